@@ -1,0 +1,1 @@
+"""Use cases built on the store: demo data, insights, summaries, renderers, backups."""

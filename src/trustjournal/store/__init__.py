@@ -1,0 +1,1 @@
+"""The encrypted vault: key file, SQLCipher connection, migrations and repositories."""

@@ -1,0 +1,261 @@
+"""The one SQLCipher connection wrapper: keying, pragmas, transactions and error translation.
+
+All SQL in TrustJournal runs through `Database`. Environment failures (disk full, permissions,
+a damaged file, a locked database) become `UserFacingError`s; anything else propagates as a bug.
+Key material reaches SQLCipher only as bytes through `set_key`, never inside SQL text (S2).
+"""
+
+from __future__ import annotations
+
+import errno
+import logging
+import os
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import sqlcipher3.dbapi2
+
+from trustjournal.core.errors import (
+    DiskFullError,
+    EncryptionUnavailableError,
+    PermissionDeniedError,
+    StorageError,
+    UserFacingError,
+    VaultCorruptError,
+    VaultInUseError,
+)
+
+log = logging.getLogger(__name__)
+
+# The DB-API module in use. Tests substitute the stdlib sqlite3 here to prove we refuse it (S1).
+_driver: ModuleType = sqlcipher3.dbapi2
+
+KEY_BYTES = 32
+PLAINTEXT_HEADER = b"SQLite format 3\x00"
+BUSY_TIMEOUT_SECONDS = 2.0
+
+PRAGMAS = (
+    "PRAGMA foreign_keys = ON",
+    "PRAGMA secure_delete = ON",
+    "PRAGMA temp_store = MEMORY",
+    "PRAGMA journal_mode = WAL",
+    "PRAGMA synchronous = FULL",
+)
+
+Params = Sequence[Any] | dict[str, Any]
+
+
+def raw_key_material(key: bytes) -> bytes:
+    """The SQLCipher raw-key form x'<hex>' of a 256-bit data key, as bytes for `set_key`."""
+    if len(key) != KEY_BYTES:
+        raise ValueError("the data key must be 32 bytes")
+    return b"x'" + key.hex().encode("ascii") + b"'"
+
+
+def cipher_version() -> str:
+    """The SQLCipher version of the driver in use, or '' if it is not SQLCipher.
+
+    Also switches SQLCipher's own logging off for the whole process (S4): its log is global,
+    and by default it writes to stderr on every failed decryption.
+    """
+    probe = _driver.connect(":memory:")
+    try:
+        row = probe.execute("PRAGMA cipher_version").fetchone()
+        version = str(row[0]) if row and row[0] else ""
+        if version:
+            probe.execute("PRAGMA cipher_log_level = NONE").fetchall()
+        return version
+    finally:
+        probe.close()
+
+
+def _classify(exc: BaseException) -> UserFacingError | None:
+    """The user-facing error an environment failure means, or None for a bug."""
+    if isinstance(exc, UserFacingError):
+        return exc
+    if isinstance(exc, OSError):
+        if exc.errno in (errno.ENOSPC, errno.EFBIG, errno.EDQUOT):
+            return DiskFullError()
+        if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+            return PermissionDeniedError()
+        return StorageError()
+    if not isinstance(exc, _driver.Error):
+        return None
+    text = str(exc).lower()
+    if "disk is full" in text or "database or disk is full" in text:
+        return DiskFullError()
+    if "readonly" in text or "read-only" in text or "permission" in text:
+        return PermissionDeniedError()
+    if "database is locked" in text or "database table is locked" in text or "busy" in text:
+        return VaultInUseError()
+    if "not a database" in text or "malformed" in text or "corrupt" in text:
+        return VaultCorruptError()
+    if "unable to open" in text or "disk i/o error" in text:
+        return StorageError()
+    return None
+
+
+@contextmanager
+def translate_errors() -> Iterator[None]:
+    """Turn environment failures inside the block into `UserFacingError`s."""
+    try:
+        yield
+    except UserFacingError:
+        raise
+    except (OSError, _driver.Error) as exc:
+        mapped = _classify(exc)
+        if mapped is None:
+            raise
+        log.warning("storage failure: %s", type(mapped).__name__)
+        raise mapped from None
+
+
+class Database:
+    """An open, keyed SQLCipher database.
+
+    Use `with db.transaction():` around every write; each is one atomic commit (S8).
+    Reads outside a transaction see the latest committed state.
+    """
+
+    def __init__(self, connection: Any, path: Path | None) -> None:
+        self._conn = connection
+        self.path = path
+        self._depth = 0
+
+    @property
+    def connection(self) -> Any:
+        """The underlying DB-API connection, for the backup API only."""
+        return self._conn
+
+    @property
+    def is_open(self) -> bool:
+        """Whether the connection is still open."""
+        return self._conn is not None
+
+    def execute(self, sql: str, params: Params = ()) -> Any:
+        """Run one statement and return its cursor."""
+        with translate_errors():
+            return self._conn.execute(sql, params)
+
+    def executemany(self, sql: str, rows: Sequence[Params]) -> Any:
+        """Run one statement for many parameter rows."""
+        with translate_errors():
+            return self._conn.executemany(sql, rows)
+
+    def query(self, sql: str, params: Params = ()) -> list[tuple[Any, ...]]:
+        """Run a query and return every row."""
+        with translate_errors():
+            return list(self._conn.execute(sql, params).fetchall())
+
+    def query_one(self, sql: str, params: Params = ()) -> tuple[Any, ...] | None:
+        """Run a query and return its first row, or None."""
+        with translate_errors():
+            row = self._conn.execute(sql, params).fetchone()
+            return tuple(row) if row is not None else None
+
+    def scalar(self, sql: str, params: Params = ()) -> Any:
+        """Run a query and return the first column of the first row, or None."""
+        row = self.query_one(sql, params)
+        return row[0] if row else None
+
+    @property
+    def user_version(self) -> int:
+        """The schema version stored in the database."""
+        return int(self.scalar("PRAGMA user_version") or 0)
+
+    @contextmanager
+    def transaction(self) -> Iterator[Database]:
+        """One atomic, durable unit of work; nested blocks join the outer one.
+
+        Raises:
+            UserFacingError: for environment failures; the transaction is rolled back.
+        """
+        if self._depth:
+            self._depth += 1
+            try:
+                yield self
+            finally:
+                self._depth -= 1
+            return
+        with translate_errors():
+            self._conn.execute("BEGIN IMMEDIATE")
+        self._depth = 1
+        try:
+            yield self
+        except BaseException:
+            self._depth = 0
+            self._rollback_quietly()
+            raise
+        self._depth = 0
+        try:
+            with translate_errors():
+                self._conn.execute("COMMIT")
+        except BaseException:
+            self._rollback_quietly()
+            raise
+
+    def _rollback_quietly(self) -> None:
+        try:
+            self._conn.execute("ROLLBACK")
+        except _driver.Error:
+            log.debug("rollback after a failed transaction did not run")
+
+    def checkpoint(self) -> None:
+        """Fold the WAL into the database and truncate it (on lock and quit, S12)."""
+        self.query("PRAGMA wal_checkpoint(TRUNCATE)")
+
+    def integrity_problems(self) -> list[str]:
+        """Problems found by `integrity_check` and `cipher_integrity_check` (empty when sound)."""
+        problems = [str(r[0]) for r in self.query("PRAGMA integrity_check") if r[0] != "ok"]
+        problems += [str(r[0]) for r in self.query("PRAGMA cipher_integrity_check")]
+        return problems
+
+    def close(self) -> None:
+        """Checkpoint quietly and close; safe to call twice."""
+        if self._conn is None:
+            return
+        try:
+            self.checkpoint()
+        except UserFacingError:
+            log.warning("checkpoint before close failed")
+        finally:
+            self._conn.close()
+            self._conn = None
+
+
+def open_database(path: Path | None, key: bytes) -> Database:
+    """Open (or create) the encrypted database at `path` with the raw data key.
+
+    `path=None` opens a private in-memory database (fast tests where encryption is not the point).
+
+    Raises:
+        EncryptionUnavailableError: if the driver is not SQLCipher; nothing is touched (S1).
+        VaultCorruptError: if the file cannot be decrypted with this key or is damaged.
+        UserFacingError: for other environment failures.
+    """
+    if not cipher_version():
+        raise EncryptionUnavailableError()
+    target = ":memory:" if path is None else os.fspath(path)
+    with translate_errors():
+        conn = _driver.connect(target, isolation_level=None, timeout=BUSY_TIMEOUT_SECONDS)
+    try:
+        conn.set_key(raw_key_material(key))
+        with translate_errors():
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            if not conn.execute("PRAGMA cipher_version").fetchone()[0]:
+                raise EncryptionUnavailableError()
+            for pragma in PRAGMAS:
+                conn.execute(pragma).fetchall()
+    except BaseException:
+        conn.close()
+        raise
+    return Database(conn, path)
+
+
+def looks_plaintext(path: Path) -> bool:
+    """Whether a file starts with the plain SQLite header (S1: ours never do)."""
+    with open(path, "rb") as fh:
+        return fh.read(len(PLAINTEXT_HEADER)) == PLAINTEXT_HEADER
