@@ -1,0 +1,133 @@
+"""The numbered schema migrations of the journal database (`PRAGMA user_version`).
+
+Each migration runs in one transaction together with the `user_version` bump, so a failure
+leaves the previous version intact. Never edit a released migration: add the next one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from trustjournal.store.db import Database
+
+
+@dataclass(frozen=True)
+class Migration:
+    """One step of the schema: from `version - 1` to `version`."""
+
+    version: int
+    name: str
+    apply: Callable[[Database], None]
+
+
+_V1 = """
+CREATE TABLE entries (
+    id              INTEGER PRIMARY KEY,
+    kind            TEXT    NOT NULL CHECK (kind IN ('mood', 'gratitude', 'trigger')),
+    occurred_utc    INTEGER NOT NULL,   -- microseconds since the Unix epoch, UTC
+    utc_offset_min  INTEGER NOT NULL,   -- the local offset when it happened
+    local_day       TEXT    NOT NULL,   -- YYYY-MM-DD, the day as lived
+    local_hour      INTEGER NOT NULL,   -- 0-23, the hour as lived
+    created_utc     INTEGER NOT NULL,
+    updated_utc     INTEGER NOT NULL,
+    deleted_utc     INTEGER,            -- soft delete; purge removes the row
+    private         INTEGER NOT NULL DEFAULT 0,
+    -- mood check-in
+    mood            INTEGER CHECK (mood BETWEEN 1 AND 10),
+    connection      INTEGER CHECK (connection BETWEEN 0 AND 10),
+    trust           INTEGER CHECK (trust BETWEEN 0 AND 10),
+    note            TEXT,
+    -- gratitude
+    text            TEXT,
+    about           TEXT,
+    expressed       INTEGER,
+    expressed_on    TEXT,
+    prompt          TEXT,
+    -- trigger record
+    situation       TEXT,
+    category        TEXT,
+    intensity       INTEGER CHECK (intensity BETWEEN 0 AND 10),
+    intensity_after INTEGER CHECK (intensity_after BETWEEN 0 AND 10),
+    thoughts        TEXT,
+    body            TEXT,
+    urge            TEXT,
+    response        TEXT,
+    need            TEXT,
+    for_session     INTEGER,
+    unfinished      INTEGER
+);
+
+-- Tags, emotions and coping strategies of an entry, in the order the person gave them.
+CREATE TABLE entry_names (
+    entry_id  INTEGER NOT NULL REFERENCES entries (id) ON DELETE CASCADE,
+    role      TEXT    NOT NULL CHECK (role IN ('tag', 'emotion', 'coping')),
+    position  INTEGER NOT NULL,
+    name      TEXT    NOT NULL,
+    name_key  TEXT    NOT NULL,         -- casefolded, for matching
+    PRIMARY KEY (entry_id, role, position)
+) WITHOUT ROWID;
+CREATE INDEX entry_names_by_name ON entry_names (role, name_key, entry_id);
+
+CREATE INDEX entries_timeline ON entries (occurred_utc DESC, id DESC)
+    WHERE deleted_utc IS NULL;
+CREATE INDEX entries_kind_timeline ON entries (kind, occurred_utc DESC, id DESC)
+    WHERE deleted_utc IS NULL;
+CREATE INDEX entries_by_day ON entries (local_day, kind)
+    WHERE deleted_utc IS NULL;
+CREATE INDEX entries_mood_daily ON entries (local_day, mood, connection, trust)
+    WHERE kind = 'mood' AND deleted_utc IS NULL;
+CREATE INDEX entries_deleted ON entries (deleted_utc)
+    WHERE deleted_utc IS NOT NULL;
+
+-- All searchable text of an entry, rowid = entries.id; kept in step by the repository.
+CREATE VIRTUAL TABLE entries_fts USING fts5 (
+    body,
+    tokenize = 'unicode61 remove_diacritics 2',
+    prefix = '2 3'
+);
+
+-- Unfinished editor text, autosaved (encrypted with everything else).
+CREATE TABLE drafts (
+    key          TEXT PRIMARY KEY,
+    payload      TEXT    NOT NULL,     -- JSON
+    updated_utc  INTEGER NOT NULL
+);
+
+-- Preferences that could reveal anything (JSON values).
+CREATE TABLE settings (
+    key    TEXT PRIMARY KEY,
+    value  TEXT NOT NULL
+);
+
+-- The person's own vocabulary, and their choices about the shipped one (hidden, renamed).
+CREATE TABLE vocabulary (
+    id         INTEGER PRIMARY KEY,
+    list       TEXT    NOT NULL CHECK (list IN ('emotion', 'category', 'coping')),
+    name       TEXT    NOT NULL,
+    name_key   TEXT    NOT NULL,
+    family     TEXT,                   -- emotion family, for emotions
+    shipped_key TEXT,                  -- the shipped name this row overrides, if any
+    hidden     INTEGER NOT NULL DEFAULT 0,
+    created_utc INTEGER NOT NULL,
+    UNIQUE (list, name_key)
+);
+"""
+
+
+def _create_v1(db: Database) -> None:
+    for statement in _statements(_V1):
+        db.execute(statement)
+
+
+def _statements(script: str) -> list[str]:
+    """Split a DDL script on semicolons that end a line (none of ours sit inside strings)."""
+    body = "\n".join(line for line in script.splitlines() if not line.strip().startswith("--"))
+    return [part.strip() for part in body.split(";\n") if part.strip().rstrip(";")]
+
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(1, "entries, names, search, drafts, settings, vocabulary", _create_v1),
+)
+
+SCHEMA_VERSION = MIGRATIONS[-1].version
