@@ -105,9 +105,7 @@ def check_scale(
     if isinstance(value, bool) or not isinstance(value, int):
         raise ValidationError(f"{field_name} must be a whole number.", field=field_name)
     if not low <= value <= high:
-        raise ValidationError(
-            f"{field_name} must be between {low} and {high}.", field=field_name
-        )
+        raise ValidationError(f"{field_name} must be between {low} and {high}.", field=field_name)
     return value
 
 

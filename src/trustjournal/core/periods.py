@@ -69,4 +69,6 @@ def parse_day(text: str, *, field_name: str = "date") -> date:
     try:
         return date.fromisoformat(text.strip())
     except ValueError:
-        raise ValidationError(f"{field_name} must be a date like 2026-03-14.", field=field_name) from None
+        raise ValidationError(
+            f"{field_name} must be a date like 2026-03-14.", field=field_name
+        ) from None

@@ -72,6 +72,16 @@ def cipher_version() -> str:
         probe.close()
 
 
+# Substrings of SQLite/SQLCipher error messages, in the order they are checked.
+_DRIVER_ERRORS: tuple[tuple[tuple[str, ...], type[UserFacingError]], ...] = (
+    (("disk is full",), DiskFullError),
+    (("readonly", "read-only", "permission"), PermissionDeniedError),
+    (("database is locked", "database table is locked", "busy"), VaultInUseError),
+    (("not a database", "malformed", "corrupt"), VaultCorruptError),
+    (("unable to open", "disk i/o error"), StorageError),
+)
+
+
 def _classify(exc: BaseException) -> UserFacingError | None:
     """The user-facing error an environment failure means, or None for a bug."""
     if isinstance(exc, UserFacingError):
@@ -82,19 +92,11 @@ def _classify(exc: BaseException) -> UserFacingError | None:
         if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
             return PermissionDeniedError()
         return StorageError()
-    if not isinstance(exc, _driver.Error):
-        return None
-    text = str(exc).lower()
-    if "disk is full" in text or "database or disk is full" in text:
-        return DiskFullError()
-    if "readonly" in text or "read-only" in text or "permission" in text:
-        return PermissionDeniedError()
-    if "database is locked" in text or "database table is locked" in text or "busy" in text:
-        return VaultInUseError()
-    if "not a database" in text or "malformed" in text or "corrupt" in text:
-        return VaultCorruptError()
-    if "unable to open" in text or "disk i/o error" in text:
-        return StorageError()
+    if isinstance(exc, _driver.Error):
+        text = str(exc).lower()
+        for needles, error in _DRIVER_ERRORS:
+            if any(needle in text for needle in needles):
+                return error()
     return None
 
 

@@ -1,0 +1,317 @@
+"""What each `trustjournal` subcommand does. The CLI is a composition root: it may ask the clock."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections.abc import Callable
+from datetime import UTC, date, datetime, time
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+
+from trustjournal.cli.terminal import SecretSource, UsageError, visible
+from trustjournal.core.entries import (
+    About,
+    Entry,
+    EntryKind,
+    GratitudeEntry,
+    MoodCheckIn,
+    TriggerRecord,
+)
+from trustjournal.core.periods import Period, parse_day
+from trustjournal.core.query import EntryQuery
+from trustjournal.core.serialize import to_dict
+from trustjournal.core.wording import kind_label, summarise
+from trustjournal.store.entries import EntryRepository
+from trustjournal.store.vault import Vault
+
+MIN_PASSPHRASE = 8
+
+RECOVERY_NOTE = """\
+Recovery code (shown only this once):
+
+    {code}
+
+Write it down and keep it somewhere safe, away from this computer. If you ever forget your
+passphrase, this code is the only way back into your journal. Anyone who has it can open
+your journal, so keep it as private as the passphrase itself."""
+
+Printer = Callable[[str], None]
+
+
+def utc_now() -> datetime:
+    """The current instant (the CLI is a composition root, so it may read the clock)."""
+    return datetime.now(UTC)
+
+
+def vault_dir(args: argparse.Namespace) -> Path:
+    """The vault folder named by --vault, or the platform's data folder."""
+    if args.vault:
+        return Path(args.vault).expanduser()
+    return platformdirs.user_data_path("TrustJournal", appauthor=False)
+
+
+def _new_passphrase(secrets: SecretSource, prompt: str = "New passphrase: ") -> str:
+    secret = secrets.ask(prompt, confirm=True)
+    if len(secret) < MIN_PASSPHRASE:
+        raise UsageError(f"Please choose a passphrase of at least {MIN_PASSPHRASE} characters.")
+    return secret
+
+
+def _unlock(args: argparse.Namespace, secrets: SecretSource) -> Vault:
+    directory = vault_dir(args)
+    if not Vault.exists(directory):
+        return Vault.unlock(directory, "")  # raises the precise not-found / not-a-vault error
+    return Vault.unlock(directory, secrets.ask("Passphrase: "))
+
+
+def _names(text: str) -> tuple[str, ...]:
+    return tuple(part.strip() for part in text.split(",") if part.strip())
+
+
+def parse_when(text: str | None, now_local: datetime) -> datetime:
+    """--at: 'now', a date (noon that day), or a date and time (local unless an offset is given).
+
+    Raises:
+        UsageError: if the text is none of these.
+    """
+    if text is None or text.strip().lower() == "now":
+        return now_local
+    raw = text.strip()
+    try:
+        if len(raw) == 10:
+            moment = datetime.combine(date.fromisoformat(raw), time(12, 0))
+        else:
+            moment = datetime.fromisoformat(raw)
+    except ValueError:
+        raise UsageError("--at must look like 2026-03-14T21:30, 2026-03-14, or now.") from None
+    return moment if moment.tzinfo is not None else moment.astimezone()
+
+
+def _entry_from_args(args: argparse.Namespace, now_local: datetime) -> Entry:
+    common: dict[str, Any] = {
+        "occurred_at": parse_when(args.at, now_local),
+        "tags": _names(args.tags),
+        "private": args.private,
+    }
+    if args.kind == EntryKind.MOOD:
+        return MoodCheckIn(
+            mood=args.mood,
+            connection=args.connection,
+            trust=args.trust,
+            emotions=_names(args.emotions),
+            note=args.note,
+            **common,
+        )
+    if args.kind == EntryKind.GRATITUDE:
+        return GratitudeEntry(
+            text=args.text,
+            about=About(args.about) if args.about else None,
+            expressed=args.expressed,
+            expressed_on=now_local.date() if args.expressed else None,
+            **common,
+        )
+    return TriggerRecord(
+        situation=args.situation,
+        intensity=args.intensity,
+        category=args.category,
+        emotions=_names(args.emotions),
+        thoughts=args.thoughts,
+        body=args.body,
+        urge=args.urge,
+        response=args.response,
+        coping=_names(args.coping),
+        intensity_after=args.after,
+        need=args.need,
+        for_session=args.for_session,
+        unfinished=args.unfinished,
+        **common,
+    )
+
+
+def _query(args: argparse.Namespace) -> EntryQuery:
+    start = parse_day(args.date_from, field_name="--from") if args.date_from else None
+    end = parse_day(args.date_to, field_name="--to") if args.date_to else None
+    return EntryQuery(
+        kinds=frozenset({EntryKind(args.kind)}) if args.kind else frozenset(),
+        period=Period(start, end) if start or end else None,
+        tag=args.tag,
+        search=args.search,
+    )
+
+
+def _when(entry: Entry) -> str:
+    return entry.occurred_at.strftime("%Y-%m-%d %H:%M")
+
+
+def _detail_lines(entry: Entry) -> list[str]:
+    data = to_dict(entry)
+    lines = [f"{kind_label(entry)} entry {entry.id} · {_when(entry)} (UTC{_offset(entry)})"]
+    skip = {"kind", "id", "occurred_at"}
+    for key, value in data.items():
+        if key in skip or value in (None, "", [], False):
+            continue
+        text = ", ".join(value) if isinstance(value, list) else str(value)
+        label = key.replace("_", " ")
+        if "\n" in text:
+            lines.append(f"{label}:")
+            lines.extend("    " + visible(line) for line in text.splitlines())
+        else:
+            lines.append(f"{label}: {visible(text)}")
+    return lines
+
+
+def _offset(entry: Entry) -> str:
+    return entry.occurred_at.strftime("%z")[:3] + ":" + entry.occurred_at.strftime("%z")[3:]
+
+
+class Commands:
+    """The subcommands, sharing the secret source, the printer and the clock."""
+
+    def __init__(
+        self,
+        *,
+        secrets: SecretSource,
+        out: Printer,
+        clock: Callable[[], datetime] = utc_now,
+    ) -> None:
+        self._secrets = secrets
+        self._out = out
+        self._clock = clock
+
+    def _repo(self, vault: Vault) -> EntryRepository:
+        return EntryRepository(db=vault.db, clock=self._clock)
+
+    def init(self, args: argparse.Namespace) -> None:
+        directory = vault_dir(args)
+        vault, code = Vault.create(directory, _new_passphrase(self._secrets))
+        vault.lock()
+        self._out(f"Your journal is ready at {directory}.\n")
+        self._out(RECOVERY_NOTE.format(code=code))
+
+    def add(self, args: argparse.Namespace) -> None:
+        entry = _entry_from_args(args, self._clock().astimezone())
+        vault = _unlock(args, self._secrets)
+        try:
+            saved = self._repo(vault).add(entry)
+        finally:
+            vault.lock()
+        self._out(f"Saved as entry {saved.id}.")
+
+    def list(self, args: argparse.Namespace) -> None:
+        query = _query(args)
+        vault = _unlock(args, self._secrets)
+        try:
+            repo = self._repo(vault)
+            limit = args.limit if args.limit is not None else repo.count(query)
+            entries = repo.list(query, limit=limit) if limit else []
+        finally:
+            vault.lock()
+        if args.json:
+            self._out(json.dumps([to_dict(e) for e in entries], ensure_ascii=False, indent=2))
+            return
+        if not entries:
+            self._out("No entries match.")
+            return
+        for e in entries:
+            self._out(f"{e.id:>7}  {_when(e)}  {kind_label(e):<9}  {visible(summarise(e))}")
+
+    def show(self, args: argparse.Namespace) -> None:
+        vault = _unlock(args, self._secrets)
+        try:
+            entry = self._repo(vault).get(args.id)
+        finally:
+            vault.lock()
+        if args.json:
+            self._out(json.dumps(to_dict(entry), ensure_ascii=False, indent=2))
+        else:
+            self._out("\n".join(_detail_lines(entry)))
+
+    def delete(self, args: argparse.Namespace) -> None:
+        self._with_repo(args, lambda repo: repo.delete(args.id))
+        self._out(
+            f"Entry {args.id} is in the bin. Bring it back with: trustjournal undelete {args.id}"
+        )
+
+    def undelete(self, args: argparse.Namespace) -> None:
+        self._with_repo(args, lambda repo: repo.undelete(args.id))
+        self._out(f"Entry {args.id} is back.")
+
+    def purge(self, args: argparse.Namespace) -> None:
+        count = self._with_repo(args, lambda repo: repo.purge())
+        self._out(f"Removed {count} entr{'y' if count == 1 else 'ies'} from the bin for good.")
+
+    def _with_repo(self, args: argparse.Namespace, action: Callable[[EntryRepository], Any]) -> Any:
+        vault = _unlock(args, self._secrets)
+        try:
+            return action(self._repo(vault))
+        finally:
+            vault.lock()
+
+    def passwd(self, args: argparse.Namespace) -> None:
+        directory = vault_dir(args)
+        old = self._secrets.ask("Current passphrase: ")
+        vault = Vault.unlock(directory, old)
+        try:
+            vault.change_passphrase(old, _new_passphrase(self._secrets))
+        finally:
+            vault.lock()
+        self._out("Your passphrase has been changed.")
+
+    def recover(self, args: argparse.Namespace) -> None:
+        directory = vault_dir(args)
+        vault = Vault.unlock_with_recovery(directory, self._secrets.ask("Recovery code: "))
+        try:
+            vault.set_passphrase(_new_passphrase(self._secrets))
+        finally:
+            vault.lock()
+        self._out("Your new passphrase is set. Your recovery code still works.")
+
+    def verify(self, args: argparse.Namespace) -> int:
+        vault = _unlock(args, self._secrets)
+        try:
+            problems = vault.verify()
+        finally:
+            vault.lock()
+        if problems:
+            self._out(
+                f"The journal has {len(problems)} problem(s) in its files. Keep a backup safe."
+            )
+            return 4
+        self._out("The journal is sound: every check passed.")
+        return 0
+
+    def backup(self, args: argparse.Namespace) -> None:
+        target = Path(args.target).expanduser()
+        vault = _unlock(args, self._secrets)
+        try:
+            vault.backup_to(target)
+        finally:
+            vault.lock()
+        self._out(f"Backup written to {target}. It opens with the same passphrase.")
+
+    def restore(self, args: argparse.Namespace) -> None:
+        source = Path(args.source).expanduser()
+        Vault.restore(source, vault_dir(args), self._secrets.ask("Passphrase of the backup: "))
+        self._out("The journal has been restored from the backup.")
+
+    def demo(self, args: argparse.Namespace) -> None:
+        from trustjournal.services.demo import DEMO_PASSPHRASE, fill
+
+        if not 0 < args.years <= 30:
+            raise UsageError("--years must be more than 0 and at most 30.")
+        directory = vault_dir(args)
+        vault, _code = Vault.create(directory, DEMO_PASSPHRASE)
+        try:
+            count = fill(
+                self._repo(vault).add_many,
+                seed=args.seed,
+                today=self._clock().astimezone().date(),
+                years=args.years,
+            )
+        finally:
+            vault.lock()
+        self._out(f"A demo journal with {count} entries is at {directory}.")
+        self._out(f'Its passphrase is "{DEMO_PASSPHRASE}".')

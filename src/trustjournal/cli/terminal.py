@@ -1,0 +1,60 @@
+"""Reading secrets and printing journal text safely on a terminal."""
+
+from __future__ import annotations
+
+import getpass
+import re
+import sys
+from typing import TextIO
+
+from trustjournal.core.errors import ExitCode, UserFacingError
+
+# C0/C1 controls (except tab and newline) and bidi overrides/isolates could rewrite what a
+# terminal shows; journal text is printed with them made visible instead.
+_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+class UsageError(UserFacingError):
+    """The command line was not right."""
+
+    exit_code = ExitCode.USAGE
+    default_message = "That command was not understood."
+
+
+def visible(text: str) -> str:
+    """Text with terminal-controlling characters shown as escapes such as \\x1b or \\u202e."""
+    return _UNSAFE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+
+
+class SecretSource:
+    """Hands out passphrases: lines of standard input with --passphrase-stdin, else a prompt.
+
+    Lines are taken in order (e.g. `passwd` reads the old passphrase, then the new one).
+    """
+
+    def __init__(self, *, from_stdin: bool, stdin: TextIO | None = None) -> None:
+        self._from_stdin = from_stdin
+        self._stdin = stdin if stdin is not None else sys.stdin
+
+    def ask(self, prompt: str, *, confirm: bool = False) -> str:
+        """The next secret.
+
+        Raises:
+            UsageError: if standard input has no line left, or there is no terminal to ask on.
+        """
+        if self._from_stdin:
+            line = self._stdin.readline()
+            if not line:
+                raise UsageError("Standard input ended before every passphrase was given.")
+            secret = line.rstrip("\r\n")
+        else:
+            if not sys.stdin.isatty():
+                raise UsageError(
+                    "There is no terminal to ask for the passphrase; use --passphrase-stdin."
+                )
+            secret = getpass.getpass(prompt)
+            if confirm and getpass.getpass("Once more, to be sure: ") != secret:
+                raise UsageError("The two passphrases were not the same; nothing was changed.")
+        if not secret:
+            raise UsageError("The passphrase is empty.")
+        return secret

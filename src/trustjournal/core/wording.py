@@ -1,0 +1,73 @@
+"""Words shown beside numbers, and one-line summaries of entries (shared by the CLI and the app)."""
+
+from __future__ import annotations
+
+from trustjournal.core.entries import About, Entry, GratitudeEntry, MoodCheckIn, TriggerRecord
+
+MOOD_WORDS: dict[int, str] = {
+    1: "very hard",
+    2: "hard",
+    3: "low",
+    4: "a bit low",
+    5: "in between",
+    6: "okay",
+    7: "good",
+    8: "really good",
+    9: "very good",
+    10: "wonderful",
+}
+
+INTENSITY_WORDS: dict[int, str] = {
+    0: "calm",
+    1: "barely there",
+    2: "slight",
+    3: "mild",
+    4: "noticeable",
+    5: "moderate",
+    6: "strong",
+    7: "very strong",
+    8: "intense",
+    9: "overwhelming",
+    10: "the most I can imagine",
+}
+
+ABOUT_WORDS: dict[About, str] = {
+    About.PARTNER: "my partner",
+    About.US: "us",
+    About.MYSELF: "myself",
+    About.SOMEONE: "someone else",
+    About.LIFE: "life",
+}
+
+SUMMARY_WIDTH = 80
+
+
+def first_line(text: str, width: int = SUMMARY_WIDTH) -> str:
+    """The first non-blank line of text, shortened with an ellipsis to `width` characters."""
+    line = next((ln.strip() for ln in text.splitlines() if ln.strip()), "")
+    return line if len(line) <= width else line[: width - 1].rstrip() + "…"
+
+
+def summarise(entry: Entry, width: int = SUMMARY_WIDTH) -> str:
+    """A one-line summary of an entry: the score in words, first emotions, or the first line."""
+    if isinstance(entry, MoodCheckIn):
+        head = f"Mood {entry.mood}/10, {MOOD_WORDS[entry.mood]}"
+        if entry.emotions:
+            head += " · " + ", ".join(entry.emotions[:3])
+        note = first_line(entry.note, width)
+        text = f"{head} — {note}" if note else head
+    elif isinstance(entry, GratitudeEntry):
+        text = first_line(entry.text, width)
+    else:
+        after = "" if entry.intensity_after is None else f" → {entry.intensity_after}"
+        text = f"{entry.intensity}{after}/10 · {first_line(entry.situation, width)}"
+    return first_line(text, width)
+
+
+def kind_label(entry: Entry) -> str:
+    """The kind as a person says it."""
+    if isinstance(entry, MoodCheckIn):
+        return "Mood"
+    if isinstance(entry, TriggerRecord):
+        return "Trigger"
+    return "Gratitude"
