@@ -32,6 +32,7 @@ from trustjournal.ui.screens.recovery_code import RecoveryCodeScreen
 from trustjournal.ui.screens.unlock import UnlockScreen
 from trustjournal.ui.screens.welcome import WelcomeScreen
 from trustjournal.ui.session import Session
+from trustjournal.ui.single_instance import SingleInstance
 from trustjournal.ui.tasks import ScopedTasks, Tasks
 from trustjournal.ui.theme import ThemeManager
 
@@ -42,17 +43,29 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+# The key file's name (store.layout.KEY_FILE, checked by a test): enough to choose between the
+# welcome and the unlock screen without loading the store before the first paint. The store
+# validates the folder fully when it is opened.
+KEY_FILE_NAME = "vault.key"
+
+
+def looks_like_vault(directory: Path) -> bool:
+    """Whether `directory` seems to hold a journal (judged by its key file's presence only)."""
+    return (directory / KEY_FILE_NAME).is_file()
+
 
 class ShellController(QObject):
     """Decides which screen the window shows, and owns the open vault.
 
     Signals:
+        vault_opened: a journal was created or unlocked (before any further step).
         unlocked: the main window is showing an open journal.
         locked: the journal was locked and the unlock screen is showing.
     """
 
     unlocked = Signal()
     locked = Signal()
+    vault_opened = Signal()
 
     def __init__(
         self,
@@ -86,6 +99,7 @@ class ShellController(QObject):
         self._clock = clock
         self._kdf = kdf
         self._demo_passphrase = demo_passphrase
+        self._instance = instance
         self._vault: Vault | None = None
         self._frame: MainFrame | None = None
         self._last_page: str | None = None
@@ -129,9 +143,7 @@ class ShellController(QObject):
                 lambda exc: token == self._flow and screen.show_error(describe(exc)),
             )
             return
-        from trustjournal.store.vault import Vault
-
-        if Vault.exists(self._vault_dir):
+        if looks_like_vault(self._vault_dir):
             self._show_unlock()
         else:
             self._show(WelcomeScreen())
@@ -177,8 +189,8 @@ class ShellController(QObject):
         self._settings().set(preferences.RECOVERY_CONFIRMED, False)
         self._show_recovery_code(code)
 
-    def _show_recovery_code(self, code: str) -> None:
-        screen = RecoveryCodeScreen(code=code, clipboard=self._clipboard)
+    def _show_recovery_code(self, code: str, *, renewed: bool = False) -> None:
+        screen = RecoveryCodeScreen(code=code, clipboard=self._clipboard, renewed=renewed)
         self._show(screen)
         self._lock_manager.arm()
         screen.finished.connect(self._on_recovery_code_finished)
@@ -207,7 +219,7 @@ class ShellController(QObject):
         opener = Vault.unlock_with_recovery if recovery else Vault.unlock
         self._tasks.run_in_background(
             lambda: opener(directory, secret),
-            lambda vault: self._adopt(token, vault) and self._on_unlocked(),
+            lambda vault: self._adopt(token, vault) and self._on_unlocked(secret),
             lambda exc: token == self._flow and screen.show_error(describe(exc)),
         )
 
@@ -217,18 +229,22 @@ class ShellController(QObject):
             vault.lock()
             return False
         self._vault = vault
+        if self._instance is not None and self._instance.acquire():
+            self._instance.listen()  # a new journal: its folder exists only now
+        self.vault_opened.emit()
         preferences.apply(
             preferences.load(self._settings()), lock_manager=self._lock_manager, theme=self._theme
         )
         return True
 
-    def _on_unlocked(self) -> None:
+    def _on_unlocked(self, passphrase: str) -> None:
+        """Go on after unlocking; `passphrase` is what opened it (never kept beyond this)."""
         vault = self._vault
         assert vault is not None
         if vault.needs_new_passphrase:
             self._show_new_passphrase()
         elif self._settings().get(preferences.RECOVERY_CONFIRMED) is False:
-            self._renew_unconfirmed_recovery_code()
+            self._renew_unconfirmed_recovery_code(passphrase)
         else:
             self._enter_main()
 
@@ -248,20 +264,20 @@ class ShellController(QObject):
             screen.set_busy(True)
             self._tasks.run_in_background(
                 lambda: vault.set_passphrase(secret),
-                lambda _r: token == self._flow and self._on_unlocked(),
+                lambda _r: token == self._flow and self._on_unlocked(secret),
                 lambda exc: token == self._flow and screen.show_error(describe(exc)),
             )
 
         screen.submitted.connect(submitted)
 
-    def _renew_unconfirmed_recovery_code(self) -> None:
+    def _renew_unconfirmed_recovery_code(self, passphrase: str) -> None:
         """The journal was locked before its recovery code was confirmed: issue a fresh one."""
         vault = self._vault
         assert vault is not None
         token = self._flow
         self._tasks.run_in_background(
-            vault.new_recovery_code,
-            lambda code: token == self._flow and self._show_recovery_code(code),
+            lambda: vault.new_recovery_code(passphrase),
+            lambda code: token == self._flow and self._show_recovery_code(code, renewed=True),
             lambda exc: token == self._flow and self._fail_open(exc),
         )
 

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QLockFile, QObject, Signal
 
 if TYPE_CHECKING:
-    from PySide6.QtNetwork import QLocalServer, QLocalSocket
+    from PySide6.QtNetwork import QLocalServer
 
 log = logging.getLogger(__name__)
 
@@ -58,10 +58,14 @@ class SingleInstance(QObject):
     def acquire(self) -> bool:
         """Take the vault for this process, taking over a stale lock left by a crash.
 
+        Call it once the vault directory exists (a new journal: right after creating it).
+
         Returns:
-            True if this process now holds the vault; False if another live one does.
+            True if this process now holds the vault (or already did); False if another live
+            process holds it, or the lock file cannot be written.
         """
-        self._vault_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+        if self._lock is not None:
+            return True
         lock = QLockFile(os.fspath(self._vault_dir / LOCK_NAME))
         # Age alone must never make a live lock stale (we hold it for hours). A lock whose
         # process is gone (or whose pid now belongs to another program) is recognised as
@@ -89,6 +93,7 @@ class SingleInstance(QObject):
         """Stop answering and remove the lock file."""
         if self._server is not None:
             self._server.close()
+            self._server.deleteLater()
             self._server = None
         if self._lock is not None:
             self._lock.unlock()
@@ -112,13 +117,14 @@ class SingleInstance(QObject):
         self._server = server
 
     def _on_server_new_connection(self) -> None:
-        assert self._server is not None
-        while (conn := self._server.nextPendingConnection()) is not None:
-            conn.readyRead.connect(lambda c=conn: self._on_connection_ready_read(c))
-            conn.disconnected.connect(conn.deleteLater)
-            if conn.bytesAvailable():
-                self._on_connection_ready_read(conn)
-
-    def _on_connection_ready_read(self, conn: QLocalSocket) -> None:
-        if conn.readAll().data().startswith(_RAISE.strip()):
-            self.activation_requested.emit()
+        server = self._server
+        if server is None:
+            return
+        while (conn := server.nextPendingConnection()) is not None:
+            # The message is one short line, already sent when the client connects; waiting
+            # briefly here keeps the exchange free of per-connection callbacks.
+            if conn.bytesAvailable() or conn.waitForReadyRead(_CONNECT_MS):
+                if conn.readAll().data().startswith(_RAISE.strip()):
+                    self.activation_requested.emit()
+            conn.disconnectFromServer()
+            conn.deleteLater()

@@ -15,6 +15,11 @@ INTRO = (
     "paper in a place only you use, for example. Anyone who has it can open the journal."
 )
 
+RENEWED = (
+    "The journal locked before you confirmed your recovery code, so here is a new one. "
+    "The earlier code no longer works."
+)
+
 
 class RecoveryCodeScreen(QWidget):
     """Shows the code with Copy, Save and Print; Continue once the last group was retyped.
@@ -26,11 +31,14 @@ class RecoveryCodeScreen(QWidget):
     finished = Signal()
 
     def __init__(
-        self, *, code: str, clipboard: ClipboardGuard, parent: QWidget | None = None
+        self, *, code: str, clipboard: ClipboardGuard, renewed: bool = False,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         column = centered_column(self, max_width=600)
         column.addWidget(label("Your recovery code", role="title"))
+        if renewed:
+            column.addWidget(label(RENEWED, role="warning"))
         column.addWidget(label(INTRO))
         self.panel = RecoveryCodePanel(code=code, clipboard=clipboard, parent=self)
         column.addWidget(self.panel)

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 MIN_ACCEPTED_SCORE = 2  # zxcvbn scores 0-1 are refused; 2 is allowed with a warning
-_MAX_CHARS = 100  # zxcvbn slows down sharply on long input; the start decides the estimate
+_MAX_CHARS = 72  # zxcvbn refuses longer input (and slows down sharply before that)
 _APP_WORDS = ("trustjournal", "trust", "journal", "diary", "partner", "therapy")
 
 _VERDICTS = {
@@ -36,7 +36,7 @@ def estimate(passphrase: str, *, extra_words: tuple[str, ...] = ()) -> Strength:
     """Estimate how hard `passphrase` is to guess.
 
     Args:
-        passphrase: the candidate; only its first 100 characters are examined.
+        passphrase: the candidate; only its first 72 characters are examined.
         extra_words: words a guesser would try first (e.g. from the surroundings).
 
     Returns:
