@@ -170,10 +170,10 @@ def store_figures(directory: Path, entries: int, runs: int) -> list[Figure]:
                 "newest 200",
                 entries,
                 lambda db: _repo(db).list(EntryQuery(), limit=200),
-                enc,
-                plain,
-                runs,
-                "≤ 10 ms",
+                enc=enc,
+                plain=plain,
+                runs=runs,
+                target="≤ 10 ms",
             )
         )
 
