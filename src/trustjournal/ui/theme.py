@@ -15,6 +15,9 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QStyleFactory
 
 
+MIN_POINT_SIZE = 10.0
+
+
 class ThemePreference(StrEnum):
     """What the person chose in Settings."""
 
@@ -145,6 +148,9 @@ QListWidget#pageList::item:hover:!selected {{ background: {c.accent_soft}; }}
 QProgressBar {{ border: 1px solid {c.border}; border-radius: 5px; background: {c.window};
     max-height: 10px; }}
 QProgressBar::chunk {{ background: {c.accent}; border-radius: 4px; }}
+QProgressBar[level="error"]::chunk {{ background: {c.error}; }}
+QProgressBar[level="warning"]::chunk {{ background: {c.warning}; }}
+QProgressBar[level="good"]::chunk {{ background: {c.good}; }}
 QScrollArea {{ border: none; background: transparent; }}
 QToolTip {{ color: {c.text}; background: {c.surface}; border: 1px solid {c.border}; }}
 """
@@ -165,6 +171,10 @@ class ThemeManager(QObject):
         self._preference = ThemePreference.SYSTEM
         self._dark: bool | None = None
         app.setStyle(QStyleFactory.create("Fusion"))
+        font = app.font()
+        if font.pointSizeF() < MIN_POINT_SIZE:  # keep the system's font, but never tiny
+            font.setPointSizeF(MIN_POINT_SIZE)
+            app.setFont(font)
         app.styleHints().colorSchemeChanged.connect(self._on_hints_color_scheme_changed)
 
     @property

@@ -73,7 +73,7 @@ class UnlockScreen(QWidget):
         if demo_passphrase is not None:
             demo = label(
                 "This is a demo journal filled with made-up entries; it is deleted when you "
-                f"close TrustJournal. Its passphrase is: {demo_passphrase}",
+                f"close TrustJournal.\nIts passphrase is “{demo_passphrase}”.",
                 role="hint",
             )
             demo.setAlignment(Qt.AlignmentFlag.AlignCenter)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QWidget
 
 from trustjournal.ui.icons import Icon, icon
 from trustjournal.ui.widgets.common import button, button_row, card, centered_column, label
@@ -29,8 +29,15 @@ CANNOT = (
 )
 
 
-def _bullets(items: tuple[str, ...]) -> list[QLabel]:
-    return [label(f"•  {item}") for item in items]
+def _bullets(items: tuple[str, ...]) -> QGridLayout:
+    grid = QGridLayout()
+    grid.setHorizontalSpacing(10)
+    grid.setVerticalSpacing(10)
+    grid.setColumnStretch(1, 1)
+    for row, item in enumerate(items):
+        grid.addWidget(label("•", wrap=False), row, 0, Qt.AlignmentFlag.AlignTop)
+        grid.addWidget(label(item), row, 1)
+    return grid
 
 
 def limits_card(title: str, items: tuple[str, ...], icon_name: Icon) -> QWidget:
@@ -44,8 +51,7 @@ def limits_card(title: str, items: tuple[str, ...], icon_name: Icon) -> QWidget:
     head.addWidget(glyph, 0, Qt.AlignmentFlag.AlignTop)
     head.addWidget(label(title, role="heading"), 1)
     layout.addLayout(head)
-    for bullet in _bullets(items):
-        layout.addWidget(bullet)
+    layout.addLayout(_bullets(items))
     return frame
 
 
@@ -60,7 +66,7 @@ class WelcomeScreen(QWidget):
 
     def __init__(self, *, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        column = centered_column(self, max_width=640)
+        column = centered_column(self, max_width=680)
         logo = QLabel()
         logo.setPixmap(icon(Icon.APP).pixmap(QSize(56, 56), self.devicePixelRatioF()))
         logo.setAccessibleName("TrustJournal")

@@ -77,7 +77,7 @@ def centered_column(screen: QWidget, *, max_width: int = 560) -> QVBoxLayout:
     body.setAutoFillBackground(False)
     scroll.setWidget(body)
     row = QHBoxLayout(body)
-    row.setContentsMargins(32, 40, 32, 40)
+    row.setContentsMargins(32, 28, 32, 28)
     column_holder = QWidget(body)
     column_holder.setMaximumWidth(max_width)
     row.addStretch(1)

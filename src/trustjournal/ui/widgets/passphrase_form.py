@@ -32,7 +32,7 @@ class PassphraseForm(QWidget):
         self.first = PasswordField(accessible_name="New passphrase", parent=self)
         self.second = PasswordField(accessible_name="Repeat the new passphrase", parent=self)
         self.meter = QProgressBar(self)
-        self.meter.setRange(0, 4)
+        self.meter.setRange(0, 5)  # score + 1, so even the weakest shows a sliver of colour
         self.meter.setTextVisible(False)
         self.meter.setAccessibleName("Passphrase strength")
         self.verdict = label(role="hint")
@@ -42,7 +42,7 @@ class PassphraseForm(QWidget):
 
         form = QFormLayout()
         form.setSpacing(10)
-        form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft)
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.addRow(field_label(new_label, self.first), self.first)
         form.addRow(field_label("&Repeat it", self.second), self.second)
@@ -104,7 +104,7 @@ class PassphraseForm(QWidget):
         self._update_validity()
 
     def _show_strength(self, strength: Strength | None) -> None:
-        self.meter.setValue(0 if strength is None else strength.score)
+        self.meter.setValue(0 if strength is None else strength.score + 1)
         if strength is None:
             self.verdict.setText(
                 "Four or five ordinary words that don't belong together make a "
@@ -115,10 +115,12 @@ class PassphraseForm(QWidget):
             self.verdict.setText(strength.verdict)
             role = "good" if strength.score >= 3 else "warning" if strength.accepted else "error"
             self.verdict.setProperty("role", role)
+            self.meter.setProperty("level", role)
         self.detail.setText(strength.warning if strength else "")
         self.detail.setVisible(bool(strength and strength.warning))
-        self.verdict.style().unpolish(self.verdict)
-        self.verdict.style().polish(self.verdict)
+        for widget in (self.verdict, self.meter):
+            widget.style().unpolish(widget)
+            widget.style().polish(widget)
 
     def _update_validity(self) -> None:
         first, second = self.first.text(), self.second.text()
