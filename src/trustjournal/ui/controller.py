@@ -83,6 +83,7 @@ class ShellController(QObject):
         clock: Callable[[], datetime],
         kdf: KdfParams | None = None,
         demo_passphrase: str | None = None,
+        instance: SingleInstance | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
