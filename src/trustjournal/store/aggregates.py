@@ -72,7 +72,7 @@ def _optional(value: Any) -> float | None:
 def daily_mood(db: Database, period: Period | None) -> list[DailyMood]:
     """Mood, connection and trust averaged per lived day, oldest day first.
 
-    Reads only the covering index `entries_mood_daily`.
+    Walks the partial index `entries_mood_daily` in day order, so nothing is sorted.
     """
     where = _where("mood", period)
     rows = db.query(

@@ -14,12 +14,13 @@ from dataclasses import dataclass
 from trustjournal.core.errors import SearchQueryError
 
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
 
-# Unicode categories the `unicode61` tokenizer keeps as parts of words (letters, numbers,
-# private-use characters, and combining marks, which it folds away with the diacritics).
-_WORD_CATEGORIES = ("L", "N", "Co", "M")
+# Unicode categories that make a word for the `unicode61` tokenizer: letters, numbers and
+# private-use characters. (It also keeps combining marks, but only folds them into a letter.)
+_WORD_CATEGORIES = ("L", "N", "Co")
 
-UNCLOSED_QUOTE = 'A quotation mark is not closed. Add the closing " or remove it.'
+UNCLOSED_QUOTE = 'A quotation mark in the search is not closed. Add the closing " or remove it.'
 NOTHING_TO_FIND = "Search looks for words and numbers. Please type at least one."
 
 
@@ -85,7 +86,8 @@ def parse_search(text: str) -> list[SearchTerm]:
         SearchQueryError: if a quotation mark is not closed, or nothing searchable is left.
     """
     normal = unicodedata.normalize("NFC", _LONE_SURROGATE.sub("\ufffd", text or ""))
-    terms = _split(normal)
+    # Control characters separate words anyway; a NUL would even end the FTS5 string early.
+    terms = _split(_CONTROL.sub(" ", normal))
     searchable = [term for term in terms if _has_word(term.text)]
     if terms and not searchable:
         raise SearchQueryError(NOTHING_TO_FIND)
