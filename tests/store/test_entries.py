@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from tests.store.conftest import START, Clock
-from trustjournal.core.entries import About, GratitudeEntry, MoodCheckIn, TriggerRecord
+from trustjournal.core.entries import About, Entry, GratitudeEntry, MoodCheckIn, TriggerRecord
 from trustjournal.core.errors import EntryNotFoundError, ValidationError
 from trustjournal.core.periods import Period
 from trustjournal.core.query import EntryQuery
@@ -34,7 +34,7 @@ def test_add_returns_the_entry_with_id_and_times(repo: EntryRepository, clock: C
 
 
 def test_every_field_of_every_kind_is_stored(repo: EntryRepository) -> None:
-    entries = [
+    entries: list[Entry] = [
         _mood(emotions=("calm", "Hopeful"), connection=0, trust=10, tags=("home",), private=True),
         GratitudeEntry(
             occurred_at=LATE_EVENING,
@@ -202,6 +202,7 @@ def test_add_many_saves_every_entry_with_names_and_search(
     assert repo.add_many(iter(entries), batch=7) == 25
     assert repo.count() == 26
     newest = repo.list(limit=1)[0]
+    assert isinstance(newest, MoodCheckIn)
     assert newest.note == "bulk word24"
     assert newest.tags == ("bulk",)
     assert newest.created_at == START

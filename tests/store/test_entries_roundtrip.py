@@ -100,7 +100,7 @@ def shared_repo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[EntryRepos
 
 def _with_marker(entry: Entry, marker: str) -> Entry:
     name = {MoodCheckIn: "note", GratitudeEntry: "text", TriggerRecord: "situation"}[type(entry)]
-    return replace(entry, **{name: f"{getattr(entry, name)}\n{marker}\n"})
+    return entry.with_changes(**{name: f"{getattr(entry, name)}\n{marker}\n"})
 
 
 def _check_round_trip(repo: EntryRepository, entry: Entry, marker: str) -> None:
@@ -121,7 +121,7 @@ def _check_round_trip(repo: EntryRepository, entry: Entry, marker: str) -> None:
     assert saved.id in repo.ids(EntryQuery(search=marker.upper()[:-2] + "*"))
 
 
-ROUND_TRIP = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+ROUND_TRIP = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 @ROUND_TRIP

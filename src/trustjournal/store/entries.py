@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
 from datetime import datetime
 from itertools import islice
-from typing import Any
+from typing import Any, TypeVar
 
 from trustjournal.core.entries import Entry
 from trustjournal.core.errors import EntryNotFoundError
@@ -24,6 +24,9 @@ from trustjournal.store.entry_rows import (
     utc_micros,
     utc_moment,
 )
+
+# Saving hands back the same kind it was given.
+AnyEntry = TypeVar("AnyEntry", bound=Entry)
 
 CHUNK = 500  # ids per `IN (…)` list
 ALL_ENTRIES = EntryQuery()
@@ -79,7 +82,7 @@ class EntryRepository:
         self._db.executemany(_INSERT_NAMES, name_rows(entry_id, entry))
         self._db.execute(_INSERT_FTS, fts_row(entry_id, entry))
 
-    def add(self, entry: Entry) -> Entry:
+    def add(self, entry: AnyEntry) -> AnyEntry:
         """Save a new entry with its names and search text, in one transaction.
 
         `created_at`/`updated_at` default to now; an entry that carries them keeps them.
@@ -153,7 +156,7 @@ class EntryRepository:
             raise EntryNotFoundError()
         return row[0] is not None
 
-    def update(self, entry: Entry) -> Entry:
+    def update(self, entry: AnyEntry) -> AnyEntry:
         """Save an edited entry: every field, its names and its search text; keeps created_at.
 
         Returns:
