@@ -1,0 +1,100 @@
+"""TrustJournal's benchmark: every figure that matters, beside its baseline, in one command.
+
+    python benchmarks/run.py [--entries N] [--quick] [--json OUT]
+
+Prints median, min and max of each figure (and p95 where it is the target), with the ratio to
+its baseline measured in the same run. Figures are reported, never asserted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import sys
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:  # run as a script from anywhere
+    sys.path.insert(0, str(ROOT))
+
+from benchmarks.store_figures import Figure, kdf_figure, store_figures  # noqa: E402
+from benchmarks.vaults import vault_for  # noqa: E402
+
+SEED = 20260630
+
+
+def machine() -> dict[str, Any]:
+    """What the figures were measured on."""
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return {
+        "cpu": cpu,
+        "cores": os.cpu_count(),
+        "python": platform.python_version(),
+        "system": f"{platform.system()} {platform.release()}",
+        "date": datetime.now(UTC).strftime("%Y-%m-%d"),
+    }
+
+
+def _fmt(stats: dict[str, Any] | None, key: str = "median_ms") -> str:
+    return "" if stats is None else f"{stats[key]:.2f}"
+
+
+def print_table(figures: list[Figure]) -> None:
+    """A plain-text table of every figure."""
+    header = (
+        f"{'figure':<44} {'entries':>8} {'median':>9} {'min':>8} {'max':>8} {'p95':>8}"
+        f" {'plain':>8} {'ratio':>6}  target"
+    )
+    print(header)
+    print("-" * len(header))
+    for fig in figures:
+        d = fig.as_dict()
+        enc = d["encrypted"]
+        ratio = f"{d['ratio']:.2f}" if "ratio" in d else ""
+        print(
+            f"{fig.name:<44} {fig.entries:>8,} {_fmt(enc):>9} {_fmt(enc, 'min_ms'):>8} "
+            f"{_fmt(enc, 'max_ms'):>8} {_fmt(enc, 'p95_ms'):>8} {_fmt(d.get('plain')):>8} "
+            f"{ratio:>6}  {fig.target}"
+        )
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the benchmark."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--entries", type=int, default=100_000, help="largest vault size")
+    parser.add_argument("--quick", action="store_true", help="small vaults, few runs (< 2 min)")
+    parser.add_argument("--json", type=Path, help="also write the figures here")
+    args = parser.parse_args(argv)
+
+    started = time.perf_counter()
+    sizes = [1_000, 5_000] if args.quick else sorted({1_000, 10_000, args.entries})
+    runs = 5 if args.quick else 15
+    figures: list[Figure] = [kdf_figure(3 if args.quick else 7)]
+    for size in sizes:
+        directory = vault_for(size, SEED)
+        figures.extend(store_figures(directory, size, runs))
+
+    print(f"\nTrustJournal benchmark · {machine()}")
+    print_table(figures)
+    print(f"\n(total {time.perf_counter() - started:.0f} s; times in ms)")
+    if args.json:
+        args.json.parent.mkdir(parents=True, exist_ok=True)
+        report = {"machine": machine(), "figures": [f.as_dict() for f in figures]}
+        args.json.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

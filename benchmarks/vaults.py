@@ -1,0 +1,81 @@
+"""Builds and caches generated vaults for the benchmark, and plain (unencrypted) copies of them."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sqlite3
+import time
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+import sqlcipher3.dbapi2
+from trustjournal.store.entries import EntryRepository
+from trustjournal.store.keyfile import DEFAULT_KDF
+from trustjournal.store.vault import Vault
+
+from trustjournal.services.demo import GENERATOR_VERSION, generate_entries
+from trustjournal.store.db import PRAGMAS, Database
+
+PASSPHRASE = "benchmark passphrase"
+TODAY = date(2026, 6, 30)  # fixed, so cached vaults stay valid across days
+YEARS = 20.0
+CACHE = Path(__file__).resolve().parent / ".cache"
+
+
+def clock() -> datetime:
+    """The benchmark's fixed notion of now."""
+    return datetime(2026, 6, 30, 20, 0, tzinfo=UTC)
+
+
+def vault_for(entries: int, seed: int, log: Any = print) -> Path:
+    """A cached vault holding about `entries` generated entries over 20 years."""
+    directory = CACHE / f"v{GENERATOR_VERSION}-s{seed}-n{entries}"
+    if Vault.exists(directory) and (directory / "complete").exists():
+        return directory
+    shutil.rmtree(directory, ignore_errors=True)
+    directory.parent.mkdir(parents=True, exist_ok=True)
+    log(f"building a vault of about {entries:,} entries (cached in {directory.name}) …")
+    start = time.perf_counter()
+    vault, _code = Vault.create(directory, PASSPHRASE, kdf=DEFAULT_KDF)
+    try:
+        repo = EntryRepository(db=vault.db, clock=clock)
+        per_day = entries / (YEARS * 365.25)
+        repo.add_many(generate_entries(seed=seed, today=TODAY, years=YEARS, per_day=per_day))
+        vault.db.execute("PRAGMA optimize")
+    finally:
+        vault.lock()
+    (directory / "complete").write_text("ok\n")
+    log(f"  built in {time.perf_counter() - start:.1f} s")
+    return directory
+
+
+def plain_copy(directory: Path) -> Path:
+    """An unencrypted copy of the vault's database (for baselines only), made once."""
+    plain = directory / "plain-baseline.db"
+    if plain.exists():
+        return plain
+    vault = Vault.unlock(directory, PASSPHRASE)
+    try:
+        tmp = directory / "plain-baseline.tmp"
+        tmp.unlink(missing_ok=True)
+        vault.db.execute("ATTACH DATABASE ? AS plain KEY ''", (str(tmp),))
+        vault.db.execute("SELECT sqlcipher_export('plain')")
+        version = vault.db.user_version
+        vault.db.execute("DETACH DATABASE plain")
+    finally:
+        vault.lock()
+    conn = sqlite3.connect(tmp)
+    conn.execute(f"PRAGMA user_version = {int(version)}")
+    conn.close()
+    os.replace(tmp, plain)
+    return plain
+
+
+def open_plain(path: Path) -> Database:
+    """The plain copy through the same wrapper and library (SQLCipher with no key)."""
+    conn = sqlcipher3.dbapi2.connect(str(path), isolation_level=None)
+    for pragma in PRAGMAS:
+        conn.execute(pragma).fetchall()
+    return Database(conn, path)
