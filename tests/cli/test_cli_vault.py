@@ -10,10 +10,10 @@ import sys
 from pathlib import Path
 
 import pytest
-from trustjournal.store.keyfile import DEFAULT_KDF
-from trustjournal.store.vault import Vault
 
 from tests.cli.conftest import FAST_KDF, PASSPHRASE, Run, run_cli
+from trustjournal.store.keyfile import DEFAULT_KDF
+from trustjournal.store.vault import Vault
 
 CANARY = "CANARY-7f3a-lighthouse"
 
@@ -185,6 +185,7 @@ def test_a_bug_is_reported_without_its_text(cli: Run, monkeypatch: pytest.Monkey
     def explode(*_args: object, **_kwargs: object) -> None:
         raise RuntimeError(f"internal detail {CANARY}")
 
+    cli("add", "mood", "--mood", "5")
     monkeypatch.setattr(entries.EntryRepository, "list", explode)
     result = cli("list")
     assert result.code == 1
