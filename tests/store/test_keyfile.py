@@ -36,6 +36,8 @@ from trustjournal.store.keyfile import (
     unwrap,
     write_keyfile,
 )
+from trustjournal.store.keyfile_format import MAX_KEYFILE_BYTES
+from trustjournal.store.recovery_code import RECOVERY_ALPHABET
 
 CHEAP = KdfParams(memory_kib=8192, iterations=1, lanes=1)
 PASSPHRASE = "correct horse battery staple"
@@ -71,8 +73,8 @@ def test_recovery_code_has_140_random_bits_in_seven_readable_groups() -> None:
     for code in codes:
         groups = code.split("-")
         assert [len(g) for g in groups] == [4] * 7
-        assert set("".join(groups)) <= set(kf.RECOVERY_ALPHABET)
-    assert len(kf.RECOVERY_ALPHABET) ** 28 >= 2**128
+        assert set("".join(groups)) <= set(RECOVERY_ALPHABET)
+    assert len(RECOVERY_ALPHABET) ** 28 >= 2**128
 
 
 @pytest.mark.parametrize(
@@ -252,7 +254,7 @@ def test_read_keyfile_explains_missing_huge_and_directory(tmp_path: Path) -> Non
     with pytest.raises(NotAVaultError):
         read_keyfile(tmp_path / "dir.key")
     huge = tmp_path / "huge.key"
-    huge.write_bytes(b"{" + b" " * (kf.MAX_KEYFILE_BYTES + 10) + b"}")
+    huge.write_bytes(b"{" + b" " * (MAX_KEYFILE_BYTES + 10) + b"}")
     with pytest.raises(NotAVaultError):
         read_keyfile(huge)
 
