@@ -171,3 +171,24 @@ def test_a_new_recovery_code_needs_the_passphrase(tmp_path: Path) -> None:
     vault.lock()
     with Vault.unlock_with_recovery(tmp_path, code):
         pass
+
+
+def test_changed_secrets_stop_opening_the_backups_kept_inside_the_vault(tmp_path: Path) -> None:
+    vault, old_code = Vault.create(tmp_path / "vault", PASSPHRASE, kdf=CHEAP)
+    inside = tmp_path / "vault" / "backups" / "manual"
+    outside = tmp_path / "usb-stick"
+    vault.backup_to(inside)
+    vault.backup_to(outside)
+    vault.change_passphrase(PASSPHRASE, "after the breach")
+    new_code = vault.new_recovery_code("after the breach")
+    vault.lock()
+    with pytest.raises(WrongSecretError):
+        Vault.unlock(inside, PASSPHRASE)
+    with pytest.raises(WrongSecretError):
+        Vault.unlock_with_recovery(inside, old_code)
+    with Vault.unlock(inside, "after the breach"):
+        pass
+    with Vault.unlock_with_recovery(inside, new_code):
+        pass
+    with Vault.unlock(outside, PASSPHRASE):  # a copy elsewhere keeps what it was made with
+        pass

@@ -27,12 +27,16 @@ from trustjournal.store.keyfile import (
     read_keyfile,
     rewrap,
     unwrap,
-    write_keyfile,
 )
 from trustjournal.store.layout import KEY_FILE
 from trustjournal.store.migrations import migrate
 from trustjournal.store.schema import MIGRATIONS, Migration
-from trustjournal.store.vault_files import create_vault_files, open_vault_files, wipe
+from trustjournal.store.vault_files import (
+    create_vault_files,
+    install_keyfile,
+    open_vault_files,
+    wipe,
+)
 
 log = logging.getLogger(__name__)
 
@@ -206,7 +210,7 @@ class Vault:
             ValidationError: if `new` is empty.
         """
         key, keyfile = self._verified(old)
-        write_keyfile(self.directory / KEY_FILE, rewrap(keyfile, SlotName.PASSPHRASE, new, key))
+        install_keyfile(self.directory, rewrap(keyfile, SlotName.PASSPHRASE, new, key))
         self._needs_new_passphrase = False
 
     def set_passphrase(self, new: str) -> None:
@@ -221,7 +225,7 @@ class Vault:
             raise RuntimeError("set_passphrase is only for a recovery unlock")
         key = bytes(self._require_key())
         keyfile = self._current_keyfile()
-        write_keyfile(self.directory / KEY_FILE, rewrap(keyfile, SlotName.PASSPHRASE, new, key))
+        install_keyfile(self.directory, rewrap(keyfile, SlotName.PASSPHRASE, new, key))
         self._needs_new_passphrase = False
 
     def new_recovery_code(self, passphrase: str) -> str:
@@ -237,7 +241,7 @@ class Vault:
         """
         key, keyfile = self._verified(passphrase)
         code = new_recovery_code()
-        write_keyfile(self.directory / KEY_FILE, rewrap(keyfile, SlotName.RECOVERY, code, key))
+        install_keyfile(self.directory, rewrap(keyfile, SlotName.RECOVERY, code, key))
         return code
 
     def verify(self) -> list[str]:
@@ -288,14 +292,10 @@ class Vault:
         )
         try:
             migrate(database, migrations, before_migrating=vault._backup_before_migration)
-        except UserFacingError:
+        except BaseException as exc:
             vault.lock()
-            raise
-        except Exception as exc:
-            vault.lock()
-            raise VaultUpgradeError() from exc
-        except BaseException:
-            vault.lock()
+            if isinstance(exc, Exception) and not isinstance(exc, UserFacingError):
+                raise VaultUpgradeError() from exc  # a migration bug: calm words, cause chained
             raise
         sweep_temp_files(directory)
         return vault

@@ -10,6 +10,7 @@ from pathlib import Path
 from trustjournal.core.errors import (
     EncryptionUnavailableError,
     NotAVaultError,
+    UserFacingError,
     VaultExistsError,
     VaultIncompleteError,
 )
@@ -34,6 +35,7 @@ from trustjournal.store.keyfile import (
     write_keyfile,
 )
 from trustjournal.store.layout import (
+    BACKUPS_DIR,
     DB_FILE,
     DB_SIDE_FILES,
     KEY_FILE,
@@ -129,6 +131,23 @@ def open_vault_files(
         wipe(data_key)
         raise
     return keyfile, data_key, database
+
+
+def install_keyfile(directory: Path, keyfile: KeyFile) -> None:
+    """Install a re-wrapped key file, then give it to the vault's own backups too.
+
+    Every key file of a vault wraps the same data key, so the backups stay openable, and a
+    passphrase or recovery code given up here stops opening the copies kept inside the vault
+    as well. Copies elsewhere keep the secrets they were made with.
+    """
+    write_keyfile(directory / KEY_FILE, keyfile)
+    backups = directory / BACKUPS_DIR
+    for backup_key in sorted(backups.glob(f"*/{KEY_FILE}")) if backups.is_dir() else ():
+        try:
+            if read_keyfile(backup_key).vault_id == keyfile.vault_id:
+                write_keyfile(backup_key, keyfile)
+        except UserFacingError:
+            log.warning("a backup's key file could not be updated")
 
 
 def wipe(buffer: bytearray) -> None:
