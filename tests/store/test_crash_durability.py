@@ -57,6 +57,8 @@ def _run_round(directory: Path, round_no: int, rng: random.Random) -> dict[int, 
     def read() -> None:
         assert proc.stdout is not None
         for line in proc.stdout:
+            if not line.endswith("\n"):
+                break  # cut off by the kill: not an acknowledgement
             entry_id, note = line.rstrip("\n").split("\t")
             acked[int(entry_id)] = note
             first.set()
