@@ -13,6 +13,9 @@ from pathlib import Path
 from typing import Any
 
 from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
+from trustjournal.store.entries import EntryRepository
+from trustjournal.store.keyfile import DEFAULT_KDF
+from trustjournal.store.vault import Vault
 
 from benchmarks.timing import Stats, measure, stats
 from benchmarks.vaults import PASSPHRASE, TODAY, YEARS, clock, open_plain, plain_copy
@@ -21,13 +24,29 @@ from trustjournal.core.periods import Period
 from trustjournal.core.query import EntryQuery
 from trustjournal.store import aggregates
 from trustjournal.store.db import Database
-from trustjournal.store.entries import EntryRepository
-from trustjournal.store.keyfile import DEFAULT_KDF
-from trustjournal.store.vault import Vault
 
-SEARCH_WORDS = ("tea", "walk", "phone", "late", "dinner", "laughed", "message", "quiet",
-                "work", "safe", "kitchen", "weekend", "sorry", "listened", "tired", "garden",
-                "morning", "trust", "plans", "honest")
+SEARCH_WORDS = (
+    "tea",
+    "walk",
+    "phone",
+    "late",
+    "dinner",
+    "laughed",
+    "message",
+    "quiet",
+    "work",
+    "safe",
+    "kitchen",
+    "weekend",
+    "sorry",
+    "listened",
+    "tired",
+    "garden",
+    "morning",
+    "trust",
+    "plans",
+    "honest",
+)
 PREFIXES = ("te*", "wal*", "pho*", "mess*", "lis*", "gard*", "hon*", "kit*")
 YEAR = Period.year_ending(TODAY)
 ALL_YEARS = Period(TODAY - timedelta(days=round(YEARS * 365.25)), TODAY)
@@ -64,6 +83,7 @@ def _pair(
     name: str,
     entries: int,
     work: Callable[[Database], Any],
+    *,
     enc: Database,
     plain: Database,
     runs: int,
@@ -114,8 +134,12 @@ def kdf_figure(runs: int) -> Figure:
             memory_cost=DEFAULT_KDF.memory_kib,
         ).derive(PASSPHRASE.encode())
 
-    return Figure("KDF alone (Argon2id 256 MiB, t=3, p=4)", 0, measure(derive, runs=runs, warmup=0),
-                  target="≈ 0.4 s")
+    return Figure(
+        "KDF alone (Argon2id 256 MiB, t=3, p=4)",
+        0,
+        measure(derive, runs=runs, warmup=0),
+        target="≈ 0.4 s",
+    )
 
 
 def store_figures(directory: Path, entries: int, runs: int) -> list[Figure]:
@@ -128,37 +152,87 @@ def store_figures(directory: Path, entries: int, runs: int) -> list[Figure]:
         vault.db.scalar("SELECT count(*) FROM entries WHERE id = 1")
         vault.lock()
 
-    figures.append(Figure("unlock (KDF + open + first query)", entries,
-                          measure(unlock_and_query, runs=max(3, runs // 3), warmup=0),
-                          target="≤ 500 ms"))
+    figures.append(
+        Figure(
+            "unlock (KDF + open + first query)",
+            entries,
+            measure(unlock_and_query, runs=max(3, runs // 3), warmup=0),
+            target="≤ 500 ms",
+        )
+    )
 
     vault = Vault.unlock(directory, PASSPHRASE)
     plain = open_plain(plain_path)
     try:
         enc = vault.db
-        figures.append(_pair("newest 200", entries,
-                             lambda db: _repo(db).list(EntryQuery(), limit=200),
-                             enc, plain, runs, "≤ 10 ms"))
+        figures.append(
+            _pair(
+                "newest 200",
+                entries,
+                lambda db: _repo(db).list(EntryQuery(), limit=200),
+                enc=enc,
+                plain=plain,
+                runs=runs,
+                target="≤ 10 ms",
+            )
+        )
 
         def year_page(db: Database) -> None:
             repo = _repo(db)
             ids = repo.ids(EntryQuery(period=YEAR))
             repo.get_many(ids[:200])
 
-        figures.append(_pair("one-year period, warm (ids + first 200)", entries, year_page,
-                             enc, plain, runs, "within 1.3× plain"))
-        figures.append(Figure("word search (p95 over 20 words)", entries,
-                              _per_query(SEARCH_WORDS, enc, max(3, runs // 3)),
-                              _per_query(SEARCH_WORDS, plain, max(3, runs // 3)), "≤ 10 ms p95"))
-        figures.append(Figure("prefix search (p95 over 8 prefixes)", entries,
-                              _per_query(PREFIXES, enc, max(3, runs // 3)),
-                              _per_query(PREFIXES, plain, max(3, runs // 3)), "≤ 10 ms p95"))
-        figures.append(_pair("daily mood averages, 20 years", entries,
-                             lambda db: aggregates.daily_mood(db, ALL_YEARS),
-                             enc, plain, runs, "≤ 40 ms"))
-        figures.append(_pair("per-strategy coping figures", entries,
-                             lambda db: aggregates.coping_effect(db, None),
-                             enc, plain, runs, "within 1.3× plain"))
+        figures.append(
+            _pair(
+                "one-year period, warm (ids + first 200)",
+                entries,
+                year_page,
+                enc=enc,
+                plain=plain,
+                runs=runs,
+                target="within 1.3× plain",
+            )
+        )
+        figures.append(
+            Figure(
+                "word search (p95 over 20 words)",
+                entries,
+                _per_query(SEARCH_WORDS, enc, max(3, runs // 3)),
+                _per_query(SEARCH_WORDS, plain, max(3, runs // 3)),
+                "≤ 10 ms p95",
+            )
+        )
+        figures.append(
+            Figure(
+                "prefix search (p95 over 8 prefixes)",
+                entries,
+                _per_query(PREFIXES, enc, max(3, runs // 3)),
+                _per_query(PREFIXES, plain, max(3, runs // 3)),
+                "≤ 10 ms p95",
+            )
+        )
+        figures.append(
+            _pair(
+                "daily mood averages, 20 years",
+                entries,
+                lambda db: aggregates.daily_mood(db, ALL_YEARS),
+                enc=enc,
+                plain=plain,
+                runs=runs,
+                target="≤ 40 ms",
+            )
+        )
+        figures.append(
+            _pair(
+                "per-strategy coping figures",
+                entries,
+                lambda db: aggregates.coping_effect(db, None),
+                enc=enc,
+                plain=plain,
+                runs=runs,
+                target="within 1.3× plain",
+            )
+        )
     finally:
         vault.lock()
         plain.close()
@@ -210,8 +284,15 @@ def _add_one(directory: Path, plain_path: Path, entries: int, runs: int) -> Figu
             _repo(db).add(MoodCheckIn(occurred_at=when, mood=6, emotions=("calm",), note=note))
 
         try:
-            return _pair("add one entry (commit + FTS)", entries, add, vault.db, plain,
-                         runs * 3, "≤ 2 ms and ≤ 2× plain")
+            return _pair(
+                "add one entry (commit + FTS)",
+                entries,
+                add,
+                enc=vault.db,
+                plain=plain,
+                runs=runs * 3,
+                target="≤ 2 ms and ≤ 2× plain",
+            )
         finally:
             vault.lock()
             plain.close()
