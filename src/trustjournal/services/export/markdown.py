@@ -22,23 +22,31 @@ _LINE_START = re.compile(r"^([#+\-=])")
 _ORDERED = re.compile(r"^(\d+)([.)])")
 
 
-def escape_line(line: str) -> str:
-    """One line of text made literal for Markdown (leading indentation is dropped)."""
+def escape_line(line: str, *, at_line_start: bool = True) -> str:
+    """One line of text made literal for Markdown (leading indentation is dropped).
+
+    `at_line_start=False` is for text placed after a label on the same line, where heading
+    and list markers mean nothing.
+    """
     line = _ANYWHERE.sub(r"\\\1", line.lstrip(" \t"))
+    if not at_line_start:
+        return line
     line = _LINE_START.sub(r"\\\1", line)
     return _ORDERED.sub(r"\1\\\2", line)
 
 
-def escape(text: str) -> str:
+def escape(text: str, *, inline: bool = False) -> str:
     """Text made literal for Markdown, its line breaks kept.
 
     Lines of a paragraph end in a backslash (a CommonMark hard break); blank lines still
     separate paragraphs. Bidi controls are isolated so they cannot reorder what follows.
+    `inline=True` means the text starts after a label on the same line.
     """
     paragraphs: list[list[str]] = [[]]
     for raw in text.splitlines():
         if raw.strip():
-            paragraphs[-1].append(tx.isolate(escape_line(raw)))
+            start = not (inline and paragraphs == [[]])
+            paragraphs[-1].append(tx.isolate(escape_line(raw, at_line_start=start)))
         elif paragraphs[-1]:
             paragraphs.append([])
     return "\n\n".join("\\\n".join(lines) for lines in paragraphs if lines)
@@ -47,15 +55,11 @@ def escape(text: str) -> str:
 def _item(item: Item) -> list[str]:
     out = [f"### {escape(tx.moment_text(item.occurred_at))} · {escape(item.heading)}", ""]
     for field in item.fields:
-        body = escape(field.text)
-        out += (
-            [f"**{escape(field.label)}:**", "", body, ""]
-            if "\n" in body
-            else [
-                f"**{escape(field.label)}:** {body}",
-                "",
-            ]
-        )
+        label = f"**{escape(field.label)}:**"
+        if len(field.text.splitlines()) > 1:
+            out += [label, "", escape(field.text), ""]
+        else:
+            out += [f"{label} {escape(field.text, inline=True)}", ""]
     return out
 
 
@@ -70,7 +74,7 @@ def _section(summary: Summary, section: SummarySection) -> list[str]:
     out = [f"## {escape(section.title)}", "", escape(section.intro), ""]
     if section.key == Section.MOOD and summary.figures is not None:
         for label, value in tx.figure_lines(summary.figures):
-            out.append(f"- **{escape(label)}:** {escape(value)}")
+            out.append(f"- **{escape(label)}:** {escape(value, inline=True)}")
         out += [f"- {escape(tx.count_line(summary.figures))}", ""]
         return out
     if section.key == Section.PATTERNS and summary.patterns is not None:
