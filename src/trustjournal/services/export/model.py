@@ -108,13 +108,14 @@ class Candidate:
     """One entry the composer offers (private entries never are), and whether it is included.
 
     `hard_moment` marks a trigger record written in the last 24 hours at intensity 8 or more,
-    so the composer can show a gentle marker; renderers never show candidates.
+    so the composer can show a gentle marker; renderers never show candidates. A candidate
+    carries no text, so a Summary holds no word of an entry that was left out (the composer
+    reads the labels from the store).
     """
 
     entry_id: int
     kind: EntryKind
     occurred_at: datetime
-    label: str
     included: bool
     hard_moment: bool
 

@@ -8,7 +8,6 @@ from typing import Protocol
 
 from trustjournal.core.entries import Entry, EntryKind, GratitudeEntry, MoodCheckIn, TriggerRecord
 from trustjournal.core.query import EntryQuery
-from trustjournal.core.wording import summarise
 from trustjournal.services.export import figures as fig
 from trustjournal.services.export.items import gratitude_item, mood_item, session_item, trigger_item
 from trustjournal.services.export.model import Candidate, Item, Summary, SummarySection
@@ -107,7 +106,6 @@ def _candidates(
             entry_id=e.id or 0,
             kind=e.kind,
             occurred_at=e.occurred_at,
-            label=summarise(e),
             included=e.id not in request.excluded_ids,
             hard_moment=_is_hard_moment(e, now),
         )
