@@ -17,14 +17,14 @@ from pathlib import Path
 
 import pypdf
 from pypdf.generic import NameObject
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF, Qt
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QPointF, QRectF, Qt
 from PySide6.QtGui import (
-    QAbstractTextDocumentLayout,
     QGuiApplication,
     QPageLayout,
     QPageSize,
     QPainter,
     QPdfWriter,
+    QTextBlock,
 )
 
 from trustjournal.core.errors import ValidationError
@@ -43,6 +43,18 @@ NEUTRAL_TITLE = "Summary"
 class Row:
     """A vertical stretch of the document that must not be split across pages."""
 
+    top: float
+    bottom: float
+    keep_with_next: bool
+
+
+@dataclass(frozen=True)
+class Line:
+    """One laid-out line and where its layout sits in document coordinates."""
+
+    block: QTextBlock
+    index: int
+    origin: QPointF
     top: float
     bottom: float
     keep_with_next: bool
@@ -67,24 +79,33 @@ def _chart_rect(built: Built, width: float) -> QRectF | None:
     return QRectF(0, top, width, CHART_MM / 25.4 * DPI)
 
 
-def _rows(built: Built, chart: QRectF | None) -> list[Row]:
-    """Every line of the document as a row; overlapping lines (table cells) merge into one."""
+def _lines(built: Built) -> list[Line]:
+    """Every line of the document (table cells included) with its absolute position."""
     layout = built.document.documentLayout()
-    spans: list[Row] = []
-    if chart is not None:
-        spans.append(Row(chart.top(), chart.bottom(), keep_with_next=False))
+    lines: list[Line] = []
     block = built.document.begin()
     while block.isValid():
-        if block.blockNumber() == built.chart_block:
-            block = block.next()
-            continue
-        keep = block.blockNumber() in built.keep_with_next
-        text_layout = block.layout()
-        origin = layout.blockBoundingRect(block).top()
-        for i in range(text_layout.lineCount()):
-            line = text_layout.lineAt(i)
-            spans.append(Row(origin + line.y(), origin + line.y() + line.height(), keep))
+        if block.blockNumber() != built.chart_block:
+            text_layout = block.layout()
+            # Cells of a table have layouts positioned inside their frame; the bounding rect
+            # is absolute, so the layout's own origin is recovered from it.
+            bounds = layout.blockBoundingRect(block)
+            origin = bounds.topLeft() - text_layout.boundingRect().topLeft()
+            keep = block.blockNumber() in built.keep_with_next
+            for i in range(text_layout.lineCount()):
+                line = text_layout.lineAt(i)
+                top = origin.y() + line.y()
+                lines.append(Line(block, i, origin, top, top + line.height(), keep))
         block = block.next()
+    lines.sort(key=lambda line: line.top)
+    return lines
+
+
+def _rows(lines: list[Line], chart: QRectF | None) -> list[Row]:
+    """Unsplittable rows: each line, the chart, and overlapping lines (table cells) merged."""
+    spans = [Row(line.top, line.bottom, line.keep_with_next) for line in lines]
+    if chart is not None:
+        spans.append(Row(chart.top(), chart.bottom(), keep_with_next=False))
     spans.sort(key=lambda r: (r.top, r.bottom))
     merged: list[Row] = []
     for span in spans:
@@ -120,11 +141,7 @@ def paginate(rows: list[Row], page_height: float) -> list[float]:
     return cuts
 
 
-def _render(summary: Summary) -> bytes:
-    _ensure_app()
-    data = QByteArray()
-    buffer = QBuffer(data)
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+def _new_writer(buffer: QBuffer) -> QPdfWriter:
     writer = QPdfWriter(buffer)
     writer.setResolution(DPI)
     writer.setTitle(NEUTRAL_TITLE)
@@ -137,32 +154,44 @@ def _render(summary: Summary) -> bytes:
             QPageLayout.Unit.Millimeter,
         )
     )
+    return writer
+
+
+def _render(summary: Summary) -> bytes:
+    """Lay the summary out and print it, page by page, into an in-memory PDF."""
+    _ensure_app()
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = _new_writer(buffer)
     built = build_document(summary, dpi=DPI)
     doc = built.document
     doc.documentLayout().setPaintDevice(writer)
-    area = writer.pageLayout().paintRectPixels(DPI)
+    area = QRectF(writer.pageLayout().paintRectPixels(DPI))
     footer = FOOTER_PT * DPI / 72.0
     doc.setTextWidth(area.width())
-    page_height = area.height() - footer
     chart = _chart_rect(built, area.width())
-    cuts = paginate(_rows(built, chart), page_height)
-    ends = [*cuts[1:], doc.size().height()]
+    lines = _lines(built)
+    cuts = paginate(_rows(lines, chart), area.height() - footer)
+    ends = [*cuts[1:], float("inf")]
     painter = QPainter(writer)
     try:
+        index = 0
         for page, (top, end) in enumerate(zip(cuts, ends, strict=True)):
             if page:
                 writer.newPage()
             painter.save()
             painter.translate(0, -top)
-            clip = QRectF(0, top + 0.5, area.width(), end - top - 1)
-            painter.setClipRect(clip)
-            context = QAbstractTextDocumentLayout.PaintContext()
-            context.clip = clip
-            doc.documentLayout().draw(painter, context)
+            # Each line is drawn on exactly one page (Qt's own document drawing also emits
+            # clipped neighbours, which text extraction and screen readers would still see).
+            while index < len(lines) and lines[index].top < end:
+                line = lines[index]
+                line.block.layout().lineAt(line.index).draw(painter, line.origin)
+                index += 1
             if chart is not None and summary.chart is not None and top <= chart.top() < end:
                 ChartPainter(summary.chart, dpi=DPI).draw(painter, chart)
             painter.restore()
-            _footer(painter, QRectF(area), footer, page + 1, len(cuts))
+            _footer(painter, area, footer, page + 1, len(cuts))
     finally:
         painter.end()
         buffer.close()
@@ -188,7 +217,10 @@ def finish(raw: bytes, *, password: str | None) -> bytes:
     """
     if password is not None and not password:
         raise ValidationError("The PDF password is empty.", field="password")
-    writer = pypdf.PdfWriter(clone_from=pypdf.PdfReader(io.BytesIO(raw)))
+    reader = pypdf.PdfReader(io.BytesIO(raw))
+    writer = pypdf.PdfWriter()
+    for page in reader.pages:  # only what the pages use: Qt's XMP stream stays behind
+        writer.add_page(page)
     writer.metadata = None
     root = writer.root_object
     for key in ("/Metadata", "/PieceInfo"):
