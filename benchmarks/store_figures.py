@@ -13,9 +13,6 @@ from pathlib import Path
 from typing import Any
 
 from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
-from trustjournal.store.entries import EntryRepository
-from trustjournal.store.keyfile import DEFAULT_KDF
-from trustjournal.store.vault import Vault
 
 from benchmarks.timing import Stats, measure, stats
 from benchmarks.vaults import PASSPHRASE, TODAY, YEARS, clock, open_plain, plain_copy
@@ -24,6 +21,9 @@ from trustjournal.core.periods import Period
 from trustjournal.core.query import EntryQuery
 from trustjournal.store import aggregates
 from trustjournal.store.db import Database
+from trustjournal.store.entries import EntryRepository
+from trustjournal.store.keyfile import DEFAULT_KDF
+from trustjournal.store.vault import Vault
 
 SEARCH_WORDS = (
     "tea",

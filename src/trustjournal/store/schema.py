@@ -23,7 +23,7 @@ class Migration:
 
 _V1 = """
 CREATE TABLE entries (
-    id              INTEGER PRIMARY KEY,
+    id              INTEGER PRIMARY KEY AUTOINCREMENT,  -- never reused: undo, export log
     kind            TEXT    NOT NULL CHECK (kind IN ('mood', 'gratitude', 'trigger')),
     occurred_utc    INTEGER NOT NULL,   -- microseconds since the Unix epoch, UTC
     utc_offset_min  INTEGER NOT NULL,   -- the local offset when it happened
