@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
+from pathlib import Path
 
 import pytest
 
 from tests.services.export_data import NOW, PERIOD, Journal, request_for
 from tests.store.conftest import Clock
+from trustjournal.core.entries import MoodCheckIn
 from trustjournal.core.errors import ValidationError
 from trustjournal.core.periods import Period
+from trustjournal.core.query import EntryQuery
 from trustjournal.services.export.log import (
     ExportFormat,
     period_since_last_export,
@@ -26,9 +29,12 @@ from trustjournal.services.export.summary import build_summary
 from trustjournal.store.db import Database
 from trustjournal.store.entries import EntryRepository
 from trustjournal.store.exports import ExportLogRepository
+from trustjournal.store.keyfile import KdfParams
 from trustjournal.store.schema import MIGRATIONS, SCHEMA_VERSION
+from trustjournal.store.vault import Vault
 
 TODAY = date(2026, 3, 14)
+CHEAP = KdfParams(memory_kib=8192, iterations=1, lanes=1)
 
 
 def test_migration_two_adds_the_export_log(db: Database) -> None:
@@ -121,3 +127,15 @@ def test_audience_defaults() -> None:
         TriggerField.COPING,
         TriggerField.NEED,
     }
+
+
+def test_a_vault_at_schema_one_gains_the_export_log_on_unlock(tmp_path: Path) -> None:
+    directory = tmp_path / "vault"
+    vault, _code = Vault.create(directory, "one two three", kdf=CHEAP, migrations=MIGRATIONS[:1])
+    EntryRepository(db=vault.db, clock=Clock()).add(MoodCheckIn(occurred_at=NOW, mood=7))
+    vault.lock()
+    with Vault.unlock(directory, "one two three") as upgraded:
+        assert upgraded.db.user_version == SCHEMA_VERSION
+        log = ExportLogRepository(db=upgraded.db, clock=Clock())
+        assert log.list() == []
+        assert EntryRepository(db=upgraded.db, clock=Clock()).count(EntryQuery()) == 1
