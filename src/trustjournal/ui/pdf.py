@@ -11,6 +11,7 @@ so that no line is split, the chart stays whole, and no page ends with a heading
 from __future__ import annotations
 
 import io
+import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -61,12 +62,26 @@ class Line:
 
 
 def _ensure_app() -> None:
-    if QGuiApplication.instance() is None:
-        # Held on the class so it lives as long as the process (Qt needs exactly one).
-        _App.instance = QGuiApplication(sys.argv[:1] or ["trustjournal"])
+    """Make sure a Qt application exists (the CLI has none; the app already has one).
+
+    A QApplication (not just a QGuiApplication) so later widget code in the same process
+    still works. On Linux without a display (SSH, cron) the offscreen platform is used: a
+    PDF needs fonts, not a screen.
+    """
+    if QGuiApplication.instance() is not None:
+        return
+    from PySide6.QtWidgets import QApplication
+
+    argv = ["trustjournal"]
+    headless = not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+    if sys.platform.startswith("linux") and headless and "QT_QPA_PLATFORM" not in os.environ:
+        argv += ["-platform", "offscreen"]
+    _App.instance = QApplication(argv)
 
 
 class _App:
+    """Holds the application we created, so it lives as long as the process."""
+
     instance: QGuiApplication | None = None
 
 
