@@ -18,6 +18,7 @@ from PySide6.QtGui import (
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
+    QTextLength,
     QTextOption,
     QTextTableFormat,
 )
@@ -29,6 +30,7 @@ from trustjournal.services.export.request import Section
 FAMILIES = ["Noto Sans", "DejaVu Sans", "Segoe UI", "Helvetica Neue", "Arial"]
 BODY_PT = 10.5
 CHART_MM = 62.0
+HANG = 14.0  # points by which a field's wrapped lines hang under its text
 FORMAT_DPI = 96.0  # the resolution Qt assumes for lengths in text formats
 FIXED_HEIGHT = QTextBlockFormat.LineHeightTypes.FixedHeight.value
 PROPORTIONAL = QTextBlockFormat.LineHeightTypes.ProportionalHeight.value
@@ -88,13 +90,24 @@ class DocumentBuilder:
         return fmt
 
     def block(
-        self, *, top: float = 0, bottom: float = 2, indent: float = 0, keep: bool = False
+        self,
+        *,
+        top: float = 0,
+        bottom: float = 2,
+        indent: float = 0,
+        hang: float = 0,
+        keep: bool = False,
     ) -> None:
-        """Start a new block (margins in points); `keep` keeps it on the page of the next."""
+        """Start a new block (lengths in points).
+
+        `hang` indents every line but the first (the label line) by that much more;
+        `keep` keeps the block on the same page as the next one.
+        """
         fmt = QTextBlockFormat()
         fmt.setTopMargin(self.px(top))
         fmt.setBottomMargin(self.px(bottom))
-        fmt.setLeftMargin(self.px(indent))
+        fmt.setLeftMargin(self.px(indent + hang))
+        fmt.setTextIndent(-self.px(hang))
         fmt.setLineHeight(118, PROPORTIONAL)
         if self._first:
             self._cursor.setBlockFormat(fmt)
@@ -126,11 +139,14 @@ class DocumentBuilder:
         self.block(bottom=bottom, keep=keep)
         self.text(text, self.char(colour=GREY))
 
-    def labelled(self, label: str, text: str, *, indent: float = 10) -> None:
-        """ "Label: text", the label bold grey, the text as the person wrote it."""
-        self.block(indent=indent, bottom=2)
+    def labelled(self, label: str, text: str, *, indent: float = 6) -> None:
+        """ "Label: text", the label bold grey, the text as the person wrote it.
+
+        Lines after the first hang under the text, so each field reads as one unit.
+        """
+        self.block(indent=indent, hang=HANG, bottom=2)
         self.text(f"{label}: ", self.char(bold=True, colour=GREY))
-        self.paragraphs(text, self.char(), indent=indent)
+        self.paragraphs(text, self.char(), indent=indent + HANG)
 
     def item(self, item: Item) -> None:
         """One entry: its moment in grey and heading in bold, then its fields."""
@@ -142,17 +158,26 @@ class DocumentBuilder:
 
     def table(self, headers: tuple[str, ...], rows: Sequence[tuple[str, ...]]) -> None:
         """A simple ruled table; every cell is plain text."""
-        self.block(bottom=2)
+        self.block(bottom=0)
         fmt = QTextTableFormat()
         fmt.setBorderStyle(QTextTableFormat.BorderStyle.BorderStyle_None)
         fmt.setCellPadding(self.px(2.5))
         fmt.setCellSpacing(0)
-        fmt.setHeaderRowCount(1)
+        fmt.setTopMargin(self.px(4))
+        fmt.setBottomMargin(self.px(8))
+        pct = QTextLength.Type.PercentageLength
+        # Narrow number columns beside a wide name column, the table no wider than needed.
+        widths = [58.0, 14.0, 28.0] if len(headers) > 2 else [80.0, 20.0]
+        fmt.setWidth(QTextLength(pct, 85.0 if len(headers) > 2 else 60.0))
+        fmt.setColumnWidthConstraints([QTextLength(pct, w) for w in widths[: len(headers)]])
         table = self._cursor.insertTable(len(rows) + 1, len(headers), fmt)
         for r, row in enumerate([headers, *rows]):
             for c, value in enumerate(row):
                 cell = table.cellAt(r, c).firstCursorPosition()
-                cell.insertText(tx.isolate(value), self.char(bold=r == 0, colour=INK))
+                colour = GREY if r == 0 else INK
+                cell.insertText(tx.isolate(value), self.char(bold=r == 0, colour=colour))
+                if r < len(rows):  # a short table is never split across pages
+                    self.built.keep_with_next.add(cell.block().blockNumber())
         self._cursor.movePosition(QTextCursor.MoveOperation.End)
 
     def chart_space(self) -> None:
@@ -176,7 +201,7 @@ class DocumentBuilder:
                 self.grey(tx.count_line(summary.figures), bottom=2)
         elif section.key == Section.PATTERNS and summary.patterns is not None:
             p = summary.patterns
-            self.block(bottom=4)
+            self.block(bottom=4, keep=True)
             self.text(tx.patterns_intro(p), self.char())
             if p.top_categories:
                 self.table(tx.CATEGORY_HEADERS, tx.category_rows(p))

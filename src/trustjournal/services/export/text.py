@@ -87,7 +87,7 @@ def patterns_intro(patterns: Patterns) -> str:
 
 
 CATEGORY_HEADERS = ("What set it off", "Times")
-COPING_HEADERS = ("What I did to cope", "Used", "Intensity lowered by")
+COPING_HEADERS = ("What I did to cope", "Used", "Intensity drop")
 
 
 def category_rows(patterns: Patterns) -> list[tuple[str, str]]:
