@@ -15,10 +15,11 @@ from tests.services.export_data import (
     RTL,
     ZERO_WIDTH,
     Journal,
+    at,
     fill_journal,
     request_for,
 )
-from trustjournal.core.entries import MAX_TEXT
+from trustjournal.core.entries import MAX_TEXT, MoodCheckIn
 from trustjournal.services.export.html import CSP, STYLE, render_html
 from trustjournal.services.export.markdown import escape, render_markdown
 from trustjournal.services.export.model import Summary
@@ -151,3 +152,13 @@ def test_bidi_override_is_isolated_so_it_cannot_reorder_our_labels(hostile: Summ
     assert ".t { white-space: pre-wrap; overflow-wrap: anywhere; unicode-bidi: plaintext; }" in (
         STYLE
     )
+
+
+def test_a_lone_surrogate_is_exported_as_a_replacement_character(repo: EntryRepository) -> None:
+    journal = fill_journal(repo)
+    saved = repo.add(MoodCheckIn(occurred_at=at(6), mood=5, note="half a pair \ud800 here"))
+    summary = build_summary(repo, request_for(Audience.SELF, journal), now=NOW)
+    assert saved.id in summary.entry_ids
+    for text in (render_markdown(summary), render_html(summary)):
+        assert "half a pair \ufffd here" in text
+        text.encode("utf-8")  # would raise on a lone surrogate

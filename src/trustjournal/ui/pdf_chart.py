@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPen
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
 
 from trustjournal.services.export.model import Chart, ChartSeries
 from trustjournal.services.export.svg import series_style
@@ -106,7 +106,6 @@ class ChartPainter:
     def _legend(self, painter: QPainter, box: QRectF) -> None:
         x = box.left()
         y = box.center().y()
-        metrics_font = QFont(painter.font())
         for series in self._chart.series:
             if not series.points:
                 continue
@@ -118,7 +117,7 @@ class ChartPainter:
             if series.average is not None:
                 label += f" (average {series.average:.1f})"
             painter.setPen(LABEL)
-            width = painter.fontMetrics().horizontalAdvance(label) if metrics_font else 0
+            width = painter.fontMetrics().horizontalAdvance(label)
             painter.drawText(
                 QRectF(x, box.top(), width + self._px(2), box.height()),
                 int(Qt.AlignmentFlag.AlignVCenter),
