@@ -9,13 +9,11 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
-from trustjournal.store.entries import EntryRepository
-from trustjournal.store.keyfile import DEFAULT_KDF
-from trustjournal.store.vault import Vault
 
 from benchmarks.timing import Stats, measure, stats
 from benchmarks.vaults import PASSPHRASE, TODAY, YEARS, clock, open_plain, plain_copy
@@ -24,6 +22,9 @@ from trustjournal.core.periods import Period
 from trustjournal.core.query import EntryQuery
 from trustjournal.store import aggregates
 from trustjournal.store.db import Database
+from trustjournal.store.entries import EntryRepository
+from trustjournal.store.keyfile import DEFAULT_KDF
+from trustjournal.store.vault import Vault
 
 SEARCH_WORDS = (
     "tea",
@@ -107,7 +108,8 @@ def _per_query(queries: tuple[str, ...], db: Database, runs: int) -> Stats:
     repo = _repo(db)
     samples: list[float] = []
     for query in queries:
-        samples.extend(_samples(lambda q=query: repo.ids(EntryQuery(search=q)), runs))
+        search = EntryQuery(search=query)
+        samples.extend(_samples(partial(repo.ids, search), runs))
     return stats(samples)
 
 

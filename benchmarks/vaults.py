@@ -11,12 +11,12 @@ from pathlib import Path
 from typing import Any
 
 import sqlcipher3.dbapi2
-from trustjournal.store.entries import EntryRepository
-from trustjournal.store.keyfile import DEFAULT_KDF
-from trustjournal.store.vault import Vault
 
 from trustjournal.services.demo import GENERATOR_VERSION, generate_entries
 from trustjournal.store.db import PRAGMAS, Database
+from trustjournal.store.entries import EntryRepository
+from trustjournal.store.keyfile import DEFAULT_KDF
+from trustjournal.store.vault import Vault
 
 PASSPHRASE = "benchmark passphrase"
 TODAY = date(2026, 6, 30)  # fixed, so cached vaults stay valid across days

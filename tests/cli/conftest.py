@@ -9,10 +9,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from trustjournal.store.keyfile import KdfParams
-from trustjournal.store.vault import Vault
 
 from trustjournal.cli import main
+from trustjournal.store.keyfile import KdfParams
+from trustjournal.store.vault import Vault
 
 PASSPHRASE = "correct horse battery"
 FAST_KDF = KdfParams(memory_kib=8192, iterations=1, lanes=1)

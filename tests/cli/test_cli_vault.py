@@ -7,13 +7,14 @@ import os
 import resource
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from trustjournal.store.keyfile import DEFAULT_KDF
-from trustjournal.store.vault import Vault
 
 from tests.cli.conftest import FAST_KDF, PASSPHRASE, Run, run_cli
+from trustjournal.store.keyfile import DEFAULT_KDF
+from trustjournal.store.vault import Vault
 
 CANARY = "CANARY-7f3a-lighthouse"
 
@@ -185,6 +186,7 @@ def test_a_bug_is_reported_without_its_text(cli: Run, monkeypatch: pytest.Monkey
     def explode(*_args: object, **_kwargs: object) -> None:
         raise RuntimeError(f"internal detail {CANARY}")
 
+    cli("add", "mood", "--mood", "5")
     monkeypatch.setattr(entries.EntryRepository, "list", explode)
     result = cli("list")
     assert result.code == 1
@@ -237,7 +239,7 @@ def test_disk_full_keeps_the_journal_intact(cli: Run, vault_dir: Path) -> None:
         "--mood",
         "3",
         "--note",
-        "x" * 150_000,
+        "x" * 100_000,
         "--vault",
         str(vault_dir),
         "--passphrase-stdin",
@@ -250,3 +252,51 @@ def test_disk_full_keeps_the_journal_intact(cli: Run, vault_dir: Path) -> None:
     assert notes == ["saved before the disk filled"]
     assert cli("verify").code == 0
     assert cli("add", "mood", "--mood", "6", "--note", "space is back").code == 0
+
+
+@pytest.fixture
+def tiny_filesystem(tmp_path: Path) -> Iterator[Path]:
+    """A real 384 KiB filesystem (tmpfs), where this user may mount one."""
+    mount_point = tmp_path / "tiny"
+    mount_point.mkdir()
+    mounted = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=384k,mode=0700", "tmpfs", str(mount_point)],
+        capture_output=True,
+        check=False,
+    )
+    if mounted.returncode != 0:
+        pytest.skip("mounting a tiny filesystem needs root; the RLIMIT_FSIZE test covers this")
+    try:
+        yield mount_point
+    finally:
+        subprocess.run(["umount", "-l", str(mount_point)], check=False)
+
+
+def test_a_really_full_disk_keeps_the_journal_intact(tiny_filesystem: Path) -> None:
+    vault_dir = tiny_filesystem / "vault"
+    vault, _code = Vault.create(vault_dir, PASSPHRASE, kdf=FAST_KDF)
+    vault.lock()
+    args = ("--vault", str(vault_dir), "--passphrase-stdin")
+    assert (
+        run_cli("add", "mood", "--mood", "5", "--note", "kept", *args, stdin=PASSPHRASE + "\n").code
+        == 0
+    )
+    ballast = tiny_filesystem / "ballast"
+    with open(ballast, "wb") as fh:  # fill what is left, leaving a few pages
+        free = os.statvfs(tiny_filesystem).f_bavail * os.statvfs(tiny_filesystem).f_frsize
+        fh.write(b"\0" * max(0, free - 16 * 1024))
+    result = run_cli(
+        "add", "mood", "--mood", "3", "--note", "y" * 100_000, *args, stdin=PASSPHRASE + "\n"
+    )
+    assert result.code == 5, result
+    assert "disk is full" in result.err and result.err.count("\n") == 1
+    ballast.unlink()
+    listed = run_cli("list", "--json", *args, stdin=PASSPHRASE + "\n")
+    assert [e["note"] for e in json.loads(listed.out)] == ["kept"]
+    assert run_cli("verify", *args, stdin=PASSPHRASE + "\n").code == 0
+    assert (
+        run_cli(
+            "add", "mood", "--mood", "6", "--note", "room again", *args, stdin=PASSPHRASE + "\n"
+        ).code
+        == 0
+    )

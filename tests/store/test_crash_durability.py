@@ -13,11 +13,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+
+from trustjournal.core.query import EntryQuery
 from trustjournal.store.entries import EntryRepository
 from trustjournal.store.keyfile import KdfParams
 from trustjournal.store.vault import Vault
-
-from trustjournal.core.query import EntryQuery
 
 PASSPHRASE = "durable enough"
 ROUNDS = 50
@@ -57,6 +57,8 @@ def _run_round(directory: Path, round_no: int, rng: random.Random) -> dict[int, 
     def read() -> None:
         assert proc.stdout is not None
         for line in proc.stdout:
+            if not line.endswith("\n"):
+                break  # cut off by the kill: not an acknowledgement
             entry_id, note = line.rstrip("\n").split("\t")
             acked[int(entry_id)] = note
             first.set()
@@ -68,6 +70,8 @@ def _run_round(directory: Path, round_no: int, rng: random.Random) -> dict[int, 
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait()
     reader.join(timeout=30)
+    assert proc.stdout is not None
+    proc.stdout.close()
     return acked
 
 

@@ -297,6 +297,17 @@ class Commands:
         Vault.restore(source, vault_dir(args), self._secrets.ask("Passphrase of the backup: "))
         self._out("The journal has been restored from the backup.")
 
+    def export(self, args: argparse.Namespace) -> None:
+        from trustjournal.cli.export import plan_export, run_export
+
+        plan = plan_export(args)
+        vault = _unlock(args, self._secrets)
+        try:
+            line = run_export(plan, vault=vault, secrets=self._secrets, clock=self._clock)
+        finally:
+            vault.lock()
+        self._out(line)
+
     def demo(self, args: argparse.Namespace) -> None:
         from trustjournal.services.demo import DEMO_PASSPHRASE, fill
 

@@ -9,6 +9,7 @@ from typing import NoReturn
 from trustjournal import __version__
 from trustjournal.cli.terminal import UsageError
 from trustjournal.core.entries import About, EntryKind
+from trustjournal.services.export.request import Audience, Section
 
 EPILOG = (
     "Exit codes: 0 done; 1 a bug in TrustJournal; 2 bad command line or invalid input; "
@@ -100,6 +101,40 @@ def _add_commands(sub: argparse._SubParsersAction[Parser]) -> None:
     _envelope(trig)
 
 
+def _export_command(sub: argparse._SubParsersAction[Parser]) -> None:
+    export = sub.add_parser(
+        "export",
+        help="write a summary of what you choose to share",
+        description=(
+            "Write a summary for your therapist, your partner or yourself. Private entries are "
+            "never included. The default period is since your last export to the same person "
+            "(or the last 30 days); the default sections depend on the audience."
+        ),
+    )
+    _common(export)
+    export.add_argument("--out", metavar="FILE", required=True, help="the file to write")
+    export.add_argument(
+        "--format", choices=["pdf", "md", "html"], help="default: from the file's extension"
+    )
+    export.add_argument(
+        "--audience", choices=[a.value for a in Audience], default=Audience.THERAPIST.value
+    )
+    export.add_argument("--from", dest="date_from", metavar="DATE")
+    export.add_argument("--to", dest="date_to", metavar="DATE", help="default: today")
+    export.add_argument(
+        "--sections",
+        metavar="A,B",
+        help="any of " + ",".join(s.value for s in Section) + " (default: by audience)",
+    )
+    export.add_argument("--exclude", metavar="ID,…", help="entry numbers to leave out")
+    export.add_argument(
+        "--pdf-password",
+        action="store_true",
+        help="protect the PDF with a password (asked twice, or the next stdin line)",
+    )
+    export.add_argument("--note", default="", help="what I want to say, shown first")
+
+
 def build_parser() -> Parser:
     """The full command-line parser."""
     parser = Parser(
@@ -153,6 +188,8 @@ def build_parser() -> Parser:
     restore = sub.add_parser("restore", help="replace the journal with a backup")
     _common(restore)
     restore.add_argument("--from", dest="source", metavar="DIR", required=True)
+
+    _export_command(sub)
 
     demo = sub.add_parser("demo", help="create a journal filled with generated examples")
     demo.add_argument("--vault", metavar="DIR", required=True)

@@ -53,7 +53,9 @@ def clean_text(value: str, *, field_name: str, required: bool = False) -> str:
     """
     if not isinstance(value, str):
         raise ValidationError(f"{field_name} must be text.", field=field_name)
-    text = unicodedata.normalize("NFC", _LONE_SURROGATE.sub("\ufffd", value))
+    text = value
+    if not text.isascii():  # ASCII is already NFC and has no surrogates
+        text = unicodedata.normalize("NFC", _LONE_SURROGATE.sub("\ufffd", text))
     if required and not text.strip():
         raise ValidationError(f"Please write something for {field_name}.", field=field_name)
     if len(text) > MAX_TEXT:

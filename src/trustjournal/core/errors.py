@@ -148,3 +148,34 @@ class EntryNotFoundError(UserFacingError):
 
     exit_code = ExitCode.NOT_FOUND
     default_message = "There is no entry with that number."
+
+
+class VaultTooNewError(UserFacingError):
+    """The vault was written by a newer TrustJournal than this one."""
+
+    exit_code = ExitCode.VAULT_UNAVAILABLE
+    default_message = (
+        "This journal was saved by a newer version of TrustJournal. "
+        "Update TrustJournal to open it; nothing was changed."
+    )
+
+
+class VaultIncompleteError(UserFacingError):
+    """A journal database without its key file: creation was interrupted, or vault.key is gone."""
+
+    exit_code = ExitCode.VAULT_UNAVAILABLE
+    default_message = (
+        "This folder has a journal file but no key file (vault.key), so it cannot be opened. "
+        "If you have a copy of vault.key, put it back; if creating the journal was interrupted, "
+        "move this folder away and create the journal again."
+    )
+
+
+class VaultUpgradeError(UserFacingError):
+    """A schema migration failed; the vault stays at its previous version."""
+
+    exit_code = ExitCode.VAULT_UNAVAILABLE
+    default_message = (
+        "The journal could not be updated for this version of TrustJournal. "
+        "Nothing was lost: it is still at its previous version."
+    )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta, timezone
+from functools import cache
 
 _MAX_OFFSET_MINUTES = 18 * 60
 
@@ -19,11 +20,17 @@ def offset_minutes(moment: datetime) -> int:
     return int(offset.total_seconds() // 60)
 
 
-def with_offset(instant_utc: datetime, minutes: int) -> datetime:
-    """The UTC instant shown in the fixed zone `minutes` east of UTC."""
+@cache
+def fixed_zone(minutes: int) -> timezone:
+    """The fixed-offset zone `minutes` east of UTC (shared: a journal uses only a few)."""
     if abs(minutes) > _MAX_OFFSET_MINUTES:
         raise ValueError("UTC offset out of range")
-    return instant_utc.astimezone(timezone(timedelta(minutes=minutes)))
+    return UTC if minutes == 0 else timezone(timedelta(minutes=minutes))
+
+
+def with_offset(instant_utc: datetime, minutes: int) -> datetime:
+    """The UTC instant shown in the fixed zone `minutes` east of UTC."""
+    return instant_utc.astimezone(fixed_zone(minutes))
 
 
 def to_micros(moment: datetime) -> int:
@@ -32,10 +39,12 @@ def to_micros(moment: datetime) -> int:
     return (delta.days * 86_400 + delta.seconds) * 1_000_000 + delta.microseconds
 
 
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+
+
 def from_micros(micros: int, minutes: int = 0) -> datetime:
     """The instant `micros` after the epoch, in the zone `minutes` east of UTC."""
-    instant = datetime(1970, 1, 1, tzinfo=UTC) + timedelta(microseconds=micros)
-    return with_offset(instant, minutes)
+    return (_EPOCH + timedelta(microseconds=micros)).astimezone(fixed_zone(minutes))
 
 
 def local_day(moment: datetime) -> date:

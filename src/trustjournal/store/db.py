@@ -100,9 +100,41 @@ def _classify(exc: BaseException) -> UserFacingError | None:
     return None
 
 
+LOW_SPACE_BYTES = 1 << 20
+
+
+def _out_of_room(near: Path | None) -> bool:
+    """Whether a failed write is explained by a full disk or the process's file-size limit.
+
+    SQLite reports ENOSPC as "database or disk is full", but EFBIG (RLIMIT_FSIZE) and some
+    quota failures only as "disk I/O error"; this looks at the actual cause.
+    """
+    if near is None:
+        return False
+    try:
+        import resource
+
+        soft, _hard = resource.getrlimit(resource.RLIMIT_FSIZE)
+        if soft != resource.RLIM_INFINITY:
+            return True
+    except (ImportError, OSError, ValueError):
+        pass
+    try:
+        folder = near if near.is_dir() else near.parent
+        usage = os.statvfs(folder)
+    except (OSError, AttributeError):
+        return False
+    return usage.f_bavail * usage.f_frsize < LOW_SPACE_BYTES
+
+
 @contextmanager
-def translate_errors() -> Iterator[None]:
-    """Turn environment failures inside the block into `UserFacingError`s."""
+def translate_errors(near: Path | None = None) -> Iterator[None]:
+    """Turn environment failures inside the block into `UserFacingError`s.
+
+    Args:
+        near: a file or folder the block writes to, used to tell a full disk from other
+            write failures.
+    """
     try:
         yield
     except UserFacingError:
@@ -111,6 +143,8 @@ def translate_errors() -> Iterator[None]:
         mapped = _classify(exc)
         if mapped is None:
             raise
+        if type(mapped) is StorageError and _out_of_room(near):
+            mapped = DiskFullError()
         log.warning("storage failure: %s", type(mapped).__name__)
         raise mapped from None
 
@@ -139,22 +173,22 @@ class Database:
 
     def execute(self, sql: str, params: Params = ()) -> Any:
         """Run one statement and return its cursor."""
-        with translate_errors():
+        with translate_errors(self.path):
             return self._conn.execute(sql, params)
 
     def executemany(self, sql: str, rows: Sequence[Params]) -> Any:
         """Run one statement for many parameter rows."""
-        with translate_errors():
+        with translate_errors(self.path):
             return self._conn.executemany(sql, rows)
 
     def query(self, sql: str, params: Params = ()) -> list[tuple[Any, ...]]:
         """Run a query and return every row."""
-        with translate_errors():
+        with translate_errors(self.path):
             return list(self._conn.execute(sql, params).fetchall())
 
     def query_one(self, sql: str, params: Params = ()) -> tuple[Any, ...] | None:
         """Run a query and return its first row, or None."""
-        with translate_errors():
+        with translate_errors(self.path):
             row = self._conn.execute(sql, params).fetchone()
             return tuple(row) if row is not None else None
 
@@ -182,7 +216,7 @@ class Database:
             finally:
                 self._depth -= 1
             return
-        with translate_errors():
+        with translate_errors(self.path):
             self._conn.execute("BEGIN IMMEDIATE")
         self._depth = 1
         try:
@@ -193,7 +227,7 @@ class Database:
             raise
         self._depth = 0
         try:
-            with translate_errors():
+            with translate_errors(self.path):
                 self._conn.execute("COMMIT")
         except BaseException:
             self._rollback_quietly()
@@ -241,7 +275,7 @@ def open_database(path: Path | None, key: bytes) -> Database:
     if not cipher_version():
         raise EncryptionUnavailableError()
     target = ":memory:" if path is None else os.fspath(path)
-    with translate_errors():
+    with translate_errors(path):
         # The app derives the key and opens the vault on a worker thread, then hands the
         # connection to the UI thread; one thread uses it at a time, and SQLCipher is built
         # THREADSAFE=1 (serialized), so the per-thread check is lifted.
@@ -250,7 +284,7 @@ def open_database(path: Path | None, key: bytes) -> Database:
         )
     try:
         conn.set_key(raw_key_material(key))
-        with translate_errors():
+        with translate_errors(path):
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
             if not conn.execute("PRAGMA cipher_version").fetchone()[0]:
                 raise EncryptionUnavailableError()

@@ -23,7 +23,7 @@ class Migration:
 
 _V1 = """
 CREATE TABLE entries (
-    id              INTEGER PRIMARY KEY,
+    id              INTEGER PRIMARY KEY AUTOINCREMENT,  -- never reused: undo, export log
     kind            TEXT    NOT NULL CHECK (kind IN ('mood', 'gratitude', 'trigger')),
     occurred_utc    INTEGER NOT NULL,   -- microseconds since the Unix epoch, UTC
     utc_offset_min  INTEGER NOT NULL,   -- the local offset when it happened
@@ -126,8 +126,31 @@ def _statements(script: str) -> list[str]:
     return [part.strip() for part in body.split(";\n") if part.strip().rstrip(";")]
 
 
+_V2 = """
+-- The export log: what was shared, with whom and when (entry ids and choices, never text).
+CREATE TABLE exports (
+    id             INTEGER PRIMARY KEY,
+    created_utc    INTEGER NOT NULL,   -- microseconds since the Unix epoch, UTC
+    audience       TEXT    NOT NULL,
+    format         TEXT    NOT NULL,
+    period_start   TEXT    NOT NULL,   -- YYYY-MM-DD
+    period_end     TEXT    NOT NULL,
+    entry_ids      TEXT    NOT NULL,   -- JSON array of entry ids
+    sections       TEXT    NOT NULL,   -- JSON array of section names
+    trigger_fields TEXT    NOT NULL DEFAULT '[]'  -- JSON array of trigger fields shown
+);
+CREATE INDEX exports_by_audience ON exports (audience, created_utc DESC, id DESC);
+"""
+
+
+def _create_v2(db: Database) -> None:
+    for statement in _statements(_V2):
+        db.execute(statement)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "entries, names, search, drafts, settings, vocabulary", _create_v1),
+    Migration(2, "export log", _create_v2),
 )
 
 SCHEMA_VERSION = MIGRATIONS[-1].version

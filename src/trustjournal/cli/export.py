@@ -1,0 +1,203 @@
+"""`trustjournal export`: write a chosen summary as PDF, Markdown or HTML, and log it."""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+
+from trustjournal.cli.terminal import SecretSource, UsageError
+from trustjournal.core.periods import Period, parse_day
+from trustjournal.services.export.html import render_html
+from trustjournal.services.export.log import (
+    ExportFormat,
+    period_since_last_export,
+    record_export,
+)
+from trustjournal.services.export.markdown import render_markdown
+from trustjournal.services.export.model import Summary
+from trustjournal.services.export.request import Audience, ExportRequest, Section, defaults_for
+from trustjournal.services.export.summary import build_summary
+from trustjournal.services.export.writer import atomic_write
+from trustjournal.store.entries import EntryRepository
+from trustjournal.store.exports import ExportLogRepository
+from trustjournal.store.vault import Vault
+
+EXTENSIONS: dict[str, ExportFormat] = {
+    ".pdf": ExportFormat.PDF,
+    ".md": ExportFormat.MARKDOWN,
+    ".markdown": ExportFormat.MARKDOWN,
+    ".html": ExportFormat.HTML,
+    ".htm": ExportFormat.HTML,
+}
+WHOM: dict[Audience, str] = {
+    Audience.THERAPIST: "your therapist",
+    Audience.PARTNER: "your partner",
+    Audience.SELF: "yourself",
+}
+
+
+def export_format(given: str | None, out: Path) -> ExportFormat:
+    """--format, or the format the file name's extension names.
+
+    Raises:
+        UsageError: if neither says which format to write.
+    """
+    if given:
+        return ExportFormat(given)
+    found = EXTENSIONS.get(out.suffix.lower())
+    if found is None:
+        raise UsageError("Cannot tell the format from the file name; add --format pdf, md or html.")
+    return found
+
+
+def parse_sections(text: str | None, audience: Audience) -> frozenset[Section]:
+    """--sections as a set, or the audience's defaults.
+
+    Raises:
+        UsageError: if a name is not a section or none is given.
+    """
+    if text is None:
+        return defaults_for(audience).sections
+    names = [part.strip().lower() for part in text.split(",") if part.strip()]
+    choices = ", ".join(s.value for s in Section)
+    if not names:
+        raise UsageError(f"--sections needs at least one of: {choices}.")
+    try:
+        return frozenset(Section(name) for name in names)
+    except ValueError:
+        raise UsageError(f"--sections takes names from: {choices}.") from None
+
+
+def parse_ids(text: str | None) -> frozenset[int]:
+    """--exclude as a set of entry numbers.
+
+    Raises:
+        UsageError: if a part is not an entry number.
+    """
+    if not text:
+        return frozenset()
+    ids: set[int] = set()
+    for raw in text.split(","):
+        part = raw.strip()
+        if not part:
+            continue
+        if not part.isdigit() or int(part) < 1:
+            raise UsageError("--exclude takes entry numbers separated by commas, like 12,40.")
+        ids.add(int(part))
+    return frozenset(ids)
+
+
+@dataclass(frozen=True)
+class ExportPlan:
+    """The command line's choices, checked before any passphrase is asked for."""
+
+    out: Path
+    file_format: ExportFormat
+    audience: Audience
+    sections: frozenset[Section]
+    excluded: frozenset[int]
+    start: date | None
+    end: date | None
+    note: str
+    pdf_password: bool
+
+
+def plan_export(args: argparse.Namespace) -> ExportPlan:
+    """Check and parse the export options.
+
+    Raises:
+        UsageError: for a bad or contradictory option.
+        ValidationError: for a malformed date or a period that starts after it ends.
+    """
+    out = Path(args.out).expanduser()
+    file_format = export_format(args.format, out)
+    if args.pdf_password and file_format != ExportFormat.PDF:
+        raise UsageError("--pdf-password works only for PDF files.")
+    audience = Audience(args.audience)
+    start = parse_day(args.date_from, field_name="--from") if args.date_from else None
+    end = parse_day(args.date_to, field_name="--to") if args.date_to else None
+    Period(start, end)  # a period that starts after it ends is refused here
+    return ExportPlan(
+        out=out,
+        file_format=file_format,
+        audience=audience,
+        sections=parse_sections(args.sections, audience),
+        excluded=parse_ids(args.exclude),
+        start=start,
+        end=end,
+        note=args.note,
+        pdf_password=args.pdf_password,
+    )
+
+
+def choose_period(plan: ExportPlan, log: ExportLogRepository, today: date) -> Period:
+    """--from/--to; a missing start is "since the last export to them" (else 30 days).
+
+    Raises:
+        ValidationError: if the period starts after it ends.
+    """
+    end = plan.end or today
+    if plan.start is not None:
+        return Period(plan.start, end)
+    since = period_since_last_export(log, plan.audience, today=min(end, today))
+    return Period(since.start, end)
+
+
+def render(summary: Summary, file_format: ExportFormat, password: str | None) -> bytes:
+    """The file's bytes; Qt is imported only here, and only for PDF."""
+    if file_format == ExportFormat.PDF:
+        from trustjournal.ui.pdf import pdf_bytes
+
+        return pdf_bytes(summary, password=password)
+    if file_format == ExportFormat.HTML:
+        return render_html(summary).encode("utf-8")
+    return render_markdown(summary).encode("utf-8")
+
+
+def run_export(
+    plan: ExportPlan,
+    *,
+    vault: Vault,
+    secrets: SecretSource,
+    clock: Callable[[], datetime],
+) -> str:
+    """Build, write and log one export; returns the line to print.
+
+    The log record and the file write happen in one transaction: if the write fails, nothing
+    is recorded; if recording fails after the write, the new file is removed again.
+
+    Raises:
+        UserFacingError: if the vault or the file cannot be written, or a secret is missing.
+    """
+    out, file_format = plan.out, plan.file_format
+    now = clock().astimezone()
+    log = ExportLogRepository(db=vault.db, clock=clock)
+    request = ExportRequest.for_audience(
+        plan.audience,
+        choose_period(plan, log, now.date()),
+        sections=plan.sections,
+        excluded_ids=plan.excluded,
+        note=plan.note,
+    )
+    password = secrets.ask("Password for the PDF: ", confirm=True) if plan.pdf_password else None
+    summary = build_summary(EntryRepository(db=vault.db, clock=clock), request, now=now)
+    data = render(summary, file_format, password)
+    written = False
+    try:
+        with vault.db.transaction():
+            record_export(log, summary, request, file_format)
+            atomic_write(out, data)
+            written = True
+    except BaseException:
+        if written:
+            with contextlib.suppress(OSError):
+                out.unlink()
+        raise
+    count = len(summary.entry_ids)
+    noun = "entry" if count == 1 else "entries"
+    locked = " (password protected)" if password else ""
+    return f"Wrote a summary for {WHOM[plan.audience]} from {count} {noun} to {out}{locked}."

@@ -1,0 +1,1 @@
+"""The chosen-summary export: ExportRequest → Summary → Markdown, HTML or PDF (DESIGN.md §5)."""

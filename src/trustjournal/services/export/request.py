@@ -1,0 +1,146 @@
+"""What the person chose to share: audience, period, sections, trigger fields, left-out entries."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from enum import StrEnum
+
+from trustjournal.core.entries import clean_text
+from trustjournal.core.errors import ValidationError
+from trustjournal.core.periods import Period
+
+DEFAULT_DAYS = 30  # the period when nothing has been shared with this audience before
+
+
+class Audience(StrEnum):
+    """Whom a summary is for."""
+
+    THERAPIST = "therapist"
+    PARTNER = "partner"
+    SELF = "self"
+
+
+class Section(StrEnum):
+    """The parts of a summary, in the order they are shown."""
+
+    MOOD = "mood"  # chart and figures
+    NOTES = "notes"  # mood check-ins with their notes
+    GRATITUDE = "gratitude"
+    TRIGGERS = "triggers"
+    PATTERNS = "patterns"  # top categories, coping that lowered intensity most
+    SESSION = "session"  # trigger records flagged for the next session
+
+
+class TriggerField(StrEnum):
+    """The parts of a trigger record that can be shared one by one."""
+
+    SITUATION = "situation"  # what happened, with its category
+    INTENSITY = "intensity"  # before → after
+    EMOTIONS = "emotions"
+    THOUGHTS = "thoughts"
+    BODY = "body"
+    URGE = "urge"
+    RESPONSE = "response"
+    COPING = "coping"
+    NEED = "need"
+
+
+TITLES: dict[Audience, str] = {
+    Audience.THERAPIST: "Summary for my therapist",
+    Audience.PARTNER: "Summary for my partner",
+    Audience.SELF: "Summary for myself",
+}
+
+_PARTNER_FIELDS = frozenset(
+    {TriggerField.SITUATION, TriggerField.INTENSITY, TriggerField.COPING, TriggerField.NEED}
+)
+
+
+@dataclass(frozen=True)
+class AudienceDefaults:
+    """The sections and trigger fields an audience starts with (only a starting point)."""
+
+    sections: frozenset[Section]
+    trigger_fields: frozenset[TriggerField]
+
+
+def defaults_for(audience: Audience) -> AudienceDefaults:
+    """The starting choices for an audience (the composer and the CLI share them).
+
+    A therapist gets everything; a partner gets progress, gratitude and a gentle view of
+    trigger records (what happened, intensity, coping and need; no thoughts, urges or body
+    sensations), without patterns or mood notes; myself gets everything.
+    """
+    everything = frozenset(TriggerField)
+    if audience == Audience.PARTNER:
+        return AudienceDefaults(
+            frozenset({Section.MOOD, Section.GRATITUDE, Section.TRIGGERS}), _PARTNER_FIELDS
+        )
+    return AudienceDefaults(frozenset(Section), everything)
+
+
+def default_period(last_end: date | None, *, today: date) -> Period:
+    """Since the last export to the audience (from its last day, inclusive), else 30 days.
+
+    Starting on the last export's final day (not the day after) overlaps by a day rather than
+    risking a gap for entries written later that day.
+    """
+    if last_end is not None:
+        return Period(min(last_end, today), today)
+    return Period(today - timedelta(days=DEFAULT_DAYS - 1), today)
+
+
+@dataclass(frozen=True)
+class ExportRequest:
+    """Every choice behind one summary.
+
+    Attributes:
+        audience: whom it is for (sets the title).
+        period: the local days covered; both ends required.
+        sections: which parts to include.
+        trigger_fields: which parts of each trigger record to show.
+        excluded_ids: entries left out one by one.
+        note: the free "what I want to say" text, shown first.
+    """
+
+    audience: Audience
+    period: Period
+    sections: frozenset[Section]
+    trigger_fields: frozenset[TriggerField]
+    excluded_ids: frozenset[int] = field(default_factory=frozenset)
+    note: str = ""
+
+    def __post_init__(self) -> None:
+        if self.period.start is None or self.period.end is None:
+            raise ValidationError(
+                "A summary needs a period with a start and an end.", field="period"
+            )
+        try:
+            object.__setattr__(self, "audience", Audience(self.audience))
+            object.__setattr__(self, "sections", frozenset(Section(s) for s in self.sections))
+            object.__setattr__(
+                self, "trigger_fields", frozenset(TriggerField(f) for f in self.trigger_fields)
+            )
+        except ValueError:
+            raise ValidationError(
+                "That choice is not one of the options.", field="export"
+            ) from None
+        object.__setattr__(self, "excluded_ids", frozenset(int(i) for i in self.excluded_ids))
+        object.__setattr__(self, "note", clean_text(self.note, field_name="note"))
+
+    @classmethod
+    def for_audience(cls, audience: Audience, period: Period, **changes: object) -> ExportRequest:
+        """A request with the audience's defaults, optionally overriding some choices."""
+        defaults = defaults_for(audience)
+        values: dict[str, object] = {
+            "sections": defaults.sections,
+            "trigger_fields": defaults.trigger_fields,
+        }
+        values.update(changes)
+        return cls(audience, period, **values)  # type: ignore[arg-type]
+
+    @property
+    def title(self) -> str:
+        """The summary's heading, e.g. "Summary for my therapist"."""
+        return TITLES[self.audience]

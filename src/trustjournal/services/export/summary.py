@@ -1,0 +1,181 @@
+"""Build a Summary from exactly the chosen entries: ExportRequest → Summary (DESIGN.md §5)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime, timedelta
+from typing import Protocol
+
+from trustjournal.core.entries import Entry, EntryKind, GratitudeEntry, MoodCheckIn, TriggerRecord
+from trustjournal.core.query import EntryQuery
+from trustjournal.services.export import figures as fig
+from trustjournal.services.export.items import gratitude_item, mood_item, session_item, trigger_item
+from trustjournal.services.export.model import Candidate, Item, Summary, SummarySection
+from trustjournal.services.export.request import ExportRequest, Section
+
+PAGE = 2000  # entries fetched per query
+HARD_INTENSITY = 8
+HARD_WINDOW = timedelta(hours=24)
+
+ORDER: tuple[Section, ...] = (
+    Section.MOOD,
+    Section.SESSION,
+    Section.PATTERNS,
+    Section.TRIGGERS,
+    Section.NOTES,
+    Section.GRATITUDE,
+)
+
+SECTION_TEXT: dict[Section, tuple[str, str]] = {
+    Section.MOOD: ("Mood, connection and trust", "Daily averages of my check-ins."),
+    Section.SESSION: ("For our next session", "Moments I want to talk about."),
+    Section.PATTERNS: ("Patterns", "What stands out across the hard moments below."),
+    Section.TRIGGERS: ("Hard moments", "What set me off, and what I did with it."),
+    Section.NOTES: ("Check-in notes", "Check-ins where I wrote a note or named feelings."),
+    Section.GRATITUDE: ("Gratitude", "Things I appreciated."),
+}
+
+
+class EntrySource(Protocol):
+    """What building a summary needs from the store (EntryRepository provides it)."""
+
+    def list(self, query: EntryQuery, *, limit: int = ..., offset: int = ...) -> list[Entry]:
+        """One page of matching entries."""
+        ...
+
+
+def _kinds(sections: frozenset[Section]) -> frozenset[EntryKind]:
+    kinds: set[EntryKind] = set()
+    if sections & {Section.MOOD, Section.NOTES}:
+        kinds.add(EntryKind.MOOD)
+    if Section.GRATITUDE in sections:
+        kinds.add(EntryKind.GRATITUDE)
+    if sections & {Section.TRIGGERS, Section.PATTERNS, Section.SESSION}:
+        kinds.add(EntryKind.TRIGGER)
+    return frozenset(kinds)
+
+
+def is_offered(entry: Entry, sections: frozenset[Section]) -> bool:
+    """Whether an entry contributes to any chosen section (private entries never do)."""
+    if entry.private:
+        return False
+    if isinstance(entry, MoodCheckIn):
+        return Section.MOOD in sections or (
+            Section.NOTES in sections and bool(entry.note.strip() or entry.emotions)
+        )
+    if isinstance(entry, GratitudeEntry):
+        return Section.GRATITUDE in sections
+    return bool(sections & {Section.TRIGGERS, Section.PATTERNS}) or (
+        Section.SESSION in sections and entry.for_session
+    )
+
+
+def offered_entries(source: EntrySource, request: ExportRequest) -> list[Entry]:
+    """Every non-private entry of the period that the chosen sections could show, oldest first.
+
+    Raises:
+        UserFacingError: if the store cannot be read.
+    """
+    kinds = _kinds(request.sections)
+    if not kinds:
+        return []
+    query = EntryQuery(kinds=kinds, period=request.period, include_private=False)
+    found: list[Entry] = []
+    while True:
+        page = source.list(query, limit=PAGE, offset=len(found))
+        found.extend(page)
+        if len(page) < PAGE:
+            break
+    offered = [e for e in found if is_offered(e, request.sections)]
+    offered.sort(key=lambda e: (e.occurred_at, e.id or 0))
+    return offered
+
+
+def _is_hard_moment(entry: Entry, now: datetime) -> bool:
+    if not isinstance(entry, TriggerRecord) or entry.intensity < HARD_INTENSITY:
+        return False
+    written = entry.created_at or entry.occurred_at
+    return now - HARD_WINDOW <= written <= now + HARD_WINDOW
+
+
+def _candidates(
+    offered: Sequence[Entry], request: ExportRequest, now: datetime
+) -> tuple[Candidate, ...]:
+    return tuple(
+        Candidate(
+            entry_id=e.id or 0,
+            kind=e.kind,
+            occurred_at=e.occurred_at,
+            included=e.id not in request.excluded_ids,
+            hard_moment=_is_hard_moment(e, now),
+        )
+        for e in offered
+    )
+
+
+def _items(section: Section, chosen: Sequence[Entry], request: ExportRequest) -> tuple[Item, ...]:
+    fields = request.trigger_fields
+    if section == Section.NOTES:
+        return tuple(
+            mood_item(e)
+            for e in chosen
+            if isinstance(e, MoodCheckIn) and (e.note.strip() or e.emotions)
+        )
+    if section == Section.GRATITUDE:
+        return tuple(gratitude_item(e) for e in chosen if isinstance(e, GratitudeEntry))
+    if section == Section.TRIGGERS:
+        return tuple(trigger_item(e, fields) for e in chosen if isinstance(e, TriggerRecord))
+    if section == Section.SESSION:
+        return tuple(
+            session_item(e, fields)
+            for e in chosen
+            if isinstance(e, TriggerRecord) and e.for_session
+        )
+    return ()
+
+
+def build_summary(source: EntrySource, request: ExportRequest, *, now: datetime) -> Summary:
+    """The summary of exactly the chosen entries.
+
+    Args:
+        source: the entry store.
+        request: the person's choices.
+        now: the current moment, aware, in the local offset (for `made_on` and hard moments).
+
+    Returns:
+        A Summary whose `entry_ids` are the offered entries of the period minus those left out.
+
+    Raises:
+        UserFacingError: if the store cannot be read.
+    """
+    start, end = request.period.start, request.period.end
+    if start is None or end is None:  # ExportRequest forbids it; kept for the type checker
+        raise ValueError("a summary needs a closed period")
+    offered = offered_entries(source, request)
+    chosen = [e for e in offered if e.id not in request.excluded_ids]
+    moods = [e for e in chosen if isinstance(e, MoodCheckIn)]
+    records = [e for e in chosen if isinstance(e, TriggerRecord)]
+    grateful = sum(isinstance(e, GratitudeEntry) for e in chosen)
+    mood_on = Section.MOOD in request.sections
+    sections = tuple(
+        SummarySection(key, *SECTION_TEXT[key], _items(key, chosen, request))
+        for key in ORDER
+        if key in request.sections
+    )
+    return Summary(
+        title=request.title,
+        audience=request.audience,
+        period=request.period,
+        made_on=now.date(),
+        note=request.note,
+        figures=(
+            fig.figures(moods, gratitude_count=grateful, trigger_count=len(records))
+            if mood_on
+            else None
+        ),
+        chart=fig.chart(moods, start=start, end=end) if mood_on else None,
+        patterns=fig.patterns(records) if Section.PATTERNS in request.sections else None,
+        sections=sections,
+        entry_ids=frozenset(e.id for e in chosen if e.id is not None),
+        candidates=_candidates(offered, request, now),
+    )

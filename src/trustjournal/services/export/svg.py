@@ -1,0 +1,87 @@
+"""The mood/connection/trust chart as a small, self-contained inline SVG (no scripts, no links)."""
+
+from __future__ import annotations
+
+from datetime import date
+from html import escape
+
+from trustjournal.services.export.model import Chart, ChartSeries
+from trustjournal.services.export.text import day_text
+
+WIDTH, HEIGHT = 680, 230
+LEFT, RIGHT, TOP, BOTTOM = 34, 14, 12, 30
+
+# Colour-blind-safe hues (Okabe–Ito) plus a dash pattern each, so print in grey still works.
+STYLES: dict[str, tuple[str, str]] = {
+    "Mood": ("#0072B2", ""),
+    "Connection": ("#D55E00", "7 4"),
+    "Trust": ("#009E73", "2 3"),
+}
+
+
+def series_style(name: str) -> tuple[str, str]:
+    """(colour, SVG dash pattern) of a series; the PDF uses the same."""
+    return STYLES.get(name, ("#555555", ""))
+
+
+def _x(day: date, chart: Chart) -> float:
+    span = max((chart.end - chart.start).days, 1)
+    return LEFT + (WIDTH - LEFT - RIGHT) * (day - chart.start).days / span
+
+
+def _y(value: float) -> float:
+    return TOP + (HEIGHT - TOP - BOTTOM) * (1 - value / 10)
+
+
+def _series(series: ChartSeries, chart: Chart) -> list[str]:
+    colour, dash = series_style(series.name)
+    dash_attr = f' stroke-dasharray="{dash}"' if dash else ""
+    out: list[str] = []
+    if series.average is not None:
+        y = _y(series.average)
+        out.append(
+            f'<line x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{y:.1f}" y2="{y:.1f}" '
+            f'stroke="{colour}" stroke-opacity="0.45" stroke-width="1" stroke-dasharray="1 3"/>'
+        )
+    if len(series.points) == 1:
+        (day, value) = series.points[0]
+        out.append(
+            f'<circle cx="{_x(day, chart):.1f}" cy="{_y(value):.1f}" r="3" fill="{colour}"/>'
+        )
+    elif series.points:
+        coords = " ".join(f"{_x(d, chart):.1f},{_y(v):.1f}" for d, v in series.points)
+        out.append(
+            f'<polyline points="{coords}" fill="none" stroke="{colour}" stroke-width="1.8"'
+            f'{dash_attr} stroke-linejoin="round"/>'
+        )
+    return out
+
+
+def render_svg(chart: Chart) -> str:
+    """The chart as an <svg> element string; every text in it is escaped."""
+    parts = [
+        f'<svg viewBox="0 0 {WIDTH} {HEIGHT}" '
+        f'width="100%" role="img" aria-label="Mood, connection and trust over the period">'
+    ]
+    for value in (0, 5, 10):
+        y = _y(value)
+        parts.append(
+            f'<line x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{y:.1f}" y2="{y:.1f}" '
+            f'stroke="#d0d0d0" stroke-width="1"/>'
+        )
+        parts.append(
+            f'<text x="{LEFT - 6}" y="{y + 4:.1f}" text-anchor="end" font-size="11" '
+            f'fill="#666">{value}</text>'
+        )
+    for series in chart.series:
+        parts += _series(series, chart)
+    for anchor, x, day in (
+        ("start", LEFT, chart.start),
+        ("end", WIDTH - RIGHT, chart.end),
+    ):
+        parts.append(
+            f'<text x="{x}" y="{HEIGHT - 8}" text-anchor="{anchor}" font-size="11" '
+            f'fill="#666">{escape(day_text(day))}</text>'
+        )
+    parts.append("</svg>")
+    return "".join(parts)

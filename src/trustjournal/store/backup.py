@@ -1,0 +1,299 @@
+"""Backups and restores of a whole vault: an encrypted snapshot, checked, then renamed into place.
+
+A backup is a directory that is itself a complete vault: a copy of `vault.key` and a snapshot of
+the database written with `sqlcipher_export` under the same data key (never a copy of the live
+file). Every vault.key of one vault wraps the same data key, so a backup's files are always an
+openable pair, whatever moment a crash interrupts an update of them.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+from datetime import UTC, datetime
+from pathlib import Path
+
+from trustjournal.core.errors import (
+    EncryptionUnavailableError,
+    NotAVaultError,
+    UserFacingError,
+    VaultCorruptError,
+    VaultExistsError,
+    VaultIncompleteError,
+    VaultInUseError,
+    VaultTooNewError,
+    WrongSecretError,
+)
+from trustjournal.store import db as dbmod
+from trustjournal.store.db import Database, open_database, raw_key_material, translate_errors
+from trustjournal.store.files import (
+    create_private_file,
+    fsync_directory,
+    fsync_file,
+    make_private_dir,
+    remove_quietly,
+    sweep_temp_files,
+    temp_path_for,
+)
+from trustjournal.store.keyfile import KeyFile, SlotName, read_keyfile, unwrap, write_keyfile
+from trustjournal.store.layout import (
+    BACKUPS_DIR,
+    DB_FILE,
+    DB_SIDE_FILES,
+    KEY_FILE,
+    NOT_EMPTY_MESSAGE,
+    Layout,
+    check_database_file,
+    classify,
+    require_vault,
+)
+from trustjournal.store.schema import SCHEMA_VERSION
+
+log = logging.getLogger(__name__)
+
+DIFFERENT_JOURNAL_MESSAGE = "That folder holds a different journal; nothing was changed."
+ONTO_ITSELF_MESSAGE = "A journal cannot be backed up onto or restored from itself."
+BACKUP_DAMAGED_MESSAGE = "The backup is damaged and could not be used; nothing was changed."
+SIDE_FILES_MESSAGE = (
+    "That backup is open in TrustJournal or was not closed properly. "
+    "Open it once with TrustJournal and close it, then try again."
+)
+
+
+def check_snapshot(path: Path, key: bytes) -> int:
+    """Open a database file read-only, check it thoroughly, and return its schema version.
+
+    Uses an immutable read-only connection, so checking never creates or changes a file.
+
+    Raises:
+        EncryptionUnavailableError: if SQLCipher is missing.
+        VaultCorruptError: if the file does not decrypt with `key` or is unsound.
+    """
+    if not dbmod.cipher_version():
+        raise EncryptionUnavailableError()
+    uri = path.resolve().as_uri() + "?mode=ro&immutable=1"
+    with translate_errors():
+        # `_driver` is looked up at call time so the S1 test's substitution reaches here too.
+        conn = dbmod._driver.connect(uri, uri=True, isolation_level=None)
+    try:
+        conn.set_key(raw_key_material(key))
+        with translate_errors():
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            problems = [r[0] for r in conn.execute("PRAGMA integrity_check") if r[0] != "ok"]
+            problems += [r[0] for r in conn.execute("PRAGMA cipher_integrity_check")]
+            version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+    finally:
+        conn.close()
+    if problems:
+        raise VaultCorruptError(BACKUP_DAMAGED_MESSAGE)
+    return version
+
+
+def snapshot_database(db: Database, key: bytes, target: Path) -> None:
+    """Write a checked, encrypted snapshot of `db` to `target`, replacing it atomically.
+
+    The snapshot is exported into a 0600 temp file next to `target` under the same data key
+    (bound as a parameter, never pasted into SQL), gets the source's `user_version`
+    (`sqlcipher_export` does not copy it), is integrity-checked, fsynced, and only then renamed
+    over `target`. A crash at any point leaves the previous `target` untouched.
+
+    Raises:
+        VaultInUseError: if `target` has a live WAL or rollback journal beside it.
+        UserFacingError: for file-system failures or a snapshot that fails its check.
+    """
+    if db.connection.in_transaction:
+        raise RuntimeError("a snapshot cannot be taken inside a transaction")
+    _refuse_live_side_files(target.parent)
+    tmp = temp_path_for(target)
+    create_private_file(tmp)
+    try:
+        db.execute("ATTACH DATABASE ? AS snapshot KEY ?", (os.fspath(tmp), raw_key_material(key)))
+        try:
+            with db.transaction():
+                version = db.user_version
+                db.query("SELECT sqlcipher_export('snapshot')")
+                db.execute(f"PRAGMA snapshot.user_version = {int(version)}")
+        finally:
+            db.execute("DETACH DATABASE snapshot")
+        if check_snapshot(tmp, key) != version:
+            raise VaultCorruptError(BACKUP_DAMAGED_MESSAGE)
+        fsync_file(tmp)
+        for name in DB_SIDE_FILES:  # empty leftovers of an earlier open; never stale content
+            remove_quietly(target.parent / name)
+        with translate_errors():
+            os.replace(tmp, target)
+    except BaseException:
+        remove_quietly(tmp)
+        remove_quietly(tmp.with_name(tmp.name + "-journal"))
+        raise
+    fsync_directory(target.parent)
+
+
+def backup_vault(*, db: Database, key: bytes, vault_dir: Path, target: Path) -> None:
+    """Write a complete, openable copy of the vault at `vault_dir` into the directory `target`.
+
+    `target` may be new, empty, or an earlier backup of the same vault (then it is updated in
+    place: key file first, then the database, each replaced atomically).
+
+    Raises:
+        VaultExistsError: if `target` is the vault itself or holds a different journal.
+        NotAVaultError: if `target` holds other files.
+        UserFacingError: for file-system failures.
+    """
+    if target.resolve() == vault_dir.resolve():
+        raise VaultExistsError(ONTO_ITSELF_MESSAGE)
+    layout = classify(target)
+    if layout in (Layout.FOREIGN, Layout.INCOMPLETE):
+        raise NotAVaultError(NOT_EMPTY_MESSAGE)
+    source = read_keyfile(vault_dir / KEY_FILE)
+    if layout in (Layout.VAULT, Layout.KEY_ONLY):
+        _require_same_vault(read_keyfile(target / KEY_FILE), source)
+    make_private_dir(target)
+    sweep_temp_files(target)
+    write_keyfile(target / KEY_FILE, source)
+    snapshot_database(db, key, target / DB_FILE)
+
+
+def new_backup_dir(vault_dir: Path, label: str, now: datetime) -> Path:
+    """A fresh directory name `<vault>/backups/<label>-<UTC timestamp>` (not yet created)."""
+    parent = vault_dir / BACKUPS_DIR
+    make_private_dir(parent)
+    stem = f"{label}-{now.astimezone(UTC):%Y%m%dT%H%M%SZ}"
+    candidate, number = parent / stem, 1
+    while candidate.exists():
+        number += 1
+        candidate = parent / f"{stem}-{number}"
+    return candidate
+
+
+def restore_vault(*, backup_dir: Path, directory: Path, passphrase: str, now: datetime) -> None:
+    """Replace the vault at `directory` (or create it there) from the backup at `backup_dir`.
+
+    The passphrase may be the backup's or, when restoring over the same vault, the current one.
+    Restoring over the same vault keeps its current key file, so a passphrase change is never
+    undone, and keeps the replaced database as `backups/before-restore-<timestamp>`. The backup
+    is copied, checked, fsynced, and renamed over `journal.db` in one atomic step.
+    The vault must be locked; if it is open in another connection, `VaultInUseError`.
+
+    Raises:
+        WrongSecretError: if the passphrase opens neither key file; nothing is changed.
+        VaultExistsError: if `directory` holds a different journal.
+        NotAVaultError, VaultIncompleteError: if `directory` holds something else.
+        VaultCorruptError, VaultTooNewError: if the backup is unsound or too new.
+        VaultInUseError: if the vault is open elsewhere.
+    """
+    require_vault(backup_dir)
+    if backup_dir.resolve() == directory.resolve():
+        raise VaultExistsError(ONTO_ITSELF_MESSAGE)
+    backup_key = read_keyfile(backup_dir / KEY_FILE)
+    layout = classify(directory)
+    current_key: KeyFile | None = None
+    if layout in (Layout.VAULT, Layout.KEY_ONLY):
+        current_key = read_keyfile(directory / KEY_FILE)
+        _require_same_vault(current_key, backup_key)
+    elif layout is Layout.INCOMPLETE:
+        raise VaultIncompleteError()
+    elif layout is Layout.FOREIGN:
+        raise NotAVaultError(NOT_EMPTY_MESSAGE)
+    key = _unwrap_any(passphrase, backup_key, current_key)
+    source = backup_dir / DB_FILE
+    check_database_file(source)
+    _refuse_live_side_files(backup_dir)
+    if check_snapshot(source, key) > SCHEMA_VERSION:
+        raise VaultTooNewError()
+
+    make_private_dir(directory)
+    if current_key is None:
+        # Key file first: a crash then leaves "journal file missing", which a rerun completes.
+        write_keyfile(directory / KEY_FILE, backup_key)
+    live = _open_exclusively(directory / DB_FILE, key) if layout is Layout.VAULT else None
+    tmp = temp_path_for(directory / DB_FILE)
+    try:
+        create_private_file(tmp)
+        with translate_errors(), open(source, "rb") as src, open(tmp, "wb") as dst:
+            shutil.copyfileobj(src, dst)
+        fsync_file(tmp)
+        check_snapshot(tmp, key)  # what goes into place is exactly what was checked
+        if layout is Layout.VAULT:
+            _set_aside(directory, live, key, now)
+            live = None
+        with translate_errors():
+            os.replace(tmp, directory / DB_FILE)
+    except BaseException:
+        remove_quietly(tmp)
+        raise
+    finally:
+        if live is not None:
+            live.close()
+    fsync_directory(directory)
+
+
+def _open_exclusively(db_path: Path, key: bytes) -> Database | None:
+    """The current database with its write lock held, or None if it is too damaged to open.
+
+    Raises:
+        VaultInUseError: if TrustJournal has the vault open elsewhere; the file stays as it is.
+    """
+    try:
+        check_database_file(db_path)
+        live = open_database(db_path, key)
+    except UserFacingError:
+        return None  # damaged: the reason for restoring
+    try:
+        live.execute("PRAGMA locking_mode = EXCLUSIVE")
+        with live.transaction():  # keeps the lock until close: nobody else can open it now
+            pass
+    except BaseException:
+        live.connection.close()  # no checkpoint: leave the other user's files as they are
+        raise
+    return live
+
+
+def _set_aside(directory: Path, live: Database | None, key: bytes, now: datetime) -> None:
+    """Keep the journal about to be replaced as a backup, so a restore can be undone.
+
+    Closes `live`. A damaged journal (`live` is None) is kept byte for byte.
+    """
+    aside = new_backup_dir(directory, "before-restore", now)
+    if live is not None:
+        try:
+            backup_vault(db=live, key=key, vault_dir=directory, target=aside)
+        finally:
+            live.close()
+    else:
+        make_private_dir(aside)
+        write_keyfile(aside / KEY_FILE, read_keyfile(directory / KEY_FILE))
+        with translate_errors():
+            shutil.copyfile(directory / DB_FILE, aside / DB_FILE)
+        fsync_file(aside / DB_FILE)
+    # A WAL or journal left beside the old database must not be applied to the new one.
+    for name in DB_SIDE_FILES:
+        if (directory / name).exists():
+            with translate_errors():
+                os.replace(directory / name, aside / name)
+    fsync_directory(aside)
+
+
+def _unwrap_any(passphrase: str, *keyfiles: KeyFile | None) -> bytes:
+    for keyfile in keyfiles:
+        if keyfile is None:
+            continue
+        try:
+            return unwrap(keyfile, SlotName.PASSPHRASE, passphrase)
+        except WrongSecretError:
+            continue
+    raise WrongSecretError()
+
+
+def _require_same_vault(existing: KeyFile, expected: KeyFile) -> None:
+    if existing.vault_id != expected.vault_id:
+        raise VaultExistsError(DIFFERENT_JOURNAL_MESSAGE)
+
+
+def _refuse_live_side_files(directory: Path) -> None:
+    """A non-empty WAL or rollback journal means that copy is open or was not closed cleanly."""
+    for name in DB_SIDE_FILES:
+        side = directory / name
+        if name != DB_FILE + "-shm" and side.is_file() and side.stat().st_size > 0:
+            raise VaultInUseError(SIDE_FILES_MESSAGE)

@@ -1,0 +1,245 @@
+"""Emotions, trigger categories and coping strategies: the shipped lists plus the person's own.
+
+The shipped lists are data files in `resources/`. The `vocabulary` table holds the person's
+own names and their choices about shipped ones (a new spelling, hidden), keyed by the shipped
+name. Nothing here touches entries: an entry keeps the words it was saved with.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+from typing import Any
+
+from trustjournal.core.entries import clean_names
+from trustjournal.core.errors import ValidationError
+from trustjournal.core.resources import load_json
+from trustjournal.core.times import to_micros
+from trustjournal.store.db import Database
+
+OWN_FAMILY = "My own"  # the family of emotions added without one
+
+
+class VocabularyList(StrEnum):
+    """The lists a person can extend."""
+
+    EMOTION = "emotion"
+    CATEGORY = "category"
+    COPING = "coping"
+
+
+@dataclass(frozen=True)
+class VocabularyItem:
+    """One name of a list as the person sees it.
+
+    Attributes:
+        name: the name, with the person's spelling if they renamed a shipped one.
+        family: the emotion family (emotions only).
+        description: the shipped explanation, if any.
+        shipped: whether it came with TrustJournal.
+        hidden: whether the person hid it from choices.
+    """
+
+    name: str
+    family: str | None = None
+    description: str | None = None
+    shipped: bool = False
+    hidden: bool = False
+
+
+@dataclass(frozen=True)
+class _Resolved:
+    item: VocabularyItem
+    row_id: int | None  # the vocabulary row behind it, if any
+    shipped_key: str | None  # the casefolded shipped name, for shipped items
+
+
+def _list(list_name: str) -> VocabularyList:
+    try:
+        return VocabularyList(list_name)
+    except ValueError:
+        raise ValidationError("There is no such list.", field="list") from None
+
+
+def _name(value: str, field_name: str = "name") -> str:
+    names = clean_names([value], field_name=field_name)
+    if not names:
+        raise ValidationError(f"Please write a {field_name}.", field=field_name)
+    return names[0]
+
+
+def _shipped(kind: VocabularyList) -> list[VocabularyItem]:
+    """The shipped items of a list, in file order."""
+    if kind is VocabularyList.EMOTION:
+        data = load_json("vocabulary", "emotions.json")
+        return [
+            VocabularyItem(str(emotion), family=str(family["name"]), shipped=True)
+            for family in data["families"]
+            for emotion in family["emotions"]
+        ]
+    file, key = {
+        VocabularyList.CATEGORY: ("trigger_categories.json", "categories"),
+        VocabularyList.COPING: ("coping_strategies.json", "strategies"),
+    }[kind]
+    return [
+        VocabularyItem(str(item["name"]), description=item.get("description"), shipped=True)
+        for item in load_json("vocabulary", file)[key]
+    ]
+
+
+class VocabularyRepository:
+    """The lists offered when writing entries, combining shipped and own names."""
+
+    def __init__(self, *, db: Database, clock: Callable[[], datetime]) -> None:
+        self._db = db
+        self._clock = clock
+        self._shipped_cache: dict[VocabularyList, list[VocabularyItem]] = {}
+
+    def _shipped(self, kind: VocabularyList) -> list[VocabularyItem]:
+        if kind not in self._shipped_cache:
+            self._shipped_cache[kind] = _shipped(kind)
+        return self._shipped_cache[kind]
+
+    def _resolve(self, kind: VocabularyList) -> list[_Resolved]:
+        """Every item of a list, hidden ones included, shipped first; one per name."""
+        rows = self._db.query(
+            "SELECT id, name, family, shipped_key, hidden FROM vocabulary"
+            " WHERE list = ? ORDER BY id",
+            (kind.value,),
+        )
+        overrides = {str(row[3]): row for row in rows if row[3] is not None}
+        resolved: list[_Resolved] = []
+        used: set[int] = set()
+        for item in self._shipped(kind):
+            key = item.name.casefold()
+            row = overrides.get(key)
+            if row is None:
+                resolved.append(_Resolved(item, None, key))
+                continue
+            used.add(int(row[0]))
+            renamed = VocabularyItem(
+                str(row[1]), item.family, item.description, shipped=True, hidden=bool(row[4])
+            )
+            resolved.append(_Resolved(renamed, int(row[0]), key))
+        for row_id, name, family, _shipped_key, hidden in rows:
+            # Own names, and choices about a name no longer shipped, which stay the person's.
+            if row_id not in used:
+                own = VocabularyItem(str(name), family, None, shipped=False, hidden=bool(hidden))
+                resolved.append(_Resolved(own, int(row_id), None))
+        seen: set[str] = set()
+        unique: list[_Resolved] = []
+        for entry in resolved:
+            key = entry.item.name.casefold()
+            if key not in seen:
+                seen.add(key)
+                unique.append(entry)
+        return unique
+
+    def _find(self, kind: VocabularyList, name: str) -> _Resolved:
+        key = _name(name).casefold()
+        for entry in self._resolve(kind):
+            if entry.item.name.casefold() == key:
+                return entry
+        raise ValidationError("That name is not in the list.", field="name")
+
+    def _check_free(self, kind: VocabularyList, name: str, but: _Resolved | None = None) -> None:
+        for entry in self._resolve(kind):
+            if entry.item.name.casefold() == name.casefold() and entry != but:
+                where = " (hidden; it can be shown again)" if entry.item.hidden else ""
+                raise ValidationError(f"That name is already in the list{where}.", field="name")
+
+    def items(self, list_name: str, *, include_hidden: bool = False) -> list[VocabularyItem]:
+        """The names of a list: shipped ones in their order, then the person's own.
+
+        Raises:
+            ValidationError: if there is no such list.
+        """
+        kind = _list(list_name)
+        return [r.item for r in self._resolve(kind) if include_hidden or not r.item.hidden]
+
+    def emotion_families(self) -> list[tuple[str, list[str]]]:
+        """Visible emotions by family: shipped families first, then the person's own."""
+        families: dict[str, tuple[str, list[str]]] = {}
+        for item in self.items(VocabularyList.EMOTION):
+            family = item.family or OWN_FAMILY
+            families.setdefault(family.casefold(), (family, []))[1].append(item.name)
+        return list(families.values())
+
+    def add(self, list_name: str, name: str, *, family: str | None = None) -> VocabularyItem:
+        """Add one of the person's own names (emotions may name a family).
+
+        Raises:
+            ValidationError: if the list does not exist, the name is blank or already in the
+                list (in any letter case), or a family is given for anything but an emotion.
+        """
+        kind = _list(list_name)
+        clean = _name(name)
+        if family is not None and kind is not VocabularyList.EMOTION:
+            raise ValidationError("Only emotions belong to a family.", field="family")
+        clean_family = _name(family, "family") if family is not None else None
+        self._check_free(kind, clean)
+        with self._db.transaction():
+            self._db.execute(
+                "INSERT INTO vocabulary (list, name, name_key, family, created_utc)"
+                " VALUES (?, ?, ?, ?, ?)",
+                (kind.value, clean, clean.casefold(), clean_family, self._now()),
+            )
+        return VocabularyItem(clean, family=clean_family)
+
+    def rename(self, list_name: str, old: str, new: str) -> None:
+        """Give a name a new spelling; entries keep the spelling they were saved with.
+
+        Raises:
+            ValidationError: if the list or the old name does not exist, or the new name is
+                blank or already another name of the list.
+        """
+        kind = _list(list_name)
+        target = self._find(kind, old)
+        clean = _name(new)
+        self._check_free(kind, clean, but=target)
+        self._write(kind, target, name=clean, hidden=target.item.hidden)
+
+    def hide(self, list_name: str, name: str, hidden: bool = True) -> None:
+        """Hide a name from the choices (or show it again); entries keep it.
+
+        Raises:
+            ValidationError: if the list or the name does not exist.
+        """
+        kind = _list(list_name)
+        target = self._find(kind, name)
+        self._write(kind, target, name=target.item.name, hidden=hidden)
+
+    def prompts(self) -> list[str]:
+        """The shipped gratitude prompts, in order."""
+        return [str(prompt) for prompt in load_json("prompts", "gratitude_prompts.json")["prompts"]]
+
+    def _now(self) -> int:
+        return to_micros(self._clock())
+
+    def _write(self, kind: VocabularyList, target: _Resolved, *, name: str, hidden: bool) -> None:
+        """Record a name and hidden flag for an item, creating its row if it has none."""
+        values: tuple[Any, ...] = (name, name.casefold(), int(hidden))
+        with self._db.transaction():
+            row_id = target.row_id
+            if row_id is None:
+                # A shipped item seen for the first time; an own row of the same name (from
+                # before that name shipped) becomes its row rather than a clashing second one.
+                row_id = self._db.scalar(
+                    "SELECT id FROM vocabulary WHERE list = ? AND name_key = ?",
+                    (kind.value, target.item.name.casefold()),
+                )
+            if row_id is None:
+                self._db.execute(
+                    "INSERT INTO vocabulary"
+                    " (list, name, name_key, hidden, shipped_key, created_utc)"
+                    " VALUES (?, ?, ?, ?, ?, ?)",
+                    (kind.value, *values, target.shipped_key, self._now()),
+                )
+            else:
+                self._db.execute(
+                    "UPDATE vocabulary SET name = ?, name_key = ?, hidden = ?,"
+                    " shipped_key = coalesce(?, shipped_key) WHERE id = ?",
+                    (*values, target.shipped_key, row_id),
+                )
