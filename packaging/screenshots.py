@@ -13,7 +13,6 @@ import argparse
 import os
 import sys
 import tempfile
-from collections.abc import Callable
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -31,7 +30,7 @@ from trustjournal.ui.screens.welcome import WelcomeScreen
 from trustjournal.ui.tasks import SynchronousTasks
 from trustjournal.ui.theme import ThemePreference
 
-PASSPHRASE = "copper lantern wistful harbour"
+PASSPHRASE = "copper lantern wistful harbour"  # noqa: S105 - a throwaway screenshot vault
 CHEAP = KdfParams(memory_kib=8192, iterations=1, lanes=1)
 SIZE = (1000, 720)
 
@@ -60,7 +59,10 @@ def render(app: QApplication, out: Path, scheme: ThemePreference, work: Path) ->
     shots: list[Path] = []
     qsettings = QSettings(str(work / "qsettings.ini"), QSettings.Format.IniFormat)
     shell = build_shell(
-        app=app, vault_dir=work / "journal", qsettings=qsettings, tasks=SynchronousTasks(),
+        app=app,
+        vault_dir=work / "journal",
+        qsettings=qsettings,
+        tasks=SynchronousTasks(),
         kdf=CHEAP,
     )
     shell.theme.apply(scheme)

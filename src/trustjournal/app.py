@@ -82,10 +82,17 @@ class Shell:
 
 
 def build_shell(
-    *, app: QApplication, vault_dir: Path, qsettings: QSettings, tasks: Tasks,
-    clock: Callable[[], datetime] = local_now, kdf: KdfParams | None = None,
-    demo_passphrase: str | None = None, instance: SingleInstance | None = None,
-    extra_pages: tuple[PageSpec, ...] = (), paint: PaintReporter | None = None,
+    *,
+    app: QApplication,
+    vault_dir: Path,
+    qsettings: QSettings,
+    tasks: Tasks,
+    clock: Callable[[], datetime] = local_now,
+    kdf: KdfParams | None = None,
+    demo_passphrase: str | None = None,
+    instance: SingleInstance | None = None,
+    extra_pages: tuple[PageSpec, ...] = (),
+    paint: PaintReporter | None = None,
 ) -> Shell:
     """Build the window, the controller and their helpers (nothing is shown yet).
 
@@ -100,9 +107,15 @@ def build_shell(
     pages = PageRegistry()
     pages.register(
         PageSpec(
-            key="settings", title="Settings", icon=Icon.SETTINGS, shortcut="Ctrl+5",
+            key="settings",
+            title="Settings",
+            icon=Icon.SETTINGS,
+            shortcut="Ctrl+5",
             build=lambda session: SettingsPage(
-                session=session, lock_manager=lock_manager, theme=theme, clipboard=clipboard,
+                session=session,
+                lock_manager=lock_manager,
+                theme=theme,
+                clipboard=clipboard,
                 is_demo=demo_passphrase is not None,
             ),
         )
@@ -110,10 +123,21 @@ def build_shell(
     for spec in extra_pages:
         pages.register(spec)
     controller = ShellController(
-        app=app, window=window, vault_dir=vault_dir, pages=pages, tasks=tasks, events=events,
-        lock_manager=lock_manager, clipboard=clipboard, theme=theme,
-        paint=paint or PaintReporter(enabled=False), clock=clock, kdf=kdf,
-        demo_passphrase=demo_passphrase, instance=instance, parent=window,
+        app=app,
+        window=window,
+        vault_dir=vault_dir,
+        pages=pages,
+        tasks=tasks,
+        events=events,
+        lock_manager=lock_manager,
+        clipboard=clipboard,
+        theme=theme,
+        paint=paint or PaintReporter(enabled=False),
+        clock=clock,
+        kdf=kdf,
+        demo_passphrase=demo_passphrase,
+        instance=instance,
+        parent=window,
     )
     if demo_passphrase is None:
         controller.vault_opened.connect(
@@ -121,8 +145,14 @@ def build_shell(
         )
     tray = make_tray(window=window, lock_manager=lock_manager, parent=window)
     return Shell(
-        window=window, controller=controller, lock_manager=lock_manager, theme=theme,
-        events=events, clipboard=clipboard, pages=pages, tray=tray,
+        window=window,
+        controller=controller,
+        lock_manager=lock_manager,
+        theme=theme,
+        events=events,
+        clipboard=clipboard,
+        pages=pages,
+        tray=tray,
     )
 
 
@@ -190,9 +220,7 @@ def run(*, vault_dir: Path | None = None, demo: bool = False) -> int:
             directory = cleanup.enter_context(demo_folder())
         else:
             remembered = qsettings.value(VAULT_PATH_KEY)
-            directory = vault_dir or (
-                Path(str(remembered)) if remembered else default_vault_dir()
-            )
+            directory = vault_dir or (Path(str(remembered)) if remembered else default_vault_dir())
             instance = SingleInstance(vault_dir=directory, parent=app)
             cleanup.callback(instance.release)
             if looks_like_vault(directory) and not instance.acquire():
@@ -204,8 +232,13 @@ def run(*, vault_dir: Path | None = None, demo: bool = False) -> int:
                 )
                 return 0
         shell = build_shell(
-            app=app, vault_dir=directory, qsettings=qsettings, tasks=BackgroundTasks(parent=app),
-            demo_passphrase=_demo_passphrase() if demo else None, instance=instance, paint=paint,
+            app=app,
+            vault_dir=directory,
+            qsettings=qsettings,
+            tasks=BackgroundTasks(parent=app),
+            demo_passphrase=_demo_passphrase() if demo else None,
+            instance=instance,
+            paint=paint,
         )
         if instance is not None:
             instance.activation_requested.connect(shell.window.bring_to_front)

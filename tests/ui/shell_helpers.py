@@ -64,7 +64,10 @@ class NotePage(QWidget):
 
 
 NOTE_PAGE = PageSpec(
-    key="note", title="Note", icon=Icon.JOURNAL, shortcut="Ctrl+1",
+    key="note",
+    title="Note",
+    icon=Icon.JOURNAL,
+    shortcut="Ctrl+1",
     build=lambda session: NotePage(session=session),
 )
 
@@ -77,13 +80,23 @@ def make_vault(directory: Path, passphrase: str = PASSPHRASE) -> str:
 
 
 def start_shell(
-    qtbot: QtBot, app: QApplication, tmp_path: Path, *, tasks: Tasks | None = None,
-    pages: tuple[PageSpec, ...] = (), vault_dir: Path | None = None,
+    qtbot: QtBot,
+    app: QApplication,
+    tmp_path: Path,
+    *,
+    tasks: Tasks | None = None,
+    pages: tuple[PageSpec, ...] = (),
+    vault_dir: Path | None = None,
 ) -> Shell:
     qsettings = QSettings(str(tmp_path / "qsettings.ini"), QSettings.Format.IniFormat)
     shell = build_shell(
-        app=app, vault_dir=vault_dir or tmp_path / "journal", qsettings=qsettings,
-        tasks=tasks or SynchronousTasks(), clock=fixed_clock, kdf=CHEAP, extra_pages=pages,
+        app=app,
+        vault_dir=vault_dir or tmp_path / "journal",
+        qsettings=qsettings,
+        tasks=tasks or SynchronousTasks(),
+        clock=fixed_clock,
+        kdf=CHEAP,
+        extra_pages=pages,
     )
     qtbot.addWidget(shell.window)
     shell.window.show()
@@ -109,9 +122,7 @@ def texts_in_widgets(app: QApplication) -> Iterator[str]:
     for widget in app.allWidgets():
         if isinstance(widget, QLineEdit):
             yield widget.text()
-        elif isinstance(widget, QPlainTextEdit):
-            yield widget.toPlainText()
-        elif isinstance(widget, QTextEdit):
+        elif isinstance(widget, QPlainTextEdit | QTextEdit):
             yield widget.toPlainText()
 
 

@@ -45,7 +45,10 @@ def test_demo_app_paints_the_unlock_screen_and_cleans_up_on_sigterm(tmp_path: Pa
     }
     with subprocess.Popen(
         [sys.executable, "-m", "trustjournal", "--demo"],
-        env=env, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True,
+        env=env,
+        stderr=subprocess.PIPE,
+        stdout=subprocess.DEVNULL,
+        text=True,
     ) as process:
         try:
             assert process.stderr is not None

@@ -31,13 +31,13 @@ def test_a_whole_session_creates_no_network_socket(
     attempts: list[str] = []
     original_init = socket.socket.__init__
 
-    def guarded_init(self, family=-1, type=-1, proto=-1, fileno=None):  # noqa: ANN001
+    def guarded_init(self, family=-1, type=-1, proto=-1, fileno=None):
         if family in NETWORK_FAMILIES or (family == -1 and fileno is None):
             attempts.append(f"socket({family})")
             raise NetworkUsed("TrustJournal tried to open a network socket")
         original_init(self, family, type, proto, fileno)
 
-    def guarded_connect(self, address):  # noqa: ANN001
+    def guarded_connect(self, address):
         attempts.append("connect")
         raise NetworkUsed("TrustJournal tried to connect")
 
@@ -77,8 +77,15 @@ def test_a_whole_session_creates_no_network_socket(
     instance.release()
 
     assert attempts == []
-    network_types = ("QNetworkAccessManager", "QTcpSocket", "QUdpSocket", "QTcpServer",
-                     "QSslSocket", "QNetworkInformation", "QDnsLookup")
+    network_types = (
+        "QNetworkAccessManager",
+        "QTcpSocket",
+        "QUdpSocket",
+        "QTcpServer",
+        "QSslSocket",
+        "QNetworkInformation",
+        "QDnsLookup",
+    )
     objects = [type(o).__name__ for o in qapp.findChildren(QObject)]
     objects += [type(o).__name__ for o in shell.window.findChildren(QObject)]
     assert not [name for name in objects if name in network_types]

@@ -16,8 +16,13 @@ from trustjournal.ui.pages.registry import PageRegistry, PageSpec
 
 
 def _spec(key: str, shortcut: str) -> PageSpec:
-    return PageSpec(key=key, title=key.title(), icon=Icon.TODAY, shortcut=shortcut,
-                    build=lambda session: QWidget())
+    return PageSpec(
+        key=key,
+        title=key.title(),
+        icon=Icon.TODAY,
+        shortcut=shortcut,
+        build=lambda session: QWidget(),
+    )
 
 
 def test_registry_refuses_a_taken_key_or_shortcut() -> None:

@@ -64,7 +64,9 @@ def test_settings_round_trip_through_the_vault(qtbot: QtBot, shell: Shell, tmp_p
     assert vault is not None
     stored = preferences.load(SettingsRepository(db=vault.db))
     assert stored == preferences.Preferences(
-        idle_minutes=12, lock_on_minimise=True, lock_on_inactive=False,
+        idle_minutes=12,
+        lock_on_minimise=True,
+        lock_on_inactive=False,
         theme=ThemePreference.DARK,
     )
     page.theme_combo.setCurrentIndex(page.theme_combo.findData("light"))
@@ -166,4 +168,3 @@ def test_show_in_file_manager_opens_only_the_local_folder(
     vault = shell.controller.vault
     assert vault is not None
     assert Path(opened[0].toLocalFile()) == vault.directory
-

@@ -103,7 +103,7 @@ class LockManager(QObject):
         if self.lock_on_minimise:
             self.request("minimised")
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in _INPUT_EVENTS:
             self._last_input = time.monotonic()
             if not self._timer.isActive():
@@ -158,8 +158,8 @@ def close_dialogs(app: QApplication) -> int:
             closed += 1
         for field in widget.findChildren(QLineEdit):
             field.clear()
-        for editor in widget.findChildren(QPlainTextEdit):
-            editor.clear()
-        for editor in widget.findChildren(QTextEdit):
-            editor.clear()
+        for plain in widget.findChildren(QPlainTextEdit):
+            plain.clear()
+        for rich in widget.findChildren(QTextEdit):
+            rich.clear()
     return closed

@@ -11,10 +11,9 @@ import sys
 import time
 from typing import TextIO
 
-from shiboken6 import isValid
-
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
+from shiboken6 import isValid
 
 ENV_VAR = "TRUSTJOURNAL_REPORT_PAINT"
 _IMPORTED_AT = time.monotonic()
@@ -64,7 +63,7 @@ class PaintReporter(QObject):
             app.installEventFilter(self)
             self._filtering = True
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint and isinstance(watched, QWidget):
             for widget, name in list(self._pending):
                 if not isValid(widget):  # replaced before it ever painted

@@ -29,7 +29,12 @@ from trustjournal.ui.clipboard import ClipboardGuard
 from trustjournal.ui.dialogs.change_passphrase import ChangePassphraseDialog
 from trustjournal.ui.dialogs.new_recovery_code import NewRecoveryCodeDialog
 from trustjournal.ui.icons import Icon
-from trustjournal.ui.lock import DEFAULT_IDLE_MINUTES, MAX_IDLE_MINUTES, MIN_IDLE_MINUTES, LockManager
+from trustjournal.ui.lock import (
+    DEFAULT_IDLE_MINUTES,
+    MAX_IDLE_MINUTES,
+    MIN_IDLE_MINUTES,
+    LockManager,
+)
 from trustjournal.ui.screens.welcome import CANNOT, limits_card
 from trustjournal.ui.session import Session
 from trustjournal.ui.theme import ThemeManager, ThemePreference
@@ -56,8 +61,13 @@ class NeverLockDialog:
     @classmethod
     def ask(cls, parent: QWidget) -> bool:
         """True if the person still wants the journal never to lock by itself."""
-        box = QMessageBox(QMessageBox.Icon.Warning, "Never lock by itself?", NEVER_LOCK_WARNING,
-                          QMessageBox.StandardButton.NoButton, parent)
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            "Never lock by itself?",
+            NEVER_LOCK_WARNING,
+            QMessageBox.StandardButton.NoButton,
+            parent,
+        )
         box.setTextFormat(Qt.TextFormat.PlainText)
         keep = box.addButton("Keep locking", QMessageBox.ButtonRole.RejectRole)
         box.addButton("Never lock by itself", QMessageBox.ButtonRole.AcceptRole)
@@ -70,8 +80,14 @@ class SettingsPage(QWidget):
     """The Settings page; changes apply and are saved at once."""
 
     def __init__(
-        self, *, session: Session, lock_manager: LockManager, theme: ThemeManager,
-        clipboard: ClipboardGuard, is_demo: bool = False, parent: QWidget | None = None,
+        self,
+        *,
+        session: Session,
+        lock_manager: LockManager,
+        theme: ThemeManager,
+        clipboard: ClipboardGuard,
+        is_demo: bool = False,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._session = session
@@ -98,7 +114,9 @@ class SettingsPage(QWidget):
         column.addWidget(self._secrets_card())
         column.addWidget(self._location_card(is_demo))
         column.addWidget(self._about_card())
-        column.addWidget(limits_card("What TrustJournal cannot protect against", CANNOT, Icon.WARNING))
+        column.addWidget(
+            limits_card("What TrustJournal cannot protect against", CANNOT, Icon.WARNING)
+        )
         column.addStretch(1)
         for child in body.findChildren(QFrame):
             if child.property("card"):
@@ -121,8 +139,13 @@ class SettingsPage(QWidget):
     def _locking_card(self) -> QWidget:
         frame, layout = card()
         layout.addWidget(label("Locking", role="heading"))
-        layout.addWidget(label("The journal locks itself when you step away, and at any time "
-                               "with Ctrl+L or the Lock button.", role="hint"))
+        layout.addWidget(
+            label(
+                "The journal locks itself when you step away, and at any time "
+                "with Ctrl+L or the Lock button.",
+                role="hint",
+            )
+        )
         self.idle_spin = QSpinBox(frame)
         self.idle_spin.setRange(MIN_IDLE_MINUTES, MAX_IDLE_MINUTES)
         self.idle_spin.setSuffix(" minutes")
@@ -174,9 +197,13 @@ class SettingsPage(QWidget):
     def _secrets_card(self) -> QWidget:
         frame, layout = card()
         layout.addWidget(label("Passphrase and recovery code", role="heading"))
-        layout.addWidget(label("Changing the passphrase keeps your journal as it is. A new "
-                               "recovery code replaces the old one, which then stops working.",
-                               role="hint"))
+        layout.addWidget(
+            label(
+                "Changing the passphrase keeps your journal as it is. A new "
+                "recovery code replaces the old one, which then stops working.",
+                role="hint",
+            )
+        )
         self.change_button = button("&Change passphrase…", icon_name=Icon.KEY)
         self.recovery_button = button("Make a new &recovery code…", icon_name=Icon.SHIELD)
         self.change_button.clicked.connect(self._on_change_clicked)
@@ -196,8 +223,9 @@ class SettingsPage(QWidget):
         frame, layout = card()
         layout.addWidget(label("Where your journal is", role="heading"))
         if is_demo:
-            layout.addWidget(label("This demo journal is deleted when TrustJournal closes.",
-                                   role="hint"))
+            layout.addWidget(
+                label("This demo journal is deleted when TrustJournal closes.", role="hint")
+            )
         self.path_label = label(str(self._session.vault.directory))
         self.path_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.path_label.setAccessibleName("Journal folder")
@@ -215,12 +243,18 @@ class SettingsPage(QWidget):
 
         frame, layout = card()
         layout.addWidget(label("About TrustJournal", role="heading"))
-        layout.addWidget(label("A private, encrypted journal for rebuilding trust. It has no "
-                               "account, no server and never connects to the internet."))
+        layout.addWidget(
+            label(
+                "A private, encrypted journal for rebuilding trust. It has no "
+                "account, no server and never connects to the internet."
+            )
+        )
         form = QFormLayout()
         form.setHorizontalSpacing(24)
         for name, version in (
-            ("TrustJournal", __version__), ("Qt", qVersion()), ("PySide6", pyside_version),
+            ("TrustJournal", __version__),
+            ("Qt", qVersion()),
+            ("PySide6", pyside_version),
             ("SQLCipher", cipher_version() or "missing"),
             ("Python", platform.python_version()),
         ):
@@ -270,8 +304,11 @@ class SettingsPage(QWidget):
 
     def _on_recovery_clicked(self) -> None:
         dialog = NewRecoveryCodeDialog(
-            vault=self._session.vault, settings=self._session.settings,
-            tasks=self._session.tasks, clipboard=self._clipboard, parent=self,
+            vault=self._session.vault,
+            settings=self._session.settings,
+            tasks=self._session.tasks,
+            clipboard=self._clipboard,
+            parent=self,
         )
         dialog.accepted.connect(lambda: self._say("Your new recovery code is in use."))
         self._open(dialog)

@@ -31,7 +31,11 @@ class RecoveryCodeScreen(QWidget):
     finished = Signal()
 
     def __init__(
-        self, *, code: str, clipboard: ClipboardGuard, renewed: bool = False,
+        self,
+        *,
+        code: str,
+        clipboard: ClipboardGuard,
+        renewed: bool = False,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)

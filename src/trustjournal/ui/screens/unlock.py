@@ -16,7 +16,7 @@ from trustjournal.ui.widgets.common import (
 )
 from trustjournal.ui.widgets.password_field import PasswordField
 
-_PASSPHRASE_PROMPT = "Enter your passphrase to open your journal."
+_OPEN_PROMPT = "Enter your passphrase to open your journal."
 _RECOVERY_PROMPT = "Enter your recovery code. Afterwards you will choose a new passphrase."
 
 
@@ -46,7 +46,7 @@ class UnlockScreen(QWidget):
         head.addWidget(logo)
         head.addWidget(label("TrustJournal", role="title"), 1)
         box.addLayout(head)
-        self.prompt = label(_PASSPHRASE_PROMPT)
+        self.prompt = label(_OPEN_PROMPT)
         box.addWidget(self.prompt)
         self.field = PasswordField(accessible_name="Passphrase", parent=frame)
         self.field_label = field_label("&Passphrase", self.field)
@@ -119,7 +119,7 @@ class UnlockScreen(QWidget):
             self.field.setAccessibleName("Recovery code")
             self.switch_button.setText("Use my &passphrase instead")
         else:
-            self.prompt.setText(_PASSPHRASE_PROMPT)
+            self.prompt.setText(_OPEN_PROMPT)
             self.field_label.setText("&Passphrase")
             self.field.setAccessibleName("Passphrase")
             self.switch_button.setText("Use my &recovery code instead")
