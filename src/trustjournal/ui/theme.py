@@ -122,10 +122,10 @@ QLabel[role="code"] {{ font-family: monospace; font-size: 15pt; letter-spacing: 
 QFrame[card="true"] {{ background: {c.surface}; border: 1px solid {c.border};
     border-radius: 14px; }}
 QFrame[card="true"] QLabel {{ background: transparent; }}
-QLineEdit, QSpinBox, QComboBox, QPlainTextEdit, QTextEdit {{
+QLineEdit, QPlainTextEdit, QTextEdit {{
     border: 1px solid {c.border}; border-radius: 7px; padding: 6px 8px; background: {c.surface};
     selection-background-color: {c.accent}; selection-color: {c.accent_text}; }}
-QLineEdit:focus, QSpinBox:focus, QComboBox:focus, QPlainTextEdit:focus, QTextEdit:focus {{
+QLineEdit:focus, QPlainTextEdit:focus, QTextEdit:focus {{
     border: 1px solid {c.accent}; }}
 QPushButton {{ border: 1px solid {c.border}; border-radius: 8px; padding: 7px 16px;
     background: {c.surface}; min-height: 20px; }}

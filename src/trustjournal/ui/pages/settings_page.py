@@ -152,6 +152,7 @@ class SettingsPage(QWidget):
         self.idle_spin.setAccessibleName("Lock after this many minutes without use")
         self.idle_spin.setValue(self._prefs.idle_minutes or DEFAULT_IDLE_MINUTES)
         self.idle_spin.setMinimumWidth(140)
+        self.idle_spin.setMinimumHeight(32)
         row = QHBoxLayout()
         row.addWidget(field_label("Lock a&fter", self.idle_spin))
         row.addWidget(self.idle_spin)
@@ -189,6 +190,10 @@ class SettingsPage(QWidget):
             self.theme_combo.addItem(text, value.value)
         self.theme_combo.setCurrentIndex(self.theme_combo.findData(self._prefs.theme.value))
         form = QFormLayout()
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
+        self.theme_combo.setMinimumWidth(220)
+        self.theme_combo.setMinimumHeight(32)
         form.addRow(field_label("&Theme", self.theme_combo), self.theme_combo)
         layout.addLayout(form)
         self.theme_combo.currentIndexChanged.connect(self._on_theme_combo_changed)
@@ -250,6 +255,7 @@ class SettingsPage(QWidget):
             )
         )
         form = QFormLayout()
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         form.setHorizontalSpacing(24)
         for name, version in (
             ("TrustJournal", __version__),

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QVBoxLayout, QWidget
 
 from trustjournal.ui.icons import Icon, icon
 from trustjournal.ui.widgets.common import (
@@ -50,8 +50,11 @@ class UnlockScreen(QWidget):
         box.addWidget(self.prompt)
         self.field = PasswordField(accessible_name="Passphrase", parent=frame)
         self.field_label = field_label("&Passphrase", self.field)
-        box.addWidget(self.field_label)
-        box.addWidget(self.field)
+        field_box = QVBoxLayout()
+        field_box.setSpacing(6)
+        field_box.addWidget(self.field_label)
+        field_box.addWidget(self.field)
+        box.addLayout(field_box)
         self.error = label(role="error")
         self.error.setAccessibleName("Message")
         self.error.hide()
