@@ -22,16 +22,10 @@ from trustjournal.ui.clipboard import ClipboardGuard
 from trustjournal.ui.errors import describe
 from trustjournal.ui.events import JournalEvents
 from trustjournal.ui.lock import LockManager, close_dialogs
-from trustjournal.ui.main_frame import MainFrame
 from trustjournal.ui.main_window import MainWindow
 from trustjournal.ui.pages.registry import PageRegistry
 from trustjournal.ui.paint_report import PaintReporter
-from trustjournal.ui.screens import passphrase as passphrase_texts
-from trustjournal.ui.screens.passphrase import PassphraseScreen
-from trustjournal.ui.screens.recovery_code import RecoveryCodeScreen
 from trustjournal.ui.screens.unlock import UnlockScreen
-from trustjournal.ui.screens.welcome import WelcomeScreen
-from trustjournal.ui.session import Session
 from trustjournal.ui.single_instance import SingleInstance
 from trustjournal.ui.tasks import ScopedTasks, Tasks
 from trustjournal.ui.theme import ThemeManager
@@ -40,6 +34,8 @@ if TYPE_CHECKING:
     from trustjournal.store.keyfile import KdfParams
     from trustjournal.store.settings import SettingsRepository
     from trustjournal.store.vault import Vault
+    from trustjournal.ui.main_frame import MainFrame
+    from trustjournal.ui.screens.passphrase import PassphraseScreen
 
 log = logging.getLogger(__name__)
 
@@ -147,10 +143,11 @@ class ShellController(QObject):
         if looks_like_vault(self._vault_dir):
             self._show_unlock()
         else:
-            self._show(WelcomeScreen())
-            welcome = self.screen()
-            assert isinstance(welcome, WelcomeScreen)
+            from trustjournal.ui.screens.welcome import WelcomeScreen
+
+            welcome = WelcomeScreen()
             welcome.create_requested.connect(self._show_create)
+            self._show(welcome)
 
     def _if_current(self, token: int, fn: Callable[[Any], object]) -> Callable[[Any], None]:
         """`fn`, but only while the screen that started the work is still showing."""
@@ -169,6 +166,9 @@ class ShellController(QObject):
     # --- create ------------------------------------------------------------------------------
 
     def _show_create(self) -> None:
+        from trustjournal.ui.screens import passphrase as passphrase_texts
+        from trustjournal.ui.screens.passphrase import PassphraseScreen
+
         screen = PassphraseScreen(
             title=passphrase_texts.CREATE_TITLE,
             intro=passphrase_texts.CREATE_INTRO,
@@ -200,6 +200,8 @@ class ShellController(QObject):
         self._show_recovery_code(code)
 
     def _show_recovery_code(self, code: str, *, renewed: bool = False) -> None:
+        from trustjournal.ui.screens.recovery_code import RecoveryCodeScreen
+
         screen = RecoveryCodeScreen(code=code, clipboard=self._clipboard, renewed=renewed)
         self._show(screen)
         self._lock_manager.arm()
@@ -264,6 +266,9 @@ class ShellController(QObject):
             self._enter_main()
 
     def _show_new_passphrase(self) -> None:
+        from trustjournal.ui.screens import passphrase as passphrase_texts
+        from trustjournal.ui.screens.passphrase import PassphraseScreen
+
         screen = PassphraseScreen(
             title=passphrase_texts.RESET_TITLE,
             intro=passphrase_texts.RESET_INTRO,
@@ -308,6 +313,8 @@ class ShellController(QObject):
     def _enter_main(self) -> None:
         from trustjournal.store.drafts import DraftRepository
         from trustjournal.store.entries import EntryRepository
+        from trustjournal.ui.main_frame import MainFrame
+        from trustjournal.ui.session import Session
 
         vault = self._vault
         assert vault is not None
