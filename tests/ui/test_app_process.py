@@ -84,7 +84,8 @@ shell.controller.start()
 for _ in range(10):
     app.processEvents()
 heavy = ("zxcvbn", "sqlcipher3", "cryptography", "pypdf", "platformdirs",
-         "PySide6.QtCharts", "PySide6.QtPrintSupport", "trustjournal.store", "trustjournal.services")
+         "PySide6.QtCharts", "PySide6.QtPrintSupport", "trustjournal.store",
+         "trustjournal.services")
 print(" ".join(m for m in sys.modules if m.startswith(heavy)))
 """
 
