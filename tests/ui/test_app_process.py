@@ -1,0 +1,108 @@
+"""The real app in a process: `trustjournal --demo` paints, quits on SIGTERM, leaves nothing."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.ui.shell_helpers import fixed_clock
+from trustjournal.app import _make_demo, demo_folder
+from trustjournal.services.demo import DEMO_PASSPHRASE
+from trustjournal.store.vault import Vault
+
+
+def test_demo_folder_is_private_and_removed_afterwards() -> None:
+    with demo_folder() as directory:
+        root = directory.parent
+        assert oct(root.stat().st_mode & 0o777) == oct(0o700)
+        directory.mkdir()
+        (directory / "x").write_text("y", encoding="utf-8")
+    assert not root.exists()
+
+
+def test_demo_journal_has_two_years_of_entries_and_opens_with_demo(tmp_path: Path) -> None:
+    directory = tmp_path / "journal"
+    count = _make_demo(directory, fixed_clock)()
+    assert count > 365
+    vault = Vault.unlock(directory, DEMO_PASSPHRASE)
+    vault.lock()
+
+
+def test_demo_app_paints_the_unlock_screen_and_cleans_up_on_sigterm(tmp_path: Path) -> None:
+    temp = tmp_path / "tmp"
+    temp.mkdir()
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "TRUSTJOURNAL_REPORT_PAINT": "1",
+        "TMPDIR": str(temp),
+        "HOME": str(tmp_path / "home"),
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+        "XDG_DATA_HOME": str(tmp_path / "data"),
+    }
+    with subprocess.Popen(
+        [sys.executable, "-m", "trustjournal", "--demo"],
+        env=env,
+        stderr=subprocess.PIPE,
+        stdout=subprocess.DEVNULL,
+        text=True,
+    ) as process:
+        try:
+            assert process.stderr is not None
+            line = process.stderr.readline()
+            while line and not line.startswith("painted "):  # the offscreen platform's notes
+                line = process.stderr.readline()
+            assert line.startswith("painted unlock "), line
+            assert float(line.split()[2]) > 0
+            demo_roots = [p for p in temp.iterdir() if p.name.startswith("trustjournal-demo-")]
+            assert len(demo_roots) == 1
+            process.send_signal(signal.SIGTERM)
+            assert process.wait(timeout=60) == 0
+        finally:
+            if process.poll() is None:
+                process.kill()
+    assert list(temp.iterdir()) == []
+    assert not (tmp_path / "data" / "TrustJournal").exists()  # nothing in the real data folder
+
+
+UNLOCK_SCREEN_PROBE = """
+import sys
+from pathlib import Path
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
+app = QApplication([])
+from trustjournal.app import build_shell
+from trustjournal.ui.tasks import SynchronousTasks
+vault = Path(sys.argv[1])
+shell = build_shell(app=app, vault_dir=vault, tasks=SynchronousTasks(),
+                    qsettings=QSettings(str(vault.parent / "q.ini"), QSettings.Format.IniFormat))
+shell.window.show()
+shell.controller.start()
+for _ in range(10):
+    app.processEvents()
+heavy = ("zxcvbn", "sqlcipher3", "cryptography", "pypdf", "platformdirs",
+         "PySide6.QtCharts", "PySide6.QtPrintSupport", "trustjournal.store",
+         "trustjournal.services")
+print(" ".join(m for m in sys.modules if m.startswith(heavy)))
+"""
+
+
+def test_the_unlock_screen_paints_before_any_store_crypto_or_heavy_module_loads(
+    tmp_path: Path,
+) -> None:
+    from tests.ui.shell_helpers import make_vault
+
+    make_vault(tmp_path / "journal")
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    result = subprocess.run(
+        [sys.executable, "-c", UNLOCK_SCREEN_PROBE, str(tmp_path / "journal")],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
+    assert result.stdout.split() == []
