@@ -60,6 +60,13 @@ def test_create_in_an_existing_empty_folder_works(tmp_path: Path) -> None:
     assert Vault.exists(tmp_path)
 
 
+def test_a_stale_instance_lock_does_not_make_a_folder_foreign(tmp_path: Path) -> None:
+    (tmp_path / ".lock").write_text("12345\nTrustJournal\nhost\n")  # left by a crashed app
+    vault, _ = Vault.create(tmp_path, PASSPHRASE, kdf=CHEAP)
+    vault.lock()
+    assert Vault.exists(tmp_path)
+
+
 def test_create_refuses_an_existing_vault_and_changes_nothing(tmp_path: Path) -> None:
     vault, _ = Vault.create(tmp_path / "v", PASSPHRASE, kdf=CHEAP)
     vault.lock()

@@ -19,6 +19,7 @@ KEY_FILE = "vault.key"
 DB_FILE = "journal.db"
 BACKUPS_DIR = "backups"
 DB_SIDE_FILES = (DB_FILE + "-wal", DB_FILE + "-shm", DB_FILE + "-journal")
+INSTANCE_LOCK = ".lock"  # the app's single-instance lock file (possibly stale after a crash)
 
 # Files operating systems drop into any folder; they do not make a folder "someone's documents".
 _OS_LITTER = frozenset({".DS_Store", "Thumbs.db", "desktop.ini", ".directory"})
@@ -56,7 +57,7 @@ def classify(directory: Path) -> Layout:
         return Layout.VAULT if has_db else Layout.KEY_ONLY
     if has_db:
         return Layout.INCOMPLETE
-    ours = {BACKUPS_DIR, *DB_SIDE_FILES} | _OS_LITTER
+    ours = {BACKUPS_DIR, INSTANCE_LOCK, *DB_SIDE_FILES} | _OS_LITTER
     if all(name in ours or is_temp_name(name) for name in names):
         # A leftover `backups` folder or WAL file alone is not someone's documents, but a
         # non-empty backups folder is: it may be the last copy of a journal.
