@@ -23,6 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # run as a script from anywhere
     sys.path.insert(0, str(ROOT))
 
+from benchmarks.startup_figures import startup_figures  # noqa: E402
 from benchmarks.store_figures import Figure, kdf_figure, store_figures  # noqa: E402
 from benchmarks.vaults import vault_for  # noqa: E402
 
@@ -112,6 +113,10 @@ def main(argv: list[str] | None = None) -> int:
         directory = vault_for(size, SEED)
         figures.extend(store_figures(directory, size, runs))
 
+    app, bare = startup_figures(vault_for(sizes[0], SEED), 5 if args.quick else 15)
+    figures.append(
+        Figure("cold start to painted unlock screen", 0, app, bare, "within 1.3× bare Qt window")
+    )
     export = export_figures(quick=args.quick)
 
     print(f"\nTrustJournal benchmark · {machine()}")

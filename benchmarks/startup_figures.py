@@ -1,0 +1,97 @@
+"""Start-up figures: a fresh app process painting its unlock screen, beside a bare Qt window.
+
+Both are fresh processes timed from the kernel's record of the process start to the first
+paint, so interpreter start-up and imports count in both.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from benchmarks.timing import Stats, stats
+
+PROCESS_AGE = """
+import os, time
+def since_start():
+    with open("/proc/self/stat", "rb") as fh:
+        fields = fh.read().rsplit(b")", 1)[1].split()
+    return time.clock_gettime(time.CLOCK_BOOTTIME) - int(fields[19]) / os.sysconf("SC_CLK_TCK")
+"""
+
+BARE_WINDOW = (
+    PROCESS_AGE
+    + """
+import sys
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
+
+app = QApplication(sys.argv)
+window = QMainWindow()
+window.setCentralWidget(QLabel("TrustJournal"))
+window.resize(1000, 720)
+
+class Watch(QObject):
+    def eventFilter(self, obj, event):
+        if event.type() in (QEvent.Type.Expose, QEvent.Type.UpdateRequest):
+            QTimer.singleShot(0, lambda: (print(f"painted bare {since_start()}", file=sys.stderr,
+                                                flush=True), app.quit()))
+            obj.removeEventFilter(self)
+        return False
+
+window.show()
+watch = Watch()
+window.windowHandle().installEventFilter(watch)
+app.exec()
+"""
+)
+
+
+def _env(home: Path) -> dict[str, str]:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "TRUSTJOURNAL_REPORT_PAINT": "1"}
+    env.update(XDG_CONFIG_HOME=str(home / "config"), XDG_DATA_HOME=str(home / "data"))
+    env["PYTHONPATH"] = os.pathsep.join(p for p in sys.path if p)
+    return env
+
+
+def _first_paint(command: list[str], env: dict[str, str], screen: str) -> float:
+    """Seconds from process start to the reported first paint of `screen`."""
+    proc = subprocess.Popen(
+        command, env=env, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True
+    )
+    assert proc.stderr is not None
+    try:
+        for line in proc.stderr:
+            parts = line.split()
+            if len(parts) == 3 and parts[0] == "painted" and parts[1] == screen:
+                return float(parts[2])
+        raise RuntimeError(f"the process ended without painting {screen}")
+    finally:
+        if proc.poll() is None:
+            proc.send_signal(signal.SIGTERM)
+        proc.wait(timeout=60)
+        proc.stderr.close()
+
+
+def startup_figures(vault_dir: Path, runs: int) -> tuple[Stats, Stats]:
+    """(app cold start to a painted unlock screen, bare QApplication + QMainWindow painted)."""
+    app_samples: list[float] = []
+    bare_samples: list[float] = []
+    with tempfile.TemporaryDirectory() as scratch:
+        home = Path(scratch)
+        vault = home / "vault"
+        shutil.copytree(vault_dir, vault, ignore=shutil.ignore_patterns("plain-*"))
+        env = _env(home)
+        app = [sys.executable, "-m", "trustjournal", "--vault", str(vault)]
+        bare = [sys.executable, "-c", BARE_WINDOW]
+        _first_paint(app, env, "unlock")  # warm the file cache once for both
+        _first_paint(bare, env, "bare")
+        for _ in range(runs):  # alternate, so load changes hit both alike
+            app_samples.append(_first_paint(app, env, "unlock"))
+            bare_samples.append(_first_paint(bare, env, "bare"))
+    return stats(app_samples), stats(bare_samples)
