@@ -1,5 +1,16 @@
-"""UI test fixtures: the export tests share the services' journal fixtures."""
+"""UI test fixtures: the services' journal fixtures, and offscreen noise that is not ours."""
 
 from __future__ import annotations
 
+import pytest
+
 from tests.services.conftest import clock, db, journal, repo  # noqa: F401 - shared fixtures
+
+# The offscreen platform cannot size native windows and says so; it is not a fault of ours.
+OFFSCREEN_NOISE = r"This plugin does not support propagateSizeHints\(\)"
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if "tests/ui/" in item.nodeid.replace("\\", "/"):
+            item.add_marker(pytest.mark.qt_log_ignore(OFFSCREEN_NOISE))

@@ -276,7 +276,12 @@ def open_database(path: Path | None, key: bytes) -> Database:
         raise EncryptionUnavailableError()
     target = ":memory:" if path is None else os.fspath(path)
     with translate_errors(path):
-        conn = _driver.connect(target, isolation_level=None, timeout=BUSY_TIMEOUT_SECONDS)
+        # The app derives the key and opens the vault on a worker thread, then hands the
+        # connection to the UI thread; one thread uses it at a time, and SQLCipher is built
+        # THREADSAFE=1 (serialized), so the per-thread check is lifted.
+        conn = _driver.connect(
+            target, isolation_level=None, timeout=BUSY_TIMEOUT_SECONDS, check_same_thread=False
+        )
     try:
         conn.set_key(raw_key_material(key))
         with translate_errors(path):

@@ -1,0 +1,52 @@
+"""`trustjournal`: the app with no arguments (or only --vault DIR / --demo), else the CLI."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+
+def _app_options(argv: list[str]) -> tuple[Path | None, bool] | None:
+    """(vault, demo) when argv only starts the app, else None (the CLI handles it)."""
+    vault: Path | None = None
+    demo = False
+    rest = list(argv)
+    while rest:
+        arg = rest.pop(0)
+        if arg == "--demo" and not demo:
+            demo = True
+        elif arg == "--vault" and vault is None and rest:
+            vault = Path(rest.pop(0)).expanduser()
+        elif arg.startswith("--vault=") and vault is None and len(arg) > len("--vault="):
+            vault = Path(arg.removeprefix("--vault=")).expanduser()
+        else:
+            return None
+    if demo and vault is not None:
+        return None  # the demo journal is always a throwaway copy; let the CLI explain
+    return vault, demo
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Start the app, or run a command of the command line.
+
+    Args:
+        argv: the arguments after the program name (default: sys.argv[1:]).
+
+    Returns:
+        The exit code.
+    """
+    args = list(sys.argv[1:] if argv is None else argv)
+    options = _app_options(args)
+    if options is None:
+        from trustjournal import cli
+
+        return cli.main(args)
+    from trustjournal.app import run
+
+    vault, demo = options
+    return run(vault_dir=vault, demo=demo)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

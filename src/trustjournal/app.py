@@ -1,0 +1,192 @@
+"""The composition root: builds the app's objects and hands them down as keyword arguments.
+
+Nothing else constructs shell objects; tests call `build_shell` with a synchronous task runner,
+cheap key-derivation parameters and a private settings file.
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import sys
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication, QSystemTrayIcon
+
+from trustjournal.core.times import local_now
+from trustjournal.ui.clipboard import ClipboardGuard
+from trustjournal.ui.controller import ShellController, looks_like_vault
+from trustjournal.ui.events import JournalEvents
+from trustjournal.ui.icons import Icon
+from trustjournal.ui.lock import LockManager
+from trustjournal.ui.main_window import MainWindow
+from trustjournal.ui.pages.registry import PageRegistry, PageSpec
+from trustjournal.ui.pages.settings_page import SettingsPage
+from trustjournal.ui.paint_report import PaintReporter
+from trustjournal.ui.single_instance import SingleInstance
+from trustjournal.ui.tasks import BackgroundTasks, Tasks
+from trustjournal.ui.theme import ThemeManager
+from trustjournal.ui.tray import make_tray
+
+if TYPE_CHECKING:
+    from trustjournal.store.keyfile import KdfParams
+
+log = logging.getLogger(__name__)
+
+APP_NAME = "TrustJournal"
+VAULT_PATH_KEY = "vault/path"
+DEMO_SEED = 1
+
+
+def default_vault_dir() -> Path:
+    """Where the journal lives unless told otherwise."""
+    import platformdirs
+
+    return platformdirs.user_data_path(APP_NAME, appauthor=False)
+
+
+def user_qsettings() -> QSettings:
+    """The per-user settings file; it holds only window geometry and the vault path (S4)."""
+    return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, APP_NAME, APP_NAME)
+
+
+def demo_kdf() -> KdfParams:
+    """Cheap key derivation for the throwaway demo journal, so it opens at once."""
+    from trustjournal.store.keyfile import KdfParams
+
+    return KdfParams(memory_kib=8192, iterations=1, lanes=1)
+
+
+@dataclass
+class Shell:
+    """Everything the running app is made of."""
+
+    window: MainWindow
+    controller: ShellController
+    lock_manager: LockManager
+    theme: ThemeManager
+    events: JournalEvents
+    clipboard: ClipboardGuard
+    pages: PageRegistry
+    tray: QSystemTrayIcon | None
+
+
+def build_shell(
+    *, app: QApplication, vault_dir: Path, qsettings: QSettings, tasks: Tasks,
+    clock: Callable[[], datetime] = local_now, kdf: KdfParams | None = None,
+    demo_passphrase: str | None = None, instance: SingleInstance | None = None,
+    extra_pages: tuple[PageSpec, ...] = (), paint: PaintReporter | None = None,
+) -> Shell:
+    """Build the window, the controller and their helpers (nothing is shown yet)."""
+    theme = ThemeManager(app=app, parent=app)
+    theme.apply()
+    events = JournalEvents(parent=app)
+    clipboard = ClipboardGuard(clipboard=QGuiApplication.clipboard(), parent=app)
+    lock_manager = LockManager(app=app, parent=app)
+    window = MainWindow(qsettings=qsettings)
+    pages = PageRegistry()
+    pages.register(
+        PageSpec(
+            key="settings", title="Settings", icon=Icon.SETTINGS, shortcut="Ctrl+5",
+            build=lambda session: SettingsPage(
+                session=session, lock_manager=lock_manager, theme=theme, clipboard=clipboard,
+                is_demo=demo_passphrase is not None,
+            ),
+        )
+    )
+    for spec in extra_pages:
+        pages.register(spec)
+    controller = ShellController(
+        app=app, window=window, vault_dir=vault_dir, pages=pages, tasks=tasks, events=events,
+        lock_manager=lock_manager, clipboard=clipboard, theme=theme,
+        paint=paint or PaintReporter(enabled=False), clock=clock, kdf=kdf,
+        demo_passphrase=demo_passphrase, instance=instance, parent=app,
+    )
+    if demo_passphrase is None:
+        controller.vault_opened.connect(
+            lambda: qsettings.setValue(VAULT_PATH_KEY, str(vault_dir.resolve()))
+        )
+    tray = make_tray(window=window, lock_manager=lock_manager, parent=app)
+    return Shell(
+        window=window, controller=controller, lock_manager=lock_manager, theme=theme,
+        events=events, clipboard=clipboard, pages=pages, tray=tray,
+    )
+
+
+def _demo_passphrase() -> str:
+    from trustjournal.services.demo import DEMO_PASSPHRASE
+
+    return DEMO_PASSPHRASE
+
+
+def _make_demo(directory: Path, clock: Callable[[], datetime]) -> Callable[[], int]:
+    def prepare() -> int:  # runs in a worker thread; its connection opens and closes there
+        from trustjournal.services.demo import DEMO_PASSPHRASE, fill
+        from trustjournal.store.entries import EntryRepository
+        from trustjournal.store.vault import Vault
+
+        vault, _code = Vault.create(directory, DEMO_PASSPHRASE, kdf=demo_kdf())
+        try:
+            repo = EntryRepository(db=vault.db, clock=clock)
+            return fill(repo.add_many, seed=DEMO_SEED, today=clock().date(), years=2.0)
+        finally:
+            vault.lock()
+
+    return prepare
+
+
+def run(*, vault_dir: Path | None = None, demo: bool = False) -> int:
+    """Start the app and return its exit code.
+
+    Args:
+        vault_dir: the journal folder (default: the one used last, else the data folder).
+        demo: open a throwaway copy of a generated demo journal instead.
+    """
+    logging.basicConfig(level=logging.WARNING, format="trustjournal: %(levelname)s %(message)s")
+    app = QApplication([sys.argv[0]])
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(APP_NAME)
+    app.setDesktopFileName("trustjournal")
+    paint = PaintReporter.from_environment(parent=app)
+    qsettings = user_qsettings()
+    demo_root: Path | None = None
+    instance: SingleInstance | None = None
+    if demo:
+        demo_root = Path(tempfile.mkdtemp(prefix="trustjournal-demo-"))  # 0700
+        directory = demo_root / "journal"
+    else:
+        remembered = qsettings.value(VAULT_PATH_KEY)
+        directory = vault_dir or (Path(str(remembered)) if remembered else default_vault_dir())
+        instance = SingleInstance(vault_dir=directory, parent=app)
+        if looks_like_vault(directory) and not instance.acquire():
+            raised = instance.ask_running_instance_to_raise()
+            print(
+                "TrustJournal is already open for this journal"
+                + ("; its window was brought to the front." if raised else "."),
+                file=sys.stderr,
+            )
+            return 0
+    try:
+        shell = build_shell(
+            app=app, vault_dir=directory, qsettings=qsettings, tasks=BackgroundTasks(parent=app),
+            demo_passphrase=_demo_passphrase() if demo else None, instance=instance, paint=paint,
+        )
+        if instance is not None:
+            instance.activation_requested.connect(shell.window.bring_to_front)
+            QTimer.singleShot(0, instance.listen)
+        app.aboutToQuit.connect(shell.controller.shutdown)
+        shell.window.show()
+        shell.controller.start(prepare=_make_demo(directory, local_now) if demo else None)
+        return app.exec()
+    finally:
+        if instance is not None:
+            instance.release()
+        if demo_root is not None:
+            shutil.rmtree(demo_root, ignore_errors=True)

@@ -1,0 +1,369 @@
+"""The shell's flow: welcome → create → recovery code → main window; unlock; lock (S5).
+
+The store is imported only when it is first needed, so the unlock screen paints before any
+database or crypto module loads. Every slow step (key derivation) runs through `tasks`;
+a result that arrives after the flow moved on is dropped, and a vault it opened is locked.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QApplication, QWidget
+
+from trustjournal.ui import preferences
+from trustjournal.ui.clipboard import ClipboardGuard
+from trustjournal.ui.errors import describe
+from trustjournal.ui.events import JournalEvents
+from trustjournal.ui.lock import LockManager, close_dialogs
+from trustjournal.ui.main_frame import MainFrame
+from trustjournal.ui.main_window import MainWindow
+from trustjournal.ui.pages.registry import PageRegistry
+from trustjournal.ui.paint_report import PaintReporter
+from trustjournal.ui.screens import passphrase as passphrase_texts
+from trustjournal.ui.screens.passphrase import PassphraseScreen
+from trustjournal.ui.screens.recovery_code import RecoveryCodeScreen
+from trustjournal.ui.screens.unlock import UnlockScreen
+from trustjournal.ui.screens.welcome import WelcomeScreen
+from trustjournal.ui.session import Session
+from trustjournal.ui.single_instance import SingleInstance
+from trustjournal.ui.tasks import ScopedTasks, Tasks
+from trustjournal.ui.theme import ThemeManager
+
+if TYPE_CHECKING:
+    from trustjournal.store.keyfile import KdfParams
+    from trustjournal.store.settings import SettingsRepository
+    from trustjournal.store.vault import Vault
+
+log = logging.getLogger(__name__)
+
+# The key file's name (store.layout.KEY_FILE, checked by a test): enough to choose between the
+# welcome and the unlock screen without loading the store before the first paint. The store
+# validates the folder fully when it is opened.
+KEY_FILE_NAME = "vault.key"
+
+
+def looks_like_vault(directory: Path) -> bool:
+    """Whether `directory` seems to hold a journal (judged by its key file's presence only)."""
+    return (directory / KEY_FILE_NAME).is_file()
+
+
+class ShellController(QObject):
+    """Decides which screen the window shows, and owns the open vault.
+
+    Signals:
+        vault_opened: a journal was created or unlocked (before any further step).
+        unlocked: the main window is showing an open journal.
+        locked: the journal was locked and the unlock screen is showing.
+    """
+
+    unlocked = Signal()
+    locked = Signal()
+    vault_opened = Signal()
+
+    def __init__(
+        self,
+        *,
+        app: QApplication,
+        window: MainWindow,
+        vault_dir: Path,
+        pages: PageRegistry,
+        tasks: Tasks,
+        events: JournalEvents,
+        lock_manager: LockManager,
+        clipboard: ClipboardGuard,
+        theme: ThemeManager,
+        paint: PaintReporter,
+        clock: Callable[[], datetime],
+        kdf: KdfParams | None = None,
+        demo_passphrase: str | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._app = app
+        self._window = window
+        self._vault_dir = vault_dir
+        self._pages = pages
+        self._tasks = tasks
+        self._events = events
+        self._lock_manager = lock_manager
+        self._clipboard = clipboard
+        self._theme = theme
+        self._paint = paint
+        self._clock = clock
+        self._kdf = kdf
+        self._demo_passphrase = demo_passphrase
+        self._instance = instance
+        self._vault: Vault | None = None
+        self._frame: MainFrame | None = None
+        self._last_page: str | None = None
+        self._flow = 0  # bumped whenever the screen changes; stale callbacks are dropped
+        self._session = 0  # bumped on every unlock and lock; pages' tasks check it
+        self._closing = False
+        self.last_lock_seconds: float | None = None
+        window.lock_action.triggered.connect(lambda: lock_manager.request("shortcut"))
+        window.preferences_action.triggered.connect(self._on_window_preferences_triggered)
+        window.minimised.connect(lock_manager.notify_minimised)
+        window.closing.connect(self.shutdown)
+        lock_manager.lock_requested.connect(self.lock)
+
+    # --- state -------------------------------------------------------------------------------
+
+    @property
+    def vault(self) -> Vault | None:
+        """The open vault, or None while locked."""
+        return self._vault
+
+    @property
+    def frame(self) -> MainFrame | None:
+        """The main frame while the journal is open and showing."""
+        return self._frame
+
+    def screen(self) -> QWidget | None:
+        """The screen the window shows."""
+        return self._window.screen_widget()
+
+    # --- start -------------------------------------------------------------------------------
+
+    def start(self, *, prepare: Callable[[], Any] | None = None) -> None:
+        """Show the first screen; `prepare` (e.g. building the demo journal) runs first."""
+        if prepare is not None:
+            screen = self._show_unlock()
+            screen.set_busy(True)
+            token = self._flow
+            self._tasks.run_in_background(
+                prepare,
+                lambda _r: token == self._flow and screen.set_busy(False),
+                lambda exc: token == self._flow and screen.show_error(describe(exc)),
+            )
+            return
+        if looks_like_vault(self._vault_dir):
+            self._show_unlock()
+        else:
+            self._show(WelcomeScreen())
+            welcome = self.screen()
+            assert isinstance(welcome, WelcomeScreen)
+            welcome.create_requested.connect(self._show_create)
+
+    def _show(self, widget: QWidget) -> int:
+        self._flow += 1
+        self._window.show_screen(widget)
+        return self._flow
+
+    # --- create ------------------------------------------------------------------------------
+
+    def _show_create(self) -> None:
+        screen = PassphraseScreen(
+            title=passphrase_texts.CREATE_TITLE,
+            intro=passphrase_texts.CREATE_INTRO,
+            submit_text="Create my &journal",
+            back_text="&Back",
+            busy_text="Protecting your journal with your passphrase. This takes a moment.",
+        )
+        token = self._show(screen)
+        screen.back_requested.connect(lambda: self.start())
+        screen.submitted.connect(lambda secret: self._create(screen, token, secret))
+
+    def _create(self, screen: PassphraseScreen, token: int, secret: str) -> None:
+        from trustjournal.store.keyfile import DEFAULT_KDF
+        from trustjournal.store.vault import Vault
+
+        screen.set_busy(True)
+        directory, kdf = self._vault_dir, self._kdf or DEFAULT_KDF
+        self._tasks.run_in_background(
+            lambda: Vault.create(directory, secret, kdf=kdf),
+            lambda result: self._on_created(token, result),
+            lambda exc: token == self._flow and screen.show_error(describe(exc)),
+        )
+
+    def _on_created(self, token: int, result: tuple[Vault, str]) -> None:
+        vault, code = result
+        if not self._adopt(token, vault):
+            return
+        self._settings().set(preferences.RECOVERY_CONFIRMED, False)
+        self._show_recovery_code(code)
+
+    def _show_recovery_code(self, code: str, *, renewed: bool = False) -> None:
+        screen = RecoveryCodeScreen(code=code, clipboard=self._clipboard, renewed=renewed)
+        self._show(screen)
+        self._lock_manager.arm()
+        screen.finished.connect(self._on_recovery_code_finished)
+
+    def _on_recovery_code_finished(self) -> None:
+        self._clipboard.clear_if_ours()
+        if self._vault is not None:
+            self._settings().set(preferences.RECOVERY_CONFIRMED, True)
+            self._enter_main()
+
+    # --- unlock ------------------------------------------------------------------------------
+
+    def _show_unlock(self) -> UnlockScreen:
+        screen = UnlockScreen(demo_passphrase=self._demo_passphrase)
+        token = self._show(screen)
+        self._paint.watch(screen, "unlock")
+        screen.unlock_requested.connect(
+            lambda secret, recovery: self._unlock(screen, token, secret, recovery)
+        )
+        return screen
+
+    def _unlock(self, screen: UnlockScreen, token: int, secret: str, recovery: bool) -> None:
+        from trustjournal.store.vault import Vault
+
+        directory = self._vault_dir
+        opener = Vault.unlock_with_recovery if recovery else Vault.unlock
+        self._tasks.run_in_background(
+            lambda: opener(directory, secret),
+            lambda vault: self._adopt(token, vault) and self._on_unlocked(secret),
+            lambda exc: token == self._flow and screen.show_error(describe(exc)),
+        )
+
+    def _adopt(self, token: int, vault: Vault) -> bool:
+        """Take an opened vault, unless the flow moved on meanwhile (then lock it again)."""
+        if token != self._flow or self._closing or self._vault is not None:
+            vault.lock()
+            return False
+        self._vault = vault
+        if self._instance is not None and self._instance.acquire():
+            self._instance.listen()  # a new journal: its folder exists only now
+        self.vault_opened.emit()
+        preferences.apply(
+            preferences.load(self._settings()), lock_manager=self._lock_manager, theme=self._theme
+        )
+        return True
+
+    def _on_unlocked(self, passphrase: str) -> None:
+        """Go on after unlocking; `passphrase` is what opened it (never kept beyond this)."""
+        vault = self._vault
+        assert vault is not None
+        if vault.needs_new_passphrase:
+            self._show_new_passphrase()
+        elif self._settings().get(preferences.RECOVERY_CONFIRMED) is False:
+            self._renew_unconfirmed_recovery_code(passphrase)
+        else:
+            self._enter_main()
+
+    def _show_new_passphrase(self) -> None:
+        screen = PassphraseScreen(
+            title=passphrase_texts.RESET_TITLE,
+            intro=passphrase_texts.RESET_INTRO,
+            submit_text="Save &passphrase",
+            busy_text="Protecting your journal with the new passphrase. This takes a moment.",
+        )
+        token = self._show(screen)
+        self._lock_manager.arm()
+        vault = self._vault
+        assert vault is not None
+
+        def submitted(secret: str) -> None:
+            screen.set_busy(True)
+            self._tasks.run_in_background(
+                lambda: vault.set_passphrase(secret),
+                lambda _r: token == self._flow and self._on_unlocked(secret),
+                lambda exc: token == self._flow and screen.show_error(describe(exc)),
+            )
+
+        screen.submitted.connect(submitted)
+
+    def _renew_unconfirmed_recovery_code(self, passphrase: str) -> None:
+        """The journal was locked before its recovery code was confirmed: issue a fresh one."""
+        vault = self._vault
+        assert vault is not None
+        token = self._flow
+        self._tasks.run_in_background(
+            lambda: vault.new_recovery_code(passphrase),
+            lambda code: token == self._flow and self._show_recovery_code(code, renewed=True),
+            lambda exc: token == self._flow and self._fail_open(exc),
+        )
+
+    def _fail_open(self, exc: BaseException) -> None:
+        message = describe(exc)
+        self.lock("error")
+        screen = self.screen()
+        if isinstance(screen, UnlockScreen):
+            screen.show_error(message)
+
+    # --- main --------------------------------------------------------------------------------
+
+    def _enter_main(self) -> None:
+        from trustjournal.store.drafts import DraftRepository
+        from trustjournal.store.entries import EntryRepository
+
+        vault = self._vault
+        assert vault is not None
+        self._session += 1
+        session_id = self._session
+
+        def is_open() -> bool:
+            return self._session == session_id and self._vault is not None
+
+        session = Session(
+            vault=vault,
+            settings=self._settings(),
+            drafts=DraftRepository(db=vault.db, clock=self._clock),
+            entries=EntryRepository(db=vault.db, clock=self._clock),
+            tasks=ScopedTasks(tasks=self._tasks, is_current=is_open),
+            events=self._events,
+            clock=self._clock,
+            is_open=is_open,
+        )
+        frame = MainFrame(specs=self._pages.specs(), session=session)
+        frame.lock_clicked.connect(lambda: self._lock_manager.request("button"))
+        if self._last_page is not None:
+            frame.show_page(self._last_page)
+        self._frame = frame
+        self._show(frame)
+        self._paint.watch(frame, "main")
+        self._lock_manager.arm()
+        self.unlocked.emit()
+
+    def show_page(self, key: str) -> bool:
+        """Show a page of the main window (False when locked or unknown)."""
+        return self._frame is not None and self._frame.show_page(key)
+
+    def _on_window_preferences_triggered(self) -> None:
+        self.show_page("settings")
+
+    def _settings(self) -> SettingsRepository:
+        from trustjournal.store.settings import SettingsRepository
+
+        assert self._vault is not None
+        return SettingsRepository(db=self._vault.db)
+
+    # --- lock --------------------------------------------------------------------------------
+
+    def lock(self, reason: str = "") -> None:
+        """Lock now: drafts saved, dialogs closed, widgets emptied, vault closed. Never waits."""
+        if self._vault is None:
+            return
+        started = time.perf_counter()
+        self._lock_manager.disarm()
+        self._session += 1
+        close_dialogs(self._app)
+        frame, self._frame = self._frame, None
+        if frame is not None:
+            self._last_page = frame.current_key
+            frame.stash_and_clear()
+        self._clipboard.clear_if_ours()
+        vault, self._vault = self._vault, None
+        try:
+            vault.lock()
+        except Exception as exc:  # noqa: BLE001 - the reference is dropped whatever happens
+            log.error("closing the journal failed: %s", type(exc).__name__)
+        if not self._closing:
+            self._show_unlock()
+            self.locked.emit()
+        self.last_lock_seconds = time.perf_counter() - started
+        log.info("locked (%s) in %.1f ms", reason or "request", self.last_lock_seconds * 1000)
+
+    def shutdown(self) -> None:
+        """The app is closing: lock with drafts kept, and leave nothing on the clipboard."""
+        self._closing = True
+        self.lock("quit")
+        self._lock_manager.disarm()
+        self._clipboard.clear_if_ours()

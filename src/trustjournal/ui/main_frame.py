@@ -1,0 +1,130 @@
+"""The unlocked main window's content: a side bar of pages and the page being shown."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from trustjournal.ui.icons import Icon, icon
+from trustjournal.ui.pages.registry import Page, PageSpec
+from trustjournal.ui.session import Session
+from trustjournal.ui.widgets.common import button
+
+log = logging.getLogger(__name__)
+
+SIDEBAR_WIDTH = 210
+
+
+class MainFrame(QWidget):
+    """Builds every registered page for one session and switches between them.
+
+    Signals:
+        lock_clicked: the side bar's Lock button was pressed.
+        page_changed(str): the key of the page now shown.
+    """
+
+    lock_clicked = Signal()
+    page_changed = Signal(str)
+
+    def __init__(
+        self, *, specs: tuple[PageSpec, ...], session: Session, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._specs = specs
+        self._pages: dict[str, QWidget] = {}
+
+        sidebar = QWidget(self)
+        sidebar.setObjectName("sidebar")
+        sidebar.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        sidebar.setFixedWidth(SIDEBAR_WIDTH)
+        side = QVBoxLayout(sidebar)
+        side.setContentsMargins(12, 18, 12, 14)
+        side.setSpacing(8)
+        self.page_list = QListWidget(sidebar)
+        self.page_list.setObjectName("pageList")
+        self.page_list.setAccessibleName("Pages")
+        self.page_list.setIconSize(QSize(20, 20))
+        self.page_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        side.addWidget(self.page_list, 1)
+        self.lock_button = button("&Lock", icon_name=Icon.LOCK)
+        self.lock_button.setToolTip("Lock the journal now (Ctrl+L)")
+        self.lock_button.clicked.connect(self.lock_clicked)
+        side.addWidget(self.lock_button)
+
+        self.stack = QStackedWidget(self)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(sidebar)
+        layout.addWidget(self.stack, 1)
+
+        for spec in specs:
+            page = spec.build(session)
+            self._pages[spec.key] = page
+            self.stack.addWidget(page)
+            item = QListWidgetItem(icon(spec.icon), spec.title)
+            item.setData(Qt.ItemDataRole.UserRole, spec.key)
+            native = QKeySequence(spec.shortcut).toString(QKeySequence.SequenceFormat.NativeText)
+            item.setToolTip(f"{spec.title} ({native})")
+            self.page_list.addItem(item)
+            action = QAction(spec.title, self)
+            action.setShortcut(QKeySequence(spec.shortcut))
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            action.triggered.connect(lambda _checked=False, key=spec.key: self.show_page(key))
+            self.addAction(action)
+            if isinstance(page, Page):
+                self._guard(spec.key, "restore", page.restore_drafts)
+        self.page_list.currentRowChanged.connect(self._on_page_list_current_row_changed)
+        if specs:
+            self.page_list.setCurrentRow(0)
+        self.setTabOrder(self.page_list, self.stack)
+
+    @property
+    def current_key(self) -> str | None:
+        """The key of the page being shown."""
+        row = self.page_list.currentRow()
+        return self._specs[row].key if 0 <= row < len(self._specs) else None
+
+    def page(self, key: str) -> QWidget:
+        """The built page for `key`."""
+        return self._pages[key]
+
+    def show_page(self, key: str) -> bool:
+        """Show the page `key`; False if there is no such page."""
+        for row, spec in enumerate(self._specs):
+            if spec.key == key:
+                self.page_list.setCurrentRow(row)
+                return True
+        return False
+
+    def stash_and_clear(self) -> None:
+        """Ask every page to keep its drafts, then to empty itself. Never raises."""
+        for key, page in self._pages.items():
+            if isinstance(page, Page):
+                self._guard(key, "stash", page.stash_drafts)
+        for key, page in self._pages.items():
+            if isinstance(page, Page):
+                self._guard(key, "clear", page.clear)
+
+    @staticmethod
+    def _guard(key: str, step: str, fn: Callable[[], None]) -> None:
+        try:
+            fn()
+        except Exception as exc:  # noqa: BLE001 - locking must never be blocked by a page
+            log.error("page %s failed to %s drafts: %s", key, step, type(exc).__name__)
+
+    def _on_page_list_current_row_changed(self, row: int) -> None:
+        if 0 <= row < len(self._specs):
+            self.stack.setCurrentIndex(row)
+            self.page_changed.emit(self._specs[row].key)

@@ -1,0 +1,1 @@
+"""The pages of the main window and the registry they plug in through."""

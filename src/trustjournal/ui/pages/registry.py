@@ -1,0 +1,71 @@
+"""How pages plug into the main window: a page is a widget, a title, an icon and a shortcut.
+
+Pages are built fresh from their factory each time the journal is unlocked, and taken apart
+when it locks; before that they are asked to keep unfinished text as an encrypted draft.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
+
+from PySide6.QtWidgets import QWidget
+
+from trustjournal.ui.icons import Icon
+
+if TYPE_CHECKING:
+    from trustjournal.ui.session import Session
+
+
+@runtime_checkable
+class Page(Protocol):
+    """What the shell asks of every page around locking."""
+
+    def restore_drafts(self) -> None:
+        """Put back unfinished text saved by `stash_drafts` (called right after building)."""
+
+    def stash_drafts(self) -> None:
+        """Save unfinished editor text as encrypted drafts; the journal is still open."""
+
+    def clear(self) -> None:
+        """Drop every model and empty every widget; the journal is about to close."""
+
+
+PageFactory = Callable[["Session"], QWidget]
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    """One page of the side bar."""
+
+    key: str
+    title: str
+    icon: Icon
+    shortcut: str  # a QKeySequence string such as "Ctrl+5"
+    build: PageFactory
+
+
+class PageRegistry:
+    """The pages of the main window, in side-bar order."""
+
+    def __init__(self) -> None:
+        self._specs: list[PageSpec] = []
+
+    def register(self, spec: PageSpec) -> None:
+        """Add a page.
+
+        Raises:
+            ValueError: if its key or shortcut is already taken.
+        """
+        for known in self._specs:
+            if known.key == spec.key:
+                raise ValueError(f"a page called {spec.key!r} is already registered")
+            if known.shortcut == spec.shortcut:
+                raise ValueError(f"the shortcut {spec.shortcut} is already taken")
+        self._specs.append(spec)
+        self._specs.sort(key=lambda s: s.shortcut)
+
+    def specs(self) -> tuple[PageSpec, ...]:
+        """All pages, in side-bar order (by shortcut, so Ctrl+1 comes first)."""
+        return tuple(self._specs)

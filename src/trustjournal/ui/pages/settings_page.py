@@ -1,0 +1,292 @@
+"""Settings: locking, appearance, passphrase and recovery code, where the journal is, About.
+
+Every preference is stored inside the vault (they can reveal habits); QSettings is not used here.
+"""
+
+from __future__ import annotations
+
+import platform
+
+from PySide6 import __version__ as pyside_version
+from PySide6.QtCore import Qt, QUrl, qVersion
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QMessageBox,
+    QScrollArea,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from trustjournal import __version__
+from trustjournal.ui import preferences
+from trustjournal.ui.clipboard import ClipboardGuard
+from trustjournal.ui.dialogs.change_passphrase import ChangePassphraseDialog
+from trustjournal.ui.dialogs.new_recovery_code import NewRecoveryCodeDialog
+from trustjournal.ui.icons import Icon
+from trustjournal.ui.lock import DEFAULT_IDLE_MINUTES, MAX_IDLE_MINUTES, MIN_IDLE_MINUTES, LockManager
+from trustjournal.ui.screens.welcome import CANNOT, limits_card
+from trustjournal.ui.session import Session
+from trustjournal.ui.theme import ThemeManager, ThemePreference
+from trustjournal.ui.widgets.common import button, card, field_label, label
+
+NEVER_LOCK_WARNING = (
+    "If TrustJournal never locks by itself, anyone who sits down at this computer while it is "
+    "open can read your journal. You can still lock it at any time with Ctrl+L."
+)
+INACTIVE_HINT = (
+    "Not every system tells TrustJournal when the screen locks or the computer sleeps; where it "
+    "does not, the timer above is what locks the journal."
+)
+_THEMES = (
+    ("Follow the system", ThemePreference.SYSTEM),
+    ("Light", ThemePreference.LIGHT),
+    ("Dark", ThemePreference.DARK),
+)
+
+
+class NeverLockDialog:
+    """The warning shown before turning automatic locking off (replaceable in tests)."""
+
+    @classmethod
+    def ask(cls, parent: QWidget) -> bool:
+        """True if the person still wants the journal never to lock by itself."""
+        box = QMessageBox(QMessageBox.Icon.Warning, "Never lock by itself?", NEVER_LOCK_WARNING,
+                          QMessageBox.StandardButton.NoButton, parent)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        keep = box.addButton("Keep locking", QMessageBox.ButtonRole.RejectRole)
+        box.addButton("Never lock by itself", QMessageBox.ButtonRole.AcceptRole)
+        box.setDefaultButton(keep)
+        box.exec()
+        return box.clickedButton() is not None and box.clickedButton() is not keep
+
+
+class SettingsPage(QWidget):
+    """The Settings page; changes apply and are saved at once."""
+
+    def __init__(
+        self, *, session: Session, lock_manager: LockManager, theme: ThemeManager,
+        clipboard: ClipboardGuard, is_demo: bool = False, parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._session = session
+        self._lock_manager = lock_manager
+        self._theme = theme
+        self._clipboard = clipboard
+        self._prefs = preferences.load(session.settings)
+        self._dialog: QWidget | None = None
+
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        outer.addWidget(scroll)
+        body = QWidget()
+        scroll.setWidget(body)
+        column = QVBoxLayout(body)
+        column.setContentsMargins(36, 30, 36, 36)
+        column.setSpacing(18)
+        column.addWidget(label("Settings", role="title"))
+        column.addWidget(self._locking_card())
+        column.addWidget(self._appearance_card())
+        column.addWidget(self._secrets_card())
+        column.addWidget(self._location_card(is_demo))
+        column.addWidget(self._about_card())
+        column.addWidget(limits_card("What TrustJournal cannot protect against", CANNOT, Icon.WARNING))
+        column.addStretch(1)
+        for child in body.findChildren(QFrame):
+            if child.property("card"):
+                child.setMaximumWidth(760)
+
+    # --- Page protocol: the settings page holds no unfinished text --------------------------
+
+    def restore_drafts(self) -> None:
+        """Nothing to restore: every change is saved at once."""
+
+    def stash_drafts(self) -> None:
+        """Nothing to keep: every change is saved at once."""
+
+    def clear(self) -> None:
+        """Forget the vault's path and preferences shown here."""
+        self.path_label.clear()
+
+    # --- sections ----------------------------------------------------------------------------
+
+    def _locking_card(self) -> QWidget:
+        frame, layout = card()
+        layout.addWidget(label("Locking", role="heading"))
+        layout.addWidget(label("The journal locks itself when you step away, and at any time "
+                               "with Ctrl+L or the Lock button.", role="hint"))
+        self.idle_spin = QSpinBox(frame)
+        self.idle_spin.setRange(MIN_IDLE_MINUTES, MAX_IDLE_MINUTES)
+        self.idle_spin.setSuffix(" minutes")
+        self.idle_spin.setAccessibleName("Lock after this many minutes without use")
+        self.idle_spin.setValue(self._prefs.idle_minutes or DEFAULT_IDLE_MINUTES)
+        self.idle_spin.setMinimumWidth(140)
+        row = QHBoxLayout()
+        row.addWidget(field_label("Lock a&fter", self.idle_spin))
+        row.addWidget(self.idle_spin)
+        row.addWidget(label("without use", wrap=False))
+        row.addStretch(1)
+        layout.addLayout(row)
+        self.never_check = QCheckBox("&Never lock by itself", frame)
+        self.never_check.setChecked(self._prefs.idle_minutes is None)
+        layout.addWidget(self.never_check)
+        self.never_warning = label(NEVER_LOCK_WARNING, role="warning")
+        layout.addWidget(self.never_warning)
+        self.minimise_check = QCheckBox("Lock when the window is &minimised", frame)
+        self.minimise_check.setChecked(self._prefs.lock_on_minimise)
+        layout.addWidget(self.minimise_check)
+        self.inactive_check = QCheckBox("Lock when the computer &sleeps or the screen locks", frame)
+        self.inactive_check.setChecked(self._prefs.lock_on_inactive)
+        layout.addWidget(self.inactive_check)
+        layout.addWidget(label(INACTIVE_HINT, role="hint"))
+        self._show_never_state()
+        self.idle_spin.valueChanged.connect(self._on_idle_spin_value_changed)
+        self.never_check.clicked.connect(self._on_never_check_clicked)
+        self.minimise_check.toggled.connect(
+            lambda on: self._update(self._prefs.with_changes(lock_on_minimise=on))
+        )
+        self.inactive_check.toggled.connect(
+            lambda on: self._update(self._prefs.with_changes(lock_on_inactive=on))
+        )
+        return frame
+
+    def _appearance_card(self) -> QWidget:
+        frame, layout = card()
+        layout.addWidget(label("Appearance", role="heading"))
+        self.theme_combo = QComboBox(frame)
+        for text, value in _THEMES:
+            self.theme_combo.addItem(text, value.value)
+        self.theme_combo.setCurrentIndex(self.theme_combo.findData(self._prefs.theme.value))
+        form = QFormLayout()
+        form.addRow(field_label("&Theme", self.theme_combo), self.theme_combo)
+        layout.addLayout(form)
+        self.theme_combo.currentIndexChanged.connect(self._on_theme_combo_changed)
+        return frame
+
+    def _secrets_card(self) -> QWidget:
+        frame, layout = card()
+        layout.addWidget(label("Passphrase and recovery code", role="heading"))
+        layout.addWidget(label("Changing the passphrase keeps your journal as it is. A new "
+                               "recovery code replaces the old one, which then stops working.",
+                               role="hint"))
+        self.change_button = button("&Change passphrase…", icon_name=Icon.KEY)
+        self.recovery_button = button("Make a new &recovery code…", icon_name=Icon.SHIELD)
+        self.change_button.clicked.connect(self._on_change_clicked)
+        self.recovery_button.clicked.connect(self._on_recovery_clicked)
+        row = QHBoxLayout()
+        row.setSpacing(10)
+        row.addWidget(self.change_button)
+        row.addWidget(self.recovery_button)
+        row.addStretch(1)
+        layout.addLayout(row)
+        self.secrets_status = label(role="good")
+        self.secrets_status.hide()
+        layout.addWidget(self.secrets_status)
+        return frame
+
+    def _location_card(self, is_demo: bool) -> QWidget:
+        frame, layout = card()
+        layout.addWidget(label("Where your journal is", role="heading"))
+        if is_demo:
+            layout.addWidget(label("This demo journal is deleted when TrustJournal closes.",
+                                   role="hint"))
+        self.path_label = label(str(self._session.vault.directory))
+        self.path_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.path_label.setAccessibleName("Journal folder")
+        layout.addWidget(self.path_label)
+        self.reveal_button = button("Show in &file manager", icon_name=Icon.FOLDER)
+        self.reveal_button.clicked.connect(self._on_reveal_clicked)
+        row = QHBoxLayout()
+        row.addWidget(self.reveal_button)
+        row.addStretch(1)
+        layout.addLayout(row)
+        return frame
+
+    def _about_card(self) -> QWidget:
+        from trustjournal.store.db import cipher_version
+
+        frame, layout = card()
+        layout.addWidget(label("About TrustJournal", role="heading"))
+        layout.addWidget(label("A private, encrypted journal for rebuilding trust. It has no "
+                               "account, no server and never connects to the internet."))
+        form = QFormLayout()
+        form.setHorizontalSpacing(24)
+        for name, version in (
+            ("TrustJournal", __version__), ("Qt", qVersion()), ("PySide6", pyside_version),
+            ("SQLCipher", cipher_version() or "missing"),
+            ("Python", platform.python_version()),
+        ):
+            value = label(version, wrap=False)
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            form.addRow(label(name, role="hint", wrap=False), value)
+        layout.addLayout(form)
+        return frame
+
+    # --- behaviour ---------------------------------------------------------------------------
+
+    def _update(self, prefs: preferences.Preferences) -> None:
+        self._prefs = prefs
+        preferences.save(self._session.settings, prefs)
+        preferences.apply(prefs, lock_manager=self._lock_manager, theme=self._theme)
+        self._session.events.notify({"settings"})
+
+    def _show_never_state(self) -> None:
+        never = self._prefs.idle_minutes is None
+        self.idle_spin.setEnabled(not never)
+        self.never_warning.setVisible(never)
+
+    def _on_idle_spin_value_changed(self, minutes: int) -> None:
+        if self._prefs.idle_minutes is not None:
+            self._update(self._prefs.with_changes(idle_minutes=minutes))
+
+    def _on_never_check_clicked(self, checked: bool) -> None:
+        if checked and not NeverLockDialog.ask(self):
+            self.never_check.setChecked(False)
+            return
+        if not self._session.is_open():
+            return  # the journal locked while the warning was open
+        minutes = None if checked else self.idle_spin.value()
+        self._update(self._prefs.with_changes(idle_minutes=minutes))
+        self._show_never_state()
+
+    def _on_theme_combo_changed(self, index: int) -> None:
+        value = ThemePreference(self.theme_combo.itemData(index))
+        self._update(self._prefs.with_changes(theme=value))
+
+    def _on_change_clicked(self) -> None:
+        dialog = ChangePassphraseDialog(
+            vault=self._session.vault, tasks=self._session.tasks, parent=self
+        )
+        dialog.accepted.connect(lambda: self._say("Your passphrase was changed."))
+        self._open(dialog)
+
+    def _on_recovery_clicked(self) -> None:
+        dialog = NewRecoveryCodeDialog(
+            vault=self._session.vault, settings=self._session.settings,
+            tasks=self._session.tasks, clipboard=self._clipboard, parent=self,
+        )
+        dialog.accepted.connect(lambda: self._say("Your new recovery code is in use."))
+        self._open(dialog)
+
+    def _open(self, dialog: QWidget) -> None:
+        self.secrets_status.hide()
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self._dialog = dialog
+        dialog.open()  # type: ignore[attr-defined]
+
+    def _say(self, message: str) -> None:
+        self.secrets_status.setText(message)
+        self.secrets_status.show()
+
+    def _on_reveal_clicked(self) -> None:
+        url = QUrl.fromLocalFile(str(self._session.vault.directory))
+        if url.isLocalFile():  # only ever a local folder, never a remote location
+            QDesktopServices.openUrl(url)

@@ -1,0 +1,56 @@
+"""The recovery code, shown once after creating the journal (or making a new code)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QWidget
+
+from trustjournal.ui.clipboard import ClipboardGuard
+from trustjournal.ui.widgets.common import button, button_row, centered_column, label
+from trustjournal.ui.widgets.recovery_code_panel import RecoveryCodePanel
+
+INTRO = (
+    "If you ever forget your passphrase, this code is the only other way into your journal. "
+    "It is shown only now. Keep it somewhere safe and away from this computer — written on "
+    "paper in a place only you use, for example. Anyone who has it can open the journal."
+)
+
+RENEWED = (
+    "The journal locked before you confirmed your recovery code, so here is a new one. "
+    "The earlier code no longer works."
+)
+
+
+class RecoveryCodeScreen(QWidget):
+    """Shows the code with Copy, Save and Print; Continue once the last group was retyped.
+
+    Signals:
+        finished: the person confirmed they kept the code.
+    """
+
+    finished = Signal()
+
+    def __init__(
+        self, *, code: str, clipboard: ClipboardGuard, renewed: bool = False,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        column = centered_column(self, max_width=600)
+        column.addWidget(label("Your recovery code", role="title"))
+        if renewed:
+            column.addWidget(label(RENEWED, role="warning"))
+        column.addWidget(label(INTRO))
+        self.panel = RecoveryCodePanel(code=code, clipboard=clipboard, parent=self)
+        column.addWidget(self.panel)
+        self.continue_button = button("&Continue", primary=True)
+        self.continue_button.setEnabled(False)
+        self.panel.confirmed_changed.connect(self.continue_button.setEnabled)
+        self.panel.check.returnPressed.connect(self._on_continue)
+        self.continue_button.clicked.connect(self._on_continue)
+        column.addLayout(button_row(self.continue_button))
+        column.addStretch(1)
+        self.setFocusProxy(self.panel.copy_button)
+
+    def _on_continue(self) -> None:
+        if self.panel.confirmed:
+            self.finished.emit()

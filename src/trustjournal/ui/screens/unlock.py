@@ -1,0 +1,126 @@
+"""The lock screen: a passphrase (or the recovery code) and nothing about what is inside."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QWidget
+
+from trustjournal.ui.icons import Icon, icon
+from trustjournal.ui.widgets.common import (
+    button,
+    button_row,
+    card,
+    centered_column,
+    field_label,
+    label,
+)
+from trustjournal.ui.widgets.password_field import PasswordField
+
+_PASSPHRASE_PROMPT = "Enter your passphrase to open your journal."
+_RECOVERY_PROMPT = "Enter your recovery code. Afterwards you will choose a new passphrase."
+
+
+class UnlockScreen(QWidget):
+    """Asks for the passphrase or the recovery code. Shows no counts, dates or titles.
+
+    Signals:
+        unlock_requested(str, bool): the secret, and whether it is the recovery code.
+    """
+
+    unlock_requested = Signal(str, bool)
+
+    def __init__(
+        self, *, demo_passphrase: str | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._recovery = False
+        column = centered_column(self, max_width=440)
+        column.addStretch(1)
+        frame, box = card()
+        box.setSpacing(14)
+        head = QHBoxLayout()
+        head.setSpacing(12)
+        logo = QLabel()
+        logo.setPixmap(icon(Icon.APP).pixmap(QSize(40, 40), self.devicePixelRatioF()))
+        logo.setAccessibleName("TrustJournal")
+        head.addWidget(logo)
+        head.addWidget(label("TrustJournal", role="title"), 1)
+        box.addLayout(head)
+        self.prompt = label(_PASSPHRASE_PROMPT)
+        box.addWidget(self.prompt)
+        self.field = PasswordField(accessible_name="Passphrase", parent=frame)
+        self.field_label = field_label("&Passphrase", self.field)
+        box.addWidget(self.field_label)
+        box.addWidget(self.field)
+        self.error = label(role="error")
+        self.error.setAccessibleName("Message")
+        self.error.hide()
+        box.addWidget(self.error)
+        self.progress = QProgressBar(frame)
+        self.progress.setRange(0, 0)
+        self.progress.setTextVisible(False)
+        self.progress.setAccessibleName("Opening your journal")
+        self.progress.hide()
+        box.addWidget(self.progress)
+        self.unlock_button = button("&Unlock", primary=True, icon_name=None)
+        self.unlock_button.clicked.connect(self._on_submit)
+        self.switch_button = button("Use my &recovery code instead", flat=True)
+        self.switch_button.clicked.connect(self._on_switch_clicked)
+        row = button_row(self.switch_button, self.unlock_button, stretch_first=False)
+        row.insertStretch(1, 1)
+        box.addLayout(row)
+        column.addWidget(frame)
+        if demo_passphrase is not None:
+            demo = label(
+                "This is a demo journal filled with made-up entries; it is deleted when you "
+                f"close TrustJournal.\nIts passphrase is “{demo_passphrase}”.",
+                role="hint",
+            )
+            demo.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            column.addWidget(demo)
+        column.addStretch(2)
+        self.field.returnPressed.connect(self._on_submit)
+        self.setFocusProxy(self.field)
+
+    @property
+    def uses_recovery_code(self) -> bool:
+        """Whether the field currently takes the recovery code."""
+        return self._recovery
+
+    def set_busy(self, busy: bool) -> None:
+        """Show progress and hold input while the key is derived."""
+        self.field.setReadOnly(busy)
+        self.unlock_button.setEnabled(not busy)
+        self.switch_button.setEnabled(not busy)
+        self.progress.setVisible(busy)
+
+    def show_error(self, message: str) -> None:
+        """One calm message; the field keeps focus with its text selected."""
+        self.set_busy(False)
+        self.error.setText(message)
+        self.error.show()
+        self.field.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.field.selectAll()
+
+    def _on_submit(self) -> None:
+        secret = self.field.text()
+        if not secret or self.field.isReadOnly():
+            return
+        self.set_busy(True)
+        self.unlock_requested.emit(secret, self._recovery)
+
+    def _on_switch_clicked(self) -> None:
+        self._recovery = not self._recovery
+        self.field.clear()
+        self.error.hide()
+        if self._recovery:
+            self.prompt.setText(_RECOVERY_PROMPT)
+            self.field_label.setText("&Recovery code")
+            self.field.setAccessibleName("Recovery code")
+            self.switch_button.setText("Use my &passphrase instead")
+        else:
+            self.prompt.setText(_PASSPHRASE_PROMPT)
+            self.field_label.setText("&Passphrase")
+            self.field.setAccessibleName("Passphrase")
+            self.switch_button.setText("Use my &recovery code instead")
+        self.field.setFocus()

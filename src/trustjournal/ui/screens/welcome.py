@@ -1,0 +1,82 @@
+"""The first screen on a computer without a journal: what TrustJournal is, and its honest limits."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QWidget
+
+from trustjournal.ui.icons import Icon, icon
+from trustjournal.ui.widgets.common import button, button_row, card, centered_column, label
+
+INTRO = (
+    "A private journal for the work of rebuilding trust. Check in on how you feel, note what "
+    "you are grateful for, and write down what shook you and what helped. When you are ready, "
+    "you choose exactly what to share with your therapist or your partner — nothing more."
+)
+PROTECTS = (
+    "Everything you write is encrypted on this computer with your passphrase. Without it, the "
+    "journal's files cannot be read — not by someone who copies them, and not from another "
+    "account.",
+    "It locks itself when you step away, and at any moment with Ctrl+L.",
+    "Nothing leaves this computer: there is no account, no cloud and no internet connection.",
+)
+CANNOT = (
+    "Spying software or a keylogger on this computer, or whoever administers it, could see "
+    "what you type.",
+    "Someone who knows your passphrase, or who sees the screen while the journal is open.",
+    "A forgotten passphrase without the recovery code: then no one can open the journal again, "
+    "not even with our help.",
+)
+
+
+def _bullets(items: tuple[str, ...]) -> QGridLayout:
+    grid = QGridLayout()
+    grid.setHorizontalSpacing(10)
+    grid.setVerticalSpacing(10)
+    grid.setColumnStretch(1, 1)
+    for row, item in enumerate(items):
+        grid.addWidget(label("•", wrap=False), row, 0, Qt.AlignmentFlag.AlignTop)
+        grid.addWidget(label(item), row, 1)
+    return grid
+
+
+def limits_card(title: str, items: tuple[str, ...], icon_name: Icon) -> QWidget:
+    """A card with an icon, a heading and bullet points (also used by Settings › About)."""
+    frame, layout = card()
+    head = QHBoxLayout()
+    head.setSpacing(10)
+    glyph = QLabel()
+    glyph.setPixmap(icon(icon_name).pixmap(QSize(22, 22), frame.devicePixelRatioF()))
+    glyph.setAccessibleName(title)
+    head.addWidget(glyph, 0, Qt.AlignmentFlag.AlignTop)
+    head.addWidget(label(title, role="heading"), 1)
+    layout.addLayout(head)
+    layout.addLayout(_bullets(items))
+    return frame
+
+
+class WelcomeScreen(QWidget):
+    """Says what TrustJournal protects against and what it cannot.
+
+    Signals:
+        create_requested: the person wants to create their journal.
+    """
+
+    create_requested = Signal()
+
+    def __init__(self, *, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        column = centered_column(self, max_width=680)
+        logo = QLabel()
+        logo.setPixmap(icon(Icon.APP).pixmap(QSize(56, 56), self.devicePixelRatioF()))
+        logo.setAccessibleName("TrustJournal")
+        column.addWidget(logo)
+        column.addWidget(label("Welcome to TrustJournal", role="title"))
+        column.addWidget(label(INTRO))
+        column.addWidget(limits_card("What it protects", PROTECTS, Icon.SHIELD))
+        column.addWidget(limits_card("What it cannot protect against", CANNOT, Icon.WARNING))
+        self.create_button = button("&Create my journal", primary=True)
+        self.create_button.clicked.connect(self.create_requested)
+        column.addLayout(button_row(self.create_button))
+        column.addStretch(1)
+        self.setFocusProxy(self.create_button)

@@ -1,0 +1,130 @@
+"""One TrustJournal per vault (S11): a lock file in the vault, and a local "raise" message.
+
+The lock is a `QLockFile` at `<vault>/.lock`; a lock left by a crashed process is recognised
+(its process is gone) and taken over. A second launch on the same vault does not open it; it
+sends one line over a `QLocalServer` socket — a Unix domain socket (a named pipe on Windows),
+local to this computer and this user, never a network socket (S14). The socket's name is a hash
+of the vault path, so it does not reveal where the journal is.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+from pathlib import Path
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QLockFile, QObject, Signal
+
+if TYPE_CHECKING:
+    from PySide6.QtNetwork import QLocalServer
+
+log = logging.getLogger(__name__)
+
+LOCK_NAME = ".lock"
+_RAISE = b"raise\n"
+_CONNECT_MS = 1500
+
+
+def server_name(vault_dir: Path) -> str:
+    """The local socket name for a vault: a hash of its resolved path."""
+    digest = hashlib.sha256(os.fsencode(vault_dir.resolve())).hexdigest()[:24]
+    return f"trustjournal-{digest}"
+
+
+class SingleInstance(QObject):
+    """Holds the vault's lock file and answers later launches by asking to be raised.
+
+    Signals:
+        activation_requested: another launch on the same vault wants this window in front.
+    """
+
+    activation_requested = Signal()
+
+    def __init__(self, *, vault_dir: Path, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._vault_dir = vault_dir
+        self._name = server_name(vault_dir)
+        self._lock: QLockFile | None = None
+        self._server: QLocalServer | None = None
+
+    @property
+    def held(self) -> bool:
+        """Whether this process holds the vault."""
+        return self._lock is not None
+
+    def acquire(self) -> bool:
+        """Take the vault for this process, taking over a stale lock left by a crash.
+
+        Call it once the vault directory exists (a new journal: right after creating it).
+
+        Returns:
+            True if this process now holds the vault (or already did); False if another live
+            process holds it, or the lock file cannot be written.
+        """
+        if self._lock is not None:
+            return True
+        lock = QLockFile(os.fspath(self._vault_dir / LOCK_NAME))
+        # Age alone must never make a live lock stale (we hold it for hours). A lock whose
+        # process is gone (or whose pid now belongs to another program) is recognised as
+        # stale by tryLock itself, removed and taken over.
+        lock.setStaleLockTime(0)
+        if not lock.tryLock(0):
+            return False
+        self._lock = lock
+        return True
+
+    def ask_running_instance_to_raise(self) -> bool:
+        """Tell the process that holds the vault to bring its window to the front."""
+        from PySide6.QtNetwork import QLocalSocket
+
+        socket = QLocalSocket()
+        socket.connectToServer(self._name)
+        if not socket.waitForConnected(_CONNECT_MS):
+            return False
+        socket.write(_RAISE)
+        sent = socket.waitForBytesWritten(_CONNECT_MS)
+        socket.disconnectFromServer()
+        return sent
+
+    def release(self) -> None:
+        """Stop answering and remove the lock file."""
+        if self._server is not None:
+            self._server.close()
+            self._server.deleteLater()
+            self._server = None
+        if self._lock is not None:
+            self._lock.unlock()
+            self._lock = None
+
+    def listen(self) -> None:
+        """Answer later launches (call once the vault is held; QtNetwork loads only now)."""
+        from PySide6.QtNetwork import QLocalServer
+
+        if self._lock is None or self._server is not None:
+            return
+        server = QLocalServer(self)
+        server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
+        if not server.listen(self._name):
+            # A socket file left by a crash; we hold the lock, so no live process owns it.
+            QLocalServer.removeServer(self._name)
+            if not server.listen(self._name):
+                log.warning("single-instance socket unavailable: %s", server.serverError().name)
+                return
+        server.newConnection.connect(self._on_server_new_connection)
+        self._server = server
+
+    def _on_server_new_connection(self) -> None:
+        server = self._server
+        if server is None:
+            return
+        while (conn := server.nextPendingConnection()) is not None:
+            # The message is one short line, already sent when the client connects; waiting
+            # briefly here keeps the exchange free of per-connection callbacks.
+            if conn.bytesAvailable() or conn.waitForReadyRead(_CONNECT_MS):
+                if conn.readAll().data().startswith(_RAISE.strip()):
+                    self.activation_requested.emit()
+            conn.disconnectFromServer()
+            conn.deleteLater()

@@ -1,0 +1,138 @@
+"""Slow work off the UI thread: one helper on a QThreadPool, and a synchronous twin for tests.
+
+`fn` runs in a worker thread and must never touch widgets; `on_done(result)` or
+`on_error(exception)` then runs on the UI thread. `ScopedTasks` drops the result silently when
+its scope has ended (for example the journal was locked while the work ran).
+"""
+
+from __future__ import annotations
+
+import itertools
+import logging
+from collections.abc import Callable
+from typing import Any, Protocol, TypeVar
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+
+log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+Done = Callable[[Any], None]
+Failed = Callable[[BaseException], None]
+
+
+class Tasks(Protocol):
+    """Anything that can run work in the background and report back on the UI thread."""
+
+    def run_in_background(
+        self, fn: Callable[[], Any], on_done: Done, on_error: Failed
+    ) -> None:  # pragma: no cover - protocol
+        """Run `fn`; then call `on_done(result)` or `on_error(exception)` on the UI thread."""
+        ...
+
+
+class _Job(QRunnable):
+    def __init__(self, job_id: int, fn: Callable[[], Any], relay: _Relay) -> None:
+        super().__init__()
+        self._job_id = job_id
+        self._fn = fn
+        self._relay = relay
+
+    def run(self) -> None:
+        try:
+            result = self._fn()
+        except BaseException as exc:  # noqa: BLE001 - every failure goes back to on_error
+            self._relay.finished.emit(self._job_id, False, exc)
+        else:
+            self._relay.finished.emit(self._job_id, True, result)
+
+
+class _Relay(QObject):
+    """Lives on the UI thread, so a worker's emit arrives there as a queued call."""
+
+    finished = Signal(int, bool, object)
+
+
+class BackgroundTasks(QObject):
+    """Runs work on a `QThreadPool` and reports back on the UI thread.
+
+    Signals:
+        idle: emitted when the last running job has reported back.
+    """
+
+    idle = Signal()
+
+    def __init__(self, *, pool: QThreadPool | None = None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._pool = pool if pool is not None else QThreadPool.globalInstance()
+        self._relay = _Relay(self)
+        self._relay.finished.connect(self._on_relay_finished)
+        self._ids = itertools.count(1)
+        self._pending: dict[int, tuple[Done, Failed, _Job]] = {}
+
+    @property
+    def running(self) -> int:
+        """How many jobs have not reported back yet."""
+        return len(self._pending)
+
+    def run_in_background(self, fn: Callable[[], Any], on_done: Done, on_error: Failed) -> None:
+        """Run `fn` in a worker thread; call `on_done` or `on_error` on the UI thread."""
+        job_id = next(self._ids)
+        job = _Job(job_id, fn, self._relay)
+        job.setAutoDelete(False)  # we hold the Python reference until it reports back
+        self._pending[job_id] = (on_done, on_error, job)
+        self._pool.start(job)
+
+    @Slot(int, bool, object)
+    def _on_relay_finished(self, job_id: int, ok: bool, payload: object) -> None:
+        on_done, on_error, _job = self._pending.pop(job_id)
+        try:
+            if ok:
+                on_done(payload)
+            else:
+                on_error(payload if isinstance(payload, BaseException) else RuntimeError())
+        finally:
+            if not self._pending:
+                self.idle.emit()
+
+
+class SynchronousTasks:
+    """The test twin: runs `fn` at once on the calling thread, with the same callbacks."""
+
+    def run_in_background(self, fn: Callable[[], Any], on_done: Done, on_error: Failed) -> None:
+        """Run `fn` now; call `on_done` or `on_error` before returning."""
+        try:
+            result = fn()
+        except Exception as exc:  # noqa: BLE001 - mirrors the background runner
+            on_error(exc)
+        else:
+            on_done(result)
+
+
+class ScopedTasks:
+    """Runs through another runner, but drops results once `is_current()` turns false.
+
+    The shell hands pages one of these per unlocked session: work that finishes after the
+    journal was locked finds its scope gone and is forgotten, never shown.
+    """
+
+    def __init__(self, *, tasks: Tasks, is_current: Callable[[], bool]) -> None:
+        self._tasks = tasks
+        self._is_current = is_current
+
+    def run_in_background(self, fn: Callable[[], Any], on_done: Done, on_error: Failed) -> None:
+        """Like `Tasks.run_in_background`, minus callbacks for a scope that has ended."""
+
+        def done(result: Any) -> None:
+            if self._is_current():
+                on_done(result)
+            else:
+                log.debug("background result dropped: the journal was locked")
+
+        def failed(exc: BaseException) -> None:
+            if self._is_current():
+                on_error(exc)
+            else:
+                log.debug("background failure dropped: %s", type(exc).__name__)
+
+        self._tasks.run_in_background(fn, done, failed)

@@ -1,0 +1,212 @@
+"""The calm, warm look: Fusion with a light and a dark palette, one accent, and a small style sheet.
+
+The theme follows the system colour scheme (`QStyleHints.colorScheme`) unless the person chose
+light or dark in Settings. Widgets mark their role with dynamic properties (`role="title"`,
+`primary="true"`, `card="true"`) and the style sheet gives each role its look.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QApplication, QStyleFactory
+
+
+MIN_POINT_SIZE = 10.0
+
+
+class ThemePreference(StrEnum):
+    """What the person chose in Settings."""
+
+    SYSTEM = "system"
+    LIGHT = "light"
+    DARK = "dark"
+
+
+@dataclass(frozen=True)
+class Colors:
+    """One scheme's colours."""
+
+    window: str
+    surface: str
+    sidebar: str
+    text: str
+    muted: str
+    border: str
+    accent: str
+    accent_text: str
+    accent_soft: str
+    error: str
+    warning: str
+    good: str
+
+
+LIGHT = Colors(
+    window="#f7f3ee",
+    surface="#fffdfa",
+    sidebar="#efe8e0",
+    text="#2b2622",
+    muted="#6b6158",
+    border="#ddd3c8",
+    accent="#a4532f",
+    accent_text="#ffffff",
+    accent_soft="#f1dccf",
+    error="#9c3a1f",
+    warning="#8a5a00",
+    good="#3f6b3a",
+)
+DARK = Colors(
+    window="#1e1b19",
+    surface="#272320",
+    sidebar="#171513",
+    text="#ede6df",
+    muted="#b3a89d",
+    border="#3d3631",
+    accent="#e0916b",
+    accent_text="#1e1b19",
+    accent_soft="#4a3428",
+    error="#f0a48a",
+    warning="#e8c170",
+    good="#a3cf98",
+)
+
+
+def palette_for(c: Colors) -> QPalette:
+    """A complete QPalette for one scheme."""
+    p = QPalette()
+    role = QPalette.ColorRole
+    for r, value in (
+        (role.Window, c.window),
+        (role.WindowText, c.text),
+        (role.Base, c.surface),
+        (role.AlternateBase, c.window),
+        (role.Text, c.text),
+        (role.Button, c.surface),
+        (role.ButtonText, c.text),
+        (role.Highlight, c.accent),
+        (role.HighlightedText, c.accent_text),
+        (role.ToolTipBase, c.surface),
+        (role.ToolTipText, c.text),
+        (role.PlaceholderText, c.muted),
+        (role.Link, c.accent),
+        (role.LinkVisited, c.accent),
+        (role.BrightText, c.error),
+        (role.Light, c.surface),
+        (role.Midlight, c.border),
+        (role.Mid, c.border),
+        (role.Dark, c.muted),
+        (role.Shadow, "#000000"),
+        (role.Accent, c.accent),
+    ):
+        p.setColor(r, QColor(value))
+    disabled = QPalette.ColorGroup.Disabled
+    for r in (role.WindowText, role.Text, role.ButtonText):
+        p.setColor(disabled, r, QColor(c.muted))
+    p.setColor(disabled, role.Highlight, QColor(c.border))
+    return p
+
+
+def style_sheet(c: Colors) -> str:
+    """The style sheet for one scheme: spacing, rounded fields, the accent and the text roles."""
+    return f"""
+QLabel[role="title"] {{ font-size: 18pt; font-weight: 600; }}
+QLabel[role="heading"] {{ font-size: 12.5pt; font-weight: 600; }}
+QLabel[role="hint"] {{ color: {c.muted}; }}
+QLabel[role="error"] {{ color: {c.error}; font-weight: 600; }}
+QLabel[role="warning"] {{ color: {c.warning}; }}
+QLabel[role="good"] {{ color: {c.good}; }}
+QLabel[role="code"] {{ font-family: monospace; font-size: 15pt; letter-spacing: 1px;
+    background: {c.window}; border: 1px solid {c.border}; border-radius: 8px; padding: 14px; }}
+QFrame[card="true"] {{ background: {c.surface}; border: 1px solid {c.border}; border-radius: 14px; }}
+QFrame[card="true"] QLabel {{ background: transparent; }}
+QLineEdit, QSpinBox, QComboBox, QPlainTextEdit, QTextEdit {{
+    border: 1px solid {c.border}; border-radius: 7px; padding: 6px 8px; background: {c.surface};
+    selection-background-color: {c.accent}; selection-color: {c.accent_text}; }}
+QLineEdit:focus, QSpinBox:focus, QComboBox:focus, QPlainTextEdit:focus, QTextEdit:focus {{
+    border: 1px solid {c.accent}; }}
+QPushButton {{ border: 1px solid {c.border}; border-radius: 8px; padding: 7px 16px;
+    background: {c.surface}; min-height: 20px; }}
+QPushButton:hover {{ border-color: {c.accent}; }}
+QPushButton:focus {{ border: 2px solid {c.accent}; padding: 6px 15px; }}
+QPushButton:disabled {{ color: {c.muted}; background: {c.window}; }}
+QPushButton[primary="true"] {{ background: {c.accent}; color: {c.accent_text}; border-color: {c.accent};
+    font-weight: 600; }}
+QPushButton[primary="true"]:focus {{ border: 2px solid {c.text}; }}
+QPushButton[primary="true"]:disabled {{ background: {c.accent_soft}; color: {c.muted};
+    border-color: {c.accent_soft}; }}
+QPushButton[flat="true"] {{ border: none; background: transparent; color: {c.accent};
+    padding: 4px 6px; text-decoration: underline; }}
+QPushButton[flat="true"]:focus {{ border: 1px dashed {c.accent}; padding: 3px 5px; }}
+QWidget#sidebar {{ background: {c.sidebar}; }}
+QListWidget#pageList {{ background: transparent; border: none; outline: 0; }}
+QListWidget#pageList::item {{ padding: 9px 12px; border-radius: 8px; margin: 2px 0; }}
+QListWidget#pageList::item:selected {{ background: {c.accent}; color: {c.accent_text}; }}
+QListWidget#pageList::item:hover:!selected {{ background: {c.accent_soft}; }}
+QProgressBar {{ border: 1px solid {c.border}; border-radius: 5px; background: {c.window};
+    max-height: 10px; }}
+QProgressBar::chunk {{ background: {c.accent}; border-radius: 4px; }}
+QProgressBar[level="error"]::chunk {{ background: {c.error}; }}
+QProgressBar[level="warning"]::chunk {{ background: {c.warning}; }}
+QProgressBar[level="good"]::chunk {{ background: {c.good}; }}
+QScrollArea {{ border: none; background: transparent; }}
+QToolTip {{ color: {c.text}; background: {c.surface}; border: 1px solid {c.border}; }}
+"""
+
+
+class ThemeManager(QObject):
+    """Applies light or dark to the whole application and follows the system when asked.
+
+    Signals:
+        changed(bool): the effective scheme changed; True when it is now dark.
+    """
+
+    changed = Signal(bool)
+
+    def __init__(self, *, app: QApplication, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._app = app
+        self._preference = ThemePreference.SYSTEM
+        self._dark: bool | None = None
+        app.setStyle(QStyleFactory.create("Fusion"))
+        font = app.font()
+        if font.pointSizeF() < MIN_POINT_SIZE:  # keep the system's font, but never tiny
+            font.setPointSizeF(MIN_POINT_SIZE)
+            app.setFont(font)
+        app.styleHints().colorSchemeChanged.connect(self._on_hints_color_scheme_changed)
+
+    @property
+    def preference(self) -> ThemePreference:
+        """The person's choice."""
+        return self._preference
+
+    @property
+    def is_dark(self) -> bool:
+        """Whether the dark scheme is in effect."""
+        return bool(self._dark)
+
+    @property
+    def colors(self) -> Colors:
+        """The colours in effect."""
+        return DARK if self._dark else LIGHT
+
+    def apply(self, preference: ThemePreference = ThemePreference.SYSTEM) -> None:
+        """Use `preference` from now on and repaint everything if the scheme changes."""
+        self._preference = preference
+        if preference is ThemePreference.SYSTEM:
+            dark = self._app.styleHints().colorScheme() == Qt.ColorScheme.Dark
+        else:
+            dark = preference is ThemePreference.DARK
+        if dark == self._dark:
+            return
+        self._dark = dark
+        colors = DARK if dark else LIGHT
+        self._app.setPalette(palette_for(colors))
+        self._app.setStyleSheet(style_sheet(colors))
+        self.changed.emit(dark)
+
+    def _on_hints_color_scheme_changed(self, _scheme: Qt.ColorScheme) -> None:
+        if self._preference is ThemePreference.SYSTEM:
+            self.apply(ThemePreference.SYSTEM)

@@ -1,0 +1,101 @@
+"""Helpers that give labels and buttons their role in the style sheet, and a centred column."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from trustjournal.ui.icons import Icon, icon
+
+
+def label(text: str = "", *, role: str | None = None, wrap: bool = True) -> QLabel:
+    """A plain-text label (never interpreted as markup) with an optional style role."""
+    widget = QLabel()
+    widget.setTextFormat(Qt.TextFormat.PlainText)
+    widget.setText(text)
+    widget.setWordWrap(wrap)
+    if role:
+        widget.setProperty("role", role)
+    return widget
+
+
+def button(
+    text: str, *, primary: bool = False, flat: bool = False, icon_name: Icon | None = None
+) -> QPushButton:
+    """A push button; `text` may carry a mnemonic (&)."""
+    widget = QPushButton(text)
+    if primary:
+        widget.setProperty("primary", True)
+        widget.setDefault(True)
+    if flat:
+        widget.setProperty("flat", True)
+        widget.setCursor(Qt.CursorShape.PointingHandCursor)
+    if icon_name is not None:
+        widget.setIcon(icon(icon_name))
+    return widget
+
+
+def card(parent: QWidget | None = None) -> tuple[QFrame, QVBoxLayout]:
+    """A rounded surface and its layout, with generous padding."""
+    frame = QFrame(parent)
+    frame.setProperty("card", True)
+    layout = QVBoxLayout(frame)
+    layout.setContentsMargins(28, 24, 28, 24)
+    layout.setSpacing(12)
+    return frame, layout
+
+
+def button_row(*buttons: QWidget, stretch_first: bool = True) -> QHBoxLayout:
+    """Buttons in a row, pushed to the right."""
+    row = QHBoxLayout()
+    row.setSpacing(10)
+    if stretch_first:
+        row.addStretch(1)
+    for widget in buttons:
+        row.addWidget(widget)
+    return row
+
+
+def centered_column(screen: QWidget, *, max_width: int = 560) -> QVBoxLayout:
+    """Lay `screen` out as a scrollable, centred column; returns the column's layout."""
+    outer = QVBoxLayout(screen)
+    outer.setContentsMargins(0, 0, 0, 0)
+    scroll = QScrollArea(screen)
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QFrame.Shape.NoFrame)
+    outer.addWidget(scroll)
+    body = QWidget()
+    body.setAutoFillBackground(False)
+    scroll.setWidget(body)
+    row = QHBoxLayout(body)
+    row.setContentsMargins(32, 28, 32, 28)
+    column_holder = QWidget(body)
+    column_holder.setMaximumWidth(max_width)
+    row.addStretch(1)
+    row.addWidget(column_holder, 100)
+    row.addStretch(1)
+    column = QVBoxLayout(column_holder)
+    column.setContentsMargins(0, 0, 0, 0)
+    column.setSpacing(16)
+    column.setDirection(QBoxLayout.Direction.TopToBottom)
+    return column
+
+
+def field_label(text: str, buddy: QWidget) -> QLabel:
+    """A label for a form field with a keyboard mnemonic (&) that focuses `buddy`.
+
+    Only for the app's own fixed strings: the mnemonic needs Qt's default text format, which
+    must never see user text (S6).
+    """
+    widget = QLabel(text)
+    widget.setBuddy(buddy)
+    return widget

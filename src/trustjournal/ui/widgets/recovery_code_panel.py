@@ -1,0 +1,164 @@
+"""Shows a recovery code once, with Copy, Save and Print, and checks that the person kept it."""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QDir, Qt, Signal
+from PySide6.QtWidgets import QFileDialog, QLineEdit, QVBoxLayout, QWidget
+
+from trustjournal.ui.clipboard import ClipboardGuard
+from trustjournal.ui.icons import Icon
+from trustjournal.ui.widgets.common import button, button_row, field_label, label
+
+if TYPE_CHECKING:
+    from PySide6.QtPrintSupport import QPrinter
+
+SHEET_TEXT = (
+    "TrustJournal recovery code\n\n{code}\n\n"
+    "This code opens your journal if you forget your passphrase.\n"
+    "Keep it somewhere safe, away from the computer. Anyone who has it can open the journal.\n"
+)
+
+
+def last_group(code: str) -> str:
+    """The last group of a recovery code (groups are separated by dashes or spaces)."""
+    groups = [g for g in re.split(r"[\s\-]+", code.strip()) if g]
+    return groups[-1] if groups else ""
+
+
+def _normalise(text: str) -> str:
+    return re.sub(r"[\s\-]+", "", text).casefold()
+
+
+class RecoveryCodePanel(QWidget):
+    """The code in large type, three ways to keep it, and a retype check.
+
+    Signals:
+        confirmed_changed(bool): whether the retyped last group matches.
+    """
+
+    confirmed_changed = Signal(bool)
+
+    def __init__(
+        self, *, code: str, clipboard: ClipboardGuard, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._code = code
+        self._clipboard = clipboard
+        self._confirmed = False
+        self.code_label = label(code, role="code")
+        self.code_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.code_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.code_label.setAccessibleName("Recovery code")
+        self.copy_button = button("C&opy", icon_name=Icon.COPY)
+        self.copy_button.setToolTip("Copy the code; it is cleared from the clipboard after 30 s")
+        self.save_button = button("&Save as text file…", icon_name=Icon.SAVE)
+        self.print_button = button("&Print…", icon_name=Icon.PRINT)
+        self.copy_button.clicked.connect(self.copy)
+        self.save_button.clicked.connect(self._on_save_clicked)
+        self.print_button.clicked.connect(self._on_print_clicked)
+        self.status = label(role="hint")
+        self.check = QLineEdit(self)
+        self.check.setAccessibleName("Last group of the recovery code")
+        self.check.setPlaceholderText(f"{len(last_group(code))} characters")
+        self.check.textChanged.connect(self._on_check_text_changed)
+        self.check_state = label(role="hint")
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(12)
+        layout.addWidget(self.code_label)
+        layout.addLayout(
+            button_row(self.copy_button, self.save_button, self.print_button, stretch_first=False)
+        )
+        layout.addWidget(self.status)
+        layout.addSpacing(8)
+        layout.addWidget(
+            field_label(
+                "To be sure you have kept it, type the code's &last group here:", self.check
+            )
+        )
+        layout.addWidget(self.check)
+        layout.addWidget(self.check_state)
+        self.status.hide()
+
+    @property
+    def confirmed(self) -> bool:
+        """Whether the person retyped the last group correctly."""
+        return self._confirmed
+
+    def copy(self) -> None:
+        """Copy the code; the clipboard is cleared after 30 s if it still holds it."""
+        self._clipboard.copy(self._code)
+        self._say("Copied. It will be cleared from the clipboard in 30 seconds.")
+
+    def save_to(self, path: Path) -> None:
+        """Write the code to a text file readable only by this user."""
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(SHEET_TEXT.format(code=self._code))
+        self._say("Saved. Move the file somewhere safe, away from this computer.")
+
+    def print_to(self, printer: QPrinter) -> None:
+        """Print the code on one page."""
+        from PySide6.QtGui import QFont, QTextDocument
+
+        document = QTextDocument()
+        document.setDefaultFont(QFont("monospace", 14))
+        document.setPlainText(SHEET_TEXT.format(code=self._code))
+        document.print_(printer)
+
+    @staticmethod
+    def ask_save_path(parent: QWidget) -> Path | None:
+        """Ask where to save; Qt's own dialog, so no desktop "recent files" list records it."""
+        chosen, _filter = QFileDialog.getSaveFileName(
+            parent,
+            "Save the recovery code",
+            os.path.join(QDir.homePath(), "TrustJournal recovery code.txt"),
+            "Text files (*.txt)",
+            options=QFileDialog.Option.DontUseNativeDialog,
+        )
+        return Path(chosen) if chosen else None
+
+    @staticmethod
+    def ask_printer(parent: QWidget) -> QPrinter | None:
+        """Ask which printer to use; None when cancelled."""
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        dialog = QPrintDialog(printer, parent)
+        return printer if dialog.exec() == QPrintDialog.DialogCode.Accepted else None
+
+    def _on_save_clicked(self) -> None:
+        path = self.ask_save_path(self)
+        if path is None:
+            return
+        try:
+            self.save_to(path)
+        except OSError:
+            self._say("The file could not be written there. Please choose another place.")
+
+    def _on_print_clicked(self) -> None:
+        printer = self.ask_printer(self)
+        if printer is not None:
+            self.print_to(printer)
+            self._say("Sent to the printer.")
+
+    def _say(self, message: str) -> None:
+        self.status.setText(message)
+        self.status.show()
+
+    def _on_check_text_changed(self, text: str) -> None:
+        confirmed = bool(text) and _normalise(text) == _normalise(last_group(self._code))
+        self.check_state.setText(
+            "That matches. Thank you for keeping it safe." if confirmed else ""
+        )
+        self.check_state.setProperty("role", "good")
+        self.check_state.style().polish(self.check_state)
+        if confirmed != self._confirmed:
+            self._confirmed = confirmed
+            self.confirmed_changed.emit(confirmed)

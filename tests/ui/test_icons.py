@@ -1,0 +1,46 @@
+"""Every named icon ships and draws; icons follow the palette and stay sharp at 2x."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize
+from PySide6.QtGui import QIcon
+from pytestqt.qtbot import QtBot
+
+from trustjournal.core.resources import resource_path
+from trustjournal.ui.icons import Icon, icon, pixmap
+
+
+def _drawn_pixels(name: Icon, mode: QIcon.Mode = QIcon.Mode.Normal) -> list[str]:
+    image = icon(name).pixmap(QSize(24, 24), 1.0, mode).toImage()
+    return [
+        image.pixelColor(x, y).name()
+        for x in range(24)
+        for y in range(24)
+        if image.pixelColor(x, y).alpha() > 200
+    ]
+
+
+def test_every_named_icon_loads_and_draws_something(qtbot: QtBot) -> None:
+    for name in Icon:
+        assert not icon(name).isNull(), name
+        image = pixmap(name, 24)
+        assert not image.isNull(), name
+        assert _drawn_pixels(name), f"{name} drew nothing"
+
+
+def test_every_svg_file_is_a_named_icon() -> None:
+    files = {p.stem for p in resource_path("icons").glob("*.svg")}
+    assert files == {i.value for i in Icon}
+
+
+def test_icons_render_at_device_resolution_for_high_dpi(qtbot: QtBot) -> None:
+    image = pixmap(Icon.LOCK, 24, ratio=2.0)
+    assert image.size() == QSize(48, 48)
+    assert image.devicePixelRatio() == 2.0
+
+
+def test_disabled_icons_use_the_palette_disabled_colour(qtbot: QtBot) -> None:
+    normal = set(_drawn_pixels(Icon.LOCK))
+    disabled = set(_drawn_pixels(Icon.LOCK, QIcon.Mode.Disabled))
+    assert normal and disabled
+    assert normal != disabled

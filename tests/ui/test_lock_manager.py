@@ -1,0 +1,100 @@
+"""When the journal asks to be locked: idle time, the shortcut path, minimising, going away."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
+from pytestqt.qtbot import QtBot
+
+from trustjournal.ui.lock import LockManager, close_dialogs
+
+
+def _manager(qapp: QApplication) -> LockManager:
+    manager = LockManager(app=qapp)
+    return manager
+
+
+def test_idle_timer_requests_a_lock_when_armed(qtbot: QtBot, qapp: QApplication) -> None:
+    manager = _manager(qapp)
+    manager.set_idle_ms(30)
+    manager.arm()
+    with qtbot.waitSignal(manager.lock_requested, timeout=5_000) as signal:
+        pass
+    assert signal.args == ["idle"]
+    manager.disarm()
+
+
+def test_nothing_is_requested_while_disarmed(qtbot: QtBot, qapp: QApplication) -> None:
+    manager = _manager(qapp)
+    manager.set_idle_ms(10)
+    with qtbot.assertNotEmitted(manager.lock_requested, wait=100):
+        manager.request("shortcut")
+        manager.notify_minimised()
+
+
+def test_never_means_the_idle_timer_never_runs(qtbot: QtBot, qapp: QApplication) -> None:
+    manager = _manager(qapp)
+    manager.set_idle_minutes(None)
+    manager.arm()
+    assert manager.idle_ms is None
+    with qtbot.assertNotEmitted(manager.lock_requested, wait=100):
+        pass
+    manager.disarm()
+
+
+def test_idle_minutes_are_kept_within_one_to_sixty(qapp: QApplication) -> None:
+    manager = _manager(qapp)
+    manager.set_idle_minutes(0)
+    assert manager.idle_ms == 60_000
+    manager.set_idle_minutes(500)
+    assert manager.idle_ms == 60 * 60_000
+
+
+def test_minimising_locks_only_when_chosen(qtbot: QtBot, qapp: QApplication) -> None:
+    manager = _manager(qapp)
+    manager.set_idle_minutes(None)
+    manager.arm()
+    with qtbot.assertNotEmitted(manager.lock_requested):
+        manager.notify_minimised()
+    manager.lock_on_minimise = True
+    with qtbot.waitSignal(manager.lock_requested) as signal:
+        manager.notify_minimised()
+    assert signal.args == ["minimised"]
+    manager.disarm()
+
+
+def test_application_suspended_or_hidden_locks_when_chosen(
+    qtbot: QtBot, qapp: QApplication
+) -> None:
+    manager = _manager(qapp)
+    manager.set_idle_minutes(None)
+    manager.arm()
+    manager.lock_on_inactive = True
+    with qtbot.waitSignal(manager.lock_requested) as signal:
+        qapp.applicationStateChanged.emit(Qt.ApplicationState.ApplicationSuspended)
+    assert signal.args == ["inactive"]
+    manager.lock_on_inactive = False
+    with qtbot.assertNotEmitted(manager.lock_requested):
+        qapp.applicationStateChanged.emit(Qt.ApplicationState.ApplicationHidden)
+    manager.disarm()
+
+
+def test_close_dialogs_rejects_open_and_executing_dialogs(
+    qtbot: QtBot, qapp: QApplication
+) -> None:
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    opened = QDialog(parent)
+    opened.open()
+    box = QMessageBox(QMessageBox.Icon.Information, "t", "only OK", parent=parent)
+    results: dict[str, int] = {}
+
+    def close_all() -> None:
+        results["closed"] = close_dialogs(qapp)
+
+    QTimer.singleShot(0, close_all)
+    results["exec"] = box.exec()  # a nested event loop, as a page's prompt would run
+    assert results["closed"] >= 2
+    assert not opened.isVisible()
+    assert not box.isVisible()
+    assert results["exec"] != QMessageBox.StandardButton.Ok
