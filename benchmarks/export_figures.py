@@ -9,6 +9,7 @@ asserted.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import resource
 import statistics
@@ -56,6 +57,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--per-day", type=float, default=5.5)
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--json", action="store_true", help="print one JSON object instead")
     args = parser.parse_args()
     now = datetime(2026, 6, 30, 20, 0, tzinfo=UTC).astimezone()
     with tempfile.TemporaryDirectory() as tmp:
@@ -79,6 +81,22 @@ def main() -> None:
         db.close()
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     pages = data.count(b"/Type /Page\n")
+    if args.json:
+        report = {
+            "entries_in_year": count,
+            "entries_in_summary": len(summary.entry_ids),
+            "pdf_pages": pages,
+            "preview_refresh_ms": round((build_s + html_s) * 1000, 1),
+            "summary_build_ms": round(build_s * 1000, 1),
+            "markdown_ms": round(md_s * 1000, 1),
+            "html_ms": round(html_s * 1000, 1),
+            "pdf_render_ms": round(pdf_s * 1000, 1),
+            "pdf_aes256_ms": round(enc_s * 1000, 1),
+            "pdf_written_ms": round((build_s + pdf_s + write_s) * 1000, 1),
+            "peak_rss_mb": round(peak),
+        }
+        print(json.dumps(report))
+        return
     print(f"entries in the year: {count}; in the summary: {len(summary.entry_ids)}")
     print(f"PDF pages: {pages}")
     print(f"summary build   {build_s * 1000:8.0f} ms")

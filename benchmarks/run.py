@@ -12,6 +12,7 @@ import argparse
 import json
 import os
 import platform
+import subprocess
 import sys
 import time
 from datetime import UTC, datetime
@@ -70,6 +71,31 @@ def print_table(figures: list[Figure]) -> None:
         )
 
 
+def export_figures(*, quick: bool) -> dict[str, Any]:
+    """One busy year exported, in a fresh process so its peak RSS is the export's own."""
+    command = [sys.executable, str(ROOT / "benchmarks" / "export_figures.py"), "--json"]
+    if quick:
+        command += ["--per-day", "1.0", "--repeat", "1"]
+    result = subprocess.run(command, capture_output=True, text=True, check=True, timeout=900)
+    return dict(json.loads(result.stdout.strip().splitlines()[-1]))
+
+
+def print_export(export: dict[str, Any]) -> None:
+    """The export figures, with their targets."""
+    print(
+        f"\nexport of one year ({export['entries_in_summary']:,} entries, "
+        f"{export['pdf_pages']} PDF pages):"
+    )
+    targets = {
+        "preview_refresh_ms": "≤ 300 ms",
+        "pdf_written_ms": "≤ 1 000 ms",
+        "peak_rss_mb": "≤ 300 MB",
+    }
+    for key, value in export.items():
+        if key.endswith(("_ms", "_mb")):
+            print(f"  {key:<22} {value:>10}  {targets.get(key, '')}")
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the benchmark."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -86,12 +112,19 @@ def main(argv: list[str] | None = None) -> int:
         directory = vault_for(size, SEED)
         figures.extend(store_figures(directory, size, runs))
 
+    export = export_figures(quick=args.quick)
+
     print(f"\nTrustJournal benchmark · {machine()}")
     print_table(figures)
+    print_export(export)
     print(f"\n(total {time.perf_counter() - started:.0f} s; times in ms)")
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)
-        report = {"machine": machine(), "figures": [f.as_dict() for f in figures]}
+        report = {
+            "machine": machine(),
+            "figures": [f.as_dict() for f in figures],
+            "export": export,
+        }
         args.json.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
     return 0
 

@@ -9,6 +9,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -107,7 +108,8 @@ def _per_query(queries: tuple[str, ...], db: Database, runs: int) -> Stats:
     repo = _repo(db)
     samples: list[float] = []
     for query in queries:
-        samples.extend(_samples(lambda q=query: repo.ids(EntryQuery(search=q)), runs))
+        search = EntryQuery(search=query)
+        samples.extend(_samples(partial(repo.ids, search), runs))
     return stats(samples)
 
 

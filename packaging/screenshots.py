@@ -3,8 +3,8 @@
 Usage: python packaging/screenshots.py OUT_DIR
 
 Walks the real flow against a throwaway vault (cheap key derivation): welcome, create (with
-strength feedback), recovery code, main window, settings, unlock, unlock after a wrong
-passphrase, and the change-passphrase dialog.
+strength feedback), recovery code, main window, settings (whole page too), the change-passphrase
+dialog, unlock, unlock after a wrong passphrase, and unlock with the recovery code.
 """
 
 from __future__ import annotations
@@ -13,13 +13,12 @@ import argparse
 import os
 import sys
 import tempfile
-from collections.abc import Callable
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
 
 from trustjournal.app import Shell, build_shell
 from trustjournal.store.keyfile import KdfParams
@@ -31,108 +30,121 @@ from trustjournal.ui.screens.welcome import WelcomeScreen
 from trustjournal.ui.tasks import SynchronousTasks
 from trustjournal.ui.theme import ThemePreference
 
-PASSPHRASE = "copper lantern wistful harbour"
+PASSPHRASE = "copper lantern wistful harbour"  # noqa: S105 - a throwaway screenshot vault
 CHEAP = KdfParams(memory_kib=8192, iterations=1, lanes=1)
 SIZE = (1000, 720)
 
 
-def _settle(app: QApplication) -> None:
-    for _ in range(5):
-        app.processEvents()
+class Camera:
+    """Takes named shots of one shell in one colour scheme."""
+
+    def __init__(self, app: QApplication, shell: Shell, out: Path, scheme: ThemePreference):
+        self.app, self.shell, self.out, self.scheme = app, shell, out, scheme
+        self.written: list[Path] = []
+
+    def shot(self, name: str, widget: QWidget | None = None) -> None:
+        """Save `widget` (default: the window) as NAME-SCHEME.png."""
+        self.shell.theme.apply(self.scheme)  # unlocking applies the vault's own ("system")
+        for _ in range(5):
+            self.app.processEvents()
+        path = self.out / f"{name}-{self.scheme.value}.png"
+        (widget or self.shell.window).grab().save(str(path))
+        self.written.append(path)
+
+    def screen(self, kind: type[QWidget]) -> QWidget:
+        """The screen showing now, which must be a `kind`."""
+        screen = self.shell.controller.screen()
+        if not isinstance(screen, kind):
+            raise RuntimeError(f"expected {kind.__name__}, got {type(screen).__name__}")
+        return screen
 
 
-def _save(app: QApplication, widget: QWidget, out: Path, name: str) -> Path:
-    _settle(app)
-    path = out / f"{name}.png"
-    widget.grab().save(str(path))
-    return path
+def first_run(cam: Camera) -> None:
+    """Welcome, create (weak and strong), recovery code; ends in the main window."""
+    welcome = cam.screen(WelcomeScreen)
+    assert isinstance(welcome, WelcomeScreen)
+    cam.shot("01-welcome")
+    welcome.create_button.click()
+    create = cam.screen(PassphraseScreen)
+    assert isinstance(create, PassphraseScreen)
+    create.form.first.setText("bluebird")
+    create.form.evaluate_now()
+    cam.shot("02-create-weak")
+    create.form.first.setText(PASSPHRASE)
+    create.form.second.setText(PASSPHRASE)
+    create.form.evaluate_now()
+    cam.shot("03-create-strong")
+    create.submit_button.click()
+    recovery = cam.screen(RecoveryCodeScreen)
+    assert isinstance(recovery, RecoveryCodeScreen)
+    cam.shot("04-recovery-code")
+    recovery.panel.check.setText(recovery.panel.code_label.text().split("-")[-1])
+    cam.shot("05-recovery-code-confirmed")
+    recovery.continue_button.click()
 
 
-def _screen(shell: Shell, kind: type[QWidget]) -> QWidget:
-    screen = shell.controller.screen()
-    if not isinstance(screen, kind):
-        raise RuntimeError(f"expected {kind.__name__}, got {type(screen).__name__}")
-    return screen
+def settings(cam: Camera) -> None:
+    """The main window on Settings, the whole page, the never-lock warning, a dialog."""
+    cam.shot("06-main-settings")
+    frame = cam.shell.controller.frame
+    assert frame is not None
+    page = frame.page("settings")
+    assert isinstance(page, SettingsPage)
+    body = page.findChild(QScrollArea).widget()
+    body.resize(body.width(), body.sizeHint().height())
+    cam.shot("07-settings-whole-page", body)
+    page.never_warning.setVisible(True)
+    page.idle_spin.setEnabled(False)
+    cam.shot("08-settings-never-lock-warning")
+    page.never_warning.setVisible(False)
+    page.idle_spin.setEnabled(True)
+    page.change_button.click()
+    for dialog in [w for w in cam.app.topLevelWidgets() if w.isVisible()]:
+        if dialog is not cam.shell.window:
+            cam.shot("09-change-passphrase-dialog", dialog)
+            dialog.close()
+
+
+def unlocking(cam: Camera) -> None:
+    """Lock, then the unlock screen: plain, after a wrong passphrase, for the recovery code."""
+    cam.shell.controller.lock("screenshot")
+    cam.shot("10-unlock")
+    unlock = cam.screen(UnlockScreen)
+    assert isinstance(unlock, UnlockScreen)
+    unlock.field.setText("not the passphrase")
+    unlock.unlock_button.click()
+    cam.shot("11-unlock-wrong-passphrase")
+    unlock.switch_button.click()
+    cam.shot("12-unlock-recovery-code")
 
 
 def render(app: QApplication, out: Path, scheme: ThemePreference, work: Path) -> list[Path]:
     """Render all screens in one scheme; returns the files written."""
-    shots: list[Path] = []
     qsettings = QSettings(str(work / "qsettings.ini"), QSettings.Format.IniFormat)
     shell = build_shell(
-        app=app, vault_dir=work / "journal", qsettings=qsettings, tasks=SynchronousTasks(),
+        app=app,
+        vault_dir=work / "journal",
+        qsettings=qsettings,
+        tasks=SynchronousTasks(),
         kdf=CHEAP,
     )
-    shell.theme.apply(scheme)
-    window = shell.window
-    window.resize(*SIZE)
-    window.show()
-    suffix = scheme.value
-
-    def shot(name: str, widget: QWidget | None = None) -> None:
-        shots.append(_save(app, widget or window, out, f"{name}-{suffix}"))
-
+    shell.window.resize(*SIZE)
+    shell.window.show()
     shell.controller.start()
-    welcome = _screen(shell, WelcomeScreen)
-    shot("01-welcome")
-    assert isinstance(welcome, WelcomeScreen)
-    welcome.create_button.click()
-
-    create = _screen(shell, PassphraseScreen)
-    assert isinstance(create, PassphraseScreen)
-    create.form.first.setText("bluebird")
-    create.form.evaluate_now()
-    shot("02-create-weak")
-    create.form.first.setText(PASSPHRASE)
-    create.form.second.setText(PASSPHRASE)
-    create.form.evaluate_now()
-    shot("03-create-strong")
-    create.submit_button.click()
-
-    recovery = _screen(shell, RecoveryCodeScreen)
-    assert isinstance(recovery, RecoveryCodeScreen)
-    shot("04-recovery-code")
-    recovery.panel.check.setText(recovery.panel.code_label.text().split("-")[-1])
-    shot("05-recovery-code-confirmed")
-    recovery.continue_button.click()
-
-    shot("06-main-settings")
-    frame = shell.controller.frame
-    assert frame is not None
-    page = frame.page("settings")
-    assert isinstance(page, SettingsPage)
-    page.never_warning.setVisible(True)
-    page.idle_spin.setEnabled(False)
-    shot("07-settings-never-lock-warning")
-    page.never_warning.setVisible(False)
-    page.idle_spin.setEnabled(True)
-    page.change_button.click()
-    _settle(app)
-    dialogs = [w for w in app.topLevelWidgets() if w.isVisible() and w is not window]
-    for dialog in dialogs:
-        shot("08-change-passphrase-dialog", dialog)
-        dialog.close()
-
-    shell.controller.lock("screenshot")
-    shot("09-unlock")
-    unlock = _screen(shell, UnlockScreen)
-    assert isinstance(unlock, UnlockScreen)
-    unlock.field.setText("not the passphrase")
-    unlock.unlock_button.click()
-    shot("10-unlock-wrong-passphrase")
-    unlock.switch_button.click()
-    shot("11-unlock-recovery-code")
-
+    cam = Camera(app, shell, out, scheme)
+    first_run(cam)
+    settings(cam)
+    unlocking(cam)
     shell.controller.shutdown()
-    window.close()
-    window.deleteLater()
-    _settle(app)
-    return shots
+    shell.window.close()
+    shell.window.deleteLater()
+    app.processEvents()
+    return cam.written
 
 
 def main(argv: list[str] | None = None) -> int:
     """Render light and dark screenshots into the folder given on the command line."""
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("out", type=Path)
     args = parser.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)

@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import logging
 import shutil
+import signal
 import sys
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -43,6 +45,7 @@ log = logging.getLogger(__name__)
 APP_NAME = "TrustJournal"
 VAULT_PATH_KEY = "vault/path"
 DEMO_SEED = 1
+SIGNAL_POLL_MS = 250
 
 
 def default_vault_dir() -> Path:
@@ -79,24 +82,40 @@ class Shell:
 
 
 def build_shell(
-    *, app: QApplication, vault_dir: Path, qsettings: QSettings, tasks: Tasks,
-    clock: Callable[[], datetime] = local_now, kdf: KdfParams | None = None,
-    demo_passphrase: str | None = None, instance: SingleInstance | None = None,
-    extra_pages: tuple[PageSpec, ...] = (), paint: PaintReporter | None = None,
+    *,
+    app: QApplication,
+    vault_dir: Path,
+    qsettings: QSettings,
+    tasks: Tasks,
+    clock: Callable[[], datetime] = local_now,
+    kdf: KdfParams | None = None,
+    demo_passphrase: str | None = None,
+    instance: SingleInstance | None = None,
+    extra_pages: tuple[PageSpec, ...] = (),
+    paint: PaintReporter | None = None,
 ) -> Shell:
-    """Build the window, the controller and their helpers (nothing is shown yet)."""
-    theme = ThemeManager(app=app, parent=app)
-    theme.apply()
-    events = JournalEvents(parent=app)
-    clipboard = ClipboardGuard(clipboard=QGuiApplication.clipboard(), parent=app)
-    lock_manager = LockManager(app=app, parent=app)
+    """Build the window, the controller and their helpers (nothing is shown yet).
+
+    Everything but the window is parented to the window, so closing it takes the shell apart.
+    """
     window = MainWindow(qsettings=qsettings)
+    theme = ThemeManager(app=app, parent=window)
+    theme.apply()
+    events = JournalEvents(parent=window)
+    clipboard = ClipboardGuard(clipboard=QGuiApplication.clipboard(), parent=window)
+    lock_manager = LockManager(app=app, parent=window)
     pages = PageRegistry()
     pages.register(
         PageSpec(
-            key="settings", title="Settings", icon=Icon.SETTINGS, shortcut="Ctrl+5",
+            key="settings",
+            title="Settings",
+            icon=Icon.SETTINGS,
+            shortcut="Ctrl+5",
             build=lambda session: SettingsPage(
-                session=session, lock_manager=lock_manager, theme=theme, clipboard=clipboard,
+                session=session,
+                lock_manager=lock_manager,
+                theme=theme,
+                clipboard=clipboard,
                 is_demo=demo_passphrase is not None,
             ),
         )
@@ -104,19 +123,36 @@ def build_shell(
     for spec in extra_pages:
         pages.register(spec)
     controller = ShellController(
-        app=app, window=window, vault_dir=vault_dir, pages=pages, tasks=tasks, events=events,
-        lock_manager=lock_manager, clipboard=clipboard, theme=theme,
-        paint=paint or PaintReporter(enabled=False), clock=clock, kdf=kdf,
-        demo_passphrase=demo_passphrase, instance=instance, parent=app,
+        app=app,
+        window=window,
+        vault_dir=vault_dir,
+        pages=pages,
+        tasks=tasks,
+        events=events,
+        lock_manager=lock_manager,
+        clipboard=clipboard,
+        theme=theme,
+        paint=paint or PaintReporter(enabled=False),
+        clock=clock,
+        kdf=kdf,
+        demo_passphrase=demo_passphrase,
+        instance=instance,
+        parent=window,
     )
     if demo_passphrase is None:
         controller.vault_opened.connect(
             lambda: qsettings.setValue(VAULT_PATH_KEY, str(vault_dir.resolve()))
         )
-    tray = make_tray(window=window, lock_manager=lock_manager, parent=app)
+    tray = make_tray(window=window, lock_manager=lock_manager, parent=window)
     return Shell(
-        window=window, controller=controller, lock_manager=lock_manager, theme=theme,
-        events=events, clipboard=clipboard, pages=pages, tray=tray,
+        window=window,
+        controller=controller,
+        lock_manager=lock_manager,
+        theme=theme,
+        events=events,
+        clipboard=clipboard,
+        pages=pages,
+        tray=tray,
     )
 
 
@@ -124,6 +160,16 @@ def _demo_passphrase() -> str:
     from trustjournal.services.demo import DEMO_PASSPHRASE
 
     return DEMO_PASSPHRASE
+
+
+@contextmanager
+def demo_folder() -> Iterator[Path]:
+    """A private (0700) temporary folder for the demo journal, removed afterwards."""
+    root = Path(tempfile.mkdtemp(prefix="trustjournal-demo-"))  # mkdtemp makes it 0700
+    try:
+        yield root / "journal"
+    finally:
+        shutil.rmtree(root, ignore_errors=True)
 
 
 def _make_demo(directory: Path, clock: Callable[[], datetime]) -> Callable[[], int]:
@@ -142,6 +188,18 @@ def _make_demo(directory: Path, clock: Callable[[], datetime]) -> Callable[[], i
     return prepare
 
 
+def _quit_on_signals(app: QApplication) -> None:
+    """Ctrl+C or SIGTERM quit properly: the journal locks (drafts kept), the demo is removed.
+
+    Python handles signals only when it runs; a light timer lets it run while Qt waits.
+    """
+    for number in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(number, lambda *_args: app.quit())
+    waker = QTimer(app)
+    waker.timeout.connect(lambda: None)
+    waker.start(SIGNAL_POLL_MS)
+
+
 def run(*, vault_dir: Path | None = None, demo: bool = False) -> int:
     """Start the app and return its exit code.
 
@@ -156,37 +214,38 @@ def run(*, vault_dir: Path | None = None, demo: bool = False) -> int:
     app.setDesktopFileName("trustjournal")
     paint = PaintReporter.from_environment(parent=app)
     qsettings = user_qsettings()
-    demo_root: Path | None = None
-    instance: SingleInstance | None = None
-    if demo:
-        demo_root = Path(tempfile.mkdtemp(prefix="trustjournal-demo-"))  # 0700
-        directory = demo_root / "journal"
-    else:
-        remembered = qsettings.value(VAULT_PATH_KEY)
-        directory = vault_dir or (Path(str(remembered)) if remembered else default_vault_dir())
-        instance = SingleInstance(vault_dir=directory, parent=app)
-        if looks_like_vault(directory) and not instance.acquire():
-            raised = instance.ask_running_instance_to_raise()
-            print(
-                "TrustJournal is already open for this journal"
-                + ("; its window was brought to the front." if raised else "."),
-                file=sys.stderr,
-            )
-            return 0
-    try:
+    with ExitStack() as cleanup:
+        instance: SingleInstance | None = None
+        if demo:
+            directory = cleanup.enter_context(demo_folder())
+        else:
+            remembered = qsettings.value(VAULT_PATH_KEY)
+            directory = vault_dir or (Path(str(remembered)) if remembered else default_vault_dir())
+            instance = SingleInstance(vault_dir=directory, parent=app)
+            cleanup.callback(instance.release)
+            if looks_like_vault(directory) and not instance.acquire():
+                raised = instance.ask_running_instance_to_raise()
+                print(
+                    "TrustJournal is already open for this journal"
+                    + ("; its window was brought to the front." if raised else "."),
+                    file=sys.stderr,
+                )
+                return 0
         shell = build_shell(
-            app=app, vault_dir=directory, qsettings=qsettings, tasks=BackgroundTasks(parent=app),
-            demo_passphrase=_demo_passphrase() if demo else None, instance=instance, paint=paint,
+            app=app,
+            vault_dir=directory,
+            qsettings=qsettings,
+            tasks=BackgroundTasks(parent=app),
+            demo_passphrase=_demo_passphrase() if demo else None,
+            instance=instance,
+            paint=paint,
         )
         if instance is not None:
             instance.activation_requested.connect(shell.window.bring_to_front)
             QTimer.singleShot(0, instance.listen)
         app.aboutToQuit.connect(shell.controller.shutdown)
+        _quit_on_signals(app)
         shell.window.show()
         shell.controller.start(prepare=_make_demo(directory, local_now) if demo else None)
         return app.exec()
-    finally:
-        if instance is not None:
-            instance.release()
-        if demo_root is not None:
-            shutil.rmtree(demo_root, ignore_errors=True)
+    return 0  # pragma: no cover - the with block always returns

@@ -11,6 +11,7 @@ OFFSCREEN_NOISE = r"This plugin does not support propagateSizeHints\(\)"
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Let the shell's tests ignore the offscreen platform's one harmless warning."""
     for item in items:
         if "tests/ui/" in item.nodeid.replace("\\", "/"):
             item.add_marker(pytest.mark.qt_log_ignore(OFFSCREEN_NOISE))

@@ -10,8 +10,7 @@ from trustjournal.ui.lock import LockManager, close_dialogs
 
 
 def _manager(qapp: QApplication) -> LockManager:
-    manager = LockManager(app=qapp)
-    return manager
+    return LockManager(app=qapp)
 
 
 def test_idle_timer_requests_a_lock_when_armed(qtbot: QtBot, qapp: QApplication) -> None:
@@ -79,9 +78,7 @@ def test_application_suspended_or_hidden_locks_when_chosen(
     manager.disarm()
 
 
-def test_close_dialogs_rejects_open_and_executing_dialogs(
-    qtbot: QtBot, qapp: QApplication
-) -> None:
+def test_close_dialogs_rejects_open_and_executing_dialogs(qtbot: QtBot, qapp: QApplication) -> None:
     parent = QWidget()
     qtbot.addWidget(parent)
     opened = QDialog(parent)

@@ -18,8 +18,15 @@ def test_app_options_are_recognised() -> None:
 
 @pytest.mark.parametrize(
     "argv",
-    [["--version"], ["list"], ["--vault"], ["--vault", "a", "--vault", "b"],
-     ["--demo", "--vault", "x"], ["init", "--vault", "x"], ["--demo", "--demo"]],
+    [
+        ["--version"],
+        ["list"],
+        ["--vault"],
+        ["--vault", "a", "--vault", "b"],
+        ["--demo", "--vault", "x"],
+        ["init", "--vault", "x"],
+        ["--demo", "--demo"],
+    ],
 )
 def test_everything_else_goes_to_the_command_line(argv: list[str]) -> None:
     assert entry._app_options(argv) is None

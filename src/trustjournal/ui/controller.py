@@ -83,6 +83,7 @@ class ShellController(QObject):
         clock: Callable[[], datetime],
         kdf: KdfParams | None = None,
         demo_passphrase: str | None = None,
+        instance: SingleInstance | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -139,8 +140,8 @@ class ShellController(QObject):
             token = self._flow
             self._tasks.run_in_background(
                 prepare,
-                lambda _r: token == self._flow and screen.set_busy(False),
-                lambda exc: token == self._flow and screen.show_error(describe(exc)),
+                self._if_current(token, lambda _r: screen.set_busy(False)),
+                self._if_current(token, lambda exc: screen.show_error(describe(exc))),
             )
             return
         if looks_like_vault(self._vault_dir):
@@ -150,6 +151,15 @@ class ShellController(QObject):
             welcome = self.screen()
             assert isinstance(welcome, WelcomeScreen)
             welcome.create_requested.connect(self._show_create)
+
+    def _if_current(self, token: int, fn: Callable[[Any], object]) -> Callable[[Any], None]:
+        """`fn`, but only while the screen that started the work is still showing."""
+
+        def call(value: Any) -> None:
+            if token == self._flow:
+                fn(value)
+
+        return call
 
     def _show(self, widget: QWidget) -> int:
         self._flow += 1
@@ -167,7 +177,7 @@ class ShellController(QObject):
             busy_text="Protecting your journal with your passphrase. This takes a moment.",
         )
         token = self._show(screen)
-        screen.back_requested.connect(lambda: self.start())
+        screen.back_requested.connect(self.start)
         screen.submitted.connect(lambda secret: self._create(screen, token, secret))
 
     def _create(self, screen: PassphraseScreen, token: int, secret: str) -> None:
@@ -179,7 +189,7 @@ class ShellController(QObject):
         self._tasks.run_in_background(
             lambda: Vault.create(directory, secret, kdf=kdf),
             lambda result: self._on_created(token, result),
-            lambda exc: token == self._flow and screen.show_error(describe(exc)),
+            self._if_current(token, lambda exc: screen.show_error(describe(exc))),
         )
 
     def _on_created(self, token: int, result: tuple[Vault, str]) -> None:
@@ -217,10 +227,15 @@ class ShellController(QObject):
 
         directory = self._vault_dir
         opener = Vault.unlock_with_recovery if recovery else Vault.unlock
+
+        def opened(vault: Vault) -> None:
+            if self._adopt(token, vault):
+                self._on_unlocked(secret)
+
         self._tasks.run_in_background(
             lambda: opener(directory, secret),
-            lambda vault: self._adopt(token, vault) and self._on_unlocked(secret),
-            lambda exc: token == self._flow and screen.show_error(describe(exc)),
+            opened,
+            self._if_current(token, lambda exc: screen.show_error(describe(exc))),
         )
 
     def _adopt(self, token: int, vault: Vault) -> bool:
@@ -264,8 +279,8 @@ class ShellController(QObject):
             screen.set_busy(True)
             self._tasks.run_in_background(
                 lambda: vault.set_passphrase(secret),
-                lambda _r: token == self._flow and self._on_unlocked(secret),
-                lambda exc: token == self._flow and screen.show_error(describe(exc)),
+                self._if_current(token, lambda _r: self._on_unlocked(secret)),
+                self._if_current(token, lambda exc: screen.show_error(describe(exc))),
             )
 
         screen.submitted.connect(submitted)
@@ -277,8 +292,8 @@ class ShellController(QObject):
         token = self._flow
         self._tasks.run_in_background(
             lambda: vault.new_recovery_code(passphrase),
-            lambda code: token == self._flow and self._show_recovery_code(code, renewed=True),
-            lambda exc: token == self._flow and self._fail_open(exc),
+            self._if_current(token, lambda code: self._show_recovery_code(code, renewed=True)),
+            self._if_current(token, self._fail_open),
         )
 
     def _fail_open(self, exc: BaseException) -> None:
@@ -353,7 +368,7 @@ class ShellController(QObject):
         vault, self._vault = self._vault, None
         try:
             vault.lock()
-        except Exception as exc:  # noqa: BLE001 - the reference is dropped whatever happens
+        except Exception as exc:
             log.error("closing the journal failed: %s", type(exc).__name__)
         if not self._closing:
             self._show_unlock()

@@ -14,7 +14,7 @@ from __future__ import annotations
 import time
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtWidgets import QApplication, QDialog, QLineEdit, QPlainTextEdit, QTextEdit
 
 DEFAULT_IDLE_MINUTES = 5
 MIN_IDLE_MINUTES = 1
@@ -103,7 +103,7 @@ class LockManager(QObject):
         if self.lock_on_minimise:
             self.request("minimised")
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in _INPUT_EVENTS:
             self._last_input = time.monotonic()
             if not self._timer.isActive():
@@ -134,9 +134,11 @@ class LockManager(QObject):
 
 
 def close_dialogs(app: QApplication) -> int:
-    """Reject every open dialog and message box and close any popup; returns how many.
+    """Reject every open dialog and message box, close any popup, and empty every dialog's
+    text fields (hidden dialogs kept for reuse included); returns how many were closed.
 
-    A dialog's own `exec()` returns afterwards with Rejected, so callers see a cancel.
+    A dialog's own `exec()` returns afterwards with Rejected, so callers see a cancel. Dialogs
+    are not deleted here: the code that opened one may still read it after `exec()` returns.
     """
     closed = 0
     popup = app.activePopupWidget()
@@ -148,8 +150,16 @@ def close_dialogs(app: QApplication) -> int:
             break
         popup = next_popup
     for widget in app.topLevelWidgets():
-        if isinstance(widget, QDialog) and widget.isVisible():
+        if not isinstance(widget, QDialog):
+            continue
+        if widget.isVisible():
             widget.done(QDialog.DialogCode.Rejected)
             widget.hide()
             closed += 1
+        for field in widget.findChildren(QLineEdit):
+            field.clear()
+        for plain in widget.findChildren(QPlainTextEdit):
+            plain.clear()
+        for rich in widget.findChildren(QTextEdit):
+            rich.clear()
     return closed

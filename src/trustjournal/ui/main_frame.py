@@ -121,7 +121,7 @@ class MainFrame(QWidget):
     def _guard(key: str, step: str, fn: Callable[[], None]) -> None:
         try:
             fn()
-        except Exception as exc:  # noqa: BLE001 - locking must never be blocked by a page
+        except Exception as exc:
             log.error("page %s failed to %s drafts: %s", key, step, type(exc).__name__)
 
     def _on_page_list_current_row_changed(self, row: int) -> None:

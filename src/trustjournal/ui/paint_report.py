@@ -12,7 +12,8 @@ import time
 from typing import TextIO
 
 from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QWidget
+from shiboken6 import isValid
 
 ENV_VAR = "TRUSTJOURNAL_REPORT_PAINT"
 _IMPORTED_AT = time.monotonic()
@@ -31,7 +32,11 @@ def seconds_since_process_start() -> float:
 
 
 class PaintReporter(QObject):
-    """Prints one line the first time each named screen has painted."""
+    """Prints one line the first time each named screen (or anything inside it) has painted.
+
+    While a screen is pending it watches the application's paint events (a screen is often
+    entirely covered by its children, which then paint instead of it); afterwards it stops.
+    """
 
     def __init__(
         self, *, enabled: bool, stream: TextIO | None = None, parent: QObject | None = None
@@ -39,8 +44,9 @@ class PaintReporter(QObject):
         super().__init__(parent)
         self._enabled = enabled
         self._stream = stream
-        self._names: dict[QObject, str] = {}
+        self._pending: list[tuple[QWidget, str]] = []
         self._reported: set[str] = set()
+        self._filtering = False
 
     @classmethod
     def from_environment(cls, parent: QObject | None = None) -> PaintReporter:
@@ -51,17 +57,28 @@ class PaintReporter(QObject):
         """Report the first paint of `widget` as `name` (once per name)."""
         if not self._enabled or name in self._reported:
             return
-        self._names[widget] = name
-        widget.installEventFilter(self)
+        self._pending.append((widget, name))
+        app = QApplication.instance()
+        if app is not None and not self._filtering:
+            app.installEventFilter(self)
+            self._filtering = True
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
-        if event.type() == QEvent.Type.Paint and watched in self._names:
-            name = self._names.pop(watched)
-            watched.removeEventFilter(self)
-            if name not in self._reported:
-                self._reported.add(name)
-                # Report once this paint has been flushed, not when it starts.
-                QTimer.singleShot(0, lambda: self._report(name))
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and isinstance(watched, QWidget):
+            for widget, name in list(self._pending):
+                if not isValid(widget):  # replaced before it ever painted
+                    self._pending.remove((widget, name))
+                elif watched is widget or widget.isAncestorOf(watched):
+                    self._pending.remove((widget, name))
+                    if name not in self._reported:
+                        self._reported.add(name)
+                        # Report once this paint has been flushed, not when it starts.
+                        QTimer.singleShot(0, lambda n=name: self._report(n))
+            if not self._pending:
+                app = QApplication.instance()
+                if app is not None:
+                    app.removeEventFilter(self)
+                self._filtering = False
         return False
 
     def _report(self, name: str) -> None:

@@ -72,6 +72,7 @@ class DocumentBuilder:
         self.built = Built(self.doc)
         self._cursor = QTextCursor(self.doc)
         self._first = True
+        self._formats: dict[tuple[float, bool, int], QTextCharFormat] = {}
 
     @staticmethod
     def px(points: float) -> float:
@@ -82,11 +83,15 @@ class DocumentBuilder:
     def char(
         self, *, size: float = BODY_PT, bold: bool = False, colour: QColor = INK
     ) -> QTextCharFormat:
-        """A character format in our font."""
-        fmt = QTextCharFormat()
-        fmt.setFont(base_font(size))
-        fmt.setFontWeight(QFont.Weight.Bold if bold else QFont.Weight.Normal)
-        fmt.setForeground(colour)
+        """A character format in our font (shared: Qt copies formats on insert)."""
+        key = (size, bold, colour.rgba())
+        fmt = self._formats.get(key)
+        if fmt is None:
+            fmt = QTextCharFormat()
+            fmt.setFont(base_font(size))
+            fmt.setFontWeight(QFont.Weight.Bold if bold else QFont.Weight.Normal)
+            fmt.setForeground(colour)
+            self._formats[key] = fmt
         return fmt
 
     def block(

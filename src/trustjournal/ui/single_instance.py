@@ -13,7 +13,6 @@ import hashlib
 import logging
 import os
 from pathlib import Path
-
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLockFile, QObject, Signal
@@ -123,8 +122,8 @@ class SingleInstance(QObject):
         while (conn := server.nextPendingConnection()) is not None:
             # The message is one short line, already sent when the client connects; waiting
             # briefly here keeps the exchange free of per-connection callbacks.
-            if conn.bytesAvailable() or conn.waitForReadyRead(_CONNECT_MS):
-                if conn.readAll().data().startswith(_RAISE.strip()):
-                    self.activation_requested.emit()
+            arrived = conn.bytesAvailable() or conn.waitForReadyRead(_CONNECT_MS)
+            if arrived and bytes(conn.readAll().data()).startswith(_RAISE.strip()):
+                self.activation_requested.emit()
             conn.disconnectFromServer()
             conn.deleteLater()

@@ -41,7 +41,7 @@ class _Job(QRunnable):
     def run(self) -> None:
         try:
             result = self._fn()
-        except BaseException as exc:  # noqa: BLE001 - every failure goes back to on_error
+        except BaseException as exc:
             self._relay.finished.emit(self._job_id, False, exc)
         else:
             self._relay.finished.emit(self._job_id, True, result)
@@ -103,7 +103,7 @@ class SynchronousTasks:
         """Run `fn` now; call `on_done` or `on_error` before returning."""
         try:
             result = fn()
-        except Exception as exc:  # noqa: BLE001 - mirrors the background runner
+        except Exception as exc:
             on_error(exc)
         else:
             on_done(result)

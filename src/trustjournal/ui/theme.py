@@ -14,7 +14,6 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QStyleFactory
 
-
 MIN_POINT_SIZE = 10.0
 
 
@@ -120,20 +119,21 @@ QLabel[role="warning"] {{ color: {c.warning}; }}
 QLabel[role="good"] {{ color: {c.good}; }}
 QLabel[role="code"] {{ font-family: monospace; font-size: 15pt; letter-spacing: 1px;
     background: {c.window}; border: 1px solid {c.border}; border-radius: 8px; padding: 14px; }}
-QFrame[card="true"] {{ background: {c.surface}; border: 1px solid {c.border}; border-radius: 14px; }}
+QFrame[card="true"] {{ background: {c.surface}; border: 1px solid {c.border};
+    border-radius: 14px; }}
 QFrame[card="true"] QLabel {{ background: transparent; }}
-QLineEdit, QSpinBox, QComboBox, QPlainTextEdit, QTextEdit {{
+QLineEdit, QPlainTextEdit, QTextEdit {{
     border: 1px solid {c.border}; border-radius: 7px; padding: 6px 8px; background: {c.surface};
     selection-background-color: {c.accent}; selection-color: {c.accent_text}; }}
-QLineEdit:focus, QSpinBox:focus, QComboBox:focus, QPlainTextEdit:focus, QTextEdit:focus {{
+QLineEdit:focus, QPlainTextEdit:focus, QTextEdit:focus {{
     border: 1px solid {c.accent}; }}
 QPushButton {{ border: 1px solid {c.border}; border-radius: 8px; padding: 7px 16px;
     background: {c.surface}; min-height: 20px; }}
 QPushButton:hover {{ border-color: {c.accent}; }}
 QPushButton:focus {{ border: 2px solid {c.accent}; padding: 6px 15px; }}
 QPushButton:disabled {{ color: {c.muted}; background: {c.window}; }}
-QPushButton[primary="true"] {{ background: {c.accent}; color: {c.accent_text}; border-color: {c.accent};
-    font-weight: 600; }}
+QPushButton[primary="true"] {{ background: {c.accent}; color: {c.accent_text};
+    border-color: {c.accent}; font-weight: 600; }}
 QPushButton[primary="true"]:focus {{ border: 2px solid {c.text}; }}
 QPushButton[primary="true"]:disabled {{ background: {c.accent_soft}; color: {c.muted};
     border-color: {c.accent_soft}; }}

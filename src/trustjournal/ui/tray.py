@@ -27,10 +27,11 @@ def make_tray(
     quit_action = menu.addAction("Quit")
     quit_action.triggered.connect(window.close)
     tray.setContextMenu(menu)
-    tray.activated.connect(
-        lambda reason: (
-            reason == QSystemTrayIcon.ActivationReason.Trigger and window.bring_to_front()
-        )
-    )
+
+    def on_activated(reason: QSystemTrayIcon.ActivationReason) -> None:
+        if reason == QSystemTrayIcon.ActivationReason.Trigger:
+            window.bring_to_front()
+
+    tray.activated.connect(on_activated)
     tray.show()
     return tray

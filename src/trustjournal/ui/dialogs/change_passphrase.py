@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QDialog, QFormLayout, QProgressBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QProgressBar, QVBoxLayout, QWidget
 
 from trustjournal.ui.errors import describe
 from trustjournal.ui.tasks import Tasks
@@ -36,10 +36,11 @@ class ChangePassphraseDialog(QDialog):
         layout.addWidget(label("Change your passphrase", role="heading"))
         layout.addWidget(label(INTRO, role="hint"))
         self.current = PasswordField(accessible_name="Current passphrase", parent=self)
-        current_row = QFormLayout()
-        current_row.addRow(field_label("&Current passphrase", self.current), self.current)
-        layout.addLayout(current_row)
         self.form = PassphraseForm(parent=self)
+        # In the form's own grid, so all three fields line up.
+        self.form.fields.insertRow(
+            0, field_label("&Current passphrase", self.current), self.current
+        )
         layout.addWidget(self.form)
         self.error = label(role="error")
         self.error.hide()

@@ -40,8 +40,13 @@ class NewRecoveryCodeDialog(QDialog):
     """Two steps: the passphrase, then the new code with Copy / Save / Print and a check."""
 
     def __init__(
-        self, *, vault: Vault, settings: SettingsRepository, tasks: Tasks,
-        clipboard: ClipboardGuard, parent: QWidget | None = None,
+        self,
+        *,
+        vault: Vault,
+        settings: SettingsRepository,
+        tasks: Tasks,
+        clipboard: ClipboardGuard,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._vault = vault

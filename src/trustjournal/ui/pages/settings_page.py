@@ -29,7 +29,12 @@ from trustjournal.ui.clipboard import ClipboardGuard
 from trustjournal.ui.dialogs.change_passphrase import ChangePassphraseDialog
 from trustjournal.ui.dialogs.new_recovery_code import NewRecoveryCodeDialog
 from trustjournal.ui.icons import Icon
-from trustjournal.ui.lock import DEFAULT_IDLE_MINUTES, MAX_IDLE_MINUTES, MIN_IDLE_MINUTES, LockManager
+from trustjournal.ui.lock import (
+    DEFAULT_IDLE_MINUTES,
+    MAX_IDLE_MINUTES,
+    MIN_IDLE_MINUTES,
+    LockManager,
+)
 from trustjournal.ui.screens.welcome import CANNOT, limits_card
 from trustjournal.ui.session import Session
 from trustjournal.ui.theme import ThemeManager, ThemePreference
@@ -56,8 +61,13 @@ class NeverLockDialog:
     @classmethod
     def ask(cls, parent: QWidget) -> bool:
         """True if the person still wants the journal never to lock by itself."""
-        box = QMessageBox(QMessageBox.Icon.Warning, "Never lock by itself?", NEVER_LOCK_WARNING,
-                          QMessageBox.StandardButton.NoButton, parent)
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            "Never lock by itself?",
+            NEVER_LOCK_WARNING,
+            QMessageBox.StandardButton.NoButton,
+            parent,
+        )
         box.setTextFormat(Qt.TextFormat.PlainText)
         keep = box.addButton("Keep locking", QMessageBox.ButtonRole.RejectRole)
         box.addButton("Never lock by itself", QMessageBox.ButtonRole.AcceptRole)
@@ -70,8 +80,14 @@ class SettingsPage(QWidget):
     """The Settings page; changes apply and are saved at once."""
 
     def __init__(
-        self, *, session: Session, lock_manager: LockManager, theme: ThemeManager,
-        clipboard: ClipboardGuard, is_demo: bool = False, parent: QWidget | None = None,
+        self,
+        *,
+        session: Session,
+        lock_manager: LockManager,
+        theme: ThemeManager,
+        clipboard: ClipboardGuard,
+        is_demo: bool = False,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._session = session
@@ -98,7 +114,9 @@ class SettingsPage(QWidget):
         column.addWidget(self._secrets_card())
         column.addWidget(self._location_card(is_demo))
         column.addWidget(self._about_card())
-        column.addWidget(limits_card("What TrustJournal cannot protect against", CANNOT, Icon.WARNING))
+        column.addWidget(
+            limits_card("What TrustJournal cannot protect against", CANNOT, Icon.WARNING)
+        )
         column.addStretch(1)
         for child in body.findChildren(QFrame):
             if child.property("card"):
@@ -121,14 +139,20 @@ class SettingsPage(QWidget):
     def _locking_card(self) -> QWidget:
         frame, layout = card()
         layout.addWidget(label("Locking", role="heading"))
-        layout.addWidget(label("The journal locks itself when you step away, and at any time "
-                               "with Ctrl+L or the Lock button.", role="hint"))
+        layout.addWidget(
+            label(
+                "The journal locks itself when you step away, and at any time "
+                "with Ctrl+L or the Lock button.",
+                role="hint",
+            )
+        )
         self.idle_spin = QSpinBox(frame)
         self.idle_spin.setRange(MIN_IDLE_MINUTES, MAX_IDLE_MINUTES)
         self.idle_spin.setSuffix(" minutes")
         self.idle_spin.setAccessibleName("Lock after this many minutes without use")
         self.idle_spin.setValue(self._prefs.idle_minutes or DEFAULT_IDLE_MINUTES)
         self.idle_spin.setMinimumWidth(140)
+        self.idle_spin.setMinimumHeight(32)
         row = QHBoxLayout()
         row.addWidget(field_label("Lock a&fter", self.idle_spin))
         row.addWidget(self.idle_spin)
@@ -166,6 +190,10 @@ class SettingsPage(QWidget):
             self.theme_combo.addItem(text, value.value)
         self.theme_combo.setCurrentIndex(self.theme_combo.findData(self._prefs.theme.value))
         form = QFormLayout()
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
+        self.theme_combo.setMinimumWidth(220)
+        self.theme_combo.setMinimumHeight(32)
         form.addRow(field_label("&Theme", self.theme_combo), self.theme_combo)
         layout.addLayout(form)
         self.theme_combo.currentIndexChanged.connect(self._on_theme_combo_changed)
@@ -174,9 +202,13 @@ class SettingsPage(QWidget):
     def _secrets_card(self) -> QWidget:
         frame, layout = card()
         layout.addWidget(label("Passphrase and recovery code", role="heading"))
-        layout.addWidget(label("Changing the passphrase keeps your journal as it is. A new "
-                               "recovery code replaces the old one, which then stops working.",
-                               role="hint"))
+        layout.addWidget(
+            label(
+                "Changing the passphrase keeps your journal as it is. A new "
+                "recovery code replaces the old one, which then stops working.",
+                role="hint",
+            )
+        )
         self.change_button = button("&Change passphrase…", icon_name=Icon.KEY)
         self.recovery_button = button("Make a new &recovery code…", icon_name=Icon.SHIELD)
         self.change_button.clicked.connect(self._on_change_clicked)
@@ -196,8 +228,9 @@ class SettingsPage(QWidget):
         frame, layout = card()
         layout.addWidget(label("Where your journal is", role="heading"))
         if is_demo:
-            layout.addWidget(label("This demo journal is deleted when TrustJournal closes.",
-                                   role="hint"))
+            layout.addWidget(
+                label("This demo journal is deleted when TrustJournal closes.", role="hint")
+            )
         self.path_label = label(str(self._session.vault.directory))
         self.path_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.path_label.setAccessibleName("Journal folder")
@@ -215,12 +248,19 @@ class SettingsPage(QWidget):
 
         frame, layout = card()
         layout.addWidget(label("About TrustJournal", role="heading"))
-        layout.addWidget(label("A private, encrypted journal for rebuilding trust. It has no "
-                               "account, no server and never connects to the internet."))
+        layout.addWidget(
+            label(
+                "A private, encrypted journal for rebuilding trust. It has no "
+                "account, no server and never connects to the internet."
+            )
+        )
         form = QFormLayout()
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         form.setHorizontalSpacing(24)
         for name, version in (
-            ("TrustJournal", __version__), ("Qt", qVersion()), ("PySide6", pyside_version),
+            ("TrustJournal", __version__),
+            ("Qt", qVersion()),
+            ("PySide6", pyside_version),
             ("SQLCipher", cipher_version() or "missing"),
             ("Python", platform.python_version()),
         ):
@@ -270,8 +310,11 @@ class SettingsPage(QWidget):
 
     def _on_recovery_clicked(self) -> None:
         dialog = NewRecoveryCodeDialog(
-            vault=self._session.vault, settings=self._session.settings,
-            tasks=self._session.tasks, clipboard=self._clipboard, parent=self,
+            vault=self._session.vault,
+            settings=self._session.settings,
+            tasks=self._session.tasks,
+            clipboard=self._clipboard,
+            parent=self,
         )
         dialog.accepted.connect(lambda: self._say("Your new recovery code is in use."))
         self._open(dialog)

@@ -74,7 +74,8 @@ class PassphraseScreen(QWidget):
             self.back_button.clicked.connect(self.back_requested)
             buttons.insert(0, self.back_button)
         column.addLayout(button_row(*buttons))
-        column.addStretch(1)
+        column.insertStretch(0, 1)  # sit a little above the middle, not at the top
+        column.addStretch(2)
 
         self.form.validity_changed.connect(self.submit_button.setEnabled)
         self.form.submitted.connect(self._on_submit)

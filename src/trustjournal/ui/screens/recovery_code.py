@@ -31,7 +31,11 @@ class RecoveryCodeScreen(QWidget):
     finished = Signal()
 
     def __init__(
-        self, *, code: str, clipboard: ClipboardGuard, renewed: bool = False,
+        self,
+        *,
+        code: str,
+        clipboard: ClipboardGuard,
+        renewed: bool = False,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -48,7 +52,8 @@ class RecoveryCodeScreen(QWidget):
         self.panel.check.returnPressed.connect(self._on_continue)
         self.continue_button.clicked.connect(self._on_continue)
         column.addLayout(button_row(self.continue_button))
-        column.addStretch(1)
+        column.insertStretch(0, 1)  # sit a little above the middle, not at the top
+        column.addStretch(2)
         self.setFocusProxy(self.panel.copy_button)
 
     def _on_continue(self) -> None:

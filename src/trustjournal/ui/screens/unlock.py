@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QVBoxLayout, QWidget
 
 from trustjournal.ui.icons import Icon, icon
 from trustjournal.ui.widgets.common import (
@@ -16,7 +16,7 @@ from trustjournal.ui.widgets.common import (
 )
 from trustjournal.ui.widgets.password_field import PasswordField
 
-_PASSPHRASE_PROMPT = "Enter your passphrase to open your journal."
+_OPEN_PROMPT = "Enter your passphrase to open your journal."
 _RECOVERY_PROMPT = "Enter your recovery code. Afterwards you will choose a new passphrase."
 
 
@@ -46,12 +46,15 @@ class UnlockScreen(QWidget):
         head.addWidget(logo)
         head.addWidget(label("TrustJournal", role="title"), 1)
         box.addLayout(head)
-        self.prompt = label(_PASSPHRASE_PROMPT)
+        self.prompt = label(_OPEN_PROMPT)
         box.addWidget(self.prompt)
         self.field = PasswordField(accessible_name="Passphrase", parent=frame)
         self.field_label = field_label("&Passphrase", self.field)
-        box.addWidget(self.field_label)
-        box.addWidget(self.field)
+        field_box = QVBoxLayout()
+        field_box.setSpacing(6)
+        field_box.addWidget(self.field_label)
+        field_box.addWidget(self.field)
+        box.addLayout(field_box)
         self.error = label(role="error")
         self.error.setAccessibleName("Message")
         self.error.hide()
@@ -119,7 +122,7 @@ class UnlockScreen(QWidget):
             self.field.setAccessibleName("Recovery code")
             self.switch_button.setText("Use my &passphrase instead")
         else:
-            self.prompt.setText(_PASSPHRASE_PROMPT)
+            self.prompt.setText(_OPEN_PROMPT)
             self.field_label.setText("&Passphrase")
             self.field.setAccessibleName("Passphrase")
             self.switch_button.setText("Use my &recovery code instead")

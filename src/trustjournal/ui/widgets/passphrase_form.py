@@ -40,7 +40,7 @@ class PassphraseForm(QWidget):
         self.detail = label(role="hint")
         self.match = label(role="hint")
 
-        form = QFormLayout()
+        form = self.fields = QFormLayout()
         form.setSpacing(10)
         form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)

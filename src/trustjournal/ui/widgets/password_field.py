@@ -1,4 +1,4 @@
-"""A passphrase field with a show/hide toggle that is reachable by keyboard and named for readers."""
+"""A passphrase field with a show/hide toggle, reachable by keyboard and named for readers."""
 
 from __future__ import annotations
 
