@@ -255,6 +255,17 @@ class EntryRepository:
         sql = f"SELECT id FROM entries {where.sql()} {TIMELINE_ORDER}"  # noqa: S608
         return [int(row[0]) for row in self._db.query(sql, where.params)]
 
+    def timeline(self, query: EntryQuery = ALL_ENTRIES) -> builtins.list[tuple[int, str]]:
+        """Every matching (id, local day "YYYY-MM-DD"), newest first: a lazy timeline's index.
+
+        Raises:
+            ValidationError: if the query is not valid.
+            SearchQueryError: if the search text cannot be understood.
+        """
+        where = entry_where(query)
+        sql = f"SELECT id, local_day FROM entries {where.sql()} {TIMELINE_ORDER}"  # noqa: S608
+        return [(int(row[0]), str(row[1])) for row in self._db.query(sql, where.params)]
+
     def get_many(self, ids: Sequence[int]) -> builtins.list[Entry]:
         """The entries with these ids, in the given order.
 
