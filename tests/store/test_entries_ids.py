@@ -27,7 +27,9 @@ def test_timeline_lists_ids_with_the_day_as_lived_newest_first(repo: EntryReposi
     from trustjournal.core.query import EntryQuery
 
     new_york = timezone(timedelta(hours=-5))
-    evening = repo.add(MoodCheckIn(occurred_at=datetime(2026, 3, 1, 23, 30, tzinfo=new_york), mood=4))
+    evening = repo.add(
+        MoodCheckIn(occurred_at=datetime(2026, 3, 1, 23, 30, tzinfo=new_york), mood=4)
+    )
     morning = repo.add(MoodCheckIn(occurred_at=datetime(2026, 3, 2, 8, 0, tzinfo=new_york), mood=7))
     gone = repo.add(MoodCheckIn(occurred_at=datetime(2026, 3, 3, 8, 0, tzinfo=new_york), mood=7))
     repo.delete(gone.id or 0)

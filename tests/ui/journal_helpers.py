@@ -66,10 +66,18 @@ def sample_entries(days: int = 3, per_day: int = 3) -> Iterator[Entry]:
             moment = NOW - timedelta(days=day, hours=slot * 3 + 1)
             kind = (day * per_day + slot) % 3
             if kind == 0:
-                yield MoodCheckIn(occurred_at=moment, mood=slot + 4, note=f"walk by the river {day}",
-                                  tags=("home",))
+                yield MoodCheckIn(
+                    occurred_at=moment,
+                    mood=slot + 4,
+                    note=f"walk by the river {day}",
+                    tags=("home",),
+                )
             elif kind == 1:
                 yield GratitudeEntry(occurred_at=moment, text=f"Thankful for breakfast {day}")
             else:
-                yield TriggerRecord(occurred_at=moment, situation=f"A late message {day}",
-                                    intensity=6, for_session=day == 0)
+                yield TriggerRecord(
+                    occurred_at=moment,
+                    situation=f"A late message {day}",
+                    intensity=6,
+                    for_session=day == 0,
+                )

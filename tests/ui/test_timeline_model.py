@@ -57,8 +57,11 @@ def test_entries_are_read_a_page_at_a_time(tmp_path: Path, monkeypatch) -> None:
 def test_filters_and_search_run_in_the_store(tmp_path: Path) -> None:
     model, _repo = _model(tmp_path)
     model.set_query(EntryQuery(kinds=frozenset({EntryKind.MOOD}), search="river"))
-    kinds = {model.data(model.index(r), Role.KIND) for r in range(model.rowCount())
-             if not model.is_header(r)}
+    kinds = {
+        model.data(model.index(r), Role.KIND)
+        for r in range(model.rowCount())
+        if not model.is_header(r)
+    }
     assert kinds == {"mood"}
     assert model.entry_count() == 3
     model.set_query(EntryQuery(kinds=frozenset({EntryKind.GRATITUDE}), search="river"))
@@ -74,8 +77,10 @@ def test_hostile_text_is_shown_literally(tmp_path: Path) -> None:
         repo.add(MoodCheckIn(occurred_at=NOW, mood=5, note=text))
     model = TimelineModel(entries=repo)
     model.set_query(EntryQuery())
-    shown = [str(model.data(model.index(r), Qt.ItemDataRole.DisplayRole))
-             for r in range(1, model.rowCount())]
+    shown = [
+        str(model.data(model.index(r), Qt.ItemDataRole.DisplayRole))
+        for r in range(1, model.rowCount())
+    ]
     for text in HOSTILE[:4]:
         assert any(text in line for line in shown)
     assert day_heading(date(2026, 3, 14)) == "Saturday 14 March 2026"
