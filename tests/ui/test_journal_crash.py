@@ -23,7 +23,7 @@ def test_draft_survives_a_killed_process(qtbot: QtBot, tmp_path: Path) -> None:
     directory = tmp_path / "journal"
     create_vault(directory).lock()
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
-    child = subprocess.Popen(  # noqa: S603 - our own test helper
+    child = subprocess.Popen(
         [sys.executable, "-m", "tests.ui.crash_child", str(directory), TEXT],
         cwd=ROOT,
         env=env,
