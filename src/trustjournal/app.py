@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QSystemTrayIcon
+from PySide6.QtWidgets import QApplication, QSystemTrayIcon, QWidget
 
 from trustjournal.core.times import local_now
 from trustjournal.ui.clipboard import ClipboardGuard
@@ -31,7 +31,6 @@ from trustjournal.ui.lock import LockManager
 from trustjournal.ui.main_window import MainWindow
 from trustjournal.ui.pages.journal_pages import journal_pages
 from trustjournal.ui.pages.registry import PageRegistry, PageSpec
-from trustjournal.ui.pages.settings_page import SettingsPage
 from trustjournal.ui.paint_report import PaintReporter
 from trustjournal.ui.single_instance import SingleInstance
 from trustjournal.ui.tasks import BackgroundTasks, Tasks
@@ -40,6 +39,7 @@ from trustjournal.ui.tray import make_tray
 
 if TYPE_CHECKING:
     from trustjournal.store.keyfile import KdfParams
+    from trustjournal.ui.session import Session
 
 log = logging.getLogger(__name__)
 
@@ -106,19 +106,25 @@ def build_shell(
     clipboard = ClipboardGuard(clipboard=QGuiApplication.clipboard(), parent=window)
     lock_manager = LockManager(app=app, parent=window)
     pages = PageRegistry()
+
+    def settings_page(session: Session) -> QWidget:
+        from trustjournal.ui.pages.settings_page import SettingsPage  # after unlocking only
+
+        return SettingsPage(
+            session=session,
+            lock_manager=lock_manager,
+            theme=theme,
+            clipboard=clipboard,
+            is_demo=demo_passphrase is not None,
+        )
+
     pages.register(
         PageSpec(
             key="settings",
             title="Settings",
             icon=Icon.SETTINGS,
             shortcut="Ctrl+5",
-            build=lambda session: SettingsPage(
-                session=session,
-                lock_manager=lock_manager,
-                theme=theme,
-                clipboard=clipboard,
-                is_demo=demo_passphrase is not None,
-            ),
+            build=settings_page,
         )
     )
     for spec in extra_pages:

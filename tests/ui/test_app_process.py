@@ -53,6 +53,8 @@ def test_demo_app_paints_the_unlock_screen_and_cleans_up_on_sigterm(tmp_path: Pa
         try:
             assert process.stderr is not None
             line = process.stderr.readline()
+            while line and not line.startswith("painted "):  # the offscreen platform's notes
+                line = process.stderr.readline()
             assert line.startswith("painted unlock "), line
             assert float(line.split()[2]) > 0
             demo_roots = [p for p in temp.iterdir() if p.name.startswith("trustjournal-demo-")]
@@ -64,3 +66,43 @@ def test_demo_app_paints_the_unlock_screen_and_cleans_up_on_sigterm(tmp_path: Pa
                 process.kill()
     assert list(temp.iterdir()) == []
     assert not (tmp_path / "data" / "TrustJournal").exists()  # nothing in the real data folder
+
+
+UNLOCK_SCREEN_PROBE = """
+import sys
+from pathlib import Path
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
+app = QApplication([])
+from trustjournal.app import build_shell
+from trustjournal.ui.tasks import SynchronousTasks
+vault = Path(sys.argv[1])
+shell = build_shell(app=app, vault_dir=vault, tasks=SynchronousTasks(),
+                    qsettings=QSettings(str(vault.parent / "q.ini"), QSettings.Format.IniFormat))
+shell.window.show()
+shell.controller.start()
+for _ in range(10):
+    app.processEvents()
+heavy = ("zxcvbn", "sqlcipher3", "cryptography", "pypdf", "platformdirs",
+         "PySide6.QtCharts", "PySide6.QtPrintSupport", "trustjournal.store",
+         "trustjournal.services")
+print(" ".join(m for m in sys.modules if m.startswith(heavy)))
+"""
+
+
+def test_the_unlock_screen_paints_before_any_store_crypto_or_heavy_module_loads(
+    tmp_path: Path,
+) -> None:
+    from tests.ui.shell_helpers import make_vault
+
+    make_vault(tmp_path / "journal")
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    result = subprocess.run(
+        [sys.executable, "-c", UNLOCK_SCREEN_PROBE, str(tmp_path / "journal")],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
+    assert result.stdout.split() == []

@@ -3,6 +3,8 @@
 The store is imported only when it is first needed, so the unlock screen paints before any
 database or crypto module loads. Every slow step (key derivation) runs through `tasks`;
 a result that arrives after the flow moved on is dropped, and a vault it opened is locked.
+The screens that set or show secrets (create, recovery code, new passphrase) are in
+`secret_flows`, which this class builds on.
 """
 
 from __future__ import annotations
@@ -22,24 +24,19 @@ from trustjournal.ui.clipboard import ClipboardGuard
 from trustjournal.ui.errors import describe
 from trustjournal.ui.events import JournalEvents
 from trustjournal.ui.lock import LockManager, close_dialogs
-from trustjournal.ui.main_frame import MainFrame
 from trustjournal.ui.main_window import MainWindow
 from trustjournal.ui.pages.registry import PageRegistry
 from trustjournal.ui.paint_report import PaintReporter
-from trustjournal.ui.screens import passphrase as passphrase_texts
-from trustjournal.ui.screens.passphrase import PassphraseScreen
-from trustjournal.ui.screens.recovery_code import RecoveryCodeScreen
 from trustjournal.ui.screens.unlock import UnlockScreen
-from trustjournal.ui.screens.welcome import WelcomeScreen
-from trustjournal.ui.session import Session
+from trustjournal.ui.secret_flows import SecretFlows
 from trustjournal.ui.single_instance import SingleInstance
 from trustjournal.ui.tasks import ScopedTasks, Tasks
 from trustjournal.ui.theme import ThemeManager
 
 if TYPE_CHECKING:
     from trustjournal.store.keyfile import KdfParams
-    from trustjournal.store.settings import SettingsRepository
     from trustjournal.store.vault import Vault
+    from trustjournal.ui.main_frame import MainFrame
 
 log = logging.getLogger(__name__)
 
@@ -54,7 +51,7 @@ def looks_like_vault(directory: Path) -> bool:
     return (directory / KEY_FILE_NAME).is_file()
 
 
-class ShellController(QObject):
+class ShellController(SecretFlows):
     """Decides which screen the window shows, and owns the open vault.
 
     Signals:
@@ -147,69 +144,11 @@ class ShellController(QObject):
         if looks_like_vault(self._vault_dir):
             self._show_unlock()
         else:
-            self._show(WelcomeScreen())
-            welcome = self.screen()
-            assert isinstance(welcome, WelcomeScreen)
+            from trustjournal.ui.screens.welcome import WelcomeScreen
+
+            welcome = WelcomeScreen()
             welcome.create_requested.connect(self._show_create)
-
-    def _if_current(self, token: int, fn: Callable[[Any], object]) -> Callable[[Any], None]:
-        """`fn`, but only while the screen that started the work is still showing."""
-
-        def call(value: Any) -> None:
-            if token == self._flow:
-                fn(value)
-
-        return call
-
-    def _show(self, widget: QWidget) -> int:
-        self._flow += 1
-        self._window.show_screen(widget)
-        return self._flow
-
-    # --- create ------------------------------------------------------------------------------
-
-    def _show_create(self) -> None:
-        screen = PassphraseScreen(
-            title=passphrase_texts.CREATE_TITLE,
-            intro=passphrase_texts.CREATE_INTRO,
-            submit_text="Create my &journal",
-            back_text="&Back",
-            busy_text="Protecting your journal with your passphrase. This takes a moment.",
-        )
-        token = self._show(screen)
-        screen.back_requested.connect(self.start)
-        screen.submitted.connect(lambda secret: self._create(screen, token, secret))
-
-    def _create(self, screen: PassphraseScreen, token: int, secret: str) -> None:
-        from trustjournal.store.keyfile import DEFAULT_KDF
-        from trustjournal.store.vault import Vault
-
-        screen.set_busy(True)
-        directory, kdf = self._vault_dir, self._kdf or DEFAULT_KDF
-        self._tasks.run_in_background(
-            lambda: Vault.create(directory, secret, kdf=kdf),
-            lambda result: self._on_created(token, result),
-            self._if_current(token, lambda exc: screen.show_error(describe(exc))),
-        )
-
-    def _on_created(self, token: int, result: tuple[Vault, str]) -> None:
-        vault, code = result
-        if not self._adopt(token, vault):
-            return
-        self._settings().set(preferences.RECOVERY_CONFIRMED, False)
-        self._show_recovery_code(code)
-
-    def _show_recovery_code(self, code: str, *, renewed: bool = False) -> None:
-        screen = RecoveryCodeScreen(code=code, clipboard=self._clipboard, renewed=renewed)
-        self._show(screen)
-        self._lock_manager.arm()
-        screen.finished.connect(self._on_recovery_code_finished)
-
-    def _on_recovery_code_finished(self) -> None:
-        self._clipboard.clear_if_ours()
-        if self._vault is not None:
-            self._settings().set(preferences.RECOVERY_CONFIRMED, True)
-            self._enter_main()
+            self._show(welcome)
 
     # --- unlock ------------------------------------------------------------------------------
 
@@ -263,39 +202,6 @@ class ShellController(QObject):
         else:
             self._enter_main()
 
-    def _show_new_passphrase(self) -> None:
-        screen = PassphraseScreen(
-            title=passphrase_texts.RESET_TITLE,
-            intro=passphrase_texts.RESET_INTRO,
-            submit_text="Save &passphrase",
-            busy_text="Protecting your journal with the new passphrase. This takes a moment.",
-        )
-        token = self._show(screen)
-        self._lock_manager.arm()
-        vault = self._vault
-        assert vault is not None
-
-        def submitted(secret: str) -> None:
-            screen.set_busy(True)
-            self._tasks.run_in_background(
-                lambda: vault.set_passphrase(secret),
-                self._if_current(token, lambda _r: self._on_unlocked(secret)),
-                self._if_current(token, lambda exc: screen.show_error(describe(exc))),
-            )
-
-        screen.submitted.connect(submitted)
-
-    def _renew_unconfirmed_recovery_code(self, passphrase: str) -> None:
-        """The journal was locked before its recovery code was confirmed: issue a fresh one."""
-        vault = self._vault
-        assert vault is not None
-        token = self._flow
-        self._tasks.run_in_background(
-            lambda: vault.new_recovery_code(passphrase),
-            self._if_current(token, lambda code: self._show_recovery_code(code, renewed=True)),
-            self._if_current(token, self._fail_open),
-        )
-
     def _fail_open(self, exc: BaseException) -> None:
         message = describe(exc)
         self.lock("error")
@@ -308,6 +214,8 @@ class ShellController(QObject):
     def _enter_main(self) -> None:
         from trustjournal.store.drafts import DraftRepository
         from trustjournal.store.entries import EntryRepository
+        from trustjournal.ui.main_frame import MainFrame
+        from trustjournal.ui.session import Session
 
         vault = self._vault
         assert vault is not None
@@ -343,12 +251,6 @@ class ShellController(QObject):
 
     def _on_window_preferences_triggered(self) -> None:
         self.show_page("settings")
-
-    def _settings(self) -> SettingsRepository:
-        from trustjournal.store.settings import SettingsRepository
-
-        assert self._vault is not None
-        return SettingsRepository(db=self._vault.db)
 
     # --- lock --------------------------------------------------------------------------------
 

@@ -12,11 +12,12 @@ import time
 from typing import TextIO
 
 from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QApplication, QWidget
-from shiboken6 import isValid
+from PySide6.QtGui import QWindow
+from PySide6.QtWidgets import QWidget
 
 ENV_VAR = "TRUSTJOURNAL_REPORT_PAINT"
 _IMPORTED_AT = time.monotonic()
+_PAINTING = (QEvent.Type.Expose, QEvent.Type.UpdateRequest)
 
 
 def seconds_since_process_start() -> float:
@@ -32,10 +33,11 @@ def seconds_since_process_start() -> float:
 
 
 class PaintReporter(QObject):
-    """Prints one line the first time each named screen (or anything inside it) has painted.
+    """Prints one line the first time the window has painted with a named screen showing.
 
-    While a screen is pending it watches the application's paint events (a screen is often
-    entirely covered by its children, which then paint instead of it); afterwards it stops.
+    It watches only the top-level window's own expose and update events (Qt paints every
+    dirty widget while handling them) — never every event of the application, which would
+    itself slow the start-up being measured.
     """
 
     def __init__(
@@ -44,9 +46,9 @@ class PaintReporter(QObject):
         super().__init__(parent)
         self._enabled = enabled
         self._stream = stream
-        self._pending: list[tuple[QWidget, str]] = []
+        self._pending: str | None = None
         self._reported: set[str] = set()
-        self._filtering = False
+        self._handle: QWindow | None = None
 
     @classmethod
     def from_environment(cls, parent: QObject | None = None) -> PaintReporter:
@@ -54,31 +56,27 @@ class PaintReporter(QObject):
         return cls(enabled=os.environ.get(ENV_VAR) == "1", parent=parent)
 
     def watch(self, widget: QWidget, name: str) -> None:
-        """Report the first paint of `widget` as `name` (once per name)."""
+        """Report the window's next paint as `name` (once per name); `widget` must be showing
+        in a window that has been shown."""
         if not self._enabled or name in self._reported:
             return
-        self._pending.append((widget, name))
-        app = QApplication.instance()
-        if app is not None and not self._filtering:
-            app.installEventFilter(self)
-            self._filtering = True
+        handle = widget.window().windowHandle()
+        if handle is None:
+            return
+        self._pending = name
+        if handle is not self._handle:
+            if self._handle is not None:
+                self._handle.removeEventFilter(self)
+            handle.installEventFilter(self)
+            self._handle = handle
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint and isinstance(watched, QWidget):
-            for widget, name in list(self._pending):
-                if not isValid(widget):  # replaced before it ever painted
-                    self._pending.remove((widget, name))
-                elif watched is widget or widget.isAncestorOf(watched):
-                    self._pending.remove((widget, name))
-                    if name not in self._reported:
-                        self._reported.add(name)
-                        # Report once this paint has been flushed, not when it starts.
-                        QTimer.singleShot(0, lambda n=name: self._report(n))
-            if not self._pending:
-                app = QApplication.instance()
-                if app is not None:
-                    app.removeEventFilter(self)
-                self._filtering = False
+        name = self._pending
+        if name is not None and event.type() in _PAINTING:
+            self._pending = None
+            self._reported.add(name)
+            # Report once this paint has been flushed, not when it starts.
+            QTimer.singleShot(0, lambda: self._report(name))
         return False
 
     def _report(self, name: str) -> None:

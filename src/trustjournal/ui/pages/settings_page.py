@@ -5,10 +5,7 @@ Every preference is stored inside the vault (they can reveal habits); QSettings 
 
 from __future__ import annotations
 
-import platform
-
-from PySide6 import __version__ as pyside_version
-from PySide6.QtCore import Qt, QUrl, qVersion
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -16,17 +13,16 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
     QHBoxLayout,
-    QMessageBox,
     QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
-from trustjournal import __version__
 from trustjournal.ui import preferences
 from trustjournal.ui.clipboard import ClipboardGuard
 from trustjournal.ui.dialogs.change_passphrase import ChangePassphraseDialog
+from trustjournal.ui.dialogs.never_lock import NEVER_LOCK_WARNING, NeverLockDialog
 from trustjournal.ui.dialogs.new_recovery_code import NewRecoveryCodeDialog
 from trustjournal.ui.icons import Icon
 from trustjournal.ui.lock import (
@@ -38,12 +34,9 @@ from trustjournal.ui.lock import (
 from trustjournal.ui.screens.welcome import CANNOT, limits_card
 from trustjournal.ui.session import Session
 from trustjournal.ui.theme import ThemeManager, ThemePreference
+from trustjournal.ui.widgets.about import about_card
 from trustjournal.ui.widgets.common import button, card, field_label, label
 
-NEVER_LOCK_WARNING = (
-    "If TrustJournal never locks by itself, anyone who sits down at this computer while it is "
-    "open can read your journal. You can still lock it at any time with Ctrl+L."
-)
 INACTIVE_HINT = (
     "Not every system tells TrustJournal when the screen locks or the computer sleeps; where it "
     "does not, the timer above is what locks the journal."
@@ -53,27 +46,6 @@ _THEMES = (
     ("Light", ThemePreference.LIGHT),
     ("Dark", ThemePreference.DARK),
 )
-
-
-class NeverLockDialog:
-    """The warning shown before turning automatic locking off (replaceable in tests)."""
-
-    @classmethod
-    def ask(cls, parent: QWidget) -> bool:
-        """True if the person still wants the journal never to lock by itself."""
-        box = QMessageBox(
-            QMessageBox.Icon.Warning,
-            "Never lock by itself?",
-            NEVER_LOCK_WARNING,
-            QMessageBox.StandardButton.NoButton,
-            parent,
-        )
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        keep = box.addButton("Keep locking", QMessageBox.ButtonRole.RejectRole)
-        box.addButton("Never lock by itself", QMessageBox.ButtonRole.AcceptRole)
-        box.setDefaultButton(keep)
-        box.exec()
-        return box.clickedButton() is not None and box.clickedButton() is not keep
 
 
 class SettingsPage(QWidget):
@@ -113,7 +85,7 @@ class SettingsPage(QWidget):
         column.addWidget(self._appearance_card())
         column.addWidget(self._secrets_card())
         column.addWidget(self._location_card(is_demo))
-        column.addWidget(self._about_card())
+        column.addWidget(about_card())
         column.addWidget(
             limits_card("What TrustJournal cannot protect against", CANNOT, Icon.WARNING)
         )
@@ -241,33 +213,6 @@ class SettingsPage(QWidget):
         row.addWidget(self.reveal_button)
         row.addStretch(1)
         layout.addLayout(row)
-        return frame
-
-    def _about_card(self) -> QWidget:
-        from trustjournal.store.db import cipher_version
-
-        frame, layout = card()
-        layout.addWidget(label("About TrustJournal", role="heading"))
-        layout.addWidget(
-            label(
-                "A private, encrypted journal for rebuilding trust. It has no "
-                "account, no server and never connects to the internet."
-            )
-        )
-        form = QFormLayout()
-        form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        form.setHorizontalSpacing(24)
-        for name, version in (
-            ("TrustJournal", __version__),
-            ("Qt", qVersion()),
-            ("PySide6", pyside_version),
-            ("SQLCipher", cipher_version() or "missing"),
-            ("Python", platform.python_version()),
-        ):
-            value = label(version, wrap=False)
-            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            form.addRow(label(name, role="hint", wrap=False), value)
-        layout.addLayout(form)
         return frame
 
     # --- behaviour ---------------------------------------------------------------------------
