@@ -177,7 +177,7 @@ def test_other_kinds_are_shown_read_only_with_a_calm_note(page: JournalPage) -> 
     assert page.pane.editor is None
     assert page.pane.stack.currentWidget() is page.pane.read_only
     assert "A late message" in page.pane.read_only_text.toPlainText()
-    assert "Nothing is lost" in page.pane.read_only_note.text()
+    assert "nothing is lost" in page.pane.read_only_note.text()
 
 
 def test_hostile_text_shows_literally_in_the_editor(page: JournalPage, session: Session) -> None:

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from trustjournal.store.vocabulary import VocabularyList, VocabularyRepository
-from trustjournal.ui.widgets.common import button
+from trustjournal.ui.widgets.common import button, label
 
 
 class EmotionPicker(QWidget):
@@ -36,7 +36,8 @@ class EmotionPicker(QWidget):
         self.tree = QTreeWidget(self)
         self.tree.setHeaderHidden(True)
         self.tree.setAccessibleName("Emotions")
-        self.tree.setMinimumHeight(150)
+        self.tree.setMinimumHeight(120)
+        self.tree.setMaximumHeight(190)
         top = QHBoxLayout()
         top.addWidget(self.search, 1)
         top.addWidget(self.add_button)
@@ -44,6 +45,8 @@ class EmotionPicker(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
         layout.addWidget(self.tree)
+        self.summary = label("", role="hint")
+        layout.addWidget(self.summary)
         self._items: dict[str, QTreeWidgetItem] = {}
         self._order: list[str] = []  # chosen names in the order chosen
         self._fill()
@@ -70,6 +73,10 @@ class EmotionPicker(QWidget):
         self.tree.collapseAll()
         self.tree.blockSignals(False)
 
+    def _show_chosen(self) -> None:
+        self.summary.setText("Chosen: " + ", ".join(self._order) if self._order else "")
+        self.summary.setVisible(bool(self._order))
+
     def chosen(self) -> list[str]:
         """The chosen emotions, in the order chosen."""
         return list(self._order)
@@ -82,6 +89,7 @@ class EmotionPicker(QWidget):
         for key, item in self._items.items():
             item.setCheckState(0, Qt.CheckState.Checked if key in keys else Qt.CheckState.Unchecked)
         self.tree.blockSignals(False)
+        self._show_chosen()
 
     def choose(self, name: str) -> None:
         """Tick one emotion of the vocabulary."""
@@ -94,6 +102,7 @@ class EmotionPicker(QWidget):
         self._order = [n for n in self._order if n.casefold() != name.casefold()]
         if item.checkState(0) == Qt.CheckState.Checked:
             self._order.append(name)
+        self._show_chosen()
         self.changed.emit()
 
     def _filter(self, text: str) -> None:

@@ -34,6 +34,11 @@ from trustjournal.ui.widgets.common import label
 CONNECTION_QUESTION = "How close do I feel to my partner today?"
 TRUST_QUESTION = "How much do I trust us today?"
 NOT_ANSWERED = "Not answered"
+SCALE_STYLE = (
+    "QPushButton { padding: 4px 0px; min-width: 30px; }"
+    " QPushButton:checked { background: palette(highlight); color: palette(highlighted-text);"
+    " border-color: palette(highlight); font-weight: 600; }"
+)
 
 
 class MoodScale(QWidget):
@@ -48,13 +53,14 @@ class MoodScale(QWidget):
         for value in range(1, 11):
             b = QPushButton(str(value))
             b.setCheckable(True)
-            b.setMinimumWidth(34)
+            b.setMinimumSize(32, 32)
             b.setToolTip(MOOD_WORDS[value])
             b.setAccessibleName(f"Mood {value}, {MOOD_WORDS[value]}")
             b.installEventFilter(self)
             self.group.addButton(b, value)
             row.addWidget(b)
         row.addStretch(1)
+        self.setStyleSheet(SCALE_STYLE)
         self.word = label("Choose a number", role="hint", wrap=False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -135,6 +141,7 @@ class MoodEditor(EntryEditor):
         self.note.setPlaceholderText("Anything you want to remember about now")
         self.note.setTabChangesFocus(True)
         self.note.setMinimumHeight(70)
+        self.note.setMaximumHeight(90)
         self.tags = QLineEdit(self)
         self.tags.setPlaceholderText("Tags, separated by commas")
         self.time = QDateTimeEdit(self)

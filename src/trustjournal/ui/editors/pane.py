@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QPlainTextEdit, QStackedWidget, QVBoxLayout, QWidg
 from trustjournal.core.entries import Entry, EntryKind
 from trustjournal.core.errors import EntryNotFoundError, ValidationError
 from trustjournal.core.serialize import to_dict
-from trustjournal.core.wording import kind_label, summarise
+from trustjournal.core.wording import kind_label
 from trustjournal.ui.editors.base import EditorRegistry, EntryEditor
 from trustjournal.ui.session import Session
 from trustjournal.ui.widgets.common import button, button_row, label
@@ -21,9 +21,11 @@ AUTOSAVE_MS = 1000  # a draft is written this long after typing stops
 
 def read_only_text(entry: Entry) -> str:
     """Every field of an entry as plain lines, for kinds that have no editor yet."""
-    lines = [summarise(entry), ""]
+    moment = entry.occurred_at
+    lines = [f"{moment:%A} {moment.day} {moment:%B %Y}, {moment:%H:%M}", ""]
     for name, value in to_dict(entry).items():
-        if name in {"id", "kind", "created_at", "updated_at"} or value in (None, "", [], False):
+        skipped = {"id", "kind", "created_at", "updated_at", "occurred_at"}
+        if name in skipped or value in (None, "", [], False):
             continue
         shown = ", ".join(map(str, value)) if isinstance(value, list) else str(value)
         lines.append(f"{name.replace('_', ' ')}: {shown}")
@@ -106,8 +108,8 @@ class EditorPane(QWidget):
             assert entry is not None
             self.editor = None
             self.read_only_note.setText(
-                f"{kind_label(entry)} entries can be read here; editing them in the app comes "
-                "with their own editor. Nothing is lost."
+                f"{kind_label(entry)} entries can be read here. Editing them in the app "
+                "comes with their own editor; nothing is lost meanwhile."
             )
             self.read_only_text.setPlainText(read_only_text(entry))
             self.stack.setCurrentWidget(self.read_only)

@@ -163,6 +163,8 @@ class JournalPage(QWidget):
 
     def refilter(self) -> None:
         """Show the entries the filter bar asks for."""
+        if not self._session.is_open():
+            return
         query = self.filters.query()
         current = self.current_id()
         try:
@@ -298,5 +300,6 @@ class JournalPage(QWidget):
         self.pane.clear()
         self.model.clear()
         self.filters.search.clear()
+        self.filters.search_timer.stop()
         self._undo.clear()
         self.undo_bar.hide()
