@@ -36,3 +36,12 @@ def test_timeline_lists_ids_with_the_day_as_lived_newest_first(repo: EntryReposi
     assert repo.timeline() == [(morning.id, "2026-03-02"), (evening.id, "2026-03-01")]
     assert repo.timeline(EntryQuery(deleted=True)) == [(gone.id, "2026-03-03")]
     assert [i for i, _day in repo.timeline()] == repo.ids()
+
+
+def test_timeline_pages_with_limit_and_offset(repo: EntryRepository) -> None:
+    for hour in range(5):
+        repo.add(MoodCheckIn(occurred_at=datetime(2026, 3, 2, hour, tzinfo=UTC), mood=5))
+    every = repo.timeline()
+    assert repo.timeline(limit=2) == every[:2]
+    assert repo.timeline(limit=2, offset=2) == every[2:4]
+    assert repo.timeline(offset=4) == every[4:]

@@ -162,6 +162,9 @@ def test_filters_and_search_combine_and_highlight_matches(qtbot: QtBot, page: Jo
     assert page.model.entry_count() == 3
     assert page.delegate.terms == ["riv"]
     assert highlight_spans("Walk by the River, rivers", ["riv"]) == [(12, 15), (19, 22)]
+    provider = page.filters.tag.provider  # the tags are read from the vault when the list opens
+    assert provider is not None
+    page.filters.tag.set_tags(provider())
     page.filters.tag.setCurrentIndex(page.filters.tag.findData("home"))
     page.filters.period.setCurrentIndex(page.filters.period.findData("week"))
     assert page.model.query.tag == "home"

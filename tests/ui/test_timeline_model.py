@@ -84,3 +84,33 @@ def test_hostile_text_is_shown_literally(tmp_path: Path) -> None:
     for text in HOSTILE[:4]:
         assert any(text in line for line in shown)
     assert day_heading(date(2026, 3, 14)) == "Saturday 14 March 2026"
+
+
+def test_the_index_is_read_in_growing_slices_as_the_view_asks(
+    tmp_path: Path,
+    monkeypatch,  # type: ignore[no-untyped-def]
+) -> None:
+    monkeypatch.setattr(timeline_model, "FIRST_FETCH", 2)
+    model, repo = _model(tmp_path, entries=4)  # 12 entries over 4 days
+    model.set_query(EntryQuery())
+    assert model.entry_count() == 2
+    assert model.canFetchMore()
+    model.fetchMore()
+    assert model.entry_count() == 6
+    model.fetch_all()
+    assert not model.canFetchMore()
+    ids = [model.entry_id(r) for r in range(model.rowCount()) if not model.is_header(r)]
+    assert ids == repo.ids()
+    headers = [
+        model.data(model.index(r), Role.DAY) for r in range(model.rowCount()) if model.is_header(r)
+    ]
+    assert len(headers) == len(set(headers)) == 4
+
+
+def test_paged_model_passes_qt_model_checks(qtmodeltester, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr(timeline_model, "FIRST_FETCH", 2)
+    model, _repo = _model(tmp_path, entries=4)
+    model.set_query(EntryQuery())
+    qtmodeltester.check(model)
+    model.fetch_all()
+    qtmodeltester.check(model)

@@ -15,6 +15,32 @@ from trustjournal.core.query import EntryQuery
 SEARCH_DELAY_MS = 150  # re-filter this long after typing in the search field stops
 
 
+class TagCombo(QComboBox):
+    """A tag chooser that reads the vault's tags only when its list is opened."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.provider: Callable[[], list[str]] | None = None
+
+    def showPopup(self) -> None:
+        if self.provider is not None:
+            self.set_tags(self.provider())
+        super().showPopup()
+
+    def set_tags(self, tags: list[str]) -> None:
+        """Offer these tags, keeping the chosen one."""
+        chosen = self.currentData()
+        self.blockSignals(True)
+        self.clear()
+        self.addItem("All tags", None)
+        for name in tags:
+            self.addItem(name, name)
+        if chosen and self.findData(chosen) < 0:
+            self.addItem(chosen, chosen)
+        self.setCurrentIndex(max(self.findData(chosen), 0) if chosen else 0)
+        self.blockSignals(False)
+
+
 class FilterBar(QWidget):
     """Controls that say which entries the timeline shows.
 
@@ -36,7 +62,7 @@ class FilterBar(QWidget):
             (EntryKind.TRIGGER, "Trigger records"),
         ):
             self.kind.addItem(text, kind.value)
-        self.tag = QComboBox(self)
+        self.tag = TagCombo(self)
         self.tag.setAccessibleName("Tag")
         self.tag.addItem("All tags", None)
         self.period = QComboBox(self)
@@ -78,15 +104,7 @@ class FilterBar(QWidget):
 
     def set_tags(self, tags: list[str]) -> None:
         """Offer these tags, keeping the chosen one."""
-        chosen = self.tag.currentData()
-        self.tag.blockSignals(True)
-        self.tag.clear()
-        self.tag.addItem("All tags", None)
-        for name in tags:
-            self.tag.addItem(name, name)
-        found = self.tag.findData(chosen) if chosen else 0
-        self.tag.setCurrentIndex(max(found, 0))
-        self.tag.blockSignals(False)
+        self.tag.set_tags(tags)
 
     def _on_period(self) -> None:
         custom = self.period.currentData() == "custom"

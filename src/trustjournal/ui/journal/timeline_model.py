@@ -22,6 +22,8 @@ from trustjournal.core.wording import kind_label, summarise
 from trustjournal.store.entries import EntryRepository
 
 PAGE = 200  # entries read from the vault at once
+FIRST_FETCH = 500  # (id, day) pairs read when a query is set; each later fetch doubles, up to
+MAX_FETCH = 20_000
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -60,10 +62,11 @@ _ENTRY_ROLES: dict[int, Callable[[Entry], Any]] = {
 class TimelineModel(QAbstractListModel):
     """Every entry matching a query, newest first, under a heading row for each day.
 
-    Only the (id, day) index of the query is held for every entry (one SQL query, sorted and
-    filtered by the database); entries are read by `get_many` a page of `PAGE` at a time when a
-    row of a page not yet read is asked for, and forgotten on `reload`. Heading rows are neither
-    enabled nor selectable, so the keyboard moves from entry to entry.
+    Sorting and filtering happen in SQL. The (id, day) index of the query is read in growing
+    slices through `canFetchMore`/`fetchMore` as the view scrolls; entries are read by
+    `get_many` a page of `PAGE` at a time when a row of a page not yet read is asked for, and
+    forgotten on `reload`. Heading rows are neither enabled nor selectable, so the keyboard
+    moves from entry to entry.
     """
 
     def __init__(self, *, entries: EntryRepository, parent: QObject | None = None) -> None:
@@ -74,6 +77,8 @@ class TimelineModel(QAbstractListModel):
         self._rows: list[int] = []  # entry position, or -1 - position for the heading above it
         self._cache: dict[int, Entry] = {}  # id -> entry, for the pages read so far
         self._pages: set[int] = set()
+        self._more = False
+        self._next_fetch = FIRST_FETCH
 
     @property
     def query(self) -> EntryQuery:
@@ -86,21 +91,56 @@ class TimelineModel(QAbstractListModel):
         Raises:
             SearchQueryError: if the search text cannot be understood (the old rows stay).
         """
-        index = self._entries.timeline(query)
+        index = self._entries.timeline(query, limit=FIRST_FETCH)
+        self.beginResetModel()
+        self._query = query
+        self._index = []
+        self._rows = []
+        self._cache.clear()
+        self._pages.clear()
+        self._append(index)
+        self._next_fetch = FIRST_FETCH * 2
+        self._more = len(index) == FIRST_FETCH
+        self.endResetModel()
+
+    def _layout(self, index: list[tuple[int, str]]) -> list[int]:
+        """The rows for `index` appended after the entries read so far."""
+        previous = self._index[-1][1] if self._index else ""
         rows: list[int] = []
-        previous = ""
-        for position, (_id, day) in enumerate(index):
+        for position, (_id, day) in enumerate(index, len(self._index)):
             if day != previous:
                 rows.append(-1 - position)
                 previous = day
             rows.append(position)
-        self.beginResetModel()
-        self._query = query
-        self._index = index
-        self._rows = rows
-        self._cache.clear()
-        self._pages.clear()
-        self.endResetModel()
+        return rows
+
+    def _append(self, index: list[tuple[int, str]]) -> None:
+        self._rows.extend(self._layout(index))
+        self._index.extend(index)
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008 - Qt API
+        return not parent.isValid() and self._more
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008 - Qt API
+        if parent.isValid() or not self._more:
+            return
+        size = self._next_fetch
+        index = self._entries.timeline(self._query, limit=size, offset=len(self._index))
+        self._more = len(index) == size
+        self._next_fetch = min(size * 2, MAX_FETCH)
+        if not index:
+            return
+        rows = self._layout(index)
+        before = len(self._rows)
+        self.beginInsertRows(QModelIndex(), before, before + len(rows) - 1)
+        self._rows.extend(rows)
+        self._index.extend(index)
+        self.endInsertRows()
+
+    def fetch_all(self) -> None:
+        """Read the whole index (before jumping to the end, or finding an old entry)."""
+        while self._more:
+            self.fetchMore()
 
     def reload(self) -> None:
         """Read the query again (after the journal changed)."""
@@ -111,12 +151,13 @@ class TimelineModel(QAbstractListModel):
         self.beginResetModel()
         self._index = []
         self._rows = []
+        self._more = False
         self._cache.clear()
         self._pages.clear()
         self.endResetModel()
 
     def entry_count(self) -> int:
-        """How many entries are shown (heading rows aside)."""
+        """How many entries are read into the index so far (heading rows aside)."""
         return len(self._index)
 
     def row_of(self, entry_id: int) -> int:

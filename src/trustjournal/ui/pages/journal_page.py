@@ -125,6 +125,8 @@ class JournalPage(QWidget):
         self.undo_timer.timeout.connect(self.undo_bar.hide)
 
     def _wire(self) -> None:
+        entries = self._session.entries
+        self.filters.tag.provider = lambda: [name for name, _uses in entries.tags()]
         self.undo_action = self._action("Undo delete", QKeySequence.StandardKey.Undo, self.undo)
         self._action("Find", QKeySequence.StandardKey.Find, self.focus_search)
         self._action("New check-in", QKeySequence.StandardKey.New, self.new_check_in)
@@ -158,7 +160,6 @@ class JournalPage(QWidget):
         """Read tags and timeline again, keeping the current entry if it is still shown."""
         if not self._session.is_open():
             return
-        self.filters.set_tags([name for name, _uses in self._session.entries.tags()])
         self.refilter()
 
     def refilter(self) -> None:
@@ -175,7 +176,7 @@ class JournalPage(QWidget):
             self.search_error.show()
             return
         self.search_error.hide()
-        if self.model.entry_count() == 0:
+        if self.model.rowCount() == 0:
             self.empty.setText(
                 "Nothing matches these filters."
                 if query != type(query)()
@@ -195,8 +196,11 @@ class JournalPage(QWidget):
         )
 
     def select_id(self, entry_id: int) -> bool:
-        """Select an entry's row; False if it is not shown."""
+        """Select an entry's row (reading the index further if needed); False if not shown."""
         row = self.model.row_of(entry_id)
+        while row < 0 and self.model.canFetchMore():
+            self.model.fetchMore()
+            row = self.model.row_of(entry_id)
         if row < 0:
             return False
         index = self.model.index(row)
