@@ -227,3 +227,43 @@ def test_views_refresh_when_the_journal_changes(page: JournalPage, session: Sess
     session.events.notify({EntryKind.MOOD.value})
     assert page.model.entry_count() == before + 1
     assert session.entries.count(EntryQuery()) == before + 1
+
+
+def test_arrow_keys_step_over_day_headings_and_enter_opens(page: JournalPage) -> None:
+    page.view.setFocus()
+    page.view.setCurrentIndex(page.model.index(3))  # the last entry of the first day
+    assert not page.model.is_header(3)
+    assert page.model.is_header(4)
+    QTest.keyClick(page.view, Qt.Key.Key_Down)
+    assert page.view.currentIndex().row() == 5
+    QTest.keyClick(page.view, Qt.Key.Key_Up)
+    assert page.view.currentIndex().row() == 3
+    QTest.keyClick(page.view, Qt.Key.Key_Return)
+    assert page.right.currentWidget() is page.pane
+
+
+def test_today_and_journal_take_the_first_two_shortcuts() -> None:
+    from trustjournal.ui.pages.journal_pages import journal_pages
+
+    assert [(s.key, s.shortcut) for s in journal_pages()] == [
+        ("today", "Ctrl+1"),
+        ("journal", "Ctrl+2"),
+    ]
+
+
+def test_saving_an_entry_deleted_meanwhile_keeps_the_words_and_says_so(
+    page: JournalPage, session: Session
+) -> None:
+    row = _first_entry_row(page, "mood")
+    page.open_entry_row(row)
+    editor = _mood_editor(page)
+    entry_id = editor.loaded_id()
+    assert entry_id is not None
+    session.entries.delete(entry_id)
+    session.entries.purge()
+    editor.note.setPlainText("still mine")
+    assert page.pane.save() is None
+    assert page.pane.message.isVisibleTo(page.pane)
+    draft = session.drafts.load(DRAFT_KEY)
+    assert draft is not None
+    assert draft["data"]["note"] == "still mine"

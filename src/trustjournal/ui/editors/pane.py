@@ -9,7 +9,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QPlainTextEdit, QStackedWidget, QVBoxLayout, QWidget
 
 from trustjournal.core.entries import Entry, EntryKind
-from trustjournal.core.errors import EntryNotFoundError, ValidationError
+from trustjournal.core.errors import EntryNotFoundError, UserFacingError, ValidationError
 from trustjournal.core.serialize import to_dict
 from trustjournal.core.wording import kind_label
 from trustjournal.ui.editors.base import EditorRegistry, EntryEditor
@@ -76,6 +76,9 @@ class EditorPane(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.stack, 1)
+        self.message = label("", role="error")
+        self.message.hide()
+        layout.addWidget(self.message)
         layout.addWidget(self.buttons)
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
@@ -130,7 +133,14 @@ class EditorPane(QWidget):
         except ValidationError:
             return None
         repo = self._session.entries
-        stored = repo.add(entry) if entry.id is None else repo.update(entry)
+        try:
+            stored = repo.add(entry) if entry.id is None else repo.update(entry)
+        except UserFacingError as error:
+            self.stash()  # keep every word; the message says what went wrong
+            self.message.setText(str(error))
+            self.message.show()
+            return None
+        self.message.hide()
         self.timer.stop()
         self._session.drafts.delete(self._draft_key)
         editor.load(stored)
