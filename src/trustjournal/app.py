@@ -238,11 +238,15 @@ def run(*, vault_dir: Path | None = None, demo: bool = False) -> int:
                     file=sys.stderr,
                 )
                 return 0
+        tasks = BackgroundTasks(parent=app)
+        # Unwinds first: work still running (the demo being written, a key being derived)
+        # finishes before its folder is removed or the process ends.
+        cleanup.callback(tasks.finish)
         shell = build_shell(
             app=app,
             vault_dir=directory,
             qsettings=qsettings,
-            tasks=BackgroundTasks(parent=app),
+            tasks=tasks,
             demo_passphrase=_demo_passphrase() if demo else None,
             instance=instance,
             paint=paint,

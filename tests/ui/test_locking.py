@@ -186,3 +186,20 @@ def test_ctrl_l_does_nothing_on_the_unlock_screen(
     with qtbot.assertNotEmitted(shell.controller.locked):
         shell.window.lock_action.trigger()
     assert shell.controller.screen() is screen
+
+
+def test_quitting_keeps_the_draft_and_closes_the_journal(
+    qtbot: QtBot, qapp: QApplication, tmp_path: Path
+) -> None:
+    from PySide6.QtGui import QKeySequence
+
+    shell = _open_with_note(qtbot, qapp, tmp_path)
+    _type_note(qtbot, shell)
+    vault = shell.controller.vault
+    assert vault is not None
+    assert shell.window.quit_action.shortcut() == QKeySequence(QKeySequence.StandardKey.Quit)
+    shell.window.quit_action.trigger()
+    assert not shell.window.isVisible()
+    assert vault.is_locked
+    again = start_shell(qtbot, qapp, tmp_path, pages=(NOTE_PAGE,))
+    _assert_draft_back(qtbot, again)

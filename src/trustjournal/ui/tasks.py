@@ -12,7 +12,7 @@ import logging
 from collections.abc import Callable
 from typing import Any, Protocol, TypeVar
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal, Slot
 
 log = logging.getLogger(__name__)
 
@@ -74,6 +74,12 @@ class BackgroundTasks(QObject):
     def running(self) -> int:
         """How many jobs have not reported back yet."""
         return len(self._pending)
+
+    def finish(self) -> None:
+        """Wait for running work, then deliver its results (at quit: a late unlock's vault is
+        then locked by its callback instead of being left open)."""
+        self._pool.waitForDone()
+        QCoreApplication.sendPostedEvents()
 
     def run_in_background(self, fn: Callable[[], Any], on_done: Done, on_error: Failed) -> None:
         """Run `fn` in a worker thread; call `on_done` or `on_error` on the UI thread."""
