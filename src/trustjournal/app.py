@@ -29,6 +29,7 @@ from trustjournal.ui.events import JournalEvents
 from trustjournal.ui.icons import Icon
 from trustjournal.ui.lock import LockManager
 from trustjournal.ui.main_window import MainWindow
+from trustjournal.ui.pages.journal_pages import journal_pages
 from trustjournal.ui.pages.registry import PageRegistry, PageSpec
 from trustjournal.ui.paint_report import PaintReporter
 from trustjournal.ui.single_instance import SingleInstance
@@ -249,6 +250,7 @@ def run(*, vault_dir: Path | None = None, demo: bool = False) -> int:
             demo_passphrase=_demo_passphrase() if demo else None,
             instance=instance,
             paint=paint,
+            extra_pages=journal_pages(),
         )
         if instance is not None:
             instance.activation_requested.connect(shell.window.bring_to_front)

@@ -255,6 +255,27 @@ class EntryRepository:
         sql = f"SELECT id FROM entries {where.sql()} {TIMELINE_ORDER}"  # noqa: S608
         return [int(row[0]) for row in self._db.query(sql, where.params)]
 
+    def timeline(
+        self, query: EntryQuery = ALL_ENTRIES, *, limit: int | None = None, offset: int = 0
+    ) -> builtins.list[tuple[int, str]]:
+        """Matching (id, local day "YYYY-MM-DD") pairs, newest first: a lazy timeline's index.
+
+        Args:
+            query: which entries.
+            limit: at most this many (None: all).
+            offset: skip this many first.
+
+        Raises:
+            ValidationError: if the query is not valid.
+            SearchQueryError: if the search text cannot be understood.
+        """
+        where = entry_where(query)
+        sql = f"SELECT id, local_day FROM entries {where.sql()} {TIMELINE_ORDER}"  # noqa: S608
+        params = (*where.params, -1 if limit is None else max(limit, 0), max(offset, 0))
+        return [
+            (int(row[0]), str(row[1])) for row in self._db.query(f"{sql} LIMIT ? OFFSET ?", params)
+        ]
+
     def get_many(self, ids: Sequence[int]) -> builtins.list[Entry]:
         """The entries with these ids, in the given order.
 

@@ -1,0 +1,121 @@
+"""Render the Today and Journal pages over a two-year demo journal to PNG, light and dark.
+
+Usage: python packaging/journal_screenshots.py OUT_DIR
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import tempfile
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication, QWidget
+
+from trustjournal.app import Shell, build_shell
+from trustjournal.services.demo import fill
+from trustjournal.store.entries import EntryRepository
+from trustjournal.store.keyfile import KdfParams
+from trustjournal.store.vault import Vault
+from trustjournal.ui.editors.mood import MoodEditor
+from trustjournal.ui.pages.journal_page import JournalPage
+from trustjournal.ui.pages.journal_pages import journal_pages
+from trustjournal.ui.pages.today_page import TodayPage
+from trustjournal.ui.screens.unlock import UnlockScreen
+from trustjournal.ui.tasks import SynchronousTasks
+from trustjournal.ui.theme import ThemePreference
+
+PASSPHRASE = "copper lantern wistful harbour"  # noqa: S105 - a throwaway screenshot vault
+CHEAP = KdfParams(memory_kib=8192, iterations=1, lanes=1)
+LOCAL = timezone(timedelta(hours=1))
+NOW = datetime(2026, 3, 14, 19, 40, tzinfo=LOCAL)
+SIZE = (1280, 800)
+
+
+def _settle(app: QApplication) -> None:
+    for _ in range(6):
+        app.processEvents()
+
+
+def _shot(app: QApplication, shell: Shell, widget: QWidget, path: Path) -> Path:
+    _settle(app)
+    widget.grab().save(str(path))
+    return path
+
+
+def render(out: Path, scheme: ThemePreference, app: QApplication) -> list[Path]:
+    """Today, Journal, Journal with an entry open, Journal searched; returns the files written."""
+    written: list[Path] = []
+    with tempfile.TemporaryDirectory(prefix="tj-shots-") as tmp:
+        directory = Path(tmp) / "journal"
+        vault, _code = Vault.create(directory, PASSPHRASE, kdf=CHEAP)
+        fill(EntryRepository(db=vault.db, clock=lambda: NOW).add_many, seed=7, today=NOW.date())
+        vault.lock()
+        qsettings = QSettings(str(Path(tmp) / "q.ini"), QSettings.Format.IniFormat)
+        shell = build_shell(
+            app=app,
+            vault_dir=directory,
+            qsettings=qsettings,
+            tasks=SynchronousTasks(),
+            clock=lambda: NOW,
+            kdf=CHEAP,
+            extra_pages=journal_pages(),
+        )
+        shell.window.resize(*SIZE)
+        shell.window.show()
+        shell.controller.start()
+        screen = shell.controller.screen()
+        assert isinstance(screen, UnlockScreen)
+        screen.field.setText(PASSPHRASE)
+        screen.unlock_button.click()
+        _settle(app)
+        shell.theme.apply(scheme)
+        frame = shell.controller.frame
+        assert frame is not None
+        name = scheme.value
+        frame.show_page("today")
+        today = frame.page("today")
+        assert isinstance(today, TodayPage)
+        editor = today.pane.editor
+        assert isinstance(editor, MoodEditor)
+        editor.scale.set_value(7)
+        editor.emotions.choose("Hopeful")
+        editor.trust.setValue(6)
+        written.append(_shot(app, shell, shell.window, out / f"10-today-{name}.png"))
+        frame.show_page("journal")
+        journal = frame.page("journal")
+        assert isinstance(journal, JournalPage)
+        written.append(_shot(app, shell, shell.window, out / f"11-journal-{name}.png"))
+        journal.view.setCurrentIndex(journal.model.index(1))
+        journal.open_entry_row(1)
+        written.append(_shot(app, shell, shell.window, out / f"14-journal-read-only-{name}.png"))
+        journal.view.setCurrentIndex(journal.model.index(2))
+        journal.open_entry_row(2)
+        written.append(_shot(app, shell, shell.window, out / f"12-journal-open-{name}.png"))
+        journal.filters.search.setText("walk*")
+        journal.filters.search_timer.stop()
+        journal.refilter()
+        written.append(_shot(app, shell, shell.window, out / f"13-journal-search-{name}.png"))
+        shell.controller.lock("screenshots")
+        shell.window.close()
+    return written
+
+
+def main() -> None:
+    """Write the screenshots."""
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("out", type=Path)
+    args = parser.parse_args()
+    args.out.mkdir(parents=True, exist_ok=True)
+    app = QApplication([])
+    for scheme in (ThemePreference.LIGHT, ThemePreference.DARK):
+        for path in render(args.out, scheme, app):
+            print(path)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,1 @@
+"""Entry editors: one small interface, one widget per kind."""

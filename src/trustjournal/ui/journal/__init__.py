@@ -1,0 +1,1 @@
+"""The Journal timeline: a lazy model over the vault, its delegate and its filter bar."""

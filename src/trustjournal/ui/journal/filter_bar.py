@@ -1,0 +1,143 @@
+"""The Journal's filter bar: kind, tag, period and full-text search, combined into one query."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, timedelta
+
+from PySide6.QtCore import QDate, QTimer, Signal
+from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLineEdit, QWidget
+
+from trustjournal.core.entries import EntryKind
+from trustjournal.core.periods import Period
+from trustjournal.core.query import EntryQuery
+
+SEARCH_DELAY_MS = 150  # re-filter this long after typing in the search field stops
+
+
+class TagCombo(QComboBox):
+    """A tag chooser that reads the vault's tags only when its list is opened."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.provider: Callable[[], list[str]] | None = None
+
+    def showPopup(self) -> None:
+        if self.provider is not None:
+            self.set_tags(self.provider())
+        super().showPopup()
+
+    def set_tags(self, tags: list[str]) -> None:
+        """Offer these tags, keeping the chosen one."""
+        chosen = self.currentData()
+        self.blockSignals(True)
+        self.clear()
+        self.addItem("All tags", None)
+        for name in tags:
+            self.addItem(name, name)
+        if chosen and self.findData(chosen) < 0:
+            self.addItem(chosen, chosen)
+        self.setCurrentIndex(max(self.findData(chosen), 0) if chosen else 0)
+        self.blockSignals(False)
+
+
+class FilterBar(QWidget):
+    """Controls that say which entries the timeline shows.
+
+    Signals:
+        changed: the query changed.
+    """
+
+    changed = Signal()
+
+    def __init__(self, *, today: Callable[[], date], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._today = today
+        self.kind = QComboBox(self)
+        self.kind.setAccessibleName("Kind")
+        self.kind.addItem("All kinds", None)
+        for kind, text in (
+            (EntryKind.MOOD, "Mood check-ins"),
+            (EntryKind.GRATITUDE, "Gratitude"),
+            (EntryKind.TRIGGER, "Trigger records"),
+        ):
+            self.kind.addItem(text, kind.value)
+        self.tag = TagCombo(self)
+        self.tag.setAccessibleName("Tag")
+        self.tag.addItem("All tags", None)
+        self.period = QComboBox(self)
+        self.period.setAccessibleName("Period")
+        for text, key in (
+            ("Any time", "all"),
+            ("This week", "week"),
+            ("This month", "month"),
+            ("Between…", "custom"),
+        ):
+            self.period.addItem(text, key)
+        self.start = QDateEdit(self)
+        self.end = QDateEdit(self)
+        for edit, name in ((self.start, "From"), (self.end, "Until")):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("d MMM yyyy")
+            edit.setAccessibleName(name)
+            edit.hide()
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText("Search (Ctrl+F)")
+        self.search.setAccessibleName("Search")
+        self.search.setClearButtonEnabled(True)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(8)
+        for widget in (self.kind, self.tag, self.period, self.start, self.end):
+            layout.addWidget(widget)
+        layout.addWidget(self.search, 1)
+        self.search_timer = QTimer(self)
+        self.search_timer.setSingleShot(True)
+        self.search_timer.setInterval(SEARCH_DELAY_MS)
+        self.search_timer.timeout.connect(self.changed)
+        self.search.textChanged.connect(self.search_timer.start)
+        for combo in (self.kind, self.tag):
+            combo.currentIndexChanged.connect(self.changed)
+        self.period.currentIndexChanged.connect(self._on_period)
+        self.start.dateChanged.connect(self.changed)
+        self.end.dateChanged.connect(self.changed)
+
+    def set_tags(self, tags: list[str]) -> None:
+        """Offer these tags, keeping the chosen one."""
+        self.tag.set_tags(tags)
+
+    def _on_period(self) -> None:
+        custom = self.period.currentData() == "custom"
+        if custom and not self.start.isVisible():
+            today = self._today()
+            self.end.setDate(QDate(today.year, today.month, today.day))
+            first = today - timedelta(days=30)
+            self.start.setDate(QDate(first.year, first.month, first.day))
+        self.start.setVisible(custom)
+        self.end.setVisible(custom)
+        self.changed.emit()
+
+    def _period(self) -> Period | None:
+        key = self.period.currentData()
+        today = self._today()
+        if key == "week":
+            return Period.week_of(today)
+        if key == "month":
+            return Period.month_of(today)
+        if key == "custom":
+            start, end = self.start.date().toPython(), self.end.date().toPython()
+            assert isinstance(start, date)
+            assert isinstance(end, date)
+            return Period(min(start, end), max(start, end))
+        return None
+
+    def query(self) -> EntryQuery:
+        """The entries the controls ask for."""
+        kind = self.kind.currentData()
+        search = self.search.text().strip()
+        return EntryQuery(
+            kinds=frozenset({EntryKind(kind)}) if kind else frozenset(),
+            period=self._period(),
+            tag=self.tag.currentData(),
+            search=search or None,
+        )

@@ -1,0 +1,232 @@
+"""A lazy list model over the journal: ids and days up front, entries fetched a page at a time."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from enum import IntEnum
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QByteArray,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
+
+from trustjournal.core.entries import Entry
+from trustjournal.core.query import EntryQuery
+from trustjournal.core.wording import kind_label, summarise
+from trustjournal.store.entries import EntryRepository
+
+PAGE = 200  # entries read from the vault at once
+FIRST_FETCH = 500  # (id, day) pairs read when a query is set; each later fetch doubles, up to
+MAX_FETCH = 20_000
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class Role(IntEnum):
+    """The model's own data roles."""
+
+    ENTRY = Qt.ItemDataRole.UserRole + 1  # the Entry
+    ID = Qt.ItemDataRole.UserRole + 2  # int
+    KIND = Qt.ItemDataRole.UserRole + 3  # EntryKind value (str)
+    DAY = Qt.ItemDataRole.UserRole + 4  # datetime.date, the day as lived
+    IS_HEADER = Qt.ItemDataRole.UserRole + 5  # bool: the row is a day heading, not an entry
+    SUMMARY = Qt.ItemDataRole.UserRole + 6  # one-line summary (plain text)
+    TIME = Qt.ItemDataRole.UserRole + 7  # "09:30"
+
+
+def day_heading(day: date) -> str:
+    """A day as a heading: "Saturday 14 March 2026"."""
+    return f"{day:%A} {day.day} {day:%B %Y}"
+
+
+def _display(entry: Entry) -> str:
+    return f"{kind_label(entry)}, {entry.occurred_at:%H:%M}: {summarise(entry)}"
+
+
+_ENTRY_ROLES: dict[int, Callable[[Entry], Any]] = {
+    Qt.ItemDataRole.DisplayRole: _display,
+    Qt.ItemDataRole.AccessibleTextRole: _display,
+    Role.ENTRY: lambda entry: entry,
+    Role.KIND: lambda entry: str(entry.kind.value),
+    Role.SUMMARY: summarise,
+    Role.TIME: lambda entry: f"{entry.occurred_at:%H:%M}",
+}
+
+
+class TimelineModel(QAbstractListModel):
+    """Every entry matching a query, newest first, under a heading row for each day.
+
+    Sorting and filtering happen in SQL. The (id, day) index of the query is read in growing
+    slices through `canFetchMore`/`fetchMore` as the view scrolls; entries are read by
+    `get_many` a page of `PAGE` at a time when a row of a page not yet read is asked for, and
+    forgotten on `reload`. Heading rows are neither enabled nor selectable, so the keyboard
+    moves from entry to entry.
+    """
+
+    def __init__(self, *, entries: EntryRepository, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._entries = entries
+        self._query = EntryQuery()
+        self._index: list[tuple[int, str]] = []  # (id, day) of every entry
+        self._rows: list[int] = []  # entry position, or -1 - position for the heading above it
+        self._cache: dict[int, Entry] = {}  # id -> entry, for the pages read so far
+        self._pages: set[int] = set()
+        self._more = False
+        self._next_fetch = FIRST_FETCH
+
+    @property
+    def query(self) -> EntryQuery:
+        """The query shown."""
+        return self._query
+
+    def set_query(self, query: EntryQuery) -> None:
+        """Show the entries matching `query`.
+
+        Raises:
+            SearchQueryError: if the search text cannot be understood (the old rows stay).
+        """
+        index = self._entries.timeline(query, limit=FIRST_FETCH)
+        self.beginResetModel()
+        self._query = query
+        self._index = []
+        self._rows = []
+        self._cache.clear()
+        self._pages.clear()
+        self._append(index)
+        self._next_fetch = FIRST_FETCH * 2
+        self._more = len(index) == FIRST_FETCH
+        self.endResetModel()
+
+    def _layout(self, index: list[tuple[int, str]]) -> list[int]:
+        """The rows for `index` appended after the entries read so far."""
+        previous = self._index[-1][1] if self._index else ""
+        rows: list[int] = []
+        for position, (_id, day) in enumerate(index, len(self._index)):
+            if day != previous:
+                rows.append(-1 - position)
+                previous = day
+            rows.append(position)
+        return rows
+
+    def _append(self, index: list[tuple[int, str]]) -> None:
+        self._rows.extend(self._layout(index))
+        self._index.extend(index)
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008 - Qt API
+        return not parent.isValid() and self._more
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008 - Qt API
+        if parent.isValid() or not self._more:
+            return
+        size = self._next_fetch
+        index = self._entries.timeline(self._query, limit=size, offset=len(self._index))
+        self._more = len(index) == size
+        self._next_fetch = min(size * 2, MAX_FETCH)
+        if not index:
+            return
+        rows = self._layout(index)
+        before = len(self._rows)
+        self.beginInsertRows(QModelIndex(), before, before + len(rows) - 1)
+        self._rows.extend(rows)
+        self._index.extend(index)
+        self.endInsertRows()
+
+    def fetch_all(self) -> None:
+        """Read the whole index (before jumping to the end, or finding an old entry)."""
+        while self._more:
+            self.fetchMore()
+
+    def reload(self) -> None:
+        """Read the query again (after the journal changed)."""
+        self.set_query(self._query)
+
+    def clear(self) -> None:
+        """Forget every row and entry (the journal is locking)."""
+        self.beginResetModel()
+        self._index = []
+        self._rows = []
+        self._more = False
+        self._cache.clear()
+        self._pages.clear()
+        self.endResetModel()
+
+    def entry_count(self) -> int:
+        """How many entries are read into the index so far (heading rows aside)."""
+        return len(self._index)
+
+    def row_of(self, entry_id: int) -> int:
+        """The row of an entry, or -1."""
+        for position, (known, _day) in enumerate(self._index):
+            if known == entry_id:
+                return self._rows.index(position, position)
+        return -1
+
+    def is_header(self, row: int) -> bool:
+        """Whether `row` is a day heading."""
+        return self._rows[row] < 0
+
+    def entry_id(self, row: int) -> int | None:
+        """The id in `row` (None for a heading)."""
+        position = self._rows[row]
+        return None if position < 0 else self._index[position][0]
+
+    def entry(self, row: int) -> Entry:
+        """The entry in `row`, reading its page if needed.
+
+        Raises:
+            IndexError: if `row` is a heading.
+        """
+        position = self._rows[row]
+        if position < 0:
+            raise IndexError("a day heading has no entry")
+        entry_id = self._index[position][0]
+        found = self._cache.get(entry_id)
+        if found is None:
+            page = position // PAGE
+            ids = [i for i, _d in self._index[page * PAGE : (page + 1) * PAGE]]
+            self._cache.update((e.id, e) for e in self._entries.get_many(ids) if e.id is not None)
+            self._pages.add(page)
+            found = self._cache[entry_id]
+        return found
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt API
+        return 0 if parent.isValid() else len(self._rows)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row = index.row()
+        position = self._rows[row]
+        header = position < 0
+        entry_id, day = self._index[-1 - position if header else position]
+        if role == Role.IS_HEADER:
+            return header
+        if role == Role.DAY:
+            return date.fromisoformat(day)
+        if header:
+            text_roles = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole)
+            return day_heading(date.fromisoformat(day)) if role in text_roles else None
+        if role == Role.ID:
+            return entry_id
+        reader = _ENTRY_ROLES.get(role)
+        return None if reader is None else reader(self.entry(row))
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid() or self._rows[index.row()] < 0:
+            return Qt.ItemFlag.NoItemFlags
+        return (
+            Qt.ItemFlag.ItemIsEnabled
+            | Qt.ItemFlag.ItemIsSelectable
+            | Qt.ItemFlag.ItemNeverHasChildren
+        )
+
+    def roleNames(self) -> dict[int, QByteArray]:
+        names = dict(super().roleNames())
+        names.update({int(r): QByteArray(r.name.lower().encode()) for r in Role})
+        return names

@@ -1,0 +1,309 @@
+"""The Journal page: every entry in one timeline, filters and search, an editor pane, undo."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QHBoxLayout,
+    QListView,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from trustjournal.core.entries import EntryKind
+from trustjournal.core.errors import SearchQueryError, UserFacingError
+from trustjournal.store.search import search_terms
+from trustjournal.ui.editors.base import EditorRegistry, default_editors
+from trustjournal.ui.editors.pane import EditorPane
+from trustjournal.ui.journal.delegate import TimelineDelegate
+from trustjournal.ui.journal.filter_bar import FilterBar
+from trustjournal.ui.journal.timeline_model import Role, TimelineModel
+from trustjournal.ui.session import Session
+from trustjournal.ui.widgets.common import button, label
+
+DRAFT_KEY = "journal.editor"
+UNDO_MS = 10_000  # how long the Undo bar stays
+
+
+class TimelineView(QListView):
+    """The timeline list: Enter opens the current entry."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setUniformItemSizes(True)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setMouseTracking(True)
+        self.setAccessibleName("Timeline")
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+
+
+class JournalPage(QWidget):
+    """The timeline of every entry, newest first, with the selected entry's editor beside it."""
+
+    def __init__(
+        self,
+        *,
+        session: Session,
+        editors: EditorRegistry | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._session = session
+        self._undo: list[int] = []  # ids deleted in this session, newest last
+        self.filters = FilterBar(today=lambda: session.clock().date(), parent=self)
+        self.search_error = label("", role="error")
+        self.model = TimelineModel(entries=session.entries, parent=self)
+        self.delegate = TimelineDelegate(self)
+        self.view = TimelineView(self)
+        self.view.setModel(self.model)
+        self.view.setItemDelegate(self.delegate)
+        self.empty = label("", role="hint")
+        self.pane = EditorPane(
+            session=session, editors=editors or default_editors(), draft_key=DRAFT_KEY, parent=self
+        )
+        self.placeholder = label(
+            "Choose an entry to read or edit it, or start a new check-in (Ctrl+N).", role="hint"
+        )
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.right = QStackedWidget(self)
+        self.right.addWidget(self.placeholder)
+        self.right.addWidget(self.pane)
+        self.new_button = button("&New check-in")
+        self.new_button.setToolTip("Start a new mood check-in (Ctrl+N)")
+        self.delete_button = button("Delete")
+        self.delete_button.setToolTip("Move the selected entry to the bin (Delete)")
+        self.delete_button.setEnabled(False)
+
+        self._build_undo_bar()
+        left = QWidget(self)
+        column = QVBoxLayout(left)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.view, 1)
+        column.addWidget(self.empty)
+        column.addWidget(self.undo_bar)
+        splitter = QSplitter(self)
+        splitter.addWidget(left)
+        splitter.addWidget(self.right)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setChildrenCollapsible(False)
+        top = QHBoxLayout()
+        top.addWidget(label("Journal", role="title", wrap=False))
+        top.addStretch(1)
+        top.addWidget(self.delete_button)
+        top.addWidget(self.new_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 16)
+        layout.setSpacing(10)
+        layout.addLayout(top)
+        layout.addWidget(self.filters)
+        layout.addWidget(self.search_error)
+        self.search_error.hide()
+        layout.addWidget(splitter, 1)
+
+        self._wire()
+        self.refresh()
+
+    def _build_undo_bar(self) -> None:
+        self.undo_bar = QFrame(self)
+        self.undo_bar.setProperty("card", True)
+        self.undo_text = label("The entry was deleted.", wrap=False)
+        self.undo_button = button("&Undo")
+        bar = QHBoxLayout(self.undo_bar)
+        bar.setContentsMargins(14, 8, 14, 8)
+        bar.addWidget(self.undo_text, 1)
+        bar.addWidget(self.undo_button)
+        self.undo_bar.hide()
+        self.undo_timer = QTimer(self)
+        self.undo_timer.setSingleShot(True)
+        self.undo_timer.setInterval(UNDO_MS)
+        self.undo_timer.timeout.connect(self.undo_bar.hide)
+
+    def _wire(self) -> None:
+        entries = self._session.entries
+        self.filters.tag.provider = lambda: [name for name, _uses in entries.tags()]
+        self.undo_action = self._action("Undo delete", QKeySequence.StandardKey.Undo, self.undo)
+        self._action("Find", QKeySequence.StandardKey.Find, self.focus_search)
+        self._action("New check-in", QKeySequence.StandardKey.New, self.new_check_in)
+        self.delete_action = QAction("Delete entry", self.view)
+        self.delete_action.setShortcut(QKeySequence(Qt.Key.Key_Delete))
+        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.delete_action.triggered.connect(self.delete_selected)
+        self.view.addAction(self.delete_action)
+
+        self.filters.changed.connect(self.refilter)
+        self.view.activated.connect(self._open_index)
+        self.view.selectionModel().currentChanged.connect(self._on_current)
+        self.new_button.clicked.connect(self.new_check_in)
+        self.delete_button.clicked.connect(self.delete_selected)
+        self.undo_button.clicked.connect(self.undo)
+        self.pane.saved.connect(self._on_saved)
+        self.pane.set_aside.connect(self._close_editor)
+        self._session.events.changed.connect(self._on_changed)
+
+    def _action(self, text: str, keys: QKeySequence.StandardKey, slot: object) -> QAction:
+        action = QAction(text, self)
+        action.setShortcut(QKeySequence(keys))
+        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    # --- timeline -----------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Read tags and timeline again, keeping the current entry if it is still shown."""
+        if not self._session.is_open():
+            return
+        self.refilter()
+
+    def refilter(self) -> None:
+        """Show the entries the filter bar asks for."""
+        if not self._session.is_open():
+            return
+        query = self.filters.query()
+        current = self.current_id()
+        try:
+            self.delegate.terms = search_terms(query.search) if query.search else []
+            self.model.set_query(query)
+        except (SearchQueryError, UserFacingError) as error:
+            self.search_error.setText(str(error))
+            self.search_error.show()
+            return
+        self.search_error.hide()
+        if self.model.rowCount() == 0:
+            self.empty.setText(
+                "Nothing matches these filters."
+                if query != type(query)()
+                else "Your journal is empty. A first check-in takes ten seconds (Ctrl+N)."
+            )
+            self.empty.show()
+        else:
+            self.empty.hide()
+        if current is not None:
+            self.select_id(current)
+
+    def current_id(self) -> int | None:
+        """The id of the selected entry."""
+        index = self.view.currentIndex()
+        return (
+            int(index.data(Role.ID)) if index.isValid() and not index.data(Role.IS_HEADER) else None
+        )
+
+    def select_id(self, entry_id: int) -> bool:
+        """Select an entry's row (reading the index further if needed); False if not shown."""
+        row = self.model.row_of(entry_id)
+        while row < 0 and self.model.canFetchMore():
+            self.model.fetchMore()
+            row = self.model.row_of(entry_id)
+        if row < 0:
+            return False
+        index = self.model.index(row)
+        self.view.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+        )
+        self.view.scrollTo(index)
+        return True
+
+    def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        self.delete_button.setEnabled(current.isValid() and not current.data(Role.IS_HEADER))
+
+    def _open_index(self, index: QModelIndex) -> None:
+        if index.isValid() and not index.data(Role.IS_HEADER):
+            self.open_entry_row(index.row())
+
+    def open_entry_row(self, row: int) -> None:
+        """Open the entry in `row` in the editor pane."""
+        self.pane.stash()
+        self.pane.open(self.model.entry(row))
+        self.right.setCurrentWidget(self.pane)
+        if self.pane.editor is not None:
+            self.pane.editor.focus_first()
+
+    def new_check_in(self) -> None:
+        """Open a new mood check-in (bringing back a set-aside one)."""
+        self.pane.stash()
+        if not self.pane.restore():
+            self.pane.open(None, EntryKind.MOOD)
+        self.right.setCurrentWidget(self.pane)
+        if self.pane.editor is not None:
+            self.pane.editor.focus_first()
+
+    def focus_search(self) -> None:
+        """Put the cursor in the search field (Ctrl+F)."""
+        self.filters.search.setFocus()
+        self.filters.search.selectAll()
+
+    def _close_editor(self) -> None:
+        self.right.setCurrentWidget(self.placeholder)
+        self.view.setFocus()
+
+    def _on_saved(self, entry: object) -> None:
+        entry_id = getattr(entry, "id", None)
+        if isinstance(entry_id, int):
+            self.select_id(entry_id)
+
+    def _on_changed(self, _kinds: frozenset[str]) -> None:
+        self.refresh()
+
+    # --- delete and undo ------------------------------------------------------------------------
+
+    def delete_selected(self) -> None:
+        """Move the selected entry to the bin, with Undo for ten seconds (and Ctrl+Z)."""
+        entry_id = self.current_id()
+        if entry_id is None:
+            return
+        row = self.view.currentIndex().row()
+        if self.pane.editor is not None and self.pane.editor.loaded_id() == entry_id:
+            self.pane.discard_draft()
+            self._close_editor()
+        self._session.entries.delete(entry_id)
+        self._undo.append(entry_id)
+        self.undo_text.setText("The entry was moved to the bin.")
+        self.undo_bar.show()
+        self.undo_timer.start()
+        self._session.events.notify({"entries"})
+        next_row = min(row, self.model.rowCount() - 1)
+        while 0 <= next_row < self.model.rowCount() and self.model.is_header(next_row):
+            next_row += 1
+        if 0 <= next_row < self.model.rowCount():
+            self.view.setCurrentIndex(self.model.index(next_row))
+        self.view.setFocus()
+
+    def undo(self) -> None:
+        """Bring back the entry deleted last (Edit → Undo, Ctrl+Z)."""
+        if not self._undo:
+            return
+        entry_id = self._undo.pop()
+        self._session.entries.undelete(entry_id)
+        self.undo_bar.hide()
+        self.undo_timer.stop()
+        self._session.events.notify({"entries"})
+        self.select_id(entry_id)
+
+    # --- Page protocol --------------------------------------------------------------------------
+
+    def restore_drafts(self) -> None:
+        """Reopen the editor's draft after a lock or a crash."""
+        if self.pane.restore():
+            self.right.setCurrentWidget(self.pane)
+
+    def stash_drafts(self) -> None:
+        """Keep the open editor's text as an encrypted draft."""
+        if self.right.currentWidget() is self.pane:
+            self.pane.stash()
+
+    def clear(self) -> None:
+        """Forget every entry and empty the editor."""
+        self._session.events.changed.disconnect(self._on_changed)
+        self.pane.clear()
+        self.model.clear()
+        self.filters.search.clear()
+        self.filters.search_timer.stop()
+        self._undo.clear()
+        self.undo_bar.hide()

@@ -1,0 +1,227 @@
+"""The Today page: a ten-second check-in, today's entries, the week at a glance, a gentle streak."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from trustjournal.core.entries import EntryKind
+from trustjournal.core.periods import Period
+from trustjournal.core.query import EntryQuery
+from trustjournal.core.wording import summarise
+from trustjournal.store.aggregates import DailyMood, daily_mood, streak
+from trustjournal.ui.editors.base import EditorRegistry, default_editors
+from trustjournal.ui.editors.pane import EditorPane
+from trustjournal.ui.journal.delegate import TimelineDelegate
+from trustjournal.ui.journal.timeline_model import TimelineModel
+from trustjournal.ui.session import Session
+from trustjournal.ui.widgets.common import button, card, label
+
+DRAFT_KEY = "today.checkin"
+WEEK = 7
+FLAGGED_SHOWN = 5
+
+
+def streak_text(days: int, of: int = WEEK) -> str:
+    """A gentle, honest streak line: progress only, never what was missed."""
+    if days <= 0:
+        return "A check-in takes about ten seconds, whenever you are ready."
+    if days == 1:
+        return f"You checked in on 1 of the last {of} days."
+    if days == of:
+        return f"You checked in on every one of the last {of} days."
+    return f"You checked in on {days} of the last {of} days."
+
+
+def _avg(value: float | None) -> str:
+    return "–" if value is None else f"{value:.1f}".removesuffix(".0")
+
+
+class WeekStrip(QWidget):
+    """Seven small columns: the day, and its average mood, connection and trust."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.grid = QGridLayout(self)
+        self.grid.setContentsMargins(0, 0, 0, 0)
+        self.grid.setHorizontalSpacing(10)
+        self.grid.setVerticalSpacing(4)
+        for row, text in enumerate(("", "Mood", "Connection", "Trust"), start=0):
+            self.grid.addWidget(label(text, role="hint", wrap=False), row, 0)
+        self.cells: list[list[QLabel]] = []
+        for column in range(1, WEEK + 1):
+            cells = [label("", wrap=False) for _ in range(4)]
+            cells[0].setProperty("role", "hint")
+            for row, cell in enumerate(cells):
+                cell.setAlignment(Qt.AlignmentFlag.AlignCenter)
+                self.grid.addWidget(cell, row, column)
+            self.cells.append(cells)
+        self.grid.setColumnStretch(WEEK + 1, 1)
+
+    def show_days(self, days: list[date], moods: list[DailyMood]) -> None:
+        """Fill the columns for `days` (oldest first)."""
+        by_day = {m.day: m for m in moods}
+        for cells, day in zip(self.cells, days, strict=True):
+            found = by_day.get(day)
+            cells[0].setText(f"{day:%a}\n{day.day}")
+            cells[1].setText(_avg(found.mood_avg) if found else "–")
+            cells[2].setText(_avg(found.connection_avg) if found else "–")
+            cells[3].setText(_avg(found.trust_avg) if found else "–")
+
+
+class TodayPage(QWidget):
+    """Check in quickly and see how today and this week have gone."""
+
+    def __init__(
+        self,
+        *,
+        session: Session,
+        editors: EditorRegistry | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._session = session
+        self.heading = label("", role="title", wrap=False)
+        self.streak = label("", role="good")
+        self.pane = EditorPane(
+            session=session, editors=editors or default_editors(), draft_key=DRAFT_KEY, parent=self
+        )
+        self.pane.save_button.setText("Save check-in")
+        self.pane.cancel_button.setText("Set aside")
+        self.status = label("", role="hint")
+        self.bring_back = button("Bring back the check-in I set aside", flat=True)
+        self.bring_back.hide()
+        self.today_model = TimelineModel(entries=session.entries, parent=self)
+        self.today_view = QListView(self)
+        self.today_view.setModel(self.today_model)
+        self.today_view.setItemDelegate(TimelineDelegate(self.today_view))
+        self.today_view.setUniformItemSizes(True)
+        self.today_view.setAccessibleName("Logged today")
+        self.today_view.setMinimumHeight(150)
+        self.today_view.setFrameShape(QFrame.Shape.NoFrame)
+        self.nothing_today = label("Nothing logged yet today.", role="hint")
+        self.week = WeekStrip(self)
+        self.flagged = label("", wrap=True)
+        self.flagged.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        self._lay_out()
+        self.pane.saved.connect(self._on_saved)
+        self.pane.set_aside.connect(self._on_set_aside)
+        self.bring_back.clicked.connect(self._bring_back)
+        session.events.changed.connect(self._on_changed)
+        self.pane.open(None, EntryKind.MOOD)
+        self.refresh()
+
+    def _lay_out(self) -> None:
+        check_in, check_layout = card(self)
+        check_layout.addWidget(label("How are you right now?", role="heading"))
+        check_layout.addWidget(self.pane)
+        row = QHBoxLayout()
+        row.addWidget(self.status, 1)
+        row.addWidget(self.bring_back)
+        check_layout.addLayout(row)
+        logged, logged_layout = card(self)
+        logged_layout.addWidget(label("Logged today", role="heading"))
+        logged_layout.addWidget(self.nothing_today)
+        logged_layout.addWidget(self.today_view)
+        week, week_layout = card(self)
+        week_layout.addWidget(label("This week at a glance", role="heading"))
+        week_layout.addWidget(self.week)
+        flagged, flagged_layout = card(self)
+        flagged_layout.addWidget(label("For the next session", role="heading"))
+        flagged_layout.addWidget(self.flagged)
+
+        content = QWidget(self)
+        column = QVBoxLayout(content)
+        column.setContentsMargins(24, 20, 24, 20)
+        column.setSpacing(14)
+        column.addWidget(self.heading)
+        column.addWidget(self.streak)
+        sides = QHBoxLayout()
+        sides.setSpacing(14)
+        sides.addWidget(check_in, 1)
+        right = QVBoxLayout()
+        right.setSpacing(14)
+        right.addWidget(week)
+        right.addWidget(logged, 1)
+        right.addWidget(flagged)
+        sides.addLayout(right, 1)
+        column.addLayout(sides, 1)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(content)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(scroll)
+
+    def refresh(self) -> None:
+        """Read today's entries, the week, the flagged records and the streak again."""
+        if not self._session.is_open():
+            return
+        today = self._session.clock().date()
+        self.heading.setText(f"Today, {today:%A} {today.day} {today:%B}")
+        db = self._session.vault.db
+        self.streak.setText(streak_text(streak(db, today, WEEK)))
+        self.today_model.set_query(EntryQuery(period=Period(today, today)))
+        has_today = self.today_model.entry_count() > 0
+        self.today_view.setVisible(has_today)
+        self.nothing_today.setVisible(not has_today)
+        period = Period.last_days(WEEK, today=today)
+        self.week.show_days(period.days(), daily_mood(db, period))
+        flagged = self._session.entries.list(EntryQuery(for_session=True), limit=FLAGGED_SHOWN)
+        self.flagged.setText(
+            "\n".join(f"• {e.occurred_at:%d %b}: {summarise(e, 60)}" for e in flagged)
+            or "Nothing flagged. Trigger records you mark for the next session appear here."
+        )
+
+    def _on_changed(self, _kinds: frozenset[str]) -> None:
+        self.refresh()
+
+    def _on_saved(self, _entry: object) -> None:
+        self.pane.open(None, EntryKind.MOOD)
+        self.status.setText("Saved. Thank you for checking in.")
+        self.bring_back.hide()
+
+    def _on_set_aside(self) -> None:
+        had_draft = self.pane.has_draft()
+        self.pane.open(None, EntryKind.MOOD)
+        self.bring_back.setVisible(had_draft)
+        self.status.setText("Set aside; nothing is lost." if had_draft else "")
+
+    def _bring_back(self) -> None:
+        self.pane.restore()
+        self.bring_back.hide()
+        self.status.clear()
+        if self.pane.editor is not None:
+            self.pane.editor.focus_first()
+
+    # --- Page protocol --------------------------------------------------------------------------
+
+    def restore_drafts(self) -> None:
+        """Put an unfinished check-in back into the form."""
+        self.pane.restore()
+
+    def stash_drafts(self) -> None:
+        """Keep the unfinished check-in as an encrypted draft."""
+        self.pane.stash()
+
+    def clear(self) -> None:
+        """Empty the form and forget today's entries."""
+        self._session.events.changed.disconnect(self._on_changed)
+        self.pane.clear()
+        self.today_model.clear()
+        self.flagged.clear()
+        self.streak.clear()

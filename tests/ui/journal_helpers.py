@@ -1,0 +1,83 @@
+"""Builders for Journal and Today page tests: a real encrypted vault and a session over it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from trustjournal.core.entries import Entry, GratitudeEntry, MoodCheckIn, TriggerRecord
+from trustjournal.store.drafts import DraftRepository
+from trustjournal.store.entries import EntryRepository
+from trustjournal.store.keyfile import KdfParams
+from trustjournal.store.settings import SettingsRepository
+from trustjournal.store.vault import Vault
+from trustjournal.ui.events import JournalEvents
+from trustjournal.ui.session import Session
+from trustjournal.ui.tasks import ScopedTasks, SynchronousTasks
+
+CHEAP = KdfParams(memory_kib=8192, iterations=1, lanes=1)
+PASSPHRASE = "copper lantern wistful harbour"
+NOW = datetime(2026, 3, 14, 9, 30, tzinfo=UTC)  # a Saturday
+HOSTILE = [
+    "<b>bold</b>",
+    "<img src=file:///etc/passwd>",
+    "\u202eevil\u202c right-to-left",
+    "zero\u200bwidth",
+    "x" * 100_000,
+]
+
+
+class MovableClock:
+    """A clock the test moves by hand."""
+
+    def __init__(self, now: datetime = NOW) -> None:
+        self.now = now
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
+def open_session(vault: Vault, clock: MovableClock) -> Session:
+    """A session over an unlocked vault, as the shell builds it."""
+    tasks = ScopedTasks(tasks=SynchronousTasks(), is_current=lambda: True)
+    return Session(
+        vault=vault,
+        settings=SettingsRepository(db=vault.db),
+        drafts=DraftRepository(db=vault.db, clock=clock),
+        entries=EntryRepository(db=vault.db, clock=clock),
+        tasks=tasks,
+        events=JournalEvents(),
+        clock=clock,
+        is_open=lambda: True,
+    )
+
+
+def create_vault(directory: Path) -> Vault:
+    """A new unlocked vault with cheap key derivation."""
+    vault, _code = Vault.create(directory, PASSPHRASE, kdf=CHEAP)
+    return vault
+
+
+def sample_entries(days: int = 3, per_day: int = 3) -> Iterator[Entry]:
+    """Entries of every kind over the days before NOW, several per day."""
+    for day in range(days):
+        for slot in range(per_day):
+            moment = NOW - timedelta(days=day, hours=slot * 3 + 1)
+            kind = (day * per_day + slot) % 3
+            if kind == 0:
+                yield MoodCheckIn(
+                    occurred_at=moment,
+                    mood=slot + 4,
+                    note=f"walk by the river {day}",
+                    tags=("home",),
+                )
+            elif kind == 1:
+                yield GratitudeEntry(occurred_at=moment, text=f"Thankful for breakfast {day}")
+            else:
+                yield TriggerRecord(
+                    occurred_at=moment,
+                    situation=f"A late message {day}",
+                    intensity=6,
+                    for_session=day == 0,
+                )

@@ -1,0 +1,269 @@
+"""The Journal page through its widgets: check in, edit, delete with undo, filters, drafts."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from pytestqt.qtbot import QtBot
+
+from tests.ui.journal_helpers import (
+    HOSTILE,
+    NOW,
+    MovableClock,
+    create_vault,
+    open_session,
+    sample_entries,
+)
+from trustjournal.core.entries import EntryKind, MoodCheckIn
+from trustjournal.core.query import EntryQuery
+from trustjournal.ui.editors.mood import MoodEditor
+from trustjournal.ui.journal.delegate import highlight_spans
+from trustjournal.ui.journal.timeline_model import Role
+from trustjournal.ui.pages.journal_page import DRAFT_KEY, JournalPage
+from trustjournal.ui.session import Session
+
+
+@pytest.fixture
+def session(tmp_path: Path) -> Iterator[Session]:
+    vault = create_vault(tmp_path / "journal")
+    opened = open_session(vault, MovableClock())
+    opened.entries.add_many(sample_entries())
+    yield opened
+    vault.lock()
+
+
+@pytest.fixture
+def page(qtbot: QtBot, session: Session) -> JournalPage:
+    built = JournalPage(session=session)
+    qtbot.addWidget(built)
+    built.resize(1100, 700)
+    built.show()
+    qtbot.waitExposed(built)
+    return built
+
+
+def _mood_editor(page: JournalPage) -> MoodEditor:
+    editor = page.pane.editor
+    assert isinstance(editor, MoodEditor)
+    return editor
+
+
+def _first_entry_row(page: JournalPage, kind: str) -> int:
+    for row in range(page.model.rowCount()):
+        if (
+            not page.model.is_header(row)
+            and page.model.data(page.model.index(row), Role.KIND) == kind
+        ):
+            return row
+    raise AssertionError(kind)
+
+
+def test_check_in_with_ctrl_enter_lands_at_the_top_of_the_timeline(
+    qtbot: QtBot, page: JournalPage, session: Session
+) -> None:
+    QTest.keyClick(page, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    editor = _mood_editor(page)
+    editor.scale.group.button(3).click()
+    QTest.keyClick(editor.scale.group.button(3), Qt.Key.Key_Right)
+    assert editor.scale.value() == 4
+    assert editor.scale.word.text() == "4 — a bit low"
+    editor.emotions.choose("Hopeful")
+    editor.connection.setValue(8)
+    QTest.keyClicks(editor.note, "After the talk")
+    editor.tags.setText("evening, talk")
+    editor.private.setChecked(True)
+    QTest.keyClick(editor.note, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    newest = session.entries.list(limit=1)[0]
+    assert isinstance(newest, MoodCheckIn)
+    assert (newest.mood, newest.connection, newest.trust) == (4, 8, None)
+    assert newest.note == "After the talk"
+    assert newest.tags == ("evening", "talk")
+    assert newest.private
+    assert newest.occurred_at == NOW
+    assert page.model.entry_id(1) == newest.id
+    assert page.current_id() == newest.id
+    assert session.drafts.load(DRAFT_KEY) is None
+
+
+def test_a_check_in_without_a_mood_says_so_by_the_field(
+    page: JournalPage, session: Session
+) -> None:
+    page.new_check_in()
+    editor = _mood_editor(page)
+    before = session.entries.count()
+    QTest.keyClick(editor.note, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert session.entries.count() == before
+    assert editor.errors["mood"].isVisibleTo(editor)
+    assert "1 to 10" in editor.errors["mood"].text()
+
+
+def test_own_emotion_words_join_the_vocabulary(page: JournalPage) -> None:
+    page.new_check_in()
+    editor = _mood_editor(page)
+    editor.emotions.search.setText("Quietly brave")
+    QTest.keyClick(editor.emotions.search, Qt.Key.Key_Return)
+    assert editor.emotions.chosen() == ["Quietly brave"]
+    assert any(
+        "Quietly brave" in names
+        for _family, names in editor.emotions._vocabulary.emotion_families()
+    )
+
+
+def test_editing_an_entry_saves_the_change(page: JournalPage, session: Session) -> None:
+    row = _first_entry_row(page, "mood")
+    page.view.setCurrentIndex(page.model.index(row))
+    QTest.keyClick(page.view, Qt.Key.Key_Return)
+    editor = _mood_editor(page)
+    entry_id = editor.loaded_id()
+    assert entry_id is not None
+    editor.note.setPlainText("A changed note")
+    page.pane.save()
+    saved = session.entries.get(entry_id)
+    assert isinstance(saved, MoodCheckIn)
+    assert saved.note == "A changed note"
+    assert page.current_id() == entry_id
+
+
+def test_delete_offers_undo_in_a_bar_and_with_ctrl_z(page: JournalPage, session: Session) -> None:
+    row = _first_entry_row(page, "gratitude")
+    page.view.setCurrentIndex(page.model.index(row))
+    page.view.setFocus()
+    entry_id = page.current_id()
+    assert entry_id is not None
+    QTest.keyClick(page.view, Qt.Key.Key_Delete)
+    assert entry_id not in session.entries.ids()
+    assert page.undo_bar.isVisible()
+    assert page.model.row_of(entry_id) == -1
+    QTest.keyClick(page.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert entry_id in session.entries.ids()
+    assert not page.undo_bar.isVisible()
+    assert page.current_id() == entry_id
+    page.delete_selected()
+    page.undo_button.click()
+    assert entry_id in session.entries.ids()
+
+
+def test_filters_and_search_combine_and_highlight_matches(qtbot: QtBot, page: JournalPage) -> None:
+    page.filters.kind.setCurrentIndex(page.filters.kind.findData("mood"))
+    QTest.keyClick(page, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert page.filters.search.hasFocus()
+    QTest.keyClicks(page.filters.search, "riv*")
+    qtbot.waitUntil(lambda: page.model.query.search == "riv*")
+    kinds = {
+        page.model.data(page.model.index(r), Role.KIND)
+        for r in range(page.model.rowCount())
+        if not page.model.is_header(r)
+    }
+    assert kinds == {"mood"}
+    assert page.model.entry_count() == 3
+    assert page.delegate.terms == ["riv"]
+    assert highlight_spans("Walk by the River, rivers", ["riv"]) == [(12, 15), (19, 22)]
+    provider = page.filters.tag.provider  # the tags are read from the vault when the list opens
+    assert provider is not None
+    page.filters.tag.set_tags(provider())
+    page.filters.tag.setCurrentIndex(page.filters.tag.findData("home"))
+    page.filters.period.setCurrentIndex(page.filters.period.findData("week"))
+    assert page.model.query.tag == "home"
+    assert page.model.entry_count() == 3
+    page.filters.search.setText('"unclosed')
+    qtbot.waitUntil(page.search_error.isVisible)
+
+
+def test_other_kinds_are_shown_read_only_with_a_calm_note(page: JournalPage) -> None:
+    row = _first_entry_row(page, "trigger")
+    page.view.setCurrentIndex(page.model.index(row))
+    QTest.keyClick(page.view, Qt.Key.Key_Return)
+    assert page.pane.editor is None
+    assert page.pane.stack.currentWidget() is page.pane.read_only
+    assert "A late message" in page.pane.read_only_text.toPlainText()
+    assert "nothing is lost" in page.pane.read_only_note.text()
+
+
+def test_hostile_text_shows_literally_in_the_editor(page: JournalPage, session: Session) -> None:
+    for text in HOSTILE:
+        saved = session.entries.add(MoodCheckIn(occurred_at=NOW, mood=5, note=text))
+        assert saved.id is not None
+        page.pane.open(session.entries.get(saved.id))
+        assert _mood_editor(page).note.toPlainText() == text
+    assert page.model.rowCount() > 0
+
+
+def test_typing_is_autosaved_as_a_draft_and_restored_by_a_new_page(
+    qtbot: QtBot, page: JournalPage, session: Session
+) -> None:
+    page.new_check_in()
+    editor = _mood_editor(page)
+    editor.scale.set_value(6)
+    QTest.keyClicks(editor.note, "half a thought")
+    qtbot.waitUntil(lambda: session.drafts.load(DRAFT_KEY) is not None, timeout=5000)
+    again = JournalPage(session=session)
+    qtbot.addWidget(again)
+    again.restore_drafts()
+    restored = again.pane.editor
+    assert isinstance(restored, MoodEditor)
+    assert restored.note.toPlainText() == "half a thought"
+    assert restored.scale.value() == 6
+
+
+def test_escape_sets_the_check_in_aside_and_ctrl_n_brings_it_back(
+    page: JournalPage, session: Session
+) -> None:
+    page.new_check_in()
+    QTest.keyClicks(_mood_editor(page).note, "not now")
+    QTest.keyClick(_mood_editor(page).note, Qt.Key.Key_Escape)
+    assert page.right.currentWidget() is page.placeholder
+    assert session.drafts.load(DRAFT_KEY) is not None
+    page.new_check_in()
+    assert _mood_editor(page).note.toPlainText() == "not now"
+
+
+def test_views_refresh_when_the_journal_changes(page: JournalPage, session: Session) -> None:
+    before = page.model.entry_count()
+    session.entries.add(MoodCheckIn(occurred_at=NOW, mood=9))
+    session.events.notify({EntryKind.MOOD.value})
+    assert page.model.entry_count() == before + 1
+    assert session.entries.count(EntryQuery()) == before + 1
+
+
+def test_arrow_keys_step_over_day_headings_and_enter_opens(page: JournalPage) -> None:
+    page.view.setFocus()
+    page.view.setCurrentIndex(page.model.index(3))  # the last entry of the first day
+    assert not page.model.is_header(3)
+    assert page.model.is_header(4)
+    QTest.keyClick(page.view, Qt.Key.Key_Down)
+    assert page.view.currentIndex().row() == 5
+    QTest.keyClick(page.view, Qt.Key.Key_Up)
+    assert page.view.currentIndex().row() == 3
+    QTest.keyClick(page.view, Qt.Key.Key_Return)
+    assert page.right.currentWidget() is page.pane
+
+
+def test_today_and_journal_take_the_first_two_shortcuts() -> None:
+    from trustjournal.ui.pages.journal_pages import journal_pages
+
+    assert [(s.key, s.shortcut) for s in journal_pages()] == [
+        ("today", "Ctrl+1"),
+        ("journal", "Ctrl+2"),
+    ]
+
+
+def test_saving_an_entry_deleted_meanwhile_keeps_the_words_and_says_so(
+    page: JournalPage, session: Session
+) -> None:
+    row = _first_entry_row(page, "mood")
+    page.open_entry_row(row)
+    editor = _mood_editor(page)
+    entry_id = editor.loaded_id()
+    assert entry_id is not None
+    session.entries.delete(entry_id)
+    session.entries.purge()
+    editor.note.setPlainText("still mine")
+    assert page.pane.save() is None
+    assert page.pane.message.isVisibleTo(page.pane)
+    draft = session.drafts.load(DRAFT_KEY)
+    assert draft is not None
+    assert draft["data"]["note"] == "still mine"

@@ -1,0 +1,116 @@
+"""The lazy timeline model: day headings, pages read on demand, roles, Qt's model checks."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+
+from tests.ui.journal_helpers import HOSTILE, NOW, MovableClock, create_vault, sample_entries
+from trustjournal.core.entries import EntryKind, MoodCheckIn
+from trustjournal.core.query import EntryQuery
+from trustjournal.store.entries import EntryRepository
+from trustjournal.ui.journal import timeline_model
+from trustjournal.ui.journal.timeline_model import Role, TimelineModel, day_heading
+
+
+def _model(tmp_path: Path, entries: int = 3) -> tuple[TimelineModel, EntryRepository]:
+    vault = create_vault(tmp_path / "journal")
+    repo = EntryRepository(db=vault.db, clock=MovableClock())
+    repo.add_many(sample_entries(days=entries))
+    return TimelineModel(entries=repo), repo
+
+
+def test_model_passes_qt_model_checks(qtmodeltester, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    model, _repo = _model(tmp_path)
+    model.set_query(EntryQuery())
+    qtmodeltester.check(model)
+
+
+def test_every_day_gets_one_heading_above_its_entries_newest_first(tmp_path: Path) -> None:
+    model, repo = _model(tmp_path)
+    model.set_query(EntryQuery())
+    headers = [r for r in range(model.rowCount()) if model.is_header(r)]
+    assert len(headers) == len({e.occurred_at.date() for e in repo.list(limit=100)})
+    assert model.data(model.index(0), Qt.ItemDataRole.DisplayRole) == "Saturday 14 March 2026"
+    ids = [model.entry_id(r) for r in range(model.rowCount()) if not model.is_header(r)]
+    assert ids == repo.ids()
+    assert not model.flags(model.index(0)) & Qt.ItemFlag.ItemIsSelectable
+    assert model.data(model.index(1), Role.KIND) == "mood"
+    assert model.data(model.index(1), Role.DAY) == date(2026, 3, 14)
+
+
+def test_entries_are_read_a_page_at_a_time(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr(timeline_model, "PAGE", 4)
+    model, repo = _model(tmp_path, entries=4)
+    calls: list[int] = []
+    real = repo.get_many
+    monkeypatch.setattr(repo, "get_many", lambda ids: calls.append(len(ids)) or real(ids))
+    model.set_query(EntryQuery())
+    assert calls == []
+    model.data(model.index(1), Role.SUMMARY)
+    model.data(model.index(2), Role.SUMMARY)
+    assert calls == [4]
+
+
+def test_filters_and_search_run_in_the_store(tmp_path: Path) -> None:
+    model, _repo = _model(tmp_path)
+    model.set_query(EntryQuery(kinds=frozenset({EntryKind.MOOD}), search="river"))
+    kinds = {
+        model.data(model.index(r), Role.KIND)
+        for r in range(model.rowCount())
+        if not model.is_header(r)
+    }
+    assert kinds == {"mood"}
+    assert model.entry_count() == 3
+    model.set_query(EntryQuery(kinds=frozenset({EntryKind.GRATITUDE}), search="river"))
+    assert model.entry_count() == 0
+    model.set_query(EntryQuery(tag="home", search="breakfast"))
+    assert model.rowCount() == 0
+
+
+def test_hostile_text_is_shown_literally(tmp_path: Path) -> None:
+    vault = create_vault(tmp_path / "journal")
+    repo = EntryRepository(db=vault.db, clock=MovableClock())
+    for text in HOSTILE:
+        repo.add(MoodCheckIn(occurred_at=NOW, mood=5, note=text))
+    model = TimelineModel(entries=repo)
+    model.set_query(EntryQuery())
+    shown = [
+        str(model.data(model.index(r), Qt.ItemDataRole.DisplayRole))
+        for r in range(1, model.rowCount())
+    ]
+    for text in HOSTILE[:4]:
+        assert any(text in line for line in shown)
+    assert day_heading(date(2026, 3, 14)) == "Saturday 14 March 2026"
+
+
+def test_the_index_is_read_in_growing_slices_as_the_view_asks(
+    tmp_path: Path,
+    monkeypatch,  # type: ignore[no-untyped-def]
+) -> None:
+    monkeypatch.setattr(timeline_model, "FIRST_FETCH", 2)
+    model, repo = _model(tmp_path, entries=4)  # 12 entries over 4 days
+    model.set_query(EntryQuery())
+    assert model.entry_count() == 2
+    assert model.canFetchMore()
+    model.fetchMore()
+    assert model.entry_count() == 6
+    model.fetch_all()
+    assert not model.canFetchMore()
+    ids = [model.entry_id(r) for r in range(model.rowCount()) if not model.is_header(r)]
+    assert ids == repo.ids()
+    headers = [
+        model.data(model.index(r), Role.DAY) for r in range(model.rowCount()) if model.is_header(r)
+    ]
+    assert len(headers) == len(set(headers)) == 4
+
+
+def test_paged_model_passes_qt_model_checks(qtmodeltester, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr(timeline_model, "FIRST_FETCH", 2)
+    model, _repo = _model(tmp_path, entries=4)
+    model.set_query(EntryQuery())
+    qtmodeltester.check(model)
+    model.fetch_all()
+    qtmodeltester.check(model)
