@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from tests.ui.shell_helpers import NOTE_PAGE, PASSPHRASE, make_vault, start_shell, unlock
 from trustjournal.ui.icons import Icon
+from trustjournal.ui.main_frame import SIDEBAR_ROW_HEIGHT
 from trustjournal.ui.main_window import TITLE
 from trustjournal.ui.pages.registry import PageRegistry, PageSpec
 
@@ -87,3 +88,25 @@ def test_icon_only_and_text_labels_are_named_for_screen_readers(
     frame = shell.controller.frame
     assert frame is not None
     assert frame.page_list.accessibleName()
+
+
+def test_side_bar_rows_never_overlap_whatever_the_style_sheet(
+    qtbot: QtBot, qapp: QApplication, tmp_path: Path
+) -> None:
+    make_vault(tmp_path / "journal")
+    shell = start_shell(qtbot, qapp, tmp_path, pages=(NOTE_PAGE,))
+    with qtbot.waitSignal(shell.controller.unlocked):
+        unlock(shell, PASSPHRASE)
+    frame = shell.controller.frame
+    assert frame is not None
+    sheet = qapp.styleSheet()
+    qapp.setStyleSheet(sheet + "\nQListWidget#pageList::item { padding: 14px 12px; }")
+    try:
+        rows = [frame.page_list.visualItemRect(frame.page_list.item(i)) for i in range(2)]
+        assert not rows[0].intersects(rows[1])
+        # Rows measured before a theme's sheet arrived overlapped in the light screenshots;
+        # a fixed height per row is what keeps them apart whenever the sheet is applied.
+        hints = {frame.page_list.item(i).sizeHint().height() for i in range(2)}
+        assert hints == {SIDEBAR_ROW_HEIGHT}
+    finally:
+        qapp.setStyleSheet(sheet)

@@ -24,6 +24,9 @@ from trustjournal.ui.widgets.common import button
 log = logging.getLogger(__name__)
 
 SIDEBAR_WIDTH = 210
+# Rows get a fixed height: Qt measures list items when they are added, and a style sheet that
+# arrives later (a theme change) would otherwise leave padded rows overlapping each other.
+SIDEBAR_ROW_HEIGHT = 44
 
 
 class MainFrame(QWidget):
@@ -75,6 +78,7 @@ class MainFrame(QWidget):
             self.stack.addWidget(page)
             item = QListWidgetItem(icon(spec.icon), spec.title)
             item.setData(Qt.ItemDataRole.UserRole, spec.key)
+            item.setSizeHint(QSize(SIDEBAR_WIDTH - 24, SIDEBAR_ROW_HEIGHT))
             native = QKeySequence(spec.shortcut).toString(QKeySequence.SequenceFormat.NativeText)
             item.setToolTip(f"{spec.title} ({native})")
             self.page_list.addItem(item)
