@@ -5,7 +5,9 @@ Usage: python -m benchmarks.app_figures VAULT_DIR [PASSPHRASE]
 
 from __future__ import annotations
 
+import json
 import os
+import resource
 import shutil
 import sys
 import tempfile
@@ -109,6 +111,20 @@ def _page_figures(page: JournalPage, runs: int) -> list[dict[str, Any]]:
     return figures
 
 
+_rss_at_end = 0
+
+
+def _resident_mb() -> int:
+    """This process's resident memory now (Linux), in MB."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return round(int(line.split()[1]) / 1024)
+    except OSError:
+        pass
+    return 0
+
+
 def journal_figures(directory: Path, passphrase: str, *, runs: int = RUNS) -> list[dict[str, Any]]:
     """Time the Journal page on a copy of the vault in `directory` (which is never modified).
 
@@ -129,7 +145,9 @@ def journal_figures(directory: Path, passphrase: str, *, runs: int = RUNS) -> li
             page.resize(1200, 800)
             page.show()
             _painted(page)
-            figures += _page_figures(page, runs)
+            figures += _page_figures(page, runs)  # ends scrolled to the end of the timeline
+            global _rss_at_end  # noqa: PLW0603 - read by main() for the JSON report
+            _rss_at_end = _resident_mb()
             page.clear()
             page.deleteLater()
             app.processEvents()
@@ -139,10 +157,17 @@ def journal_figures(directory: Path, passphrase: str, *, runs: int = RUNS) -> li
 
 
 def main() -> None:
-    """Print the figures for one cached vault."""
-    directory = Path(sys.argv[1])
-    passphrase = sys.argv[2] if len(sys.argv) > 2 else "benchmark passphrase"
-    for figure in journal_figures(directory, passphrase):
+    """Print the figures for one cached vault (`--json`: one JSON object, with peak RSS)."""
+    args = [a for a in sys.argv[1:] if a != "--json"]
+    directory = Path(args[0])
+    passphrase = args[1] if len(args) > 1 else "benchmark passphrase"
+    figures = journal_figures(directory, passphrase)
+    if "--json" in sys.argv:
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        report = {"figures": figures, "peak_rss_mb": round(peak), "rss_mb": _rss_at_end}
+        print(json.dumps(report))
+        return
+    for figure in figures:
         print(
             f"{figure['name']:<45} n={figure['entries']:>6}  median {figure['median_ms']:>8.1f} ms"
             f"  p95 {figure['p95_ms']:>8.1f} ms"

@@ -81,6 +81,36 @@ def export_figures(*, quick: bool) -> dict[str, Any]:
     return dict(json.loads(result.stdout.strip().splitlines()[-1]))
 
 
+def journal_figures_in_process(directory: Path) -> dict[str, Any]:
+    """The Journal page's figures, in a fresh process so its peak RSS is the app's own."""
+    command = [sys.executable, "-m", "benchmarks.app_figures", str(directory), "--json"]
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    result = subprocess.run(
+        command, capture_output=True, text=True, check=True, timeout=1800, cwd=ROOT, env=env
+    )
+    return dict(json.loads(result.stdout.strip().splitlines()[-1]))
+
+
+def print_journal(runs: list[dict[str, Any]]) -> None:
+    """The Journal page's figures at each vault size, and the process's peak RSS."""
+    targets = {
+        "journal: open, first rows painted": "≤ 50 ms",
+        "journal: search re-filter, painted": "≤ 50 ms",
+        "journal: Ctrl+Enter to timeline updated": "≤ 30 ms",
+    }
+    print("\nJournal page (median / p95 ms):")
+    for run in runs:
+        for fig in run["figures"]:
+            print(
+                f"  {fig['name']:<42} {fig['entries']:>8,} {fig['median_ms']:>9.1f} "
+                f"{fig['p95_ms']:>9.1f}  {targets.get(fig['name'], '')}"
+            )
+        print(
+            f"  {'RSS, journal scrolled to the end (MB)':<42} {'':>8} {run['rss_mb']:>9}  ≤ 200 MB"
+        )
+        print(f"  {'peak RSS incl. Argon2id 256 MiB (MB)':<42} {'':>8} {run['peak_rss_mb']:>9}")
+
+
 def print_export(export: dict[str, Any]) -> None:
     """The export figures, with their targets."""
     print(
@@ -117,10 +147,12 @@ def main(argv: list[str] | None = None) -> int:
     figures.append(
         Figure("cold start to painted unlock screen", 0, app, bare, "within 1.3× bare Qt window")
     )
+    journal = [journal_figures_in_process(vault_for(size, SEED)) for size in sizes]
     export = export_figures(quick=args.quick)
 
     print(f"\nTrustJournal benchmark · {machine()}")
     print_table(figures)
+    print_journal(journal)
     print_export(export)
     print(f"\n(total {time.perf_counter() - started:.0f} s; times in ms)")
     if args.json:
@@ -128,6 +160,7 @@ def main(argv: list[str] | None = None) -> int:
         report = {
             "machine": machine(),
             "figures": [f.as_dict() for f in figures],
+            "journal": journal,
             "export": export,
         }
         args.json.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
