@@ -94,11 +94,14 @@ def coping_effect(db: Database, period: Period | None = None) -> list[CopingEffe
     afterwards; strategies without any such record come last, most used first.
     """
     where = _where("trigger", period, "e.")
-    where.add("n.role = 'coping'")
+    # CROSS JOIN fixes the order: walk the trigger records through the kind index and probe
+    # entry_names by its primary key. The other order fetches one random (encrypted) entry
+    # page per coping name: 4-5x slower at 100 000 entries.
     rows = db.query(
         "SELECT n.name, min(n.entry_id), count(*) AS uses, count(e.intensity_after),"  # noqa: S608
         " avg(e.intensity - e.intensity_after) AS drop_avg"
-        " FROM entry_names AS n JOIN entries AS e ON e.id = n.entry_id"
+        " FROM entries AS e CROSS JOIN entry_names AS n"
+        " ON n.entry_id = e.id AND n.role = 'coping'"
         f" {where.sql()}"
         " GROUP BY n.name_key"
         " ORDER BY drop_avg IS NULL, drop_avg DESC, uses DESC, n.name_key",
