@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.services.conftest import clock, db, journal, repo  # noqa: F401 - shared fixtures
+from tests.services.conftest import clock, db, db_path, journal, repo  # noqa: F401 - shared
 
 # The offscreen platform cannot size native windows and says so; it is not a fault of ours.
 OFFSCREEN_NOISE = r"This plugin does not support propagateSizeHints\(\)"
