@@ -195,24 +195,20 @@ def store_figures(directory: Path, entries: int, runs: int) -> list[Figure]:
                 target="within 1.3× plain",
             )
         )
-        figures.append(
-            Figure(
-                "word search (p95 over 20 words)",
-                entries,
-                _per_query(SEARCH_WORDS, enc, max(3, runs // 3)),
-                _per_query(SEARCH_WORDS, plain, max(3, runs // 3)),
-                "≤ 10 ms p95",
+        for name, queries in (
+            ("word search (p95 over 20 words)", SEARCH_WORDS),
+            ("prefix search (p95 over 8 prefixes)", PREFIXES),
+        ):
+            query_runs = max(3, runs // 3)
+            figures.append(
+                Figure(
+                    name,
+                    entries,
+                    _per_query(queries, enc, query_runs),
+                    _per_query(queries, plain, query_runs),
+                    "≤ 10 ms p95",
+                )
             )
-        )
-        figures.append(
-            Figure(
-                "prefix search (p95 over 8 prefixes)",
-                entries,
-                _per_query(PREFIXES, enc, max(3, runs // 3)),
-                _per_query(PREFIXES, plain, max(3, runs // 3)),
-                "≤ 10 ms p95",
-            )
-        )
         figures.append(
             _pair(
                 "daily mood averages, 20 years",

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
     QHBoxLayout,
-    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -35,7 +34,7 @@ from trustjournal.ui.screens.welcome import CANNOT, limits_card
 from trustjournal.ui.session import Session
 from trustjournal.ui.theme import ThemeManager, ThemePreference
 from trustjournal.ui.widgets.about import about_card
-from trustjournal.ui.widgets.common import button, card, field_label, label
+from trustjournal.ui.widgets.common import button, card, field_label, label, scrolled_body
 
 INACTIVE_HINT = (
     "Not every system tells TrustJournal when the screen locks or the computer sleeps; where it "
@@ -69,14 +68,7 @@ class SettingsPage(QWidget):
         self._prefs = preferences.load(session.settings)
         self._dialog: QWidget | None = None
 
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        outer.addWidget(scroll)
-        body = QWidget()
-        scroll.setWidget(body)
+        body = scrolled_body(self)
         column = QVBoxLayout(body)
         column.setContentsMargins(36, 30, 36, 36)
         column.setSpacing(18)
@@ -109,14 +101,12 @@ class SettingsPage(QWidget):
     # --- sections ----------------------------------------------------------------------------
 
     def _locking_card(self) -> QWidget:
-        frame, layout = card()
-        layout.addWidget(label("Locking", role="heading"))
-        layout.addWidget(
-            label(
+        frame, layout = card(
+            heading="Locking",
+            hint=(
                 "The journal locks itself when you step away, and at any time "
-                "with Ctrl+L or the Lock button.",
-                role="hint",
-            )
+                "with Ctrl+L or the Lock button."
+            ),
         )
         self.idle_spin = QSpinBox(frame)
         self.idle_spin.setRange(MIN_IDLE_MINUTES, MAX_IDLE_MINUTES)
@@ -155,8 +145,7 @@ class SettingsPage(QWidget):
         return frame
 
     def _appearance_card(self) -> QWidget:
-        frame, layout = card()
-        layout.addWidget(label("Appearance", role="heading"))
+        frame, layout = card(heading="Appearance")
         self.theme_combo = QComboBox(frame)
         for text, value in _THEMES:
             self.theme_combo.addItem(text, value.value)
@@ -172,14 +161,12 @@ class SettingsPage(QWidget):
         return frame
 
     def _secrets_card(self) -> QWidget:
-        frame, layout = card()
-        layout.addWidget(label("Passphrase and recovery code", role="heading"))
-        layout.addWidget(
-            label(
+        frame, layout = card(
+            heading="Passphrase and recovery code",
+            hint=(
                 "Changing the passphrase keeps your journal as it is. A new "
-                "recovery code replaces the old one, which then stops working.",
-                role="hint",
-            )
+                "recovery code replaces the old one, which then stops working."
+            ),
         )
         self.change_button = button("&Change passphrase…", icon_name=Icon.KEY)
         self.recovery_button = button("Make a new &recovery code…", icon_name=Icon.SHIELD)
@@ -197,8 +184,7 @@ class SettingsPage(QWidget):
         return frame
 
     def _location_card(self, is_demo: bool) -> QWidget:
-        frame, layout = card()
-        layout.addWidget(label("Where your journal is", role="heading"))
+        frame, layout = card(heading="Where your journal is")
         if is_demo:
             layout.addWidget(
                 label("This demo journal is deleted when TrustJournal closes.", role="hint")

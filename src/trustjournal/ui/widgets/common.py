@@ -44,13 +44,20 @@ def button(
     return widget
 
 
-def card(parent: QWidget | None = None) -> tuple[QFrame, QVBoxLayout]:
-    """A rounded surface and its layout, with generous padding."""
+def card(
+    parent: QWidget | None = None, *, heading: str | None = None, hint: str | None = None
+) -> tuple[QFrame, QVBoxLayout]:
+    """A rounded surface and its layout, with generous padding, optionally headed by a
+    heading and a hint line."""
     frame = QFrame(parent)
     frame.setProperty("card", True)
     layout = QVBoxLayout(frame)
     layout.setContentsMargins(28, 24, 28, 24)
     layout.setSpacing(12)
+    if heading is not None:
+        layout.addWidget(label(heading, role="heading"))
+    if hint is not None:
+        layout.addWidget(label(hint, role="hint"))
     return frame, layout
 
 
@@ -65,17 +72,23 @@ def button_row(*buttons: QWidget, stretch_first: bool = True) -> QHBoxLayout:
     return row
 
 
-def centered_column(screen: QWidget, *, max_width: int = 560) -> QVBoxLayout:
-    """Lay `screen` out as a scrollable, centred column; returns the column's layout."""
-    outer = QVBoxLayout(screen)
+def scrolled_body(owner: QWidget) -> QWidget:
+    """Fill `owner` with a frameless scroll area and return the widget it scrolls."""
+    outer = QVBoxLayout(owner)
     outer.setContentsMargins(0, 0, 0, 0)
-    scroll = QScrollArea(screen)
+    scroll = QScrollArea(owner)
     scroll.setWidgetResizable(True)
     scroll.setFrameShape(QFrame.Shape.NoFrame)
     outer.addWidget(scroll)
     body = QWidget()
     body.setAutoFillBackground(False)
     scroll.setWidget(body)
+    return body
+
+
+def centered_column(screen: QWidget, *, max_width: int = 560) -> QVBoxLayout:
+    """Lay `screen` out as a scrollable, centred column; returns the column's layout."""
+    body = scrolled_body(screen)
     row = QHBoxLayout(body)
     row.setContentsMargins(32, 28, 32, 28)
     column_holder = QWidget(body)
