@@ -13,7 +13,7 @@ from tests.ui.shell_helpers import NOTE_PAGE, PASSPHRASE, make_vault, start_shel
 from trustjournal.ui.icons import Icon
 from trustjournal.ui.main_frame import SIDEBAR_ROW_HEIGHT
 from trustjournal.ui.main_window import TITLE
-from trustjournal.ui.pages.registry import PageRegistry, PageSpec
+from trustjournal.ui.pages.registry import PageAction, PageRegistry, PageSpec
 
 
 def _spec(key: str, shortcut: str) -> PageSpec:
@@ -33,6 +33,21 @@ def test_registry_refuses_a_taken_key_or_shortcut() -> None:
         registry.register(_spec("today", "Ctrl+2"))
     with pytest.raises(ValueError, match="already taken"):
         registry.register(_spec("journal", "Ctrl+1"))
+
+
+def test_registry_refuses_an_action_shortcut_another_page_uses() -> None:
+    registry = PageRegistry()
+    registry.register(_spec("today", "Ctrl+1"))
+    clashing = PageSpec(
+        key="journal",
+        title="Journal",
+        icon=Icon.JOURNAL,
+        shortcut="Ctrl+2",
+        build=lambda session: QWidget(),
+        actions=(PageAction(title="Search", shortcut="Ctrl+1", method="focus"),),
+    )
+    with pytest.raises(ValueError, match="already taken"):
+        registry.register(clashing)
 
 
 def test_registry_orders_pages_by_their_shortcut() -> None:
@@ -110,3 +125,38 @@ def test_side_bar_rows_never_overlap_whatever_the_style_sheet(
         assert hints == {SIDEBAR_ROW_HEIGHT}
     finally:
         qapp.setStyleSheet(sheet)
+
+
+class _FocusPage(QWidget):
+    def __init__(self) -> None:
+        super().__init__()
+        self.calls = 0
+
+    def focus_quick_field(self) -> None:
+        self.calls += 1
+
+
+def test_a_page_action_works_from_another_page_and_shows_its_page(
+    qtbot: QtBot, qapp: QApplication, tmp_path: Path
+) -> None:
+    spec = PageSpec(
+        key="quick",
+        title="Quick",
+        icon=Icon.TODAY,
+        shortcut="Ctrl+2",
+        build=lambda session: _FocusPage(),
+        actions=(PageAction(title="Quick note", shortcut="Ctrl+G", method="focus_quick_field"),),
+    )
+    make_vault(tmp_path / "journal")
+    shell = start_shell(qtbot, qapp, tmp_path, pages=(NOTE_PAGE, spec))
+    with qtbot.waitSignal(shell.controller.unlocked):
+        unlock(shell, PASSPHRASE)
+    frame = shell.controller.frame
+    assert frame is not None
+    assert frame.current_key == "note"
+    qtbot.keyClick(frame, Qt.Key.Key_G, Qt.KeyboardModifier.ControlModifier)
+    assert frame.current_key == "quick"
+    page = frame.page("quick")
+    assert isinstance(page, _FocusPage)
+    assert page.calls == 1
+    assert [a.text() for a in frame.page_actions] == ["Quick note"]

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from trustjournal.ui.icons import Icon, icon
-from trustjournal.ui.pages.registry import Page, PageSpec
+from trustjournal.ui.pages.registry import Page, PageAction, PageSpec
 from trustjournal.ui.session import Session
 from trustjournal.ui.widgets.common import button
 
@@ -46,6 +46,7 @@ class MainFrame(QWidget):
         super().__init__(parent)
         self._specs = specs
         self._pages: dict[str, QWidget] = {}
+        self.page_actions: list[QAction] = []  # commands offered from anywhere (for menus)
 
         sidebar = QWidget(self)
         sidebar.setObjectName("sidebar")
@@ -87,6 +88,8 @@ class MainFrame(QWidget):
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             action.triggered.connect(lambda _checked=False, key=spec.key: self.show_page(key))
             self.addAction(action)
+            for page_action in spec.actions:
+                self.page_actions.append(self._page_action(spec.key, page_action))
             if isinstance(page, Page):
                 self._guard(spec.key, "restore", page.restore_drafts)
         self.page_list.currentRowChanged.connect(self._on_page_list_current_row_changed)
@@ -111,6 +114,19 @@ class MainFrame(QWidget):
                 self.page_list.setCurrentRow(row)
                 return True
         return False
+
+    def _page_action(self, key: str, spec: PageAction) -> QAction:
+        action = QAction(spec.title, self)
+        action.setShortcut(QKeySequence(spec.shortcut))
+        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        action.triggered.connect(lambda _checked=False: self.run_page_action(key, spec.method))
+        self.addAction(action)
+        return action
+
+    def run_page_action(self, key: str, method: str) -> None:
+        """Show page `key` and call its no-argument method `method`."""
+        self.show_page(key)
+        getattr(self._pages[key], method)()
 
     def stash_and_clear(self) -> None:
         """Ask every page to keep its drafts, then to empty itself. Never raises."""

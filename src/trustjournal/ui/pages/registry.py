@@ -36,14 +36,28 @@ PageFactory = Callable[["Session"], QWidget]
 
 
 @dataclass(frozen=True)
+class PageAction:
+    """A command of a page that works from anywhere in the main window.
+
+    Triggering it shows the page, then calls the page's method `method` (no arguments),
+    e.g. Ctrl+T shows Today and puts the cursor in the quick trigger log.
+    """
+
+    title: str
+    shortcut: str  # a QKeySequence string such as "Ctrl+T"
+    method: str
+
+
+@dataclass(frozen=True)
 class PageSpec:
-    """One page of the side bar."""
+    """One page of the side bar, and the commands it offers from anywhere."""
 
     key: str
     title: str
     icon: Icon
     shortcut: str  # a QKeySequence string such as "Ctrl+5"
     build: PageFactory
+    actions: tuple[PageAction, ...] = ()
 
 
 class PageRegistry:
@@ -56,13 +70,17 @@ class PageRegistry:
         """Add a page.
 
         Raises:
-            ValueError: if its key or shortcut is already taken.
+            ValueError: if its key, its shortcut or one of its actions' shortcuts is taken.
         """
+        taken = {s.shortcut for s in self._specs} | {
+            a.shortcut for s in self._specs for a in s.actions
+        }
         for known in self._specs:
             if known.key == spec.key:
                 raise ValueError(f"a page called {spec.key!r} is already registered")
-            if known.shortcut == spec.shortcut:
-                raise ValueError(f"the shortcut {spec.shortcut} is already taken")
+        for shortcut in (spec.shortcut, *(a.shortcut for a in spec.actions)):
+            if shortcut in taken:
+                raise ValueError(f"the shortcut {shortcut} is already taken")
         self._specs.append(spec)
         self._specs.sort(key=lambda s: s.shortcut)
 
