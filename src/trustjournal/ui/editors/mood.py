@@ -5,16 +5,11 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QDate, QDateTime, QEvent, QObject, Qt, QTime
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QCheckBox,
-    QDateTimeEdit,
-    QFormLayout,
     QHBoxLayout,
-    QLabel,
-    QLineEdit,
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
@@ -28,6 +23,7 @@ from trustjournal.core.wording import MOOD_WORDS
 from trustjournal.store.vocabulary import VocabularyRepository
 from trustjournal.ui.editors.base import EntryEditor
 from trustjournal.ui.editors.emotion_picker import EmotionPicker
+from trustjournal.ui.editors.fields import ErrorForm, TimeField, private_box, tags_field, tags_of
 from trustjournal.ui.session import Session
 from trustjournal.ui.widgets.common import label
 
@@ -142,26 +138,20 @@ class MoodEditor(EntryEditor):
         self.note.setTabChangesFocus(True)
         self.note.setMinimumHeight(70)
         self.note.setMaximumHeight(90)
-        self.tags = QLineEdit(self)
-        self.tags.setPlaceholderText("Tags, separated by commas")
-        self.time = QDateTimeEdit(self)
-        self.time.setCalendarPopup(True)
-        self.time.setDisplayFormat("ddd d MMM yyyy  HH:mm")
-        self.private = QCheckBox("Private — never include in a summary", self)
-        self.errors: dict[str, QLabel] = {}
-
-        form = QFormLayout(self)
-        form.setContentsMargins(0, 0, 0, 0)
-        form.setVerticalSpacing(10)
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self._row(form, "Mood", self.scale, "mood")
-        self._row(form, "Emotions", self.emotions, "emotions")
-        self._row(form, CONNECTION_QUESTION, self.connection, "connection", question=True)
-        self._row(form, TRUST_QUESTION, self.trust, "trust", question=True)
-        self._row(form, "Note", self.note, "note")
-        self._row(form, "Tags", self.tags, "tags")
-        self._row(form, "When", self.time, "time")
-        form.addRow("", self.private)
+        self.tags = tags_field(self)
+        self.time = TimeField(self)
+        self.private = private_box(self)
+        self.form = ErrorForm(self, default_field="mood")
+        self.errors = self.form.errors
+        form = self.form
+        form.row("Mood", self.scale, "mood")
+        form.row("Emotions", self.emotions, "emotions")
+        form.row("Connection", self.connection, "connection", question=CONNECTION_QUESTION)
+        form.row("Trust", self.trust, "trust", question=TRUST_QUESTION)
+        form.row("Note", self.note, "note")
+        form.row("Tags", self.tags, "tags")
+        form.row("When", self.time, "time")
+        form.layout.addRow("", self.private)
 
         for signal in (
             self.scale.group.idToggled,
@@ -175,24 +165,6 @@ class MoodEditor(EntryEditor):
         ):
             signal.connect(self._emit_changed)
         self.load(None)
-
-    def _row(
-        self, form: QFormLayout, text: str, widget: QWidget, field: str, *, question: bool = False
-    ) -> None:
-        error = label("", role="error")
-        error.hide()
-        self.errors[field] = error
-        box = QWidget(self)
-        column = QVBoxLayout(box)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(2)
-        if question:
-            column.addWidget(label(text))
-            form.addRow("Connection" if field == "connection" else "Trust", box)
-        else:
-            form.addRow(text, box)
-        column.addWidget(widget)
-        column.addWidget(error)
 
     def _emit_changed(self, *_args: object) -> None:
         self.changed.emit()
@@ -212,38 +184,15 @@ class MoodEditor(EntryEditor):
         self.trust.setValue(-1 if entry is None or entry.trust is None else entry.trust)
         self.note.setPlainText(entry.note if entry else "")
         self.tags.setText(", ".join(entry.tags) if entry else "")
-        moment = entry.occurred_at if entry else self._clock()
-        self._set_time(moment)
+        self.time.set_moment(entry.occurred_at if entry else self._clock())
         self.private.setChecked(entry.private if entry else False)
         self.blockSignals(False)
         self.show_error(None)
         self._baseline = self.draft()
 
-    def _set_time(self, moment: datetime) -> None:
-        self.time.setDateTime(
-            QDateTime(
-                QDate(moment.year, moment.month, moment.day),
-                QTime(moment.hour, moment.minute, moment.second),
-            )
-        )
-
     def _moment(self) -> datetime:
         """The edited time with the loaded entry's offset (or now's), unchanged if not edited."""
-        base = self._loaded.occurred_at if self._loaded else self._clock()
-        edited = self.time.dateTime()
-        day, clock = edited.date(), edited.time()
-        moment = datetime(
-            day.year(),
-            day.month(),
-            day.day(),
-            clock.hour(),
-            clock.minute(),
-            clock.second(),
-            tzinfo=base.tzinfo,
-        )
-        if moment.replace(microsecond=0) == base.replace(microsecond=0):
-            return base
-        return moment
+        return self.time.moment(self._loaded.occurred_at if self._loaded else self._clock())
 
     def entry(self) -> Entry:
         self.show_error(None)
@@ -257,7 +206,7 @@ class MoodEditor(EntryEditor):
                 "connection": None if self.connection.value() < 0 else self.connection.value(),
                 "trust": None if self.trust.value() < 0 else self.trust.value(),
                 "note": self.note.toPlainText(),
-                "tags": tuple(t for t in self.tags.text().split(",")),
+                "tags": tags_of(self.tags),
                 "occurred_at": self._moment(),
                 "private": self.private.isChecked(),
             }
@@ -270,10 +219,7 @@ class MoodEditor(EntryEditor):
 
     def show_error(self, error: ValidationError | None) -> None:
         """Show a validation message next to its field (None hides every message)."""
-        for field, widget in self.errors.items():
-            hit = error is not None and (error.field or "mood") == field
-            widget.setText(str(error) if hit else "")
-            widget.setVisible(hit)
+        self.form.show_error(error)
 
     def draft(self) -> dict[str, Any]:
         return {
@@ -284,7 +230,7 @@ class MoodEditor(EntryEditor):
             "trust": self.trust.value(),
             "note": self.note.toPlainText(),
             "tags": self.tags.text(),
-            "time": self.time.dateTime().toString(Qt.DateFormat.ISODate),
+            "time": self.time.to_draft(),
             "private": self.private.isChecked(),
         }
 
@@ -295,9 +241,7 @@ class MoodEditor(EntryEditor):
         self.trust.setValue(int(draft.get("trust", -1)))
         self.note.setPlainText(str(draft.get("note", "")))
         self.tags.setText(str(draft.get("tags", "")))
-        moment = QDateTime.fromString(str(draft.get("time", "")), Qt.DateFormat.ISODate)
-        if moment.isValid():
-            self.time.setDateTime(moment)
+        self.time.restore_draft(draft.get("time"))
         self.private.setChecked(bool(draft.get("private", False)))
 
     def is_dirty(self) -> bool:
