@@ -6,7 +6,7 @@ import random
 from collections.abc import Sequence
 from datetime import date
 
-from trustjournal.core.entries import GratitudeEntry
+from trustjournal.core.entries import About, GratitudeEntry
 from trustjournal.core.wording import ABOUT_WORDS, SUMMARY_WIDTH, first_line
 
 SHUFFLE_SEED = 20260314  # fixed, so every install shows the same prompt on the same day
@@ -33,11 +33,11 @@ def prompt_of_the_day(prompts: Sequence[str], today: date, *, skip: int = 0) -> 
     return prompts[order[(today.toordinal() + skip) % len(order)]]
 
 
-def about_phrase(entry: GratitudeEntry) -> str:
-    """Who it is about, capitalised ("My partner"), or "" when not said."""
-    if entry.about is None:
+def about_label(about: About | None) -> str:
+    """Who it is about as a label says it ("My partner", "Us"), or "" when not said."""
+    if about is None:
         return ""
-    words = ABOUT_WORDS[entry.about]
+    words = ABOUT_WORDS[about]
     return words[:1].upper() + words[1:]
 
 
@@ -50,7 +50,7 @@ def told_phrase(entry: GratitudeEntry) -> str:
 
 def gratitude_summary(entry: GratitudeEntry, width: int = SUMMARY_WIDTH) -> str:
     """One line for a timeline row: whom it is about, the first line, and whether it was told."""
-    parts = [p for p in (about_phrase(entry), first_line(entry.text, width)) if p]
+    parts = [p for p in (about_label(entry.about), first_line(entry.text, width)) if p]
     text = " — ".join(parts)
     told = told_phrase(entry)
     return f"{text} · {told}" if told else text
