@@ -26,6 +26,7 @@ from trustjournal.ui.editors.pane import EditorPane
 from trustjournal.ui.journal.delegate import TimelineDelegate
 from trustjournal.ui.journal.timeline_model import TimelineModel
 from trustjournal.ui.session import Session
+from trustjournal.ui.today.gratitude_card import GratitudeCard
 from trustjournal.ui.widgets.common import button, card, label
 
 DRAFT_KEY = "today.checkin"
@@ -114,6 +115,7 @@ class TodayPage(QWidget):
         self.week = WeekStrip(self)
         self.flagged = label("", wrap=True)
         self.flagged.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.gratitude = GratitudeCard(session=session, parent=self)
 
         self._lay_out()
         self.pane.saved.connect(self._on_saved)
@@ -150,7 +152,11 @@ class TodayPage(QWidget):
         column.addWidget(self.streak)
         sides = QHBoxLayout()
         sides.setSpacing(14)
-        sides.addWidget(check_in, 1)
+        left = QVBoxLayout()
+        left.setSpacing(14)
+        left.addWidget(check_in)
+        left.addWidget(self.gratitude, 1)
+        sides.addLayout(left, 1)
         right = QVBoxLayout()
         right.setSpacing(14)
         right.addWidget(week)
@@ -158,7 +164,7 @@ class TodayPage(QWidget):
         right.addWidget(flagged)
         sides.addLayout(right, 1)
         column.addLayout(sides, 1)
-        scroll = QScrollArea(self)
+        self.scroll_area = scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
@@ -208,20 +214,28 @@ class TodayPage(QWidget):
         if self.pane.editor is not None:
             self.pane.editor.focus_first()
 
+    def focus_gratitude(self) -> None:
+        """Put the cursor in the quick gratitude field (Ctrl+G)."""
+        self.scroll_area.ensureWidgetVisible(self.gratitude.field)
+        self.gratitude.focus_field()
+
     # --- Page protocol --------------------------------------------------------------------------
 
     def restore_drafts(self) -> None:
-        """Put an unfinished check-in back into the form."""
+        """Put an unfinished check-in and quick gratitude back."""
         self.pane.restore()
+        self.gratitude.restore_drafts()
 
     def stash_drafts(self) -> None:
-        """Keep the unfinished check-in as an encrypted draft."""
+        """Keep the unfinished check-in and quick gratitude as encrypted drafts."""
         self.pane.stash()
+        self.gratitude.stash_drafts()
 
     def clear(self) -> None:
         """Empty the form and forget today's entries."""
         self._session.events.changed.disconnect(self._on_changed)
         self.pane.clear()
+        self.gratitude.clear()
         self.today_model.clear()
         self.flagged.clear()
         self.streak.clear()
