@@ -108,7 +108,9 @@ class UnsharedList(QWidget):
         self.empty.setVisible(not shown)
         waiting = entries.count(UNSHARED) - len(shown) if len(shown) == SHOWN else 0
         self.more.setText(
-            f"{waiting} more in the Journal (kind: Gratitude not yet shared)." if waiting else ""
+            f"And {waiting} more: in the Journal, choose “Gratitude not yet shared”."
+            if waiting
+            else ""
         )
         self.more.setVisible(waiting > 0)
 
