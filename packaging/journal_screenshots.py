@@ -22,6 +22,7 @@ from trustjournal.store.entries import EntryRepository
 from trustjournal.store.keyfile import KdfParams
 from trustjournal.store.vault import Vault
 from trustjournal.ui.editors.mood import MoodEditor
+from trustjournal.ui.journal.filter_bar import UNSHARED_GRATITUDE
 from trustjournal.ui.pages.journal_page import JournalPage
 from trustjournal.ui.pages.journal_pages import journal_pages
 from trustjournal.ui.pages.today_page import TodayPage
@@ -45,6 +46,26 @@ def _shot(app: QApplication, shell: Shell, widget: QWidget, path: Path) -> Path:
     _settle(app)
     widget.grab().save(str(path))
     return path
+
+
+def _today_gratitude(
+    app: QApplication, shell: Shell, today: TodayPage, out: Path, name: str
+) -> list[Path]:
+    """The gratitude card while typing (Ctrl+G), and just after "I told them"."""
+    today.gratitude.field.setText("Fixed the kitchen light before I asked")
+    today.focus_gratitude()
+    typing = _shot(app, shell, shell.window, out / f"15-today-gratitude-{name}.png")
+    today.gratitude.field.clear()
+    today.gratitude.unshared.rows[0].told_button.click()
+    return [typing, _shot(app, shell, shell.window, out / f"17-today-told-{name}.png")]
+
+
+def _open_first_gratitude(journal: JournalPage) -> None:
+    """Show only gratitude not yet shared and open the newest one in its editor."""
+    journal.filters.kind.setCurrentIndex(journal.filters.kind.findData(UNSHARED_GRATITUDE))
+    journal.view.setCurrentIndex(journal.model.index(1))
+    journal.open_entry_row(1)
+    journal.filters.kind.setCurrentIndex(0)
 
 
 def render(out: Path, scheme: ThemePreference, app: QApplication) -> list[Path]:
@@ -86,6 +107,7 @@ def render(out: Path, scheme: ThemePreference, app: QApplication) -> list[Path]:
         editor.emotions.choose("Hopeful")
         editor.trust.setValue(6)
         written.append(_shot(app, shell, shell.window, out / f"10-today-{name}.png"))
+        written.extend(_today_gratitude(app, shell, today, out, name))
         frame.show_page("journal")
         journal = frame.page("journal")
         assert isinstance(journal, JournalPage)
@@ -96,6 +118,8 @@ def render(out: Path, scheme: ThemePreference, app: QApplication) -> list[Path]:
         journal.view.setCurrentIndex(journal.model.index(2))
         journal.open_entry_row(2)
         written.append(_shot(app, shell, shell.window, out / f"12-journal-open-{name}.png"))
+        _open_first_gratitude(journal)
+        written.append(_shot(app, shell, shell.window, out / f"16-journal-gratitude-{name}.png"))
         journal.filters.search.setText("walk*")
         journal.filters.search_timer.stop()
         journal.refilter()

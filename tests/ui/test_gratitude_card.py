@@ -13,7 +13,14 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from tests.services.export_data import INJECTION, RTL, ZERO_WIDTH
-from tests.ui.journal_helpers import HOSTILE, NOW, MovableClock, create_vault, open_session
+from tests.ui.journal_helpers import (
+    HOSTILE,
+    NOW,
+    MovableClock,
+    create_vault,
+    open_session,
+    shown,
+)
 from tests.ui.shell_helpers import PASSPHRASE, fixed_clock, make_vault, start_shell, unlock
 from trustjournal.app import Shell
 from trustjournal.core.entries import About, EntryKind, GratitudeEntry
@@ -44,12 +51,7 @@ def session(tmp_path: Path, clock: MovableClock) -> Iterator[Session]:
 
 
 def _card(qtbot: QtBot, session: Session) -> GratitudeCard:
-    card = GratitudeCard(session=session)
-    qtbot.addWidget(card)
-    card.resize(600, 700)
-    card.show()
-    qtbot.waitExposed(card)
-    return card
+    return shown(qtbot, GratitudeCard(session=session), (600, 700))
 
 
 def _prompts(session: Session) -> list[str]:
@@ -129,7 +131,7 @@ def test_unshared_lists_partner_and_us_not_yet_told_newest_first(
     texts = [label.text() for label in card.unshared.texts()]
     assert texts == ["about us", "newest", "newer", "older"][:SHOWN]
     assert card.unshared.more.isVisibleTo(card)
-    assert card.unshared.more.text().startswith("1 more")
+    assert card.unshared.more.text().startswith(f"And {5 - SHOWN} more")
 
 
 def test_i_told_them_records_today_and_takes_it_off_the_list_with_undo(

@@ -12,7 +12,14 @@ from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from tests.services.export_data import INJECTION, RTL, ZERO_WIDTH
-from tests.ui.journal_helpers import HOSTILE, NOW, MovableClock, create_vault, open_session
+from tests.ui.journal_helpers import (
+    HOSTILE,
+    NOW,
+    MovableClock,
+    create_vault,
+    open_session,
+    shown,
+)
 from trustjournal.core.entries import About, EntryKind, GratitudeEntry
 from trustjournal.core.query import EntryQuery
 from trustjournal.services.gratitude import prompt_of_the_day
@@ -35,11 +42,7 @@ def session(tmp_path: Path) -> Iterator[Session]:
 @pytest.fixture
 def pane(qtbot: QtBot, session: Session) -> EditorPane:
     built = EditorPane(session=session, editors=default_editors(), draft_key=DRAFT)
-    qtbot.addWidget(built)
-    built.resize(700, 600)
-    built.show()
-    qtbot.waitExposed(built)
-    built.open(None, EntryKind.GRATITUDE)
+    shown(qtbot, built, (700, 600)).open(None, EntryKind.GRATITUDE)
     return built
 
 
@@ -57,7 +60,7 @@ def test_every_field_typed_chosen_and_ticked_is_saved_with_ctrl_enter(
     editor.about.buttons[About.PARTNER].click()
     editor.prompt.use_button.click()
     editor.told.click()
-    assert editor.told_on.isEnabled()
+    assert editor.told_on.isVisibleTo(editor)
     assert editor.told_on.date() == QDate(2026, 3, 14)  # today, once ticked
     editor.told_on.setDate(QDate(2026, 3, 13))
     editor.tags.setText("home, bike")

@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
-from tests.ui.journal_helpers import NOW, MovableClock, create_vault, open_session
+from tests.ui.journal_helpers import NOW, MovableClock, create_vault, open_session, shown
 from trustjournal.core.entries import About, GratitudeEntry, MoodCheckIn
 from trustjournal.ui.editors.gratitude import GratitudeEditor
 from trustjournal.ui.journal.filter_bar import UNSHARED_GRATITUDE
@@ -52,12 +52,7 @@ def session(tmp_path: Path) -> Iterator[Session]:
 
 @pytest.fixture
 def page(qtbot: QtBot, session: Session) -> JournalPage:
-    built = JournalPage(session=session)
-    qtbot.addWidget(built)
-    built.resize(1100, 700)
-    built.show()
-    qtbot.waitExposed(built)
-    return built
+    return shown(qtbot, JournalPage(session=session))
 
 
 def _summaries(page: JournalPage) -> list[str]:

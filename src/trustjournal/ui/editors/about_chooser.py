@@ -10,9 +10,9 @@ from trustjournal.core.wording import ABOUT_WORDS
 from trustjournal.services.gratitude import about_label
 
 CHOICE_STYLE = (
-    "QPushButton { padding: 4px 12px; }"
+    "QPushButton { padding: 4px 9px; }"
     " QPushButton:checked { background: palette(highlight); color: palette(highlighted-text);"
-    " border-color: palette(highlight); font-weight: 600; }"
+    " border-color: palette(highlight); }"
 )
 
 

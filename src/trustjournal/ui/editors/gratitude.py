@@ -10,12 +10,10 @@ from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import QCheckBox, QDateEdit, QHBoxLayout, QPlainTextEdit, QWidget
 
 from trustjournal.core.entries import Entry, EntryKind, GratitudeEntry
-from trustjournal.core.errors import ValidationError
 from trustjournal.services.gratitude import prompt_of_the_day
 from trustjournal.store.vocabulary import VocabularyRepository
 from trustjournal.ui.editors.about_chooser import AboutChooser
-from trustjournal.ui.editors.base import EntryEditor
-from trustjournal.ui.editors.fields import ErrorForm, TimeField, private_box, tags_field, tags_of
+from trustjournal.ui.editors.form_editor import FormEditor
 from trustjournal.ui.session import Session
 from trustjournal.ui.widgets.common import button, label
 
@@ -73,16 +71,13 @@ class PromptRow(QWidget):
             self.changed.emit()
 
 
-class GratitudeEditor(EntryEditor):
+class GratitudeEditor(FormEditor):
     """Text, whom it is about, the prompt it answers, "I told them" and when, tags, time…"""
 
     kind = EntryKind.GRATITUDE
 
     def __init__(self, *, session: Session, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._clock = session.clock
-        self._loaded: GratitudeEntry | None = None
-        self._baseline: dict[str, Any] = {}
+        super().__init__(session=session, default_field="gratitude", parent=parent)
         self._told_on_unknown = False  # loaded as told, with no date; keep it so unless edited
         prompts = VocabularyRepository(db=session.vault.db, clock=session.clock).prompts()
         self.text = QPlainTextEdit(self)
@@ -91,9 +86,8 @@ class GratitudeEditor(EntryEditor):
         self.text.setTabChangesFocus(True)
         self.text.setMinimumHeight(90)
         self.about = AboutChooser(self)
-        self.prompt = PromptRow(
-            todays=prompt_of_the_day(prompts, self._clock().date()), parent=self
-        )
+        todays = prompt_of_the_day(prompts, self._clock().date())
+        self.prompt = PromptRow(todays=todays, parent=self)
         self.told = QCheckBox("I told them", self)
         self.told_on = QDateEdit(self)
         self.told_on.setCalendarPopup(True)
@@ -105,39 +99,20 @@ class GratitudeEditor(EntryEditor):
         told_layout.addWidget(self.told)
         told_layout.addWidget(self.told_on)
         told_layout.addStretch(1)
-        self.tags = tags_field(self)
-        self.time = TimeField(self)
-        self.private = private_box(self)
-        self.form = ErrorForm(self, default_field="gratitude")
-        self.errors = self.form.errors
         self.form.row("Gratitude", self.text, "gratitude")
         self.form.row("About", self.about, "about")
         self.form.row("Prompt", self.prompt, "prompt")
         self.form.row("Shared", told_row, "expressed_on")
-        self.form.row("Tags", self.tags, "tags")
-        self.form.row("When", self.time, "time")
-        self.form.layout.addRow("", self.private)
-
+        self.add_envelope_rows()
         self.told.toggled.connect(self._on_told_toggled)
         self.told_on.dateChanged.connect(self._on_told_on_changed)
-        for signal in (
-            self.text.textChanged,
-            self.about.changed,
-            self.prompt.changed,
-            self.tags.textChanged,
-            self.time.dateTimeChanged,
-            self.private.toggled,
-        ):
-            signal.connect(self._emit_changed)
+        self.watch(self.text.textChanged, self.about.changed, self.prompt.changed)
         self.load(None)
-
-    def _emit_changed(self, *_args: object) -> None:
-        self.changed.emit()
 
     def _on_told_toggled(self, on: bool) -> None:
         if on and not self._told_on_unknown:
             self.told_on.setDate(qdate(self._clock().date()))
-        self.told_on.setEnabled(on)
+        self.told_on.setVisible(on)
         self._emit_changed()
 
     def _on_told_on_changed(self, _day: QDate) -> None:
@@ -145,73 +120,44 @@ class GratitudeEditor(EntryEditor):
             self._told_on_unknown = False
         self._emit_changed()
 
-    # --- EntryEditor ---------------------------------------------------------------------------
-
-    def load(self, entry: Entry | None) -> None:
-        if entry is not None and not isinstance(entry, GratitudeEntry):
-            raise TypeError("GratitudeEditor edits gratitude entries only")
-        self._loaded = entry
-        self.blockSignals(True)
-        self.text.setPlainText(entry.text if entry else "")
-        self.about.set_value(entry.about if entry else None)
-        self.prompt.set_prompt(entry.prompt if entry else None)
-        told = bool(entry and entry.expressed)
-        self._told_on_unknown = told and entry is not None and entry.expressed_on is None
-        self.told.blockSignals(True)
+    def _load_fields(self, entry: Entry | None) -> None:
+        loaded = entry if isinstance(entry, GratitudeEntry) else None
+        self.text.setPlainText(loaded.text if loaded else "")
+        self.about.set_value(loaded.about if loaded else None)
+        self.prompt.set_prompt(loaded.prompt if loaded else None)
+        told = bool(loaded and loaded.expressed)
+        self._told_on_unknown = told and loaded is not None and loaded.expressed_on is None
+        told_on = loaded.expressed_on if loaded and loaded.expressed_on else self._clock().date()
+        for widget in (self.told, self.told_on):
+            widget.blockSignals(True)
         self.told.setChecked(told)
-        self.told.blockSignals(False)
-        told_on = entry.expressed_on if entry and entry.expressed_on else self._clock().date()
-        self.told_on.blockSignals(True)
         self.told_on.setDate(qdate(told_on))
-        self.told_on.blockSignals(False)
-        self.told_on.setEnabled(told)
-        self.tags.setText(", ".join(entry.tags) if entry else "")
-        self.time.set_moment(entry.occurred_at if entry else self._clock())
-        self.private.setChecked(entry.private if entry else False)
-        self.blockSignals(False)
-        self.form.show_error(None)
-        self._baseline = self.draft()
+        for widget in (self.told, self.told_on):
+            widget.blockSignals(False)
+        self.told_on.setVisible(told)
 
-    def entry(self) -> Entry:
-        self.form.show_error(None)
-        try:
-            told = self.told.isChecked()
-            fields: dict[str, Any] = {
-                "text": self.text.toPlainText(),
-                "about": self.about.value(),
-                "prompt": self.prompt.prompt(),
-                "expressed": told,
-                "expressed_on": (
-                    pydate(self.told_on.date()) if told and not self._told_on_unknown else None
-                ),
-                "tags": tags_of(self.tags),
-                "occurred_at": self.time.moment(
-                    self._loaded.occurred_at if self._loaded else self._clock()
-                ),
-                "private": self.private.isChecked(),
-            }
-            if self._loaded is not None:
-                return self._loaded.with_changes(**fields)
-            return GratitudeEntry(**fields)
-        except ValidationError as error:
-            self.form.show_error(error)
-            raise
+    def _fields(self) -> dict[str, Any]:
+        told = self.told.isChecked()
+        dated = told and not self._told_on_unknown
+        return {
+            "text": self.text.toPlainText(),
+            "about": self.about.value(),
+            "prompt": self.prompt.prompt(),
+            "expressed": told,
+            "expressed_on": pydate(self.told_on.date()) if dated else None,
+        }
 
-    def draft(self) -> dict[str, Any]:
+    def _draft_fields(self) -> dict[str, Any]:
         about = self.about.value()
         return {
-            "id": self._loaded.id if self._loaded else None,
             "text": self.text.toPlainText(),
             "about": about.value if about else None,
             "prompt": self.prompt.prompt(),
             "told": self.told.isChecked(),
             "told_on": None if self._told_on_unknown else pydate(self.told_on.date()).isoformat(),
-            "tags": self.tags.text(),
-            "time": self.time.to_draft(),
-            "private": self.private.isChecked(),
         }
 
-    def restore_draft(self, draft: dict[str, Any]) -> None:
+    def _restore_fields(self, draft: dict[str, Any]) -> None:
         self.text.setPlainText(str(draft.get("text", "")))
         self.about.set_value(draft.get("about"))
         prompt = draft.get("prompt")
@@ -221,15 +167,6 @@ class GratitudeEditor(EntryEditor):
         if told_on:
             with suppress(ValueError):  # an unreadable date keeps today's
                 self.told_on.setDate(qdate(date.fromisoformat(str(told_on))))
-        self.tags.setText(str(draft.get("tags", "")))
-        self.time.restore_draft(draft.get("time"))
-        self.private.setChecked(bool(draft.get("private", False)))
-
-    def is_dirty(self) -> bool:
-        return self.draft() != self._baseline
 
     def focus_first(self) -> None:
         self.text.setFocus()
-
-    def loaded_id(self) -> int | None:
-        return self._loaded.id if self._loaded else None

@@ -57,6 +57,7 @@ class GratitudeCard(QWidget):
         self.save_button = button("Save")
         self.save_button.setToolTip("Save (Enter)")
         self.status = label("", role="good")
+        self.status.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.unshared = UnsharedList(session=session, parent=self)
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
@@ -84,13 +85,12 @@ class GratitudeCard(QWidget):
         entry.addWidget(self.field, 1)
         entry.addWidget(self.save_button)
         column.addLayout(entry)
+        column.addWidget(self.about)
         options = QHBoxLayout()
         options.setSpacing(12)
-        options.addWidget(self.about)
-        options.addStretch(1)
         options.addWidget(self.use_prompt)
+        options.addWidget(self.status, 1)
         column.addLayout(options)
-        column.addWidget(self.status)
         column.addSpacing(6)
         column.addWidget(self.unshared)
         outer = QVBoxLayout(self)
@@ -123,6 +123,8 @@ class GratitudeCard(QWidget):
     def focus_field(self) -> None:
         """Put the cursor in the quick field (Ctrl+G)."""
         self.field.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.field.deselect()  # typing goes after what is there, never over it
+        self.field.end(False)
 
     def save(self) -> GratitudeEntry | None:
         """Save what was typed as a gratitude entry; None (with a calm message) if not saved."""

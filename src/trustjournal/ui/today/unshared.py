@@ -19,7 +19,7 @@ UNSHARED = EntryQuery(
     not_expressed=True,
     about=frozenset({About.PARTNER.value, About.US.value}),
 )
-SHOWN = 4  # appreciations listed; the rest wait in the Journal
+SHOWN = 3  # appreciations listed; the rest wait in the Journal
 UNDO_MS = 8000  # how long "Undo" stays after "I told them"
 TEXT_WIDTH = 140  # characters of an appreciation shown in the list
 EMPTY = (
@@ -96,10 +96,7 @@ class UnsharedList(QWidget):
         """Read the unshared appreciations again."""
         entries = self._session.entries
         shown = [e for e in entries.list(UNSHARED, limit=SHOWN) if isinstance(e, GratitudeEntry)]
-        for row in self.rows:
-            self.row_box.removeWidget(row)
-            row.deleteLater()
-        self.rows = []
+        self._drop_rows()
         for entry in shown:
             row = UnsharedRow(entry, self)
             row.told_button.clicked.connect(lambda _=False, e=entry: self.mark_told(e))
@@ -108,7 +105,7 @@ class UnsharedList(QWidget):
         self.empty.setVisible(not shown)
         waiting = entries.count(UNSHARED) - len(shown) if len(shown) == SHOWN else 0
         self.more.setText(
-            f"And {waiting} more: in the Journal, choose “Gratitude not yet shared”."
+            f"And {waiting} more, in the Journal under “Gratitude not yet shared”."
             if waiting
             else ""
         )
@@ -160,7 +157,12 @@ class UnsharedList(QWidget):
         """Forget every appreciation shown (the journal is locking)."""
         self._told = None
         self._hide_undo()
+        self._drop_rows()
+
+    def _drop_rows(self) -> None:
         for row in self.rows:
+            self.row_box.removeWidget(row)
+            row.hide()  # gone at once, not at the next turn of the event loop
             row.deleteLater()
         self.rows = []
 
