@@ -32,7 +32,7 @@ from trustjournal.ui.pages.journal_page import JournalPage
 from trustjournal.ui.pages.journal_pages import journal_pages
 from trustjournal.ui.pages.today_page import TodayPage
 from trustjournal.ui.session import Session
-from trustjournal.ui.today.gratitude_card import SAVED, GratitudeCard
+from trustjournal.ui.today.gratitude_card import DRAFT_KEY, SAVED, GratitudeCard
 from trustjournal.ui.today.unshared import SHOWN, UNSHARED
 
 GRATITUDE = EntryQuery(kinds=frozenset({EntryKind.GRATITUDE}))
@@ -174,13 +174,28 @@ def test_hostile_text_is_shown_literally_in_the_unshared_list(
     qtbot: QtBot, session: Session
 ) -> None:
     card = _card(qtbot, session)
-    hostile = [*HOSTILE[:4], *INJECTION, RTL, ZERO_WIDTH, "<img src=x onerror=alert(1)>"]
+    hostile = [*HOSTILE, *INJECTION, RTL, ZERO_WIDTH, "<img src=x onerror=alert(1)>"]
     for text in hostile:
         _grateful(session, text)
         row = card.unshared.rows[0]
         assert row.text.text() == first_line(text, 140)
         assert row.text.textFormat() == Qt.TextFormat.PlainText
         assert row.meta.textFormat() == Qt.TextFormat.PlainText
+
+
+def test_typing_in_the_quick_field_is_autosaved_as_an_encrypted_draft(
+    qtbot: QtBot, session: Session
+) -> None:
+    card = _card(qtbot, session)
+    QTest.keyClicks(card.field, "half a thank-you")
+    qtbot.waitUntil(lambda: session.drafts.load(DRAFT_KEY) is not None, timeout=5000)
+    draft = session.drafts.load(DRAFT_KEY)
+    assert draft is not None and draft["text"] == "half a thank-you"
+    again = _card(qtbot, session)
+    again.restore_drafts()
+    assert again.field.text() == "half a thank-you"
+    QTest.keyClick(again.field, Qt.Key.Key_Return)
+    assert session.drafts.load(DRAFT_KEY) is None
 
 
 def _open_shell(qtbot: QtBot, app: QApplication, tmp_path: Path) -> Shell:
