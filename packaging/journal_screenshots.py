@@ -17,12 +17,12 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QWidget
 
 from trustjournal.app import Shell, build_shell
+from trustjournal.core.entries import GratitudeEntry
 from trustjournal.services.demo import fill
 from trustjournal.store.entries import EntryRepository
 from trustjournal.store.keyfile import KdfParams
 from trustjournal.store.vault import Vault
 from trustjournal.ui.editors.mood import MoodEditor
-from trustjournal.ui.journal.filter_bar import UNSHARED_GRATITUDE
 from trustjournal.ui.pages.journal_page import JournalPage
 from trustjournal.ui.pages.journal_pages import journal_pages
 from trustjournal.ui.pages.today_page import TodayPage
@@ -61,11 +61,19 @@ def _today_gratitude(
 
 
 def _open_first_gratitude(journal: JournalPage) -> None:
-    """Show only gratitude not yet shared and open the newest one in its editor."""
-    journal.filters.kind.setCurrentIndex(journal.filters.kind.findData(UNSHARED_GRATITUDE))
-    journal.view.setCurrentIndex(journal.model.index(1))
-    journal.open_entry_row(1)
-    journal.filters.kind.setCurrentIndex(0)
+    """Open the newest gratitude that answers a prompt and was told, so every field shows."""
+    journal.filters.kind.setCurrentIndex(journal.filters.kind.findData("gratitude"))
+    model = journal.model
+    row = next(
+        r
+        for r in range(model.rowCount())
+        if not model.is_header(r)
+        and isinstance(found := model.entry(r), GratitudeEntry)
+        and found.prompt
+        and found.expressed_on
+    )
+    journal.view.setCurrentIndex(model.index(row))
+    journal.open_entry_row(row)
 
 
 def render(out: Path, scheme: ThemePreference, app: QApplication) -> list[Path]:
@@ -120,6 +128,7 @@ def render(out: Path, scheme: ThemePreference, app: QApplication) -> list[Path]:
         written.append(_shot(app, shell, shell.window, out / f"12-journal-open-{name}.png"))
         _open_first_gratitude(journal)
         written.append(_shot(app, shell, shell.window, out / f"16-journal-gratitude-{name}.png"))
+        journal.filters.kind.setCurrentIndex(0)
         journal.filters.search.setText("walk*")
         journal.filters.search_timer.stop()
         journal.refilter()
