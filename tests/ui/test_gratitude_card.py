@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QBoxLayout
 from pytestqt.qtbot import QtBot
 
 from tests.services.export_data import INJECTION, RTL, ZERO_WIDTH
@@ -252,3 +252,10 @@ def test_locking_with_a_quick_gratitude_typed_brings_it_back_after_unlock(
     [row] = again.unshared.rows
     assert (row.entry.text, row.entry.prompt) == ("words before the lock", shown)
     assert row.entry.occurred_at == fixed_clock()
+
+
+def test_today_stacks_its_cards_when_two_columns_do_not_fit(qtbot: QtBot, session: Session) -> None:
+    page = shown(qtbot, TodayPage(session=session), (800, 700))
+    assert page.sides.direction() == QBoxLayout.Direction.TopToBottom
+    page.resize(1300, 800)
+    qtbot.waitUntil(lambda: page.sides.direction() == QBoxLayout.Direction.LeftToRight)

@@ -5,7 +5,9 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -32,6 +34,7 @@ from trustjournal.ui.widgets.common import button, card, label
 DRAFT_KEY = "today.checkin"
 WEEK = 7
 FLAGGED_SHOWN = 5
+TWO_COLUMNS_MIN = 1040  # page width (px) from which the cards stand in two columns
 
 
 def streak_text(days: int, of: int = WEEK) -> str:
@@ -150,7 +153,7 @@ class TodayPage(QWidget):
         column.setSpacing(14)
         column.addWidget(self.heading)
         column.addWidget(self.streak)
-        sides = QHBoxLayout()
+        self.sides = sides = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         sides.setSpacing(14)
         sides.addWidget(check_in, 1, Qt.AlignmentFlag.AlignTop)
         right = QVBoxLayout()
@@ -169,6 +172,13 @@ class TodayPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(scroll)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        # Side by side only where both columns fit; otherwise one above the other.
+        wide = event.size().width() >= TWO_COLUMNS_MIN
+        direction = QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.TopToBottom
+        self.sides.setDirection(direction)
+        super().resizeEvent(event)
 
     def refresh(self) -> None:
         """Read today's entries, the week, the flagged records and the streak again."""
@@ -213,7 +223,7 @@ class TodayPage(QWidget):
 
     def focus_gratitude(self) -> None:
         """Put the cursor in the quick gratitude field (Ctrl+G)."""
-        self.scroll_area.ensureWidgetVisible(self.gratitude.field)
+        self.scroll_area.ensureWidgetVisible(self.gratitude.field, 50, 160)
         self.gratitude.focus_field()
 
     # --- Page protocol --------------------------------------------------------------------------
