@@ -17,6 +17,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QWidget
 
 from trustjournal.app import Shell, build_shell
+from trustjournal.core.entries import GratitudeEntry
 from trustjournal.services.demo import fill
 from trustjournal.store.entries import EntryRepository
 from trustjournal.store.keyfile import KdfParams
@@ -45,6 +46,34 @@ def _shot(app: QApplication, shell: Shell, widget: QWidget, path: Path) -> Path:
     _settle(app)
     widget.grab().save(str(path))
     return path
+
+
+def _today_gratitude(
+    app: QApplication, shell: Shell, today: TodayPage, out: Path, name: str
+) -> list[Path]:
+    """The gratitude card while typing (Ctrl+G), and just after "I told them"."""
+    today.gratitude.field.setText("Fixed the kitchen light before I asked")
+    today.focus_gratitude()
+    typing = _shot(app, shell, shell.window, out / f"15-today-gratitude-{name}.png")
+    today.gratitude.field.clear()
+    today.gratitude.unshared.rows[0].told_button.click()
+    return [typing, _shot(app, shell, shell.window, out / f"17-today-told-{name}.png")]
+
+
+def _open_first_gratitude(journal: JournalPage) -> None:
+    """Open the newest gratitude that answers a prompt and was told, so every field shows."""
+    journal.filters.kind.setCurrentIndex(journal.filters.kind.findData("gratitude"))
+    model = journal.model
+    row = next(
+        r
+        for r in range(model.rowCount())
+        if not model.is_header(r)
+        and isinstance(found := model.entry(r), GratitudeEntry)
+        and found.prompt
+        and found.expressed_on
+    )
+    journal.view.setCurrentIndex(model.index(row))
+    journal.open_entry_row(row)
 
 
 def render(out: Path, scheme: ThemePreference, app: QApplication) -> list[Path]:
@@ -86,6 +115,7 @@ def render(out: Path, scheme: ThemePreference, app: QApplication) -> list[Path]:
         editor.emotions.choose("Hopeful")
         editor.trust.setValue(6)
         written.append(_shot(app, shell, shell.window, out / f"10-today-{name}.png"))
+        written.extend(_today_gratitude(app, shell, today, out, name))
         frame.show_page("journal")
         journal = frame.page("journal")
         assert isinstance(journal, JournalPage)
@@ -96,6 +126,9 @@ def render(out: Path, scheme: ThemePreference, app: QApplication) -> list[Path]:
         journal.view.setCurrentIndex(journal.model.index(2))
         journal.open_entry_row(2)
         written.append(_shot(app, shell, shell.window, out / f"12-journal-open-{name}.png"))
+        _open_first_gratitude(journal)
+        written.append(_shot(app, shell, shell.window, out / f"16-journal-gratitude-{name}.png"))
+        journal.filters.kind.setCurrentIndex(0)
         journal.filters.search.setText("walk*")
         journal.filters.search_timer.stop()
         journal.refilter()

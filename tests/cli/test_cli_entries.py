@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 from tests.cli.conftest import Run
+from trustjournal.core.entries import EntryKind, field_names
 
 MOOD = ("add", "mood", "--mood", "7", "--connection", "6", "--trust", "5")
 
@@ -190,3 +191,29 @@ def test_adding_many_entries_keeps_them_all(cli: Run, vault_dir: Path) -> None:
         assert cli(*MOOD, "--note", f"entry {i}").code == 0
     notes = [e["note"] for e in json.loads(cli("list", "--json").out)]
     assert sorted(notes) == [f"entry {i}" for i in range(5)]
+
+
+def test_list_gratitude_json_carries_every_field(cli: Run) -> None:
+    prompt = "Something my partner did without being asked."
+    args = ("add", "gratitude", "--text", "Took the bins out", "--about", "us", "--expressed")
+    assert cli(*args, "--prompt", prompt, "--tags", "home", "--at", "2026-03-12T08:15").code == 0
+    cli("add", "gratitude", "--text", "Sunlight", "--private")
+    cli(*MOOD, "--note", "not gratitude")
+    told, sunlight = json.loads(cli("list", "--kind", "gratitude", "--json").out)[::-1]
+    assert set(told) == set(field_names(EntryKind.GRATITUDE)) | {"kind"}
+    expected = {
+        "kind": "gratitude",
+        "text": "Took the bins out",
+        "about": "us",
+        "expressed": True,
+        "expressed_on": "2026-03-14",
+        "prompt": prompt,
+        "tags": ["home"],
+        "private": False,
+    }
+    assert {k: told[k] for k in expected} == expected
+    assert told["occurred_at"].startswith("2026-03-12T08:15")
+    assert isinstance(told["id"], int) and told["created_at"] and told["updated_at"]
+    assert sunlight["about"] is None and sunlight["prompt"] is None
+    assert sunlight["expressed"] is False and sunlight["expressed_on"] is None
+    assert sunlight["private"] is True

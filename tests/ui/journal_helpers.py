@@ -5,6 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import TypeVar
+
+from PySide6.QtWidgets import QWidget
+from pytestqt.qtbot import QtBot
 
 from trustjournal.core.entries import Entry, GratitudeEntry, MoodCheckIn, TriggerRecord
 from trustjournal.store.drafts import DraftRepository
@@ -26,6 +30,18 @@ HOSTILE = [
     "zero\u200bwidth",
     "x" * 100_000,
 ]
+
+
+W = TypeVar("W", bound=QWidget)
+
+
+def shown(qtbot: QtBot, widget: W, size: tuple[int, int] = (1100, 700)) -> W:
+    """`widget`, closed by qtbot after the test, resized to `size` and shown on screen."""
+    qtbot.addWidget(widget)
+    widget.resize(*size)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget
 
 
 class MovableClock:

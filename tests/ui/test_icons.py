@@ -44,3 +44,11 @@ def test_disabled_icons_use_the_palette_disabled_colour(qtbot: QtBot) -> None:
     disabled = set(_drawn_pixels(Icon.LOCK, QIcon.Mode.Disabled))
     assert normal and disabled
     assert normal != disabled
+
+
+def test_gratitude_rows_have_their_own_icon() -> None:
+    from trustjournal.ui.journal.delegate import KIND_ICONS
+
+    assert KIND_ICONS["gratitude"] is Icon.GRATITUDE
+    assert len(set(KIND_ICONS.values())) == len(KIND_ICONS)
+    assert resource_path("icons", "gratitude.svg").read_text().count("currentColor") >= 1

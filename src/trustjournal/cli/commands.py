@@ -111,6 +111,7 @@ def _entry_from_args(args: argparse.Namespace, now_local: datetime) -> Entry:
             about=About(args.about) if args.about else None,
             expressed=args.expressed,
             expressed_on=now_local.date() if args.expressed else None,
+            prompt=args.prompt,
             **common,
         )
     return TriggerRecord(

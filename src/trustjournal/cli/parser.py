@@ -84,6 +84,7 @@ def _add_commands(sub: argparse._SubParsersAction[Parser]) -> None:
     grat.add_argument("--text", required=True)
     grat.add_argument("--about", choices=[a.value for a in About])
     grat.add_argument("--expressed", action="store_true", help="I told them (today)")
+    grat.add_argument("--prompt", help="the prompt this answers")
     _envelope(grat)
 
     trig = kinds.add_parser("trigger", help="a trigger record")

@@ -27,6 +27,7 @@ class Icon(StrEnum):
     EYE = "eye"
     EYE_OFF = "eye-off"
     FOLDER = "folder"
+    GRATITUDE = "gratitude"
     HEART = "heart"
     INFO = "info"
     INSIGHTS = "insights"

@@ -85,10 +85,12 @@ class EditorRegistry:
 
 def default_editors() -> EditorRegistry:
     """The editors TrustJournal ships."""
+    from trustjournal.ui.editors.gratitude import GratitudeEditor
     from trustjournal.ui.editors.mood import MoodEditor
 
     return EditorRegistry(
         factories={
-            EntryKind.MOOD: lambda session, parent: MoodEditor(session=session, parent=parent)
+            EntryKind.MOOD: lambda session, parent: MoodEditor(session=session, parent=parent),
+            EntryKind.GRATITUDE: lambda s, parent: GratitudeEditor(session=s, parent=parent),
         }
     )

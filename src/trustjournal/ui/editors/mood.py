@@ -2,19 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QDate, QDateTime, QEvent, QObject, Qt, QTime
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QCheckBox,
-    QDateTimeEdit,
-    QFormLayout,
     QHBoxLayout,
-    QLabel,
-    QLineEdit,
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
@@ -26,8 +20,8 @@ from trustjournal.core.entries import Entry, EntryKind, MoodCheckIn
 from trustjournal.core.errors import ValidationError
 from trustjournal.core.wording import MOOD_WORDS
 from trustjournal.store.vocabulary import VocabularyRepository
-from trustjournal.ui.editors.base import EntryEditor
 from trustjournal.ui.editors.emotion_picker import EmotionPicker
+from trustjournal.ui.editors.form_editor import FormEditor
 from trustjournal.ui.session import Session
 from trustjournal.ui.widgets.common import label
 
@@ -121,16 +115,13 @@ def _or_unanswered(value: int | None) -> int:
     return -1 if value is None else value
 
 
-class MoodEditor(EntryEditor):
+class MoodEditor(FormEditor):
     """Mood 1–10, emotions, optional connection and trust, note, tags, time, private."""
 
     kind = EntryKind.MOOD
 
     def __init__(self, *, session: Session, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._clock = session.clock
-        self._loaded: MoodCheckIn | None = None
-        self._baseline: dict[str, Any] = {}
+        super().__init__(session=session, default_field="mood", parent=parent)
         self.scale = MoodScale(self)
         self.emotions = EmotionPicker(
             vocabulary=VocabularyRepository(db=session.vault.db, clock=session.clock), parent=self
@@ -142,170 +133,58 @@ class MoodEditor(EntryEditor):
         self.note.setTabChangesFocus(True)
         self.note.setMinimumHeight(70)
         self.note.setMaximumHeight(90)
-        self.tags = QLineEdit(self)
-        self.tags.setPlaceholderText("Tags, separated by commas")
-        self.time = QDateTimeEdit(self)
-        self.time.setCalendarPopup(True)
-        self.time.setDisplayFormat("ddd d MMM yyyy  HH:mm")
-        self.private = QCheckBox("Private — never include in a summary", self)
-        self.errors: dict[str, QLabel] = {}
-
-        form = QFormLayout(self)
-        form.setContentsMargins(0, 0, 0, 0)
-        form.setVerticalSpacing(10)
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self._row(form, "Mood", self.scale, "mood")
-        self._row(form, "Emotions", self.emotions, "emotions")
-        self._row(form, CONNECTION_QUESTION, self.connection, "connection", question=True)
-        self._row(form, TRUST_QUESTION, self.trust, "trust", question=True)
-        self._row(form, "Note", self.note, "note")
-        self._row(form, "Tags", self.tags, "tags")
-        self._row(form, "When", self.time, "time")
-        form.addRow("", self.private)
-
-        for signal in (
+        form = self.form
+        form.row("Mood", self.scale, "mood")
+        form.row("Emotions", self.emotions, "emotions")
+        form.row("Connection", self.connection, "connection", question=CONNECTION_QUESTION)
+        form.row("Trust", self.trust, "trust", question=TRUST_QUESTION)
+        form.row("Note", self.note, "note")
+        self.add_envelope_rows()
+        self.watch(
             self.scale.group.idToggled,
             self.emotions.changed,
             self.connection.valueChanged,
             self.trust.valueChanged,
             self.note.textChanged,
-            self.tags.textChanged,
-            self.time.dateTimeChanged,
-            self.private.toggled,
-        ):
-            signal.connect(self._emit_changed)
+        )
         self.load(None)
 
-    def _row(
-        self, form: QFormLayout, text: str, widget: QWidget, field: str, *, question: bool = False
-    ) -> None:
-        error = label("", role="error")
-        error.hide()
-        self.errors[field] = error
-        box = QWidget(self)
-        column = QVBoxLayout(box)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(2)
-        if question:
-            column.addWidget(label(text))
-            form.addRow("Connection" if field == "connection" else "Trust", box)
-        else:
-            form.addRow(text, box)
-        column.addWidget(widget)
-        column.addWidget(error)
+    def _load_fields(self, entry: Entry | None) -> None:
+        mood = entry if isinstance(entry, MoodCheckIn) else None
+        self.scale.set_value(mood.mood if mood else None)
+        self.emotions.set_chosen(mood.emotions if mood else ())
+        self.connection.setValue(_or_unanswered(mood.connection if mood else None))
+        self.trust.setValue(_or_unanswered(mood.trust if mood else None))
+        self.note.setPlainText(mood.note if mood else "")
 
-    def _emit_changed(self, *_args: object) -> None:
-        self.changed.emit()
-
-    # --- EntryEditor ---------------------------------------------------------------------------
-
-    def load(self, entry: Entry | None) -> None:
-        if entry is not None and not isinstance(entry, MoodCheckIn):
-            raise TypeError("MoodEditor edits mood check-ins only")
-        self._loaded = entry
-        self.blockSignals(True)
-        self.scale.set_value(entry.mood if entry else None)
-        self.emotions.set_chosen(entry.emotions if entry else ())
-        self.connection.setValue(
-            -1 if entry is None or entry.connection is None else entry.connection
-        )
-        self.trust.setValue(-1 if entry is None or entry.trust is None else entry.trust)
-        self.note.setPlainText(entry.note if entry else "")
-        self.tags.setText(", ".join(entry.tags) if entry else "")
-        moment = entry.occurred_at if entry else self._clock()
-        self._set_time(moment)
-        self.private.setChecked(entry.private if entry else False)
-        self.blockSignals(False)
-        self.show_error(None)
-        self._baseline = self.draft()
-
-    def _set_time(self, moment: datetime) -> None:
-        self.time.setDateTime(
-            QDateTime(
-                QDate(moment.year, moment.month, moment.day),
-                QTime(moment.hour, moment.minute, moment.second),
-            )
-        )
-
-    def _moment(self) -> datetime:
-        """The edited time with the loaded entry's offset (or now's), unchanged if not edited."""
-        base = self._loaded.occurred_at if self._loaded else self._clock()
-        edited = self.time.dateTime()
-        day, clock = edited.date(), edited.time()
-        moment = datetime(
-            day.year(),
-            day.month(),
-            day.day(),
-            clock.hour(),
-            clock.minute(),
-            clock.second(),
-            tzinfo=base.tzinfo,
-        )
-        if moment.replace(microsecond=0) == base.replace(microsecond=0):
-            return base
-        return moment
-
-    def entry(self) -> Entry:
-        self.show_error(None)
-        try:
-            mood = self.scale.value()
-            if mood is None:
-                raise ValidationError("Please choose how you feel, from 1 to 10.", field="mood")
-            fields: dict[str, Any] = {
-                "mood": mood,
-                "emotions": tuple(self.emotions.chosen()),
-                "connection": None if self.connection.value() < 0 else self.connection.value(),
-                "trust": None if self.trust.value() < 0 else self.trust.value(),
-                "note": self.note.toPlainText(),
-                "tags": tuple(t for t in self.tags.text().split(",")),
-                "occurred_at": self._moment(),
-                "private": self.private.isChecked(),
-            }
-            if self._loaded is not None:
-                return self._loaded.with_changes(**fields)
-            return MoodCheckIn(**fields)
-        except ValidationError as error:
-            self.show_error(error)
-            raise
-
-    def show_error(self, error: ValidationError | None) -> None:
-        """Show a validation message next to its field (None hides every message)."""
-        for field, widget in self.errors.items():
-            hit = error is not None and (error.field or "mood") == field
-            widget.setText(str(error) if hit else "")
-            widget.setVisible(hit)
-
-    def draft(self) -> dict[str, Any]:
+    def _fields(self) -> dict[str, Any]:
+        mood = self.scale.value()
+        if mood is None:
+            raise ValidationError("Please choose how you feel, from 1 to 10.", field="mood")
         return {
-            "id": self._loaded.id if self._loaded else None,
+            "mood": mood,
+            "emotions": tuple(self.emotions.chosen()),
+            "connection": None if self.connection.value() < 0 else self.connection.value(),
+            "trust": None if self.trust.value() < 0 else self.trust.value(),
+            "note": self.note.toPlainText(),
+        }
+
+    def _draft_fields(self) -> dict[str, Any]:
+        return {
             "mood": self.scale.value(),
             "emotions": self.emotions.chosen(),
             "connection": self.connection.value(),
             "trust": self.trust.value(),
             "note": self.note.toPlainText(),
-            "tags": self.tags.text(),
-            "time": self.time.dateTime().toString(Qt.DateFormat.ISODate),
-            "private": self.private.isChecked(),
         }
 
-    def restore_draft(self, draft: dict[str, Any]) -> None:
+    def _restore_fields(self, draft: dict[str, Any]) -> None:
         self.scale.set_value(draft.get("mood"))
         self.emotions.set_chosen(list(draft.get("emotions", [])))
         self.connection.setValue(int(draft.get("connection", -1)))
         self.trust.setValue(int(draft.get("trust", -1)))
         self.note.setPlainText(str(draft.get("note", "")))
-        self.tags.setText(str(draft.get("tags", "")))
-        moment = QDateTime.fromString(str(draft.get("time", "")), Qt.DateFormat.ISODate)
-        if moment.isValid():
-            self.time.setDateTime(moment)
-        self.private.setChecked(bool(draft.get("private", False)))
-
-    def is_dirty(self) -> bool:
-        return self.draft() != self._baseline
 
     def focus_first(self) -> None:
         chosen = self.scale.value() or 5
         self.scale.group.button(chosen).setFocus()
-
-    def loaded_id(self) -> int | None:
-        return self._loaded.id if self._loaded else None

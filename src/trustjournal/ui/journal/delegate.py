@@ -14,7 +14,7 @@ from trustjournal.ui.journal.timeline_model import Role
 
 KIND_ICONS: dict[str, Icon] = {
     EntryKind.MOOD.value: Icon.HEART,
-    EntryKind.GRATITUDE.value: Icon.CHECK,
+    EntryKind.GRATITUDE.value: Icon.GRATITUDE,
     EntryKind.TRIGGER.value: Icon.WARNING,
 }
 ROW_HEIGHT = 36

@@ -12,6 +12,7 @@ from trustjournal.core.entries import EntryKind
 from trustjournal.core.periods import Period
 from trustjournal.core.query import EntryQuery
 
+UNSHARED_GRATITUDE = "gratitude-unshared"  # the kind choice "Gratitude not yet shared"
 SEARCH_DELAY_MS = 150  # re-filter this long after typing in the search field stops
 
 
@@ -62,6 +63,7 @@ class FilterBar(QWidget):
             (EntryKind.TRIGGER, "Trigger records"),
         ):
             self.kind.addItem(text, kind.value)
+        self.kind.addItem("Gratitude not yet shared", UNSHARED_GRATITUDE)
         self.tag = TagCombo(self)
         self.tag.setAccessibleName("Tag")
         self.tag.addItem("All tags", None)
@@ -134,9 +136,12 @@ class FilterBar(QWidget):
     def query(self) -> EntryQuery:
         """The entries the controls ask for."""
         kind = self.kind.currentData()
+        unshared = kind == UNSHARED_GRATITUDE
+        kind = EntryKind.GRATITUDE.value if unshared else kind
         search = self.search.text().strip()
         return EntryQuery(
             kinds=frozenset({EntryKind(kind)}) if kind else frozenset(),
+            not_expressed=True if unshared else None,
             period=self._period(),
             tag=self.tag.currentData(),
             search=search or None,

@@ -16,9 +16,10 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from trustjournal.core.entries import Entry
+from trustjournal.core.entries import Entry, GratitudeEntry
 from trustjournal.core.query import EntryQuery
 from trustjournal.core.wording import kind_label, summarise
+from trustjournal.services.gratitude import gratitude_summary
 from trustjournal.store.entries import EntryRepository
 
 PAGE = 200  # entries read from the vault at once
@@ -45,8 +46,13 @@ def day_heading(day: date) -> str:
     return f"{day:%A} {day.day} {day:%B %Y}"
 
 
+def row_summary(entry: Entry) -> str:
+    """The one-line summary of a timeline row (gratitude says whom and whether it was told)."""
+    return gratitude_summary(entry) if isinstance(entry, GratitudeEntry) else summarise(entry)
+
+
 def _display(entry: Entry) -> str:
-    return f"{kind_label(entry)}, {entry.occurred_at:%H:%M}: {summarise(entry)}"
+    return f"{kind_label(entry)}, {entry.occurred_at:%H:%M}: {row_summary(entry)}"
 
 
 _ENTRY_ROLES: dict[int, Callable[[Entry], Any]] = {
@@ -54,7 +60,7 @@ _ENTRY_ROLES: dict[int, Callable[[Entry], Any]] = {
     Qt.ItemDataRole.AccessibleTextRole: _display,
     Role.ENTRY: lambda entry: entry,
     Role.KIND: lambda entry: str(entry.kind.value),
-    Role.SUMMARY: summarise,
+    Role.SUMMARY: row_summary,
     Role.TIME: lambda entry: f"{entry.occurred_at:%H:%M}",
 }
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from trustjournal.ui.icons import Icon
-from trustjournal.ui.pages.registry import PageSpec
+from trustjournal.ui.pages.registry import PageAction, PageSpec
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
@@ -32,7 +32,16 @@ def _journal(session: Session) -> QWidget:
 def journal_pages() -> tuple[PageSpec, ...]:
     """Today (Ctrl+1) and Journal (Ctrl+2)."""
     return (
-        PageSpec(key="today", title="Today", icon=Icon.TODAY, shortcut="Ctrl+1", build=_today),
+        PageSpec(
+            key="today",
+            title="Today",
+            icon=Icon.TODAY,
+            shortcut="Ctrl+1",
+            build=_today,
+            actions=(
+                PageAction(title="Write a gratitude", shortcut="Ctrl+G", method="focus_gratitude"),
+            ),
+        ),
         PageSpec(
             key="journal", title="Journal", icon=Icon.JOURNAL, shortcut="Ctrl+2", build=_journal
         ),

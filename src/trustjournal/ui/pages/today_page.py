@@ -5,7 +5,9 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -26,11 +28,13 @@ from trustjournal.ui.editors.pane import EditorPane
 from trustjournal.ui.journal.delegate import TimelineDelegate
 from trustjournal.ui.journal.timeline_model import TimelineModel
 from trustjournal.ui.session import Session
+from trustjournal.ui.today.gratitude_card import GratitudeCard
 from trustjournal.ui.widgets.common import button, card, label
 
 DRAFT_KEY = "today.checkin"
 WEEK = 7
 FLAGGED_SHOWN = 5
+TWO_COLUMNS_MIN = 1040  # page width (px) from which the cards stand in two columns
 
 
 def streak_text(days: int, of: int = WEEK) -> str:
@@ -114,6 +118,7 @@ class TodayPage(QWidget):
         self.week = WeekStrip(self)
         self.flagged = label("", wrap=True)
         self.flagged.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.gratitude = GratitudeCard(session=session, parent=self)
 
         self._lay_out()
         self.pane.saved.connect(self._on_saved)
@@ -148,17 +153,18 @@ class TodayPage(QWidget):
         column.setSpacing(14)
         column.addWidget(self.heading)
         column.addWidget(self.streak)
-        sides = QHBoxLayout()
+        self.sides = sides = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         sides.setSpacing(14)
-        sides.addWidget(check_in, 1)
+        sides.addWidget(check_in, 1, Qt.AlignmentFlag.AlignTop)
         right = QVBoxLayout()
         right.setSpacing(14)
+        right.addWidget(self.gratitude)
         right.addWidget(week)
         right.addWidget(logged, 1)
         right.addWidget(flagged)
         sides.addLayout(right, 1)
         column.addLayout(sides, 1)
-        scroll = QScrollArea(self)
+        self.scroll_area = scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
@@ -166,6 +172,13 @@ class TodayPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(scroll)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        # Side by side only where both columns fit; otherwise one above the other.
+        wide = event.size().width() >= TWO_COLUMNS_MIN
+        direction = QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.TopToBottom
+        self.sides.setDirection(direction)
+        super().resizeEvent(event)
 
     def refresh(self) -> None:
         """Read today's entries, the week, the flagged records and the streak again."""
@@ -208,20 +221,28 @@ class TodayPage(QWidget):
         if self.pane.editor is not None:
             self.pane.editor.focus_first()
 
+    def focus_gratitude(self) -> None:
+        """Put the cursor in the quick gratitude field (Ctrl+G)."""
+        self.scroll_area.ensureWidgetVisible(self.gratitude.field, 50, 160)
+        self.gratitude.focus_field()
+
     # --- Page protocol --------------------------------------------------------------------------
 
     def restore_drafts(self) -> None:
-        """Put an unfinished check-in back into the form."""
+        """Put an unfinished check-in and quick gratitude back."""
         self.pane.restore()
+        self.gratitude.restore_drafts()
 
     def stash_drafts(self) -> None:
-        """Keep the unfinished check-in as an encrypted draft."""
+        """Keep the unfinished check-in and quick gratitude as encrypted drafts."""
         self.pane.stash()
+        self.gratitude.stash_drafts()
 
     def clear(self) -> None:
         """Empty the form and forget today's entries."""
         self._session.events.changed.disconnect(self._on_changed)
         self.pane.clear()
+        self.gratitude.clear()
         self.today_model.clear()
         self.flagged.clear()
         self.streak.clear()

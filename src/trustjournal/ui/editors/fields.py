@@ -1,0 +1,129 @@
+"""Fields every entry editor shares: tags, time, private, and a form with errors by each field."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import QDate, QDateTime, Qt, QTime
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDateTimeEdit,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from trustjournal.core.errors import ValidationError
+from trustjournal.ui.widgets.common import label
+
+PRIVATE_TEXT = "Private — never include in a summary"
+
+
+def tags_field(parent: QWidget | None = None) -> QLineEdit:
+    """A line for tags, separated by commas."""
+    field = QLineEdit(parent)
+    field.setPlaceholderText("Tags, separated by commas")
+    field.setAccessibleName("Tags")
+    return field
+
+
+def tags_of(field: QLineEdit) -> tuple[str, ...]:
+    """The tags typed in a `tags_field` (the entry trims and de-duplicates them)."""
+    return tuple(field.text().split(","))
+
+
+def private_box(parent: QWidget | None = None) -> QCheckBox:
+    """The "never include in a summary" check box."""
+    return QCheckBox(PRIVATE_TEXT, parent)
+
+
+class TimeField(QDateTimeEdit):
+    """When an entry happened, to the minute, keeping the entry's own UTC offset."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setCalendarPopup(True)
+        self.setDisplayFormat("ddd d MMM yyyy  HH:mm")
+        self.setAccessibleName("When")
+
+    def set_moment(self, moment: datetime) -> None:
+        """Show `moment` as its local wall-clock time."""
+        self.setDateTime(
+            QDateTime(
+                QDate(moment.year, moment.month, moment.day),
+                QTime(moment.hour, moment.minute, moment.second),
+            )
+        )
+
+    def moment(self, base: datetime) -> datetime:
+        """The time shown, in `base`'s offset; exactly `base` if it was not edited.
+
+        Args:
+            base: the loaded entry's time, or now for a new entry.
+        """
+        edited = self.dateTime()
+        day, clock = edited.date(), edited.time()
+        moment = datetime(
+            day.year(),
+            day.month(),
+            day.day(),
+            clock.hour(),
+            clock.minute(),
+            clock.second(),
+            tzinfo=base.tzinfo,
+        )
+        if moment.replace(microsecond=0) == base.replace(microsecond=0):
+            return base
+        return moment
+
+    def to_draft(self) -> str:
+        """The time shown as ISO text, for a draft."""
+        return self.dateTime().toString(Qt.DateFormat.ISODate)
+
+    def restore_draft(self, text: object) -> None:
+        """Show a time saved by `to_draft` (anything unreadable is ignored)."""
+        moment = QDateTime.fromString(str(text or ""), Qt.DateFormat.ISODate)
+        if moment.isValid():
+            self.setDateTime(moment)
+
+
+class ErrorForm:
+    """A form layout whose every row has a hidden error line under its field.
+
+    Attributes:
+        layout: the QFormLayout the rows go into.
+        errors: the error label of each field, by field name.
+    """
+
+    def __init__(self, owner: QWidget, *, default_field: str) -> None:
+        self._owner = owner
+        self._default = default_field
+        self.errors: dict[str, QLabel] = {}
+        self.layout = QFormLayout(owner)
+        self.layout.setContentsMargins(0, 0, 0, 0)
+        self.layout.setVerticalSpacing(10)
+        self.layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+
+    def row(self, text: str, widget: QWidget, field: str, *, question: str | None = None) -> None:
+        """Add `widget` labelled `text`; `question` is a longer line shown above the field."""
+        error = label("", role="error")
+        error.hide()
+        self.errors[field] = error
+        box = QWidget(self._owner)
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        if question:
+            column.addWidget(label(question))
+        column.addWidget(widget)
+        column.addWidget(error)
+        self.layout.addRow(text, box)
+
+    def show_error(self, error: ValidationError | None) -> None:
+        """Show a validation message by its field (None hides every message)."""
+        for field, widget in self.errors.items():
+            hit = error is not None and (error.field or self._default) == field
+            widget.setText(str(error) if hit else "")
+            widget.setVisible(hit)

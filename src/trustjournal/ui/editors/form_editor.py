@@ -1,0 +1,131 @@
+"""What every form-based entry editor shares: the envelope fields, the baseline, errors by field."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtWidgets import QWidget
+
+from trustjournal.core.entries import ENTRY_TYPES, Entry
+from trustjournal.core.errors import ValidationError
+from trustjournal.ui.editors.base import EntryEditor
+from trustjournal.ui.editors.fields import ErrorForm, TimeField, private_box, tags_field, tags_of
+from trustjournal.ui.session import Session
+
+
+class FormEditor(EntryEditor):
+    """An entry editor laid out as a form, with tags, time and private at its foot.
+
+    Subclasses build their own fields, call `add_envelope_rows()` last, connect their
+    widgets' change signals with `watch`, and implement `_load_fields`, `_fields`,
+    `_draft_fields` and `_restore_fields`; this class does the rest of EntryEditor.
+    """
+
+    def __init__(
+        self, *, session: Session, default_field: str, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._clock = session.clock
+        self._loaded: Entry | None = None
+        self._baseline: dict[str, Any] = {}
+        self.form = ErrorForm(self, default_field=default_field)
+        self.errors = self.form.errors
+
+    def add_envelope_rows(self) -> None:
+        """Add the tags, time and private rows under the kind's own fields.
+
+        They are made here, not in the constructor, so Tab reaches them last.
+        """
+        self.tags = tags_field(self)
+        self.time = TimeField(self)
+        self.private = private_box(self)
+        self.watch(self.tags.textChanged, self.time.dateTimeChanged, self.private.toggled)
+        self.form.row("Tags", self.tags, "tags")
+        self.form.row("When", self.time, "time")
+        self.form.layout.addRow("", self.private)
+
+    def watch(self, *signals: Any) -> None:
+        """Announce `changed` whenever one of `signals` fires."""
+        for signal in signals:
+            signal.connect(self._emit_changed)
+
+    def _emit_changed(self, *_args: object) -> None:
+        self.changed.emit()
+
+    # --- what subclasses fill in ------------------------------------------------------------
+
+    def _load_fields(self, entry: Entry | None) -> None:
+        """Show the kind's own fields of `entry` (None: a new entry)."""
+        raise NotImplementedError
+
+    def _fields(self) -> dict[str, Any]:
+        """The kind's own fields as edited, as keyword arguments of its entry class."""
+        raise NotImplementedError
+
+    def _draft_fields(self) -> dict[str, Any]:
+        """The kind's own fields as JSON-able values."""
+        raise NotImplementedError
+
+    def _restore_fields(self, draft: dict[str, Any]) -> None:
+        """Put back the kind's own fields from `_draft_fields` output."""
+        raise NotImplementedError
+
+    # --- EntryEditor ------------------------------------------------------------------------
+
+    def load(self, entry: Entry | None) -> None:
+        if entry is not None and entry.kind is not self.kind:
+            raise TypeError(f"{type(self).__name__} edits {self.kind.value} entries only")
+        self._loaded = entry
+        self.blockSignals(True)
+        self._load_fields(entry)
+        self.tags.setText(", ".join(entry.tags) if entry else "")
+        self.time.set_moment(entry.occurred_at if entry else self._clock())
+        self.private.setChecked(entry.private if entry else False)
+        self.blockSignals(False)
+        self.show_error(None)
+        self._baseline = self.draft()
+
+    def entry(self) -> Entry:
+        self.show_error(None)
+        try:
+            fields: dict[str, Any] = {
+                **self._fields(),
+                "tags": tags_of(self.tags),
+                "occurred_at": self.time.moment(
+                    self._loaded.occurred_at if self._loaded else self._clock()
+                ),
+                "private": self.private.isChecked(),
+            }
+            if self._loaded is not None:
+                return self._loaded.with_changes(**fields)
+            build: Callable[..., Entry] = ENTRY_TYPES[self.kind]
+            return build(**fields)
+        except ValidationError as error:
+            self.show_error(error)
+            raise
+
+    def show_error(self, error: ValidationError | None) -> None:
+        """Show a validation message next to its field (None hides every message)."""
+        self.form.show_error(error)
+
+    def draft(self) -> dict[str, Any]:
+        return {
+            "id": self.loaded_id(),
+            **self._draft_fields(),
+            "tags": self.tags.text(),
+            "time": self.time.to_draft(),
+            "private": self.private.isChecked(),
+        }
+
+    def restore_draft(self, draft: dict[str, Any]) -> None:
+        self._restore_fields(draft)
+        self.tags.setText(str(draft.get("tags", "")))
+        self.time.restore_draft(draft.get("time"))
+        self.private.setChecked(bool(draft.get("private", False)))
+
+    def is_dirty(self) -> bool:
+        return self.draft() != self._baseline
+
+    def loaded_id(self) -> int | None:
+        return self._loaded.id if self._loaded else None

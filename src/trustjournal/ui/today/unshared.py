@@ -1,0 +1,171 @@
+"""Appreciations about my partner or us that I have not told them yet, each one click from told."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from trustjournal.core.entries import About, EntryKind, GratitudeEntry
+from trustjournal.core.errors import UserFacingError
+from trustjournal.core.query import EntryQuery
+from trustjournal.core.wording import first_line
+from trustjournal.services.gratitude import about_label
+from trustjournal.ui.icons import Icon
+from trustjournal.ui.session import Session
+from trustjournal.ui.widgets.common import button, label
+
+UNSHARED = EntryQuery(
+    kinds=frozenset({EntryKind.GRATITUDE}),
+    not_expressed=True,
+    about=frozenset({About.PARTNER.value, About.US.value}),
+)
+SHOWN = 3  # appreciations listed; the rest wait in the Journal
+UNDO_MS = 8000  # how long "Undo" stays after "I told them"
+TEXT_WIDTH = 140  # characters of an appreciation shown in the list
+EMPTY = (
+    "Nothing waiting. What you appreciate about your partner or the two of you, "
+    "and have not told them yet, appears here."
+)
+
+
+class UnsharedRow(QWidget):
+    """One appreciation: its first line, whom and when, and the "I told them" button."""
+
+    def __init__(self, entry: GratitudeEntry, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.entry = entry
+        self.text = label(first_line(entry.text, TEXT_WIDTH))
+        self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        day = entry.occurred_at
+        self.meta = label(f"{about_label(entry.about)} · {day:%a} {day.day} {day:%b}", role="hint")
+        self.told_button = button("I told them", icon_name=Icon.CHECK)
+        self.told_button.setToolTip("Record that you told them today")
+        self.told_button.setAccessibleName(f"I told them: {first_line(entry.text, 40)}")
+        column = QVBoxLayout()
+        column.setSpacing(2)
+        column.addWidget(self.text)
+        column.addWidget(self.meta)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 4, 0, 4)
+        row.setSpacing(12)
+        row.addLayout(column, 1)
+        row.addWidget(self.told_button, 0, Qt.AlignmentFlag.AlignVCenter)
+
+
+class UnsharedList(QWidget):
+    """The newest few unshared appreciations, "I told them" on each, and Undo for a moment."""
+
+    def __init__(self, *, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._session = session
+        self._told: GratitudeEntry | None = None  # the last one marked told, as it was before
+        self.rows: list[UnsharedRow] = []
+        self.empty = label(EMPTY, role="hint")
+        self.more = label("", role="hint")
+        self.undo_text = label("", role="good", wrap=False)
+        self.undo_button = button("Undo", flat=True)
+        self.undo_timer = QTimer(self)
+        self.undo_timer.setSingleShot(True)
+        self.undo_timer.setInterval(UNDO_MS)
+        self.undo_timer.timeout.connect(self._hide_undo)
+        self.error = label("", role="error")
+        self.error.hide()
+        self.row_box = QVBoxLayout()
+        self.row_box.setSpacing(2)
+        undo_row = QHBoxLayout()
+        undo_row.addWidget(self.undo_text)
+        undo_row.addWidget(self.undo_button)
+        undo_row.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(6)
+        heading = label("Appreciations you haven't shared yet")
+        font = heading.font()
+        font.setBold(True)
+        heading.setFont(font)
+        layout.addWidget(heading)
+        layout.addWidget(self.empty)
+        layout.addLayout(self.row_box)
+        layout.addWidget(self.more)
+        layout.addLayout(undo_row)
+        layout.addWidget(self.error)
+        self.undo_button.clicked.connect(self.undo)
+        self._hide_undo()
+
+    def refresh(self) -> None:
+        """Read the unshared appreciations again."""
+        entries = self._session.entries
+        shown = [e for e in entries.list(UNSHARED, limit=SHOWN) if isinstance(e, GratitudeEntry)]
+        self._drop_rows()
+        for entry in shown:
+            row = UnsharedRow(entry, self)
+            row.told_button.clicked.connect(lambda _=False, e=entry: self.mark_told(e))
+            self.row_box.addWidget(row)
+            self.rows.append(row)
+        self.empty.setVisible(not shown)
+        waiting = entries.count(UNSHARED) - len(shown) if len(shown) == SHOWN else 0
+        self.more.setText(
+            f"And {waiting} more, in the Journal under “Gratitude not yet shared”."
+            if waiting
+            else ""
+        )
+        self.more.setVisible(waiting > 0)
+
+    def mark_told(self, entry: GratitudeEntry) -> None:
+        """Record that `entry` was told today; it leaves the list, with Undo for a moment."""
+        today = self._session.clock().date()
+        if not self._write(entry.with_changes(expressed=True, expressed_on=today)):
+            return
+        self._told = entry
+        self.undo_text.setText("Marked as told today.")
+        self.undo_text.show()
+        self.undo_button.show()
+        self.undo_timer.start()
+
+    def undo(self) -> None:
+        """Take back the last "I told them"."""
+        before, self._told = self._told, None
+        self._hide_undo()
+        if before is None or before.id is None:
+            return
+        try:
+            current = self._session.entries.get(before.id)
+        except UserFacingError:
+            return  # deleted meanwhile: nothing to take back
+        if isinstance(current, GratitudeEntry):
+            self._write(
+                current.with_changes(expressed=before.expressed, expressed_on=before.expressed_on)
+            )
+
+    def _write(self, entry: GratitudeEntry) -> bool:
+        try:
+            self._session.entries.update(entry)
+        except UserFacingError as error:
+            self.error.setText(str(error))
+            self.error.show()
+            return False
+        self.error.hide()
+        self._session.events.notify({EntryKind.GRATITUDE.value})
+        return True
+
+    def _hide_undo(self) -> None:
+        self.undo_timer.stop()
+        self.undo_text.hide()
+        self.undo_button.hide()
+
+    def clear(self) -> None:
+        """Forget every appreciation shown (the journal is locking)."""
+        self._told = None
+        self._hide_undo()
+        self._drop_rows()
+
+    def _drop_rows(self) -> None:
+        for row in self.rows:
+            self.row_box.removeWidget(row)
+            row.hide()  # gone at once, not at the next turn of the event loop
+            row.deleteLater()
+        self.rows = []
+
+    def texts(self) -> list[QLabel]:
+        """The text labels of the rows shown, newest first."""
+        return [row.text for row in self.rows]
