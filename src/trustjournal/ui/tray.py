@@ -9,6 +9,24 @@ from trustjournal.ui.icons import Icon, icon
 from trustjournal.ui.lock import LockManager
 from trustjournal.ui.main_window import MainWindow
 
+TOOLTIP = "TrustJournal"  # never a count, a date or an entry's words (SECURITY.md, T1)
+
+
+def tray_menu(*, window: MainWindow, lock_manager: LockManager) -> QMenu:
+    """The tray's menu: Lock now, Show TrustJournal, Quit (built apart so it can be tested)."""
+    menu = QMenu(window)
+    lock = menu.addAction(icon(Icon.LOCK), "Lock now")
+    lock.setObjectName("tray-lock")
+    lock.triggered.connect(lambda: lock_manager.request("tray"))
+    show = menu.addAction("Show TrustJournal")
+    show.setObjectName("tray-show")
+    show.triggered.connect(window.bring_to_front)
+    menu.addSeparator()
+    quit_action = menu.addAction("Quit")
+    quit_action.setObjectName("tray-quit")
+    quit_action.triggered.connect(window.close)
+    return menu
+
 
 def make_tray(
     *, window: MainWindow, lock_manager: LockManager, parent: QObject | None = None
@@ -17,16 +35,8 @@ def make_tray(
     if not QSystemTrayIcon.isSystemTrayAvailable():
         return None
     tray = QSystemTrayIcon(icon(Icon.APP), parent)
-    tray.setToolTip("TrustJournal")
-    menu = QMenu(window)
-    lock = menu.addAction(icon(Icon.LOCK), "Lock now")
-    lock.triggered.connect(lambda: lock_manager.request("tray"))
-    show = menu.addAction("Show TrustJournal")
-    show.triggered.connect(window.bring_to_front)
-    menu.addSeparator()
-    quit_action = menu.addAction("Quit")
-    quit_action.triggered.connect(window.close)
-    tray.setContextMenu(menu)
+    tray.setToolTip(TOOLTIP)
+    tray.setContextMenu(tray_menu(window=window, lock_manager=lock_manager))
 
     def on_activated(reason: QSystemTrayIcon.ActivationReason) -> None:
         if reason == QSystemTrayIcon.ActivationReason.Trigger:
