@@ -95,3 +95,83 @@ def test_close_dialogs_rejects_open_and_executing_dialogs(qtbot: QtBot, qapp: QA
     assert not opened.isVisible()
     assert not box.isVisible()
     assert results["exec"] != QMessageBox.StandardButton.Ok
+
+
+class _Clocks:
+    """A computer's two clocks, moved by hand: one stops while it sleeps, one keeps counting."""
+
+    def __init__(self) -> None:
+        self.awake = 1000.0
+        self.through_sleep = 5000.0
+
+    def monotonic(self) -> float:
+        return self.awake
+
+    def sleepless(self) -> float:
+        return self.through_sleep
+
+    def pass_awake(self, seconds: float) -> None:
+        self.awake += seconds
+        self.through_sleep += seconds
+
+    def sleep(self, seconds: float) -> None:
+        self.through_sleep += seconds
+
+
+def _clocked(qapp: QApplication, clocks: _Clocks) -> LockManager:
+    return LockManager(app=qapp, monotonic=clocks.monotonic, sleepless=clocks.sleepless)
+
+
+def test_waking_from_sleep_locks_at_once_whatever_the_idle_timeout(
+    qtbot: QtBot, qapp: QApplication
+) -> None:
+    clocks = _Clocks()
+    manager = _clocked(qapp, clocks)
+    manager.set_idle_minutes(60)
+    manager.arm()
+    clocks.pass_awake(1)
+    clocks.sleep(20 * 60)
+    with qtbot.waitSignal(manager.lock_requested, timeout=5_000) as signal:
+        pass  # the heartbeat notices within HEARTBEAT_MS
+    assert signal.args == ["sleep"]
+    manager.disarm()
+
+
+def test_time_asleep_counts_as_idle_even_if_the_timer_is_late(
+    qtbot: QtBot, qapp: QApplication
+) -> None:
+    clocks = _Clocks()
+    manager = _clocked(qapp, clocks)
+    manager.set_idle_minutes(5)
+    manager.arm()
+    # Both clocks moved on together: no sleep was seen, but five minutes have passed while
+    # Qt's single-shot timer (which stops during sleep) has not fired yet.
+    clocks.pass_awake(5 * 60)
+    with qtbot.waitSignal(manager.lock_requested, timeout=5_000) as signal:
+        pass
+    assert signal.args == ["idle"]
+    manager.disarm()
+
+
+def test_an_awake_computer_is_not_taken_for_one_that_slept(
+    qtbot: QtBot, qapp: QApplication
+) -> None:
+    clocks = _Clocks()
+    manager = _clocked(qapp, clocks)
+    manager.set_idle_minutes(60)
+    manager.arm()
+    clocks.pass_awake(30)
+    clocks.sleep(1)  # drift within SLEEP_GAP_S is not sleep
+    with qtbot.assertNotEmitted(manager.lock_requested, wait=2_500):
+        pass
+    manager.disarm()
+
+
+def test_the_heartbeat_stops_when_the_journal_locks(qtbot: QtBot, qapp: QApplication) -> None:
+    clocks = _Clocks()
+    manager = _clocked(qapp, clocks)
+    manager.arm()
+    manager.disarm()
+    clocks.sleep(3600)
+    with qtbot.assertNotEmitted(manager.lock_requested, wait=2_500):
+        pass

@@ -5,18 +5,26 @@ input only while armed (the journal is open), so the unlock screen costs nothing
 
 Limits, honestly: Qt reports `ApplicationSuspended`/`ApplicationHidden` on macOS (hide) and on
 mobile platforms; on most Linux desktops and on Windows a screen lock or system sleep is *not*
-reported to applications, so the idle timer is what locks in those cases (the clock keeps running
-during sleep, so the journal locks as soon as the computer wakes if the timeout has passed).
+reported to applications. So the manager watches for sleep itself: Qt's timers and
+`time.monotonic()` stop while the computer sleeps (Linux, macOS), so idle time is measured on a
+clock that keeps counting through sleep, and a light heartbeat notices when that clock has run
+ahead of the monotonic one: the computer slept, and the journal locks as it wakes, whatever the
+idle timeout. Where the monotonic clock itself counts sleep (Windows), no sleep is seen, but the
+idle timeout still counts the time asleep.
 """
 
 from __future__ import annotations
 
+import sys
 import time
+from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QDialog, QLineEdit, QPlainTextEdit, QTextEdit
 
 DEFAULT_IDLE_MINUTES = 5
+HEARTBEAT_MS = 2_000  # how often an armed manager looks for sleep; a wake-up costs nothing
+SLEEP_GAP_S = 5.0  # the clocks may drift apart by this much before it counts as sleep
 MIN_IDLE_MINUTES = 1
 MAX_IDLE_MINUTES = 60
 
@@ -36,21 +44,51 @@ _GONE_STATES = frozenset(
 )
 
 
+def through_sleep() -> float:
+    """Seconds on a clock that keeps counting while the computer sleeps."""
+    if sys.platform.startswith("linux"):
+        return time.clock_gettime(time.CLOCK_BOOTTIME)
+    return time.time()  # wall time counts sleep; a clock set forward only locks early
+
+
 class LockManager(QObject):
     """Decides when the journal should lock and says so through `lock_requested`.
 
     Signals:
-        lock_requested(str): the reason: "idle", "shortcut", "tray", "minimised" or "inactive".
+        lock_requested(str): the reason: "idle", "sleep", "shortcut", "tray", "minimised" or
+            "inactive".
     """
 
     lock_requested = Signal(str)
 
-    def __init__(self, *, app: QApplication, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        *,
+        app: QApplication,
+        monotonic: Callable[[], float] = time.monotonic,
+        sleepless: Callable[[], float] = through_sleep,
+        parent: QObject | None = None,
+    ) -> None:
+        """Watch `app` for input; nothing is watched until `arm()`.
+
+        Args:
+            app: the application whose input counts as activity.
+            monotonic: seconds on a clock that stops while the computer sleeps, as Qt's
+                timers do.
+            sleepless: seconds on a clock that keeps counting through sleep.
+            parent: the owning object.
+        """
         super().__init__(parent)
         self._app = app
+        self._monotonic = monotonic
+        self._sleepless = sleepless
         self._armed = False
         self._idle_ms: int | None = DEFAULT_IDLE_MINUTES * 60_000
-        self._last_input = time.monotonic()
+        self._last_input = sleepless()
+        self._beat = (monotonic(), sleepless())
+        self._heartbeat = QTimer(self)
+        self._heartbeat.setInterval(HEARTBEAT_MS)
+        self._heartbeat.timeout.connect(self._on_heartbeat_timeout)
         self.lock_on_minimise = False
         self.lock_on_inactive = True
         self._timer = QTimer(self)
@@ -84,6 +122,8 @@ class LockManager(QObject):
         if not self._armed:
             self._armed = True
             self._app.installEventFilter(self)
+        self._beat = (self._monotonic(), self._sleepless())
+        self._heartbeat.start()
         self._restart()
 
     def disarm(self) -> None:
@@ -92,6 +132,7 @@ class LockManager(QObject):
             self._armed = False
             self._app.removeEventFilter(self)
         self._timer.stop()
+        self._heartbeat.stop()
 
     def request(self, reason: str) -> None:
         """Ask for a lock now (shortcut, tray); ignored when nothing is open."""
@@ -105,13 +146,13 @@ class LockManager(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in _INPUT_EVENTS:
-            self._last_input = time.monotonic()
+            self._last_input = self._sleepless()
             if not self._timer.isActive():
                 self._restart()
         return False
 
     def _restart(self) -> None:
-        self._last_input = time.monotonic()
+        self._last_input = self._sleepless()
         if self._armed and self._idle_ms is not None:
             self._timer.start(self._idle_ms)
         else:
@@ -121,12 +162,26 @@ class LockManager(QObject):
         if not self._armed or self._idle_ms is None:
             return
         # Input restarts no timer (that would cost a call per mouse move); look at when it was.
-        idle_for = (time.monotonic() - self._last_input) * 1000
-        remaining = self._idle_ms - idle_for
+        remaining = self._idle_remaining_ms(self._idle_ms)
         if remaining > 1:
             self._timer.start(int(remaining))
             return
         self.request("idle")
+
+    def _idle_remaining_ms(self, idle_ms: int) -> float:
+        return idle_ms - (self._sleepless() - self._last_input) * 1000
+
+    def _on_heartbeat_timeout(self) -> None:
+        if not self._armed:
+            return
+        then_awake, then_sleepless = self._beat
+        now_awake, now_sleepless = self._monotonic(), self._sleepless()
+        self._beat = (now_awake, now_sleepless)
+        slept = (now_sleepless - then_sleepless) - (now_awake - then_awake)
+        if slept > SLEEP_GAP_S:
+            self.request("sleep")
+        elif self._idle_ms is not None and self._idle_remaining_ms(self._idle_ms) <= 1:
+            self.request("idle")  # the single-shot timer was late (it stops during sleep too)
 
     def _on_app_state_changed(self, state: Qt.ApplicationState) -> None:
         if self.lock_on_inactive and state in _GONE_STATES:
