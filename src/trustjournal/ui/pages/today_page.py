@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
@@ -26,7 +26,7 @@ from trustjournal.store.aggregates import DailyMood, daily_mood, streak
 from trustjournal.ui.editors.base import EditorRegistry, default_editors
 from trustjournal.ui.editors.pane import EditorPane
 from trustjournal.ui.journal.delegate import TimelineDelegate
-from trustjournal.ui.journal.timeline_model import TimelineModel
+from trustjournal.ui.journal.timeline_model import Role, TimelineModel
 from trustjournal.ui.session import Session
 from trustjournal.ui.today.gratitude_card import GratitudeCard
 from trustjournal.ui.widgets.common import button, card, label
@@ -114,6 +114,7 @@ class TodayPage(QWidget):
         self.today_view.setAccessibleName("Logged today")
         self.today_view.setMinimumHeight(150)
         self.today_view.setFrameShape(QFrame.Shape.NoFrame)
+        self.today_view.setToolTip("Open it in the Journal (click, or Enter)")
         self.nothing_today = label("Nothing logged yet today.", role="hint")
         self.week = WeekStrip(self)
         self.flagged = label("", wrap=True)
@@ -124,6 +125,8 @@ class TodayPage(QWidget):
         self.pane.saved.connect(self._on_saved)
         self.pane.set_aside.connect(self._on_set_aside)
         self.bring_back.clicked.connect(self._bring_back)
+        self.today_view.clicked.connect(self._on_today_view_activated)
+        self.today_view.activated.connect(self._on_today_view_activated)  # Enter, double-click
         session.events.changed.connect(self._on_changed)
         self.pane.open(None, EntryKind.MOOD)
         self.refresh()
@@ -202,6 +205,10 @@ class TodayPage(QWidget):
 
     def _on_changed(self, _kinds: frozenset[str]) -> None:
         self.refresh()
+
+    def _on_today_view_activated(self, index: QModelIndex) -> None:
+        if index.isValid() and not index.data(Role.IS_HEADER):
+            self._session.events.request_open_entry(int(index.data(Role.ID)))
 
     def _on_saved(self, _entry: object) -> None:
         self.pane.open(None, EntryKind.MOOD)
