@@ -30,10 +30,12 @@ from trustjournal.ui.journal.timeline_model import Role, TimelineModel
 from trustjournal.ui.session import Session
 from trustjournal.ui.today.gratitude_card import GratitudeCard
 from trustjournal.ui.widgets.common import button, card, label
+from trustjournal.ui.widgets.coping_figures import CopingFiguresView
 
 DRAFT_KEY = "today.checkin"
 WEEK = 7
 FLAGGED_SHOWN = 5
+COPING_SHOWN = 4  # strategies shown on Today before "Show all"
 TWO_COLUMNS_MIN = 1040  # page width (px) from which the cards stand in two columns
 
 
@@ -120,6 +122,7 @@ class TodayPage(QWidget):
         self.flagged = label("", wrap=True)
         self.flagged.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.gratitude = GratitudeCard(session=session, parent=self)
+        self.coping = CopingFiguresView(session=session, limit=COPING_SHOWN, parent=self)
 
         self._lay_out()
         self.pane.saved.connect(self._on_saved)
@@ -149,6 +152,8 @@ class TodayPage(QWidget):
         flagged, flagged_layout = card(self)
         flagged_layout.addWidget(label("For the next session", role="heading"))
         flagged_layout.addWidget(self.flagged)
+        helped, helped_layout = card(self, heading="What has helped")
+        helped_layout.addWidget(self.coping)
 
         content = QWidget(self)
         column = QVBoxLayout(content)
@@ -165,6 +170,7 @@ class TodayPage(QWidget):
         right.addWidget(week)
         right.addWidget(logged, 1)
         right.addWidget(flagged)
+        right.addWidget(helped)
         sides.addLayout(right, 1)
         column.addLayout(sides, 1)
         self.scroll_area = scroll = QScrollArea(self)
@@ -250,6 +256,7 @@ class TodayPage(QWidget):
         self._session.events.changed.disconnect(self._on_changed)
         self.pane.clear()
         self.gratitude.clear()
+        self.coping.clear()
         self.today_model.clear()
         self.flagged.clear()
         self.streak.clear()
