@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from trustjournal.store.aggregates import CopingEffect, coping_effect
 from trustjournal.ui.session import Session
@@ -82,9 +83,9 @@ class CopingFiguresView(QWidget):
         self.more_button = button("", flat=True)
         self.more_button.clicked.connect(self._on_more_button_clicked)
         self.rows = QWidget(self)
-        self.grid = QGridLayout(self.rows)
-        self.grid.setContentsMargins(0, 0, 0, 0)
-        self.grid.setVerticalSpacing(2)
+        self.row_layout = QVBoxLayout(self.rows)
+        self.row_layout.setContentsMargins(0, 0, 0, 0)
+        self.row_layout.setSpacing(10)
         self.name_labels: list[QLabel] = []
         self.figure_labels: list[QLabel] = []
         layout = QVBoxLayout(self)
@@ -92,7 +93,7 @@ class CopingFiguresView(QWidget):
         layout.setSpacing(10)
         for widget in (self.intro, self.empty, self.error, self.rows):
             layout.addWidget(widget)
-        layout.addWidget(self.more_button, 0)
+        layout.addWidget(self.more_button, 0, Qt.AlignmentFlag.AlignLeft)
         for widget in (self.intro, self.empty, self.error, self.rows, self.more_button):
             widget.hide()
         session.events.changed.connect(self._on_events_changed)
@@ -123,24 +124,27 @@ class CopingFiguresView(QWidget):
             self.error.show()
 
     def _show_rows(self) -> None:
-        while self.grid.count():
-            item = self.grid.takeAt(0)
+        while self.row_layout.count():
+            item = self.row_layout.takeAt(0)
             if item is not None and (widget := item.widget()) is not None:
+                widget.hide()
                 widget.deleteLater()
         self.name_labels, self.figure_labels = [], []
         shown = self.effects
         if self._limit is not None and not self._expanded:
             shown = shown[: self._limit]
-        for row, effect in enumerate(shown):
+        for effect in shown:
             name = label(effect.strategy)
             name.setMinimumWidth(1)  # an unbroken long name is clipped, never widens the card
-            name.setToolTip(effect.strategy)
             figure = label(effect_text(effect), role="hint")
             figure.setAccessibleName(f"{effect.strategy}: {effect_text(effect)}")
-            self.grid.addWidget(name, row * 2, 0)
-            self.grid.addWidget(figure, row * 2 + 1, 0)
-            if row:
-                self.grid.setRowMinimumHeight(row * 2, 28)
+            pair = QWidget(self.rows)
+            stacked = QVBoxLayout(pair)
+            stacked.setContentsMargins(0, 0, 0, 0)
+            stacked.setSpacing(1)
+            stacked.addWidget(name)
+            stacked.addWidget(figure)
+            self.row_layout.addWidget(pair)
             self.name_labels.append(name)
             self.figure_labels.append(figure)
         has_any = bool(self.effects)
