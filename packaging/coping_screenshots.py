@@ -154,7 +154,8 @@ def render(out: Path, scheme: ThemePreference, app: QApplication) -> list[Path]:
         assert isinstance(today, TodayPage)
         frame.show_page("today")
         _settle(app)
-        today.scroll_area.ensureWidgetVisible(today.coping, 0, 0)
+        bar = today.scroll_area.verticalScrollBar()
+        bar.setValue(bar.maximum())  # "What has helped" is the last card
         written.append(_shot(app, shell.window, out / f"20-today-what-helped-{name}.png"))
         today.scroll_area.ensureWidgetVisible(today.today_view, 0, 80)
         written.append(_shot(app, shell.window, out / f"21-today-logged-{name}.png"))
