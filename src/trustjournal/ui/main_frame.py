@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from trustjournal.ui.icons import Icon, icon
-from trustjournal.ui.pages.registry import Page, PageAction, PageSpec
+from trustjournal.ui.pages.registry import EntryOpener, Page, PageAction, PageSpec
 from trustjournal.ui.session import Session
 from trustjournal.ui.widgets.common import button
 
@@ -45,6 +45,7 @@ class MainFrame(QWidget):
     ) -> None:
         super().__init__(parent)
         self._specs = specs
+        self._events = session.events
         self._pages: dict[str, QWidget] = {}
         self.page_actions: list[QAction] = []  # commands offered from anywhere (for menus)
 
@@ -93,6 +94,7 @@ class MainFrame(QWidget):
             if isinstance(page, Page):
                 self._guard(spec.key, "restore", page.restore_drafts)
         self.page_list.currentRowChanged.connect(self._on_page_list_current_row_changed)
+        self._events.open_entry_requested.connect(self._on_events_open_entry_requested)
         if specs:
             self.page_list.setCurrentRow(0)
         self.setTabOrder(self.page_list, self.stack)
@@ -128,8 +130,18 @@ class MainFrame(QWidget):
         self.show_page(key)
         getattr(self._pages[key], method)()
 
+    def open_entry(self, entry_id: int) -> bool:
+        """Show the page that opens entries with `entry_id` open; False if none could."""
+        for spec in self._specs:
+            page = self._pages[spec.key]
+            if isinstance(page, EntryOpener):
+                self.show_page(spec.key)
+                return page.open_entry(entry_id)
+        return False
+
     def stash_and_clear(self) -> None:
         """Ask every page to keep its drafts, then to empty itself. Never raises."""
+        self._events.open_entry_requested.disconnect(self._on_events_open_entry_requested)
         for key, page in self._pages.items():
             if isinstance(page, Page):
                 self._guard(key, "stash", page.stash_drafts)
@@ -143,6 +155,10 @@ class MainFrame(QWidget):
             fn()
         except Exception as exc:
             log.error("page %s failed to %s drafts: %s", key, step, type(exc).__name__)
+
+    def _on_events_open_entry_requested(self, entry_id: object) -> None:
+        if isinstance(entry_id, int):
+            self.open_entry(entry_id)
 
     def _on_page_list_current_row_changed(self, row: int) -> None:
         if 0 <= row < len(self._specs):

@@ -15,8 +15,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from trustjournal.core.entries import EntryKind
-from trustjournal.core.errors import SearchQueryError, UserFacingError
+from trustjournal.core.entries import Entry, EntryKind
+from trustjournal.core.errors import EntryNotFoundError, SearchQueryError, UserFacingError
 from trustjournal.store.search import search_terms
 from trustjournal.ui.editors.base import EditorRegistry, default_editors
 from trustjournal.ui.editors.pane import EditorPane
@@ -219,11 +219,37 @@ class JournalPage(QWidget):
 
     def open_entry_row(self, row: int) -> None:
         """Open the entry in `row` in the editor pane."""
+        self._show_in_pane(self.model.entry(row))
+
+    def _show_in_pane(self, entry: Entry) -> None:
         self.pane.stash()
-        self.pane.open(self.model.entry(row))
+        self.pane.open(entry)
         self.right.setCurrentWidget(self.pane)
         if self.pane.editor is not None:
             self.pane.editor.focus_first()
+
+    def open_entry(self, entry_id: int) -> bool:
+        """Open an entry in the editor (how other pages open one: `events.request_open_entry`).
+
+        Its row is selected if the filters show it; the filters are never changed, and an
+        entry they hide opens all the same. False, changing nothing, if it is not a live entry.
+        """
+        editor = self.pane.editor
+        if self.right.currentWidget() is self.pane and editor and editor.loaded_id() == entry_id:
+            editor.focus_first()  # already open: keep what is being typed
+            return True
+        if self.select_id(entry_id):
+            self.open_entry_row(self.view.currentIndex().row())
+            return True
+        try:
+            if self._session.entries.is_deleted(entry_id):
+                return False
+            entry = self._session.entries.get(entry_id)
+        except EntryNotFoundError:
+            return False
+        self.view.selectionModel().clear()  # no row stands for it, so Delete cannot misfire
+        self._show_in_pane(entry)
+        return True
 
     def new_check_in(self) -> None:
         """Open a new mood check-in (bringing back a set-aside one)."""

@@ -32,6 +32,18 @@ class Page(Protocol):
         """Drop every model and empty every widget; the journal is about to close."""
 
 
+@runtime_checkable
+class EntryOpener(Protocol):
+    """A page that can open any entry in its editor (the Journal).
+
+    When someone calls `session.events.request_open_entry(id)`, the main frame shows the first
+    such page and calls its `open_entry`.
+    """
+
+    def open_entry(self, entry_id: int) -> bool:
+        """Show the entry `entry_id` in the editor; False if there is no such live entry."""
+
+
 PageFactory = Callable[["Session"], QWidget]
 
 

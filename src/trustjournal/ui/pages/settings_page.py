@@ -1,4 +1,4 @@
-"""Settings: locking, appearance, passphrase and recovery code, where the journal is, About.
+"""Settings: locking, appearance, words offered, passphrase and recovery code, location, About.
 
 Every preference is stored inside the vault (they can reveal habits); QSettings is not used here.
 """
@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
-    QFrame,
     QHBoxLayout,
     QSpinBox,
     QVBoxLayout,
@@ -32,6 +31,7 @@ from trustjournal.ui.lock import (
 )
 from trustjournal.ui.screens.welcome import CANNOT, limits_card
 from trustjournal.ui.session import Session
+from trustjournal.ui.settings.vocabulary_section import VocabularySection
 from trustjournal.ui.theme import ThemeManager, ThemePreference
 from trustjournal.ui.widgets.about import about_card
 from trustjournal.ui.widgets.common import button, card, field_label, label, scrolled_body
@@ -40,6 +40,7 @@ INACTIVE_HINT = (
     "Not every system tells TrustJournal when the screen locks or the computer sleeps; where it "
     "does not, the timer above is what locks the journal."
 )
+CARD_WIDTH = 760
 _THEMES = (
     ("Follow the system", ThemePreference.SYSTEM),
     ("Light", ThemePreference.LIGHT),
@@ -75,6 +76,8 @@ class SettingsPage(QWidget):
         column.addWidget(label("Settings", role="title"))
         column.addWidget(self._locking_card())
         column.addWidget(self._appearance_card())
+        self.vocabulary = VocabularySection(session=session, parent=body)
+        column.addWidget(self.vocabulary)
         column.addWidget(self._secrets_card())
         column.addWidget(self._location_card(is_demo))
         column.addWidget(about_card())
@@ -82,9 +85,9 @@ class SettingsPage(QWidget):
             limits_card("What TrustJournal cannot protect against", CANNOT, Icon.WARNING)
         )
         column.addStretch(1)
-        for child in body.findChildren(QFrame):
-            if child.property("card"):
-                child.setMaximumWidth(760)
+        # The column, not each card, is kept narrow: a layout measures wrapped text at its own
+        # width, so cards narrower than the column were given too little height.
+        body.setMaximumWidth(CARD_WIDTH + 2 * 36)
 
     # --- Page protocol: the settings page holds no unfinished text --------------------------
 
@@ -97,6 +100,7 @@ class SettingsPage(QWidget):
     def clear(self) -> None:
         """Forget the vault's path and preferences shown here."""
         self.path_label.clear()
+        self.vocabulary.clear()
 
     # --- sections ----------------------------------------------------------------------------
 

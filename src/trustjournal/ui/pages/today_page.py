@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
@@ -26,14 +26,16 @@ from trustjournal.store.aggregates import DailyMood, daily_mood, streak
 from trustjournal.ui.editors.base import EditorRegistry, default_editors
 from trustjournal.ui.editors.pane import EditorPane
 from trustjournal.ui.journal.delegate import TimelineDelegate
-from trustjournal.ui.journal.timeline_model import TimelineModel
+from trustjournal.ui.journal.timeline_model import Role, TimelineModel
 from trustjournal.ui.session import Session
 from trustjournal.ui.today.gratitude_card import GratitudeCard
 from trustjournal.ui.widgets.common import button, card, label
+from trustjournal.ui.widgets.coping_figures import CopingFiguresView
 
 DRAFT_KEY = "today.checkin"
 WEEK = 7
 FLAGGED_SHOWN = 5
+COPING_SHOWN = 4  # strategies shown on Today before "Show all"
 TWO_COLUMNS_MIN = 1040  # page width (px) from which the cards stand in two columns
 
 
@@ -114,16 +116,20 @@ class TodayPage(QWidget):
         self.today_view.setAccessibleName("Logged today")
         self.today_view.setMinimumHeight(150)
         self.today_view.setFrameShape(QFrame.Shape.NoFrame)
+        self.today_view.setToolTip("Open it in the Journal (click, or Enter)")
         self.nothing_today = label("Nothing logged yet today.", role="hint")
         self.week = WeekStrip(self)
         self.flagged = label("", wrap=True)
         self.flagged.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.gratitude = GratitudeCard(session=session, parent=self)
+        self.coping = CopingFiguresView(session=session, limit=COPING_SHOWN, parent=self)
 
         self._lay_out()
         self.pane.saved.connect(self._on_saved)
         self.pane.set_aside.connect(self._on_set_aside)
         self.bring_back.clicked.connect(self._bring_back)
+        self.today_view.clicked.connect(self._on_today_view_activated)
+        self.today_view.activated.connect(self._on_today_view_activated)  # Enter, double-click
         session.events.changed.connect(self._on_changed)
         self.pane.open(None, EntryKind.MOOD)
         self.refresh()
@@ -146,6 +152,8 @@ class TodayPage(QWidget):
         flagged, flagged_layout = card(self)
         flagged_layout.addWidget(label("For the next session", role="heading"))
         flagged_layout.addWidget(self.flagged)
+        helped, helped_layout = card(self, heading="What has helped")
+        helped_layout.addWidget(self.coping)
 
         content = QWidget(self)
         column = QVBoxLayout(content)
@@ -162,6 +170,7 @@ class TodayPage(QWidget):
         right.addWidget(week)
         right.addWidget(logged, 1)
         right.addWidget(flagged)
+        right.addWidget(helped)
         sides.addLayout(right, 1)
         column.addLayout(sides, 1)
         self.scroll_area = scroll = QScrollArea(self)
@@ -203,6 +212,10 @@ class TodayPage(QWidget):
     def _on_changed(self, _kinds: frozenset[str]) -> None:
         self.refresh()
 
+    def _on_today_view_activated(self, index: QModelIndex) -> None:
+        if index.isValid() and not index.data(Role.IS_HEADER):
+            self._session.events.request_open_entry(int(index.data(Role.ID)))
+
     def _on_saved(self, _entry: object) -> None:
         self.pane.open(None, EntryKind.MOOD)
         self.status.setText("Saved. Thank you for checking in.")
@@ -243,6 +256,7 @@ class TodayPage(QWidget):
         self._session.events.changed.disconnect(self._on_changed)
         self.pane.clear()
         self.gratitude.clear()
+        self.coping.clear()
         self.today_model.clear()
         self.flagged.clear()
         self.streak.clear()

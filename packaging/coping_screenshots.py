@@ -1,0 +1,193 @@
+"""Render "What has helped", the Settings word lists and an opened Today row to PNG, light and dark.
+
+Usage: python packaging/coping_screenshots.py OUT_DIR
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import tempfile
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication, QFrame, QScrollArea, QVBoxLayout, QWidget
+
+from trustjournal.app import Shell, build_shell
+from trustjournal.services.demo import fill
+from trustjournal.store.drafts import DraftRepository
+from trustjournal.store.entries import EntryRepository
+from trustjournal.store.keyfile import KdfParams
+from trustjournal.store.settings import SettingsRepository
+from trustjournal.store.vault import Vault
+from trustjournal.ui.events import JournalEvents
+from trustjournal.ui.pages.journal_pages import journal_pages
+from trustjournal.ui.pages.settings_page import SettingsPage
+from trustjournal.ui.pages.today_page import TodayPage
+from trustjournal.ui.screens.unlock import UnlockScreen
+from trustjournal.ui.session import Session
+from trustjournal.ui.tasks import ScopedTasks, SynchronousTasks
+from trustjournal.ui.theme import ThemePreference
+from trustjournal.ui.widgets.common import label
+from trustjournal.ui.widgets.coping_figures import CopingFiguresView
+
+PASSPHRASE = "copper lantern wistful harbour"  # noqa: S105 - a throwaway screenshot vault
+CHEAP = KdfParams(memory_kib=8192, iterations=1, lanes=1)
+LOCAL = timezone(timedelta(hours=1))
+NOW = datetime(2026, 3, 14, 19, 40, tzinfo=LOCAL)
+SIZE = (1280, 800)
+
+
+def _settle(app: QApplication) -> None:
+    for _ in range(6):
+        app.processEvents()
+
+
+def _shot(app: QApplication, widget: QWidget, path: Path) -> Path:
+    _settle(app)
+    widget.grab().save(str(path))
+    return path
+
+
+def _framed(session: Session) -> QFrame:
+    """The figures alone in a card, as the trigger editor's coping step will hold them."""
+    frame = QFrame()
+    frame.setProperty("card", True)
+    layout = QVBoxLayout(frame)
+    layout.setContentsMargins(28, 24, 28, 24)
+    layout.addWidget(label("What has helped", role="heading"))
+    layout.addWidget(CopingFiguresView(session=session))
+    layout.addStretch(1)
+    frame.resize(560, 900)
+    frame.show()
+    return frame
+
+
+def _empty_figures(app: QApplication, tmp: Path, path: Path) -> Path:
+    vault, _code = Vault.create(tmp / "empty", PASSPHRASE, kdf=CHEAP)
+    session = Session(
+        vault=vault,
+        settings=SettingsRepository(db=vault.db),
+        drafts=DraftRepository(db=vault.db, clock=lambda: NOW),
+        entries=EntryRepository(db=vault.db, clock=lambda: NOW),
+        tasks=ScopedTasks(tasks=SynchronousTasks(), is_current=lambda: True),
+        events=JournalEvents(),
+        clock=lambda: NOW,
+        is_open=lambda: True,
+    )
+    frame = _framed(session)
+    frame.resize(560, 260)
+    written = _shot(app, frame, path)
+    frame.close()
+    vault.lock()
+    return written
+
+
+def _scroll_area(widget: QWidget) -> QScrollArea:
+    parent = widget.parentWidget()
+    while not isinstance(parent, QScrollArea):
+        assert parent is not None
+        parent = parent.parentWidget()
+    return parent
+
+
+def _settings(app: QApplication, shell: Shell, out: Path, name: str) -> list[Path]:
+    frame = shell.controller.frame
+    assert frame is not None
+    frame.show_page("settings")
+    page = frame.page("settings")
+    assert isinstance(page, SettingsPage)
+    section = page.vocabulary
+    categories = section.categories
+    categories.list.setCurrentRow(2)
+    categories.hide_button.click()
+    area = _scroll_area(section)
+    area.ensureWidgetVisible(section, 0, 0)
+    shots = [_shot(app, shell.window, out / f"22-settings-categories-{name}.png")]
+    coping = section.coping
+    coping.list.setCurrentRow(1)
+    coping.start_rename()
+    coping.field.setText(coping.items()[0].name)
+    coping.save()  # a name already in the list: the calm message by the field
+    area.ensureWidgetVisible(coping.error, 0, 40)
+    shots.append(_shot(app, shell.window, out / f"23-settings-coping-rename-{name}.png"))
+    coping.cancel_rename()
+    categories.list.setCurrentRow(2)
+    categories.hide_button.click()  # shown again
+    return shots
+
+
+def render(out: Path, scheme: ThemePreference, app: QApplication) -> list[Path]:
+    """Today's figures, the figures alone (full and empty), an opened row, Settings' lists."""
+    written: list[Path] = []
+    name = scheme.value
+    with tempfile.TemporaryDirectory(prefix="tj-shots-") as tmp:
+        directory = Path(tmp) / "journal"
+        vault, _code = Vault.create(directory, PASSPHRASE, kdf=CHEAP)
+        fill(EntryRepository(db=vault.db, clock=lambda: NOW).add_many, seed=7, today=NOW.date())
+        vault.lock()
+        qsettings = QSettings(str(Path(tmp) / "q.ini"), QSettings.Format.IniFormat)
+        shell = build_shell(
+            app=app,
+            vault_dir=directory,
+            qsettings=qsettings,
+            tasks=SynchronousTasks(),
+            clock=lambda: NOW,
+            kdf=CHEAP,
+            extra_pages=journal_pages(),
+        )
+        shell.window.resize(*SIZE)
+        shell.window.show()
+        shell.controller.start()
+        screen = shell.controller.screen()
+        assert isinstance(screen, UnlockScreen)
+        screen.field.setText(PASSPHRASE)
+        screen.unlock_button.click()
+        _settle(app)
+        shell.theme.apply(scheme)
+        frame = shell.controller.frame
+        assert frame is not None
+        today = frame.page("today")
+        assert isinstance(today, TodayPage)
+        frame.show_page("today")
+        _settle(app)
+        bar = today.scroll_area.verticalScrollBar()
+        bar.setValue(bar.maximum())  # "What has helped" is the last card
+        written.append(_shot(app, shell.window, out / f"20-today-what-helped-{name}.png"))
+        today.scroll_area.ensureWidgetVisible(today.today_view, 0, 80)
+        written.append(_shot(app, shell.window, out / f"21-today-logged-{name}.png"))
+        row = next(
+            r for r in range(today.today_model.rowCount()) if not today.today_model.is_header(r)
+        )
+        today.today_view.setCurrentIndex(today.today_model.index(row))
+        today.today_view.activated.emit(today.today_model.index(row))
+        written.append(_shot(app, shell.window, out / f"21-today-row-opened-{name}.png"))
+        frame.show_page("today")
+        today.coping.more_button.click()  # every strategy, as the trigger editor will show
+        helped = today.coping.parentWidget()
+        written.append(_shot(app, helped, out / f"24-coping-figures-{name}.png"))
+        today.coping.more_button.click()
+        written.extend(_settings(app, shell, out, name))
+        shell.controller.lock("screenshots")
+        shell.window.close()
+        written.append(_empty_figures(app, Path(tmp), out / f"25-coping-figures-empty-{name}.png"))
+    return written
+
+
+def main() -> None:
+    """Write the screenshots."""
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("out", type=Path)
+    args = parser.parse_args()
+    args.out.mkdir(parents=True, exist_ok=True)
+    app = QApplication([])
+    for scheme in (ThemePreference.LIGHT, ThemePreference.DARK):
+        for path in render(args.out, scheme, app):
+            print(path)
+
+
+if __name__ == "__main__":
+    main()
