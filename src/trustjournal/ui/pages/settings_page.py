@@ -37,8 +37,8 @@ from trustjournal.ui.widgets.about import about_card
 from trustjournal.ui.widgets.common import button, card, field_label, label, scrolled_body
 
 INACTIVE_HINT = (
-    "Not every system tells TrustJournal when the screen locks or the computer sleeps; where it "
-    "does not, the timer above is what locks the journal."
+    "The journal also locks as the computer wakes from sleep. Not every system tells "
+    "TrustJournal when the screen locks; where it does not, the timer above is what locks it."
 )
 CARD_WIDTH = 760
 _THEMES = (
