@@ -97,19 +97,25 @@ def _chart_rect(built: Built, width: float) -> QRectF | None:
 def _lines(built: Built) -> list[Line]:
     """Every line of the document (table cells included) with its absolute position."""
     layout = built.document.documentLayout()
+    layout.documentSize()  # lay the whole document out once, before asking where blocks are
     lines: list[Line] = []
     block = built.document.begin()
     while block.isValid():
-        if block.blockNumber() != built.chart_block:
+        number = block.blockNumber()
+        if number != built.chart_block:
             text_layout = block.layout()
-            # Cells of a table have layouts positioned inside their frame; the bounding rect
-            # is absolute, so the layout's own origin is recovered from it.
-            bounds = layout.blockBoundingRect(block)
-            origin = bounds.topLeft() - text_layout.boundingRect().topLeft()
-            keep = block.blockNumber() in built.keep_with_next
+            if number in built.table_cells:
+                # Cells have layouts positioned inside their cell; the bounding rect is
+                # absolute, so the layout's own origin is recovered from it.
+                bounds = layout.blockBoundingRect(block)
+                origin = bounds.topLeft() - text_layout.boundingRect().topLeft()
+            else:  # a block of the root frame: its layout's position is absolute
+                origin = text_layout.position()
+            keep = number in built.keep_with_next
+            y = origin.y()
             for i in range(text_layout.lineCount()):
                 line = text_layout.lineAt(i)
-                top = origin.y() + line.y()
+                top = y + line.y()
                 lines.append(Line(block, i, origin, top, top + line.height(), keep))
         block = block.next()
     lines.sort(key=lambda line: line.top)

@@ -54,6 +54,7 @@ class Built:
 
     document: QTextDocument
     keep_with_next: set[int] = field(default_factory=set)  # block numbers of headings
+    table_cells: set[int] = field(default_factory=set)  # block numbers inside tables
     chart_block: int | None = None
 
 
@@ -63,6 +64,8 @@ class DocumentBuilder:
     def __init__(self, *, dpi: int) -> None:
         self._dpi = dpi
         self.doc = QTextDocument()
+        # Built once and never edited: an undo stack would only cost time and memory.
+        self.doc.setUndoRedoEnabled(False)
         self.doc.setDocumentMargin(0)
         self.doc.setDefaultFont(base_font())
         option = QTextOption()
@@ -73,6 +76,7 @@ class DocumentBuilder:
         self._cursor = QTextCursor(self.doc)
         self._first = True
         self._formats: dict[tuple[float, bool, int], QTextCharFormat] = {}
+        self._blocks: dict[tuple[float, float, float, float], QTextBlockFormat] = {}
 
     @staticmethod
     def px(points: float) -> float:
@@ -108,12 +112,16 @@ class DocumentBuilder:
         `hang` indents every line but the first (the label line) by that much more;
         `keep` keeps the block on the same page as the next one.
         """
-        fmt = QTextBlockFormat()
-        fmt.setTopMargin(self.px(top))
-        fmt.setBottomMargin(self.px(bottom))
-        fmt.setLeftMargin(self.px(indent + hang))
-        fmt.setTextIndent(-self.px(hang))
-        fmt.setLineHeight(118, PROPORTIONAL)
+        key = (top, bottom, indent, hang)
+        fmt = self._blocks.get(key)
+        if fmt is None:  # shared like the character formats: a few kinds of block in all
+            fmt = QTextBlockFormat()
+            fmt.setTopMargin(self.px(top))
+            fmt.setBottomMargin(self.px(bottom))
+            fmt.setLeftMargin(self.px(indent + hang))
+            fmt.setTextIndent(-self.px(hang))
+            fmt.setLineHeight(118, PROPORTIONAL)
+            self._blocks[key] = fmt
         if self._first:
             self._cursor.setBlockFormat(fmt)
             self._first = False
@@ -181,6 +189,7 @@ class DocumentBuilder:
                 cell = table.cellAt(r, c).firstCursorPosition()
                 colour = GREY if r == 0 else INK
                 cell.insertText(tx.isolate(value), self.char(bold=r == 0, colour=colour))
+                self.built.table_cells.add(cell.block().blockNumber())
                 if r < len(rows):  # a short table is never split across pages
                     self.built.keep_with_next.add(cell.block().blockNumber())
         self._cursor.movePosition(QTextCursor.MoveOperation.End)
