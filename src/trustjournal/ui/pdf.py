@@ -25,18 +25,21 @@ from PySide6.QtGui import (
     QPageSize,
     QPainter,
     QPdfWriter,
+    QPen,
     QTextBlock,
 )
 
 from trustjournal.core.errors import ValidationError
 from trustjournal.services.export.model import Summary
+from trustjournal.services.export.text import period_text
 from trustjournal.services.export.writer import atomic_write
 from trustjournal.ui.pdf_chart import ChartPainter
-from trustjournal.ui.pdf_layout import CHART_MM, GREY, Built, base_font, build_document
+from trustjournal.ui.pdf_layout import CHART_MM, GREY, RULE, Built, base_font, build_document
 
 DPI = 300
 MARGINS_MM = QMarginsF(18, 16, 18, 14)  # left, top, right, bottom
 FOOTER_PT = 16.0
+HEADER_PT = 18.0  # room above the text for the running header of pages after the first
 NEUTRAL_TITLE = "Summary"
 
 
@@ -190,10 +193,12 @@ def _render(summary: Summary) -> bytes:
     doc.documentLayout().setPaintDevice(writer)
     area = QRectF(writer.pageLayout().paintRectPixels(DPI))
     footer = FOOTER_PT * DPI / 72.0
+    header = HEADER_PT * DPI / 72.0
     doc.setTextWidth(area.width())
     chart = _chart_rect(built, area.width())
     lines = _lines(built)
-    cuts = paginate(_rows(lines, chart), area.height() - footer)
+    cuts = paginate(_rows(lines, chart), area.height() - footer - header)
+    running = f"{summary.title} · {period_text(summary.period)}"
     ends = [*cuts[1:], float("inf")]
     painter = QPainter(writer)
     try:
@@ -202,7 +207,7 @@ def _render(summary: Summary) -> bytes:
             if page:
                 writer.newPage()
             painter.save()
-            painter.translate(0, -top)
+            painter.translate(0, (header if page else 0) - top)
             # Each line is drawn on exactly one page (Qt's own document drawing also emits
             # clipped neighbours, which text extraction and screen readers would still see).
             while index < len(lines) and lines[index].top < end:
@@ -212,11 +217,26 @@ def _render(summary: Summary) -> bytes:
             if chart is not None and summary.chart is not None and top <= chart.top() < end:
                 ChartPainter(summary.chart, dpi=DPI).draw(painter, chart)
             painter.restore()
+            if page:
+                _header(painter, area, header, running)
             _footer(painter, area, footer, page + 1, len(cuts))
     finally:
         painter.end()
         buffer.close()
     return bytes(data.data())
+
+
+def _header(painter: QPainter, area: QRectF, height: float, text: str) -> None:
+    """The title and period at the top of every page after the first, small and grey."""
+    painter.save()
+    painter.setFont(base_font(8.5))
+    painter.setPen(GREY)
+    box = QRectF(0, 0, area.width(), height * 0.6)
+    painter.drawText(box, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop), text)
+    y = height * 0.62
+    painter.setPen(QPen(RULE, DPI / 72.0 * 0.5))
+    painter.drawLine(QPointF(0, y), QPointF(area.width(), y))
+    painter.restore()
 
 
 def _footer(painter: QPainter, area: QRectF, height: float, page: int, pages: int) -> None:

@@ -35,6 +35,8 @@ FORMAT_DPI = 96.0  # the resolution Qt assumes for lengths in text formats
 FIXED_HEIGHT = QTextBlockFormat.LineHeightTypes.FixedHeight.value
 PROPORTIONAL = QTextBlockFormat.LineHeightTypes.ProportionalHeight.value
 INK, GREY, ACCENT = QColor("#222222"), QColor("#6b6b6b"), QColor("#1f3a5f")
+RULE = QColor("#c8c8c8")
+SHORT = 24  # fields this short (a score, a few words) share one line with their neighbours
 
 
 def base_font(point_size: float = BODY_PT) -> QFont:
@@ -166,8 +168,26 @@ class DocumentBuilder:
         self.block(top=9, bottom=3, keep=True)
         self.text(tx.moment_text(item.occurred_at) + "   ", self.char(colour=GREY))
         self.text(item.heading, self.char(bold=True))
+        short: list[tuple[str, str]] = []
         for f in item.fields:
+            if len(f.text) <= SHORT and not any(c in f.text for c in ".!?\n"):  # not a sentence
+                short.append((f.label, f.text))
+                continue
+            self.short_fields(short)
+            short = []
             self.labelled(f.label, f.text)
+        self.short_fields(short)
+
+    def short_fields(self, fields: list[tuple[str, str]]) -> None:
+        """Short fields side by side on one line ("Connection: 7 of 10   Trust: 5 of 10")."""
+        if not fields:
+            return
+        self.block(indent=6, hang=HANG, bottom=2)
+        for i, (label, text) in enumerate(fields):
+            self.text(
+                ("\u2003\u2003" if i else "") + f"{label}: ", self.char(bold=True, colour=GREY)
+            )
+            self.text(text, self.char())
 
     def table(self, headers: tuple[str, ...], rows: Sequence[tuple[str, ...]]) -> None:
         """A simple ruled table; every cell is plain text."""
@@ -210,6 +230,7 @@ class DocumentBuilder:
             if summary.chart is not None and not summary.chart.is_empty:
                 self.chart_space()
             if summary.figures is not None:
+                self.block(top=2, bottom=0)  # a little air between the chart's legend and figures
                 for label, value in tx.figure_lines(summary.figures):
                     self.labelled(label, value, indent=0)
                 self.grey(tx.count_line(summary.figures), bottom=2)
