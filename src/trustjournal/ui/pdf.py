@@ -13,8 +13,8 @@ from __future__ import annotations
 import io
 import os
 import sys
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 import pypdf
 from pypdf.generic import NameObject
@@ -26,7 +26,7 @@ from PySide6.QtGui import (
     QPainter,
     QPdfWriter,
     QPen,
-    QTextBlock,
+    QTextLine,
 )
 
 from trustjournal.core.errors import ValidationError
@@ -43,8 +43,7 @@ HEADER_PT = 18.0  # room above the text for the running header of pages after th
 NEUTRAL_TITLE = "Summary"
 
 
-@dataclass(frozen=True)
-class Row:
+class Row(NamedTuple):
     """A vertical stretch of the document that must not be split across pages."""
 
     top: float
@@ -52,12 +51,10 @@ class Row:
     keep_with_next: bool
 
 
-@dataclass(frozen=True)
-class Line:
+class Line(NamedTuple):
     """One laid-out line and where its layout sits in document coordinates."""
 
-    block: QTextBlock
-    index: int
+    line: QTextLine  # valid while its document lives
     origin: QPointF
     top: float
     bottom: float
@@ -119,7 +116,7 @@ def _lines(built: Built) -> list[Line]:
             for i in range(text_layout.lineCount()):
                 line = text_layout.lineAt(i)
                 top = y + line.y()
-                lines.append(Line(block, i, origin, top, top + line.height(), keep))
+                lines.append(Line(line, origin, top, top + line.height(), keep))
         block = block.next()
     lines.sort(key=lambda line: line.top)
     return lines
@@ -212,7 +209,7 @@ def _render(summary: Summary) -> bytes:
             # clipped neighbours, which text extraction and screen readers would still see).
             while index < len(lines) and lines[index].top < end:
                 line = lines[index]
-                line.block.layout().lineAt(line.index).draw(painter, line.origin)
+                line.line.draw(painter, line.origin)
                 index += 1
             if chart is not None and summary.chart is not None and top <= chart.top() < end:
                 ChartPainter(summary.chart, dpi=DPI).draw(painter, chart)
