@@ -85,7 +85,7 @@ for _ in range(10):
     app.processEvents()
 heavy = ("zxcvbn", "sqlcipher3", "cryptography", "pypdf", "platformdirs",
          "PySide6.QtCharts", "PySide6.QtPrintSupport", "trustjournal.store",
-         "trustjournal.services")
+         "trustjournal.services", "trustjournal.ui.main_frame", "trustjournal.ui.menus")
 print(" ".join(m for m in sys.modules if m.startswith(heavy)))
 """
 

@@ -27,7 +27,7 @@ from tests.services.export_data import (
     fill_journal,
     request_for,
 )
-from trustjournal.core.entries import MAX_TEXT, TriggerRecord
+from trustjournal.core.entries import MAX_TEXT, MoodCheckIn, TriggerRecord
 from trustjournal.core.errors import StorageError
 from trustjournal.core.periods import Period
 from trustjournal.services.export.request import Audience, ExportRequest, Section
@@ -212,7 +212,27 @@ def test_no_page_ends_with_a_heading_and_every_page_is_numbered(
         lines = [ln.strip() for ln in page.splitlines() if ln.strip()]
         footer = FOOTER.match(lines[-1])
         assert footer and footer.groups() == (str(number), str(len(pages)))
+        # Pages after the first say whose summary and which period they belong to.
+        running = lines[0].startswith("Summary for my therapist · ")
+        assert running == (number > 1), (number, lines[0])
         last = lines[-2]
         assert last not in headings, (number, last)
         assert not ENTRY_HEADING.match(last), (number, last)
     assert Section.SESSION in request.sections
+
+
+@needs_poppler
+def test_short_fields_share_a_line_and_sentences_keep_their_own(
+    repo: EntryRepository, tmp_path: Path
+) -> None:
+    repo.add(MoodCheckIn(occurred_at=at(3), mood=7, connection=8, trust=5, note="Good day."))
+    request = ExportRequest.for_audience(Audience.SELF, Period(at(1).date(), at(5).date()))
+    path = _export(repo, tmp_path / "s.pdf", request)
+    out = subprocess.run(
+        [str(PDFTOTEXT), "-layout", "-enc", "UTF-8", str(path), "-"],
+        capture_output=True,
+        check=True,
+    )
+    lines = [" ".join(ln.split()) for ln in out.stdout.decode("utf-8").splitlines()]
+    assert "Connection: 8 of 10 Trust: 5 of 10" in lines
+    assert "Note: Good day." in lines  # a sentence is never tucked beside the scores

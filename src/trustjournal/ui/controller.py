@@ -215,6 +215,7 @@ class ShellController(SecretFlows):
         from trustjournal.store.drafts import DraftRepository
         from trustjournal.store.entries import EntryRepository
         from trustjournal.ui.main_frame import MainFrame
+        from trustjournal.ui.menus import install_menus
         from trustjournal.ui.session import Session
 
         vault = self._vault
@@ -241,6 +242,7 @@ class ShellController(SecretFlows):
             frame.show_page(self._last_page)
         self._frame = frame
         self._show(frame)
+        install_menus(self._window, frame)
         self._paint.watch(frame, "main")
         self._lock_manager.arm()
         self.unlocked.emit()
@@ -264,6 +266,9 @@ class ShellController(SecretFlows):
         close_dialogs(self._app)
         frame, self._frame = self._frame, None
         if frame is not None:
+            from trustjournal.ui.menus import remove_menus  # loaded with the frame
+
+            remove_menus(self._window)
             self._last_page = frame.current_key
             frame.stash_and_clear()
         self._clipboard.clear_if_ours()

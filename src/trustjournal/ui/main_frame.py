@@ -48,6 +48,7 @@ class MainFrame(QWidget):
         self._events = session.events
         self._pages: dict[str, QWidget] = {}
         self.page_actions: list[QAction] = []  # commands offered from anywhere (for menus)
+        self.go_actions: list[QAction] = []  # one per page, Ctrl+1…5, in side-bar order
 
         sidebar = QWidget(self)
         sidebar.setObjectName("sidebar")
@@ -89,6 +90,7 @@ class MainFrame(QWidget):
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             action.triggered.connect(lambda _checked=False, key=spec.key: self.show_page(key))
             self.addAction(action)
+            self.go_actions.append(action)
             for page_action in spec.actions:
                 self.page_actions.append(self._page_action(spec.key, page_action))
             if isinstance(page, Page):
@@ -124,6 +126,17 @@ class MainFrame(QWidget):
         action.triggered.connect(lambda _checked=False: self.run_page_action(key, spec.method))
         self.addAction(action)
         return action
+
+    def can_undo(self) -> bool:
+        """Whether a page offers Edit → Undo."""
+        return any(spec.undo for spec in self._specs)
+
+    def undo(self) -> None:
+        """Edit → Undo: show the page that offers undo and run it (the Journal's undelete)."""
+        for spec in self._specs:
+            if spec.undo:
+                self.run_page_action(spec.key, spec.undo)
+                return
 
     def run_page_action(self, key: str, method: str) -> None:
         """Show page `key` and call its no-argument method `method`."""

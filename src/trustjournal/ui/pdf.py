@@ -13,8 +13,8 @@ from __future__ import annotations
 import io
 import os
 import sys
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 import pypdf
 from pypdf.generic import NameObject
@@ -25,23 +25,25 @@ from PySide6.QtGui import (
     QPageSize,
     QPainter,
     QPdfWriter,
-    QTextBlock,
+    QPen,
+    QTextLine,
 )
 
 from trustjournal.core.errors import ValidationError
 from trustjournal.services.export.model import Summary
+from trustjournal.services.export.text import period_text
 from trustjournal.services.export.writer import atomic_write
 from trustjournal.ui.pdf_chart import ChartPainter
-from trustjournal.ui.pdf_layout import CHART_MM, GREY, Built, base_font, build_document
+from trustjournal.ui.pdf_layout import CHART_MM, GREY, RULE, Built, base_font, build_document
 
 DPI = 300
 MARGINS_MM = QMarginsF(18, 16, 18, 14)  # left, top, right, bottom
 FOOTER_PT = 16.0
+HEADER_PT = 18.0  # room above the text for the running header of pages after the first
 NEUTRAL_TITLE = "Summary"
 
 
-@dataclass(frozen=True)
-class Row:
+class Row(NamedTuple):
     """A vertical stretch of the document that must not be split across pages."""
 
     top: float
@@ -49,12 +51,10 @@ class Row:
     keep_with_next: bool
 
 
-@dataclass(frozen=True)
-class Line:
+class Line(NamedTuple):
     """One laid-out line and where its layout sits in document coordinates."""
 
-    block: QTextBlock
-    index: int
+    line: QTextLine  # valid while its document lives
     origin: QPointF
     top: float
     bottom: float
@@ -97,20 +97,26 @@ def _chart_rect(built: Built, width: float) -> QRectF | None:
 def _lines(built: Built) -> list[Line]:
     """Every line of the document (table cells included) with its absolute position."""
     layout = built.document.documentLayout()
+    layout.documentSize()  # lay the whole document out once, before asking where blocks are
     lines: list[Line] = []
     block = built.document.begin()
     while block.isValid():
-        if block.blockNumber() != built.chart_block:
+        number = block.blockNumber()
+        if number != built.chart_block:
             text_layout = block.layout()
-            # Cells of a table have layouts positioned inside their frame; the bounding rect
-            # is absolute, so the layout's own origin is recovered from it.
-            bounds = layout.blockBoundingRect(block)
-            origin = bounds.topLeft() - text_layout.boundingRect().topLeft()
-            keep = block.blockNumber() in built.keep_with_next
+            if number in built.table_cells:
+                # Cells have layouts positioned inside their cell; the bounding rect is
+                # absolute, so the layout's own origin is recovered from it.
+                bounds = layout.blockBoundingRect(block)
+                origin = bounds.topLeft() - text_layout.boundingRect().topLeft()
+            else:  # a block of the root frame: its layout's position is absolute
+                origin = text_layout.position()
+            keep = number in built.keep_with_next
+            y = origin.y()
             for i in range(text_layout.lineCount()):
                 line = text_layout.lineAt(i)
-                top = origin.y() + line.y()
-                lines.append(Line(block, i, origin, top, top + line.height(), keep))
+                top = y + line.y()
+                lines.append(Line(line, origin, top, top + line.height(), keep))
         block = block.next()
     lines.sort(key=lambda line: line.top)
     return lines
@@ -184,10 +190,12 @@ def _render(summary: Summary) -> bytes:
     doc.documentLayout().setPaintDevice(writer)
     area = QRectF(writer.pageLayout().paintRectPixels(DPI))
     footer = FOOTER_PT * DPI / 72.0
+    header = HEADER_PT * DPI / 72.0
     doc.setTextWidth(area.width())
     chart = _chart_rect(built, area.width())
     lines = _lines(built)
-    cuts = paginate(_rows(lines, chart), area.height() - footer)
+    cuts = paginate(_rows(lines, chart), area.height() - footer - header)
+    running = f"{summary.title} · {period_text(summary.period)}"
     ends = [*cuts[1:], float("inf")]
     painter = QPainter(writer)
     try:
@@ -196,21 +204,36 @@ def _render(summary: Summary) -> bytes:
             if page:
                 writer.newPage()
             painter.save()
-            painter.translate(0, -top)
+            painter.translate(0, (header if page else 0) - top)
             # Each line is drawn on exactly one page (Qt's own document drawing also emits
             # clipped neighbours, which text extraction and screen readers would still see).
             while index < len(lines) and lines[index].top < end:
                 line = lines[index]
-                line.block.layout().lineAt(line.index).draw(painter, line.origin)
+                line.line.draw(painter, line.origin)
                 index += 1
             if chart is not None and summary.chart is not None and top <= chart.top() < end:
                 ChartPainter(summary.chart, dpi=DPI).draw(painter, chart)
             painter.restore()
+            if page:
+                _header(painter, area, header, running)
             _footer(painter, area, footer, page + 1, len(cuts))
     finally:
         painter.end()
         buffer.close()
     return bytes(data.data())
+
+
+def _header(painter: QPainter, area: QRectF, height: float, text: str) -> None:
+    """The title and period at the top of every page after the first, small and grey."""
+    painter.save()
+    painter.setFont(base_font(8.5))
+    painter.setPen(GREY)
+    box = QRectF(0, 0, area.width(), height * 0.6)
+    painter.drawText(box, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop), text)
+    y = height * 0.62
+    painter.setPen(QPen(RULE, DPI / 72.0 * 0.5))
+    painter.drawLine(QPointF(0, y), QPointF(area.width(), y))
+    painter.restore()
 
 
 def _footer(painter: QPainter, area: QRectF, height: float, page: int, pages: int) -> None:

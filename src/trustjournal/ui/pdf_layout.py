@@ -35,6 +35,8 @@ FORMAT_DPI = 96.0  # the resolution Qt assumes for lengths in text formats
 FIXED_HEIGHT = QTextBlockFormat.LineHeightTypes.FixedHeight.value
 PROPORTIONAL = QTextBlockFormat.LineHeightTypes.ProportionalHeight.value
 INK, GREY, ACCENT = QColor("#222222"), QColor("#6b6b6b"), QColor("#1f3a5f")
+RULE = QColor("#c8c8c8")
+SHORT = 24  # fields this short (a score, a few words) share one line with their neighbours
 
 
 def base_font(point_size: float = BODY_PT) -> QFont:
@@ -54,6 +56,7 @@ class Built:
 
     document: QTextDocument
     keep_with_next: set[int] = field(default_factory=set)  # block numbers of headings
+    table_cells: set[int] = field(default_factory=set)  # block numbers inside tables
     chart_block: int | None = None
 
 
@@ -63,6 +66,8 @@ class DocumentBuilder:
     def __init__(self, *, dpi: int) -> None:
         self._dpi = dpi
         self.doc = QTextDocument()
+        # Built once and never edited: an undo stack would only cost time and memory.
+        self.doc.setUndoRedoEnabled(False)
         self.doc.setDocumentMargin(0)
         self.doc.setDefaultFont(base_font())
         option = QTextOption()
@@ -73,6 +78,7 @@ class DocumentBuilder:
         self._cursor = QTextCursor(self.doc)
         self._first = True
         self._formats: dict[tuple[float, bool, int], QTextCharFormat] = {}
+        self._blocks: dict[tuple[float, float, float, float], QTextBlockFormat] = {}
 
     @staticmethod
     def px(points: float) -> float:
@@ -108,12 +114,16 @@ class DocumentBuilder:
         `hang` indents every line but the first (the label line) by that much more;
         `keep` keeps the block on the same page as the next one.
         """
-        fmt = QTextBlockFormat()
-        fmt.setTopMargin(self.px(top))
-        fmt.setBottomMargin(self.px(bottom))
-        fmt.setLeftMargin(self.px(indent + hang))
-        fmt.setTextIndent(-self.px(hang))
-        fmt.setLineHeight(118, PROPORTIONAL)
+        key = (top, bottom, indent, hang)
+        fmt = self._blocks.get(key)
+        if fmt is None:  # shared like the character formats: a few kinds of block in all
+            fmt = QTextBlockFormat()
+            fmt.setTopMargin(self.px(top))
+            fmt.setBottomMargin(self.px(bottom))
+            fmt.setLeftMargin(self.px(indent + hang))
+            fmt.setTextIndent(-self.px(hang))
+            fmt.setLineHeight(118, PROPORTIONAL)
+            self._blocks[key] = fmt
         if self._first:
             self._cursor.setBlockFormat(fmt)
             self._first = False
@@ -158,8 +168,26 @@ class DocumentBuilder:
         self.block(top=9, bottom=3, keep=True)
         self.text(tx.moment_text(item.occurred_at) + "   ", self.char(colour=GREY))
         self.text(item.heading, self.char(bold=True))
+        short: list[tuple[str, str]] = []
         for f in item.fields:
+            if len(f.text) <= SHORT and not any(c in f.text for c in ".!?\n"):  # not a sentence
+                short.append((f.label, f.text))
+                continue
+            self.short_fields(short)
+            short = []
             self.labelled(f.label, f.text)
+        self.short_fields(short)
+
+    def short_fields(self, fields: list[tuple[str, str]]) -> None:
+        """Short fields side by side on one line ("Connection: 7 of 10   Trust: 5 of 10")."""
+        if not fields:
+            return
+        self.block(indent=6, hang=HANG, bottom=2)
+        for i, (label, text) in enumerate(fields):
+            self.text(
+                ("\u2003\u2003" if i else "") + f"{label}: ", self.char(bold=True, colour=GREY)
+            )
+            self.text(text, self.char())
 
     def table(self, headers: tuple[str, ...], rows: Sequence[tuple[str, ...]]) -> None:
         """A simple ruled table; every cell is plain text."""
@@ -181,6 +209,7 @@ class DocumentBuilder:
                 cell = table.cellAt(r, c).firstCursorPosition()
                 colour = GREY if r == 0 else INK
                 cell.insertText(tx.isolate(value), self.char(bold=r == 0, colour=colour))
+                self.built.table_cells.add(cell.block().blockNumber())
                 if r < len(rows):  # a short table is never split across pages
                     self.built.keep_with_next.add(cell.block().blockNumber())
         self._cursor.movePosition(QTextCursor.MoveOperation.End)
@@ -201,6 +230,7 @@ class DocumentBuilder:
             if summary.chart is not None and not summary.chart.is_empty:
                 self.chart_space()
             if summary.figures is not None:
+                self.block(top=2, bottom=0)  # a little air between the chart's legend and figures
                 for label, value in tx.figure_lines(summary.figures):
                     self.labelled(label, value, indent=0)
                 self.grey(tx.count_line(summary.figures), bottom=2)

@@ -43,6 +43,11 @@ def journal_pages() -> tuple[PageSpec, ...]:
             ),
         ),
         PageSpec(
-            key="journal", title="Journal", icon=Icon.JOURNAL, shortcut="Ctrl+2", build=_journal
+            key="journal",
+            title="Journal",
+            icon=Icon.JOURNAL,
+            shortcut="Ctrl+2",
+            build=_journal,
+            undo="undo",  # Edit → Undo brings back the entry deleted last, like Ctrl+Z
         ),
     )

@@ -1,0 +1,120 @@
+"""Render the main window's menu bar with its Edit and Go menus open, light and dark, to PNG.
+
+Usage: python packaging/menu_screenshots.py OUT_DIR
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import tempfile
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QPoint, QSettings
+from PySide6.QtGui import QPainter, QPixmap
+from PySide6.QtWidgets import QApplication, QMenu, QMenuBar, QWidget
+
+from trustjournal.app import build_shell
+from trustjournal.services.demo import fill
+from trustjournal.store.entries import EntryRepository
+from trustjournal.store.keyfile import KdfParams
+from trustjournal.store.vault import Vault
+from trustjournal.ui.pages.journal_page import JournalPage
+from trustjournal.ui.pages.journal_pages import journal_pages
+from trustjournal.ui.screens.unlock import UnlockScreen
+from trustjournal.ui.tasks import SynchronousTasks
+from trustjournal.ui.theme import ThemePreference
+
+PASSPHRASE = "copper lantern wistful harbour"  # noqa: S105 - a throwaway screenshot vault
+CHEAP = KdfParams(memory_kib=8192, iterations=1, lanes=1)
+NOW = datetime(2026, 3, 14, 19, 40, tzinfo=timezone(timedelta(hours=1)))
+
+
+def _settle(app: QApplication) -> None:
+    for _ in range(6):
+        app.processEvents()
+
+
+def _with_menu(app: QApplication, window: QWidget, bar: QMenuBar, title: str) -> QPixmap:
+    """The window with one menu of its bar drawn open under its title, as a user sees it."""
+    action = next(a for a in bar.actions() if a.text() == title)
+    menu = action.menu()
+    assert isinstance(menu, QMenu)
+    at = bar.mapTo(window, bar.actionGeometry(action).bottomLeft())
+    menu.popup(window.mapToGlobal(at))
+    _settle(app)
+    shot = window.grab()
+    painter = QPainter(shot)
+    painter.drawPixmap(QPoint(at.x(), at.y()), menu.grab())
+    painter.end()
+    menu.hide()
+    return shot
+
+
+def render(out: Path, scheme: ThemePreference, app: QApplication) -> list[Path]:
+    """The Journal page after a delete, with the Edit and then the Go menu open."""
+    written: list[Path] = []
+    with tempfile.TemporaryDirectory(prefix="tj-shots-") as tmp:
+        directory = Path(tmp) / "journal"
+        vault, _code = Vault.create(directory, PASSPHRASE, kdf=CHEAP)
+        fill(EntryRepository(db=vault.db, clock=lambda: NOW).add_many, seed=7, today=NOW.date())
+        vault.lock()
+        qsettings = QSettings(str(Path(tmp) / "q.ini"), QSettings.Format.IniFormat)
+        shell = build_shell(
+            app=app,
+            vault_dir=directory,
+            qsettings=qsettings,
+            tasks=SynchronousTasks(),
+            clock=lambda: NOW,
+            kdf=CHEAP,
+            extra_pages=journal_pages(),
+        )
+        shell.window.resize(1280, 800)
+        shell.window.show()
+        shell.controller.start()
+        screen = shell.controller.screen()
+        assert isinstance(screen, UnlockScreen)
+        screen.field.setText(PASSPHRASE)
+        screen.unlock_button.click()
+        _settle(app)
+        shell.theme.apply(scheme)
+        frame = shell.controller.frame
+        assert frame is not None
+        frame.show_page("journal")
+        journal = frame.page("journal")
+        assert isinstance(journal, JournalPage)
+        journal.view.setCurrentIndex(journal.model.index(1))
+        journal.delete_selected()
+        _settle(app)
+        bar = shell.window.menuWidget()
+        assert isinstance(bar, QMenuBar)
+        for title, name in (("&Edit", "edit"), ("&Go", "go")):
+            path = out / f"20-menu-{name}-{scheme.value}.png"
+            _with_menu(app, shell.window, bar, title).save(str(path))
+            written.append(path)
+        shell.controller.lock("screenshots")
+        path = out / f"21-unlock-without-menus-{scheme.value}.png"
+        _settle(app)
+        shell.window.grab().save(str(path))
+        written.append(path)
+        shell.window.close()
+    return written
+
+
+def main() -> None:
+    """Write the screenshots."""
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("out", type=Path)
+    args = parser.parse_args()
+    args.out.mkdir(parents=True, exist_ok=True)
+    app = QApplication([])
+    for scheme in (ThemePreference.LIGHT, ThemePreference.DARK):
+        for path in render(args.out, scheme, app):
+            print(path)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,154 @@
+"""The main window's menu bar: Edit → Undo brings a deleted entry back; nothing of the journal
+shows in the menus; the unlock screen has no menu bar."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QMenu, QMenuBar
+from pytestqt.qtbot import QtBot
+
+from tests.ui.journal_helpers import NOW
+from tests.ui.shell_helpers import PASSPHRASE, fixed_clock, make_vault, start_shell, unlock
+from trustjournal.app import Shell
+from trustjournal.core.entries import MoodCheckIn
+from trustjournal.store.entries import EntryRepository
+from trustjournal.ui.main_frame import MainFrame
+from trustjournal.ui.pages.journal_page import JournalPage
+from trustjournal.ui.pages.journal_pages import journal_pages
+
+NOTE = "the words only the journal may hold"
+
+
+def _open(qtbot: QtBot, app: QApplication, tmp_path: Path) -> Shell:
+    make_vault(tmp_path / "journal")
+    shell = start_shell(qtbot, app, tmp_path, pages=journal_pages())
+    with qtbot.waitSignal(shell.controller.unlocked):
+        unlock(shell, PASSPHRASE)
+    return shell
+
+
+def _frame(shell: Shell) -> MainFrame:
+    frame = shell.controller.frame
+    assert frame is not None
+    return frame
+
+
+def _add_entry(shell: Shell) -> int:
+    vault = shell.controller.vault
+    assert vault is not None
+    saved = EntryRepository(db=vault.db, clock=fixed_clock).add(
+        MoodCheckIn(occurred_at=NOW, mood=6, note=NOTE)
+    )
+    shell.events.notify({"entries"})
+    assert saved.id is not None
+    return saved.id
+
+
+def _menus(shell: Shell) -> dict[str, QMenu]:
+    bar = shell.window.menuWidget()
+    assert isinstance(bar, QMenuBar)
+    menus = {}
+    for action in bar.actions():
+        menu = action.menu()
+        assert isinstance(menu, QMenu)
+        menus[action.text()] = menu
+    return menus
+
+
+def _entries(menu: QMenu) -> Iterator[QAction]:
+    yield from (a for a in menu.actions() if not a.isSeparator())
+
+
+def _entry(menu: QMenu, text: str) -> QAction:
+    found = [a for a in _entries(menu) if a.text().split("\t")[0] == text]
+    assert len(found) == 1, [a.text() for a in menu.actions()]
+    return found[0]
+
+
+def test_edit_undo_brings_back_the_deleted_entry_from_any_page(
+    qtbot: QtBot, qapp: QApplication, tmp_path: Path
+) -> None:
+    shell = _open(qtbot, qapp, tmp_path)
+    entry_id = _add_entry(shell)
+    menus = _menus(shell)
+    _entry(menus["&Go"], "Journal").trigger()
+    frame = _frame(shell)
+    assert frame.current_key == "journal"
+    page = frame.page("journal")
+    assert isinstance(page, JournalPage)
+    assert page.select_id(entry_id)
+    page.delete_selected()
+    vault = shell.controller.vault
+    assert vault is not None
+    repo = EntryRepository(db=vault.db, clock=fixed_clock)
+    assert entry_id not in repo.ids()
+
+    undo = _entry(menus["&Edit"], "&Undo delete")
+    assert undo.isEnabled()
+    assert undo.text().endswith("\tCtrl+Z")  # the key is shown, but bound only by the page
+    assert undo.shortcut().isEmpty()
+    undo.trigger()
+    assert entry_id in repo.ids()
+    assert not page.undo_bar.isVisible()
+    assert page.current_id() == entry_id
+
+    page.delete_selected()  # from another page, Edit → Undo goes back to the Journal
+    _entry(menus["&Go"], "Today").trigger()
+    assert frame.current_key == "today"
+    undo.trigger()
+    assert entry_id in repo.ids()
+    assert frame.current_key == "journal"
+    assert page.current_id() == entry_id
+
+
+def test_ctrl_z_still_undoes_once_the_menu_bar_is_there(
+    qtbot: QtBot, qapp: QApplication, tmp_path: Path
+) -> None:
+    shell = _open(qtbot, qapp, tmp_path)
+    entry_id = _add_entry(shell)
+    frame = _frame(shell)
+    frame.show_page("journal")
+    page = frame.page("journal")
+    assert isinstance(page, JournalPage)
+    assert page.select_id(entry_id)
+    page.view.setFocus()
+    QTest.keyClick(page.view, Qt.Key.Key_Delete)
+    assert page.current_id() != entry_id
+    # A second binding of Ctrl+Z would be "ambiguous" to Qt: a warning, which fails the test.
+    QTest.keyClick(page.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert page.current_id() == entry_id
+
+
+def test_menus_hold_only_our_words_and_reuse_the_shortcuts(
+    qtbot: QtBot, qapp: QApplication, tmp_path: Path
+) -> None:
+    shell = _open(qtbot, qapp, tmp_path)
+    _add_entry(shell)
+    menus = _menus(shell)
+    assert list(menus) == ["&File", "&Edit", "&Go"]
+    texts = {name: [a.text().split("\t")[0] for a in _entries(m)] for name, m in menus.items()}
+    assert texts["&File"] == ["&Lock", "&Quit"]
+    assert texts["&Edit"] == ["&Undo delete"]
+    assert texts["&Go"][:3] == ["Today", "Journal", "Settings"]
+    assert _entry(menus["&File"], "&Lock") is shell.window.lock_action
+    assert _entry(menus["&File"], "&Quit") is shell.window.quit_action
+    shortcuts = {a.text(): a.shortcut().toString() for a in _entries(menus["&Go"])}
+    assert shortcuts["Today"] == "Ctrl+1" and shortcuts["Journal"] == "Ctrl+2"
+    assert shortcuts["Settings"] == "Ctrl+5"
+    every_text = " ".join(" ".join(t) for t in texts.values())
+    assert NOTE not in every_text and "6" not in every_text
+
+    _entry(menus["&Go"], "Settings").trigger()
+    assert _frame(shell).current_key == "settings"
+    _entry(menus["&File"], "&Lock").trigger()
+    assert shell.controller.frame is None
+    assert shell.window.menuWidget() is None  # the unlock screen shows no menus
+    with qtbot.waitSignal(shell.controller.unlocked):
+        unlock(shell, PASSPHRASE)
+    assert list(_menus(shell)) == ["&File", "&Edit", "&Go"]
+    qtbot.waitUntil(lambda: len(shell.window.findChildren(QMenuBar)) == 1)  # the old one goes
