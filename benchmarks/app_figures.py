@@ -11,6 +11,7 @@ import resource
 import shutil
 import sys
 import tempfile
+import time
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -19,7 +20,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtWidgets import QApplication
 
-from benchmarks.timing import measure
+from benchmarks.timing import measure, stats
 from trustjournal.core.entries import EntryKind
 from trustjournal.store.drafts import DraftRepository
 from trustjournal.store.entries import EntryRepository
@@ -33,6 +34,7 @@ from trustjournal.ui.tasks import ScopedTasks, SynchronousTasks
 
 SEARCH_WORDS = ("walk", "tea", "phone", "late", "dinner", "quiet", "work", "kitchen")
 RUNS = 7
+SCROLL_FRAMES = 300  # page-down steps from the top: past several lazy fetches at any size
 
 
 def _session(vault: Vault) -> Session:
@@ -101,6 +103,7 @@ def _page_figures(page: JournalPage, runs: int) -> list[dict[str, Any]]:
         _painted(page)
 
     figures = [{"name": "journal: search re-filter, painted", **measure(search, runs=runs).as_ms()}]
+    figures.append(_scroll_figure(page))
     page.filters.search.setText("")
     page.filters.search_timer.stop()
     page.refilter()
@@ -109,6 +112,32 @@ def _page_figures(page: JournalPage, runs: int) -> list[dict[str, Any]]:
     stats = measure(scroll_end, runs=runs, setup=page.refilter, warmup=0)
     figures.append({"name": "journal: read all and scroll to the end", **stats.as_ms()})
     return figures
+
+
+def _scroll_figure(page: JournalPage) -> dict[str, Any]:
+    """Each frame while paging down the timeline from the top: scroll, pending events, paint.
+
+    The view fetches more rows itself when the scroll bar reaches its end, as it does for a
+    person holding Page Down, so those frames carry the lazy reads.
+    """
+    app = QApplication.instance()
+    assert app is not None
+    page.filters.search.setText("")
+    page.filters.search_timer.stop()
+    page.refilter()
+    page.view.scrollToTop()
+    _painted(page)
+    bar = page.view.verticalScrollBar()
+    samples: list[float] = []
+    for _ in range(SCROLL_FRAMES):
+        if bar.value() >= bar.maximum() and not page.model.canFetchMore():
+            break
+        start = time.perf_counter()
+        bar.setValue(bar.value() + bar.pageStep())
+        app.processEvents()
+        _painted(page)
+        samples.append(time.perf_counter() - start)
+    return {"name": "journal: scroll frame, a page at a time", **stats(samples).as_ms()}
 
 
 _rss_at_end = 0

@@ -16,12 +16,14 @@ from trustjournal.services.demo import GENERATOR_VERSION, generate_entries
 from trustjournal.store.db import PRAGMAS, Database
 from trustjournal.store.entries import EntryRepository
 from trustjournal.store.keyfile import DEFAULT_KDF
+from trustjournal.store.schema import SCHEMA_VERSION
 from trustjournal.store.vault import Vault
 
 PASSPHRASE = "benchmark passphrase"
 TODAY = date(2026, 6, 30)  # fixed, so cached vaults stay valid across days
 YEARS = 20.0
 CACHE = Path(__file__).resolve().parent / ".cache"
+COMPLETE = f"ok, schema {SCHEMA_VERSION}\n"  # a cached vault's marker
 
 
 def clock() -> datetime:
@@ -33,7 +35,7 @@ def vault_for(entries: int, seed: int, log: Any = print) -> Path:
     """A cached vault holding about `entries` generated entries over 20 years."""
     directory = CACHE / f"v{GENERATOR_VERSION}-s{seed}-n{entries}"
     if Vault.exists(directory) and (directory / "complete").exists():
-        return directory
+        return _at_current_schema(directory, log)
     shutil.rmtree(directory, ignore_errors=True)
     directory.parent.mkdir(parents=True, exist_ok=True)
     log(f"building a vault of about {entries:,} entries (cached in {directory.name}) …")
@@ -46,8 +48,22 @@ def vault_for(entries: int, seed: int, log: Any = print) -> Path:
         vault.db.execute("PRAGMA optimize")
     finally:
         vault.lock()
-    (directory / "complete").write_text("ok\n")
+    (directory / "complete").write_text(COMPLETE)
     log(f"  built in {time.perf_counter() - start:.1f} s")
+    return directory
+
+
+def _at_current_schema(directory: Path, log: Any) -> Path:
+    """Migrate a vault cached at an older schema (as the app does on unlock); its plain copy
+    is made again from it, so the baseline has the same indexes."""
+    marker = directory / "complete"
+    if marker.read_text() == COMPLETE:
+        return directory
+    log(f"bringing the cached {directory.name} to schema {SCHEMA_VERSION} …")
+    Vault.unlock(directory, PASSPHRASE).lock()
+    shutil.rmtree(directory / "backups", ignore_errors=True)  # the cache can be rebuilt
+    (directory / "plain-baseline.db").unlink(missing_ok=True)
+    marker.write_text(COMPLETE)
     return directory
 
 

@@ -38,8 +38,8 @@ CHEAP = KdfParams(memory_kib=8192, iterations=1, lanes=1)
 
 
 def test_migration_two_adds_the_export_log(db: Database) -> None:
-    assert SCHEMA_VERSION == 2 and MIGRATIONS[1].version == 2
-    assert db.user_version == 2
+    assert MIGRATIONS[1].version == 2
+    assert db.user_version == SCHEMA_VERSION
     assert db.scalar("SELECT count(*) FROM sqlite_master WHERE name = 'exports'") == 1
 
 

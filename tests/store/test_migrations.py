@@ -4,13 +4,19 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
 
+from trustjournal.core.entries import MoodCheckIn, TriggerRecord
 from trustjournal.core.errors import VaultTooNewError, VaultUpgradeError
+from trustjournal.core.periods import Period
+from trustjournal.core.query import EntryQuery
+from trustjournal.store import aggregates
+from trustjournal.store.aggregates import CopingEffect
 from trustjournal.store.db import Database, open_database
+from trustjournal.store.entries import EntryRepository
 from trustjournal.store.keyfile import KdfParams, new_data_key
 from trustjournal.store.migrations import migrate
 from trustjournal.store.schema import MIGRATIONS, SCHEMA_VERSION, Migration
@@ -183,3 +189,49 @@ def test_a_vault_newer_than_the_app_is_refused_with_no_file_changed(tmp_path: Pa
     with pytest.raises(VaultTooNewError):
         Vault.unlock(directory, PASSPHRASE)
     assert _files(tmp_path) == before
+
+
+COPING_INDEX = "entries_trigger_coping"
+
+
+def _index_names(db: Database) -> set[str]:
+    return {row[0] for row in db.query("SELECT name FROM sqlite_master WHERE type = 'index'")}
+
+
+def test_a_vault_at_version_two_gains_the_coping_index_and_keeps_its_entries(
+    tmp_path: Path,
+) -> None:
+    directory = tmp_path / "vault"
+    vault, _ = Vault.create(directory, PASSPHRASE, kdf=CHEAP, migrations=MIGRATIONS[:2])
+    repo = EntryRepository(db=vault.db, clock=_clock)
+    when = _clock()
+    repo.add(MoodCheckIn(occurred_at=when, mood=6))
+    repo.add(
+        TriggerRecord(
+            occurred_at=when,
+            situation="a late message",
+            intensity=7,
+            coping=("walk",),
+            intensity_after=4,
+        )
+    )
+    assert COPING_INDEX not in _index_names(vault.db)
+    vault.lock()
+
+    with Vault.unlock(directory, PASSPHRASE, clock=_clock) as upgraded:
+        assert upgraded.db.user_version == SCHEMA_VERSION
+        assert COPING_INDEX in _index_names(upgraded.db)
+        assert EntryRepository(db=upgraded.db, clock=_clock).count(EntryQuery()) == 2
+        assert aggregates.coping_effect(upgraded.db, None) == [CopingEffect("walk", 1, 1, 3.0)]
+        assert upgraded.verify() == []
+    assert os.listdir(directory / "backups") == ["before-v2-20260314T092653Z"]
+
+
+@pytest.mark.parametrize("period", [None, Period(date(2026, 1, 1), date(2026, 3, 14))])
+def test_the_coping_figures_read_only_the_covering_index(
+    db: Database, period: Period | None
+) -> None:
+    migrate(db)
+    sql, params = aggregates.coping_effect_sql(period)
+    plan = " | ".join(str(row[-1]) for row in db.query(f"EXPLAIN QUERY PLAN {sql}", params))
+    assert f"USING COVERING INDEX {COPING_INDEX}" in plan, plan

@@ -22,7 +22,11 @@ TEXT = "the words I typed just before the power went"
 def test_draft_survives_a_killed_process(qtbot: QtBot, tmp_path: Path) -> None:
     directory = tmp_path / "journal"
     create_vault(directory).lock()
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "PYTHONPATH": os.pathsep.join((str(ROOT / "src"), str(ROOT))),
+    }
     child = subprocess.Popen(
         [sys.executable, "-m", "tests.ui.crash_child", str(directory), TEXT],
         cwd=ROOT,

@@ -87,26 +87,32 @@ def daily_mood(db: Database, period: Period | None) -> list[DailyMood]:
     ]
 
 
-def coping_effect(db: Database, period: Period | None = None) -> list[CopingEffect]:
-    """Each coping strategy used in trigger records, the most effective first.
-
-    Effect is the mean drop in intensity over the records that noted the intensity
-    afterwards; strategies without any such record come last, most used first.
-    """
+def coping_effect_sql(period: Period | None = None) -> tuple[str, list[Any]]:
+    """The per-strategy coping query and its parameters (also for checking its query plan)."""
     where = _where("trigger", period, "e.")
-    # CROSS JOIN fixes the order: walk the trigger records through the kind index and probe
-    # entry_names by its primary key. The other order fetches one random (encrypted) entry
-    # page per coping name: 4-5x slower at 100 000 entries.
-    rows = db.query(
+    # CROSS JOIN fixes the order: walk the trigger records through the covering index
+    # entries_trigger_coping (schema v3; no entry row is read) and probe entry_names by its
+    # primary key. The other order fetches one random (encrypted) entry page per coping name.
+    sql = (
         "SELECT n.name, min(n.entry_id), count(*) AS uses, count(e.intensity_after),"  # noqa: S608
         " avg(e.intensity - e.intensity_after) AS drop_avg"
         " FROM entries AS e CROSS JOIN entry_names AS n"
         " ON n.entry_id = e.id AND n.role = 'coping'"
         f" {where.sql()}"
         " GROUP BY n.name_key"
-        " ORDER BY drop_avg IS NULL, drop_avg DESC, uses DESC, n.name_key",
-        where.params,
+        " ORDER BY drop_avg IS NULL, drop_avg DESC, uses DESC, n.name_key"
     )
+    return sql, list(where.params)
+
+
+def coping_effect(db: Database, period: Period | None = None) -> list[CopingEffect]:
+    """Each coping strategy used in trigger records, the most effective first.
+
+    Effect is the mean drop in intensity over the records that noted the intensity
+    afterwards; strategies without any such record come last, most used first.
+    """
+    sql, params = coping_effect_sql(period)
+    rows = db.query(sql, params)
     return [
         CopingEffect(str(name), int(uses), int(with_after), _optional(drop))
         for name, _first, uses, with_after, drop in rows

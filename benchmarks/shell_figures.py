@@ -1,0 +1,187 @@
+"""Shell figures: unlock to a painted main window, and lock to a painted unlock screen.
+
+The real shell (window, controller, pages, background key derivation) on a copy of a cached
+vault, in a fresh process, unlocked and locked again several times. Each figure runs from the
+request (the unlock screen's submit, a lock request) to the window's next paint after the
+screen changed, flushed — the same moment `TRUSTJOURNAL_REPORT_PAINT` reports.
+
+Usage: python -m benchmarks.shell_figures VAULT_DIR [PASSPHRASE] [--runs N] [--json]
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
+from PySide6.QtWidgets import QApplication
+
+from benchmarks.timing import stats
+from trustjournal.app import Shell, build_shell
+from trustjournal.ui.pages.journal_pages import journal_pages
+from trustjournal.ui.screens.unlock import UnlockScreen
+from trustjournal.ui.tasks import BackgroundTasks
+
+RUNS = 7
+TIMEOUT_S = 60.0
+_PAINTING = (QEvent.Type.Expose, QEvent.Type.UpdateRequest)
+
+
+class _NextPaint(QObject):
+    """Notes the time when the window's next paint, once armed, has been flushed."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.armed = False
+        self.painted_at: float | None = None
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if self.armed and event.type() in _PAINTING:
+            self.armed = False
+            QTimer.singleShot(0, self._note)
+        return False
+
+    def _note(self) -> None:
+        self.painted_at = time.perf_counter()
+
+
+def _wait(app: QApplication, done: Callable[[], bool]) -> None:
+    deadline = time.monotonic() + TIMEOUT_S
+    while not done():
+        if time.monotonic() > deadline:
+            raise RuntimeError("the shell did not get there in time")
+        app.processEvents()
+        time.sleep(0.0005)
+
+
+class _Cycle:
+    """Unlocks and locks a built shell, timing each from its request to the next paint."""
+
+    def __init__(self, app: QApplication, shell: Shell, tasks: BackgroundTasks) -> None:
+        self.app, self.shell, self.tasks = app, shell, tasks
+        self.watcher = _NextPaint()
+        handle = shell.window.windowHandle()
+        assert handle is not None
+        handle.installEventFilter(self.watcher)  # Expose arrives at the native window,
+        shell.window.installEventFilter(self.watcher)  # Qt 6 posts UpdateRequest to the widget
+        self.unlocked = False
+        shell.controller.unlocked.connect(self._on_controller_unlocked)
+        shell.controller.locked.connect(self._arm)
+
+    def _arm(self) -> None:
+        self.watcher.painted_at = None
+        self.watcher.armed = True
+
+    def _on_controller_unlocked(self) -> None:
+        self.unlocked = True
+        self._arm()
+
+    def _painted(self) -> float:
+        painted = self.watcher.painted_at
+        assert painted is not None
+        return painted
+
+    def unlock(self, passphrase: str) -> float:
+        """Seconds from the unlock screen's submit to the main window painted."""
+        screen = self.shell.controller.screen()
+        assert isinstance(screen, UnlockScreen)
+        self.unlocked = False
+        self.watcher.painted_at = None
+        start = time.perf_counter()
+        screen.unlock_requested.emit(passphrase, False)
+        _wait(self.app, lambda: self.unlocked and self.watcher.painted_at is not None)
+        seconds = self._painted() - start
+        _wait(self.app, lambda: self.tasks.running == 0)
+        for _ in range(20):  # let the page settle before locking
+            self.app.processEvents()
+        return seconds
+
+    def lock(self) -> tuple[float, float]:
+        """(seconds from a lock request to the unlock screen painted, the controller's own)."""
+        start = time.perf_counter()
+        self.shell.lock_manager.request("shortcut")
+        _wait(self.app, lambda: self.watcher.painted_at is not None)
+        handled = self.shell.controller.last_lock_seconds
+        assert handled is not None
+        return self._painted() - start, handled
+
+
+def shell_figures(directory: Path, passphrase: str, *, runs: int = RUNS) -> list[dict[str, Any]]:
+    """Unlock and lock the real shell `runs` times (plus one untimed) on a copy of the vault.
+
+    Returns:
+        Figures (median/min/max/p95 ms): unlock to a painted main window; lock to a painted
+        unlock screen; and lock as the controller itself times it (request handled).
+    """
+    app = QApplication.instance() or QApplication([])
+    assert isinstance(app, QApplication)
+    unlock_s: list[float] = []
+    lock_s: list[float] = []
+    handled_s: list[float] = []
+    with tempfile.TemporaryDirectory(prefix="tj-shell-bench-") as tmp:
+        copy = Path(tmp) / "journal"
+        shutil.copytree(directory, copy, ignore=shutil.ignore_patterns("plain-*"))
+        qsettings = QSettings(str(Path(tmp) / "settings.ini"), QSettings.Format.IniFormat)
+        tasks = BackgroundTasks(parent=app)
+        shell = build_shell(
+            app=app, vault_dir=copy, qsettings=qsettings, tasks=tasks, extra_pages=journal_pages()
+        )
+        shell.window.resize(1200, 800)
+        shell.window.show()
+        shell.controller.start()
+        cycle = _Cycle(app, shell, tasks)
+        try:
+            cycle.unlock(passphrase)  # warms imports and the file cache
+            cycle.lock()
+            for _ in range(runs):
+                unlock_s.append(cycle.unlock(passphrase))
+                painted, handled = cycle.lock()
+                lock_s.append(painted)
+                handled_s.append(handled)
+        finally:
+            shell.controller.shutdown()
+            tasks.finish()
+            shell.window.close()
+            shell.window.deleteLater()
+            app.processEvents()
+    return [
+        {"name": "unlock to a painted main window", **stats(unlock_s).as_ms()},
+        {"name": "lock to a painted unlock screen", **stats(lock_s).as_ms()},
+        {"name": "lock, as the controller times it", **stats(handled_s).as_ms()},
+    ]
+
+
+def main() -> None:
+    """Print the figures for one cached vault (`--json`: one JSON object)."""
+    args = sys.argv[1:]
+    runs = RUNS
+    if "--runs" in args:
+        at = args.index("--runs")
+        runs = int(args[at + 1])
+        del args[at : at + 2]
+    as_json = "--json" in args
+    args = [a for a in args if a != "--json"]
+    directory = Path(args[0])
+    passphrase = args[1] if len(args) > 1 else "benchmark passphrase"
+    figures = shell_figures(directory, passphrase, runs=runs)
+    if as_json:
+        print(json.dumps({"figures": figures}))
+        return
+    for figure in figures:
+        print(
+            f"{figure['name']:<40} median {figure['median_ms']:>8.1f} ms"
+            f"  p95 {figure['p95_ms']:>8.1f} ms"
+        )
+
+
+if __name__ == "__main__":
+    main()
