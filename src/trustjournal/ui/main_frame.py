@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from trustjournal.ui.icons import Icon, icon
-from trustjournal.ui.pages.registry import Page, PageAction, PageSpec
+from trustjournal.ui.pages.registry import EntryOpener, Page, PageAction, PageSpec
 from trustjournal.ui.session import Session
 from trustjournal.ui.widgets.common import button
 
@@ -45,6 +45,7 @@ class MainFrame(QWidget):
     ) -> None:
         super().__init__(parent)
         self._specs = specs
+        self._events = session.events
         self._pages: dict[str, QWidget] = {}
         self.page_actions: list[QAction] = []  # commands offered from anywhere (for menus)
 
@@ -93,6 +94,7 @@ class MainFrame(QWidget):
             if isinstance(page, Page):
                 self._guard(spec.key, "restore", page.restore_drafts)
         self.page_list.currentRowChanged.connect(self._on_page_list_current_row_changed)
+        self._events.open_requested.connect(self._on_events_open_requested)
         if specs:
             self.page_list.setCurrentRow(0)
         self.setTabOrder(self.page_list, self.stack)
@@ -128,8 +130,21 @@ class MainFrame(QWidget):
         self.show_page(key)
         getattr(self._pages[key], method)()
 
+    def _on_events_open_requested(self, entry_id: int) -> None:
+        # The first page that can open the entry is shown and opens it (shown first, so the
+        # editor can take the keyboard focus); if none can, the current page stays.
+        before = self.current_key
+        for key, page in self._pages.items():
+            if isinstance(page, EntryOpener):
+                self.show_page(key)
+                if page.open_entry(entry_id):
+                    return
+        if before is not None:
+            self.show_page(before)
+
     def stash_and_clear(self) -> None:
         """Ask every page to keep its drafts, then to empty itself. Never raises."""
+        self._events.open_requested.disconnect(self._on_events_open_requested)
         for key, page in self._pages.items():
             if isinstance(page, Page):
                 self._guard(key, "stash", page.stash_drafts)

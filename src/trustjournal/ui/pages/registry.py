@@ -32,6 +32,14 @@ class Page(Protocol):
         """Drop every model and empty every widget; the journal is about to close."""
 
 
+@runtime_checkable
+class EntryOpener(Protocol):
+    """A page that can show one entry in its editor when another page asks for it."""
+
+    def open_entry(self, entry_id: int) -> bool:
+        """Show the entry `entry_id` in the editor; False if it cannot be found."""
+
+
 PageFactory = Callable[["Session"], QWidget]
 
 

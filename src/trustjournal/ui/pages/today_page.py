@@ -29,6 +29,7 @@ from trustjournal.ui.journal.delegate import TimelineDelegate
 from trustjournal.ui.journal.timeline_model import TimelineModel
 from trustjournal.ui.session import Session
 from trustjournal.ui.today.gratitude_card import GratitudeCard
+from trustjournal.ui.today.trigger_card import TriggerCard
 from trustjournal.ui.widgets.common import button, card, label
 
 DRAFT_KEY = "today.checkin"
@@ -119,6 +120,7 @@ class TodayPage(QWidget):
         self.flagged = label("", wrap=True)
         self.flagged.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.gratitude = GratitudeCard(session=session, parent=self)
+        self.trigger = TriggerCard(session=session, parent=self)
 
         self._lay_out()
         self.pane.saved.connect(self._on_saved)
@@ -155,7 +157,12 @@ class TodayPage(QWidget):
         column.addWidget(self.streak)
         self.sides = sides = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         sides.setSpacing(14)
-        sides.addWidget(check_in, 1, Qt.AlignmentFlag.AlignTop)
+        left = QVBoxLayout()
+        left.setSpacing(14)
+        left.addWidget(check_in)
+        left.addWidget(self.trigger)
+        left.addStretch(1)
+        sides.addLayout(left, 1)
         right = QVBoxLayout()
         right.setSpacing(14)
         right.addWidget(self.gratitude)
@@ -226,23 +233,31 @@ class TodayPage(QWidget):
         self.scroll_area.ensureWidgetVisible(self.gratitude.field, 50, 160)
         self.gratitude.focus_field()
 
+    def focus_trigger(self) -> None:
+        """Put the cursor in the quick trigger log (Ctrl+T)."""
+        self.scroll_area.ensureWidgetVisible(self.trigger.situation, 50, 160)
+        self.trigger.focus_field()
+
     # --- Page protocol --------------------------------------------------------------------------
 
     def restore_drafts(self) -> None:
         """Put an unfinished check-in and quick gratitude back."""
         self.pane.restore()
         self.gratitude.restore_drafts()
+        self.trigger.restore_drafts()
 
     def stash_drafts(self) -> None:
         """Keep the unfinished check-in and quick gratitude as encrypted drafts."""
         self.pane.stash()
         self.gratitude.stash_drafts()
+        self.trigger.stash_drafts()
 
     def clear(self) -> None:
         """Empty the form and forget today's entries."""
         self._session.events.changed.disconnect(self._on_changed)
         self.pane.clear()
         self.gratitude.clear()
+        self.trigger.clear()
         self.today_model.clear()
         self.flagged.clear()
         self.streak.clear()
