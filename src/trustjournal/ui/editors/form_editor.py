@@ -49,6 +49,8 @@ class FormEditor(EntryEditor):
             outer.setContentsMargins(0, 0, 0, 0)
             outer.addWidget(self.scroll_area)
         self.form = ErrorForm(self.body, default_field=default_field)
+        if scrolled:  # room between the fields and the scroll bar
+            self.form.layout.setContentsMargins(0, 0, 14, 8)
         self.errors = self.form.errors
 
     def add_envelope_rows(self) -> None:

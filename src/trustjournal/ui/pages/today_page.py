@@ -235,7 +235,8 @@ class TodayPage(QWidget):
 
     def focus_trigger(self) -> None:
         """Put the cursor in the quick trigger log (Ctrl+T)."""
-        self.scroll_area.ensureWidgetVisible(self.trigger.situation, 50, 160)
+        self.scroll_area.ensureWidgetVisible(self.trigger.save_button, 50, 20)
+        self.scroll_area.ensureWidgetVisible(self.trigger.situation, 50, 20)
         self.trigger.focus_field()
 
     # --- Page protocol --------------------------------------------------------------------------

@@ -146,6 +146,8 @@ class TriggerCard(QWidget):
     def stash_drafts(self) -> None:
         """Keep unfinished words as an encrypted draft (or forget an emptied one)."""
         self.timer.stop()
+        if not self._session.is_open():
+            return
         if self.situation.toPlainText() or self.intensity.value() is not None:
             self._session.drafts.save(DRAFT_KEY, self.draft())
         else:
@@ -164,8 +166,10 @@ class TriggerCard(QWidget):
 
     def clear(self) -> None:
         """Empty the fields and the list, and stop listening (the journal is locking)."""
-        self.timer.stop()
         self._session.events.changed.disconnect(self._on_changed)
+        self.situation.blockSignals(True)
         self.situation.clear()
+        self.situation.blockSignals(False)
         self.intensity.set_value(None)
         self.unfinished.clear()
+        self.timer.stop()  # emptying the fields must not write a draft into a closing vault
