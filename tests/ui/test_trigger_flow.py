@@ -41,7 +41,7 @@ def test_quick_log_with_ctrl_t_then_finish_it_in_the_journal(
     QTest.keyClicks(card.situation, "A message they deleted")
     card.intensity.group.button(7).click()
     QTest.keyClick(card.situation, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
-    session = journal._session  # noqa: SLF001 - the page's own session, to read the vault
+    session = journal._session
     [logged] = session.entries.list(TRIGGERS)
     assert isinstance(logged, TriggerRecord) and logged.unfinished and logged.intensity == 7
     [row] = card.unfinished.rows
