@@ -23,6 +23,7 @@ from trustjournal.store.entries import EntryRepository
 from trustjournal.store.keyfile import KdfParams
 from trustjournal.store.vault import Vault
 from trustjournal.ui.editors.mood import MoodEditor
+from trustjournal.ui.editors.trigger import TriggerEditor
 from trustjournal.ui.pages.journal_page import JournalPage
 from trustjournal.ui.pages.journal_pages import journal_pages
 from trustjournal.ui.pages.today_page import TodayPage
@@ -74,6 +75,46 @@ def _open_first_gratitude(journal: JournalPage) -> None:
     )
     journal.view.setCurrentIndex(model.index(row))
     journal.open_entry_row(row)
+
+
+def _triggers(
+    app: QApplication, shell: Shell, today: TodayPage, journal: JournalPage, *, out: Path, name: str
+) -> list[Path]:
+    """The quick log (Ctrl+T), the trigger editor step by step, and the Journal's triggers."""
+    frame = shell.controller.frame
+    assert frame is not None
+    frame.run_page_action("today", "focus_trigger")
+    today.trigger.situation.setPlainText("Their phone lit up at dinner and they turned it over")
+    today.trigger.intensity.set_value(7, notify=True)
+    written = [_shot(app, shell, shell.window, out / f"20-today-trigger-{name}.png")]
+    written.append(_shot(app, shell, today.trigger, out / f"21-quick-log-{name}.png"))
+    today.trigger.save()
+    written.append(_shot(app, shell, today.trigger, out / f"22-quick-log-saved-{name}.png"))
+    today.trigger.unfinished.rows[0].finish_button.click()
+    editor = journal.pane.editor
+    assert isinstance(editor, TriggerEditor)
+    editor.category.setEditText("Secrecy and phones")
+    editor.emotions.choose("Anxious")
+    editor.coping.choose("Slow breathing")
+    editor.coping.choose("Naming the feeling")
+    editor.intensity_after.set_value(4, notify=True)
+    editor.need.setPlainText("To hear who it was without having to ask")
+    area = editor.scroll_area
+    assert area is not None
+    bar = area.verticalScrollBar()
+    for step, value in enumerate(range(0, bar.maximum() + bar.pageStep(), bar.pageStep())):
+        bar.setValue(value)
+        written.append(_shot(app, shell, shell.window, out / f"23-trigger-step{step}-{name}.png"))
+    editor.body.resize(editor.body.width(), editor.body.sizeHint().height())
+    written.append(_shot(app, shell, editor.body, out / f"24-trigger-editor-whole-{name}.png"))
+    journal.pane.cancel()
+    journal.filters.show_triggers()
+    written.append(_shot(app, shell, shell.window, out / f"25-journal-triggers-{name}.png"))
+    journal.filters.unfinished.setChecked(True)
+    written.append(_shot(app, shell, shell.window, out / f"26-journal-unfinished-{name}.png"))
+    journal.filters.unfinished.setChecked(False)
+    journal.filters.kind.setCurrentIndex(0)
+    return written
 
 
 def render(out: Path, scheme: ThemePreference, app: QApplication) -> list[Path]:
@@ -128,7 +169,7 @@ def render(out: Path, scheme: ThemePreference, app: QApplication) -> list[Path]:
         written.append(_shot(app, shell, shell.window, out / f"12-journal-open-{name}.png"))
         _open_first_gratitude(journal)
         written.append(_shot(app, shell, shell.window, out / f"16-journal-gratitude-{name}.png"))
-        journal.filters.kind.setCurrentIndex(0)
+        written.extend(_triggers(app, shell, today, journal, out=out, name=name))
         journal.filters.search.setText("walk*")
         journal.filters.search_timer.stop()
         journal.refilter()

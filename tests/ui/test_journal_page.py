@@ -20,6 +20,7 @@ from tests.ui.journal_helpers import (
 )
 from trustjournal.core.entries import EntryKind, MoodCheckIn
 from trustjournal.core.query import EntryQuery
+from trustjournal.ui.editors.base import EditorRegistry, default_editors
 from trustjournal.ui.editors.mood import MoodEditor
 from trustjournal.ui.journal.delegate import highlight_spans
 from trustjournal.ui.journal.timeline_model import Role
@@ -173,7 +174,13 @@ def test_filters_and_search_combine_and_highlight_matches(qtbot: QtBot, page: Jo
     qtbot.waitUntil(page.search_error.isVisible)
 
 
-def test_other_kinds_are_shown_read_only_with_a_calm_note(page: JournalPage) -> None:
+def test_kinds_without_an_editor_are_shown_read_only_with_a_calm_note(
+    qtbot: QtBot, session: Session
+) -> None:
+    shipped = default_editors().factories
+    editors = EditorRegistry(factories={EntryKind.MOOD: shipped[EntryKind.MOOD]})
+    page = JournalPage(session=session, editors=editors)
+    qtbot.addWidget(page)
     row = _first_entry_row(page, "trigger")
     page.view.setCurrentIndex(page.model.index(row))
     QTest.keyClick(page.view, Qt.Key.Key_Return)

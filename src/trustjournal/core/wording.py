@@ -31,6 +31,28 @@ INTENSITY_WORDS: dict[int, str] = {
     10: "the most I can imagine",
 }
 
+# How strong a wave of feeling is (0–10, SUDS), in the words of the person feeling it: the
+# editors show the phrase for the number chosen, and the three anchors under the scale.
+INTENSITY_ANCHORS: dict[int, str] = {
+    0: "calm, settled",
+    1: "barely there",
+    2: "a small flicker",
+    3: "uneasy, but I can set it aside",
+    4: "on my mind; I can still get on with things",
+    5: "hard to think of anything else",
+    6: "strong; it takes effort to stay steady",
+    7: "very strong; my body is on alert",
+    8: "intense; hard to stay where I am",
+    9: "overwhelming",
+    10: "the worst I can imagine",
+}
+# The three landmarks written under the scale (short enough to stand side by side).
+SCALE_ANCHORS: dict[int, str] = {
+    0: "calm",
+    5: "hard to think of anything else",
+    10: "the worst I can imagine",
+}
+
 ABOUT_WORDS: dict[About, str] = {
     About.PARTNER: "my partner",
     About.US: "us",

@@ -41,6 +41,7 @@ class Icon(StrEnum):
     SHIELD = "shield"
     THEME = "theme"
     TODAY = "today"
+    TRIGGER = "trigger"
     WARNING = "warning"
 
 

@@ -76,30 +76,34 @@ class MainFrame(QWidget):
         layout.addWidget(self.stack, 1)
 
         for spec in specs:
-            page = spec.build(session)
-            self._pages[spec.key] = page
-            self.stack.addWidget(page)
-            item = QListWidgetItem(icon(spec.icon), spec.title)
-            item.setData(Qt.ItemDataRole.UserRole, spec.key)
-            item.setSizeHint(QSize(SIDEBAR_WIDTH - 24, SIDEBAR_ROW_HEIGHT))
-            native = QKeySequence(spec.shortcut).toString(QKeySequence.SequenceFormat.NativeText)
-            item.setToolTip(f"{spec.title} ({native})")
-            self.page_list.addItem(item)
-            action = QAction(spec.title, self)
-            action.setShortcut(QKeySequence(spec.shortcut))
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            action.triggered.connect(lambda _checked=False, key=spec.key: self.show_page(key))
-            self.addAction(action)
-            self.go_actions.append(action)
-            for page_action in spec.actions:
-                self.page_actions.append(self._page_action(spec.key, page_action))
-            if isinstance(page, Page):
-                self._guard(spec.key, "restore", page.restore_drafts)
+            self._add_page(spec, session)
         self.page_list.currentRowChanged.connect(self._on_page_list_current_row_changed)
         self._events.open_entry_requested.connect(self._on_events_open_entry_requested)
         if specs:
             self.page_list.setCurrentRow(0)
         self.setTabOrder(self.page_list, self.stack)
+
+    def _add_page(self, spec: PageSpec, session: Session) -> None:
+        """Build one page, its side-bar row, its Ctrl+number action and its commands."""
+        page = spec.build(session)
+        self._pages[spec.key] = page
+        self.stack.addWidget(page)
+        item = QListWidgetItem(icon(spec.icon), spec.title)
+        item.setData(Qt.ItemDataRole.UserRole, spec.key)
+        item.setSizeHint(QSize(SIDEBAR_WIDTH - 24, SIDEBAR_ROW_HEIGHT))
+        native = QKeySequence(spec.shortcut).toString(QKeySequence.SequenceFormat.NativeText)
+        item.setToolTip(f"{spec.title} ({native})")
+        self.page_list.addItem(item)
+        action = QAction(spec.title, self)
+        action.setShortcut(QKeySequence(spec.shortcut))
+        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        action.triggered.connect(lambda _checked=False, key=spec.key: self.show_page(key))
+        self.addAction(action)
+        self.go_actions.append(action)
+        for page_action in spec.actions:
+            self.page_actions.append(self._page_action(spec.key, page_action))
+        if isinstance(page, Page):
+            self._guard(spec.key, "restore", page.restore_drafts)
 
     @property
     def current_key(self) -> str | None:

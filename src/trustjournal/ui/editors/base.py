@@ -87,10 +87,12 @@ def default_editors() -> EditorRegistry:
     """The editors TrustJournal ships."""
     from trustjournal.ui.editors.gratitude import GratitudeEditor
     from trustjournal.ui.editors.mood import MoodEditor
+    from trustjournal.ui.editors.trigger import TriggerEditor
 
     return EditorRegistry(
         factories={
             EntryKind.MOOD: lambda session, parent: MoodEditor(session=session, parent=parent),
             EntryKind.GRATITUDE: lambda s, parent: GratitudeEditor(session=s, parent=parent),
+            EntryKind.TRIGGER: lambda s, parent: TriggerEditor(session=s, parent=parent),
         }
     )

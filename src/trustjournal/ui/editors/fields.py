@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QPlainTextEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -19,6 +20,17 @@ from trustjournal.core.errors import ValidationError
 from trustjournal.ui.widgets.common import label
 
 PRIVATE_TEXT = "Private — never include in a summary"
+
+
+def text_box(name: str, placeholder: str, *, height: int = 56) -> QPlainTextEdit:
+    """A few lines of free text, named for screen readers, that Tab leaves."""
+    box = QPlainTextEdit()
+    box.setPlaceholderText(placeholder)
+    box.setAccessibleName(name)
+    box.setTabChangesFocus(True)
+    box.setMinimumHeight(height)
+    box.setMaximumHeight(height + 24)
+    return box
 
 
 def tags_field(parent: QWidget | None = None) -> QLineEdit:
@@ -107,7 +119,10 @@ class ErrorForm:
         self.layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
 
     def row(self, text: str, widget: QWidget, field: str, *, question: str | None = None) -> None:
-        """Add `widget` labelled `text`; `question` is a longer line shown above the field."""
+        """Add `widget` labelled `text`; `question` is a longer line shown above the field.
+
+        With `text` empty the row spans the form's whole width (the question names it).
+        """
         error = label("", role="error")
         error.hide()
         self.errors[field] = error
@@ -119,7 +134,10 @@ class ErrorForm:
             column.addWidget(label(question))
         column.addWidget(widget)
         column.addWidget(error)
-        self.layout.addRow(text, box)
+        if text:
+            self.layout.addRow(text, box)
+        else:
+            self.layout.addRow(box)
 
     def show_error(self, error: ValidationError | None) -> None:
         """Show a validation message by its field (None hides every message)."""

@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QScrollArea, QVBoxLayout, QWidget
 
 from trustjournal.core.entries import ENTRY_TYPES, Entry
 from trustjournal.core.errors import ValidationError
@@ -23,13 +24,33 @@ class FormEditor(EntryEditor):
     """
 
     def __init__(
-        self, *, session: Session, default_field: str, parent: QWidget | None = None
+        self,
+        *,
+        session: Session,
+        default_field: str,
+        scrolled: bool = False,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._clock = session.clock
         self._loaded: Entry | None = None
         self._baseline: dict[str, Any] = {}
-        self.form = ErrorForm(self, default_field=default_field)
+        # A long form scrolls inside the editor; `body` is the widget its rows are laid on.
+        self.scroll_area: QScrollArea | None = None
+        self.body: QWidget = self
+        if scrolled:
+            self.scroll_area = QScrollArea(self)
+            self.scroll_area.setWidgetResizable(True)
+            self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+            self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            self.body = QWidget()
+            self.scroll_area.setWidget(self.body)
+            outer = QVBoxLayout(self)
+            outer.setContentsMargins(0, 0, 0, 0)
+            outer.addWidget(self.scroll_area)
+        self.form = ErrorForm(self.body, default_field=default_field)
+        if scrolled:  # room between the fields and the scroll bar
+            self.form.layout.setContentsMargins(0, 0, 14, 8)
         self.errors = self.form.errors
 
     def add_envelope_rows(self) -> None:

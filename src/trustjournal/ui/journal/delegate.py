@@ -15,7 +15,7 @@ from trustjournal.ui.journal.timeline_model import Role
 KIND_ICONS: dict[str, Icon] = {
     EntryKind.MOOD.value: Icon.HEART,
     EntryKind.GRATITUDE.value: Icon.GRATITUDE,
-    EntryKind.TRIGGER.value: Icon.WARNING,
+    EntryKind.TRIGGER.value: Icon.TRIGGER,
 }
 ROW_HEIGHT = 36
 PAD = 12
@@ -99,7 +99,8 @@ class TimelineDelegate(QStyledItemDelegate):
         middle = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
         painter.drawText(QRect(x, rect.top(), time_width, rect.height()), middle, time_text)
         x += time_width
-        summary_rect = QRect(x, rect.top(), rect.right() - PAD - x, rect.height())
+        right = self._paint_marks(painter, option, index, selected=selected)
+        summary_rect = QRect(x, rect.top(), right - x, rect.height())
         summary = metrics.elidedText(
             str(index.data(Role.SUMMARY)), Qt.TextElideMode.ElideRight, summary_rect.width()
         )
@@ -114,6 +115,39 @@ class TimelineDelegate(QStyledItemDelegate):
         painter.setPen(text_color)
         painter.drawText(summary_rect, middle | Qt.TextFlag.TextSingleLine, summary)
         painter.restore()
+
+    def _paint_marks(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+        *,
+        selected: bool,
+    ) -> int:
+        """Draw the row's marks as small outlined pills at its right; returns where they start."""
+        rect: QRect = option.rect
+        right = rect.right() - PAD
+        marks = index.data(Role.MARKS) or ()
+        if not marks:
+            return right
+        font = QFont(option.font)
+        font.setPointSizeF(max(font.pointSizeF() * 0.85, 7.0))
+        metrics = QFontMetrics(font)
+        painter.setFont(font)
+        colour = option.palette.color(
+            QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.PlaceholderText
+        )
+        painter.setPen(colour)
+        height = metrics.height() + 4
+        for mark in reversed(marks):
+            width = metrics.horizontalAdvance(mark) + 14
+            pill = QRect(right - width, rect.center().y() - height // 2, width, height)
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.drawRoundedRect(pill, height / 2, height / 2)
+            painter.drawText(pill, Qt.AlignmentFlag.AlignCenter, str(mark))
+            right = pill.left() - 6
+        painter.setFont(option.font)
+        return right - 4
 
     def _paint_highlights(
         self,

@@ -1,26 +1,50 @@
-"""The Journal's filter bar: kind, tag, period and full-text search, combined into one query."""
+"""The Journal's filter bar: kind, tag, period, search and trigger flags, as one query."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from PySide6.QtCore import QDate, QTimer, Signal
-from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLineEdit, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 from trustjournal.core.entries import EntryKind
 from trustjournal.core.periods import Period
 from trustjournal.core.query import EntryQuery
+from trustjournal.store.aggregates import triggers_by_category
+from trustjournal.store.db import Database
+from trustjournal.store.vocabulary import VocabularyList, VocabularyRepository
 
 UNSHARED_GRATITUDE = "gratitude-unshared"  # the kind choice "Gratitude not yet shared"
 SEARCH_DELAY_MS = 150  # re-filter this long after typing in the search field stops
 
 
-class TagCombo(QComboBox):
-    """A tag chooser that reads the vault's tags only when its list is opened."""
+def category_choices(db: Database, clock: Callable[[], datetime]) -> list[str]:
+    """Every category offered or used by a record: the person's list first, hidden ones too."""
+    vocabulary = VocabularyRepository(db=db, clock=clock)
+    names = [i.name for i in vocabulary.items(VocabularyList.CATEGORY, include_hidden=True)]
+    known = {n.casefold() for n in names}
+    for used, _count in triggers_by_category(db, None):
+        if used and used.casefold() not in known:
+            known.add(used.casefold())
+            names.append(used)
+    return names
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+
+class TagCombo(QComboBox):
+    """A chooser of names (tags, categories) that reads them only when its list is opened."""
+
+    def __init__(self, parent: QWidget | None = None, *, all_text: str = "All tags") -> None:
         super().__init__(parent)
+        self._all_text = all_text
         self.provider: Callable[[], list[str]] | None = None
 
     def showPopup(self) -> None:
@@ -33,7 +57,7 @@ class TagCombo(QComboBox):
         chosen = self.currentData()
         self.blockSignals(True)
         self.clear()
-        self.addItem("All tags", None)
+        self.addItem(self._all_text, None)
         for name in tags:
             self.addItem(name, name)
         if chosen and self.findData(chosen) < 0:
@@ -87,12 +111,18 @@ class FilterBar(QWidget):
         self.search.setPlaceholderText("Search (Ctrl+F)")
         self.search.setAccessibleName("Search")
         self.search.setClearButtonEnabled(True)
-        layout = QHBoxLayout(self)
+        self._build_trigger_row()
+        layout = QHBoxLayout()
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(8)
         for widget in (self.kind, self.tag, self.period, self.start, self.end):
             layout.addWidget(widget)
         layout.addWidget(self.search, 1)
+        rows = QVBoxLayout(self)
+        rows.setContentsMargins(0, 0, 0, 0)
+        rows.setSpacing(6)
+        rows.addLayout(layout)
+        rows.addWidget(self.trigger_row)
         self.search_timer = QTimer(self)
         self.search_timer.setSingleShot(True)
         self.search_timer.setInterval(SEARCH_DELAY_MS)
@@ -100,13 +130,42 @@ class FilterBar(QWidget):
         self.search.textChanged.connect(self.search_timer.start)
         for combo in (self.kind, self.tag):
             combo.currentIndexChanged.connect(self.changed)
+        self.kind.currentIndexChanged.connect(self._on_kind)
         self.period.currentIndexChanged.connect(self._on_period)
         self.start.dateChanged.connect(self.changed)
         self.end.dateChanged.connect(self.changed)
 
+    def _build_trigger_row(self) -> None:
+        """Category, "for my next session" and "still to finish": shown for trigger records."""
+        self.trigger_row = QWidget(self)
+        self.category = TagCombo(self.trigger_row, all_text="Every category")
+        self.category.setAccessibleName("Category")
+        self.category.addItem("Every category", None)
+        self.for_session = QCheckBox("For my next session", self.trigger_row)
+        self.unfinished = QCheckBox("Still to finish", self.trigger_row)
+        row = QHBoxLayout(self.trigger_row)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(14)
+        row.addWidget(self.category)
+        row.addWidget(self.for_session)
+        row.addWidget(self.unfinished)
+        row.addStretch(1)
+        self.trigger_row.hide()
+        self.category.currentIndexChanged.connect(self.changed)
+        self.for_session.toggled.connect(self.changed)
+        self.unfinished.toggled.connect(self.changed)
+
     def set_tags(self, tags: list[str]) -> None:
         """Offer these tags, keeping the chosen one."""
         self.tag.set_tags(tags)
+
+    def show_triggers(self, *, unfinished: bool = False) -> None:
+        """Show trigger records only (with only those still to finish, if asked)."""
+        self.kind.setCurrentIndex(self.kind.findData(EntryKind.TRIGGER.value))
+        self.unfinished.setChecked(unfinished)
+
+    def _on_kind(self) -> None:
+        self.trigger_row.setVisible(self.kind.currentData() == EntryKind.TRIGGER.value)
 
     def _on_period(self) -> None:
         custom = self.period.currentData() == "custom"
@@ -139,9 +198,13 @@ class FilterBar(QWidget):
         unshared = kind == UNSHARED_GRATITUDE
         kind = EntryKind.GRATITUDE.value if unshared else kind
         search = self.search.text().strip()
+        triggers = kind == EntryKind.TRIGGER.value
         return EntryQuery(
             kinds=frozenset({EntryKind(kind)}) if kind else frozenset(),
             not_expressed=True if unshared else None,
+            category=self.category.currentData() if triggers else None,
+            for_session=True if triggers and self.for_session.isChecked() else None,
+            unfinished=True if triggers and self.unfinished.isChecked() else None,
             period=self._period(),
             tag=self.tag.currentData(),
             search=search or None,

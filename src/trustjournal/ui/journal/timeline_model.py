@@ -16,9 +16,9 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from trustjournal.core.entries import Entry, GratitudeEntry
+from trustjournal.core.entries import Entry, GratitudeEntry, TriggerRecord
 from trustjournal.core.query import EntryQuery
-from trustjournal.core.wording import kind_label, summarise
+from trustjournal.core.wording import first_line, kind_label, summarise
 from trustjournal.services.gratitude import gratitude_summary
 from trustjournal.store.entries import EntryRepository
 
@@ -39,6 +39,7 @@ class Role(IntEnum):
     IS_HEADER = Qt.ItemDataRole.UserRole + 5  # bool: the row is a day heading, not an entry
     SUMMARY = Qt.ItemDataRole.UserRole + 6  # one-line summary (plain text)
     TIME = Qt.ItemDataRole.UserRole + 7  # "09:30"
+    MARKS = Qt.ItemDataRole.UserRole + 8  # tuple[str, ...]: short flags such as "still to finish"
 
 
 def day_heading(day: date) -> str:
@@ -46,13 +47,40 @@ def day_heading(day: date) -> str:
     return f"{day:%A} {day.day} {day:%B %Y}"
 
 
+STILL_TO_FINISH = "still to finish"
+FOR_SESSION = "for my session"
+
+
+def trigger_summary(entry: TriggerRecord) -> str:
+    """ "7 → 3 of 10 · Category · what happened" (the category only when there is one)."""
+    after = "" if entry.intensity_after is None else f" → {entry.intensity_after}"
+    parts = [f"{entry.intensity}{after} of 10"]
+    if entry.category:
+        parts.append(entry.category)
+    parts.append(first_line(entry.situation))
+    return " · ".join(parts)
+
+
 def row_summary(entry: Entry) -> str:
     """The one-line summary of a timeline row (gratitude says whom and whether it was told)."""
-    return gratitude_summary(entry) if isinstance(entry, GratitudeEntry) else summarise(entry)
+    if isinstance(entry, GratitudeEntry):
+        return gratitude_summary(entry)
+    if isinstance(entry, TriggerRecord):
+        return trigger_summary(entry)
+    return summarise(entry)
+
+
+def row_marks(entry: Entry) -> tuple[str, ...]:
+    """Short flags drawn at the end of a row: a trigger record still to finish, or flagged."""
+    if not isinstance(entry, TriggerRecord):
+        return ()
+    marks = (STILL_TO_FINISH,) if entry.unfinished else ()
+    return (*marks, FOR_SESSION) if entry.for_session else marks
 
 
 def _display(entry: Entry) -> str:
-    return f"{kind_label(entry)}, {entry.occurred_at:%H:%M}: {row_summary(entry)}"
+    marks = "".join(f" ({mark})" for mark in row_marks(entry))
+    return f"{kind_label(entry)}, {entry.occurred_at:%H:%M}: {row_summary(entry)}{marks}"
 
 
 _ENTRY_ROLES: dict[int, Callable[[Entry], Any]] = {
@@ -62,6 +90,7 @@ _ENTRY_ROLES: dict[int, Callable[[Entry], Any]] = {
     Role.KIND: lambda entry: str(entry.kind.value),
     Role.SUMMARY: row_summary,
     Role.TIME: lambda entry: f"{entry.occurred_at:%H:%M}",
+    Role.MARKS: row_marks,
 }
 
 

@@ -21,7 +21,7 @@ from trustjournal.store.search import search_terms
 from trustjournal.ui.editors.base import EditorRegistry, default_editors
 from trustjournal.ui.editors.pane import EditorPane
 from trustjournal.ui.journal.delegate import TimelineDelegate
-from trustjournal.ui.journal.filter_bar import FilterBar
+from trustjournal.ui.journal.filter_bar import FilterBar, category_choices
 from trustjournal.ui.journal.timeline_model import Role, TimelineModel
 from trustjournal.ui.session import Session
 from trustjournal.ui.widgets.common import button, label
@@ -127,6 +127,9 @@ class JournalPage(QWidget):
     def _wire(self) -> None:
         entries = self._session.entries
         self.filters.tag.provider = lambda: [name for name, _uses in entries.tags()]
+        self.filters.category.provider = lambda: category_choices(
+            self._session.vault.db, self._session.clock
+        )
         self.undo_action = self._action("Undo delete", QKeySequence.StandardKey.Undo, self.undo)
         self._action("Find", QKeySequence.StandardKey.Find, self.focus_search)
         self._action("New check-in", QKeySequence.StandardKey.New, self.new_check_in)

@@ -40,6 +40,7 @@ def journal_pages() -> tuple[PageSpec, ...]:
             build=_today,
             actions=(
                 PageAction(title="Write a gratitude", shortcut="Ctrl+G", method="focus_gratitude"),
+                PageAction(title="Log a trigger now", shortcut="Ctrl+T", method="focus_trigger"),
             ),
         ),
         PageSpec(

@@ -29,6 +29,7 @@ from trustjournal.ui.journal.delegate import TimelineDelegate
 from trustjournal.ui.journal.timeline_model import Role, TimelineModel
 from trustjournal.ui.session import Session
 from trustjournal.ui.today.gratitude_card import GratitudeCard
+from trustjournal.ui.today.trigger_card import TriggerCard
 from trustjournal.ui.widgets.common import button, card, label
 from trustjournal.ui.widgets.coping_figures import CopingFiguresView
 
@@ -123,6 +124,7 @@ class TodayPage(QWidget):
         self.flagged.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.gratitude = GratitudeCard(session=session, parent=self)
         self.coping = CopingFiguresView(session=session, limit=COPING_SHOWN, parent=self)
+        self.trigger = TriggerCard(session=session, parent=self)
 
         self._lay_out()
         self.pane.saved.connect(self._on_saved)
@@ -163,7 +165,12 @@ class TodayPage(QWidget):
         column.addWidget(self.streak)
         self.sides = sides = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         sides.setSpacing(14)
-        sides.addWidget(check_in, 1, Qt.AlignmentFlag.AlignTop)
+        left = QVBoxLayout()
+        left.setSpacing(14)
+        left.addWidget(check_in)
+        left.addWidget(self.trigger)
+        left.addStretch(1)
+        sides.addLayout(left, 1)
         right = QVBoxLayout()
         right.setSpacing(14)
         right.addWidget(self.gratitude)
@@ -239,17 +246,25 @@ class TodayPage(QWidget):
         self.scroll_area.ensureWidgetVisible(self.gratitude.field, 50, 160)
         self.gratitude.focus_field()
 
+    def focus_trigger(self) -> None:
+        """Put the cursor in the quick trigger log (Ctrl+T)."""
+        self.scroll_area.ensureWidgetVisible(self.trigger.save_button, 50, 20)
+        self.scroll_area.ensureWidgetVisible(self.trigger.situation, 50, 20)
+        self.trigger.focus_field()
+
     # --- Page protocol --------------------------------------------------------------------------
 
     def restore_drafts(self) -> None:
         """Put an unfinished check-in and quick gratitude back."""
         self.pane.restore()
         self.gratitude.restore_drafts()
+        self.trigger.restore_drafts()
 
     def stash_drafts(self) -> None:
         """Keep the unfinished check-in and quick gratitude as encrypted drafts."""
         self.pane.stash()
         self.gratitude.stash_drafts()
+        self.trigger.stash_drafts()
 
     def clear(self) -> None:
         """Empty the form and forget today's entries."""
@@ -257,6 +272,7 @@ class TodayPage(QWidget):
         self.pane.clear()
         self.gratitude.clear()
         self.coping.clear()
+        self.trigger.clear()
         self.today_model.clear()
         self.flagged.clear()
         self.streak.clear()

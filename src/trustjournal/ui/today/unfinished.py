@@ -1,0 +1,112 @@
+"""Trigger records logged in the moment and still to finish, each one click from its editor."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from trustjournal.core.entries import EntryKind, TriggerRecord
+from trustjournal.core.query import EntryQuery
+from trustjournal.core.wording import first_line
+from trustjournal.ui.session import Session
+from trustjournal.ui.widgets.common import button, label
+
+UNFINISHED = EntryQuery(kinds=frozenset({EntryKind.TRIGGER}), unfinished=True)
+SHOWN = 3  # records listed; the rest wait in the Journal
+TEXT_WIDTH = 140  # characters of what happened shown in the list
+HEADING = "To finish when you're ready"
+EMPTY = "Nothing waiting. A trigger you log quickly stays here until you finish it."
+
+
+def trigger_meta(entry: TriggerRecord) -> str:
+    """When, how intense (before → after) and the category, for a line under a record."""
+    day = entry.occurred_at
+    after = "" if entry.intensity_after is None else f" → {entry.intensity_after}"
+    parts = [f"{day:%a} {day.day} {day:%b}, {day:%H:%M}", f"{entry.intensity}{after} of 10"]
+    if entry.category:
+        parts.append(entry.category)
+    return " · ".join(parts)
+
+
+class UnfinishedRow(QWidget):
+    """One record: the first line of what happened, when and how intense, and "Finish it"."""
+
+    def __init__(self, entry: TriggerRecord, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.entry = entry
+        self.text = label(first_line(entry.situation, TEXT_WIDTH))
+        self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.meta = label(trigger_meta(entry), role="hint")
+        self.finish_button = button("Finish it")
+        self.finish_button.setToolTip("Open it in the Journal to add the rest")
+        self.finish_button.setAccessibleName(f"Finish it: {first_line(entry.situation, 40)}")
+        column = QVBoxLayout()
+        column.setSpacing(2)
+        column.addWidget(self.text)
+        column.addWidget(self.meta)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 4, 0, 4)
+        row.setSpacing(12)
+        row.addLayout(column, 1)
+        row.addWidget(self.finish_button, 0, Qt.AlignmentFlag.AlignVCenter)
+
+
+class UnfinishedList(QWidget):
+    """The newest few unfinished trigger records; "Finish it" opens one in the Journal."""
+
+    def __init__(self, *, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._session = session
+        self.rows: list[UnfinishedRow] = []
+        self.empty = label(EMPTY, role="hint")
+        self.more = label("", role="hint")
+        self.row_box = QVBoxLayout()
+        self.row_box.setSpacing(2)
+        heading = label(HEADING)
+        font = heading.font()
+        font.setBold(True)
+        heading.setFont(font)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(6)
+        layout.addWidget(heading)
+        layout.addWidget(self.empty)
+        layout.addLayout(self.row_box)
+        layout.addWidget(self.more)
+
+    def refresh(self) -> None:
+        """Read the unfinished records again."""
+        entries = self._session.entries
+        shown = [e for e in entries.list(UNFINISHED, limit=SHOWN) if isinstance(e, TriggerRecord)]
+        self._drop_rows()
+        for entry in shown:
+            row = UnfinishedRow(entry, self)
+            row.finish_button.clicked.connect(lambda _=False, e=entry: self.finish(e))
+            self.row_box.addWidget(row)
+            self.rows.append(row)
+        self.empty.setVisible(not shown)
+        waiting = entries.count(UNFINISHED) - len(shown) if len(shown) == SHOWN else 0
+        self.more.setText(
+            f"And {waiting} more, in the Journal under “Still to finish”." if waiting else ""
+        )
+        self.more.setVisible(waiting > 0)
+
+    def finish(self, entry: TriggerRecord) -> None:
+        """Ask for `entry` to be opened in the Journal's editor."""
+        if entry.id is not None:
+            self._session.events.request_open_entry(entry.id)
+
+    def clear(self) -> None:
+        """Forget every record shown (the journal is locking)."""
+        self._drop_rows()
+
+    def _drop_rows(self) -> None:
+        for row in self.rows:
+            self.row_box.removeWidget(row)
+            row.hide()  # gone at once, not at the next turn of the event loop
+            row.deleteLater()
+        self.rows = []
+
+    def texts(self) -> list[QLabel]:
+        """The text labels of the rows shown, newest first."""
+        return [row.text for row in self.rows]
