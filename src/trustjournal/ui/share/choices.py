@@ -221,13 +221,7 @@ class ChoicesPanel(QWidget):
 
     def _show_period(self) -> None:
         key = self.period.currentData()
-        custom = key == CUSTOM
-        if custom and not self.dates.isVisibleTo(self):
-            since = self._since_last(self.audience)[0]
-            if since.start is not None and since.end is not None:
-                self.start.setDate(_qdate(since.start))
-                self.end.setDate(_qdate(since.end))
-        self.dates.setVisible(custom)
+        self.dates.setVisible(key == CUSTOM)
         hint = ""
         if key == SINCE:
             period, last = self._since_last(self.audience)
@@ -255,6 +249,13 @@ class ChoicesPanel(QWidget):
 
     def _on_period_current_index_changed(self, _index: int) -> None:
         if not self._quiet:
+            if self.period.currentData() == CUSTOM:  # start from the days shown until now
+                since = self._since_last(self.audience)[0]
+                if since.start is not None and since.end is not None:
+                    self._quiet = True
+                    self.start.setDate(_qdate(since.start))
+                    self.end.setDate(_qdate(since.end))
+                    self._quiet = False
             self._show_period()
             self.changed.emit()
 

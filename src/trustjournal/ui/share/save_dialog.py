@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import QDir
 from PySide6.QtWidgets import QFileDialog, QWidget
 
@@ -55,6 +56,5 @@ class SaveSummaryDialog:
             chosen = dialog.selectedFiles() if accepted else []
         finally:
             forget_places(dialog)
-            dialog.setParent(None)
-            dialog.deleteLater()
+            shiboken6.delete(dialog)  # now, so it saves its settings after they were emptied
         return Path(chosen[0]) if chosen else None
