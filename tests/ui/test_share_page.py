@@ -52,7 +52,9 @@ def test_leaving_an_entry_out_updates_the_counts_at_once_and_the_preview_after(
     assert page.counts.text() == f"{total} of {total} entries will be shared"
     assert LEFT_OUT in page.preview.toPlainText()
     row = page.model.row_of(left_out)
-    page.model.setData(page.model.index(row), Qt.CheckState.Unchecked, Qt.ItemDataRole.CheckStateRole)
+    page.model.setData(
+        page.model.index(row), Qt.CheckState.Unchecked, Qt.ItemDataRole.CheckStateRole
+    )
     assert page.counts.text() == f"{total - 1} of {total} entries will be shared"
     assert page.preview_timer.isActive()  # the preview waits for the pause
     assert LEFT_OUT in page.preview.toPlainText()
@@ -90,7 +92,11 @@ def test_a_fresh_intense_trigger_record_carries_the_hard_moment_marker(
     composer.session.events.notify({"trigger"})
     composer.page.flush()
     model = composer.page.model
-    marked = {model.candidate(r).entry_id for r in range(model.rowCount()) if model.data(model.index(r), Role.HARD_MOMENT)}
+    marked = {
+        model.candidate(r).entry_id
+        for r in range(model.rowCount())
+        if model.data(model.index(r), Role.HARD_MOMENT)
+    }
     # The intensity-8 record of the test journal was written three days ago: no marker.
     assert marked == {fresh.id}
     assert mild.id not in marked
@@ -124,7 +130,9 @@ def test_a_stale_preview_is_dropped_and_the_newest_choices_win(
             held.append((fn, on_done))
 
     session = composer.session
-    slow = type(session)(**{**session.__dict__, "tasks": ScopedTasks(tasks=HeldTasks(), is_current=lambda: True)})
+    slow = type(session)(
+        **{**session.__dict__, "tasks": ScopedTasks(tasks=HeldTasks(), is_current=lambda: True)}
+    )
     page = SharePage(session=slow)
     qtbot.addWidget(page)
     page.note.setPlainText("first words")
@@ -142,9 +150,7 @@ def test_a_stale_preview_is_dropped_and_the_newest_choices_win(
     assert "second words" in page.preview.toPlainText()
 
 
-def test_the_note_is_kept_as_an_encrypted_draft_across_a_lock(
-    qtbot: QtBot, tmp_path: Path
-) -> None:
+def test_the_note_is_kept_as_an_encrypted_draft_across_a_lock(qtbot: QtBot, tmp_path: Path) -> None:
     composer = make_composer(qtbot, tmp_path)
     page, session = composer.page, composer.session
     page.note.setPlainText("What I want to say, canary-5e1d")

@@ -26,7 +26,7 @@ from trustjournal.store.exports import ExportLogRepository
 from trustjournal.ui.share import choices
 from trustjournal.ui.tasks import BackgroundTasks, ScopedTasks
 
-PASSWORD = "blue heron at dusk"  # noqa: S105 - a test password
+PASSWORD = "blue heron at dusk"
 
 
 def _log(composer) -> ExportLogRepository:  # type: ignore[no-untyped-def]
@@ -64,7 +64,9 @@ def test_the_export_is_listed_on_the_page_after_writing(
     assert page.history_lines() == ["Nothing shared yet."]
     save_to(monkeypatch, page, tmp_path / "s.html", ExportFormat.HTML)
     count = len(page.shown.summary.entry_ids) if page.shown else 0
-    assert page.history_lines() == [f"Shared with your therapist on 14 March: {count} entries (web page)"]
+    assert page.history_lines() == [
+        f"Shared with your therapist on 14 March: {count} entries (web page)"
+    ]
     assert page.write.status.text() == f"Saved for your therapist: {count} entries, in s.html."
     assert not page.write.error.isVisibleTo(page)
 
@@ -160,7 +162,8 @@ def test_a_failed_write_is_shown_calmly_and_keeps_the_old_file_and_no_temp_file(
         resource.setrlimit(resource.RLIMIT_FSIZE, previous)
         signal.signal(signal.SIGXFSZ, old_handler)
     assert page.write.error.text() == (
-        "The summary was not saved. The disk is full. Nothing was lost; free some space and try again."
+        "The summary was not saved. The disk is full. "
+        "Nothing was lost; free some space and try again."
     )
     assert out.read_bytes() == b"the old summary"
     assert sorted(p.name for p in folder.iterdir()) == ["summary.md"]
@@ -226,7 +229,10 @@ def _traces(tmp_path: Path, mode: str) -> list[str]:
     target = folder / "for-my-therapist-7a2e.pdf"
     subprocess.run(
         [sys.executable, "-c", TRACE_SCRIPT, str(target), mode],
-        env=env, check=True, timeout=60, capture_output=True,
+        env=env,
+        check=True,
+        timeout=60,
+        capture_output=True,
     )
     found = []
     for file in home.rglob("*"):

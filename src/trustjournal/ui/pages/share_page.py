@@ -242,7 +242,9 @@ class SharePage(QWidget):
             return
         file_format = self.write.file_format
         today = self._session.clock().date()
-        path = SaveSummaryDialog.ask(self, f"summary-{today.isoformat()}.{file_format.value}", file_format)
+        path = SaveSummaryDialog.ask(
+            self, f"summary-{today.isoformat()}.{file_format.value}", file_format
+        )
         if path is None or not self._session.is_open():
             return
         fresh = self.shown if self.shown and self.shown.request == request else None
@@ -279,7 +281,9 @@ class SharePage(QWidget):
         self.write.clear_secrets()
         count = len(summary.entry_ids)
         noun = "entry" if count == 1 else "entries"
-        self.write.show_done(f"Saved for {WHOM[request.audience]}: {count} {noun}, in {target.name}.")
+        self.write.show_done(
+            f"Saved for {WHOM[request.audience]}: {count} {noun}, in {target.name}."
+        )
         self._show_history()
 
     def _on_write_failed(self, exc: BaseException) -> None:

@@ -215,7 +215,8 @@ class ChoicesPanel(QWidget):
             return Period.last_days(30, today=today)
         if key == CUSTOM:
             start, end = self.start.date().toPython(), self.end.date().toPython()
-            assert isinstance(start, date) and isinstance(end, date)
+            assert isinstance(start, date)
+            assert isinstance(end, date)
             return Period(min(start, end), max(start, end))
         return self._since_last(self.audience)[0]
 

@@ -25,7 +25,11 @@ from trustjournal.ui.icons import Icon, icon
 
 PAGE = 200  # entries read from the vault at once, when a row of a page not yet read is shown
 HARD_MOMENT = "Written in a hard moment — still want to share it?"
-KIND_WORDS = {EntryKind.MOOD: "Check-in", EntryKind.GRATITUDE: "Gratitude", EntryKind.TRIGGER: "Hard moment"}
+KIND_WORDS = {
+    EntryKind.MOOD: "Check-in",
+    EntryKind.GRATITUDE: "Gratitude",
+    EntryKind.TRIGGER: "Hard moment",
+}
 GONE = "(no longer in the journal)"
 
 Index = QModelIndex | QPersistentModelIndex
@@ -73,7 +77,9 @@ class EntriesModel(QAbstractListModel):
         """Show these entries; left-out choices are kept for entries still offered."""
         ids = [c.entry_id for c in candidates]
         if ids == [c.entry_id for c in self._rows]:
-            changed = [i for i, (a, b) in enumerate(zip(self._rows, candidates, strict=True)) if a != b]
+            changed = [
+                i for i, (a, b) in enumerate(zip(self._rows, candidates, strict=True)) if a != b
+            ]
             self._rows = candidates
             for row in changed:
                 self.dataChanged.emit(self.index(row), self.index(row))
@@ -163,7 +169,8 @@ class EntriesModel(QAbstractListModel):
         return {e.id: self._text(e) for e in entries if e.id is not None and not e.private}
 
     def _text(self, entry: Entry) -> str:
-        return f"{KIND_WORDS[entry.kind]} · {moment_text(entry.occurred_at)}\n{isolate(summarise(entry))}"
+        head = f"{KIND_WORDS[entry.kind]} · {moment_text(entry.occurred_at)}"
+        return f"{head}\n{isolate(summarise(entry))}"
 
     # --- Qt model -------------------------------------------------------------------------------
 
@@ -175,28 +182,29 @@ class EntriesModel(QAbstractListModel):
             return None
         row = index.row()
         candidate = self._rows[row]
-        included = candidate.entry_id not in self._excluded
+        hard = candidate.hard_moment
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             text = self.label(row)
-            return f"{text}\n{HARD_MOMENT}" if candidate.hard_moment else text
-        if role == Qt.ItemDataRole.CheckStateRole:
-            return Qt.CheckState.Checked if included else Qt.CheckState.Unchecked
-        if role == Qt.ItemDataRole.DecorationRole:
-            return icon(Icon.HEART) if candidate.hard_moment else None
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return HARD_MOMENT if candidate.hard_moment else None
-        if role == Role.ID:
-            return candidate.entry_id
-        if role == Role.HARD_MOMENT:
-            return candidate.hard_moment
-        if role == Role.INCLUDED:
-            return included
-        return None
+            return f"{text}\n{HARD_MOMENT}" if hard else text
+        included = candidate.entry_id not in self._excluded
+        values: dict[int, Any] = {
+            Qt.ItemDataRole.CheckStateRole: (
+                Qt.CheckState.Checked if included else Qt.CheckState.Unchecked
+            ),
+            Qt.ItemDataRole.DecorationRole: icon(Icon.HEART) if hard else None,
+            Qt.ItemDataRole.ToolTipRole: HARD_MOMENT if hard else None,
+            Role.ID: candidate.entry_id,
+            Role.HARD_MOMENT: hard,
+            Role.INCLUDED: included,
+        }
+        return values.get(role)
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if role != Qt.ItemDataRole.CheckStateRole or not index.isValid():
             return False
-        checked = Qt.CheckState(value) == Qt.CheckState.Checked if not isinstance(value, bool) else value
+        checked = (
+            Qt.CheckState(value) == Qt.CheckState.Checked if not isinstance(value, bool) else value
+        )
         self.set_excluded(self._rows[index.row()].entry_id, not checked)
         return True
 

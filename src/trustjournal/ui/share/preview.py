@@ -63,7 +63,11 @@ def build_preview(request: ExportRequest, summary: Summary) -> Preview:
     found = _SVG.search(html)
     chart = chart_image(found.group(0)) if found else None
     if found:
-        html = html[: found.start()] + f'<p><img src="{CHART_URL}" {WIDTH_MARK}></p>' + html[found.end() :]
+        html = (
+            html[: found.start()]
+            + f'<p><img src="{CHART_URL}" {WIDTH_MARK}></p>'
+            + html[found.end() :]
+        )
     return Preview(request, summary, html, chart)
 
 
@@ -106,8 +110,9 @@ class PreviewBrowser(QTextBrowser):
         self._chart = None
         self.document().clear()
 
-    def loadResource(self, kind: int, name: QUrl) -> Any:
-        if kind == QTextDocument.ResourceType.ImageResource.value and name.toString() == CHART_URL:
+    def loadResource(self, kind: int, name: QUrl | str) -> Any:
+        text = name.toString() if isinstance(name, QUrl) else str(name)
+        if kind == QTextDocument.ResourceType.ImageResource.value and text == CHART_URL:
             return self._chart
-        self.refused.append(name.toString())
+        self.refused.append(text)
         return None
