@@ -75,7 +75,7 @@ def _spaced(html: str) -> str:
     """Our own markup only (user text is escaped, so it cannot hold these tags): a QTextBrowser
     ignores margins on inline elements, so the moment and the legend entries get a separator."""
     html = html.replace('</span><span class="t">', '</span> · <span class="t">')
-    return html.replace("</span></span><span><span", "</span></span> · <span><span")
+    return html.replace('</span><span><span class="swatch"', '</span> · <span><span class="swatch"')
 
 
 def build_job(entries: EntrySource, request: ExportRequest, now: datetime) -> Preview:
