@@ -1,4 +1,4 @@
-"""The Today and Journal pages as the side bar's first two entries.
+"""The Today, Journal and Share pages of the side bar.
 
 The pages are imported only when built (after unlocking), so the unlock screen paints before
 any store module loads.
@@ -29,8 +29,14 @@ def _journal(session: Session) -> QWidget:
     return JournalPage(session=session)
 
 
+def _share(session: Session) -> QWidget:
+    from trustjournal.ui.pages.share_page import SharePage
+
+    return SharePage(session=session)
+
+
 def journal_pages() -> tuple[PageSpec, ...]:
-    """Today (Ctrl+1) and Journal (Ctrl+2)."""
+    """Today (Ctrl+1), Journal (Ctrl+2) and Share (Ctrl+4)."""
     return (
         PageSpec(
             key="today",
@@ -51,4 +57,5 @@ def journal_pages() -> tuple[PageSpec, ...]:
             build=_journal,
             undo="undo",  # Edit → Undo brings back the entry deleted last, like Ctrl+Z
         ),
+        PageSpec(key="share", title="Share", icon=Icon.SHARE, shortcut="Ctrl+4", build=_share),
     )

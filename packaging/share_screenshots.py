@@ -1,0 +1,136 @@
+"""Render the Share page over a demo journal (therapist and partner), light and dark, and
+export a therapist and a partner PDF from the page.
+
+Usage: python packaging/share_screenshots.py OUT_DIR
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import tempfile
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication, QWidget
+
+from trustjournal.app import Shell, build_shell
+from trustjournal.services.demo import fill
+from trustjournal.services.export.log import ExportFormat
+from trustjournal.services.export.request import Audience
+from trustjournal.store.entries import EntryRepository
+from trustjournal.store.keyfile import KdfParams
+from trustjournal.store.vault import Vault
+from trustjournal.ui.pages.journal_pages import journal_pages
+from trustjournal.ui.pages.share_page import SharePage
+from trustjournal.ui.screens.unlock import UnlockScreen
+from trustjournal.ui.share.save_dialog import SaveSummaryDialog
+from trustjournal.ui.tasks import SynchronousTasks
+from trustjournal.ui.theme import ThemePreference
+
+PASSPHRASE = "copper lantern wistful harbour"  # noqa: S105 - a throwaway screenshot vault
+CHEAP = KdfParams(memory_kib=8192, iterations=1, lanes=1)
+LOCAL = timezone(timedelta(hours=1))
+NOW = datetime(2026, 3, 14, 19, 40, tzinfo=LOCAL)
+SIZE = (1400, 860)
+NOTE = "I want to talk about the evenings. I am trying, and some days it is still hard."
+
+
+def _settle(app: QApplication) -> None:
+    for _ in range(6):
+        app.processEvents()
+
+
+def _shot(app: QApplication, widget: QWidget, path: Path) -> Path:
+    _settle(app)
+    widget.grab().save(str(path))
+    return path
+
+
+def _unlocked_shell(app: QApplication, directory: Path, tmp: Path) -> Shell:
+    qsettings = QSettings(str(tmp / "q.ini"), QSettings.Format.IniFormat)
+    shell = build_shell(
+        app=app,
+        vault_dir=directory,
+        qsettings=qsettings,
+        tasks=SynchronousTasks(),
+        clock=lambda: NOW,
+        kdf=CHEAP,
+        extra_pages=journal_pages(),
+    )
+    shell.window.resize(*SIZE)
+    shell.window.show()
+    shell.controller.start()
+    screen = shell.controller.screen()
+    assert isinstance(screen, UnlockScreen)
+    screen.field.setText(PASSPHRASE)
+    screen.unlock_button.click()
+    _settle(app)
+    return shell
+
+
+def _export(page: SharePage, path: Path) -> None:
+    original = SaveSummaryDialog.ask
+    SaveSummaryDialog.ask = classmethod(lambda cls, parent, suggested, fmt: path)  # type: ignore[method-assign,assignment]
+    try:
+        page.write.set_format(ExportFormat.PDF)
+        page.save()
+    finally:
+        SaveSummaryDialog.ask = original  # type: ignore[method-assign]
+
+
+def render(out: Path, scheme: ThemePreference, app: QApplication, *, pdfs: bool) -> list[Path]:
+    """The Share page for a therapist and for a partner; with `pdfs`, their PDFs too."""
+    written: list[Path] = []
+    with tempfile.TemporaryDirectory(prefix="tj-shots-") as tmp:
+        directory = Path(tmp) / "journal"
+        vault, _code = Vault.create(directory, PASSPHRASE, kdf=CHEAP)
+        fill(EntryRepository(db=vault.db, clock=lambda: NOW).add_many, seed=7, today=NOW.date())
+        vault.lock()
+        shell = _unlocked_shell(app, directory, Path(tmp))
+        shell.theme.apply(scheme)
+        frame = shell.controller.frame
+        assert frame is not None
+        frame.show_page("share")
+        page = frame.page("share")
+        assert isinstance(page, SharePage)
+        name = scheme.value
+        page.note.setPlainText(NOTE)
+        page.flush()
+        if page.model.total() > 1:
+            page.model.set_excluded(page.model.candidate(1).entry_id, True)
+            page.flush()
+        written.append(_shot(app, shell.window, out / f"20-share-therapist-{name}.png"))
+        if pdfs:
+            _export(page, out / "therapist-summary.pdf")
+            written.append(out / "therapist-summary.pdf")
+        page.choices.set_audience(Audience.PARTNER)
+        page.note.clear()
+        page.flush()
+        written.append(_shot(app, shell.window, out / f"21-share-partner-{name}.png"))
+        if pdfs:
+            _export(page, out / "partner-summary.pdf")
+            written.append(out / "partner-summary.pdf")
+            written.append(_shot(app, shell.window, out / f"22-share-after-export-{name}.png"))
+        shell.controller.lock("screenshots")
+        shell.window.close()
+    return written
+
+
+def main() -> None:
+    """Write the screenshots and the two PDFs."""
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("out", type=Path)
+    args = parser.parse_args()
+    args.out.mkdir(parents=True, exist_ok=True)
+    app = QApplication([])
+    for scheme in (ThemePreference.LIGHT, ThemePreference.DARK):
+        for path in render(args.out, scheme, app, pdfs=scheme is ThemePreference.LIGHT):
+            print(path)
+
+
+if __name__ == "__main__":
+    main()

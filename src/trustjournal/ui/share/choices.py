@@ -1,0 +1,270 @@
+"""Steps 1–3 of the composer: whom it is for, which days, which sections and trigger fields."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtCore import QDate, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QGridLayout,
+    QHBoxLayout,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from trustjournal.core.periods import Period
+from trustjournal.services.export.request import (
+    Audience,
+    Section,
+    TriggerField,
+    defaults_for,
+)
+from trustjournal.services.export.text import day_text
+from trustjournal.ui.widgets.common import label
+
+AUDIENCE_WORDS: dict[Audience, str] = {
+    Audience.THERAPIST: "My &therapist",
+    Audience.PARTNER: "My &partner",
+    Audience.SELF: "&Myself",
+}
+WHOM: dict[Audience, str] = {
+    Audience.THERAPIST: "your therapist",
+    Audience.PARTNER: "your partner",
+    Audience.SELF: "yourself",
+}
+SECTION_WORDS: dict[Section, str] = {
+    Section.MOOD: "Mood summary (chart and figures)",
+    Section.NOTES: "Notes from my check-ins",
+    Section.GRATITUDE: "Gratitude",
+    Section.TRIGGERS: "Hard moments (trigger records)",
+    Section.PATTERNS: "Patterns across hard moments",
+    Section.SESSION: "Topics flagged for the session",
+}
+FIELD_WORDS: dict[TriggerField, str] = {
+    TriggerField.SITUATION: "What happened",
+    TriggerField.INTENSITY: "Intensity, before → after",
+    TriggerField.EMOTIONS: "Feelings",
+    TriggerField.THOUGHTS: "What I thought",
+    TriggerField.BODY: "In my body",
+    TriggerField.URGE: "What I felt like doing",
+    TriggerField.RESPONSE: "What I did",
+    TriggerField.COPING: "What helped me cope",
+    TriggerField.NEED: "What I need",
+}
+SINCE, WEEK, MONTH, CUSTOM = "since", "7", "30", "custom"
+SinceLast = Callable[[Audience], tuple[Period, date | None]]
+
+
+def _qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+class ChoicesPanel(QWidget):
+    """Audience, period, sections and trigger fields; an audience brings its defaults.
+
+    Signals:
+        changed: any choice changed.
+    """
+
+    changed = Signal()
+
+    def __init__(
+        self,
+        *,
+        today: Callable[[], date],
+        since_last: SinceLast,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._today = today
+        self._since_last = since_last
+        self._quiet = False
+        self.audience_group = QButtonGroup(self)
+        self.audience_buttons: dict[Audience, QRadioButton] = {}
+        audience_row = QHBoxLayout()
+        for audience, text in AUDIENCE_WORDS.items():
+            radio = QRadioButton(text, self)
+            self.audience_group.addButton(radio)
+            self.audience_buttons[audience] = radio
+            audience_row.addWidget(radio)
+        audience_row.addStretch(1)
+        self.period = QComboBox(self)
+        self.period.setAccessibleName("Period")
+        for text, key in (
+            ("Since the last summary for them", SINCE),
+            ("The last 7 days", WEEK),
+            ("The last 30 days", MONTH),
+            ("Between two dates…", CUSTOM),
+        ):
+            self.period.addItem(text, key)
+        self.start = QDateEdit(self)
+        self.end = QDateEdit(self)
+        for edit, name in ((self.start, "From"), (self.end, "Until")):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("d MMM yyyy")
+            edit.setAccessibleName(name)
+        dates = QHBoxLayout()
+        dates.addWidget(self.start)
+        dates.addWidget(label("to", wrap=False))
+        dates.addWidget(self.end)
+        dates.addStretch(1)
+        self.dates = QWidget(self)
+        self.dates.setLayout(dates)
+        dates.setContentsMargins(0, 0, 0, 0)
+        self.period_hint = label("", role="hint")
+        self.sections = {s: QCheckBox(text, self) for s, text in SECTION_WORDS.items()}
+        self.fields = {f: QCheckBox(text, self) for f, text in FIELD_WORDS.items()}
+        self.fields_hint = label("From each hard moment, share:", role="hint")
+        self._lay_out(audience_row)
+        self._wire()
+        self.set_audience(Audience.THERAPIST)
+
+    def _lay_out(self, audience_row: QHBoxLayout) -> None:
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(8)
+        layout.addWidget(label("1. Who is it for?", role="heading"))
+        layout.addLayout(audience_row)
+        layout.addSpacing(8)
+        layout.addWidget(label("2. Which days?", role="heading"))
+        layout.addWidget(self.period)
+        layout.addWidget(self.dates)
+        layout.addWidget(self.period_hint)
+        layout.addSpacing(8)
+        layout.addWidget(label("3. What to include", role="heading"))
+        for section in (Section.MOOD, Section.NOTES, Section.GRATITUDE, Section.SESSION):
+            layout.addWidget(self.sections[section])
+        layout.addWidget(self.sections[Section.TRIGGERS])
+        layout.addWidget(self.sections[Section.PATTERNS])
+        grid = QGridLayout()
+        grid.setContentsMargins(24, 0, 0, 0)
+        grid.setHorizontalSpacing(12)
+        grid.addWidget(self.fields_hint, 0, 0, 1, 2)
+        for i, box in enumerate(self.fields.values()):
+            grid.addWidget(box, 1 + i // 2, i % 2)
+        layout.addLayout(grid)
+
+    def _wire(self) -> None:
+        self.audience_group.buttonToggled.connect(self._on_audience_group_button_toggled)
+        self.period.currentIndexChanged.connect(self._on_period_current_index_changed)
+        self.start.dateChanged.connect(self._on_date_changed)
+        self.end.dateChanged.connect(self._on_date_changed)
+        for box in (*self.sections.values(), *self.fields.values()):
+            box.toggled.connect(self._on_box_toggled)
+
+    # --- choices ---------------------------------------------------------------------------------
+
+    @property
+    def audience(self) -> Audience:
+        """Whom the summary is for."""
+        return next(a for a, b in self.audience_buttons.items() if b.isChecked())
+
+    def set_audience(self, audience: Audience) -> None:
+        """Choose the audience and apply its defaults (sections, fields, period since last)."""
+        self._quiet = True
+        try:
+            self.audience_buttons[audience].setChecked(True)
+            defaults = defaults_for(audience)
+            for section, box in self.sections.items():
+                box.setChecked(section in defaults.sections)
+            for field, box in self.fields.items():
+                box.setChecked(field in defaults.trigger_fields)
+            self.period.setCurrentIndex(self.period.findData(SINCE))
+            self._show_period()
+        finally:
+            self._quiet = False
+        self.changed.emit()
+
+    def set_period_choice(self, key: str) -> None:
+        """Choose SINCE, WEEK, MONTH or CUSTOM."""
+        self.period.setCurrentIndex(self.period.findData(key))
+
+    def set_custom_dates(self, start: date, end: date) -> None:
+        """Choose "between two dates" with these ends."""
+        self._quiet = True
+        try:
+            self.set_period_choice(CUSTOM)
+            self.start.setDate(_qdate(start))
+            self.end.setDate(_qdate(end))
+            self._show_period()
+        finally:
+            self._quiet = False
+        self.changed.emit()
+
+    def sections_chosen(self) -> frozenset[Section]:
+        """The sections ticked."""
+        return frozenset(s for s, box in self.sections.items() if box.isChecked())
+
+    def fields_chosen(self) -> frozenset[TriggerField]:
+        """The trigger fields ticked."""
+        return frozenset(f for f, box in self.fields.items() if box.isChecked())
+
+    def chosen_period(self) -> Period:
+        """The days the summary covers."""
+        key = self.period.currentData()
+        today = self._today()
+        if key == WEEK:
+            return Period.last_days(7, today=today)
+        if key == MONTH:
+            return Period.last_days(30, today=today)
+        if key == CUSTOM:
+            start, end = self.start.date().toPython(), self.end.date().toPython()
+            assert isinstance(start, date)
+            assert isinstance(end, date)
+            return Period(min(start, end), max(start, end))
+        return self._since_last(self.audience)[0]
+
+    def _show_period(self) -> None:
+        key = self.period.currentData()
+        self.dates.setVisible(key == CUSTOM)
+        hint = ""
+        if key == SINCE:
+            period, last = self._since_last(self.audience)
+            whom = WHOM[self.audience]
+            if last is None:
+                hint = f"Nothing shared with {whom} yet, so the last 30 days."
+            elif period.start is not None:
+                hint = f"From {day_text(period.start)}, the last day your previous summary covered."
+        self.period_hint.setText(hint)
+        self.period_hint.setVisible(bool(hint))
+        triggers = bool(self.sections_chosen() & {Section.TRIGGERS, Section.SESSION})
+        for box in self.fields.values():
+            box.setEnabled(triggers)
+        self.fields_hint.setEnabled(triggers)
+
+    def refresh_since(self) -> None:
+        """Read "since the last summary" again (after an export)."""
+        self._show_period()
+
+    # --- slots -----------------------------------------------------------------------------------
+
+    def _on_audience_group_button_toggled(self, _button: QRadioButton, checked: bool) -> None:
+        if checked and not self._quiet:
+            self.set_audience(self.audience)
+
+    def _on_period_current_index_changed(self, _index: int) -> None:
+        if not self._quiet:
+            if self.period.currentData() == CUSTOM:  # start from the days shown until now
+                since = self._since_last(self.audience)[0]
+                if since.start is not None and since.end is not None:
+                    self._quiet = True
+                    self.start.setDate(_qdate(since.start))
+                    self.end.setDate(_qdate(since.end))
+                    self._quiet = False
+            self._show_period()
+            self.changed.emit()
+
+    def _on_date_changed(self, _day: QDate) -> None:
+        if not self._quiet and self.period.currentData() == CUSTOM:
+            self.changed.emit()
+
+    def _on_box_toggled(self, _checked: bool) -> None:
+        if not self._quiet:
+            self._show_period()
+            self.changed.emit()

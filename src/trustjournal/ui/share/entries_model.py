@@ -1,0 +1,224 @@
+"""The entries checklist: every offered entry, each one can be left out; labels read lazily."""
+
+from __future__ import annotations
+
+from enum import IntEnum
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QByteArray,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+
+from trustjournal.core.entries import Entry, EntryKind
+from trustjournal.core.errors import UserFacingError
+from trustjournal.core.wording import summarise
+from trustjournal.services.export.model import Candidate
+from trustjournal.services.export.text import isolate, moment_text
+from trustjournal.store.entries import EntryRepository
+from trustjournal.ui.icons import Icon, icon
+
+PAGE = 200  # entries read from the vault at once, when a row of a page not yet read is shown
+HARD_MOMENT = "Written in a hard moment — still want to share it?"
+KIND_WORDS = {
+    EntryKind.MOOD: "Check-in",
+    EntryKind.GRATITUDE: "Gratitude",
+    EntryKind.TRIGGER: "Hard moment",
+}
+GONE = "(no longer in the journal)"
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class Role(IntEnum):
+    """The model's own data roles."""
+
+    ID = Qt.ItemDataRole.UserRole + 1  # int
+    HARD_MOMENT = Qt.ItemDataRole.UserRole + 2  # bool
+    INCLUDED = Qt.ItemDataRole.UserRole + 3  # bool
+
+
+def counts_text(included: int, total: int) -> str:
+    """E.g. "12 of 14 entries will be shared"."""
+    if total == 0:
+        return "No entries in this period match the sections chosen."
+    noun = "entry" if total == 1 else "entries"
+    return f"{included} of {total} {noun} will be shared"
+
+
+class EntriesModel(QAbstractListModel):
+    """The offered entries of a summary, oldest first, each checkable.
+
+    The rows come from the Summary's candidates (ids, kinds, moments, no text); an entry's
+    one-line label is read from the vault a page of `PAGE` at a time, only when shown, so a
+    long period never loads every entry into the list. Private entries are never candidates.
+
+    Signals:
+        excluded_changed: the person left an entry out or took it back in.
+    """
+
+    excluded_changed = Signal()
+
+    def __init__(self, *, entries: EntryRepository, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._entries = entries
+        self._rows: tuple[Candidate, ...] = ()
+        self._excluded: set[int] = set()
+        self._labels: dict[int, str] = {}
+
+    # --- contents -------------------------------------------------------------------------------
+
+    def set_candidates(self, candidates: tuple[Candidate, ...]) -> None:
+        """Show these entries; left-out choices are kept for entries still offered."""
+        ids = [c.entry_id for c in candidates]
+        if ids == [c.entry_id for c in self._rows]:
+            changed = [
+                i for i, (a, b) in enumerate(zip(self._rows, candidates, strict=True)) if a != b
+            ]
+            self._rows = candidates
+            for row in changed:
+                self.dataChanged.emit(self.index(row), self.index(row))
+            return
+        self.beginResetModel()
+        self._rows = candidates
+        self._labels.clear()
+        self.endResetModel()
+
+    def refresh_labels(self) -> None:
+        """Read the labels again when shown (the journal changed)."""
+        self._labels.clear()
+        if self._rows:
+            self.dataChanged.emit(self.index(0), self.index(len(self._rows) - 1))
+
+    def clear(self) -> None:
+        """Forget every row and choice (the journal is locking)."""
+        self.beginResetModel()
+        self._rows = ()
+        self._excluded.clear()
+        self._labels.clear()
+        self.endResetModel()
+
+    @property
+    def excluded(self) -> frozenset[int]:
+        """The ids left out (of those offered now, and earlier ones the person left out)."""
+        return frozenset(self._excluded)
+
+    def set_excluded(self, entry_id: int, excluded: bool) -> None:
+        """Leave an entry out, or take it back in."""
+        if (entry_id in self._excluded) == excluded:
+            return
+        if excluded:
+            self._excluded.add(entry_id)
+        else:
+            self._excluded.discard(entry_id)
+        row = next((i for i, c in enumerate(self._rows) if c.entry_id == entry_id), -1)
+        if row >= 0:
+            self.dataChanged.emit(self.index(row), self.index(row))
+        self.excluded_changed.emit()
+
+    def include_all(self) -> None:
+        """Take every left-out entry back in."""
+        if self._excluded:
+            self._excluded.clear()
+            if self._rows:
+                self.dataChanged.emit(self.index(0), self.index(len(self._rows) - 1))
+            self.excluded_changed.emit()
+
+    def total(self) -> int:
+        """How many entries are offered."""
+        return len(self._rows)
+
+    def included_count(self) -> int:
+        """How many offered entries will be shared."""
+        return sum(c.entry_id not in self._excluded for c in self._rows)
+
+    def candidate(self, row: int) -> Candidate:
+        """The candidate in `row`."""
+        return self._rows[row]
+
+    def row_of(self, entry_id: int) -> int:
+        """The row of an entry, or -1."""
+        return next((i for i, c in enumerate(self._rows) if c.entry_id == entry_id), -1)
+
+    def label(self, row: int) -> str:
+        """The entry's one-line label, reading its page from the vault if needed."""
+        entry_id = self._rows[row].entry_id
+        found = self._labels.get(entry_id)
+        if found is None:
+            start = row - row % PAGE
+            ids = [c.entry_id for c in self._rows[start : start + PAGE]]
+            self._labels.update(self._read(ids))
+            found = self._labels.get(entry_id, GONE)
+        return found
+
+    def _read(self, ids: list[int]) -> dict[int, str]:
+        try:
+            entries: list[Entry] = self._entries.get_many(ids)
+        except UserFacingError:  # one was deleted meanwhile: read them one by one
+            entries = []
+            for entry_id in ids:
+                try:
+                    entries.append(self._entries.get(entry_id))
+                except UserFacingError:
+                    continue
+        return {e.id: self._text(e) for e in entries if e.id is not None and not e.private}
+
+    def _text(self, entry: Entry) -> str:
+        head = f"{KIND_WORDS[entry.kind]} · {moment_text(entry.occurred_at)}"
+        return f"{head}\n{isolate(summarise(entry))}"
+
+    # --- Qt model -------------------------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt API
+        return 0 if parent.isValid() else len(self._rows)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row = index.row()
+        candidate = self._rows[row]
+        hard = candidate.hard_moment
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            text = self.label(row)
+            return f"{text}\n{HARD_MOMENT}" if hard else text
+        included = candidate.entry_id not in self._excluded
+        values: dict[int, Any] = {
+            Qt.ItemDataRole.CheckStateRole: (
+                Qt.CheckState.Checked if included else Qt.CheckState.Unchecked
+            ),
+            Qt.ItemDataRole.DecorationRole: icon(Icon.HEART) if hard else None,
+            Qt.ItemDataRole.ToolTipRole: HARD_MOMENT if hard else None,
+            Role.ID: candidate.entry_id,
+            Role.HARD_MOMENT: hard,
+            Role.INCLUDED: included,
+        }
+        return values.get(role)
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.CheckStateRole or not index.isValid():
+            return False
+        checked = (
+            Qt.CheckState(value) == Qt.CheckState.Checked if not isinstance(value, bool) else value
+        )
+        self.set_excluded(self._rows[index.row()].entry_id, not checked)
+        return True
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return (
+            Qt.ItemFlag.ItemIsEnabled
+            | Qt.ItemFlag.ItemIsSelectable
+            | Qt.ItemFlag.ItemIsUserCheckable
+            | Qt.ItemFlag.ItemNeverHasChildren
+        )
+
+    def roleNames(self) -> dict[int, QByteArray]:
+        names = dict(super().roleNames())
+        names.update({int(r): QByteArray(r.name.lower().encode()) for r in Role})
+        return names

@@ -1,0 +1,178 @@
+"""The Share page's composer: audience defaults, the checklist, the preview, drafts (S6, S7)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from tests.services.export_data import (
+    CHOSEN_SITUATION,
+    INJECTION,
+    LEFT_OUT,
+    PRIVATE,
+    RTL,
+    ZERO_WIDTH,
+)
+from tests.ui.share_helpers import labels, make_composer
+from trustjournal.core.entries import TriggerRecord
+from trustjournal.services.export.request import Audience, Section, TriggerField, defaults_for
+from trustjournal.ui.pages.share_page import DRAFT_KEY, SharePage
+from trustjournal.ui.share.entries_model import HARD_MOMENT, Role
+from trustjournal.ui.tasks import ScopedTasks
+
+
+def test_each_audience_brings_its_defaults_and_every_choice_stays_changeable(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    page = make_composer(qtbot, tmp_path).page
+    for audience in Audience:
+        page.choices.set_audience(audience)
+        defaults = defaults_for(audience)
+        request = page.request()
+        assert request.audience == audience
+        assert request.sections == defaults.sections
+        assert request.trigger_fields == defaults.trigger_fields
+    page.choices.set_audience(Audience.PARTNER)
+    page.choices.fields[TriggerField.THOUGHTS].setChecked(True)
+    page.choices.sections[Section.GRATITUDE].setChecked(False)
+    request = page.request()
+    assert TriggerField.THOUGHTS in request.trigger_fields
+    assert Section.GRATITUDE not in request.sections
+    assert request.title == "Summary for my partner"
+
+
+def test_leaving_an_entry_out_updates_the_counts_at_once_and_the_preview_after(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    composer = make_composer(qtbot, tmp_path)
+    page, left_out = composer.page, composer.journal.left_out
+    total = page.model.total()
+    assert page.counts.text() == f"{total} of {total} entries will be shared"
+    assert LEFT_OUT in page.preview.toPlainText()
+    row = page.model.row_of(left_out)
+    page.model.setData(
+        page.model.index(row), Qt.CheckState.Unchecked, Qt.ItemDataRole.CheckStateRole
+    )
+    assert page.counts.text() == f"{total - 1} of {total} entries will be shared"
+    assert page.preview_timer.isActive()  # the preview waits for the pause
+    assert LEFT_OUT in page.preview.toPlainText()
+    page.flush()
+    assert LEFT_OUT not in page.preview.toPlainText()
+    assert page.shown is not None and left_out not in page.shown.summary.entry_ids
+    assert page.model.total() == total  # still offered, just unticked
+    page.include_all.click()
+    page.flush()
+    assert LEFT_OUT in page.preview.toPlainText()
+
+
+def test_private_entries_never_appear_in_the_checklist_or_the_preview(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    composer = make_composer(qtbot, tmp_path)
+    page = composer.page
+    offered = {page.model.candidate(r).entry_id for r in range(page.model.rowCount())}
+    assert offered and not offered & composer.journal.private
+    assert all(PRIVATE not in text for text in labels(page))
+    assert PRIVATE not in page.preview.toPlainText()
+    assert composer.journal.outside not in offered
+
+
+def test_a_fresh_intense_trigger_record_carries_the_hard_moment_marker(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    composer = make_composer(qtbot, tmp_path)
+    fresh = composer.repo.add(
+        TriggerRecord(occurred_at=composer.clock.now, situation="Just now, shaking", intensity=9)
+    )
+    mild = composer.repo.add(
+        TriggerRecord(occurred_at=composer.clock.now, situation="Just now, mild", intensity=7)
+    )
+    composer.session.events.notify({"trigger"})
+    composer.page.flush()
+    model = composer.page.model
+    marked = {
+        model.candidate(r).entry_id
+        for r in range(model.rowCount())
+        if model.data(model.index(r), Role.HARD_MOMENT)
+    }
+    # The intensity-8 record of the test journal was written three days ago: no marker.
+    assert marked == {fresh.id}
+    assert mild.id not in marked
+    row = model.row_of(fresh.id or 0)
+    assert str(model.data(model.index(row))).endswith(HARD_MOMENT)
+    assert model.data(model.index(row), Qt.ItemDataRole.ToolTipRole) == HARD_MOMENT
+
+
+def test_hostile_text_is_shown_literally_in_the_checklist_and_the_preview(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    composer = make_composer(qtbot, tmp_path)
+    page = composer.page
+    row = page.model.row_of(composer.journal.hostile)
+    assert INJECTION[0] in str(page.model.data(page.model.index(row)))
+    shown = page.preview.toPlainText()
+    for text in (*INJECTION, RTL, ZERO_WIDTH):
+        assert text in shown
+    assert page.preview.refused == []  # nothing was asked for: no <img> became markup
+    assert CHOSEN_SITUATION in shown
+
+
+def test_a_stale_preview_is_dropped_and_the_newest_choices_win(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    composer = make_composer(qtbot, tmp_path)
+    held: list[tuple[object, object]] = []
+
+    class HeldTasks:
+        def run_in_background(self, fn, on_done, on_error):  # type: ignore[no-untyped-def]
+            held.append((fn, on_done))
+
+    session = composer.session
+    slow = type(session)(
+        **{**session.__dict__, "tasks": ScopedTasks(tasks=HeldTasks(), is_current=lambda: True)}
+    )
+    page = SharePage(session=slow)
+    qtbot.addWidget(page)
+    page.note.setPlainText("first words")
+    page.flush()
+    page.note.setPlainText("second words")
+    page.flush()  # a build is running: this one waits for it
+    assert len(held) == 1
+    fn, done = held.pop()
+    done(fn())  # type: ignore[operator]
+    assert page.shown is None  # built for "first words": stale, dropped
+    assert len(held) == 1  # and the next build started at once
+    fn, done = held.pop()
+    done(fn())  # type: ignore[operator]
+    assert page.shown is not None and page.shown.request.note == "second words"
+    assert "second words" in page.preview.toPlainText()
+
+
+def test_the_note_is_kept_as_an_encrypted_draft_across_a_lock(qtbot: QtBot, tmp_path: Path) -> None:
+    composer = make_composer(qtbot, tmp_path)
+    page, session = composer.page, composer.session
+    page.note.setPlainText("What I want to say, canary-5e1d")
+    assert page.draft_timer.isActive()
+    page.stash_drafts()
+    page.clear()
+    assert page.note.toPlainText() == ""
+    assert page.model.rowCount() == 0 and page.preview.toPlainText() == ""
+    assert session.drafts.load(DRAFT_KEY) == {"note": "What I want to say, canary-5e1d"}
+    for file in (tmp_path / "journal").iterdir():
+        assert b"canary-5e1d" not in file.read_bytes()
+    again = SharePage(session=session)
+    qtbot.addWidget(again)
+    again.restore_drafts()
+    assert again.note.toPlainText() == "What I want to say, canary-5e1d"
+    again.note.clear()
+    again.stash_drafts()
+    assert session.drafts.load(DRAFT_KEY) is None
+
+
+def test_the_checklist_model_is_a_well_behaved_qt_model(
+    qtbot: QtBot, tmp_path: Path, qtmodeltester
+) -> None:  # type: ignore[no-untyped-def]
+    page = make_composer(qtbot, tmp_path).page
+    qtmodeltester.check(page.model)
