@@ -87,3 +87,18 @@ def test_integrity_checks_pass_on_a_sound_database(database: Database) -> None:
     database.close()
     database.close()  # closing twice is harmless
     assert not database.is_open
+
+
+def test_a_read_after_closing_says_the_journal_is_locked(tmp_path: Path) -> None:
+    from trustjournal.core.errors import VaultLockedError
+    from trustjournal.store.keyfile import KdfParams
+    from trustjournal.store.vault import Vault
+
+    cheap = KdfParams(memory_kib=64, iterations=1, lanes=1)
+    vault, _code = Vault.create(tmp_path / "v", "a long enough passphrase", kdf=cheap)
+    db = vault.db
+    vault.lock()
+    with pytest.raises(VaultLockedError):
+        db.query("SELECT 1")
+    with pytest.raises(VaultLockedError), db.transaction():
+        pass

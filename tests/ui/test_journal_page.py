@@ -249,12 +249,13 @@ def test_arrow_keys_step_over_day_headings_and_enter_opens(page: JournalPage) ->
     assert page.right.currentWidget() is page.pane
 
 
-def test_today_and_journal_take_the_first_two_shortcuts() -> None:
+def test_today_journal_and_share_take_their_shortcuts() -> None:
     from trustjournal.ui.pages.journal_pages import journal_pages
 
     assert [(s.key, s.shortcut) for s in journal_pages()] == [
         ("today", "Ctrl+1"),
         ("journal", "Ctrl+2"),
+        ("share", "Ctrl+4"),
     ]
 
 

@@ -26,6 +26,7 @@ from trustjournal.core.errors import (
     UserFacingError,
     VaultCorruptError,
     VaultInUseError,
+    VaultLockedError,
 )
 
 log = logging.getLogger(__name__)
@@ -171,25 +172,35 @@ class Database:
         """Whether the connection is still open."""
         return self._conn is not None
 
+    def _open(self) -> Any:
+        """The connection; a read that comes after locking (a late repaint) gets a clear error.
+
+        Raises:
+            VaultLockedError: the database was closed.
+        """
+        if self._conn is None:
+            raise VaultLockedError()
+        return self._conn
+
     def execute(self, sql: str, params: Params = ()) -> Any:
         """Run one statement and return its cursor."""
         with translate_errors(self.path):
-            return self._conn.execute(sql, params)
+            return self._open().execute(sql, params)
 
     def executemany(self, sql: str, rows: Sequence[Params]) -> Any:
         """Run one statement for many parameter rows."""
         with translate_errors(self.path):
-            return self._conn.executemany(sql, rows)
+            return self._open().executemany(sql, rows)
 
     def query(self, sql: str, params: Params = ()) -> list[tuple[Any, ...]]:
         """Run a query and return every row."""
         with translate_errors(self.path):
-            return list(self._conn.execute(sql, params).fetchall())
+            return list(self._open().execute(sql, params).fetchall())
 
     def query_one(self, sql: str, params: Params = ()) -> tuple[Any, ...] | None:
         """Run a query and return its first row, or None."""
         with translate_errors(self.path):
-            row = self._conn.execute(sql, params).fetchone()
+            row = self._open().execute(sql, params).fetchone()
             return tuple(row) if row is not None else None
 
     def scalar(self, sql: str, params: Params = ()) -> Any:
@@ -217,7 +228,7 @@ class Database:
                 self._depth -= 1
             return
         with translate_errors(self.path):
-            self._conn.execute("BEGIN IMMEDIATE")
+            self._open().execute("BEGIN IMMEDIATE")
         self._depth = 1
         try:
             yield self
