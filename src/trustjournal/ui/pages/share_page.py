@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QListView,
     QPlainTextEdit,
     QSplitter,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -88,7 +89,8 @@ class SharePage(QWidget):
 
     def _lay_out(self) -> None:
         left = QWidget(self)
-        column = QVBoxLayout(scrolled_body(left))
+        body = scrolled_body(left)
+        column = QVBoxLayout(body)
         column.setContentsMargins(0, 0, 12, 0)
         column.setSpacing(8)
         column.addWidget(self.choices)
@@ -123,7 +125,9 @@ class SharePage(QWidget):
             splitter.addWidget(part)
             splitter.setStretchFactor(splitter.count() - 1, stretch)
         splitter.setChildrenCollapsible(False)
-        left.setMinimumWidth(320)
+        # As wide as its choices need, so the column scrolls only up and down.
+        scrollbar = left.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        left.setMinimumWidth(max(320, body.sizeHint().width() + scrollbar + 4))
         middle.setMinimumWidth(300)
         right.setMinimumWidth(320)
         layout = QVBoxLayout(self)
