@@ -248,3 +248,31 @@ def test_the_save_dialog_leaves_no_trace_of_the_file_or_its_folder(tmp_path: Pat
     assert _traces(tmp_path, "ours") == []
     assert not list((tmp_path / "ours").rglob("recently-used.xbel"))
     assert not list((tmp_path / "ours").rglob(f"{TEMP_PREFIX}*"))
+
+
+def test_the_preview_is_parsed_by_the_worker_and_only_swapped_in_on_the_ui_thread(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    composer = make_composer(qtbot, tmp_path)
+    pool = BackgroundTasks()
+    session = composer.session
+    threaded = type(session)(
+        **{**session.__dict__, "tasks": ScopedTasks(tasks=pool, is_current=lambda: True)}
+    )
+    from PySide6.QtCore import QThread
+
+    from trustjournal.ui.pages.share_page import SharePage
+    from trustjournal.ui.share.preview import PreviewDocument
+
+    page = SharePage(session=threaded)
+    qtbot.addWidget(page)
+    page.show()
+    page.flush()
+    qtbot.waitUntil(lambda: page.shown is not None, timeout=20_000)
+    shown = page.shown
+    assert shown is not None and isinstance(shown.document, PreviewDocument)
+    assert page.preview.document() is shown.document  # swapped in, not parsed again
+    assert shown.document.thread() is QThread.currentThread()  # handed to the UI thread
+    assert "Summary for my therapist" in page.preview.toPlainText()
+    assert page.preview.refused == []
+    pool.finish()

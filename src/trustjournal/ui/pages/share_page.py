@@ -194,9 +194,10 @@ class SharePage(QWidget):
             self._show_preview_error(str(error))
             return
         generation, now, entries = self._generation, self._session.clock(), self._session.entries
+        width = self.preview.chart_width()
         self._building = True
         self._session.tasks.run_in_background(
-            lambda: build_job(entries, request, now),
+            lambda: build_job(entries, request, now, width),
             lambda preview: self._on_built(generation, preview),
             lambda exc: self._on_build_failed(generation, exc),
         )

@@ -1,8 +1,11 @@
 """Step 5: the summary as it will read, from the same Summary the file is written from.
 
 The preview is the HTML renderer's output with its inline SVG chart drawn into an image (a
-QTextBrowser cannot draw SVG itself). The browser loads nothing: every resource it asks for
-is refused except that one chart image, and links are not followed (S6).
+QTextBrowser cannot draw SVG itself). It loads nothing: every resource asked for is refused
+except that one chart image, and links are not followed (S6).
+
+Parsing a year's HTML takes a few hundred milliseconds, so the worker that builds the Summary
+also parses it into a `PreviewDocument`; the UI thread only swaps that document in.
 """
 
 from __future__ import annotations
@@ -12,7 +15,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QRectF, Qt, QUrl
+import shiboken6
+from PySide6.QtCore import QByteArray, QCoreApplication, QObject, QRectF, Qt, QUrl
 from PySide6.QtGui import QImage, QPainter, QTextDocument
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QTextBrowser, QWidget
@@ -29,14 +33,39 @@ WIDTH_MARK = 'width="chart-width"'
 _SVG = re.compile(r"<svg\b.*?</svg>", re.DOTALL)
 
 
+class PreviewDocument(QTextDocument):
+    """The preview's parsed document: it offers the chart image and refuses every other resource.
+
+    Attributes:
+        refused: what was asked for and refused (for tests).
+    """
+
+    def __init__(self, chart: QImage | None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.setUndoRedoEnabled(False)
+        self._chart = chart
+        self.refused: list[str] = []
+
+    def loadResource(self, kind: int, name: QUrl | str) -> Any:
+        text = name.toString() if isinstance(name, QUrl) else str(name)
+        if kind == QTextDocument.ResourceType.ImageResource.value and text == CHART_URL:
+            return self._chart
+        self.refused.append(text)
+        return None
+
+
 @dataclass(frozen=True)
 class Preview:
-    """A built preview: the request it answers, its Summary, the HTML and the chart image."""
+    """A built preview: the request it answers, its Summary, the HTML and the chart image.
+
+    `document` is the HTML already parsed (by the worker) for a chart `width` pixels wide.
+    """
 
     request: ExportRequest
     summary: Summary
     html: str
     chart: QImage | None
+    document: PreviewDocument | None = None
 
 
 def chart_image(svg: str) -> QImage | None:
@@ -78,9 +107,29 @@ def _spaced(html: str) -> str:
     return html.replace('</span><span><span class="swatch"', '</span> · <span><span class="swatch"')
 
 
-def build_job(entries: EntrySource, request: ExportRequest, now: datetime) -> Preview:
-    """Build the Summary and its preview (runs in a worker thread; touches no widget)."""
-    return build_preview(request, build_summary(entries, request, now=now))
+def chart_width(viewport_width: int) -> int:
+    """How wide the chart is drawn in a preview whose viewport is `viewport_width` pixels."""
+    return max(160, min(CHART_WIDTH, viewport_width - 40))
+
+
+def parsed(preview: Preview, width: int) -> Preview:
+    """`preview` with its HTML parsed into a document, handed to the application's thread.
+
+    Runs in the worker: the document is made there, then moved to the thread that shows it.
+    """
+    document = PreviewDocument(preview.chart)
+    document.setHtml(preview.html.replace(WIDTH_MARK, f'width="{width}"'))
+    app = QCoreApplication.instance()
+    if app is not None:
+        document.moveToThread(app.thread())
+    return Preview(preview.request, preview.summary, preview.html, preview.chart, document)
+
+
+def build_job(
+    entries: EntrySource, request: ExportRequest, now: datetime, width: int = CHART_WIDTH
+) -> Preview:
+    """Build the Summary and its parsed preview (runs in a worker thread; touches no widget)."""
+    return parsed(build_preview(request, build_summary(entries, request, now=now)), width)
 
 
 class PreviewBrowser(QTextBrowser):
@@ -94,25 +143,49 @@ class PreviewBrowser(QTextBrowser):
         self.setAccessibleName("Preview of the summary")
         self.setUndoRedoEnabled(False)
         self._chart: QImage | None = None
-        self.refused: list[str] = []  # what was asked for and refused (for tests)
+        self._refused: list[str] = []  # asked of the browser itself
+        self.setDocument(PreviewDocument(None, self))
+
+    @property
+    def refused(self) -> list[str]:
+        """Every resource asked for and refused, by the browser or its documents (for tests)."""
+        document = self.document()
+        own = document.refused if isinstance(document, PreviewDocument) else []
+        return [*self._refused, *own]
+
+    def chart_width(self) -> int:
+        """The width the chart should be drawn at for this browser, now."""
+        return chart_width(self.viewport().width())
 
     def show_preview(self, preview: Preview) -> None:
-        """Show a built preview, keeping the reading position."""
+        """Show a built preview, keeping the reading position.
+
+        A preview parsed by the worker is swapped in at once; one that is not is parsed here.
+        """
         bar = self.verticalScrollBar()
         position = bar.value()
         self._chart = preview.chart
-        width = max(160, min(CHART_WIDTH, self.viewport().width() - 40))
-        self.document().setHtml(preview.html.replace(WIDTH_MARK, f'width="{width}"'))
+        document = preview.document
+        if document is None or not shiboken6.isValid(document):  # shown before, then let go
+            document = parsed(preview, self.chart_width()).document
+        previous = self.document()
+        if document is not None:
+            document.setParent(self)
+            self.setDocument(document)
+            if previous is not document:
+                previous.deleteLater()
         bar.setValue(min(position, bar.maximum()))
 
     def clear_preview(self) -> None:
         """Forget the preview (the journal is locking)."""
         self._chart = None
-        self.document().clear()
+        previous = self.document()
+        self.setDocument(PreviewDocument(None, self))
+        previous.deleteLater()
 
     def loadResource(self, kind: int, name: QUrl | str) -> Any:
         text = name.toString() if isinstance(name, QUrl) else str(name)
         if kind == QTextDocument.ResourceType.ImageResource.value and text == CHART_URL:
             return self._chart
-        self.refused.append(text)
+        self._refused.append(text)
         return None
