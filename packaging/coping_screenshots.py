@@ -5,22 +5,20 @@ Usage: python packaging/coping_screenshots.py OUT_DIR
 
 from __future__ import annotations
 
-import argparse
 import os
 import tempfile
-from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QFrame, QScrollArea, QVBoxLayout, QWidget
+from shots import CHEAP, NOW, PASSPHRASE, run, settle, shot
 
 from trustjournal.app import Shell, build_shell
 from trustjournal.services.demo import fill
 from trustjournal.store.drafts import DraftRepository
 from trustjournal.store.entries import EntryRepository
-from trustjournal.store.keyfile import KdfParams
 from trustjournal.store.settings import SettingsRepository
 from trustjournal.store.vault import Vault
 from trustjournal.ui.events import JournalEvents
@@ -34,22 +32,7 @@ from trustjournal.ui.theme import ThemePreference
 from trustjournal.ui.widgets.common import label
 from trustjournal.ui.widgets.coping_figures import CopingFiguresView
 
-PASSPHRASE = "copper lantern wistful harbour"  # noqa: S105 - a throwaway screenshot vault
-CHEAP = KdfParams(memory_kib=8192, iterations=1, lanes=1)
-LOCAL = timezone(timedelta(hours=1))
-NOW = datetime(2026, 3, 14, 19, 40, tzinfo=LOCAL)
 SIZE = (1280, 800)
-
-
-def _settle(app: QApplication) -> None:
-    for _ in range(6):
-        app.processEvents()
-
-
-def _shot(app: QApplication, widget: QWidget, path: Path) -> Path:
-    _settle(app)
-    widget.grab().save(str(path))
-    return path
 
 
 def _framed(session: Session) -> QFrame:
@@ -80,7 +63,7 @@ def _empty_figures(app: QApplication, tmp: Path, path: Path) -> Path:
     )
     frame = _framed(session)
     frame.resize(560, 260)
-    written = _shot(app, frame, path)
+    written = shot(app, frame, path)
     frame.close()
     vault.lock()
     return written
@@ -106,14 +89,14 @@ def _settings(app: QApplication, shell: Shell, out: Path, name: str) -> list[Pat
     categories.hide_button.click()
     area = _scroll_area(section)
     area.ensureWidgetVisible(section, 0, 0)
-    shots = [_shot(app, shell.window, out / f"22-settings-categories-{name}.png")]
+    shots = [shot(app, shell.window, out / f"22-settings-categories-{name}.png")]
     coping = section.coping
     coping.list.setCurrentRow(1)
     coping.start_rename()
     coping.field.setText(coping.items()[0].name)
     coping.save()  # a name already in the list: the calm message by the field
     area.ensureWidgetVisible(coping.error, 0, 40)
-    shots.append(_shot(app, shell.window, out / f"23-settings-coping-rename-{name}.png"))
+    shots.append(shot(app, shell.window, out / f"23-settings-coping-rename-{name}.png"))
     coping.cancel_rename()
     categories.list.setCurrentRow(2)
     categories.hide_button.click()  # shown again
@@ -146,29 +129,29 @@ def render(out: Path, scheme: ThemePreference, app: QApplication) -> list[Path]:
         assert isinstance(screen, UnlockScreen)
         screen.field.setText(PASSPHRASE)
         screen.unlock_button.click()
-        _settle(app)
+        settle(app)
         shell.theme.apply(scheme)
         frame = shell.controller.frame
         assert frame is not None
         today = frame.page("today")
         assert isinstance(today, TodayPage)
         frame.show_page("today")
-        _settle(app)
+        settle(app)
         bar = today.scroll_area.verticalScrollBar()
         bar.setValue(bar.maximum())  # "What has helped" is the last card
-        written.append(_shot(app, shell.window, out / f"20-today-what-helped-{name}.png"))
+        written.append(shot(app, shell.window, out / f"20-today-what-helped-{name}.png"))
         today.scroll_area.ensureWidgetVisible(today.today_view, 0, 80)
-        written.append(_shot(app, shell.window, out / f"21-today-logged-{name}.png"))
+        written.append(shot(app, shell.window, out / f"21-today-logged-{name}.png"))
         row = next(
             r for r in range(today.today_model.rowCount()) if not today.today_model.is_header(r)
         )
         today.today_view.setCurrentIndex(today.today_model.index(row))
         today.today_view.activated.emit(today.today_model.index(row))
-        written.append(_shot(app, shell.window, out / f"21-today-row-opened-{name}.png"))
+        written.append(shot(app, shell.window, out / f"21-today-row-opened-{name}.png"))
         frame.show_page("today")
         today.coping.more_button.click()  # every strategy, as the trigger editor will show
         helped = today.coping.parentWidget()
-        written.append(_shot(app, helped, out / f"24-coping-figures-{name}.png"))
+        written.append(shot(app, helped, out / f"24-coping-figures-{name}.png"))
         today.coping.more_button.click()
         written.extend(_settings(app, shell, out, name))
         shell.controller.lock("screenshots")
@@ -179,14 +162,7 @@ def render(out: Path, scheme: ThemePreference, app: QApplication) -> list[Path]:
 
 def main() -> None:
     """Write the screenshots."""
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("out", type=Path)
-    args = parser.parse_args()
-    args.out.mkdir(parents=True, exist_ok=True)
-    app = QApplication([])
-    for scheme in (ThemePreference.LIGHT, ThemePreference.DARK):
-        for path in render(args.out, scheme, app):
-            print(path)
+    run(render, __doc__)
 
 
 if __name__ == "__main__":

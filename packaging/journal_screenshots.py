@@ -5,22 +5,20 @@ Usage: python packaging/journal_screenshots.py OUT_DIR
 
 from __future__ import annotations
 
-import argparse
 import os
 import tempfile
-from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QWidget
+from shots import CHEAP, NOW, PASSPHRASE, run, settle
 
 from trustjournal.app import Shell, build_shell
 from trustjournal.core.entries import GratitudeEntry
 from trustjournal.services.demo import fill
 from trustjournal.store.entries import EntryRepository
-from trustjournal.store.keyfile import KdfParams
 from trustjournal.store.vault import Vault
 from trustjournal.ui.editors.mood import MoodEditor
 from trustjournal.ui.editors.trigger import TriggerEditor
@@ -31,20 +29,11 @@ from trustjournal.ui.screens.unlock import UnlockScreen
 from trustjournal.ui.tasks import SynchronousTasks
 from trustjournal.ui.theme import ThemePreference
 
-PASSPHRASE = "copper lantern wistful harbour"  # noqa: S105 - a throwaway screenshot vault
-CHEAP = KdfParams(memory_kib=8192, iterations=1, lanes=1)
-LOCAL = timezone(timedelta(hours=1))
-NOW = datetime(2026, 3, 14, 19, 40, tzinfo=LOCAL)
 SIZE = (1280, 800)
 
 
-def _settle(app: QApplication) -> None:
-    for _ in range(6):
-        app.processEvents()
-
-
 def _shot(app: QApplication, shell: Shell, widget: QWidget, path: Path) -> Path:
-    _settle(app)
+    settle(app)
     widget.grab().save(str(path))
     return path
 
@@ -142,7 +131,7 @@ def render(out: Path, scheme: ThemePreference, app: QApplication) -> list[Path]:
         assert isinstance(screen, UnlockScreen)
         screen.field.setText(PASSPHRASE)
         screen.unlock_button.click()
-        _settle(app)
+        settle(app)
         shell.theme.apply(scheme)
         frame = shell.controller.frame
         assert frame is not None
@@ -181,14 +170,7 @@ def render(out: Path, scheme: ThemePreference, app: QApplication) -> list[Path]:
 
 def main() -> None:
     """Write the screenshots."""
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("out", type=Path)
-    args = parser.parse_args()
-    args.out.mkdir(parents=True, exist_ok=True)
-    app = QApplication([])
-    for scheme in (ThemePreference.LIGHT, ThemePreference.DARK):
-        for path in render(args.out, scheme, app):
-            print(path)
+    run(render, __doc__)
 
 
 if __name__ == "__main__":

@@ -5,10 +5,8 @@ Usage: python packaging/menu_screenshots.py OUT_DIR
 
 from __future__ import annotations
 
-import argparse
 import os
 import tempfile
-from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -16,26 +14,17 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QPoint, QSettings
 from PySide6.QtGui import QPainter, QPixmap
 from PySide6.QtWidgets import QApplication, QMenu, QMenuBar, QWidget
+from shots import CHEAP, NOW, PASSPHRASE, run, settle
 
 from trustjournal.app import build_shell
 from trustjournal.services.demo import fill
 from trustjournal.store.entries import EntryRepository
-from trustjournal.store.keyfile import KdfParams
 from trustjournal.store.vault import Vault
 from trustjournal.ui.pages.journal_page import JournalPage
 from trustjournal.ui.pages.journal_pages import journal_pages
 from trustjournal.ui.screens.unlock import UnlockScreen
 from trustjournal.ui.tasks import SynchronousTasks
 from trustjournal.ui.theme import ThemePreference
-
-PASSPHRASE = "copper lantern wistful harbour"  # noqa: S105 - a throwaway screenshot vault
-CHEAP = KdfParams(memory_kib=8192, iterations=1, lanes=1)
-NOW = datetime(2026, 3, 14, 19, 40, tzinfo=timezone(timedelta(hours=1)))
-
-
-def _settle(app: QApplication) -> None:
-    for _ in range(6):
-        app.processEvents()
 
 
 def _with_menu(app: QApplication, window: QWidget, bar: QMenuBar, title: str) -> QPixmap:
@@ -45,7 +34,7 @@ def _with_menu(app: QApplication, window: QWidget, bar: QMenuBar, title: str) ->
     assert isinstance(menu, QMenu)
     at = bar.mapTo(window, bar.actionGeometry(action).bottomLeft())
     menu.popup(window.mapToGlobal(at))
-    _settle(app)
+    settle(app)
     shot = window.grab()
     painter = QPainter(shot)
     painter.drawPixmap(QPoint(at.x(), at.y()), menu.grab())
@@ -79,7 +68,7 @@ def render(out: Path, scheme: ThemePreference, app: QApplication) -> list[Path]:
         assert isinstance(screen, UnlockScreen)
         screen.field.setText(PASSPHRASE)
         screen.unlock_button.click()
-        _settle(app)
+        settle(app)
         shell.theme.apply(scheme)
         frame = shell.controller.frame
         assert frame is not None
@@ -88,7 +77,7 @@ def render(out: Path, scheme: ThemePreference, app: QApplication) -> list[Path]:
         assert isinstance(journal, JournalPage)
         journal.view.setCurrentIndex(journal.model.index(1))
         journal.delete_selected()
-        _settle(app)
+        settle(app)
         bar = shell.window.menuWidget()
         assert isinstance(bar, QMenuBar)
         for title, name in (("&Edit", "edit"), ("&Go", "go")):
@@ -97,7 +86,7 @@ def render(out: Path, scheme: ThemePreference, app: QApplication) -> list[Path]:
             written.append(path)
         shell.controller.lock("screenshots")
         path = out / f"21-unlock-without-menus-{scheme.value}.png"
-        _settle(app)
+        settle(app)
         shell.window.grab().save(str(path))
         written.append(path)
         shell.window.close()
@@ -106,14 +95,7 @@ def render(out: Path, scheme: ThemePreference, app: QApplication) -> list[Path]:
 
 def main() -> None:
     """Write the screenshots."""
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("out", type=Path)
-    args = parser.parse_args()
-    args.out.mkdir(parents=True, exist_ok=True)
-    app = QApplication([])
-    for scheme in (ThemePreference.LIGHT, ThemePreference.DARK):
-        for path in render(args.out, scheme, app):
-            print(path)
+    run(render, __doc__)
 
 
 if __name__ == "__main__":

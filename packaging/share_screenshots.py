@@ -9,20 +9,19 @@ from __future__ import annotations
 import argparse
 import os
 import tempfile
-from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication
+from shots import CHEAP, NOW, PASSPHRASE, settle, shot
 
 from trustjournal.app import Shell, build_shell
 from trustjournal.services.demo import fill
 from trustjournal.services.export.log import ExportFormat
 from trustjournal.services.export.request import Audience
 from trustjournal.store.entries import EntryRepository
-from trustjournal.store.keyfile import KdfParams
 from trustjournal.store.vault import Vault
 from trustjournal.ui.pages.journal_pages import journal_pages
 from trustjournal.ui.pages.share_page import SharePage
@@ -31,23 +30,8 @@ from trustjournal.ui.share.save_dialog import SaveSummaryDialog
 from trustjournal.ui.tasks import SynchronousTasks
 from trustjournal.ui.theme import ThemePreference
 
-PASSPHRASE = "copper lantern wistful harbour"  # noqa: S105 - a throwaway screenshot vault
-CHEAP = KdfParams(memory_kib=8192, iterations=1, lanes=1)
-LOCAL = timezone(timedelta(hours=1))
-NOW = datetime(2026, 3, 14, 19, 40, tzinfo=LOCAL)
 SIZE = (1400, 860)
 NOTE = "I want to talk about the evenings. I am trying, and some days it is still hard."
-
-
-def _settle(app: QApplication) -> None:
-    for _ in range(6):
-        app.processEvents()
-
-
-def _shot(app: QApplication, widget: QWidget, path: Path) -> Path:
-    _settle(app)
-    widget.grab().save(str(path))
-    return path
 
 
 def _unlocked_shell(app: QApplication, directory: Path, tmp: Path) -> Shell:
@@ -68,7 +52,7 @@ def _unlocked_shell(app: QApplication, directory: Path, tmp: Path) -> Shell:
     assert isinstance(screen, UnlockScreen)
     screen.field.setText(PASSPHRASE)
     screen.unlock_button.click()
-    _settle(app)
+    settle(app)
     return shell
 
 
@@ -103,18 +87,18 @@ def render(out: Path, scheme: ThemePreference, app: QApplication, *, pdfs: bool)
         if page.model.total() > 1:
             page.model.set_excluded(page.model.candidate(1).entry_id, True)
             page.flush()
-        written.append(_shot(app, shell.window, out / f"20-share-therapist-{name}.png"))
+        written.append(shot(app, shell.window, out / f"20-share-therapist-{name}.png"))
         if pdfs:
             _export(page, out / "therapist-summary.pdf")
             written.append(out / "therapist-summary.pdf")
         page.choices.set_audience(Audience.PARTNER)
         page.note.clear()
         page.flush()
-        written.append(_shot(app, shell.window, out / f"21-share-partner-{name}.png"))
+        written.append(shot(app, shell.window, out / f"21-share-partner-{name}.png"))
         if pdfs:
             _export(page, out / "partner-summary.pdf")
             written.append(out / "partner-summary.pdf")
-            written.append(_shot(app, shell.window, out / f"22-share-after-export-{name}.png"))
+            written.append(shot(app, shell.window, out / f"22-share-after-export-{name}.png"))
         shell.controller.lock("screenshots")
         shell.window.close()
     return written
