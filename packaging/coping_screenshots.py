@@ -11,28 +11,22 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QFrame, QScrollArea, QVBoxLayout, QWidget
-from shots import CHEAP, NOW, PASSPHRASE, run, settle, shot
+from shots import CHEAP, NOW, PASSPHRASE, demo_shell, run, settle, shot
 
-from trustjournal.app import Shell, build_shell
-from trustjournal.services.demo import fill
+from trustjournal.app import Shell
 from trustjournal.store.drafts import DraftRepository
 from trustjournal.store.entries import EntryRepository
 from trustjournal.store.settings import SettingsRepository
 from trustjournal.store.vault import Vault
 from trustjournal.ui.events import JournalEvents
-from trustjournal.ui.pages.journal_pages import journal_pages
 from trustjournal.ui.pages.settings_page import SettingsPage
 from trustjournal.ui.pages.today_page import TodayPage
-from trustjournal.ui.screens.unlock import UnlockScreen
 from trustjournal.ui.session import Session
 from trustjournal.ui.tasks import ScopedTasks, SynchronousTasks
 from trustjournal.ui.theme import ThemePreference
 from trustjournal.ui.widgets.common import label
 from trustjournal.ui.widgets.coping_figures import CopingFiguresView
-
-SIZE = (1280, 800)
 
 
 def _framed(session: Session) -> QFrame:
@@ -108,29 +102,7 @@ def render(out: Path, scheme: ThemePreference, app: QApplication) -> list[Path]:
     written: list[Path] = []
     name = scheme.value
     with tempfile.TemporaryDirectory(prefix="tj-shots-") as tmp:
-        directory = Path(tmp) / "journal"
-        vault, _code = Vault.create(directory, PASSPHRASE, kdf=CHEAP)
-        fill(EntryRepository(db=vault.db, clock=lambda: NOW).add_many, seed=7, today=NOW.date())
-        vault.lock()
-        qsettings = QSettings(str(Path(tmp) / "q.ini"), QSettings.Format.IniFormat)
-        shell = build_shell(
-            app=app,
-            vault_dir=directory,
-            qsettings=qsettings,
-            tasks=SynchronousTasks(),
-            clock=lambda: NOW,
-            kdf=CHEAP,
-            extra_pages=journal_pages(),
-        )
-        shell.window.resize(*SIZE)
-        shell.window.show()
-        shell.controller.start()
-        screen = shell.controller.screen()
-        assert isinstance(screen, UnlockScreen)
-        screen.field.setText(PASSPHRASE)
-        screen.unlock_button.click()
-        settle(app)
-        shell.theme.apply(scheme)
+        shell = demo_shell(app, Path(tmp), scheme)
         frame = shell.controller.frame
         assert frame is not None
         today = frame.page("today")

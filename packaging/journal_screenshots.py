@@ -11,25 +11,16 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QWidget
-from shots import CHEAP, NOW, PASSPHRASE, run, settle
+from shots import demo_shell, run, settle
 
-from trustjournal.app import Shell, build_shell
+from trustjournal.app import Shell
 from trustjournal.core.entries import GratitudeEntry
-from trustjournal.services.demo import fill
-from trustjournal.store.entries import EntryRepository
-from trustjournal.store.vault import Vault
 from trustjournal.ui.editors.mood import MoodEditor
 from trustjournal.ui.editors.trigger import TriggerEditor
 from trustjournal.ui.pages.journal_page import JournalPage
-from trustjournal.ui.pages.journal_pages import journal_pages
 from trustjournal.ui.pages.today_page import TodayPage
-from trustjournal.ui.screens.unlock import UnlockScreen
-from trustjournal.ui.tasks import SynchronousTasks
 from trustjournal.ui.theme import ThemePreference
-
-SIZE = (1280, 800)
 
 
 def _shot(app: QApplication, shell: Shell, widget: QWidget, path: Path) -> Path:
@@ -110,29 +101,7 @@ def render(out: Path, scheme: ThemePreference, app: QApplication) -> list[Path]:
     """Today, Journal, Journal with an entry open, Journal searched; returns the files written."""
     written: list[Path] = []
     with tempfile.TemporaryDirectory(prefix="tj-shots-") as tmp:
-        directory = Path(tmp) / "journal"
-        vault, _code = Vault.create(directory, PASSPHRASE, kdf=CHEAP)
-        fill(EntryRepository(db=vault.db, clock=lambda: NOW).add_many, seed=7, today=NOW.date())
-        vault.lock()
-        qsettings = QSettings(str(Path(tmp) / "q.ini"), QSettings.Format.IniFormat)
-        shell = build_shell(
-            app=app,
-            vault_dir=directory,
-            qsettings=qsettings,
-            tasks=SynchronousTasks(),
-            clock=lambda: NOW,
-            kdf=CHEAP,
-            extra_pages=journal_pages(),
-        )
-        shell.window.resize(*SIZE)
-        shell.window.show()
-        shell.controller.start()
-        screen = shell.controller.screen()
-        assert isinstance(screen, UnlockScreen)
-        screen.field.setText(PASSPHRASE)
-        screen.unlock_button.click()
-        settle(app)
-        shell.theme.apply(scheme)
+        shell = demo_shell(app, Path(tmp), scheme)
         frame = shell.controller.frame
         assert frame is not None
         name = scheme.value

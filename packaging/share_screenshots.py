@@ -13,47 +13,17 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
-from shots import CHEAP, NOW, PASSPHRASE, settle, shot
+from shots import demo_shell, shot
 
-from trustjournal.app import Shell, build_shell
-from trustjournal.services.demo import fill
 from trustjournal.services.export.log import ExportFormat
 from trustjournal.services.export.request import Audience
-from trustjournal.store.entries import EntryRepository
-from trustjournal.store.vault import Vault
-from trustjournal.ui.pages.journal_pages import journal_pages
 from trustjournal.ui.pages.share_page import SharePage
-from trustjournal.ui.screens.unlock import UnlockScreen
 from trustjournal.ui.share.save_dialog import SaveSummaryDialog
-from trustjournal.ui.tasks import SynchronousTasks
 from trustjournal.ui.theme import ThemePreference
 
 SIZE = (1400, 860)
 NOTE = "I want to talk about the evenings. I am trying, and some days it is still hard."
-
-
-def _unlocked_shell(app: QApplication, directory: Path, tmp: Path) -> Shell:
-    qsettings = QSettings(str(tmp / "q.ini"), QSettings.Format.IniFormat)
-    shell = build_shell(
-        app=app,
-        vault_dir=directory,
-        qsettings=qsettings,
-        tasks=SynchronousTasks(),
-        clock=lambda: NOW,
-        kdf=CHEAP,
-        extra_pages=journal_pages(),
-    )
-    shell.window.resize(*SIZE)
-    shell.window.show()
-    shell.controller.start()
-    screen = shell.controller.screen()
-    assert isinstance(screen, UnlockScreen)
-    screen.field.setText(PASSPHRASE)
-    screen.unlock_button.click()
-    settle(app)
-    return shell
 
 
 def _export(page: SharePage, path: Path) -> None:
@@ -70,12 +40,7 @@ def render(out: Path, scheme: ThemePreference, app: QApplication, *, pdfs: bool)
     """The Share page for a therapist and for a partner; with `pdfs`, their PDFs too."""
     written: list[Path] = []
     with tempfile.TemporaryDirectory(prefix="tj-shots-") as tmp:
-        directory = Path(tmp) / "journal"
-        vault, _code = Vault.create(directory, PASSPHRASE, kdf=CHEAP)
-        fill(EntryRepository(db=vault.db, clock=lambda: NOW).add_many, seed=7, today=NOW.date())
-        vault.lock()
-        shell = _unlocked_shell(app, directory, Path(tmp))
-        shell.theme.apply(scheme)
+        shell = demo_shell(app, Path(tmp), scheme, SIZE)
         frame = shell.controller.frame
         assert frame is not None
         frame.show_page("share")
