@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from trustjournal.core.entries import EntryKind, TriggerRecord
 from trustjournal.core.query import EntryQuery
 from trustjournal.core.wording import first_line
 from trustjournal.ui.session import Session
-from trustjournal.ui.widgets.common import button, label
+from trustjournal.ui.widgets.common import button, label, lay_out_item_row
 
 UNFINISHED = EntryQuery(kinds=frozenset({EntryKind.TRIGGER}), unfinished=True)
 SHOWN = 3  # records listed; the rest wait in the Journal
@@ -40,15 +40,7 @@ class UnfinishedRow(QWidget):
         self.finish_button = button("Finish it")
         self.finish_button.setToolTip("Open it in the Journal to add the rest")
         self.finish_button.setAccessibleName(f"Finish it: {first_line(entry.situation, 40)}")
-        column = QVBoxLayout()
-        column.setSpacing(2)
-        column.addWidget(self.text)
-        column.addWidget(self.meta)
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 4, 0, 4)
-        row.setSpacing(12)
-        row.addLayout(column, 1)
-        row.addWidget(self.finish_button, 0, Qt.AlignmentFlag.AlignVCenter)
+        lay_out_item_row(self, self.text, self.meta, self.finish_button)
 
 
 class UnfinishedList(QWidget):

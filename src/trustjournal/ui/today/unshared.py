@@ -12,7 +12,7 @@ from trustjournal.core.wording import first_line
 from trustjournal.services.gratitude import about_label
 from trustjournal.ui.icons import Icon
 from trustjournal.ui.session import Session
-from trustjournal.ui.widgets.common import button, label
+from trustjournal.ui.widgets.common import button, label, lay_out_item_row
 
 UNSHARED = EntryQuery(
     kinds=frozenset({EntryKind.GRATITUDE}),
@@ -41,15 +41,7 @@ class UnsharedRow(QWidget):
         self.told_button = button("I told them", icon_name=Icon.CHECK)
         self.told_button.setToolTip("Record that you told them today")
         self.told_button.setAccessibleName(f"I told them: {first_line(entry.text, 40)}")
-        column = QVBoxLayout()
-        column.setSpacing(2)
-        column.addWidget(self.text)
-        column.addWidget(self.meta)
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 4, 0, 4)
-        row.setSpacing(12)
-        row.addLayout(column, 1)
-        row.addWidget(self.told_button, 0, Qt.AlignmentFlag.AlignVCenter)
+        lay_out_item_row(self, self.text, self.meta, self.told_button)
 
 
 class UnsharedList(QWidget):

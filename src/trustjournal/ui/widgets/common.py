@@ -72,6 +72,20 @@ def button_row(*buttons: QWidget, stretch_first: bool = True) -> QHBoxLayout:
     return row
 
 
+def lay_out_item_row(owner: QWidget, text: QLabel, meta: QLabel, action: QWidget) -> None:
+    """Lay `owner` out as one item of a short list: its text over a hint line, and one action
+    on the right (e.g. "I told them", "Finish it")."""
+    column = QVBoxLayout()
+    column.setSpacing(2)
+    column.addWidget(text)
+    column.addWidget(meta)
+    row = QHBoxLayout(owner)
+    row.setContentsMargins(0, 4, 0, 4)
+    row.setSpacing(12)
+    row.addLayout(column, 1)
+    row.addWidget(action, 0, Qt.AlignmentFlag.AlignVCenter)
+
+
 def scrolled_body(owner: QWidget) -> QWidget:
     """Fill `owner` with a frameless scroll area and return the widget it scrolls."""
     outer = QVBoxLayout(owner)
