@@ -40,6 +40,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     options = _app_options(args)
     if options is None:
         from trustjournal import cli
+        from trustjournal.core.process import forbid_core_dumps
+
+        forbid_core_dumps()  # before any journal text is in memory (S4)
 
         return cli.main(args)
     from trustjournal.app import run
