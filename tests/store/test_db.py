@@ -42,6 +42,11 @@ def test_the_durability_pragmas_are_set(database: Database) -> None:
     assert database.scalar("PRAGMA cipher_version")
 
 
+def test_the_page_cache_is_16_mb(database: Database) -> None:
+    # SQLCipher's default (8 MB) made warm figures over many trigger records decrypt pages again.
+    assert database.scalar("PRAGMA cache_size") == -16_000
+
+
 def test_stdlib_sqlite_is_refused_before_anything_is_created(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

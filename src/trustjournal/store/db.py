@@ -37,6 +37,7 @@ _driver: ModuleType = sqlcipher3.dbapi2
 KEY_BYTES = 32
 PLAINTEXT_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_SECONDS = 2.0
+CACHE_KIB = 16_000
 
 PRAGMAS = (
     "PRAGMA foreign_keys = ON",
@@ -44,6 +45,13 @@ PRAGMAS = (
     "PRAGMA temp_store = MEMORY",
     "PRAGMA journal_mode = WAL",
     "PRAGMA synchronous = FULL",
+    # 16 MB of page cache (SQLCipher's default is 8 MB). A page that falls out of the cache is
+    # decrypted again when read; at 100 000 entries the per-strategy coping figures read more
+    # than 8 MB and ran 1.9x slower than plain SQLite, 0.9x with this. The cache is decrypted
+    # pages in this process's memory, which already holds what is on screen; it is freed when
+    # the journal locks, and core dumps are forbidden at start (core/process.py), so none of it
+    # reaches the disk.
+    f"PRAGMA cache_size = -{CACHE_KIB}",
 )
 
 Params = Sequence[Any] | dict[str, Any]
