@@ -1,4 +1,5 @@
-"""Render "What has helped", the Settings word lists and an opened Today row to PNG, light and dark.
+"""Render "What has helped", the Settings word lists and an opened Today row to PNG, light and dark,
+and an own emotion refused by the picker (too long) in a new check-in.
 
 Usage: python packaging/coping_screenshots.py OUT_DIR
 """
@@ -19,7 +20,9 @@ from trustjournal.store.drafts import DraftRepository
 from trustjournal.store.entries import EntryRepository
 from trustjournal.store.settings import SettingsRepository
 from trustjournal.store.vault import Vault
+from trustjournal.ui.editors.mood import MoodEditor
 from trustjournal.ui.events import JournalEvents
+from trustjournal.ui.pages.journal_page import JournalPage
 from trustjournal.ui.pages.settings_page import SettingsPage
 from trustjournal.ui.pages.today_page import TodayPage
 from trustjournal.ui.session import Session
@@ -97,6 +100,25 @@ def _settings(app: QApplication, shell: Shell, out: Path, name: str) -> list[Pat
     return shots
 
 
+def _emotion_refused(app: QApplication, shell: Shell, out: Path, name: str) -> Path:
+    """A new check-in whose own emotion is too long: the picker says so and keeps the words."""
+    frame = shell.controller.frame
+    assert frame is not None
+    frame.show_page("journal")
+    journal = frame.page("journal")
+    assert isinstance(journal, JournalPage)
+    journal.new_check_in()
+    editor = journal.pane.editor
+    assert isinstance(editor, MoodEditor)
+    editor.emotions.search.setText(
+        "like the floor went out from under me, and I could not find words for any of it yet"
+    )
+    editor.emotions.search.returnPressed.emit()
+    path = shot(app, journal.pane, out / f"26-emotion-refused-{name}.png")
+    journal.pane.discard_draft()
+    return path
+
+
 def render(out: Path, scheme: ThemePreference, app: QApplication) -> list[Path]:
     """Today's figures, the figures alone (full and empty), an opened row, Settings' lists."""
     written: list[Path] = []
@@ -126,6 +148,7 @@ def render(out: Path, scheme: ThemePreference, app: QApplication) -> list[Path]:
         written.append(shot(app, helped, out / f"24-coping-figures-{name}.png"))
         today.coping.more_button.click()
         written.extend(_settings(app, shell, out, name))
+        written.append(_emotion_refused(app, shell, out, name))
         shell.controller.lock("screenshots")
         shell.window.close()
         written.append(_empty_figures(app, Path(tmp), out / f"25-coping-figures-empty-{name}.png"))

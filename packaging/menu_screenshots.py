@@ -37,7 +37,7 @@ def _with_menu(app: QApplication, window: QWidget, bar: QMenuBar, title: str) ->
 
 
 def render(out: Path, scheme: ThemePreference, app: QApplication) -> list[Path]:
-    """The Journal page after a delete, with the Edit and then the Go menu open."""
+    """The Edit menu with nothing to undo; after a delete the Edit and then the Go menu open."""
     written: list[Path] = []
     with tempfile.TemporaryDirectory(prefix="tj-shots-") as tmp:
         shell = demo_shell(app, Path(tmp), scheme)
@@ -46,11 +46,14 @@ def render(out: Path, scheme: ThemePreference, app: QApplication) -> list[Path]:
         frame.show_page("journal")
         journal = frame.page("journal")
         assert isinstance(journal, JournalPage)
+        bar = shell.window.menuWidget()
+        assert isinstance(bar, QMenuBar)
+        path = out / f"20-menu-edit-nothing-to-undo-{scheme.value}.png"
+        _with_menu(app, shell.window, bar, "&Edit").save(str(path))
+        written.append(path)
         journal.view.setCurrentIndex(journal.model.index(1))
         journal.delete_selected()
         settle(app)
-        bar = shell.window.menuWidget()
-        assert isinstance(bar, QMenuBar)
         for title, name in (("&Edit", "edit"), ("&Go", "go")):
             path = out / f"20-menu-{name}-{scheme.value}.png"
             _with_menu(app, shell.window, bar, title).save(str(path))

@@ -11,7 +11,7 @@ from trustjournal.core.errors import ValidationError
 from trustjournal.core.periods import Period, parse_day
 from trustjournal.core.serialize import from_dict, to_dict
 from trustjournal.core.times import from_micros, local_day, offset_minutes, to_micros
-from trustjournal.core.wording import MOOD_WORDS, first_line, summarise
+from trustjournal.core.wording import MOOD_WORDS, first_line, intensity_span, summarise
 
 TODAY = date(2026, 3, 14)  # a Saturday
 
@@ -46,8 +46,17 @@ def test_summaries_are_one_line_with_words_for_numbers() -> None:
     assert summarise(mood) == "Mood 3/10, low · tired, hopeful — first"
     record = TriggerRecord(occurred_at=when, situation="x" * 200, intensity=8, intensity_after=3)
     assert summarise(record).startswith("8 → 3/10 · x") and len(summarise(record)) <= 80
+    steady = TriggerRecord(occurred_at=when, situation="s", intensity=4, intensity_after=4)
+    assert summarise(steady) == "4/10 before and after · s"
     assert first_line("a" * 100, 10) == "a" * 9 + "…"
     assert set(MOOD_WORDS) == set(range(1, 11))
+
+
+def test_an_intensity_reads_with_its_change_only_when_there_is_one() -> None:
+    assert intensity_span(8, 3) == "8 → 3 of 10"
+    assert intensity_span(4, 4) == "4 of 10 before and after"
+    assert intensity_span(0, 0, "/10") == "0/10 before and after"
+    assert intensity_span(6, None) == "6 of 10"
 
 
 def test_every_kind_round_trips_through_json_dicts() -> None:

@@ -18,7 +18,7 @@ from tests.services.export_data import (
     at,
     request_for,
 )
-from trustjournal.core.entries import MoodCheckIn
+from trustjournal.core.entries import MoodCheckIn, TriggerRecord
 from trustjournal.core.errors import ValidationError
 from trustjournal.core.periods import Period
 from trustjournal.services.export.figures import MAX_POINTS, downsample
@@ -183,3 +183,15 @@ def test_request_needs_a_closed_period_and_known_choices() -> None:
         ExportRequest.for_audience(Audience.SELF, Period(None, date(2026, 3, 1)))
     with pytest.raises(ValidationError):
         ExportRequest.for_audience(Audience.SELF, PERIOD, sections=frozenset({"diary"}))
+
+
+def test_an_intensity_that_did_not_change_reads_before_and_after(
+    repo: EntryRepository, journal: Journal
+) -> None:
+    repo.add(TriggerRecord(occurred_at=at(6), situation="Steady", intensity=4, intensity_after=4))
+    summary = build_summary(repo, request_for(Audience.THERAPIST, journal), now=NOW)
+    for text in (render_markdown(summary), render_html(summary)):
+        assert "4 of 10 before and after (noticeable)" in text
+        assert "then noticeable" not in text and "4 → 4" not in text
+        assert "8 → 3 of 10 (intense, then mild)" in text  # a change still reads as one
+        assert "5 of 10 (moderate)" in text  # and no afterwards as before

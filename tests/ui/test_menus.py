@@ -1,5 +1,5 @@
-"""The main window's menu bar: Edit → Undo brings a deleted entry back; nothing of the journal
-shows in the menus; the unlock screen has no menu bar."""
+"""The main window's menu bar: Edit → Undo brings a deleted entry back while the page shown has
+it to undo; nothing of the journal shows in the menus; the unlock screen has no menu bar."""
 
 from __future__ import annotations
 
@@ -15,11 +15,12 @@ from pytestqt.qtbot import QtBot
 from tests.ui.journal_helpers import NOW
 from tests.ui.shell_helpers import PASSPHRASE, fixed_clock, make_vault, start_shell, unlock
 from trustjournal.app import Shell
-from trustjournal.core.entries import MoodCheckIn
+from trustjournal.core.entries import About, GratitudeEntry, MoodCheckIn
 from trustjournal.store.entries import EntryRepository
 from trustjournal.ui.main_frame import MainFrame
 from trustjournal.ui.pages.journal_page import JournalPage
 from trustjournal.ui.pages.journal_pages import journal_pages
+from trustjournal.ui.pages.today_page import TodayPage
 
 NOTE = "the words only the journal may hold"
 
@@ -70,17 +71,31 @@ def _entry(menu: QMenu, text: str) -> QAction:
     return found[0]
 
 
-def test_edit_undo_brings_back_the_deleted_entry_from_any_page(
+def _undo(shell: Shell) -> QAction:
+    found = _menus(shell)["&Edit"].findChildren(QAction, "menuUndo")
+    assert len(found) == 1
+    return found[0]
+
+
+def _journal(shell: Shell) -> JournalPage:
+    page = _frame(shell).page("journal")
+    assert isinstance(page, JournalPage)
+    return page
+
+
+def test_edit_undo_brings_back_the_deleted_entry_while_the_journal_offers_it(
     qtbot: QtBot, qapp: QApplication, tmp_path: Path
 ) -> None:
     shell = _open(qtbot, qapp, tmp_path)
     entry_id = _add_entry(shell)
     menus = _menus(shell)
+    undo = _undo(shell)
     _entry(menus["&Go"], "Journal").trigger()
     frame = _frame(shell)
     assert frame.current_key == "journal"
-    page = frame.page("journal")
-    assert isinstance(page, JournalPage)
+    assert not undo.isEnabled()  # nothing deleted yet
+    assert undo.text() == "&Undo\tCtrl+Z"
+    page = _journal(shell)
     assert page.select_id(entry_id)
     page.delete_selected()
     vault = shell.controller.vault
@@ -88,22 +103,81 @@ def test_edit_undo_brings_back_the_deleted_entry_from_any_page(
     repo = EntryRepository(db=vault.db, clock=fixed_clock)
     assert entry_id not in repo.ids()
 
-    undo = _entry(menus["&Edit"], "&Undo delete")
     assert undo.isEnabled()
-    assert undo.text().endswith("\tCtrl+Z")  # the key is shown, but bound only by the page
+    assert undo.text() == "&Undo delete\tCtrl+Z"  # the key is shown, but bound only by the page
     assert undo.shortcut().isEmpty()
     undo.trigger()
     assert entry_id in repo.ids()
     assert not page.undo_bar.isVisible()
     assert page.current_id() == entry_id
+    assert not undo.isEnabled()
+    assert undo.text() == "&Undo\tCtrl+Z"
 
-    page.delete_selected()  # from another page, Edit → Undo goes back to the Journal
+    page.delete_selected()  # on another page there is nothing of its own to undo
+    assert undo.isEnabled()
     _entry(menus["&Go"], "Today").trigger()
     assert frame.current_key == "today"
+    assert not undo.isEnabled()
+    assert undo.text() == "&Undo"  # Today binds no Ctrl+Z
+    undo.trigger()
+    assert entry_id not in repo.ids()
+    assert frame.current_key == "today"
+    _entry(menus["&Go"], "Journal").trigger()  # back within the undo window: offered again
+    assert undo.isEnabled()
     undo.trigger()
     assert entry_id in repo.ids()
-    assert frame.current_key == "journal"
     assert page.current_id() == entry_id
+
+
+def test_edit_undo_goes_when_the_undo_bar_does(
+    qtbot: QtBot, qapp: QApplication, tmp_path: Path
+) -> None:
+    shell = _open(qtbot, qapp, tmp_path)
+    entry_id = _add_entry(shell)
+    _frame(shell).show_page("journal")
+    page = _journal(shell)
+    undo = _undo(shell)
+    page.undo_timer.setInterval(1)
+    assert page.select_id(entry_id)
+    page.delete_selected()
+    assert undo.isEnabled()
+    qtbot.waitUntil(page.undo_bar.isHidden)
+    assert not undo.isEnabled()
+    assert undo.text() == "&Undo\tCtrl+Z"
+    undo.trigger()  # a menu entry triggered anyway (an accessibility tool) does nothing
+    vault = shell.controller.vault
+    assert vault is not None
+    assert entry_id not in EntryRepository(db=vault.db, clock=fixed_clock).ids()
+
+
+def test_edit_undo_takes_back_i_told_them_on_today(
+    qtbot: QtBot, qapp: QApplication, tmp_path: Path
+) -> None:
+    shell = _open(qtbot, qapp, tmp_path)
+    vault = shell.controller.vault
+    assert vault is not None
+    repo = EntryRepository(db=vault.db, clock=fixed_clock)
+    saved = repo.add(GratitudeEntry(occurred_at=NOW, text=NOTE, about=About.PARTNER))
+    shell.events.notify({"gratitude"})
+    assert saved.id is not None
+    frame = _frame(shell)
+    frame.show_page("today")
+    today = frame.page("today")
+    assert isinstance(today, TodayPage)
+    undo = _undo(shell)
+    assert not undo.isEnabled()
+    unshared = today.gratitude.unshared
+    unshared.rows[0].told_button.click()
+    told = repo.get(saved.id)
+    assert isinstance(told, GratitudeEntry) and told.expressed
+    assert undo.isEnabled()
+    assert undo.text() == "&Undo “I told them”"
+    assert NOTE not in undo.text()
+    undo.trigger()
+    back = repo.get(saved.id)
+    assert isinstance(back, GratitudeEntry) and not back.expressed
+    assert not undo.isEnabled()
+    assert unshared.undo_button.isHidden()
 
 
 def test_ctrl_z_still_undoes_once_the_menu_bar_is_there(
@@ -133,7 +207,7 @@ def test_menus_hold_only_our_words_and_reuse_the_shortcuts(
     assert list(menus) == ["&File", "&Edit", "&Go"]
     texts = {name: [a.text().split("\t")[0] for a in _entries(m)] for name, m in menus.items()}
     assert texts["&File"] == ["&Lock", "&Quit"]
-    assert texts["&Edit"] == ["&Undo delete"]
+    assert texts["&Edit"] == ["&Undo"]  # on Today, with nothing to undo
     assert texts["&Go"][:4] == ["Today", "Journal", "Share", "Settings"]
     assert _entry(menus["&File"], "&Lock") is shell.window.lock_action
     assert _entry(menus["&File"], "&Quit") is shell.window.quit_action

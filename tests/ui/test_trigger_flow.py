@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -16,6 +17,7 @@ from trustjournal.ui.editors.trigger import TriggerEditor
 from trustjournal.ui.pages.journal_page import JournalPage
 from trustjournal.ui.pages.journal_pages import journal_pages
 from trustjournal.ui.pages.today_page import TodayPage
+from trustjournal.ui.today.unfinished import trigger_meta
 
 TRIGGERS = EntryQuery(kinds=frozenset({EntryKind.TRIGGER}))
 
@@ -66,3 +68,11 @@ def test_quick_log_with_ctrl_t_then_finish_it_in_the_journal(
     assert journal.model.entry_count() == 0
     journal.filters.unfinished.setChecked(False)
     assert journal.model.entry_count() == 1
+
+
+def test_a_record_to_finish_says_when_its_intensity_stayed_the_same() -> None:
+    when = datetime(2026, 3, 14, 19, 40, tzinfo=UTC)
+    steady = TriggerRecord(occurred_at=when, situation="s", intensity=4, intensity_after=4)
+    assert trigger_meta(steady) == "Sat 14 Mar, 19:40 · 4 of 10 before and after"
+    fresh = TriggerRecord(occurred_at=when, situation="s", intensity=7, category="Work")
+    assert trigger_meta(fresh) == "Sat 14 Mar, 19:40 · 7 of 10 · Work"

@@ -18,11 +18,8 @@ from trustjournal.core.resources import load_json
 from trustjournal.store.vocabulary import VocabularyRepository
 from trustjournal.ui.pages.settings_page import SettingsPage
 from trustjournal.ui.session import Session
-from trustjournal.ui.settings.vocabulary_section import (
-    HIDDEN_MARK,
-    VocabularyListEditor,
-    VocabularySection,
-)
+from trustjournal.ui.settings.vocabulary_list import HIDDEN_MARK, VocabularyListEditor
+from trustjournal.ui.settings.vocabulary_section import VocabularySection
 
 CATEGORIES = [c["name"] for c in load_json("vocabulary", "trigger_categories.json")["categories"]]
 STRATEGIES = [s["name"] for s in load_json("vocabulary", "coping_strategies.json")["strategies"]]

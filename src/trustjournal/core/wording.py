@@ -70,6 +70,19 @@ def first_line(text: str, width: int = SUMMARY_WIDTH) -> str:
     return line if len(line) <= width else line[: width - 1].rstrip() + "…"
 
 
+def intensity_span(before: int, after: int | None, out_of: str = " of 10") -> str:
+    """How intense a trigger was, and afterwards if noted: "8 → 3 of 10", "6 of 10".
+
+    When nothing changed it says so rather than "4 → 4": "4 of 10 before and after".
+    `out_of` is how the scale is written after the number (" of 10", or "/10" in summaries).
+    """
+    if after is None:
+        return f"{before}{out_of}"
+    if after == before:
+        return f"{before}{out_of} before and after"
+    return f"{before} → {after}{out_of}"
+
+
 def summarise(entry: Entry, width: int = SUMMARY_WIDTH) -> str:
     """A one-line summary of an entry: the score in words, first emotions, or the first line."""
     if isinstance(entry, MoodCheckIn):
@@ -81,8 +94,8 @@ def summarise(entry: Entry, width: int = SUMMARY_WIDTH) -> str:
     elif isinstance(entry, GratitudeEntry):
         text = first_line(entry.text, width)
     else:
-        after = "" if entry.intensity_after is None else f" → {entry.intensity_after}"
-        text = f"{entry.intensity}{after}/10 · {first_line(entry.situation, width)}"
+        intensity = intensity_span(entry.intensity, entry.intensity_after, "/10")
+        text = f"{intensity} · {first_line(entry.situation, width)}"
     return first_line(text, width)
 
 

@@ -1,26 +1,63 @@
 """The main window's menu bar while the journal is open: File, Edit and Go, nothing else.
 
 Every entry reuses an action that already exists with its shortcut (Lock, Quit, the pages'
-Ctrl+1…5), so no key is bound twice. Edit → Undo runs the page's own undo (the Journal's
-undelete, the same path as its Undo bar and Ctrl+Z); it only shows Ctrl+Z as a hint, because
-the page binds that key itself and a second binding would make Qt call it ambiguous. The
-menus hold only our own words and page titles, never anything from the journal (S4).
+Ctrl+1…5), so no key is bound twice. Edit → Undo follows the page being shown: it is enabled
+while that page offers something to undo (the Journal's deleted entry while its Undo bar is up,
+Today's "I told them" while its Undo shows) and says what, in our words ("Undo delete"). It runs
+the page's own undo, and only shows the page's key (Ctrl+Z) as a hint, because the page binds
+that key itself and a second binding would make Qt call it ambiguous. The menus hold only our
+own words and page titles, never anything from the journal (S4).
 """
 
 from __future__ import annotations
 
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QMenuBar
 
 from trustjournal.ui.main_frame import MainFrame
 from trustjournal.ui.main_window import MainWindow
+from trustjournal.ui.undo_offer import UndoOffer, offer_of
 
-UNDO_TEXT = "&Undo delete"
+UNDO_TEXT = "&Undo"  # while the page shown has nothing to undo
 
 
-def _hint(key: QKeySequence.StandardKey) -> str:
-    """A shortcut as the platform writes it, for a menu entry that must not bind it again."""
-    return QKeySequence(key).toString(QKeySequence.SequenceFormat.NativeText)
+class UndoEntry(QObject):
+    """Keeps Edit → Undo in step with the undo offer of the page being shown."""
+
+    def __init__(self, *, action: QAction, frame: MainFrame, parent: QObject) -> None:
+        super().__init__(parent)
+        self._action = action
+        self._frame = frame
+        self._offer: UndoOffer | None = None
+        action.triggered.connect(self._on_action_triggered)
+        frame.page_changed.connect(self._on_frame_page_changed)
+        self._follow(frame.current_key)
+
+    def refresh(self) -> None:
+        """Read the offer again: enabled and named while there is something to undo."""
+        offer = self._offer
+        available = offer is not None and offer.available()
+        text = offer.text if offer is not None and available else UNDO_TEXT
+        hint = offer.hint if offer is not None else ""
+        self._action.setText(f"{text}\t{hint}" if hint else text)
+        self._action.setEnabled(available)
+
+    def _follow(self, key: str | None) -> None:
+        if self._offer is not None:
+            self._offer.changed.disconnect(self.refresh)
+        self._offer = offer_of(self._frame.page(key)) if key is not None else None
+        if self._offer is not None:
+            self._offer.changed.connect(self.refresh)
+        self.refresh()
+
+    def _on_frame_page_changed(self, key: str) -> None:
+        self._follow(key)
+
+    def _on_action_triggered(self) -> None:
+        if self._offer is not None:
+            self._offer.undo()
+        self.refresh()
 
 
 def install_menus(window: MainWindow, frame: MainFrame) -> QMenuBar:
@@ -34,10 +71,10 @@ def install_menus(window: MainWindow, frame: MainFrame) -> QMenuBar:
     file_menu.addAction(window.quit_action)
 
     edit_menu = QMenu("&Edit", bar)
-    undo = QAction(f"{UNDO_TEXT}\t{_hint(QKeySequence.StandardKey.Undo)}", edit_menu)
+    undo = QAction(UNDO_TEXT, edit_menu)
     undo.setObjectName("menuUndo")
-    undo.setEnabled(frame.can_undo())
-    undo.triggered.connect(frame.undo)
+    entry = UndoEntry(action=undo, frame=frame, parent=undo)
+    edit_menu.aboutToShow.connect(entry.refresh)
     edit_menu.addAction(undo)
 
     go_menu = QMenu("&Go", bar)

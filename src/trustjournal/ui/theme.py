@@ -1,5 +1,8 @@
 """The calm, warm look: Fusion with a light and a dark palette, one accent, and a small style sheet.
 
+Fusion comes wrapped in `ControlStyle`, so that in the dark scheme the edge of an unchecked box
+or radio button can be seen (it is drawn darker than the dark window otherwise).
+
 The theme follows the system colour scheme (`QStyleHints.colorScheme`) unless the person chose
 light or dark in Settings. Widgets mark their role with dynamic properties (`role="title"`,
 `primary="true"`, `card="true"`) and the style sheet gives each role its look.
@@ -12,7 +15,10 @@ from enum import StrEnum
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QApplication, QStyleFactory
+from PySide6.QtWidgets import QApplication
+from shiboken6 import isValid
+
+from trustjournal.ui.control_style import ControlStyle
 
 MIN_POINT_SIZE = 10.0
 
@@ -41,6 +47,7 @@ class Colors:
     error: str
     warning: str
     good: str
+    indicator_edge: str | None = None  # check and radio edges; None leaves Fusion's own shade
 
 
 LIGHT = Colors(
@@ -70,7 +77,20 @@ DARK = Colors(
     error="#f0a48a",
     warning="#e8c170",
     good="#a3cf98",
+    indicator_edge="#8c8178",  # 4.5:1 against the window, 4.1:1 against the box's fill
 )
+
+
+def contrast_ratio(first: str, second: str) -> float:
+    """The WCAG 2 contrast ratio of two "#rrggbb" colours, from 1 (none) to 21 (black on white)."""
+
+    def luminance(color: str) -> float:
+        channels = (int(color[i : i + 2], 16) / 255 for i in (1, 3, 5))
+        r, g, b = (c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels)
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+    light, dark = sorted((luminance(first), luminance(second)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
 
 
 def palette_for(c: Colors) -> QPalette:
@@ -170,7 +190,8 @@ class ThemeManager(QObject):
         self._app = app
         self._preference = ThemePreference.SYSTEM
         self._dark: bool | None = None
-        app.setStyle(QStyleFactory.create("Fusion"))
+        self._style = ControlStyle()
+        app.setStyle(self._style)  # the application owns it from here
         font = app.font()
         if font.pointSizeF() < MIN_POINT_SIZE:  # keep the system's font, but never tiny
             font.setPointSizeF(MIN_POINT_SIZE)
@@ -203,6 +224,9 @@ class ThemeManager(QObject):
             return
         self._dark = dark
         colors = DARK if dark else LIGHT
+        if isValid(self._style):  # a later ThemeManager on the same app replaces it
+            edge = colors.indicator_edge
+            self._style.indicator_edge = QColor(edge) if edge is not None else None
         self._app.setPalette(palette_for(colors))
         self._app.setStyleSheet(style_sheet(colors))
         self.changed.emit(dark)

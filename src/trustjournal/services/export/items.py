@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Collection
 
 from trustjournal.core.entries import GratitudeEntry, MoodCheckIn, TriggerRecord
-from trustjournal.core.wording import ABOUT_WORDS, INTENSITY_WORDS, MOOD_WORDS
+from trustjournal.core.wording import ABOUT_WORDS, INTENSITY_WORDS, MOOD_WORDS, intensity_span
 from trustjournal.services.export.model import Field, Item
 from trustjournal.services.export.request import TriggerField
 
@@ -29,10 +29,11 @@ def _field(label: str, text: str) -> list[Field]:
 
 
 def intensity_text(before: int, after: int | None) -> str:
-    """E.g. "8 → 3 of 10 (intense, then mild)"."""
-    if after is None:
-        return f"{before} of 10 ({INTENSITY_WORDS[before]})"
-    return f"{before} → {after} of 10 ({INTENSITY_WORDS[before]}, then {INTENSITY_WORDS[after]})"
+    """E.g. "8 → 3 of 10 (intense, then mild)", "4 of 10 before and after (noticeable)"."""
+    words = INTENSITY_WORDS[before]
+    if after is not None and after != before:
+        words += f", then {INTENSITY_WORDS[after]}"
+    return f"{intensity_span(before, after)} ({words})"
 
 
 def mood_heading(entry: MoodCheckIn) -> str:

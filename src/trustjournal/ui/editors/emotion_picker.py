@@ -2,58 +2,37 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (
-    QHBoxLayout,
-    QLineEdit,
-    QTreeWidget,
-    QTreeWidgetItem,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QWidget
 
 from trustjournal.store.vocabulary import VocabularyList, VocabularyRepository
-from trustjournal.ui.widgets.common import button, label
+from trustjournal.ui.editors.vocabulary_picker import VocabularyPicker
 
 
-class EmotionPicker(QWidget):
+class EmotionPicker(VocabularyPicker[QTreeWidgetItem]):
     """A filterable tree of emotion families with checkable emotions.
 
     Signals:
         changed: the chosen emotions changed.
     """
 
-    changed = Signal()
-
     def __init__(self, *, vocabulary: VocabularyRepository, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._vocabulary = vocabulary
-        self.search = QLineEdit(self)
-        self.search.setPlaceholderText("Find or add an emotion")
-        self.search.setAccessibleName("Find or add an emotion")
-        self.add_button = button("Add as my own")
-        self.add_button.setEnabled(False)
+        super().__init__(
+            vocabulary=vocabulary,
+            kind=VocabularyList.EMOTION,
+            placeholder="Find or add an emotion",
+            search_name="Find or add an emotion",
+            summary_role="hint",
+            parent=parent,
+        )
         self.tree = QTreeWidget(self)
         self.tree.setHeaderHidden(True)
         self.tree.setAccessibleName("Emotions")
         self.tree.setMinimumHeight(120)
         self.tree.setMaximumHeight(190)
-        top = QHBoxLayout()
-        top.addWidget(self.search, 1)
-        top.addWidget(self.add_button)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(top)
-        layout.addWidget(self.tree)
-        self.summary = label("", role="hint")
-        layout.addWidget(self.summary)
-        self._items: dict[str, QTreeWidgetItem] = {}
-        self._order: list[str] = []  # chosen names in the order chosen
+        self._lay_out(self.tree)
         self._fill()
-        self.search.textChanged.connect(self._filter)
-        self.search.returnPressed.connect(self._add_own)
-        self.add_button.clicked.connect(self._add_own)
-        self.tree.itemChanged.connect(self._on_item_changed)
+        self.tree.itemChanged.connect(self._on_tree_item_changed)
 
     def _fill(self) -> None:
         self.tree.blockSignals(True)
@@ -65,45 +44,16 @@ class EmotionPicker(QWidget):
             for name in names:
                 child = QTreeWidgetItem(parent, [name])
                 child.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
-                checked = name.casefold() in {n.casefold() for n in self._order}
-                child.setCheckState(
-                    0, Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked
-                )
+                self._tick(child, self._is_chosen(name))
                 self._items[name.casefold()] = child
         self.tree.collapseAll()
         self.tree.blockSignals(False)
 
-    def _show_chosen(self) -> None:
-        self.summary.setText("Chosen: " + ", ".join(self._order) if self._order else "")
-        self.summary.setVisible(bool(self._order))
+    def _tick(self, item: QTreeWidgetItem, checked: bool) -> None:
+        item.setCheckState(0, Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
 
-    def chosen(self) -> list[str]:
-        """The chosen emotions, in the order chosen."""
-        return list(self._order)
-
-    def set_chosen(self, names: list[str] | tuple[str, ...]) -> None:
-        """Choose exactly `names` (names not in the vocabulary are kept as they are)."""
-        self._order = list(names)
-        self.tree.blockSignals(True)
-        keys = {n.casefold() for n in names}
-        for key, item in self._items.items():
-            item.setCheckState(0, Qt.CheckState.Checked if key in keys else Qt.CheckState.Unchecked)
-        self.tree.blockSignals(False)
-        self._show_chosen()
-
-    def choose(self, name: str) -> None:
-        """Tick one emotion of the vocabulary."""
-        item = self._items.get(name.casefold())
-        if item is not None:
-            item.setCheckState(0, Qt.CheckState.Checked)
-
-    def _on_item_changed(self, item: QTreeWidgetItem, _column: int) -> None:
-        name = item.text(0)
-        self._order = [n for n in self._order if n.casefold() != name.casefold()]
-        if item.checkState(0) == Qt.CheckState.Checked:
-            self._order.append(name)
-        self._show_chosen()
-        self.changed.emit()
+    def _on_tree_item_changed(self, item: QTreeWidgetItem, _column: int) -> None:
+        self._ticked(item.text(0), item.checkState(0) == Qt.CheckState.Checked)
 
     def _filter(self, text: str) -> None:
         needle = text.strip().casefold()
@@ -122,13 +72,3 @@ class EmotionPicker(QWidget):
             family.setHidden(shown == 0)
             family.setExpanded(bool(needle) and shown > 0)
         self.add_button.setEnabled(bool(needle) and needle not in self._items)
-
-    def _add_own(self) -> None:
-        name = " ".join(self.search.text().split())
-        if not name:
-            return
-        if name.casefold() not in self._items:
-            self._vocabulary.add(VocabularyList.EMOTION.value, name)
-            self._fill()
-        self.search.clear()
-        self.choose(name)

@@ -70,7 +70,7 @@ class PageSpec:
     shortcut: str  # a QKeySequence string such as "Ctrl+5"
     build: PageFactory
     actions: tuple[PageAction, ...] = ()
-    undo: str = ""  # the page's no-argument method that Edit → Undo calls, if it has one
+    undo: str = ""  # a method for MainFrame.undo(); the menu bar follows the page's UndoOffer
 
 
 class PageRegistry:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
@@ -19,20 +18,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from trustjournal.core.errors import UserFacingError, ValidationError
+from trustjournal.core.errors import ValidationError
 from trustjournal.core.periods import Period
-from trustjournal.services.export.log import ExportFormat, record_export
 from trustjournal.services.export.model import Summary
 from trustjournal.services.export.request import Audience, ExportRequest, default_period
-from trustjournal.services.export.writer import atomic_write
 from trustjournal.store.exports import ExportLogRepository
 from trustjournal.ui.errors import describe
 from trustjournal.ui.session import Session
-from trustjournal.ui.share.choices import WHOM, ChoicesPanel
+from trustjournal.ui.share.choices import ChoicesPanel
 from trustjournal.ui.share.entries_model import EntriesModel, counts_text
 from trustjournal.ui.share.preview import Preview, PreviewBrowser, build_job
-from trustjournal.ui.share.save_dialog import SaveSummaryDialog
-from trustjournal.ui.share.writing import WritePanel, render_bytes
+from trustjournal.ui.share.saving import SummarySaver
+from trustjournal.ui.share.writing import WritePanel
 from trustjournal.ui.widgets.common import button, label, scrolled_body
 
 DRAFT_KEY = "share.note"
@@ -49,7 +46,6 @@ class SharePage(QWidget):
         self._log = ExportLogRepository(db=session.vault.db, clock=session.clock)
         self._generation = 0  # bumped on every change; a preview built for an older one is stale
         self._building = False
-        self._writing = False
         self.shown: Preview | None = None  # the preview on screen
         self.choices = ChoicesPanel(
             today=lambda: session.clock().date(), since_last=self._since_last, parent=self
@@ -73,11 +69,12 @@ class SharePage(QWidget):
         self.preview = PreviewBrowser(self)
         self.preview_error = label("", role="error")
         self.write = WritePanel(self)
+        self.saver = SummarySaver(session=session, log=self._log, panel=self.write, parent=self)
         self.preview_timer = self._timer(PREVIEW_DELAY_MS, self._build)
         self.draft_timer = self._timer(DRAFT_DELAY_MS, self.stash_drafts)
         self._lay_out()
         self._wire()
-        self._show_history()
+        self.saver.show_history()
         self._changed()
 
     def _timer(self, ms: int, slot: object) -> QTimer:
@@ -237,68 +234,12 @@ class SharePage(QWidget):
 
     def save(self) -> None:
         """Ask where, then write the summary in the chosen format and record it."""
-        if self._writing or not self._session.is_open():
-            return
-        try:
-            password = self.write.chosen_password()
-            request = self.request()
-        except ValidationError as error:
-            self.write.show_error(str(error))
-            return
-        file_format = self.write.file_format
-        today = self._session.clock().date()
-        path = SaveSummaryDialog.ask(
-            self, f"summary-{today.isoformat()}.{file_format.value}", file_format
-        )
-        if path is None or not self._session.is_open():
-            return
+        self.saver.save(self.request, self._shown_summary)
+
+    def _shown_summary(self, request: ExportRequest) -> Summary | None:
+        """The summary on screen, if it was built for `request` and no rebuild is waiting."""
         fresh = self.shown if self.shown and self.shown.request == request else None
-        summary = fresh.summary if fresh and not self.preview_timer.isActive() else None
-        now, entries = self._session.clock(), self._session.entries
-
-        def job() -> tuple[Summary, bytes]:
-            chosen = summary or build_job(entries, request, now).summary
-            return chosen, render_bytes(chosen, file_format, password)
-
-        self._writing = True
-        self.write.set_busy(True)
-        self._session.tasks.run_in_background(
-            job,
-            lambda result: self._on_rendered(result, request, file_format, path),
-            self._on_write_failed,
-        )
-
-    def _on_rendered(
-        self, result: tuple[Summary, bytes], request: ExportRequest, fmt: ExportFormat, path: object
-    ) -> None:
-        """Record and write in one transaction: no record without the file, nor the reverse."""
-        summary, data = result
-        target = Path(str(path))
-        try:
-            with self._session.vault.db.transaction():
-                record_export(self._log, summary, request, fmt)
-                atomic_write(target, data)
-        except (UserFacingError, OSError) as exc:
-            self._on_write_failed(exc)
-            return
-        self._writing = False
-        self.write.set_busy(False)
-        self.write.clear_secrets()
-        count = len(summary.entry_ids)
-        noun = "entry" if count == 1 else "entries"
-        self.write.show_done(
-            f"Saved for {WHOM[request.audience]}: {count} {noun}, in {target.name}."
-        )
-        self._show_history()
-
-    def _on_write_failed(self, exc: BaseException) -> None:
-        self._writing = False
-        self.write.set_busy(False)
-        self.write.show_error(f"The summary was not saved. {describe(exc)}")
-
-    def _show_history(self) -> None:
-        if self._session.is_open():
-            self.write.show_history(self._log.list(), self._session.clock())
+        return fresh.summary if fresh and not self.preview_timer.isActive() else None
 
     def history_lines(self) -> list[str]:
         """The export history as shown."""

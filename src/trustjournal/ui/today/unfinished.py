@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from trustjournal.core.entries import EntryKind, TriggerRecord
 from trustjournal.core.query import EntryQuery
-from trustjournal.core.wording import first_line
+from trustjournal.core.wording import first_line, intensity_span
 from trustjournal.ui.session import Session
 from trustjournal.ui.widgets.common import button, label, lay_out_item_row
 
@@ -21,8 +21,10 @@ EMPTY = "Nothing waiting. A trigger you log quickly stays here until you finish 
 def trigger_meta(entry: TriggerRecord) -> str:
     """When, how intense (before → after) and the category, for a line under a record."""
     day = entry.occurred_at
-    after = "" if entry.intensity_after is None else f" → {entry.intensity_after}"
-    parts = [f"{day:%a} {day.day} {day:%b}, {day:%H:%M}", f"{entry.intensity}{after} of 10"]
+    parts = [
+        f"{day:%a} {day.day} {day:%b}, {day:%H:%M}",
+        intensity_span(entry.intensity, entry.intensity_after),
+    ]
     if entry.category:
         parts.append(entry.category)
     return " · ".join(parts)

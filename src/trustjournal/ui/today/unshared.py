@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from trustjournal.core.entries import About, EntryKind, GratitudeEntry
@@ -45,7 +45,13 @@ class UnsharedRow(QWidget):
 
 
 class UnsharedList(QWidget):
-    """The newest few unshared appreciations, "I told them" on each, and Undo for a moment."""
+    """The newest few unshared appreciations, "I told them" on each, and Undo for a moment.
+
+    Signals:
+        undo_changed: Undo appeared or went (for Edit → Undo in the menu bar).
+    """
+
+    undo_changed = Signal()
 
     def __init__(self, *, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -113,6 +119,7 @@ class UnsharedList(QWidget):
         self.undo_text.show()
         self.undo_button.show()
         self.undo_timer.start()
+        self.undo_changed.emit()
 
     def undo(self) -> None:
         """Take back the last "I told them"."""
@@ -144,6 +151,7 @@ class UnsharedList(QWidget):
         self.undo_timer.stop()
         self.undo_text.hide()
         self.undo_button.hide()
+        self.undo_changed.emit()
 
     def clear(self) -> None:
         """Forget every appreciation shown (the journal is locking)."""

@@ -1,0 +1,243 @@
+"""One vocabulary list in Settings (trigger categories or ways of coping): add, rename, hide."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from trustjournal.core.entries import MAX_NAME
+from trustjournal.core.errors import UserFacingError
+from trustjournal.store.vocabulary import VocabularyItem, VocabularyList, VocabularyRepository
+from trustjournal.ui.session import Session
+from trustjournal.ui.widgets.common import button, label
+
+HIDDEN_MARK = " — hidden"
+
+
+class VocabularyListEditor(QWidget):
+    """One list of names, shipped ones and the person's own, with add, rename and hide."""
+
+    def __init__(
+        self,
+        *,
+        session: Session,
+        kind: VocabularyList,
+        title: str,
+        placeholder: str,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._session = session
+        self._kind = kind
+        self._vocabulary = VocabularyRepository(db=session.vault.db, clock=session.clock)
+        self._renaming: str | None = None  # the name being renamed, if any
+        self.title = title
+        self.list = QListWidget(self)
+        self.list.setAccessibleName(title)
+        self.list.setMinimumHeight(220)
+        self.rename_button = button("Rename…")
+        self.rename_button.setToolTip("Give the chosen name a new spelling (F2)")
+        self.hide_button = button("Hide")
+        self.field = QLineEdit(self)
+        self.field.setMaxLength(MAX_NAME)
+        self.field.setPlaceholderText(placeholder)
+        self.field.setAccessibleName("Name")
+        self.save_button = button("Add")
+        self.cancel_button = button("Cancel")
+        self.cancel_button.hide()
+        self.renaming_note = label("", role="hint")
+        self.renaming_note.hide()
+        self.error = label("", role="error")
+        self.error.hide()
+        self.status = label("", role="good")
+        self.status.hide()
+        self._lay_out()
+        self._wire()
+        self.reload()
+
+    def _lay_out(self) -> None:
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 12, 0, 0)
+        layout.setSpacing(8)
+        layout.addWidget(self.list)
+        chosen = QHBoxLayout()
+        chosen.setSpacing(10)
+        chosen.addWidget(self.rename_button)
+        chosen.addWidget(self.hide_button)
+        chosen.addStretch(1)
+        layout.addLayout(chosen)
+        layout.addSpacing(6)
+        layout.addWidget(self.renaming_note)
+        layout.addWidget(self.field)  # a row of its own: a name may be 80 characters long
+        row = QHBoxLayout()
+        row.setSpacing(10)
+        row.addWidget(self.save_button)
+        row.addWidget(self.cancel_button)
+        row.addStretch(1)
+        layout.addLayout(row)
+        layout.addWidget(self.error)
+        layout.addWidget(self.status)
+
+    def _wire(self) -> None:
+        rename = QAction("Rename", self.list)
+        rename.setShortcut(QKeySequence(Qt.Key.Key_F2))
+        rename.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        rename.triggered.connect(self.start_rename)
+        self.list.addAction(rename)
+        escape = QAction("Cancel renaming", self.field)
+        escape.setShortcut(QKeySequence(Qt.Key.Key_Escape))
+        escape.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        escape.triggered.connect(self.cancel_rename)
+        self.field.addAction(escape)
+        self.list.currentItemChanged.connect(self._on_list_current_item_changed)
+        self.rename_button.clicked.connect(self.start_rename)
+        self.hide_button.clicked.connect(self.toggle_hidden)
+        self.save_button.clicked.connect(self.save)
+        self.field.returnPressed.connect(self.save)
+        self.field.textEdited.connect(self._on_field_text_edited)
+        self.cancel_button.clicked.connect(self.cancel_rename)
+
+    # --- reading --------------------------------------------------------------------------------
+
+    def items(self) -> list[VocabularyItem]:
+        """Every name of the list as shown, hidden ones included."""
+        return self._vocabulary.items(self._kind.value, include_hidden=True)
+
+    def reload(self, select: str | None = None) -> None:
+        """Read the list again, keeping (or moving to) the chosen name."""
+        if not self._session.is_open():
+            return
+        keep = select if select is not None else self.current_name()
+        self.list.clear()
+        muted = self.palette().color(self.palette().ColorRole.PlaceholderText)
+        for item in self.items():
+            row = QListWidgetItem(item.name + (HIDDEN_MARK if item.hidden else ""))
+            row.setData(Qt.ItemDataRole.UserRole, item.name)
+            row.setData(Qt.ItemDataRole.UserRole + 1, item.hidden)
+            if item.hidden:
+                row.setForeground(muted)
+            if item.description:  # shipped text only; own names have none (S6)
+                row.setToolTip(item.description)
+            self.list.addItem(row)
+            if keep is not None and item.name.casefold() == keep.casefold():
+                self.list.setCurrentItem(row)
+        self._show_chosen()
+
+    def current_name(self) -> str | None:
+        """The chosen name (without the hidden mark)."""
+        row = self.list.currentItem()
+        return None if row is None else str(row.data(Qt.ItemDataRole.UserRole))
+
+    def _current_hidden(self) -> bool:
+        row = self.list.currentItem()
+        return row is not None and bool(row.data(Qt.ItemDataRole.UserRole + 1))
+
+    def _show_chosen(self) -> None:
+        chosen = self.current_name() is not None
+        self.rename_button.setEnabled(chosen)
+        self.hide_button.setEnabled(chosen)
+        self.hide_button.setText("Show again" if self._current_hidden() else "Hide")
+
+    # --- changing -------------------------------------------------------------------------------
+
+    def save(self) -> None:
+        """Add the name in the field, or give the name being renamed this spelling."""
+        if not self._session.is_open():
+            return
+        name = self.field.text()
+        try:
+            if self._renaming is None:
+                added = self._vocabulary.add(self._kind.value, name)
+                done, select = f"Added “{added.name}”.", added.name
+            else:
+                self._vocabulary.rename(self._kind.value, self._renaming, name)
+                select = " ".join(name.split())
+                done = f"Renamed to “{select}”. Records written before keep the old words."
+        except UserFacingError as error:
+            self._say_error(str(error))
+            return
+        self._end_rename()
+        self.field.clear()
+        self._changed(done, select)
+
+    def start_rename(self) -> None:
+        """Put the chosen name in the field to be given a new spelling (F2)."""
+        name = self.current_name()
+        if name is None:
+            return
+        self._renaming = name
+        self.renaming_note.setText(f"A new spelling for “{name}”:")
+        self.renaming_note.show()
+        self.save_button.setText("Save new name")
+        self.cancel_button.show()
+        self.field.setText(name)
+        self.field.selectAll()
+        self.field.setFocus()
+        self.error.hide()
+
+    def cancel_rename(self) -> None:
+        """Leave the name as it was (Esc in the field)."""
+        if self._renaming is not None:
+            self._end_rename()
+            self.field.clear()
+            self.list.setFocus()
+
+    def _end_rename(self) -> None:
+        self._renaming = None
+        self.renaming_note.hide()
+        self.save_button.setText("Add")
+        self.cancel_button.hide()
+        self.error.hide()
+
+    def toggle_hidden(self) -> None:
+        """Hide the chosen name from the choices, or show a hidden one again."""
+        name = self.current_name()
+        if name is None or not self._session.is_open():
+            return
+        hide = not self._current_hidden()
+        try:
+            self._vocabulary.hide(self._kind.value, name, hidden=hide)
+        except UserFacingError as error:
+            self._say_error(str(error))
+            return
+        done = (
+            f"“{name}” is hidden. Records that use it keep it."
+            if hide
+            else f"“{name}” is offered again."
+        )
+        self._changed(done, name)
+
+    def _changed(self, done: str, select: str) -> None:
+        self.error.hide()
+        self.status.setText(done)
+        self.status.show()
+        self.reload(select)
+        self._session.events.notify({"vocabulary"})
+
+    def _say_error(self, message: str) -> None:
+        self.status.hide()
+        self.error.setText(message)
+        self.error.show()
+        self.field.setFocus()
+
+    def _on_field_text_edited(self, _text: str) -> None:
+        self.error.hide()
+        self.status.hide()
+
+    def _on_list_current_item_changed(self, *_items: object) -> None:
+        self._show_chosen()
+
+    def clear(self) -> None:
+        """Empty the list and the field; the journal is about to close."""
+        self._end_rename()
+        self.list.clear()
+        self.field.clear()
+        self.status.hide()
