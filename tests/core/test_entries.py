@@ -76,6 +76,14 @@ def test_names_are_trimmed_and_deduplicated_case_insensitively() -> None:
     assert entry.tags == ("A",)
 
 
+def test_an_overlong_name_is_refused_in_plain_words_without_repeating_it() -> None:
+    with pytest.raises(ValidationError) as caught:
+        MoodCheckIn(occurred_at=WHEN, mood=5, emotions=["secretword" * 9])
+    message = str(caught.value)
+    assert message == "A word or name can be up to 80 characters; this one has 90."
+    assert caught.value.field == "emotions"
+
+
 def test_too_many_names_are_refused() -> None:
     with pytest.raises(ValidationError):
         MoodCheckIn(occurred_at=WHEN, mood=5, tags=[f"t{i}" for i in range(MAX_NAMES + 1)])

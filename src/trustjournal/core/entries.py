@@ -81,7 +81,8 @@ def clean_names(values: Iterable[str], *, field_name: str) -> tuple[str, ...]:
             continue
         if len(name) > MAX_NAME:
             raise ValidationError(
-                f"A name in {field_name} is longer than {MAX_NAME} characters.", field=field_name
+                f"A word or name can be up to {MAX_NAME} characters; this one has {len(name)}.",
+                field=field_name,
             )
         key = name.casefold()
         if key not in seen:
