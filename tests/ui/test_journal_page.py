@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QImage
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
@@ -275,3 +276,24 @@ def test_saving_an_entry_deleted_meanwhile_keeps_the_words_and_says_so(
     draft = session.drafts.load(DRAFT_KEY)
     assert draft is not None
     assert draft["data"]["note"] == "still mine"
+
+
+def test_highlights_and_elision_follow_the_terms_and_width_though_rows_are_kept(
+    qtbot: QtBot, page: JournalPage
+) -> None:
+    def painted() -> QImage:
+        return page.view.viewport().grab().toImage()
+
+    plain = painted()
+    page.delegate.terms = ["walk"]
+    highlighted = painted()
+    assert highlighted != plain
+    page.delegate.terms = []
+    assert painted() == plain
+    page.resize(700, 700)
+    qtbot.waitUntil(lambda: page.view.viewport().width() < plain.width())
+    narrow = painted()
+    page.resize(1100, 700)
+    qtbot.waitUntil(lambda: page.view.viewport().width() == plain.width())
+    assert narrow.size() != plain.size()
+    assert painted() == plain
