@@ -11,6 +11,7 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 from shots import demo_shell, run, settle
 
@@ -18,6 +19,7 @@ from trustjournal.app import Shell
 from trustjournal.core.entries import GratitudeEntry
 from trustjournal.ui.editors.mood import MoodEditor
 from trustjournal.ui.editors.trigger import TriggerEditor
+from trustjournal.ui.journal.timeline_model import Role
 from trustjournal.ui.pages.journal_page import JournalPage
 from trustjournal.ui.pages.today_page import TodayPage
 from trustjournal.ui.theme import ThemePreference
@@ -97,8 +99,30 @@ def _triggers(
     return written
 
 
+def _selected_marks(app: QApplication, shell: Shell, journal: JournalPage, path: Path) -> Path:
+    """A trigger row with marks selected, a search hit in it, the next entry under the mouse."""
+    journal.filters.show_triggers()
+    journal.filters.search.setText("phone*")
+    journal.filters.search_timer.stop()
+    journal.refilter()
+    model = journal.model
+    row = next(
+        r
+        for r in range(model.rowCount())
+        if not model.is_header(r) and model.data(model.index(r), Role.MARKS)
+    )
+    journal.view.setCurrentIndex(model.index(row))
+    below = journal.view.visualRect(model.index(row + 2))  # past the next day heading
+    QTest.mouseMove(journal.view.viewport(), below.center())
+    return _shot(app, shell, shell.window, path)
+
+
 def render(out: Path, scheme: ThemePreference, app: QApplication) -> list[Path]:
-    """Today, Journal, Journal with an entry open, Journal searched; returns the files written."""
+    """Today, Journal, Journal with an entry open, Journal searched, a selected row with marks.
+
+    Returns:
+        The files written.
+    """
     written: list[Path] = []
     with tempfile.TemporaryDirectory(prefix="tj-shots-") as tmp:
         shell = demo_shell(app, Path(tmp), scheme)
@@ -132,6 +156,8 @@ def render(out: Path, scheme: ThemePreference, app: QApplication) -> list[Path]:
         journal.filters.search_timer.stop()
         journal.refilter()
         written.append(_shot(app, shell, shell.window, out / f"13-journal-search-{name}.png"))
+        path = out / f"27-journal-selected-marks-{name}.png"
+        written.append(_selected_marks(app, shell, journal, path))
         shell.controller.lock("screenshots")
         shell.window.close()
     return written

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSize
-from PySide6.QtGui import QIcon
+from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPalette
 from pytestqt.qtbot import QtBot
 
 from trustjournal.core.resources import resource_path
-from trustjournal.ui.icons import Icon, icon, pixmap
+from trustjournal.ui.icons import Icon, icon, pixmap, tinted_pixmap
 
 
 def _drawn_pixels(name: Icon, mode: QIcon.Mode = QIcon.Mode.Normal) -> list[str]:
@@ -52,3 +52,23 @@ def test_gratitude_rows_have_their_own_icon() -> None:
     assert KIND_ICONS["gratitude"] is Icon.GRATITUDE
     assert len(set(KIND_ICONS.values())) == len(KIND_ICONS)
     assert resource_path("icons", "gratitude.svg").read_text().count("currentColor") >= 1
+
+
+def test_tinted_pixmaps_are_drawn_once_and_follow_a_palette_change(qtbot: QtBot) -> None:
+    app = QGuiApplication.instance()
+    assert isinstance(app, QGuiApplication)
+    first = tinted_pixmap(Icon.HEART, 18)
+    assert tinted_pixmap(Icon.HEART, 18).cacheKey() == first.cacheKey()
+    drawn = icon(Icon.HEART).pixmap(QSize(18, 18), 1.0, QIcon.Mode.Normal)
+    assert first.toImage() == drawn.toImage()
+    saved = app.palette()
+    changed = QPalette(saved)
+    changed.setColor(QPalette.ColorRole.WindowText, QColor("#ff0000"))
+    app.setPalette(changed)
+    try:
+        recoloured = tinted_pixmap(Icon.HEART, 18)
+        assert recoloured.cacheKey() != first.cacheKey()
+        assert recoloured.toImage() != first.toImage()
+    finally:
+        app.setPalette(saved)
+    assert tinted_pixmap(Icon.HEART, 18).cacheKey() == first.cacheKey()

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QImage
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
@@ -22,6 +23,7 @@ from trustjournal.core.entries import EntryKind, MoodCheckIn
 from trustjournal.core.query import EntryQuery
 from trustjournal.ui.editors.base import EditorRegistry, default_editors
 from trustjournal.ui.editors.mood import MoodEditor
+from trustjournal.ui.journal import timeline_model
 from trustjournal.ui.journal.delegate import highlight_spans
 from trustjournal.ui.journal.timeline_model import Role
 from trustjournal.ui.pages.journal_page import DRAFT_KEY, JournalPage
@@ -275,3 +277,45 @@ def test_saving_an_entry_deleted_meanwhile_keeps_the_words_and_says_so(
     draft = session.drafts.load(DRAFT_KEY)
     assert draft is not None
     assert draft["data"]["note"] == "still mine"
+
+
+def test_highlights_and_elision_follow_the_terms_and_width_though_rows_are_kept(
+    qtbot: QtBot, page: JournalPage
+) -> None:
+    def painted() -> QImage:
+        return page.view.viewport().grab().toImage()
+
+    plain = painted()
+    page.delegate.terms = ["walk"]
+    highlighted = painted()
+    assert highlighted != plain
+    page.delegate.terms = []
+    assert painted() == plain
+    page.resize(700, 700)
+    qtbot.waitUntil(lambda: page.view.viewport().width() < plain.width())
+    narrow = painted()
+    page.resize(1100, 700)
+    qtbot.waitUntil(lambda: page.view.viewport().width() == plain.width())
+    assert narrow.size() != plain.size()
+    assert painted() == plain
+
+
+def test_laying_out_and_jumping_to_the_end_reads_only_the_rows_painted(
+    qtbot: QtBot,
+    page: JournalPage,
+    session: Session,
+    monkeypatch,  # type: ignore[no-untyped-def]
+) -> None:
+    monkeypatch.setattr(timeline_model, "PAGE", 50)
+    session.entries.add_many(sample_entries(days=200))
+    read: list[int] = []
+    real = session.entries.get_many
+    monkeypatch.setattr(session.entries, "get_many", lambda ids: read.append(len(ids)) or real(ids))
+    page.refilter()
+    page.model.fetch_all()
+    page.view.doItemsLayout()
+    assert read == []
+    page.view.scrollToBottom()
+    page.view.viewport().grab()
+    assert page.model.rowCount() > 600
+    assert 0 < sum(read) <= 2 * 50

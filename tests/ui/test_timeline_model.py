@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -11,7 +12,8 @@ from tests.ui.journal_helpers import HOSTILE, NOW, MovableClock, create_vault, s
 from trustjournal.core.entries import EntryKind, MoodCheckIn
 from trustjournal.core.query import EntryQuery
 from trustjournal.store.entries import EntryRepository
-from trustjournal.ui.journal import timeline_model
+from trustjournal.ui.journal import rows, timeline_model
+from trustjournal.ui.journal.rows import FOR_SESSION, RowView
 from trustjournal.ui.journal.timeline_model import Role, TimelineModel, day_heading
 
 
@@ -114,3 +116,47 @@ def test_paged_model_passes_qt_model_checks(qtmodeltester, tmp_path: Path, monke
     qtmodeltester.check(model)
     model.fetch_all()
     qtmodeltester.check(model)
+
+
+def test_a_rows_text_is_worked_out_once_for_every_role_and_again_after_reload(
+    tmp_path: Path,
+    monkeypatch,  # type: ignore[no-untyped-def]
+) -> None:
+    model, repo = _model(tmp_path, entries=1)
+    worked_out: list[int | None] = []
+    real = rows.row_summary
+    monkeypatch.setattr(rows, "row_summary", lambda e: worked_out.append(e.id) or real(e))
+    model.set_query(EntryQuery())
+    index = model.index(1)
+    roles = [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole, Role.SUMMARY]
+    for role in [*roles, Role.TIME, Role.MARKS, Role.KIND, Role.ROW] * 3:
+        model.data(index, role)
+    view = model.data(index, Role.ROW)
+    assert isinstance(view, RowView) and not view.header
+    assert worked_out == [model.entry_id(1)]
+    assert model.data(index, Role.SUMMARY) == view.summary
+    assert model.data(index, Qt.ItemDataRole.DisplayRole) == view.text
+    assert view.time in view.text and view.summary in view.text
+    heading = model.data(model.index(0), Role.ROW)
+    assert isinstance(heading, RowView) and heading.header
+    assert heading.text == "Saturday 14 March 2026"
+    assert model.data(model.index(0), Role.SUMMARY) is None
+    entry = model.entry(1)
+    assert isinstance(entry, MoodCheckIn)
+    repo.update(replace(entry, note="a new note"))
+    model.reload()
+    assert "a new note" in str(model.data(model.index(1), Role.SUMMARY))
+    assert len(worked_out) == 2
+
+
+def test_a_trigger_rows_marks_are_in_its_row_view_and_its_spoken_text(tmp_path: Path) -> None:
+    model, _repo = _model(tmp_path)
+    model.set_query(EntryQuery(kinds=frozenset({EntryKind.TRIGGER})))
+    flagged = [
+        view
+        for r in range(model.rowCount())
+        if isinstance(view := model.data(model.index(r), Role.ROW), RowView) and view.marks
+    ]
+    assert flagged
+    assert all(view.marks == (FOR_SESSION,) for view in flagged)
+    assert all(view.text.endswith(f" ({FOR_SESSION})") for view in flagged)

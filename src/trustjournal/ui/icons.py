@@ -100,6 +100,29 @@ def icon(name: Icon) -> QIcon:
     return QIcon(_PaletteSvgEngine(name.value))
 
 
+_TINTED: dict[tuple[str, int, int, float, int], QPixmap] = {}
+_TINTED_MAX = 256
+
+
+def tinted_pixmap(
+    name: Icon, size: int, *, mode: QIcon.Mode = QIcon.Mode.Normal, ratio: float = 1.0
+) -> QPixmap:
+    """The named icon as a pixmap in the palette colour for `mode`, drawn once and kept.
+
+    For painting the same icon in many rows (a list's delegate): kept per colour, so a
+    theme change draws in the new colours.
+    """
+    key = (name.value, size, int(mode.value), ratio, _mode_color(mode).rgba())
+    found = _TINTED.get(key)
+    if found is None:
+        if len(_TINTED) >= _TINTED_MAX:
+            _TINTED.clear()
+        engine = _PaletteSvgEngine(name.value)
+        found = engine.scaledPixmap(QSize(size, size), mode, QIcon.State.Off, ratio)
+        _TINTED[key] = found
+    return found
+
+
 def pixmap(name: Icon, size: int, *, ratio: float = 1.0) -> QPixmap:
     """The named icon as a pixmap of `size` logical pixels at pixel ratio `ratio`."""
     return icon(name).pixmap(QSize(size, size), ratio)

@@ -16,11 +16,32 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from trustjournal.core.entries import Entry, GratitudeEntry, TriggerRecord
+from trustjournal.core.entries import Entry
 from trustjournal.core.query import EntryQuery
-from trustjournal.core.wording import first_line, kind_label, summarise
-from trustjournal.services.gratitude import gratitude_summary
 from trustjournal.store.entries import EntryRepository
+from trustjournal.ui.journal.rows import (
+    FOR_SESSION,
+    STILL_TO_FINISH,
+    RowView,
+    day_heading,
+    entry_view,
+    heading_view,
+    row_marks,
+    row_summary,
+    trigger_summary,
+)
+
+__all__ = [
+    "FOR_SESSION",
+    "STILL_TO_FINISH",
+    "Role",
+    "RowView",
+    "TimelineModel",
+    "day_heading",
+    "row_marks",
+    "row_summary",
+    "trigger_summary",
+]
 
 PAGE = 200  # entries read from the vault at once
 FIRST_FETCH = 500  # (id, day) pairs read when a query is set; each later fetch doubles, up to
@@ -40,57 +61,15 @@ class Role(IntEnum):
     SUMMARY = Qt.ItemDataRole.UserRole + 6  # one-line summary (plain text)
     TIME = Qt.ItemDataRole.UserRole + 7  # "09:30"
     MARKS = Qt.ItemDataRole.UserRole + 8  # tuple[str, ...]: short flags such as "still to finish"
+    ROW = Qt.ItemDataRole.UserRole + 9  # RowView: everything the row paints, worked out once
 
 
-def day_heading(day: date) -> str:
-    """A day as a heading: "Saturday 14 March 2026"."""
-    return f"{day:%A} {day.day} {day:%B %Y}"
-
-
-STILL_TO_FINISH = "still to finish"
-FOR_SESSION = "for my session"
-
-
-def trigger_summary(entry: TriggerRecord) -> str:
-    """ "7 → 3 of 10 · Category · what happened" (the category only when there is one)."""
-    after = "" if entry.intensity_after is None else f" → {entry.intensity_after}"
-    parts = [f"{entry.intensity}{after} of 10"]
-    if entry.category:
-        parts.append(entry.category)
-    parts.append(first_line(entry.situation))
-    return " · ".join(parts)
-
-
-def row_summary(entry: Entry) -> str:
-    """The one-line summary of a timeline row (gratitude says whom and whether it was told)."""
-    if isinstance(entry, GratitudeEntry):
-        return gratitude_summary(entry)
-    if isinstance(entry, TriggerRecord):
-        return trigger_summary(entry)
-    return summarise(entry)
-
-
-def row_marks(entry: Entry) -> tuple[str, ...]:
-    """Short flags drawn at the end of a row: a trigger record still to finish, or flagged."""
-    if not isinstance(entry, TriggerRecord):
-        return ()
-    marks = (STILL_TO_FINISH,) if entry.unfinished else ()
-    return (*marks, FOR_SESSION) if entry.for_session else marks
-
-
-def _display(entry: Entry) -> str:
-    marks = "".join(f" ({mark})" for mark in row_marks(entry))
-    return f"{kind_label(entry)}, {entry.occurred_at:%H:%M}: {row_summary(entry)}{marks}"
-
-
-_ENTRY_ROLES: dict[int, Callable[[Entry], Any]] = {
-    Qt.ItemDataRole.DisplayRole: _display,
-    Qt.ItemDataRole.AccessibleTextRole: _display,
-    Role.ENTRY: lambda entry: entry,
-    Role.KIND: lambda entry: str(entry.kind.value),
-    Role.SUMMARY: row_summary,
-    Role.TIME: lambda entry: f"{entry.occurred_at:%H:%M}",
-    Role.MARKS: row_marks,
+_TEXT_ROLES = frozenset({int(Qt.ItemDataRole.DisplayRole), int(Qt.ItemDataRole.AccessibleTextRole)})
+_VIEW_ROLES: dict[int, Callable[[RowView], Any]] = {
+    Role.KIND: lambda view: view.kind,
+    Role.SUMMARY: lambda view: view.summary,
+    Role.TIME: lambda view: view.time,
+    Role.MARKS: lambda view: view.marks,
 }
 
 
@@ -100,8 +79,9 @@ class TimelineModel(QAbstractListModel):
     Sorting and filtering happen in SQL. The (id, day) index of the query is read in growing
     slices through `canFetchMore`/`fetchMore` as the view scrolls; entries are read by
     `get_many` a page of `PAGE` at a time when a row of a page not yet read is asked for, and
-    forgotten on `reload`. Heading rows are neither enabled nor selectable, so the keyboard
-    moves from entry to entry.
+    forgotten on `reload`. What a row shows (`RowView`) is worked out the first time it is asked
+    for and kept beside the entry, so painting and every role read the same strings. Heading
+    rows are neither enabled nor selectable, so the keyboard moves from entry to entry.
     """
 
     def __init__(self, *, entries: EntryRepository, parent: QObject | None = None) -> None:
@@ -111,6 +91,8 @@ class TimelineModel(QAbstractListModel):
         self._index: list[tuple[int, str]] = []  # (id, day) of every entry
         self._rows: list[int] = []  # entry position, or -1 - position for the heading above it
         self._cache: dict[int, Entry] = {}  # id -> entry, for the pages read so far
+        self._views: dict[int, RowView] = {}  # id -> what its row shows, once asked for
+        self._headings: dict[str, RowView] = {}  # ISO day -> its heading row
         self._pages: set[int] = set()
         self._more = False
         self._next_fetch = FIRST_FETCH
@@ -132,6 +114,8 @@ class TimelineModel(QAbstractListModel):
         self._index = []
         self._rows = []
         self._cache.clear()
+        self._views.clear()
+        self._headings.clear()
         self._pages.clear()
         self._append(index)
         self._next_fetch = FIRST_FETCH * 2
@@ -188,6 +172,8 @@ class TimelineModel(QAbstractListModel):
         self._rows = []
         self._more = False
         self._cache.clear()
+        self._views.clear()
+        self._headings.clear()
         self._pages.clear()
         self.endResetModel()
 
@@ -233,24 +219,45 @@ class TimelineModel(QAbstractListModel):
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt API
         return 0 if parent.isValid() else len(self._rows)
 
+    def row_view(self, row: int) -> RowView:
+        """What `row` shows, reading its entry's page if needed."""
+        position = self._rows[row]
+        if position < 0:
+            day = self._index[-1 - position][1]
+            view = self._headings.get(day)
+            if view is None:
+                view = self._headings[day] = heading_view(date.fromisoformat(day))
+            return view
+        entry_id = self._index[position][0]
+        found = self._views.get(entry_id)
+        if found is None:
+            found = self._views[entry_id] = entry_view(self.entry(row))
+        return found
+
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
         row = index.row()
+        if role == Role.ROW:
+            return self.row_view(row)
+        if role in _TEXT_ROLES:
+            return self.row_view(row).text
+        return self._role_data(row, role)
+
+    def _role_data(self, row: int, role: int) -> Any:
         position = self._rows[row]
         header = position < 0
-        entry_id, day = self._index[-1 - position if header else position]
         if role == Role.IS_HEADER:
             return header
+        entry_id, day = self._index[-1 - position if header else position]
         if role == Role.DAY:
             return date.fromisoformat(day)
-        if header:
-            text_roles = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole)
-            return day_heading(date.fromisoformat(day)) if role in text_roles else None
-        if role == Role.ID:
-            return entry_id
-        reader = _ENTRY_ROLES.get(role)
-        return None if reader is None else reader(self.entry(row))
+        if header or role == Role.ID:
+            return None if header else entry_id
+        if role == Role.ENTRY:
+            return self.entry(row)
+        reader = _VIEW_ROLES.get(role)
+        return None if reader is None else reader(self.row_view(row))
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid() or self._rows[index.row()] < 0:

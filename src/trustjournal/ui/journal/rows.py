@@ -1,0 +1,87 @@
+"""What one timeline row shows (summary, time, marks, spoken text), worked out once per entry."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from trustjournal.core.entries import Entry, GratitudeEntry, TriggerRecord
+from trustjournal.core.wording import first_line, kind_label, summarise
+from trustjournal.services.gratitude import gratitude_summary
+
+STILL_TO_FINISH = "still to finish"
+FOR_SESSION = "for my session"
+
+
+def day_heading(day: date) -> str:
+    """A day as a heading: "Saturday 14 March 2026"."""
+    return f"{day:%A} {day.day} {day:%B %Y}"
+
+
+def trigger_summary(entry: TriggerRecord) -> str:
+    """ "7 → 3 of 10 · Category · what happened" (the category only when there is one)."""
+    after = "" if entry.intensity_after is None else f" → {entry.intensity_after}"
+    parts = [f"{entry.intensity}{after} of 10"]
+    if entry.category:
+        parts.append(entry.category)
+    parts.append(first_line(entry.situation))
+    return " · ".join(parts)
+
+
+def row_summary(entry: Entry) -> str:
+    """The one-line summary of a timeline row (gratitude says whom and whether it was told)."""
+    if isinstance(entry, GratitudeEntry):
+        return gratitude_summary(entry)
+    if isinstance(entry, TriggerRecord):
+        return trigger_summary(entry)
+    return summarise(entry)
+
+
+def row_marks(entry: Entry) -> tuple[str, ...]:
+    """Short flags drawn at the end of a row: a trigger record still to finish, or flagged."""
+    if not isinstance(entry, TriggerRecord):
+        return ()
+    marks = (STILL_TO_FINISH,) if entry.unfinished else ()
+    return (*marks, FOR_SESSION) if entry.for_session else marks
+
+
+@dataclass(frozen=True, slots=True)
+class RowView:
+    """Everything a timeline row paints and says, so painting never works it out again.
+
+    Attributes:
+        header: whether the row is a day heading (then only `text` is set).
+        text: the row as one line for DisplayRole and screen readers.
+        kind: the entry's kind value ("mood", "gratitude", ...).
+        time: the time of day, "09:30".
+        summary: the one-line summary (plain text, drawn literally).
+        marks: short flags drawn at the row's end.
+    """
+
+    header: bool
+    text: str
+    kind: str = ""
+    time: str = ""
+    summary: str = ""
+    marks: tuple[str, ...] = ()
+
+
+def heading_view(day: date) -> RowView:
+    """The row view of a day heading."""
+    return RowView(header=True, text=day_heading(day))
+
+
+def entry_view(entry: Entry) -> RowView:
+    """The row view of an entry: each string computed once, here."""
+    summary = row_summary(entry)
+    marks = row_marks(entry)
+    time = f"{entry.occurred_at:%H:%M}"
+    spoken_marks = "".join(f" ({mark})" for mark in marks)
+    return RowView(
+        header=False,
+        text=f"{kind_label(entry)}, {time}: {summary}{spoken_marks}",
+        kind=str(entry.kind.value),
+        time=time,
+        summary=summary,
+        marks=marks,
+    )
