@@ -9,7 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 
 from tests.ui.journal_helpers import HOSTILE, NOW, MovableClock, create_vault, sample_entries
-from trustjournal.core.entries import EntryKind, MoodCheckIn
+from trustjournal.core.entries import EntryKind, MoodCheckIn, TriggerRecord
 from trustjournal.core.query import EntryQuery
 from trustjournal.store.entries import EntryRepository
 from trustjournal.ui.journal import rows, timeline_model
@@ -160,3 +160,13 @@ def test_a_trigger_rows_marks_are_in_its_row_view_and_its_spoken_text(tmp_path: 
     assert flagged
     assert all(view.marks == (FOR_SESSION,) for view in flagged)
     assert all(view.text.endswith(f" ({FOR_SESSION})") for view in flagged)
+
+
+def test_a_trigger_summary_says_before_and_after_only_as_it_was() -> None:
+    when = NOW.replace(hour=9)
+    eased = TriggerRecord(occurred_at=when, situation="s", intensity=7, intensity_after=3)
+    steady = replace(eased, intensity_after=7)
+    unrated = replace(eased, intensity_after=None, category="Work")
+    assert rows.trigger_summary(eased) == "7 → 3 of 10 · s"
+    assert rows.trigger_summary(steady) == "7 of 10 before and after · s"
+    assert rows.trigger_summary(unrated) == "7 of 10 · Work · s"

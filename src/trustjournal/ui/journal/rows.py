@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from trustjournal.core.entries import Entry, GratitudeEntry, TriggerRecord
-from trustjournal.core.wording import first_line, kind_label, summarise
+from trustjournal.core.wording import first_line, intensity_span, kind_label, summarise
 from trustjournal.services.gratitude import gratitude_summary
 
 STILL_TO_FINISH = "still to finish"
@@ -20,8 +20,7 @@ def day_heading(day: date) -> str:
 
 def trigger_summary(entry: TriggerRecord) -> str:
     """ "7 → 3 of 10 · Category · what happened" (the category only when there is one)."""
-    after = "" if entry.intensity_after is None else f" → {entry.intensity_after}"
-    parts = [f"{entry.intensity}{after} of 10"]
+    parts = [intensity_span(entry.intensity, entry.intensity_after)]
     if entry.category:
         parts.append(entry.category)
     parts.append(first_line(entry.situation))
