@@ -319,3 +319,23 @@ def test_laying_out_and_jumping_to_the_end_reads_only_the_rows_painted(
     page.view.viewport().grab()
     assert page.model.rowCount() > 600
     assert 0 < sum(read) <= 2 * 50
+
+
+def test_a_search_hit_shows_on_the_selected_row_too(qtbot: QtBot, page: JournalPage) -> None:
+    # The band was drawn in the Highlight colour, the selected row's own background.
+    model = page.model
+    row = next(
+        r
+        for r in range(model.rowCount())
+        if not model.is_header(r) and "walk" in str(model.index(r).data(Role.SUMMARY)).lower()
+    )
+    page.view.setCurrentIndex(model.index(row))
+    rect = page.view.visualRect(model.index(row))
+
+    def painted() -> QImage:
+        return page.view.viewport().grab(rect).toImage()
+
+    page.delegate.terms = []
+    plain = painted()
+    page.delegate.terms = ["walk"]
+    assert painted() != plain

@@ -188,8 +188,10 @@ class TimelineDelegate(QStyledItemDelegate):
         summary_rect = QRect(x, top, right - x, height)
         summary, hits = self._elide(fonts, view.summary, summary_rect.width())
         if hits:
-            colour = QColor(palette.color(QPalette.ColorRole.Highlight))
-            colour.setAlpha(110 if selected else 70)
+            # On a selected row the band is the selected text's colour, so it shows on Highlight.
+            band = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Highlight
+            colour = QColor(palette.color(band))
+            colour.setAlpha(80 if selected else 70)
             line = fonts.metrics.height()
             hit_top = middle_y - line // 2 + 1
             for offset, width in hits:
