@@ -226,24 +226,26 @@ class ShellController(SecretFlows):
         def is_open() -> bool:
             return self._session == session_id and self._vault is not None
 
+        tasks = ScopedTasks(tasks=self._tasks, is_current=is_open)
+        tasks.hold()  # the first page's background reads start once it is built
         session = Session(
             vault=vault,
             settings=self._settings(),
             drafts=DraftRepository(db=vault.db, clock=self._clock),
             entries=EntryRepository(db=vault.db, clock=self._clock),
-            tasks=ScopedTasks(tasks=self._tasks, is_current=is_open),
+            tasks=tasks,
             events=self._events,
             clock=self._clock,
             is_open=is_open,
         )
-        frame = MainFrame(specs=self._pages.specs(), session=session)
+        # Only the page shown first is built now (the one they were on before locking).
+        frame = MainFrame(specs=self._pages.specs(), session=session, first=self._last_page)
         frame.lock_clicked.connect(lambda: self._lock_manager.request("button"))
-        if self._last_page is not None:
-            frame.show_page(self._last_page)
         self._frame = frame
         self._show(frame)
         install_menus(self._window, frame)
         self._paint.watch(frame, "main")
+        tasks.release()
         self._lock_manager.arm()
         self.unlocked.emit()
 

@@ -120,14 +120,33 @@ class ScopedTasks:
 
     The shell hands pages one of these per unlocked session: work that finishes after the
     journal was locked finds its scope gone and is forgotten, never shown.
+
+    While `hold()` is in force, work is queued, not started: the shell holds it while it
+    builds the first page, whose own reads on the UI thread would otherwise wait for that
+    page's background reads (the journal has one connection, used by one thread at a time).
     """
 
     def __init__(self, *, tasks: Tasks, is_current: Callable[[], bool]) -> None:
         self._tasks = tasks
         self._is_current = is_current
+        self._held: list[tuple[Callable[[], Any], Done, Failed]] | None = None
+
+    def hold(self) -> None:
+        """Queue work from now on until `release()`."""
+        if self._held is None:
+            self._held = []
+
+    def release(self) -> None:
+        """Start the queued work, in the order it came, and stop queueing."""
+        held, self._held = self._held, None
+        for fn, on_done, on_error in held or ():
+            self.run_in_background(fn, on_done, on_error)
 
     def run_in_background(self, fn: Callable[[], Any], on_done: Done, on_error: Failed) -> None:
         """Like `Tasks.run_in_background`, minus callbacks for a scope that has ended."""
+        if self._held is not None:
+            self._held.append((fn, on_done, on_error))
+            return
 
         def done(result: Any) -> None:
             if self._is_current():
