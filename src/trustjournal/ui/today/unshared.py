@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
@@ -10,9 +12,12 @@ from trustjournal.core.errors import UserFacingError
 from trustjournal.core.query import EntryQuery
 from trustjournal.core.wording import first_line
 from trustjournal.services.gratitude import about_label
+from trustjournal.store.entries import EntryRepository
 from trustjournal.ui.icons import Icon
 from trustjournal.ui.session import Session
 from trustjournal.ui.widgets.common import button, label, lay_out_item_row
+
+log = logging.getLogger(__name__)
 
 UNSHARED = EntryQuery(
     kinds=frozenset({EntryKind.GRATITUDE}),
@@ -44,13 +49,25 @@ class UnsharedRow(QWidget):
         lay_out_item_row(self, self.text, self.meta, self.told_button)
 
 
+def read_unshared(entries: EntryRepository) -> tuple[list[GratitudeEntry], int]:
+    """The newest few unshared appreciations, and how many more wait (off the UI thread)."""
+    shown = [e for e in entries.list(UNSHARED, limit=SHOWN) if isinstance(e, GratitudeEntry)]
+    waiting = entries.count(UNSHARED) - len(shown) if len(shown) == SHOWN else 0
+    return shown, waiting
+
+
 class UnsharedList(QWidget):
-    """The newest few unshared appreciations, "I told them" on each, and Undo for a moment."""
+    """The newest few unshared appreciations, "I told them" on each, and Undo for a moment.
+
+    They are read off the UI thread (a count over every gratitude entry is slow in a big
+    journal); the rows shown stay until the new ones arrive.
+    """
 
     def __init__(self, *, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._session = session
         self._told: GratitudeEntry | None = None  # the last one marked told, as it was before
+        self._generation = 0  # results of older reads are dropped
         self.rows: list[UnsharedRow] = []
         self.empty = label(EMPTY, role="hint")
         self.more = label("", role="hint")
@@ -83,11 +100,24 @@ class UnsharedList(QWidget):
         layout.addWidget(self.error)
         self.undo_button.clicked.connect(self.undo)
         self._hide_undo()
+        self.empty.hide()  # until the first read says so
+        self.more.hide()
 
     def refresh(self) -> None:
-        """Read the unshared appreciations again."""
+        """Read the unshared appreciations again, in the background."""
+        self._generation += 1
+        generation = self._generation
         entries = self._session.entries
-        shown = [e for e in entries.list(UNSHARED, limit=SHOWN) if isinstance(e, GratitudeEntry)]
+        self._session.tasks.run_in_background(
+            lambda: read_unshared(entries),
+            lambda found: self._on_read(generation, found),
+            self._on_read_failed,
+        )
+
+    def _on_read(self, generation: int, found: tuple[list[GratitudeEntry], int]) -> None:
+        if generation != self._generation:
+            return
+        shown, waiting = found
         self._drop_rows()
         for entry in shown:
             row = UnsharedRow(entry, self)
@@ -95,13 +125,16 @@ class UnsharedList(QWidget):
             self.row_box.addWidget(row)
             self.rows.append(row)
         self.empty.setVisible(not shown)
-        waiting = entries.count(UNSHARED) - len(shown) if len(shown) == SHOWN else 0
         self.more.setText(
             f"And {waiting} more, in the Journal under “Gratitude not yet shared”."
             if waiting
             else ""
         )
         self.more.setVisible(waiting > 0)
+
+    @staticmethod
+    def _on_read_failed(exc: BaseException) -> None:
+        log.warning("reading the unshared appreciations failed: %s", type(exc).__name__)
 
     def mark_told(self, entry: GratitudeEntry) -> None:
         """Record that `entry` was told today; it leaves the list, with Undo for a moment."""
@@ -147,6 +180,7 @@ class UnsharedList(QWidget):
 
     def clear(self) -> None:
         """Forget every appreciation shown (the journal is locking)."""
+        self._generation += 1
         self._told = None
         self._hide_undo()
         self._drop_rows()
