@@ -30,6 +30,7 @@ from trustjournal.ui.pages.journal_page import JournalPage
 from trustjournal.ui.pages.journal_pages import journal_pages
 from trustjournal.ui.pages.registry import PageSpec
 from trustjournal.ui.pages.today_page import TodayPage
+from trustjournal.ui.screens.unlock import UnlockScreen
 from trustjournal.ui.session import Session
 
 LATER = ["journal", "share", "settings"]  # every page but Today, in side-bar order
@@ -260,3 +261,29 @@ def test_the_first_pages_background_work_starts_once_it_is_built(
     shell = start_shell(qtbot, qapp, tmp_path, pages=(probe,))
     _unlocked(qtbot, shell)
     assert log == ["built", "drafts restored", "background work ran"]
+
+
+def test_a_lock_before_the_first_paint_drops_the_held_work_and_the_signal(
+    qtbot: QtBot, qapp: QApplication, tmp_path: Path
+) -> None:
+    log: list[str] = []
+    probe = PageSpec(
+        key="probe",
+        title="Probe",
+        icon=Icon.TODAY,
+        shortcut="Ctrl+1",
+        build=lambda session: _ProbePage(session=session, log=log),
+    )
+    make_vault(tmp_path / "journal")
+    shell = start_shell(qtbot, qapp, tmp_path, pages=(probe,))
+    announced: list[bool] = []
+    shell.controller.unlocked.connect(lambda: announced.append(True))
+    unlock(shell, PASSPHRASE)  # opened and built at once: the runner here is synchronous
+    assert shell.controller.frame is not None
+    shell.controller.lock("test")  # before the event loop turned, so before the first paint
+    qtbot.wait(50)
+    assert log == ["built", "drafts restored"]
+    assert announced == []
+    assert isinstance(shell.controller.screen(), UnlockScreen)
+    _unlocked(qtbot, shell)  # and the next unlock is whole
+    assert log[-1] == "background work ran"

@@ -30,7 +30,7 @@ from trustjournal.ui.paint_report import PaintReporter
 from trustjournal.ui.screens.unlock import UnlockScreen
 from trustjournal.ui.secret_flows import SecretFlows
 from trustjournal.ui.single_instance import SingleInstance
-from trustjournal.ui.tasks import ScopedTasks, Tasks
+from trustjournal.ui.tasks import ScopedTasks, Tasks, after_pending_paints
 from trustjournal.ui.theme import ThemeManager
 
 if TYPE_CHECKING:
@@ -56,7 +56,7 @@ class ShellController(SecretFlows):
 
     Signals:
         vault_opened: a journal was created or unlocked (before any further step).
-        unlocked: the main window is showing an open journal.
+        unlocked: the main window is showing an open journal (once it has painted).
         locked: the journal was locked and the unlock screen is showing.
     """
 
@@ -227,7 +227,7 @@ class ShellController(SecretFlows):
             return self._session == session_id and self._vault is not None
 
         tasks = ScopedTasks(tasks=self._tasks, is_current=is_open)
-        tasks.hold()  # the first page's background reads start once it is built
+        tasks.hold()  # the first page's background reads start once it has painted
         session = Session(
             vault=vault,
             settings=self._settings(),
@@ -245,9 +245,14 @@ class ShellController(SecretFlows):
         self._show(frame)
         install_menus(self._window, frame)
         self._paint.watch(frame, "main")
-        tasks.release()
         self._lock_manager.arm()
-        self.unlocked.emit()
+
+        def painted() -> None:  # the page's background reads would have slowed its first paint
+            if self._session == session_id:
+                tasks.release()
+                self.unlocked.emit()
+
+        after_pending_paints(painted)
 
     def show_page(self, key: str) -> bool:
         """Show a page of the main window (False when locked or unknown)."""

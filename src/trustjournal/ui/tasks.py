@@ -12,7 +12,16 @@ import logging
 from collections.abc import Callable
 from typing import Any, Protocol, TypeVar
 
-from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QObject,
+    QRunnable,
+    Qt,
+    QThreadPool,
+    Signal,
+    Slot,
+)
 
 log = logging.getLogger(__name__)
 
@@ -161,3 +170,33 @@ class ScopedTasks:
                 log.debug("background failure dropped: %s", type(exc).__name__)
 
         self._tasks.run_in_background(fn, done, failed)
+
+
+class _AfterPaints(QObject):
+    """Receives one low-priority event, posted behind the repaints already asked for."""
+
+    _TYPE = QEvent.Type(QEvent.registerEventType())
+
+    def __init__(self, fn: Callable[[], None]) -> None:
+        super().__init__(QCoreApplication.instance())
+        self._fn = fn
+        QCoreApplication.postEvent(
+            self, QEvent(self._TYPE), Qt.EventPriority.LowEventPriority.value
+        )
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() != self._TYPE:
+            return super().event(event)
+        self.setParent(None)  # the last reference goes with this call
+        self._fn()
+        return True
+
+
+def after_pending_paints(fn: Callable[[], None]) -> None:
+    """Call `fn` on the UI thread once the repaints already asked for have been done.
+
+    Qt posts a window's repaint as a low-priority event; this posts `fn` behind it the same
+    way, so `fn` runs after the window has painted (or at the next turn of the event loop,
+    if nothing was waiting to paint, as in a hidden window).
+    """
+    _AfterPaints(fn)
