@@ -49,20 +49,34 @@ def _held(session: Session) -> tuple[Session, ScopedTasks]:
     return _with_tasks(session, tasks), tasks
 
 
-@pytest.mark.parametrize("kind", LISTS)
-def test_nothing_misleading_shows_until_the_read_arrives(
-    qtbot: QtBot, session: Session, kind: type[UnfinishedList | UnsharedList]
-) -> None:
+def test_records_to_finish_show_only_once_read(qtbot: QtBot, session: Session) -> None:
     held, tasks = _held(session)
     box = shown(qtbot, QWidget(), (600, 400))
-    listing = kind(session=held, parent=box)
+    listing = UnfinishedList(session=held, parent=box)
     listing.refresh()
     listing.show()
     assert listing.rows == []
     assert not listing.empty.isVisibleTo(box)  # never "Nothing waiting" before it is known
     assert not listing.more.isVisibleTo(box)
     tasks.release()
-    assert len(listing.rows) == SHOWN
+    assert [row.text.text() for row in listing.rows] == ["late 0", "late 1", "late 2"]
+    assert listing.more.isVisibleTo(box)
+    assert listing.more.text().startswith("And 2 more")
+
+
+def test_appreciations_show_at_once_and_how_many_more_once_counted(
+    qtbot: QtBot, session: Session
+) -> None:
+    # They stand high on Today, so they are in its first paint; only the count waits.
+    held, tasks = _held(session)
+    box = shown(qtbot, QWidget(), (600, 400))
+    listing = UnsharedList(session=held, parent=box)
+    listing.refresh()
+    listing.show()
+    assert [row.text.text() for row in listing.rows] == ["kind 0", "kind 1", "kind 2"]
+    assert not listing.empty.isVisibleTo(box)
+    assert not listing.more.isVisibleTo(box)
+    tasks.release()
     assert listing.more.isVisibleTo(box)
     assert listing.more.text().startswith("And 2 more")
 
@@ -78,6 +92,7 @@ def test_a_read_that_arrives_after_clearing_is_dropped(
     listing.clear()  # the journal locks while the read is on its way
     tasks.release()
     assert listing.rows == []
+    assert not listing.more.isVisibleTo(box)
 
 
 @pytest.mark.parametrize("kind", LISTS)

@@ -12,7 +12,6 @@ from trustjournal.core.errors import UserFacingError
 from trustjournal.core.query import EntryQuery
 from trustjournal.core.wording import first_line
 from trustjournal.services.gratitude import about_label
-from trustjournal.store.entries import EntryRepository
 from trustjournal.ui.icons import Icon
 from trustjournal.ui.session import Session
 from trustjournal.ui.widgets.common import button, label, lay_out_item_row
@@ -49,18 +48,12 @@ class UnsharedRow(QWidget):
         lay_out_item_row(self, self.text, self.meta, self.told_button)
 
 
-def read_unshared(entries: EntryRepository) -> tuple[list[GratitudeEntry], int]:
-    """The newest few unshared appreciations, and how many more wait (off the UI thread)."""
-    shown = [e for e in entries.list(UNSHARED, limit=SHOWN) if isinstance(e, GratitudeEntry)]
-    waiting = entries.count(UNSHARED) - len(shown) if len(shown) == SHOWN else 0
-    return shown, waiting
-
-
 class UnsharedList(QWidget):
     """The newest few unshared appreciations, "I told them" on each, and Undo for a moment.
 
-    They are read off the UI thread (a count over every gratitude entry is slow in a big
-    journal); the rows shown stay until the new ones arrive.
+    The rows are read at once (the newest few are quick to find, and they stand high on the
+    page); how many more wait is counted off the UI thread, since that means looking at
+    every gratitude entry, slow in a big journal.
     """
 
     def __init__(self, *, session: Session, parent: QWidget | None = None) -> None:
@@ -100,24 +93,14 @@ class UnsharedList(QWidget):
         layout.addWidget(self.error)
         self.undo_button.clicked.connect(self.undo)
         self._hide_undo()
-        self.empty.hide()  # until the first read says so
-        self.more.hide()
+        self.more.hide()  # until it has been counted
 
     def refresh(self) -> None:
-        """Read the unshared appreciations again, in the background."""
+        """Read the unshared appreciations again (how many more wait: in the background)."""
         self._generation += 1
         generation = self._generation
         entries = self._session.entries
-        self._session.tasks.run_in_background(
-            lambda: read_unshared(entries),
-            lambda found: self._on_read(generation, found),
-            self._on_read_failed,
-        )
-
-    def _on_read(self, generation: int, found: tuple[list[GratitudeEntry], int]) -> None:
-        if generation != self._generation:
-            return
-        shown, waiting = found
+        shown = [e for e in entries.list(UNSHARED, limit=SHOWN) if isinstance(e, GratitudeEntry)]
         self._drop_rows()
         for entry in shown:
             row = UnsharedRow(entry, self)
@@ -125,6 +108,18 @@ class UnsharedList(QWidget):
             self.row_box.addWidget(row)
             self.rows.append(row)
         self.empty.setVisible(not shown)
+        if len(shown) < SHOWN:
+            self._on_counted(generation, 0)
+            return
+        self._session.tasks.run_in_background(
+            lambda: entries.count(UNSHARED) - SHOWN,
+            lambda waiting: self._on_counted(generation, waiting),
+            self._on_read_failed,
+        )
+
+    def _on_counted(self, generation: int, waiting: int) -> None:
+        if generation != self._generation:
+            return
         self.more.setText(
             f"And {waiting} more, in the Journal under “Gratitude not yet shared”."
             if waiting
@@ -134,7 +129,7 @@ class UnsharedList(QWidget):
 
     @staticmethod
     def _on_read_failed(exc: BaseException) -> None:
-        log.warning("reading the unshared appreciations failed: %s", type(exc).__name__)
+        log.warning("counting the unshared appreciations failed: %s", type(exc).__name__)
 
     def mark_told(self, entry: GratitudeEntry) -> None:
         """Record that `entry` was told today; it leaves the list, with Undo for a moment."""
