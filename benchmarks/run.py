@@ -110,6 +110,7 @@ def print_shell(runs: list[dict[str, Any]], kdf: Figure) -> None:
     kdf_ms = kdf.encrypted.median * 1000
     targets = {
         "unlock to a painted main window": f"≤ KDF + 100 ms ({kdf_ms + 100:.0f})",
+        "unlock beyond its own Argon2id": "≤ 100 ms",
         "lock to a painted unlock screen": "≤ 100 ms",
     }
     print("\nUnlock and lock, the real shell (median / p95 ms):")

@@ -22,6 +22,7 @@ from trustjournal.store.keyfile import KdfParams
 from trustjournal.store.vault import Vault
 from trustjournal.ui.icons import Icon
 from trustjournal.ui.pages.registry import PageSpec
+from trustjournal.ui.paint_report import PaintReporter
 from trustjournal.ui.screens.unlock import UnlockScreen
 from trustjournal.ui.session import Session
 from trustjournal.ui.tasks import SynchronousTasks, Tasks
@@ -87,6 +88,7 @@ def start_shell(
     tasks: Tasks | None = None,
     pages: tuple[PageSpec, ...] = (),
     vault_dir: Path | None = None,
+    paint: PaintReporter | None = None,
 ) -> Shell:
     qsettings = QSettings(str(tmp_path / "qsettings.ini"), QSettings.Format.IniFormat)
     shell = build_shell(
@@ -97,6 +99,7 @@ def start_shell(
         clock=fixed_clock,
         kdf=CHEAP,
         extra_pages=pages,
+        paint=paint,
     )
     qtbot.addWidget(shell.window)
     shell.window.show()

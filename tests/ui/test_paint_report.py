@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import io
+from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QLabel, QMainWindow
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
 from pytestqt.qtbot import QtBot
 
+from tests.ui.shell_helpers import NOTE_PAGE, PASSPHRASE, make_vault, start_shell, unlock
 from trustjournal.ui.paint_report import ENV_VAR, PaintReporter
 
 
@@ -44,3 +46,31 @@ def test_nothing_is_printed_unless_asked(qtbot: QtBot, monkeypatch: pytest.Monke
     reporter = PaintReporter.from_environment()
     reporter._stream = stream
     assert _painted(qtbot, reporter, stream) == ""
+
+
+def _lines(stream: io.StringIO) -> list[str]:
+    return [line.split()[1] for line in stream.getvalue().splitlines()]
+
+
+def test_the_main_window_is_reported_once_painted_after_unlocking(
+    qtbot: QtBot, qapp: QApplication, tmp_path: Path
+) -> None:
+    # The window is already showing the unlock screen, so the main frame's first paint is an
+    # update request to the window widget, not an expose of the native window.
+    stream = io.StringIO()
+    make_vault(tmp_path / "journal")
+    reporter = PaintReporter(enabled=True, stream=stream)
+    shell = start_shell(qtbot, qapp, tmp_path, pages=(NOTE_PAGE,), paint=reporter)
+    qtbot.waitUntil(lambda: _lines(stream) == ["unlock"], timeout=10_000)
+    with qtbot.waitSignal(shell.controller.unlocked):
+        unlock(shell, PASSPHRASE)
+    qtbot.waitUntil(lambda: _lines(stream) == ["unlock", "main"], timeout=10_000)
+    with qtbot.waitSignal(shell.controller.locked):
+        shell.lock_manager.request("shortcut")
+    with qtbot.waitSignal(shell.controller.unlocked):
+        unlock(shell, PASSPHRASE)
+    frame = shell.controller.frame
+    assert frame is not None
+    frame.update()
+    qtbot.wait(50)
+    assert _lines(stream) == ["unlock", "main"]  # each screen once per process

@@ -4,9 +4,16 @@ from __future__ import annotations
 
 import threading
 
+from PySide6.QtGui import QPaintEvent
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
-from trustjournal.ui.tasks import BackgroundTasks, ScopedTasks, SynchronousTasks
+from trustjournal.ui.tasks import (
+    BackgroundTasks,
+    ScopedTasks,
+    SynchronousTasks,
+    after_pending_paints,
+)
 
 
 def test_background_work_runs_off_the_ui_thread_and_reports_on_it(qtbot: QtBot) -> None:
@@ -73,3 +80,28 @@ def test_background_result_after_scope_end_is_dropped(qtbot: QtBot) -> None:
     with qtbot.waitSignal(tasks.idle, timeout=10_000):
         gate.set()
     assert results == []
+
+
+class _Painted(QWidget):
+    def __init__(self, log: list[str]) -> None:
+        super().__init__()
+        self._log = log
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        self._log.append("painted")
+        super().paintEvent(event)
+
+
+def test_work_after_pending_paints_runs_once_the_window_has_painted(qtbot: QtBot) -> None:
+    log: list[str] = []
+    widget = _Painted(log)
+    qtbot.addWidget(widget)
+    widget.show()
+    qtbot.waitExposed(widget)
+    qtbot.wait(20)
+    log.clear()
+    widget.update()  # a repaint is now waiting
+    after_pending_paints(lambda: log.append("work"))
+    assert log == []  # never at once
+    qtbot.waitUntil(lambda: "work" in log, timeout=5_000)
+    assert log == ["painted", "work"]

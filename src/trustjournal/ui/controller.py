@@ -30,7 +30,7 @@ from trustjournal.ui.paint_report import PaintReporter
 from trustjournal.ui.screens.unlock import UnlockScreen
 from trustjournal.ui.secret_flows import SecretFlows
 from trustjournal.ui.single_instance import SingleInstance
-from trustjournal.ui.tasks import ScopedTasks, Tasks
+from trustjournal.ui.tasks import ScopedTasks, Tasks, after_pending_paints
 from trustjournal.ui.theme import ThemeManager
 
 if TYPE_CHECKING:
@@ -56,7 +56,7 @@ class ShellController(SecretFlows):
 
     Signals:
         vault_opened: a journal was created or unlocked (before any further step).
-        unlocked: the main window is showing an open journal.
+        unlocked: the main window is showing an open journal (once it has painted).
         locked: the journal was locked and the unlock screen is showing.
     """
 
@@ -226,26 +226,33 @@ class ShellController(SecretFlows):
         def is_open() -> bool:
             return self._session == session_id and self._vault is not None
 
+        tasks = ScopedTasks(tasks=self._tasks, is_current=is_open)
+        tasks.hold()  # the first page's background reads start once it has painted
         session = Session(
             vault=vault,
             settings=self._settings(),
             drafts=DraftRepository(db=vault.db, clock=self._clock),
             entries=EntryRepository(db=vault.db, clock=self._clock),
-            tasks=ScopedTasks(tasks=self._tasks, is_current=is_open),
+            tasks=tasks,
             events=self._events,
             clock=self._clock,
             is_open=is_open,
         )
-        frame = MainFrame(specs=self._pages.specs(), session=session)
+        # Only the page shown first is built now (the one they were on before locking).
+        frame = MainFrame(specs=self._pages.specs(), session=session, first=self._last_page)
         frame.lock_clicked.connect(lambda: self._lock_manager.request("button"))
-        if self._last_page is not None:
-            frame.show_page(self._last_page)
         self._frame = frame
         self._show(frame)
         install_menus(self._window, frame)
         self._paint.watch(frame, "main")
         self._lock_manager.arm()
-        self.unlocked.emit()
+
+        def painted() -> None:  # the page's background reads would have slowed its first paint
+            if self._session == session_id:
+                tasks.release()
+                self.unlocked.emit()
+
+        after_pending_paints(painted)
 
     def show_page(self, key: str) -> bool:
         """Show a page of the main window (False when locked or unknown)."""

@@ -1,4 +1,10 @@
-"""The unlocked main window's content: a side bar of pages and the page being shown."""
+"""The unlocked main window's content: a side bar of pages and the page being shown.
+
+Only the page shown first is built before the window paints; every other page is built the
+first time it is needed (shown, asked to open an entry, asked for a command), so unlocking
+costs one page, not all of them. A page never built holds nothing, and its drafts wait in the
+vault until it is.
+"""
 
 from __future__ import annotations
 
@@ -30,7 +36,7 @@ SIDEBAR_ROW_HEIGHT = 44
 
 
 class MainFrame(QWidget):
-    """Builds every registered page for one session and switches between them.
+    """Offers every registered page of one session, builds each on first use, switches.
 
     Signals:
         lock_clicked: the side bar's Lock button was pressed.
@@ -41,10 +47,17 @@ class MainFrame(QWidget):
     page_changed = Signal(str)
 
     def __init__(
-        self, *, specs: tuple[PageSpec, ...], session: Session, parent: QWidget | None = None
+        self,
+        *,
+        specs: tuple[PageSpec, ...],
+        session: Session,
+        first: str | None = None,
+        parent: QWidget | None = None,
     ) -> None:
+        """`first` is the key of the page to show (and build) at once; default the first one."""
         super().__init__(parent)
         self._specs = specs
+        self._session = session
         self._events = session.events
         self._pages: dict[str, QWidget] = {}
         self.page_actions: list[QAction] = []  # commands offered from anywhere (for menus)
@@ -76,18 +89,16 @@ class MainFrame(QWidget):
         layout.addWidget(self.stack, 1)
 
         for spec in specs:
-            self._add_page(spec, session)
+            self._add_entry(spec)
         self.page_list.currentRowChanged.connect(self._on_page_list_current_row_changed)
         self._events.open_entry_requested.connect(self._on_events_open_entry_requested)
-        if specs:
-            self.page_list.setCurrentRow(0)
         self.setTabOrder(self.page_list, self.stack)
+        keys = [spec.key for spec in specs]
+        if keys:
+            self.page_list.setCurrentRow(keys.index(first) if first in keys else 0)
 
-    def _add_page(self, spec: PageSpec, session: Session) -> None:
-        """Build one page, its side-bar row, its Ctrl+number action and its commands."""
-        page = spec.build(session)
-        self._pages[spec.key] = page
-        self.stack.addWidget(page)
+    def _add_entry(self, spec: PageSpec) -> None:
+        """A page's side-bar row, its Ctrl+number action and its commands (not the page)."""
         item = QListWidgetItem(icon(spec.icon), spec.title)
         item.setData(Qt.ItemDataRole.UserRole, spec.key)
         item.setSizeHint(QSize(SIDEBAR_WIDTH - 24, SIDEBAR_ROW_HEIGHT))
@@ -102,8 +113,15 @@ class MainFrame(QWidget):
         self.go_actions.append(action)
         for page_action in spec.actions:
             self.page_actions.append(self._page_action(spec.key, page_action))
+
+    def _build(self, spec: PageSpec) -> QWidget:
+        """Build a page, put it in the stack (hidden) and give it back its drafts."""
+        page = spec.build(self._session)
+        self._pages[spec.key] = page
+        self.stack.addWidget(page)  # Qt puts it in the Tab chain where the stack is
         if isinstance(page, Page):
             self._guard(spec.key, "restore", page.restore_drafts)
+        return page
 
     @property
     def current_key(self) -> str | None:
@@ -112,8 +130,22 @@ class MainFrame(QWidget):
         return self._specs[row].key if 0 <= row < len(self._specs) else None
 
     def page(self, key: str) -> QWidget:
-        """The built page for `key`."""
-        return self._pages[key]
+        """The page for `key`, built now if it was not yet (shown or not).
+
+        Raises:
+            KeyError: if there is no such page.
+        """
+        built = self._pages.get(key)
+        if built is not None:
+            return built
+        for spec in self._specs:
+            if spec.key == key:
+                return self._build(spec)
+        raise KeyError(key)
+
+    def is_built(self, key: str) -> bool:
+        """Whether the page `key` has been built in this session."""
+        return key in self._pages
 
     def show_page(self, key: str) -> bool:
         """Show the page `key`; False if there is no such page."""
@@ -131,33 +163,26 @@ class MainFrame(QWidget):
         self.addAction(action)
         return action
 
-    def can_undo(self) -> bool:
-        """Whether a page offers Edit → Undo."""
-        return any(spec.undo for spec in self._specs)
-
-    def undo(self) -> None:
-        """Edit → Undo: show the page that offers undo and run it (the Journal's undelete)."""
-        for spec in self._specs:
-            if spec.undo:
-                self.run_page_action(spec.key, spec.undo)
-                return
-
     def run_page_action(self, key: str, method: str) -> None:
         """Show page `key` and call its no-argument method `method`."""
         self.show_page(key)
-        getattr(self._pages[key], method)()
+        getattr(self.page(key), method)()
 
     def open_entry(self, entry_id: int) -> bool:
-        """Show the page that opens entries with `entry_id` open; False if none could."""
+        """Show the page that opens entries with `entry_id` open; False if none could.
+
+        Pages are looked at in side-bar order, each built if it was not yet, up to the first
+        one that opens entries (the Journal, second).
+        """
         for spec in self._specs:
-            page = self._pages[spec.key]
+            page = self.page(spec.key)
             if isinstance(page, EntryOpener):
                 self.show_page(spec.key)
                 return page.open_entry(entry_id)
         return False
 
     def stash_and_clear(self) -> None:
-        """Ask every page to keep its drafts, then to empty itself. Never raises."""
+        """Ask every built page to keep its drafts, then to empty itself. Never raises."""
         self._events.open_entry_requested.disconnect(self._on_events_open_entry_requested)
         for key, page in self._pages.items():
             if isinstance(page, Page):
@@ -179,5 +204,6 @@ class MainFrame(QWidget):
 
     def _on_page_list_current_row_changed(self, row: int) -> None:
         if 0 <= row < len(self._specs):
-            self.stack.setCurrentIndex(row)
-            self.page_changed.emit(self._specs[row].key)
+            key = self._specs[row].key
+            self.stack.setCurrentWidget(self.page(key))
+            self.page_changed.emit(key)

@@ -37,7 +37,10 @@ class PaintReporter(QObject):
 
     It watches only the top-level window's own expose and update events (Qt paints every
     dirty widget while handling them) — never every event of the application, which would
-    itself slow the start-up being measured.
+    itself slow the start-up being measured. Expose arrives at the native window (a window
+    first shown); Qt 6 sends the update request of a later repaint to the top-level widget
+    instead (a window that is already showing changes screen, as after unlocking), so both
+    are watched.
     """
 
     def __init__(
@@ -48,7 +51,7 @@ class PaintReporter(QObject):
         self._stream = stream
         self._pending: str | None = None
         self._reported: set[str] = set()
-        self._handle: QWindow | None = None
+        self._watched: tuple[QWindow, QWidget] | None = None
 
     @classmethod
     def from_environment(cls, parent: QObject | None = None) -> PaintReporter:
@@ -60,15 +63,18 @@ class PaintReporter(QObject):
         in a window that has been shown."""
         if not self._enabled or name in self._reported:
             return
-        handle = widget.window().windowHandle()
+        top = widget.window()
+        handle = top.windowHandle()
         if handle is None:
             return
         self._pending = name
-        if handle is not self._handle:
-            if self._handle is not None:
-                self._handle.removeEventFilter(self)
+        if self._watched is None or self._watched[0] is not handle or self._watched[1] is not top:
+            if self._watched is not None:
+                for watched in self._watched:
+                    watched.removeEventFilter(self)
             handle.installEventFilter(self)
-            self._handle = handle
+            top.installEventFilter(self)
+            self._watched = (handle, top)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         name = self._pending

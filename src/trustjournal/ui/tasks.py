@@ -12,7 +12,16 @@ import logging
 from collections.abc import Callable
 from typing import Any, Protocol, TypeVar
 
-from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QObject,
+    QRunnable,
+    Qt,
+    QThreadPool,
+    Signal,
+    Slot,
+)
 
 log = logging.getLogger(__name__)
 
@@ -120,14 +129,33 @@ class ScopedTasks:
 
     The shell hands pages one of these per unlocked session: work that finishes after the
     journal was locked finds its scope gone and is forgotten, never shown.
+
+    While `hold()` is in force, work is queued, not started: the shell holds it while it
+    builds the first page, whose own reads on the UI thread would otherwise wait for that
+    page's background reads (the journal has one connection, used by one thread at a time).
     """
 
     def __init__(self, *, tasks: Tasks, is_current: Callable[[], bool]) -> None:
         self._tasks = tasks
         self._is_current = is_current
+        self._held: list[tuple[Callable[[], Any], Done, Failed]] | None = None
+
+    def hold(self) -> None:
+        """Queue work from now on until `release()`."""
+        if self._held is None:
+            self._held = []
+
+    def release(self) -> None:
+        """Start the queued work, in the order it came, and stop queueing."""
+        held, self._held = self._held, None
+        for fn, on_done, on_error in held or ():
+            self.run_in_background(fn, on_done, on_error)
 
     def run_in_background(self, fn: Callable[[], Any], on_done: Done, on_error: Failed) -> None:
         """Like `Tasks.run_in_background`, minus callbacks for a scope that has ended."""
+        if self._held is not None:
+            self._held.append((fn, on_done, on_error))
+            return
 
         def done(result: Any) -> None:
             if self._is_current():
@@ -142,3 +170,33 @@ class ScopedTasks:
                 log.debug("background failure dropped: %s", type(exc).__name__)
 
         self._tasks.run_in_background(fn, done, failed)
+
+
+class _AfterPaints(QObject):
+    """Receives one low-priority event, posted behind the repaints already asked for."""
+
+    _TYPE = QEvent.Type(QEvent.registerEventType())
+
+    def __init__(self, fn: Callable[[], None]) -> None:
+        super().__init__(QCoreApplication.instance())
+        self._fn = fn
+        QCoreApplication.postEvent(
+            self, QEvent(self._TYPE), Qt.EventPriority.LowEventPriority.value
+        )
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() != self._TYPE:
+            return super().event(event)
+        self.setParent(None)  # the last reference goes with this call
+        self._fn()
+        return True
+
+
+def after_pending_paints(fn: Callable[[], None]) -> None:
+    """Call `fn` on the UI thread once the repaints already asked for have been done.
+
+    Qt posts a window's repaint as a low-priority event; this posts `fn` behind it the same
+    way, so `fn` runs after the window has painted (or at the next turn of the event loop,
+    if nothing was waiting to paint, as in a hidden window).
+    """
+    _AfterPaints(fn)

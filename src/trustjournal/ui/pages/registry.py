@@ -1,7 +1,9 @@
 """How pages plug into the main window: a page is a widget, a title, an icon and a shortcut.
 
-Pages are built fresh from their factory each time the journal is unlocked, and taken apart
-when it locks; before that they are asked to keep unfinished text as an encrypted draft.
+Pages are built fresh from their factory after each unlock — the page shown at once, every
+other one the first time it is needed — and taken apart when the journal locks; before that
+they are asked to keep unfinished text as an encrypted draft. A page never built in a session
+is never asked: its drafts stay in the vault until it is.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ if TYPE_CHECKING:
 
 @runtime_checkable
 class Page(Protocol):
-    """What the shell asks of every page around locking."""
+    """What the shell asks of every built page around locking."""
 
     def restore_drafts(self) -> None:
         """Put back unfinished text saved by `stash_drafts` (called right after building)."""
@@ -70,7 +72,6 @@ class PageSpec:
     shortcut: str  # a QKeySequence string such as "Ctrl+5"
     build: PageFactory
     actions: tuple[PageAction, ...] = ()
-    undo: str = ""  # a method for MainFrame.undo(); the menu bar follows the page's UndoOffer
 
 
 class PageRegistry:

@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import logging
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from trustjournal.core.entries import EntryKind, TriggerRecord
 from trustjournal.core.query import EntryQuery
 from trustjournal.core.wording import first_line, intensity_span
+from trustjournal.store.entries import EntryRepository
 from trustjournal.ui.session import Session
 from trustjournal.ui.widgets.common import button, label, lay_out_item_row
+
+log = logging.getLogger(__name__)
 
 UNFINISHED = EntryQuery(kinds=frozenset({EntryKind.TRIGGER}), unfinished=True)
 SHOWN = 3  # records listed; the rest wait in the Journal
@@ -45,12 +50,24 @@ class UnfinishedRow(QWidget):
         lay_out_item_row(self, self.text, self.meta, self.finish_button)
 
 
+def read_unfinished(entries: EntryRepository) -> tuple[list[TriggerRecord], int]:
+    """The newest few unfinished records, and how many more wait (runs off the UI thread)."""
+    shown = [e for e in entries.list(UNFINISHED, limit=SHOWN) if isinstance(e, TriggerRecord)]
+    waiting = entries.count(UNFINISHED) - len(shown) if len(shown) == SHOWN else 0
+    return shown, waiting
+
+
 class UnfinishedList(QWidget):
-    """The newest few unfinished trigger records; "Finish it" opens one in the Journal."""
+    """The newest few unfinished trigger records; "Finish it" opens one in the Journal.
+
+    They are read off the UI thread (a count over every trigger record is slow in a big
+    journal); the rows shown stay until the new ones arrive.
+    """
 
     def __init__(self, *, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._session = session
+        self._generation = 0  # results of older reads are dropped
         self.rows: list[UnfinishedRow] = []
         self.empty = label(EMPTY, role="hint")
         self.more = label("", role="hint")
@@ -67,11 +84,24 @@ class UnfinishedList(QWidget):
         layout.addWidget(self.empty)
         layout.addLayout(self.row_box)
         layout.addWidget(self.more)
+        self.empty.hide()  # until the first read says so
+        self.more.hide()
 
     def refresh(self) -> None:
-        """Read the unfinished records again."""
+        """Read the unfinished records again, in the background."""
+        self._generation += 1
+        generation = self._generation
         entries = self._session.entries
-        shown = [e for e in entries.list(UNFINISHED, limit=SHOWN) if isinstance(e, TriggerRecord)]
+        self._session.tasks.run_in_background(
+            lambda: read_unfinished(entries),
+            lambda found: self._on_read(generation, found),
+            self._on_read_failed,
+        )
+
+    def _on_read(self, generation: int, found: tuple[list[TriggerRecord], int]) -> None:
+        if generation != self._generation:
+            return
+        shown, waiting = found
         self._drop_rows()
         for entry in shown:
             row = UnfinishedRow(entry, self)
@@ -79,11 +109,14 @@ class UnfinishedList(QWidget):
             self.row_box.addWidget(row)
             self.rows.append(row)
         self.empty.setVisible(not shown)
-        waiting = entries.count(UNFINISHED) - len(shown) if len(shown) == SHOWN else 0
         self.more.setText(
             f"And {waiting} more, in the Journal under “Still to finish”." if waiting else ""
         )
         self.more.setVisible(waiting > 0)
+
+    @staticmethod
+    def _on_read_failed(exc: BaseException) -> None:
+        log.warning("reading the records still to finish failed: %s", type(exc).__name__)
 
     def finish(self, entry: TriggerRecord) -> None:
         """Ask for `entry` to be opened in the Journal's editor."""
@@ -92,6 +125,7 @@ class UnfinishedList(QWidget):
 
     def clear(self) -> None:
         """Forget every record shown (the journal is locking)."""
+        self._generation += 1
         self._drop_rows()
 
     def _drop_rows(self) -> None:

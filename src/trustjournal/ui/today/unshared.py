@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
@@ -13,6 +15,8 @@ from trustjournal.services.gratitude import about_label
 from trustjournal.ui.icons import Icon
 from trustjournal.ui.session import Session
 from trustjournal.ui.widgets.common import button, label, lay_out_item_row
+
+log = logging.getLogger(__name__)
 
 UNSHARED = EntryQuery(
     kinds=frozenset({EntryKind.GRATITUDE}),
@@ -47,6 +51,10 @@ class UnsharedRow(QWidget):
 class UnsharedList(QWidget):
     """The newest few unshared appreciations, "I told them" on each, and Undo for a moment.
 
+    The rows are read at once (the newest few are quick to find, and they stand high on the
+    page); how many more wait is counted off the UI thread, since that means looking at
+    every gratitude entry, slow in a big journal.
+
     Signals:
         undo_changed: Undo appeared or went (for Edit → Undo in the menu bar).
     """
@@ -57,6 +65,7 @@ class UnsharedList(QWidget):
         super().__init__(parent)
         self._session = session
         self._told: GratitudeEntry | None = None  # the last one marked told, as it was before
+        self._generation = 0  # results of older reads are dropped
         self.rows: list[UnsharedRow] = []
         self.empty = label(EMPTY, role="hint")
         self.more = label("", role="hint")
@@ -89,9 +98,12 @@ class UnsharedList(QWidget):
         layout.addWidget(self.error)
         self.undo_button.clicked.connect(self.undo)
         self._hide_undo()
+        self.more.hide()  # until it has been counted
 
     def refresh(self) -> None:
-        """Read the unshared appreciations again."""
+        """Read the unshared appreciations again (how many more wait: in the background)."""
+        self._generation += 1
+        generation = self._generation
         entries = self._session.entries
         shown = [e for e in entries.list(UNSHARED, limit=SHOWN) if isinstance(e, GratitudeEntry)]
         self._drop_rows()
@@ -101,13 +113,28 @@ class UnsharedList(QWidget):
             self.row_box.addWidget(row)
             self.rows.append(row)
         self.empty.setVisible(not shown)
-        waiting = entries.count(UNSHARED) - len(shown) if len(shown) == SHOWN else 0
+        if len(shown) < SHOWN:
+            self._on_counted(generation, 0)
+            return
+        self._session.tasks.run_in_background(
+            lambda: entries.count(UNSHARED) - SHOWN,
+            lambda waiting: self._on_counted(generation, waiting),
+            self._on_read_failed,
+        )
+
+    def _on_counted(self, generation: int, waiting: int) -> None:
+        if generation != self._generation:
+            return
         self.more.setText(
             f"And {waiting} more, in the Journal under “Gratitude not yet shared”."
             if waiting
             else ""
         )
         self.more.setVisible(waiting > 0)
+
+    @staticmethod
+    def _on_read_failed(exc: BaseException) -> None:
+        log.warning("counting the unshared appreciations failed: %s", type(exc).__name__)
 
     def mark_told(self, entry: GratitudeEntry) -> None:
         """Record that `entry` was told today; it leaves the list, with Undo for a moment."""
@@ -155,6 +182,7 @@ class UnsharedList(QWidget):
 
     def clear(self) -> None:
         """Forget every appreciation shown (the journal is locking)."""
+        self._generation += 1
         self._told = None
         self._hide_undo()
         self._drop_rows()

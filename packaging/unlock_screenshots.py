@@ -1,0 +1,88 @@
+"""The main window right after unlocking: as it first paints, and once its background reads arrive.
+
+Unlike the other scripts this one uses the real background runner, as the app does, so the
+first picture is what the first paint shows (only the page shown is built; the lists Today
+reads in the background have not arrived yet) and the second is the settled page.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
+from shots import CHEAP, NOW, PASSPHRASE, run, settle
+
+from trustjournal.app import build_shell
+from trustjournal.services.demo import fill
+from trustjournal.store.entries import EntryRepository
+from trustjournal.store.settings import SettingsRepository
+from trustjournal.store.vault import Vault
+from trustjournal.ui.pages.journal_pages import journal_pages
+from trustjournal.ui.preferences import THEME
+from trustjournal.ui.screens.unlock import UnlockScreen
+from trustjournal.ui.tasks import BackgroundTasks
+from trustjournal.ui.theme import ThemePreference
+
+SIZE = (1280, 800)
+TIMEOUT_ROUNDS = 20_000
+
+
+def render(out: Path, scheme: ThemePreference, app: QApplication) -> list[Path]:
+    """Today at its first paint after unlocking, and settled; returns the files written."""
+    name = scheme.value
+    written: list[Path] = []
+    with tempfile.TemporaryDirectory(prefix="tj-shots-") as tmp:
+        directory = Path(tmp) / "journal"
+        vault, _code = Vault.create(directory, PASSPHRASE, kdf=CHEAP)
+        fill(EntryRepository(db=vault.db, clock=lambda: NOW).add_many, seed=7, today=NOW.date())
+        SettingsRepository(db=vault.db).set(THEME, scheme.value)  # unlocking applies it
+        vault.lock()
+        tasks = BackgroundTasks()
+        shell = build_shell(
+            app=app,
+            vault_dir=directory,
+            qsettings=QSettings(str(Path(tmp) / "q.ini"), QSettings.Format.IniFormat),
+            tasks=tasks,
+            clock=lambda: NOW,
+            kdf=CHEAP,
+            extra_pages=journal_pages(),
+        )
+        shell.window.resize(*SIZE)
+        shell.window.show()
+        shell.controller.start()
+        settle(app)
+        screen = shell.controller.screen()
+        if not isinstance(screen, UnlockScreen):
+            raise RuntimeError("the unlock screen did not appear")
+        first = out / f"30-unlocked-first-paint-{name}.png"
+        # The moment the main window is up, before the event loop turns: what the first paint
+        # draws (grab() paints the window as it stands).
+        shell.controller.unlocked.connect(lambda: shell.window.grab().save(str(first)))
+        screen.field.setText(PASSPHRASE)
+        screen.unlock_button.click()
+        for _ in range(TIMEOUT_ROUNDS):
+            if shell.controller.frame is not None and tasks.running == 0 and first.exists():
+                break
+            app.processEvents()
+        else:
+            raise RuntimeError("the journal did not open")
+        written.append(first)
+        settle(app)
+        settled = out / f"31-unlocked-settled-{name}.png"
+        shell.window.grab().save(str(settled))
+        written.append(settled)
+        shell.controller.shutdown()
+        tasks.finish()
+        shell.window.close()
+    return written
+
+
+def main() -> None:
+    """Write the screenshots."""
+    run(render, __doc__)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,274 @@
+"""Pages are built on first use: only the page shown first exists before the window paints."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLineEdit, QWidget
+from pytestqt.qtbot import QtBot
+
+from tests.ui.shell_helpers import (
+    NOTE_PAGE,
+    PASSPHRASE,
+    NotePage,
+    fixed_clock,
+    make_vault,
+    start_shell,
+    unlock,
+)
+from trustjournal.app import Shell
+from trustjournal.core.entries import MoodCheckIn
+from trustjournal.store.entries import EntryRepository
+from trustjournal.store.vault import Vault
+from trustjournal.ui.icons import Icon
+from trustjournal.ui.main_frame import MainFrame
+from trustjournal.ui.pages.journal_page import JournalPage
+from trustjournal.ui.pages.journal_pages import journal_pages
+from trustjournal.ui.pages.registry import PageSpec
+from trustjournal.ui.pages.today_page import TodayPage
+from trustjournal.ui.screens.unlock import UnlockScreen
+from trustjournal.ui.session import Session
+
+LATER = ["journal", "share", "settings"]  # every page but Today, in side-bar order
+SHORTCUTS = {"today": Qt.Key.Key_1, "journal": Qt.Key.Key_2, "share": Qt.Key.Key_4}
+SHORTCUTS["settings"] = Qt.Key.Key_5
+
+
+def _unlocked(qtbot: QtBot, shell: Shell) -> MainFrame:
+    with qtbot.waitSignal(shell.controller.unlocked):
+        unlock(shell, PASSPHRASE)
+    frame = shell.controller.frame
+    assert frame is not None
+    return frame
+
+
+def _open(qtbot: QtBot, qapp: QApplication, tmp_path: Path) -> tuple[Shell, MainFrame]:
+    make_vault(tmp_path / "journal")
+    shell = start_shell(qtbot, qapp, tmp_path, pages=journal_pages())
+    return shell, _unlocked(qtbot, shell)
+
+
+def _lock(qtbot: QtBot, shell: Shell) -> None:
+    with qtbot.waitSignal(shell.controller.locked):
+        shell.lock_manager.request("shortcut")
+
+
+def test_only_the_page_shown_is_built_at_unlock(
+    qtbot: QtBot, qapp: QApplication, tmp_path: Path
+) -> None:
+    _shell, frame = _open(qtbot, qapp, tmp_path)
+    assert frame.current_key == "today"
+    assert frame.is_built("today")
+    assert [key for key in LATER if frame.is_built(key)] == []
+    assert frame.page_list.count() == 4  # every page is offered all the same
+    assert len(frame.go_actions) == 4
+
+
+@pytest.mark.parametrize("key", LATER)
+def test_its_shortcut_builds_and_shows_a_page(
+    qtbot: QtBot, qapp: QApplication, tmp_path: Path, key: str
+) -> None:
+    _shell, frame = _open(qtbot, qapp, tmp_path)
+    qtbot.keyClick(frame, SHORTCUTS[key], Qt.KeyboardModifier.ControlModifier)
+    assert frame.current_key == key
+    assert frame.is_built(key)
+    page = frame.page(key)
+    assert frame.stack.currentWidget() is page
+    assert page.isVisible()
+    assert [other for other in LATER if other != key and frame.is_built(other)] == []
+    qtbot.keyClick(frame, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    assert frame.stack.currentWidget() is frame.page("today")
+
+
+def test_the_go_menu_and_the_side_bar_build_pages_too(
+    qtbot: QtBot, qapp: QApplication, tmp_path: Path
+) -> None:
+    _shell, frame = _open(qtbot, qapp, tmp_path)
+    frame.go_actions[3].trigger()  # Go → Settings
+    assert frame.current_key == "settings"
+    assert frame.stack.currentWidget() is frame.page("settings")
+    frame.page_list.setCurrentRow(2)  # a click on Share in the side bar
+    assert frame.current_key == "share"
+    assert frame.stack.currentWidget() is frame.page("share")
+
+
+def test_locking_before_other_pages_were_built_then_unlocking_works(
+    qtbot: QtBot, qapp: QApplication, tmp_path: Path
+) -> None:
+    shell, frame = _open(qtbot, qapp, tmp_path)
+    vault = shell.controller.vault
+    assert vault is not None
+    _lock(qtbot, shell)
+    assert vault.is_locked
+    assert shell.window.menuWidget() is None
+    frame = _unlocked(qtbot, shell)
+    assert frame.current_key == "today"
+    assert [key for key in LATER if frame.is_built(key)] == []
+    for key in LATER:
+        qtbot.keyClick(frame, SHORTCUTS[key], Qt.KeyboardModifier.ControlModifier)
+        assert frame.stack.currentWidget() is frame.page(key)
+    _lock(qtbot, shell)  # every page built this time: all are emptied
+    assert shell.controller.vault is None
+
+
+def test_the_page_they_were_on_is_the_one_built_after_unlocking(
+    qtbot: QtBot, qapp: QApplication, tmp_path: Path
+) -> None:
+    shell, frame = _open(qtbot, qapp, tmp_path)
+    qtbot.keyClick(frame, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    _lock(qtbot, shell)
+    frame = _unlocked(qtbot, shell)
+    assert frame.current_key == "journal"
+    assert frame.stack.currentWidget() is frame.page("journal")
+    assert not frame.is_built("today")
+    qtbot.keyClick(frame, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    assert isinstance(frame.stack.currentWidget(), TodayPage)
+
+
+def test_an_entry_opened_from_today_builds_the_journal_and_selects_it(
+    qtbot: QtBot, qapp: QApplication, tmp_path: Path
+) -> None:
+    directory = tmp_path / "journal"
+    make_vault(directory)
+    vault = Vault.unlock(directory, PASSPHRASE)
+    saved = EntryRepository(db=vault.db, clock=fixed_clock).add(
+        MoodCheckIn(occurred_at=fixed_clock(), mood=7, note="a quiet morning")
+    )
+    vault.lock()
+    shell = start_shell(qtbot, qapp, tmp_path, pages=journal_pages())
+    frame = _unlocked(qtbot, shell)
+    today = frame.page("today")
+    assert isinstance(today, TodayPage)
+    assert not frame.is_built("journal")
+    view = today.today_view
+    view.setFocus()
+    view.setCurrentIndex(today.today_model.index(today.today_model.row_of(saved.id or 0)))
+    QTest.keyClick(view, Qt.Key.Key_Return)
+    assert frame.current_key == "journal"
+    journal = frame.page("journal")
+    assert isinstance(journal, JournalPage)
+    assert frame.stack.currentWidget() is journal
+    assert journal.current_id() == saved.id
+    assert journal.right.currentWidget() is journal.pane
+    editor = journal.pane.editor
+    assert editor is not None
+    assert editor.loaded_id() == saved.id
+
+
+def test_a_draft_waits_in_the_vault_until_its_page_is_built(
+    qtbot: QtBot, qapp: QApplication, tmp_path: Path
+) -> None:
+    make_vault(tmp_path / "journal")
+    shell = start_shell(qtbot, qapp, tmp_path, pages=(NOTE_PAGE,))
+    frame = _unlocked(qtbot, shell)
+    note = frame.page("note")
+    assert isinstance(note, NotePage)
+    note.editor.setPlainText("kept for later, canary-lazy")
+    qtbot.keyClick(frame, Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier)
+    _lock(qtbot, shell)  # on Settings: the note is stashed as a draft
+    frame = _unlocked(qtbot, shell)
+    assert frame.current_key == "settings"
+    assert not frame.is_built("note")
+    _lock(qtbot, shell)  # locked again before the note page was ever built
+    frame = _unlocked(qtbot, shell)
+    assert not frame.is_built("note")
+    qtbot.keyClick(frame, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    note = frame.page("note")
+    assert isinstance(note, NotePage)
+    assert note.editor.toPlainText() == "kept for later, canary-lazy"
+
+
+def _tab_chain(frame: MainFrame) -> list[str]:
+    """What Tab visits after the side bar's list, described, up to the list again."""
+    chain: list[str] = []
+    widget: QWidget = frame.page_list.nextInFocusChain()
+    while widget is not frame.page_list:
+        if widget.focusPolicy() & Qt.FocusPolicy.TabFocus and widget.isVisible():
+            words = widget.text() if isinstance(widget, QAbstractButton | QLineEdit) else ""
+            chain.append(f"{type(widget).__name__} {widget.accessibleName()} {words}")
+        widget = widget.nextInFocusChain()
+    return chain
+
+
+def test_a_page_built_late_takes_its_place_in_the_tab_order(
+    qtbot: QtBot, qapp: QApplication, tmp_path: Path
+) -> None:
+    shell, frame = _open(qtbot, qapp, tmp_path)
+    qtbot.keyClick(frame, Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier)
+    built_late = _tab_chain(frame)
+    _lock(qtbot, shell)
+    frame = _unlocked(qtbot, shell)  # Settings is now the page built with the frame
+    assert frame.current_key == "settings"
+    assert _tab_chain(frame) == built_late
+    assert built_late[0].startswith("QPushButton")  # the side bar's Lock, then the page
+    assert "QSpinBox Lock after this many minutes without use " in built_late
+
+
+class _ProbePage(QWidget):
+    """Starts background work while it is built, and notes what had happened when it ran."""
+
+    def __init__(self, *, session: Session, log: list[str]) -> None:
+        super().__init__()
+        self._log = log
+        session.tasks.run_in_background(lambda: None, self._on_ran, self._on_ran)
+        log.append("built")
+
+    def _on_ran(self, _result: object) -> None:
+        self._log.append("background work ran")
+
+    def restore_drafts(self) -> None:
+        self._log.append("drafts restored")
+
+    def stash_drafts(self) -> None:
+        """Nothing to keep."""
+
+    def clear(self) -> None:
+        """Nothing to empty."""
+
+
+def test_the_first_pages_background_work_starts_once_it_is_built(
+    qtbot: QtBot, qapp: QApplication, tmp_path: Path
+) -> None:
+    # One connection serves the journal: reads started in the background while the page is
+    # still being built would hold up the page's own reads on the UI thread.
+    log: list[str] = []
+    probe = PageSpec(
+        key="probe",
+        title="Probe",
+        icon=Icon.TODAY,
+        shortcut="Ctrl+1",
+        build=lambda session: _ProbePage(session=session, log=log),
+    )
+    make_vault(tmp_path / "journal")
+    shell = start_shell(qtbot, qapp, tmp_path, pages=(probe,))
+    _unlocked(qtbot, shell)
+    assert log == ["built", "drafts restored", "background work ran"]
+
+
+def test_a_lock_before_the_first_paint_drops_the_held_work_and_the_signal(
+    qtbot: QtBot, qapp: QApplication, tmp_path: Path
+) -> None:
+    log: list[str] = []
+    probe = PageSpec(
+        key="probe",
+        title="Probe",
+        icon=Icon.TODAY,
+        shortcut="Ctrl+1",
+        build=lambda session: _ProbePage(session=session, log=log),
+    )
+    make_vault(tmp_path / "journal")
+    shell = start_shell(qtbot, qapp, tmp_path, pages=(probe,))
+    announced: list[bool] = []
+    shell.controller.unlocked.connect(lambda: announced.append(True))
+    unlock(shell, PASSPHRASE)  # opened and built at once: the runner here is synchronous
+    assert shell.controller.frame is not None
+    shell.controller.lock("test")  # before the event loop turned, so before the first paint
+    qtbot.wait(50)
+    assert log == ["built", "drafts restored"]
+    assert announced == []
+    assert isinstance(shell.controller.screen(), UnlockScreen)
+    _unlocked(qtbot, shell)  # and the next unlock is whole
+    assert log[-1] == "background work ran"
