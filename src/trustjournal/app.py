@@ -6,6 +6,7 @@ cheap key-derivation parameters and a private settings file.
 
 from __future__ import annotations
 
+import gc
 import logging
 import shutil
 import signal
@@ -20,12 +21,13 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QSystemTrayIcon, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from trustjournal.core.times import local_now
 from trustjournal.ui.clipboard import ClipboardGuard
 from trustjournal.ui.controller import ShellController, looks_like_vault
 from trustjournal.ui.events import JournalEvents
+from trustjournal.ui.first_paint import AfterFirstPaint
 from trustjournal.ui.icons import Icon
 from trustjournal.ui.lock import LockManager
 from trustjournal.ui.main_window import MainWindow
@@ -34,10 +36,11 @@ from trustjournal.ui.pages.registry import PageRegistry, PageSpec
 from trustjournal.ui.paint_report import PaintReporter
 from trustjournal.ui.single_instance import SingleInstance
 from trustjournal.ui.tasks import BackgroundTasks, Tasks
-from trustjournal.ui.theme import ThemeManager
-from trustjournal.ui.tray import make_tray
+from trustjournal.ui.theme import ThemeManager, make_application
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QSystemTrayIcon
+
     from trustjournal.store.keyfile import KdfParams
     from trustjournal.ui.session import Session
 
@@ -79,7 +82,8 @@ class Shell:
     events: JournalEvents
     clipboard: ClipboardGuard
     pages: PageRegistry
-    tray: QSystemTrayIcon | None
+    after_paint: AfterFirstPaint
+    tray: QSystemTrayIcon | None = None  # made after the first paint, or as a journal opens
 
 
 def build_shell(
@@ -98,6 +102,9 @@ def build_shell(
     """Build the window, the controller and their helpers (nothing is shown yet).
 
     Everything but the window is parented to the window, so closing it takes the shell apart.
+    The tray icon waits in `after_paint` (see `AfterFirstPaint`): it is made after the window
+    first paints, once `after_paint.watch(window)` is called, and at the latest before any
+    journal opens.
     """
     window = MainWindow(qsettings=qsettings)
     theme = ThemeManager(app=app, parent=window)
@@ -106,6 +113,7 @@ def build_shell(
     clipboard = ClipboardGuard(clipboard=QGuiApplication.clipboard(), parent=window)
     lock_manager = LockManager(app=app, parent=window)
     pages = PageRegistry()
+    after_paint = AfterFirstPaint(parent=window)
 
     def settings_page(session: Session) -> QWidget:
         from trustjournal.ui.pages.settings_page import SettingsPage  # after unlocking only
@@ -144,14 +152,14 @@ def build_shell(
         kdf=kdf,
         demo_passphrase=demo_passphrase,
         instance=instance,
+        after_paint=after_paint,
         parent=window,
     )
     if demo_passphrase is None:
         controller.vault_opened.connect(
             lambda: qsettings.setValue(VAULT_PATH_KEY, str(vault_dir.resolve()))
         )
-    tray = make_tray(window=window, lock_manager=lock_manager, parent=window)
-    return Shell(
+    shell = Shell(
         window=window,
         controller=controller,
         lock_manager=lock_manager,
@@ -159,8 +167,16 @@ def build_shell(
         events=events,
         clipboard=clipboard,
         pages=pages,
-        tray=tray,
+        after_paint=after_paint,
     )
+
+    def add_tray() -> None:
+        from trustjournal.ui.tray import make_tray
+
+        shell.tray = make_tray(window=window, lock_manager=lock_manager, parent=window)
+
+    after_paint.add(add_tray)
+    return shell
 
 
 def _demo_passphrase() -> str:
@@ -207,6 +223,16 @@ def _quit_on_signals(app: QApplication) -> None:
     waker.start(SIGNAL_POLL_MS)
 
 
+def _resume_collecting() -> None:
+    """Turn the cyclic garbage collector back on after a start-up that ran without it.
+
+    What start-up built lives as long as the app, so it is frozen out of later collections
+    (`gc.freeze`) instead of being walked by each of them.
+    """
+    gc.freeze()
+    gc.enable()
+
+
 def run(*, vault_dir: Path | None = None, demo: bool = False) -> int:
     """Start the app and return its exit code.
 
@@ -215,7 +241,7 @@ def run(*, vault_dir: Path | None = None, demo: bool = False) -> int:
         demo: open a throwaway copy of a generated demo journal instead.
     """
     logging.basicConfig(level=logging.WARNING, format="trustjournal: %(levelname)s %(message)s")
-    app = QApplication([sys.argv[0]])
+    app = make_application(sys.argv[0])
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
     app.setDesktopFileName("trustjournal")
@@ -254,10 +280,13 @@ def run(*, vault_dir: Path | None = None, demo: bool = False) -> int:
         )
         if instance is not None:
             instance.activation_requested.connect(shell.window.bring_to_front)
-            QTimer.singleShot(0, instance.listen)
+            shell.after_paint.add(instance.listen)  # a second launch retries until it answers
+        if not gc.isenabled():  # __main__ starts the app with the collector off
+            shell.after_paint.add(_resume_collecting)
         app.aboutToQuit.connect(shell.controller.shutdown)
         _quit_on_signals(app)
         shell.window.show()
+        shell.after_paint.watch(shell.window)  # before the controller's paint report is set up
         shell.controller.start(prepare=_make_demo(directory, local_now) if demo else None)
         return app.exec()
     return 0  # pragma: no cover - the with block always returns

@@ -106,3 +106,104 @@ def test_the_unlock_screen_paints_before_any_store_crypto_or_heavy_module_loads(
         check=True,
     )
     assert result.stdout.split() == []
+
+
+# Modules the unlock screen does not need: none may load before it paints. The tray and the
+# answer to a second launch come after the paint (QtNetwork, the tray module).
+NOT_BEFORE_THE_UNLOCK_PAINT = (
+    "zxcvbn",
+    "sqlcipher3",
+    "cryptography",
+    "pypdf",
+    "platformdirs",
+    "hashlib",
+    "json",
+    "PySide6.QtCharts",
+    "PySide6.QtPrintSupport",
+    "PySide6.QtNetwork",
+    "trustjournal.store",
+    "trustjournal.services",
+    "trustjournal.ui.main_frame",
+    "trustjournal.ui.menus",
+    "trustjournal.ui.preferences",
+    "trustjournal.ui.tray",
+    "trustjournal.ui.session",
+    "trustjournal.ui.screens.welcome",
+    "trustjournal.ui.pages.today_page",
+    "trustjournal.ui.pages.journal_page",
+    "trustjournal.ui.pages.share_page",
+    "trustjournal.ui.pages.settings_page",
+    "trustjournal.ui.journal",
+    "trustjournal.ui.today",
+    "trustjournal.ui.share",
+    "trustjournal.ui.editors",
+    "trustjournal.ui.dialogs",
+    "trustjournal.ui.pdf",
+)
+
+
+def _app_env(tmp_path: Path) -> dict[str, str]:
+    return {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "TRUSTJOURNAL_REPORT_PAINT": "1",
+        "HOME": str(tmp_path / "home"),
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+        "XDG_DATA_HOME": str(tmp_path / "data"),
+    }
+
+
+def _imported(line: str) -> str | None:
+    """The module named by a `python -X importtime` line, else None."""
+    if not line.startswith("import time:"):
+        return None
+    name = line.rsplit("|", maxsplit=1)[-1].strip()
+    return None if name == "imported package" else name
+
+
+def test_the_real_start_defers_what_the_unlock_screen_does_not_need(tmp_path: Path) -> None:
+    """`trustjournal --vault DIR` as a person starts it: what loads before the unlock screen
+    paints, what loads after, and a second launch still raising the first."""
+    from tests.ui.shell_helpers import make_vault
+
+    vault = tmp_path / "journal"
+    make_vault(vault)
+    env = _app_env(tmp_path)
+    command = [sys.executable, "-X", "importtime", "-m", "trustjournal", "--vault", str(vault)]
+    before: list[str] = []
+    after: list[str] = []
+    with subprocess.Popen(
+        command, env=env, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True
+    ) as first:
+        try:
+            assert first.stderr is not None
+            for line in first.stderr:
+                if line.startswith("painted unlock "):
+                    break
+                if (name := _imported(line)) is not None:
+                    before.append(name)
+            else:
+                raise AssertionError("the app ended without painting the unlock screen")
+            second = subprocess.run(
+                [sys.executable, "-m", "trustjournal", "--vault", str(vault)],
+                env=env,
+                capture_output=True,
+                text=True,
+                timeout=120,
+                check=False,
+            )
+            first.send_signal(signal.SIGTERM)
+            after = [n for line in first.stderr if (n := _imported(line)) is not None]
+            assert first.wait(timeout=60) == 0
+        finally:
+            if first.poll() is None:
+                first.kill()
+    assert "trustjournal.ui.screens.unlock" in before
+    too_early = [
+        m for m in before for p in NOT_BEFORE_THE_UNLOCK_PAINT if m == p or m.startswith(p + ".")
+    ]
+    assert too_early == []
+    assert second.returncode == 0
+    assert "its window was brought to the front" in second.stderr
+    assert "PySide6.QtNetwork" in after  # it answered the second launch, after painting
+    assert "trustjournal.ui.tray" in after

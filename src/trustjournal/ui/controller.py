@@ -19,10 +19,10 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QApplication, QWidget
 
-from trustjournal.ui import preferences
 from trustjournal.ui.clipboard import ClipboardGuard
 from trustjournal.ui.errors import describe
 from trustjournal.ui.events import JournalEvents
+from trustjournal.ui.first_paint import AfterFirstPaint
 from trustjournal.ui.lock import LockManager, close_dialogs
 from trustjournal.ui.main_window import MainWindow
 from trustjournal.ui.pages.registry import PageRegistry
@@ -81,6 +81,7 @@ class ShellController(SecretFlows):
         kdf: KdfParams | None = None,
         demo_passphrase: str | None = None,
         instance: SingleInstance | None = None,
+        after_paint: AfterFirstPaint | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -98,6 +99,7 @@ class ShellController(SecretFlows):
         self._kdf = kdf
         self._demo_passphrase = demo_passphrase
         self._instance = instance
+        self._after_paint = after_paint
         self._vault: Vault | None = None
         self._frame: MainFrame | None = None
         self._last_page: str | None = None
@@ -179,9 +181,13 @@ class ShellController(SecretFlows):
 
     def _adopt(self, token: int, vault: Vault) -> bool:
         """Take an opened vault, unless the flow moved on meanwhile (then lock it again)."""
+        from trustjournal.ui import preferences  # not needed before a journal opens
+
         if token != self._flow or self._closing or self._vault is not None:
             vault.lock()
             return False
+        if self._after_paint is not None:
+            self._after_paint.run_now()  # the tray and the second-launch answer, if not yet
         self._vault = vault
         if self._instance is not None and self._instance.acquire():
             self._instance.listen()  # a new journal: its folder exists only now
@@ -193,6 +199,8 @@ class ShellController(SecretFlows):
 
     def _on_unlocked(self, passphrase: str) -> None:
         """Go on after unlocking; `passphrase` is what opened it (never kept beyond this)."""
+        from trustjournal.ui import preferences
+
         vault = self._vault
         assert vault is not None
         if vault.needs_new_passphrase:

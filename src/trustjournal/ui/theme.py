@@ -15,6 +15,19 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QStyleFactory
 
 MIN_POINT_SIZE = 10.0
+STYLE = "Fusion"
+_STYLED_AT_START = "trustjournal-fusion-at-start"  # a dynamic property of the application
+
+
+def make_application(program: str) -> QApplication:
+    """The application, created with Fusion as its style.
+
+    Qt then builds the style itself; setting it afterwards from Python would make the first
+    Python `QStyle` object (5 ms or more of type set-up) before the unlock screen paints.
+    """
+    app = QApplication([program, "-style", STYLE])
+    app.setProperty(_STYLED_AT_START, True)
+    return app
 
 
 class ThemePreference(StrEnum):
@@ -170,7 +183,8 @@ class ThemeManager(QObject):
         self._app = app
         self._preference = ThemePreference.SYSTEM
         self._dark: bool | None = None
-        app.setStyle(QStyleFactory.create("Fusion"))
+        if not app.property(_STYLED_AT_START):
+            app.setStyle(QStyleFactory.create(STYLE))
         font = app.font()
         if font.pointSizeF() < MIN_POINT_SIZE:  # keep the system's font, but never tiny
             font.setPointSizeF(MIN_POINT_SIZE)
