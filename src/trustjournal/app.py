@@ -9,13 +9,11 @@ from __future__ import annotations
 import gc
 import logging
 import shutil
-import signal
 import sys
 import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -23,7 +21,6 @@ from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QWidget
 
-from trustjournal.core.times import local_now
 from trustjournal.ui.clipboard import ClipboardGuard
 from trustjournal.ui.controller import ShellController, looks_like_vault
 from trustjournal.ui.events import JournalEvents
@@ -39,6 +36,8 @@ from trustjournal.ui.tasks import BackgroundTasks, Tasks
 from trustjournal.ui.theme import ThemeManager, make_application
 
 if TYPE_CHECKING:
+    from datetime import datetime
+
     from PySide6.QtWidgets import QSystemTrayIcon
 
     from trustjournal.store.keyfile import KdfParams
@@ -50,6 +49,14 @@ APP_NAME = "TrustJournal"
 VAULT_PATH_KEY = "vault/path"
 DEMO_SEED = 1
 SIGNAL_POLL_MS = 250
+
+
+def local_now() -> datetime:
+    """The local time now (`core.times.local_now`; datetime loads at the first call, after
+    the unlock screen has painted)."""
+    from trustjournal.core.times import local_now as now
+
+    return now()
 
 
 def default_vault_dir() -> Path:
@@ -216,6 +223,8 @@ def _quit_on_signals(app: QApplication) -> None:
 
     Python handles signals only when it runs; a light timer lets it run while Qt waits.
     """
+    import signal  # its enums cost a millisecond or two; set up after the first paint
+
     for number in (signal.SIGINT, signal.SIGTERM):
         signal.signal(number, lambda *_args: app.quit())
     waker = QTimer(app)
@@ -284,7 +293,10 @@ def run(*, vault_dir: Path | None = None, demo: bool = False) -> int:
         if not gc.isenabled():  # __main__ starts the app with the collector off
             shell.after_paint.add(_resume_collecting)
         app.aboutToQuit.connect(shell.controller.shutdown)
-        _quit_on_signals(app)
+        if demo:  # the throwaway journal is written from the start: remove it whatever comes
+            _quit_on_signals(app)
+        else:  # nothing is open before the first paint; until then a signal just ends it
+            shell.after_paint.add(lambda: _quit_on_signals(app))
         shell.window.show()
         shell.after_paint.watch(shell.window)  # before the controller's paint report is set up
         shell.controller.start(prepare=_make_demo(directory, local_now) if demo else None)

@@ -12,7 +12,6 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable
-from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -34,6 +33,8 @@ from trustjournal.ui.tasks import ScopedTasks, Tasks
 from trustjournal.ui.theme import ThemeManager
 
 if TYPE_CHECKING:
+    from datetime import datetime
+
     from trustjournal.store.keyfile import KdfParams
     from trustjournal.store.vault import Vault
     from trustjournal.ui.main_frame import MainFrame
