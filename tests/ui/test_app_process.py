@@ -118,6 +118,8 @@ NOT_BEFORE_THE_UNLOCK_PAINT = (
     "platformdirs",
     "hashlib",
     "json",
+    "datetime",
+    "signal",
     "PySide6.QtCharts",
     "PySide6.QtPrintSupport",
     "PySide6.QtNetwork",
