@@ -8,46 +8,43 @@ from __future__ import annotations
 
 import gc
 import logging
-import shutil
 import sys
-import tempfile
-from collections.abc import Callable, Iterator
-from contextlib import ExitStack, contextmanager
+from collections.abc import Callable
+from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, QTimer
-from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QWidget
 
-from trustjournal.ui.clipboard import ClipboardGuard
-from trustjournal.ui.controller import ShellController, looks_like_vault
-from trustjournal.ui.events import JournalEvents
+from trustjournal.demo_journal import demo_folder, demo_passphrase, make_demo
 from trustjournal.ui.first_paint import AfterFirstPaint
-from trustjournal.ui.icons import Icon
-from trustjournal.ui.lock import LockManager
 from trustjournal.ui.main_window import MainWindow
-from trustjournal.ui.pages.journal_pages import journal_pages
-from trustjournal.ui.pages.registry import PageRegistry, PageSpec
 from trustjournal.ui.paint_report import PaintReporter
+from trustjournal.ui.screens.unlock import UnlockScreen
 from trustjournal.ui.single_instance import SingleInstance
-from trustjournal.ui.tasks import BackgroundTasks, Tasks
 from trustjournal.ui.theme import ThemeManager, make_application
+from trustjournal.ui.vault_folder import looks_like_vault
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the shell's own modules load in build_shell: after the unlock screen paints
     from datetime import datetime
 
     from PySide6.QtWidgets import QSystemTrayIcon
 
     from trustjournal.store.keyfile import KdfParams
+    from trustjournal.ui.clipboard import ClipboardGuard
+    from trustjournal.ui.controller import ShellController
+    from trustjournal.ui.events import JournalEvents
+    from trustjournal.ui.lock import LockManager
+    from trustjournal.ui.pages.registry import PageRegistry, PageSpec
     from trustjournal.ui.session import Session
+    from trustjournal.ui.tasks import Tasks
 
 log = logging.getLogger(__name__)
 
 APP_NAME = "TrustJournal"
 VAULT_PATH_KEY = "vault/path"
-DEMO_SEED = 1
 SIGNAL_POLL_MS = 250
 
 
@@ -71,13 +68,6 @@ def user_qsettings() -> QSettings:
     return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, APP_NAME, APP_NAME)
 
 
-def demo_kdf() -> KdfParams:
-    """Cheap key derivation for the throwaway demo journal, so it opens at once."""
-    from trustjournal.store.keyfile import KdfParams
-
-    return KdfParams(memory_kib=8192, iterations=1, lanes=1)
-
-
 @dataclass
 class Shell:
     """Everything the running app is made of."""
@@ -93,6 +83,14 @@ class Shell:
     tray: QSystemTrayIcon | None = None  # made after the first paint, or as a journal opens
 
 
+def build_window(*, app: QApplication, qsettings: QSettings) -> tuple[MainWindow, ThemeManager]:
+    """The one window, and the theme applied to the application (nothing is shown yet)."""
+    window = MainWindow(qsettings=qsettings)
+    theme = ThemeManager(app=app, parent=window)
+    theme.apply()
+    return window, theme
+
+
 def build_shell(
     *,
     app: QApplication,
@@ -105,22 +103,34 @@ def build_shell(
     instance: SingleInstance | None = None,
     extra_pages: tuple[PageSpec, ...] = (),
     paint: PaintReporter | None = None,
+    window: MainWindow | None = None,
+    theme: ThemeManager | None = None,
+    after_paint: AfterFirstPaint | None = None,
 ) -> Shell:
-    """Build the window, the controller and their helpers (nothing is shown yet).
+    """Build the window, the controller and their helpers (nothing new is shown yet).
 
     Everything but the window is parented to the window, so closing it takes the shell apart.
-    The tray icon waits in `after_paint` (see `AfterFirstPaint`): it is made after the window
-    first paints, once `after_paint.watch(window)` is called, and at the latest before any
-    journal opens.
+    `window`, `theme` and `after_paint` are given when they were made (and the window shown)
+    before the rest of the shell, as `run` does. The tray icon waits in `after_paint` (see
+    `AfterFirstPaint`): it is made after the window first paints, once
+    `after_paint.watch(window)` is called, and at the latest before any journal opens.
     """
-    window = MainWindow(qsettings=qsettings)
-    theme = ThemeManager(app=app, parent=window)
-    theme.apply()
+    from PySide6.QtGui import QGuiApplication
+
+    from trustjournal.ui.clipboard import ClipboardGuard
+    from trustjournal.ui.controller import ShellController
+    from trustjournal.ui.events import JournalEvents
+    from trustjournal.ui.icons import Icon
+    from trustjournal.ui.lock import LockManager
+    from trustjournal.ui.pages.registry import PageRegistry, PageSpec
+
+    if window is None or theme is None:
+        window, theme = build_window(app=app, qsettings=qsettings)
     events = JournalEvents(parent=window)
     clipboard = ClipboardGuard(clipboard=QGuiApplication.clipboard(), parent=window)
     lock_manager = LockManager(app=app, parent=window)
     pages = PageRegistry()
-    after_paint = AfterFirstPaint(parent=window)
+    after_paint = after_paint or AfterFirstPaint(parent=window)
 
     def settings_page(session: Session) -> QWidget:
         from trustjournal.ui.pages.settings_page import SettingsPage  # after unlocking only
@@ -186,38 +196,6 @@ def build_shell(
     return shell
 
 
-def _demo_passphrase() -> str:
-    from trustjournal.services.demo import DEMO_PASSPHRASE
-
-    return DEMO_PASSPHRASE
-
-
-@contextmanager
-def demo_folder() -> Iterator[Path]:
-    """A private (0700) temporary folder for the demo journal, removed afterwards."""
-    root = Path(tempfile.mkdtemp(prefix="trustjournal-demo-"))  # mkdtemp makes it 0700
-    try:
-        yield root / "journal"
-    finally:
-        shutil.rmtree(root, ignore_errors=True)
-
-
-def _make_demo(directory: Path, clock: Callable[[], datetime]) -> Callable[[], int]:
-    def prepare() -> int:  # runs in a worker thread; its connection opens and closes there
-        from trustjournal.services.demo import DEMO_PASSPHRASE, fill
-        from trustjournal.store.entries import EntryRepository
-        from trustjournal.store.vault import Vault
-
-        vault, _code = Vault.create(directory, DEMO_PASSPHRASE, kdf=demo_kdf())
-        try:
-            repo = EntryRepository(db=vault.db, clock=clock)
-            return fill(repo.add_many, seed=DEMO_SEED, today=clock().date(), years=2.0)
-        finally:
-            vault.lock()
-
-    return prepare
-
-
 def _quit_on_signals(app: QApplication) -> None:
     """Ctrl+C or SIGTERM quit properly: the journal locks (drafts kept), the demo is removed.
 
@@ -273,32 +251,54 @@ def run(*, vault_dir: Path | None = None, demo: bool = False) -> int:
                     file=sys.stderr,
                 )
                 return 0
-        tasks = BackgroundTasks(parent=app)
-        # Unwinds first: work still running (the demo being written, a key being derived)
-        # finishes before its folder is removed or the process ends.
-        cleanup.callback(tasks.finish)
-        shell = build_shell(
-            app=app,
-            vault_dir=directory,
-            qsettings=qsettings,
-            tasks=tasks,
-            demo_passphrase=_demo_passphrase() if demo else None,
-            instance=instance,
-            paint=paint,
-            extra_pages=journal_pages(),
-        )
-        if instance is not None:
-            instance.activation_requested.connect(shell.window.bring_to_front)
-            shell.after_paint.add(instance.listen)  # a second launch retries until it answers
-        if not gc.isenabled():  # __main__ starts the app with the collector off
-            shell.after_paint.add(_resume_collecting)
-        app.aboutToQuit.connect(shell.controller.shutdown)
-        if demo:  # the throwaway journal is written from the start: remove it whatever comes
-            _quit_on_signals(app)
-        else:  # nothing is open before the first paint; until then a signal just ends it
-            shell.after_paint.add(lambda: _quit_on_signals(app))
-        shell.window.show()
-        shell.after_paint.watch(shell.window)  # before the controller's paint report is set up
-        shell.controller.start(prepare=_make_demo(directory, local_now) if demo else None)
+        window, theme = build_window(app=app, qsettings=qsettings)
+        after_paint = AfterFirstPaint(parent=window)
+        # A journal to unlock: its screen paints first, and the rest of the shell is built in
+        # the event loop's first turn after that paint (always before anything is unlocked).
+        first = None if demo or not looks_like_vault(directory) else UnlockScreen()
+        if first is not None:
+            window.show_screen(first)
+
+        def build_the_rest() -> None:
+            from trustjournal.ui.pages.journal_pages import journal_pages
+            from trustjournal.ui.tasks import BackgroundTasks
+
+            tasks = BackgroundTasks(parent=app)
+            # Unwinds first: work still running (the demo being written, a key being derived)
+            # finishes before its folder is removed or the process ends.
+            cleanup.callback(tasks.finish)
+            shell = build_shell(
+                app=app,
+                vault_dir=directory,
+                qsettings=qsettings,
+                tasks=tasks,
+                demo_passphrase=demo_passphrase() if demo else None,
+                instance=instance,
+                paint=paint,
+                extra_pages=journal_pages(),
+                window=window,
+                theme=theme,
+                after_paint=after_paint,
+            )
+            if instance is not None:
+                instance.activation_requested.connect(window.bring_to_front)
+                after_paint.add(instance.listen)  # a second launch retries until it answers
+            if not gc.isenabled():  # __main__ starts the app with the collector off
+                after_paint.add(_resume_collecting)
+            app.aboutToQuit.connect(shell.controller.shutdown)
+            if demo:  # the throwaway journal is written from the start: remove it whatever comes
+                _quit_on_signals(app)
+            else:  # nothing is open before the first paint; until then a signal just ends it
+                after_paint.add(lambda: _quit_on_signals(app))
+            prepare = make_demo(directory, local_now) if demo else None
+            shell.controller.start(prepare=prepare, showing=first)
+
+        window.show()
+        after_paint.watch(window)  # before any paint report is set up, so that one comes first
+        if first is None:  # the welcome screen, or the demo being written: built as before
+            build_the_rest()
+        else:
+            paint.watch(first, "unlock")
+            after_paint.add(build_the_rest)
         return app.exec()
     return 0  # pragma: no cover - the with block always returns

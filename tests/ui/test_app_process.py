@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 from tests.ui.shell_helpers import fixed_clock
-from trustjournal.app import _make_demo, demo_folder
+from trustjournal.demo_journal import demo_folder, make_demo
 from trustjournal.services.demo import DEMO_PASSPHRASE
 from trustjournal.store.vault import Vault
 
@@ -25,7 +25,7 @@ def test_demo_folder_is_private_and_removed_afterwards() -> None:
 
 def test_demo_journal_has_two_years_of_entries_and_opens_with_demo(tmp_path: Path) -> None:
     directory = tmp_path / "journal"
-    count = _make_demo(directory, fixed_clock)()
+    count = make_demo(directory, fixed_clock)()
     assert count > 365
     vault = Vault.unlock(directory, DEMO_PASSPHRASE)
     vault.lock()
@@ -127,6 +127,12 @@ NOT_BEFORE_THE_UNLOCK_PAINT = (
     "trustjournal.services",
     "trustjournal.ui.main_frame",
     "trustjournal.ui.menus",
+    "trustjournal.ui.controller",
+    "trustjournal.ui.secret_flows",
+    "trustjournal.ui.lock",
+    "trustjournal.ui.clipboard",
+    "trustjournal.ui.tasks",
+    "trustjournal.ui.pages.registry",
     "trustjournal.ui.preferences",
     "trustjournal.ui.tray",
     "trustjournal.ui.session",
@@ -209,3 +215,4 @@ def test_the_real_start_defers_what_the_unlock_screen_does_not_need(tmp_path: Pa
     assert "its window was brought to the front" in second.stderr
     assert "PySide6.QtNetwork" in after  # it answered the second launch, after painting
     assert "trustjournal.ui.tray" in after
+    assert "trustjournal.ui.controller" in after  # the shell, built after the paint

@@ -4,11 +4,22 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
 from pytestqt.qtbot import QtBot
 
-from tests.ui.shell_helpers import PASSPHRASE, make_vault, start_shell, unlock
+from tests.ui.shell_helpers import (
+    CHEAP,
+    PASSPHRASE,
+    fixed_clock,
+    make_vault,
+    start_shell,
+    unlock,
+)
+from trustjournal.app import build_shell, build_window
 from trustjournal.ui.first_paint import AfterFirstPaint
+from trustjournal.ui.screens.unlock import UnlockScreen
+from trustjournal.ui.tasks import SynchronousTasks
 
 
 def test_queued_work_runs_once_after_the_window_paints(qtbot: QtBot) -> None:
@@ -45,3 +56,34 @@ def test_queued_work_runs_before_the_journal_opens(
     qtbot.waitUntil(lambda: shell.controller.frame is not None, timeout=10_000)
     assert seen == [True]  # ran, and before the vault was taken
     assert opened == [True]
+
+
+def test_an_unlock_screen_painted_before_the_shell_is_taken_over(
+    qtbot: QtBot, qapp: QApplication, tmp_path: Path
+) -> None:
+    """As `run` starts: the unlock screen shows first and the shell is built afterwards; an
+    Unlock pressed in between is not lost."""
+    make_vault(tmp_path / "journal")
+    qsettings = QSettings(str(tmp_path / "q.ini"), QSettings.Format.IniFormat)
+    window, theme = build_window(app=qapp, qsettings=qsettings)
+    qtbot.addWidget(window)
+    screen = UnlockScreen()
+    window.show_screen(screen)
+    window.show()
+    qtbot.waitExposed(window)
+    screen.field.setText(PASSPHRASE)
+    screen.unlock_button.click()  # nobody listens yet
+    assert screen.field.isReadOnly()
+    shell = build_shell(
+        app=qapp,
+        vault_dir=tmp_path / "journal",
+        qsettings=qsettings,
+        tasks=SynchronousTasks(),
+        clock=fixed_clock,
+        kdf=CHEAP,
+        window=window,
+        theme=theme,
+    )
+    shell.controller.start(showing=screen)
+    qtbot.waitUntil(lambda: shell.controller.frame is not None, timeout=10_000)
+    assert shell.after_paint.done

@@ -31,6 +31,7 @@ from trustjournal.ui.secret_flows import SecretFlows
 from trustjournal.ui.single_instance import SingleInstance
 from trustjournal.ui.tasks import ScopedTasks, Tasks
 from trustjournal.ui.theme import ThemeManager
+from trustjournal.ui.vault_folder import looks_like_vault
 
 if TYPE_CHECKING:
     from datetime import datetime
@@ -40,16 +41,6 @@ if TYPE_CHECKING:
     from trustjournal.ui.main_frame import MainFrame
 
 log = logging.getLogger(__name__)
-
-# The key file's name (store.layout.KEY_FILE, checked by a test): enough to choose between the
-# welcome and the unlock screen without loading the store before the first paint. The store
-# validates the folder fully when it is opened.
-KEY_FILE_NAME = "vault.key"
-
-
-def looks_like_vault(directory: Path) -> bool:
-    """Whether `directory` seems to hold a journal (judged by its key file's presence only)."""
-    return (directory / KEY_FILE_NAME).is_file()
 
 
 class ShellController(SecretFlows):
@@ -132,8 +123,20 @@ class ShellController(SecretFlows):
 
     # --- start -------------------------------------------------------------------------------
 
-    def start(self, *, prepare: Callable[[], Any] | None = None) -> None:
-        """Show the first screen; `prepare` (e.g. building the demo journal) runs first."""
+    def start(
+        self, *, prepare: Callable[[], Any] | None = None, showing: UnlockScreen | None = None
+    ) -> None:
+        """Show the first screen; `prepare` (e.g. building the demo journal) runs first.
+
+        `showing` is an unlock screen the window already shows (painted before the shell was
+        built); the controller takes it over instead of building another.
+        """
+        if showing is not None:
+            self._show_unlock(showing)
+            if showing.field.isReadOnly():  # submitted before we were listening
+                showing.set_busy(False)
+                showing.unlock_button.click()
+            return
         if prepare is not None:
             screen = self._show_unlock()
             screen.set_busy(True)
@@ -155,8 +158,9 @@ class ShellController(SecretFlows):
 
     # --- unlock ------------------------------------------------------------------------------
 
-    def _show_unlock(self) -> UnlockScreen:
-        screen = UnlockScreen(demo_passphrase=self._demo_passphrase)
+    def _show_unlock(self, screen: UnlockScreen | None = None) -> UnlockScreen:
+        if screen is None:
+            screen = UnlockScreen(demo_passphrase=self._demo_passphrase)
         token = self._show(screen)
         self._paint.watch(screen, "unlock")
         screen.unlock_requested.connect(
