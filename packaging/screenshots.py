@@ -28,7 +28,7 @@ from trustjournal.ui.screens.recovery_code import RecoveryCodeScreen
 from trustjournal.ui.screens.unlock import UnlockScreen
 from trustjournal.ui.screens.welcome import WelcomeScreen
 from trustjournal.ui.tasks import SynchronousTasks
-from trustjournal.ui.theme import ThemePreference
+from trustjournal.ui.theme import ThemePreference, make_application
 
 PASSPHRASE = "copper lantern wistful harbour"  # noqa: S105 - a throwaway screenshot vault
 CHEAP = KdfParams(memory_kib=8192, iterations=1, lanes=1)
@@ -148,7 +148,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("out", type=Path)
     args = parser.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
-    app = QApplication.instance() or QApplication([sys.argv[0]])
+    app = QApplication.instance() or make_application(sys.argv[0])  # as the app starts
     assert isinstance(app, QApplication)
     written: list[Path] = []
     for scheme in (ThemePreference.LIGHT, ThemePreference.DARK):

@@ -6,6 +6,7 @@ The scripts are run as `python packaging/NAME.py OUT_DIR`, so this folder is on 
 from __future__ import annotations
 
 import argparse
+import sys
 from collections.abc import Callable
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -21,7 +22,7 @@ from trustjournal.store.vault import Vault
 from trustjournal.ui.pages.journal_pages import journal_pages
 from trustjournal.ui.screens.unlock import UnlockScreen
 from trustjournal.ui.tasks import SynchronousTasks
-from trustjournal.ui.theme import ThemePreference
+from trustjournal.ui.theme import ThemePreference, make_application
 
 PASSPHRASE = "copper lantern wistful harbour"  # noqa: S105 - a throwaway screenshot vault
 CHEAP = KdfParams(memory_kib=8192, iterations=1, lanes=1)
@@ -50,7 +51,7 @@ def run(render: Render, description: str | None) -> None:
     parser.add_argument("out", type=Path)
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
-    app = QApplication([])
+    app = make_application(sys.argv[0])  # Fusion from the start, as the app makes it
     for scheme in (ThemePreference.LIGHT, ThemePreference.DARK):
         for path in render(args.out, scheme, app):
             print(path)

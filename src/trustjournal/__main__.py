@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -45,10 +46,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         forbid_core_dumps()  # before any journal text is in memory (S4)
 
         return cli.main(args)
+    # Start-up builds thousands of objects (Qt's enums among them) and frees almost none: the
+    # cyclic collector would only walk them over and over before the first paint. The app
+    # turns it back on once the window has painted (`trustjournal.app.run`).
+    gc.disable()
     from trustjournal.app import run
 
     vault, demo = options
-    return run(vault_dir=vault, demo=demo)
+    try:
+        return run(vault_dir=vault, demo=demo)
+    finally:
+        gc.enable()  # e.g. after a second launch that only raised the first window
 
 
 if __name__ == "__main__":

@@ -6,47 +6,54 @@ cheap key-derivation parameters and a private settings file.
 
 from __future__ import annotations
 
+import gc
 import logging
-import shutil
-import signal
 import sys
-import tempfile
-from collections.abc import Callable, Iterator
-from contextlib import ExitStack, contextmanager
+from collections.abc import Callable
+from contextlib import ExitStack
 from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, QTimer
-from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QSystemTrayIcon, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
-from trustjournal.core.times import local_now
-from trustjournal.ui.clipboard import ClipboardGuard
-from trustjournal.ui.controller import ShellController, looks_like_vault
-from trustjournal.ui.events import JournalEvents
-from trustjournal.ui.icons import Icon
-from trustjournal.ui.lock import LockManager
+from trustjournal.demo_journal import demo_folder, demo_passphrase, make_demo
+from trustjournal.ui.first_paint import AfterFirstPaint
 from trustjournal.ui.main_window import MainWindow
-from trustjournal.ui.pages.journal_pages import journal_pages
-from trustjournal.ui.pages.registry import PageRegistry, PageSpec
 from trustjournal.ui.paint_report import PaintReporter
+from trustjournal.ui.screens.unlock import UnlockScreen
 from trustjournal.ui.single_instance import SingleInstance
-from trustjournal.ui.tasks import BackgroundTasks, Tasks
-from trustjournal.ui.theme import ThemeManager
-from trustjournal.ui.tray import make_tray
+from trustjournal.ui.theme import ThemeManager, make_application
+from trustjournal.ui.vault_folder import looks_like_vault
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the shell's own modules load in build_shell: after the unlock screen paints
+    from datetime import datetime
+
+    from PySide6.QtWidgets import QSystemTrayIcon
+
     from trustjournal.store.keyfile import KdfParams
+    from trustjournal.ui.clipboard import ClipboardGuard
+    from trustjournal.ui.controller import ShellController
+    from trustjournal.ui.events import JournalEvents
+    from trustjournal.ui.lock import LockManager
+    from trustjournal.ui.pages.registry import PageRegistry, PageSpec
     from trustjournal.ui.session import Session
+    from trustjournal.ui.tasks import Tasks
 
 log = logging.getLogger(__name__)
 
 APP_NAME = "TrustJournal"
 VAULT_PATH_KEY = "vault/path"
-DEMO_SEED = 1
 SIGNAL_POLL_MS = 250
+
+
+def local_now() -> datetime:
+    """The local time now (`core.times.local_now`; datetime loads at the first call, after
+    the unlock screen has painted)."""
+    from trustjournal.core.times import local_now as now
+
+    return now()
 
 
 def default_vault_dir() -> Path:
@@ -61,13 +68,6 @@ def user_qsettings() -> QSettings:
     return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, APP_NAME, APP_NAME)
 
 
-def demo_kdf() -> KdfParams:
-    """Cheap key derivation for the throwaway demo journal, so it opens at once."""
-    from trustjournal.store.keyfile import KdfParams
-
-    return KdfParams(memory_kib=8192, iterations=1, lanes=1)
-
-
 @dataclass
 class Shell:
     """Everything the running app is made of."""
@@ -79,7 +79,16 @@ class Shell:
     events: JournalEvents
     clipboard: ClipboardGuard
     pages: PageRegistry
-    tray: QSystemTrayIcon | None
+    after_paint: AfterFirstPaint
+    tray: QSystemTrayIcon | None = None  # made after the first paint, or as a journal opens
+
+
+def build_window(*, app: QApplication, qsettings: QSettings) -> tuple[MainWindow, ThemeManager]:
+    """The one window, and the theme applied to the application (nothing is shown yet)."""
+    window = MainWindow(qsettings=qsettings)
+    theme = ThemeManager(app=app, parent=window)
+    theme.apply()
+    return window, theme
 
 
 def build_shell(
@@ -94,18 +103,34 @@ def build_shell(
     instance: SingleInstance | None = None,
     extra_pages: tuple[PageSpec, ...] = (),
     paint: PaintReporter | None = None,
+    window: MainWindow | None = None,
+    theme: ThemeManager | None = None,
+    after_paint: AfterFirstPaint | None = None,
 ) -> Shell:
-    """Build the window, the controller and their helpers (nothing is shown yet).
+    """Build the window, the controller and their helpers (nothing new is shown yet).
 
     Everything but the window is parented to the window, so closing it takes the shell apart.
+    `window`, `theme` and `after_paint` are given when they were made (and the window shown)
+    before the rest of the shell, as `run` does. The tray icon waits in `after_paint` (see
+    `AfterFirstPaint`): it is made after the window first paints, once
+    `after_paint.watch(window)` is called, and at the latest before any journal opens.
     """
-    window = MainWindow(qsettings=qsettings)
-    theme = ThemeManager(app=app, parent=window)
-    theme.apply()
+    from PySide6.QtGui import QGuiApplication
+
+    from trustjournal.ui.clipboard import ClipboardGuard
+    from trustjournal.ui.controller import ShellController
+    from trustjournal.ui.events import JournalEvents
+    from trustjournal.ui.icons import Icon
+    from trustjournal.ui.lock import LockManager
+    from trustjournal.ui.pages.registry import PageRegistry, PageSpec
+
+    if window is None or theme is None:
+        window, theme = build_window(app=app, qsettings=qsettings)
     events = JournalEvents(parent=window)
     clipboard = ClipboardGuard(clipboard=QGuiApplication.clipboard(), parent=window)
     lock_manager = LockManager(app=app, parent=window)
     pages = PageRegistry()
+    after_paint = after_paint or AfterFirstPaint(parent=window)
 
     def settings_page(session: Session) -> QWidget:
         from trustjournal.ui.pages.settings_page import SettingsPage  # after unlocking only
@@ -144,14 +169,14 @@ def build_shell(
         kdf=kdf,
         demo_passphrase=demo_passphrase,
         instance=instance,
+        after_paint=after_paint,
         parent=window,
     )
     if demo_passphrase is None:
         controller.vault_opened.connect(
             lambda: qsettings.setValue(VAULT_PATH_KEY, str(vault_dir.resolve()))
         )
-    tray = make_tray(window=window, lock_manager=lock_manager, parent=window)
-    return Shell(
+    shell = Shell(
         window=window,
         controller=controller,
         lock_manager=lock_manager,
@@ -159,40 +184,47 @@ def build_shell(
         events=events,
         clipboard=clipboard,
         pages=pages,
-        tray=tray,
+        after_paint=after_paint,
     )
 
+    def add_tray() -> None:
+        from trustjournal.ui.tray import make_tray
 
-def _demo_passphrase() -> str:
-    from trustjournal.services.demo import DEMO_PASSPHRASE
+        shell.tray = make_tray(window=window, lock_manager=lock_manager, parent=window)
 
-    return DEMO_PASSPHRASE
-
-
-@contextmanager
-def demo_folder() -> Iterator[Path]:
-    """A private (0700) temporary folder for the demo journal, removed afterwards."""
-    root = Path(tempfile.mkdtemp(prefix="trustjournal-demo-"))  # mkdtemp makes it 0700
-    try:
-        yield root / "journal"
-    finally:
-        shutil.rmtree(root, ignore_errors=True)
+    after_paint.add(theme.use_control_style)  # check boxes come only after the first screen
+    after_paint.add(add_tray)
+    return shell
 
 
-def _make_demo(directory: Path, clock: Callable[[], datetime]) -> Callable[[], int]:
-    def prepare() -> int:  # runs in a worker thread; its connection opens and closes there
-        from trustjournal.services.demo import DEMO_PASSPHRASE, fill
-        from trustjournal.store.entries import EntryRepository
-        from trustjournal.store.vault import Vault
+def _arm_process(
+    app: QApplication,
+    shell: Shell,
+    *,
+    instance: SingleInstance | None,
+    after_paint: AfterFirstPaint,
+    demo: bool,
+) -> None:
+    """What the process does beside the shell: answer a second launch, forbid core dumps,
+    collect garbage again, lock on quit, and quit properly on Ctrl+C or SIGTERM."""
+    if instance is not None:
+        instance.activation_requested.connect(shell.window.bring_to_front)
+        after_paint.add(instance.listen)  # a second launch retries until it answers
+    after_paint.add(_forbid_core_dumps)  # before any journal opens (S4)
+    if not gc.isenabled():  # __main__ starts the app with the collector off
+        after_paint.add(_resume_collecting)
+    app.aboutToQuit.connect(shell.controller.shutdown)
+    if demo:  # the throwaway journal is written from the start: remove it whatever comes
+        _quit_on_signals(app)
+    else:  # nothing is open before the first paint; until then a signal just ends it
+        after_paint.add(lambda: _quit_on_signals(app))
 
-        vault, _code = Vault.create(directory, DEMO_PASSPHRASE, kdf=demo_kdf())
-        try:
-            repo = EntryRepository(db=vault.db, clock=clock)
-            return fill(repo.add_many, seed=DEMO_SEED, today=clock().date(), years=2.0)
-        finally:
-            vault.lock()
 
-    return prepare
+def _forbid_core_dumps() -> None:
+    from trustjournal.core.process import forbid_core_dumps  # ctypes: not before the paint
+
+    if not forbid_core_dumps():
+        log.warning("core dumps could not be turned off for this process")
 
 
 def _quit_on_signals(app: QApplication) -> None:
@@ -200,11 +232,23 @@ def _quit_on_signals(app: QApplication) -> None:
 
     Python handles signals only when it runs; a light timer lets it run while Qt waits.
     """
+    import signal  # its enums cost a millisecond or two; set up after the first paint
+
     for number in (signal.SIGINT, signal.SIGTERM):
         signal.signal(number, lambda *_args: app.quit())
     waker = QTimer(app)
     waker.timeout.connect(lambda: None)
     waker.start(SIGNAL_POLL_MS)
+
+
+def _resume_collecting() -> None:
+    """Turn the cyclic garbage collector back on after a start-up that ran without it.
+
+    What start-up built lives as long as the app, so it is frozen out of later collections
+    (`gc.freeze`) instead of being walked by each of them.
+    """
+    gc.freeze()
+    gc.enable()
 
 
 def run(*, vault_dir: Path | None = None, demo: bool = False) -> int:
@@ -215,7 +259,7 @@ def run(*, vault_dir: Path | None = None, demo: bool = False) -> int:
         demo: open a throwaway copy of a generated demo journal instead.
     """
     logging.basicConfig(level=logging.WARNING, format="trustjournal: %(levelname)s %(message)s")
-    app = QApplication([sys.argv[0]])
+    app = make_application(sys.argv[0])
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
     app.setDesktopFileName("trustjournal")
@@ -238,26 +282,45 @@ def run(*, vault_dir: Path | None = None, demo: bool = False) -> int:
                     file=sys.stderr,
                 )
                 return 0
-        tasks = BackgroundTasks(parent=app)
-        # Unwinds first: work still running (the demo being written, a key being derived)
-        # finishes before its folder is removed or the process ends.
-        cleanup.callback(tasks.finish)
-        shell = build_shell(
-            app=app,
-            vault_dir=directory,
-            qsettings=qsettings,
-            tasks=tasks,
-            demo_passphrase=_demo_passphrase() if demo else None,
-            instance=instance,
-            paint=paint,
-            extra_pages=journal_pages(),
-        )
-        if instance is not None:
-            instance.activation_requested.connect(shell.window.bring_to_front)
-            QTimer.singleShot(0, instance.listen)
-        app.aboutToQuit.connect(shell.controller.shutdown)
-        _quit_on_signals(app)
-        shell.window.show()
-        shell.controller.start(prepare=_make_demo(directory, local_now) if demo else None)
+        window, theme = build_window(app=app, qsettings=qsettings)
+        after_paint = AfterFirstPaint(parent=window)
+        # A journal to unlock: its screen paints first, and the rest of the shell is built in
+        # the event loop's first turn after that paint (always before anything is unlocked).
+        first = None if demo or not looks_like_vault(directory) else UnlockScreen()
+        if first is not None:
+            window.show_screen(first)
+
+        def build_the_rest() -> None:
+            from trustjournal.ui.pages.journal_pages import journal_pages
+            from trustjournal.ui.tasks import BackgroundTasks
+
+            tasks = BackgroundTasks(parent=app)
+            # Unwinds first: work still running (the demo being written, a key being derived)
+            # finishes before its folder is removed or the process ends.
+            cleanup.callback(tasks.finish)
+            shell = build_shell(
+                app=app,
+                vault_dir=directory,
+                qsettings=qsettings,
+                tasks=tasks,
+                demo_passphrase=demo_passphrase() if demo else None,
+                instance=instance,
+                paint=paint,
+                extra_pages=journal_pages(),
+                window=window,
+                theme=theme,
+                after_paint=after_paint,
+            )
+            _arm_process(app, shell, instance=instance, after_paint=after_paint, demo=demo)
+            prepare = make_demo(directory, local_now) if demo else None
+            shell.controller.start(prepare=prepare, showing=first)
+
+        window.show()
+        after_paint.watch(window)  # before any paint report is set up, so that one comes first
+        if first is None:  # the welcome screen, or the demo being written: built as before
+            build_the_rest()
+        else:
+            paint.watch(first, "unlock")
+            after_paint.add(build_the_rest)
         return app.exec()
     return 0  # pragma: no cover - the with block always returns

@@ -6,10 +6,11 @@ import os
 import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 from tests.ui.shell_helpers import fixed_clock
-from trustjournal.app import _make_demo, demo_folder
+from trustjournal.demo_journal import demo_folder, make_demo
 from trustjournal.services.demo import DEMO_PASSPHRASE
 from trustjournal.store.vault import Vault
 
@@ -25,7 +26,7 @@ def test_demo_folder_is_private_and_removed_afterwards() -> None:
 
 def test_demo_journal_has_two_years_of_entries_and_opens_with_demo(tmp_path: Path) -> None:
     directory = tmp_path / "journal"
-    count = _make_demo(directory, fixed_clock)()
+    count = make_demo(directory, fixed_clock)()
     assert count > 365
     vault = Vault.unlock(directory, DEMO_PASSPHRASE)
     vault.lock()
@@ -70,6 +71,7 @@ def test_demo_app_paints_the_unlock_screen_and_cleans_up_on_sigterm(tmp_path: Pa
 
 UNLOCK_SCREEN_PROBE = """
 import sys
+import time
 from pathlib import Path
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
@@ -106,3 +108,133 @@ def test_the_unlock_screen_paints_before_any_store_crypto_or_heavy_module_loads(
         check=True,
     )
     assert result.stdout.split() == []
+
+
+# Modules the unlock screen does not need: none may load before it paints. The tray and the
+# answer to a second launch come after the paint (QtNetwork, the tray module).
+NOT_BEFORE_THE_UNLOCK_PAINT = (
+    "zxcvbn",
+    "sqlcipher3",
+    "cryptography",
+    "pypdf",
+    "platformdirs",
+    "hashlib",
+    "json",
+    "datetime",
+    "signal",
+    "PySide6.QtCharts",
+    "PySide6.QtPrintSupport",
+    "PySide6.QtNetwork",
+    "trustjournal.store",
+    "trustjournal.services",
+    "trustjournal.ui.main_frame",
+    "trustjournal.ui.menus",
+    "trustjournal.ui.controller",
+    "trustjournal.ui.secret_flows",
+    "trustjournal.ui.lock",
+    "trustjournal.ui.clipboard",
+    "trustjournal.ui.tasks",
+    "trustjournal.ui.pages.registry",
+    "trustjournal.ui.preferences",
+    "trustjournal.ui.tray",
+    "trustjournal.ui.control_style",
+    "ctypes",
+    "trustjournal.core.process",
+    "trustjournal.ui.session",
+    "trustjournal.ui.screens.welcome",
+    "trustjournal.ui.pages.today_page",
+    "trustjournal.ui.pages.journal_page",
+    "trustjournal.ui.pages.share_page",
+    "trustjournal.ui.pages.settings_page",
+    "trustjournal.ui.journal",
+    "trustjournal.ui.today",
+    "trustjournal.ui.share",
+    "trustjournal.ui.editors",
+    "trustjournal.ui.dialogs",
+    "trustjournal.ui.pdf",
+)
+
+
+def _app_env(tmp_path: Path) -> dict[str, str]:
+    return {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "TRUSTJOURNAL_REPORT_PAINT": "1",
+        "HOME": str(tmp_path / "home"),
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+        "XDG_DATA_HOME": str(tmp_path / "data"),
+    }
+
+
+def _imported(line: str) -> str | None:
+    """The module named by a `python -X importtime` line, else None."""
+    if not line.startswith("import time:"):
+        return None
+    name = line.rsplit("|", maxsplit=1)[-1].strip()
+    return None if name == "imported package" else name
+
+
+def _core_limit_once_set(pid: int) -> list[str]:
+    """The soft and hard core-size limits of process `pid`, waiting a while for them to be 0."""
+    limits = Path(f"/proc/{pid}/limits")
+    found: list[str] = []
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        line = next(x for x in limits.read_text().splitlines() if x.startswith("Max core"))
+        found = line.split()[4:6]
+        if found == ["0", "0"]:
+            break
+        time.sleep(0.05)
+    return found
+
+
+def test_the_real_start_defers_what_the_unlock_screen_does_not_need(tmp_path: Path) -> None:
+    """`trustjournal --vault DIR` as a person starts it: what loads before the unlock screen
+    paints, what loads after, and a second launch still raising the first."""
+    from tests.ui.shell_helpers import make_vault
+
+    vault = tmp_path / "journal"
+    make_vault(vault)
+    env = _app_env(tmp_path)
+    command = [sys.executable, "-X", "importtime", "-m", "trustjournal", "--vault", str(vault)]
+    before: list[str] = []
+    after: list[str] = []
+    with subprocess.Popen(
+        command, env=env, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True
+    ) as first:
+        try:
+            assert first.stderr is not None
+            for line in first.stderr:
+                if line.startswith("painted unlock "):
+                    break
+                if (name := _imported(line)) is not None:
+                    before.append(name)
+            else:
+                raise AssertionError("the app ended without painting the unlock screen")
+            core_limit = _core_limit_once_set(first.pid)
+            second = subprocess.run(
+                [sys.executable, "-m", "trustjournal", "--vault", str(vault)],
+                env=env,
+                capture_output=True,
+                text=True,
+                timeout=120,
+                check=False,
+            )
+            first.send_signal(signal.SIGTERM)
+            after = [n for line in first.stderr if (n := _imported(line)) is not None]
+            assert first.wait(timeout=60) == 0
+        finally:
+            if first.poll() is None:
+                first.kill()
+    assert "trustjournal.ui.screens.unlock" in before
+    too_early = [
+        m for m in before for p in NOT_BEFORE_THE_UNLOCK_PAINT if m == p or m.startswith(p + ".")
+    ]
+    assert too_early == []
+    assert second.returncode == 0
+    assert "its window was brought to the front" in second.stderr
+    assert "PySide6.QtNetwork" in after  # it answered the second launch, after painting
+    assert "trustjournal.ui.tray" in after
+    assert "trustjournal.ui.controller" in after  # the shell, built after the paint
+    assert "trustjournal.ui.control_style" in after  # check box edges, after the first screen
+    assert core_limit == ["0", "0"]  # no core dump can hold the journal (S4)

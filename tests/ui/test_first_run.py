@@ -12,13 +12,13 @@ from pytestqt.qtbot import QtBot
 from tests.ui.shell_helpers import PASSPHRASE, start_shell, unlock
 from trustjournal.store import layout
 from trustjournal.store.vault import Vault
-from trustjournal.ui.controller import KEY_FILE_NAME
 from trustjournal.ui.main_frame import MainFrame
 from trustjournal.ui.main_window import TITLE
 from trustjournal.ui.screens.passphrase import PassphraseScreen
 from trustjournal.ui.screens.recovery_code import RecoveryCodeScreen
 from trustjournal.ui.screens.unlock import UnlockScreen
 from trustjournal.ui.screens.welcome import WelcomeScreen
+from trustjournal.ui.vault_folder import KEY_FILE_NAME
 from trustjournal.ui.widgets.recovery_code_panel import last_group
 
 

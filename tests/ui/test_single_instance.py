@@ -74,3 +74,32 @@ def test_socket_name_does_not_reveal_the_vault_path(tmp_path: Path) -> None:
     assert os.sep not in name
     assert name == server_name(vault)
     assert name != server_name(tmp_path / "another")
+
+
+def test_a_second_launch_waits_for_a_first_that_is_not_listening_yet(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    """The first app listens only after its window has painted; a second launch in that
+    moment keeps trying and still raises it."""
+    first = SingleInstance(vault_dir=tmp_path)
+    assert first.acquire()
+    probe = (
+        "import sys; from pathlib import Path\n"
+        "from PySide6.QtCore import QCoreApplication\n"
+        "app = QCoreApplication([])\n"
+        "from trustjournal.ui.single_instance import SingleInstance\n"
+        f"s = SingleInstance(vault_dir=Path({str(tmp_path)!r}))\n"
+        "print(s.acquire(), flush=True)\n"
+        "print(s.ask_running_instance_to_raise())\n"
+    )
+    try:
+        process = subprocess.Popen([sys.executable, "-c", probe], stdout=subprocess.PIPE, text=True)
+        assert process.stdout is not None
+        assert process.stdout.readline().split() == ["False"]  # it is asking from now on
+        qtbot.wait(200)  # its first tries find no one listening
+        with qtbot.waitSignal(first.activation_requested, timeout=30_000):
+            first.listen()
+        out, _ = process.communicate(timeout=60)
+    finally:
+        first.release()
+    assert out.split() == ["True"]

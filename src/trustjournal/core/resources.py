@@ -7,7 +7,6 @@ used; in a frozen (PyInstaller) app it is under `sys._MEIPASS`.
 
 from __future__ import annotations
 
-import json
 import sys
 from functools import cache
 from pathlib import Path
@@ -46,5 +45,7 @@ def resource_path(*parts: str) -> Path:
 
 def load_json(*parts: str) -> Any:
     """Read a shipped JSON resource."""
+    import json  # icons need only paths; the unlock screen paints before json loads
+
     with resource_path(*parts).open(encoding="utf-8") as fh:
         return json.load(fh)

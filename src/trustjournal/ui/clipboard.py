@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
-
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QClipboard
 
@@ -11,6 +9,8 @@ CLEAR_AFTER_MS = 30_000
 
 
 def _digest(text: str) -> bytes:
+    import hashlib  # on the first copy, not before the unlock screen paints
+
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).digest()
 
 

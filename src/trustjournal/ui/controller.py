@@ -12,17 +12,16 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable
-from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QApplication, QWidget
 
-from trustjournal.ui import preferences
 from trustjournal.ui.clipboard import ClipboardGuard
 from trustjournal.ui.errors import describe
 from trustjournal.ui.events import JournalEvents
+from trustjournal.ui.first_paint import AfterFirstPaint
 from trustjournal.ui.lock import LockManager, close_dialogs
 from trustjournal.ui.main_window import MainWindow
 from trustjournal.ui.pages.registry import PageRegistry
@@ -32,23 +31,16 @@ from trustjournal.ui.secret_flows import SecretFlows
 from trustjournal.ui.single_instance import SingleInstance
 from trustjournal.ui.tasks import ScopedTasks, Tasks, after_pending_paints
 from trustjournal.ui.theme import ThemeManager
+from trustjournal.ui.vault_folder import looks_like_vault
 
 if TYPE_CHECKING:
+    from datetime import datetime
+
     from trustjournal.store.keyfile import KdfParams
     from trustjournal.store.vault import Vault
     from trustjournal.ui.main_frame import MainFrame
 
 log = logging.getLogger(__name__)
-
-# The key file's name (store.layout.KEY_FILE, checked by a test): enough to choose between the
-# welcome and the unlock screen without loading the store before the first paint. The store
-# validates the folder fully when it is opened.
-KEY_FILE_NAME = "vault.key"
-
-
-def looks_like_vault(directory: Path) -> bool:
-    """Whether `directory` seems to hold a journal (judged by its key file's presence only)."""
-    return (directory / KEY_FILE_NAME).is_file()
 
 
 class ShellController(SecretFlows):
@@ -81,6 +73,7 @@ class ShellController(SecretFlows):
         kdf: KdfParams | None = None,
         demo_passphrase: str | None = None,
         instance: SingleInstance | None = None,
+        after_paint: AfterFirstPaint | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -98,6 +91,7 @@ class ShellController(SecretFlows):
         self._kdf = kdf
         self._demo_passphrase = demo_passphrase
         self._instance = instance
+        self._after_paint = after_paint
         self._vault: Vault | None = None
         self._frame: MainFrame | None = None
         self._last_page: str | None = None
@@ -129,8 +123,20 @@ class ShellController(SecretFlows):
 
     # --- start -------------------------------------------------------------------------------
 
-    def start(self, *, prepare: Callable[[], Any] | None = None) -> None:
-        """Show the first screen; `prepare` (e.g. building the demo journal) runs first."""
+    def start(
+        self, *, prepare: Callable[[], Any] | None = None, showing: UnlockScreen | None = None
+    ) -> None:
+        """Show the first screen; `prepare` (e.g. building the demo journal) runs first.
+
+        `showing` is an unlock screen the window already shows (painted before the shell was
+        built); the controller takes it over instead of building another.
+        """
+        if showing is not None:
+            self._show_unlock(showing)
+            if showing.field.isReadOnly():  # submitted before we were listening
+                showing.set_busy(False)
+                showing.unlock_button.click()
+            return
         if prepare is not None:
             screen = self._show_unlock()
             screen.set_busy(True)
@@ -152,8 +158,9 @@ class ShellController(SecretFlows):
 
     # --- unlock ------------------------------------------------------------------------------
 
-    def _show_unlock(self) -> UnlockScreen:
-        screen = UnlockScreen(demo_passphrase=self._demo_passphrase)
+    def _show_unlock(self, screen: UnlockScreen | None = None) -> UnlockScreen:
+        if screen is None:
+            screen = UnlockScreen(demo_passphrase=self._demo_passphrase)
         token = self._show(screen)
         self._paint.watch(screen, "unlock")
         screen.unlock_requested.connect(
@@ -179,9 +186,13 @@ class ShellController(SecretFlows):
 
     def _adopt(self, token: int, vault: Vault) -> bool:
         """Take an opened vault, unless the flow moved on meanwhile (then lock it again)."""
+        from trustjournal.ui import preferences  # not needed before a journal opens
+
         if token != self._flow or self._closing or self._vault is not None:
             vault.lock()
             return False
+        if self._after_paint is not None:
+            self._after_paint.run_now()  # the tray and the second-launch answer, if not yet
         self._vault = vault
         if self._instance is not None and self._instance.acquire():
             self._instance.listen()  # a new journal: its folder exists only now
@@ -193,6 +204,8 @@ class ShellController(SecretFlows):
 
     def _on_unlocked(self, passphrase: str) -> None:
         """Go on after unlocking; `passphrase` is what opened it (never kept beyond this)."""
+        from trustjournal.ui import preferences
+
         vault = self._vault
         assert vault is not None
         if vault.needs_new_passphrase:

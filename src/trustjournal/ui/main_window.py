@@ -54,7 +54,8 @@ class MainWindow(QMainWindow):
     def show_screen(self, widget: QWidget) -> None:
         """Show `widget`, and take the previous screen apart so nothing it held stays around."""
         previous = self._screens.currentWidget()
-        self._screens.addWidget(widget)
+        if self._screens.indexOf(widget) < 0:  # it may already be there (shown before start)
+            self._screens.addWidget(widget)
         self._screens.setCurrentWidget(widget)
         if previous is not None and previous is not widget:
             self._screens.removeWidget(previous)

@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QWidget
 
-from trustjournal.ui import preferences
 from trustjournal.ui.clipboard import ClipboardGuard
 from trustjournal.ui.errors import describe
 from trustjournal.ui.lock import LockManager
@@ -104,10 +103,12 @@ class SecretFlows(QObject):
         )
 
     def _on_created(self, token: int, result: tuple[Vault, str]) -> None:
+        from trustjournal.ui.preferences import RECOVERY_CONFIRMED
+
         vault, code = result
         if not self._adopt(token, vault):
             return
-        self._settings().set(preferences.RECOVERY_CONFIRMED, False)
+        self._settings().set(RECOVERY_CONFIRMED, False)
         self._show_recovery_code(code)
 
     def _show_recovery_code(self, code: str, *, renewed: bool = False) -> None:
@@ -119,9 +120,11 @@ class SecretFlows(QObject):
         screen.finished.connect(self._on_recovery_code_finished)
 
     def _on_recovery_code_finished(self) -> None:
+        from trustjournal.ui.preferences import RECOVERY_CONFIRMED
+
         self._clipboard.clear_if_ours()
         if self._vault is not None:
-            self._settings().set(preferences.RECOVERY_CONFIRMED, True)
+            self._settings().set(RECOVERY_CONFIRMED, True)
             self._enter_main()
 
     def _settings(self) -> SettingsRepository:

@@ -5,13 +5,16 @@ The lock is a `QLockFile` at `<vault>/.lock`; a lock left by a crashed process i
 sends one line over a `QLocalServer` socket — a Unix domain socket (a named pipe on Windows),
 local to this computer and this user, never a network socket (S14). The socket's name is a hash
 of the vault path, so it does not reveal where the journal is.
+
+The app listens only once its window has first painted, so a second launch in that moment
+keeps trying to connect for a short while (the lock file already says the first one is there).
 """
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import os
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -25,10 +28,13 @@ log = logging.getLogger(__name__)
 LOCK_NAME = ".lock"
 _RAISE = b"raise\n"
 _CONNECT_MS = 1500
+_RETRY_MS = 50
 
 
 def server_name(vault_dir: Path) -> str:
     """The local socket name for a vault: a hash of its resolved path."""
+    import hashlib  # only when listening or asking; not before the first paint
+
     digest = hashlib.sha256(os.fsencode(vault_dir.resolve())).hexdigest()[:24]
     return f"trustjournal-{digest}"
 
@@ -45,7 +51,6 @@ class SingleInstance(QObject):
     def __init__(self, *, vault_dir: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._vault_dir = vault_dir
-        self._name = server_name(vault_dir)
         self._lock: QLockFile | None = None
         self._server: QLocalServer | None = None
 
@@ -79,10 +84,16 @@ class SingleInstance(QObject):
         """Tell the process that holds the vault to bring its window to the front."""
         from PySide6.QtNetwork import QLocalSocket
 
+        name = server_name(self._vault_dir)
         socket = QLocalSocket()
-        socket.connectToServer(self._name)
-        if not socket.waitForConnected(_CONNECT_MS):
-            return False
+        deadline = time.monotonic() + _CONNECT_MS / 1000
+        socket.connectToServer(name)
+        # The first process may hold the lock but not listen yet (it is still painting).
+        while not socket.waitForConnected(_CONNECT_MS):
+            if time.monotonic() >= deadline:
+                return False
+            time.sleep(_RETRY_MS / 1000)
+            socket.connectToServer(name)
         socket.write(_RAISE)
         sent = socket.waitForBytesWritten(_CONNECT_MS)
         socket.disconnectFromServer()
@@ -104,12 +115,13 @@ class SingleInstance(QObject):
 
         if self._lock is None or self._server is not None:
             return
+        name = server_name(self._vault_dir)
         server = QLocalServer(self)
         server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
-        if not server.listen(self._name):
+        if not server.listen(name):
             # A socket file left by a crash; we hold the lock, so no live process owns it.
-            QLocalServer.removeServer(self._name)
-            if not server.listen(self._name):
+            QLocalServer.removeServer(name)
+            if not server.listen(name):
                 log.warning("single-instance socket unavailable: %s", server.serverError().name)
                 return
         server.newConnection.connect(self._on_server_new_connection)

@@ -12,15 +12,31 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 from shiboken6 import isValid
 
-from trustjournal.ui.control_style import ControlStyle
+if TYPE_CHECKING:
+    from trustjournal.ui.control_style import ControlStyle
+
 
 MIN_POINT_SIZE = 10.0
+STYLE = "Fusion"
+_STYLED_AT_START = "trustjournal-fusion-at-start"  # a dynamic property of the application
+
+
+def make_application(program: str) -> QApplication:
+    """The application, created with Fusion as its style.
+
+    Qt then builds the style itself; setting it afterwards from Python would make the first
+    Python `QStyle` object (5 ms or more of type set-up) before the unlock screen paints.
+    """
+    app = QApplication([program, "-style", STYLE])
+    app.setProperty(_STYLED_AT_START, True)
+    return app
 
 
 class ThemePreference(StrEnum):
@@ -190,8 +206,9 @@ class ThemeManager(QObject):
         self._app = app
         self._preference = ThemePreference.SYSTEM
         self._dark: bool | None = None
-        self._style = ControlStyle()
-        app.setStyle(self._style)  # the application owns it from here
+        self._style: ControlStyle | None = None
+        if not app.property(_STYLED_AT_START):
+            self.use_control_style()
         font = app.font()
         if font.pointSizeF() < MIN_POINT_SIZE:  # keep the system's font, but never tiny
             font.setPointSizeF(MIN_POINT_SIZE)
@@ -224,12 +241,31 @@ class ThemeManager(QObject):
             return
         self._dark = dark
         colors = DARK if dark else LIGHT
-        if isValid(self._style):  # a later ThemeManager on the same app replaces it
-            edge = colors.indicator_edge
-            self._style.indicator_edge = QColor(edge) if edge is not None else None
+        self._set_indicator_edge()
         self._app.setPalette(palette_for(colors))
         self._app.setStyleSheet(style_sheet(colors))
         self.changed.emit(dark)
+
+    def use_control_style(self) -> None:
+        """Draw with `ControlStyle` (Fusion, with visible check box edges in dark) from now on.
+
+        An application made by `make_application` already has Fusion, so that its first
+        screen (which has no check boxes) paints without a Python style object; the app calls
+        this once that screen has painted, and before any journal opens.
+        """
+        if self._style is not None and isValid(self._style):
+            return
+        from trustjournal.ui.control_style import ControlStyle  # a Python QStyle: not at start
+
+        self._style = ControlStyle()
+        self._app.setStyle(self._style)  # the application owns it from here
+        self._set_indicator_edge()
+
+    def _set_indicator_edge(self) -> None:
+        if self._style is None or not isValid(self._style) or self._dark is None:
+            return  # a later ThemeManager on the same app may have replaced the style
+        edge = self.colors.indicator_edge
+        self._style.indicator_edge = QColor(edge) if edge is not None else None
 
     def _on_hints_color_scheme_changed(self, _scheme: Qt.ColorScheme) -> None:
         if self._preference is ThemePreference.SYSTEM:
