@@ -9,13 +9,15 @@ The screens that set or show secrets (create, recovery code, new passphrase) are
 
 from __future__ import annotations
 
+import importlib
 import logging
+import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QWidget
 
 from trustjournal.ui.clipboard import ClipboardGuard
@@ -40,7 +42,31 @@ if TYPE_CHECKING:
     from trustjournal.store.vault import Vault
     from trustjournal.ui.main_frame import MainFrame
 
+# What the main window needs first, imported while the key is derived (Argon2id leaves the
+# interpreter free), so unlocking does not wait for them after it.
+MAIN_MODULES = (
+    "trustjournal.store.drafts",
+    "trustjournal.store.entries",
+    "trustjournal.ui.preferences",
+    "trustjournal.ui.session",
+    "trustjournal.ui.main_frame",
+    "trustjournal.ui.menus",
+    "trustjournal.ui.pages.today_page",
+)
+
 log = logging.getLogger(__name__)
+
+
+def preload_modules(names: tuple[str, ...]) -> None:
+    """Import `names` one per turn of the event loop, so the screen stays responsive."""
+    pending = [name for name in names if name not in sys.modules]
+
+    def next_one() -> None:
+        if pending:
+            importlib.import_module(pending.pop(0))
+            QTimer.singleShot(0, next_one)
+
+    QTimer.singleShot(0, next_one)
 
 
 class ShellController(SecretFlows):
@@ -183,6 +209,7 @@ class ShellController(SecretFlows):
             opened,
             self._if_current(token, lambda exc: screen.show_error(describe(exc))),
         )
+        preload_modules(MAIN_MODULES)
 
     def _adopt(self, token: int, vault: Vault) -> bool:
         """Take an opened vault, unless the flow moved on meanwhile (then lock it again)."""
