@@ -21,6 +21,7 @@ from trustjournal.core.query import EntryQuery
 from trustjournal.core.wording import first_line, kind_label, summarise
 from trustjournal.services.gratitude import gratitude_summary
 from trustjournal.store.entries import EntryRepository
+from trustjournal.store.timeline import TimelineKey
 
 PAGE = 200  # entries read from the vault at once
 FIRST_FETCH = 500  # (id, day) pairs read when a query is set; each later fetch doubles, up to
@@ -98,7 +99,8 @@ class TimelineModel(QAbstractListModel):
     """Every entry matching a query, newest first, under a heading row for each day.
 
     Sorting and filtering happen in SQL. The (id, day) index of the query is read in growing
-    slices through `canFetchMore`/`fetchMore` as the view scrolls; entries are read by
+    slices through `canFetchMore`/`fetchMore` as the view scrolls, each starting after the last
+    row of the one before; entries are read by
     `get_many` a page of `PAGE` at a time when a row of a page not yet read is asked for, and
     forgotten on `reload`. Heading rows are neither enabled nor selectable, so the keyboard
     moves from entry to entry.
@@ -113,6 +115,7 @@ class TimelineModel(QAbstractListModel):
         self._cache: dict[int, Entry] = {}  # id -> entry, for the pages read so far
         self._pages: set[int] = set()
         self._more = False
+        self._after: TimelineKey | None = None  # where the next slice of the index starts
         self._next_fetch = FIRST_FETCH
 
     @property
@@ -126,7 +129,8 @@ class TimelineModel(QAbstractListModel):
         Raises:
             SearchQueryError: if the search text cannot be understood (the old rows stay).
         """
-        index = self._entries.timeline(query, limit=FIRST_FETCH)
+        first = self._entries.timeline_slice(query, limit=FIRST_FETCH)
+        index = list(first.rows)
         self.beginResetModel()
         self._query = query
         self._index = []
@@ -134,6 +138,7 @@ class TimelineModel(QAbstractListModel):
         self._cache.clear()
         self._pages.clear()
         self._append(index)
+        self._after = first.after
         self._next_fetch = FIRST_FETCH * 2
         self._more = len(index) == FIRST_FETCH
         self.endResetModel()
@@ -160,7 +165,10 @@ class TimelineModel(QAbstractListModel):
         if parent.isValid() or not self._more:
             return
         size = self._next_fetch
-        index = self._entries.timeline(self._query, limit=size, offset=len(self._index))
+        # After the last row read, not at an offset: a later slice seeks instead of re-reading.
+        more = self._entries.timeline_slice(self._query, limit=size, after=self._after)
+        index = list(more.rows)
+        self._after = more.after or self._after
         self._more = len(index) == size
         self._next_fetch = min(size * 2, MAX_FETCH)
         if not index:
