@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -114,3 +114,28 @@ def test_paged_model_passes_qt_model_checks(qtmodeltester, tmp_path: Path, monke
     qtmodeltester.check(model)
     model.fetch_all()
     qtmodeltester.check(model)
+
+
+def test_each_slice_starts_after_the_last_row_read(
+    tmp_path: Path,
+    monkeypatch,  # type: ignore[no-untyped-def]
+) -> None:
+    monkeypatch.setattr(timeline_model, "FIRST_FETCH", 2)
+    model, repo = _model(tmp_path, entries=4)
+    # Back-dated, and two of them at the same moment as a shown row: ids do not follow time.
+    for hours in (1, 1, 30):
+        repo.add(MoodCheckIn(occurred_at=NOW - timedelta(hours=hours), mood=5, note="walk"))
+    query = EntryQuery(search="walk")
+    model.set_query(query)
+    shown = repo.ids(query)
+    assert model.entry_count() == 2
+    # A new newest entry before the next slice (no reload yet) must not show a row twice, as
+    # reading at an offset would.
+    repo.add(MoodCheckIn(occurred_at=NOW, mood=5, note="walk"))
+    model.fetch_all()
+    ids = [model.entry_id(r) for r in range(model.rowCount()) if not model.is_header(r)]
+    assert ids == shown
+    model.reload()
+    model.fetch_all()
+    ids = [model.entry_id(r) for r in range(model.rowCount()) if not model.is_header(r)]
+    assert ids == repo.ids(query)

@@ -75,6 +75,14 @@ def timeline_where(
     return where
 
 
+def slice_sql(where: Where) -> str:
+    """The statement reading one slice: `where`'s parameters, then the limit."""
+    return (
+        f"SELECT id, local_day, occurred_utc FROM entries {where.sql()}"  # noqa: S608
+        f" {TIMELINE_ORDER} LIMIT ?"
+    )
+
+
 def read_slice(
     db: Database, query: EntryQuery, *, limit: int, after: TimelineKey | None = None
 ) -> TimelineSlice:
@@ -92,11 +100,7 @@ def read_slice(
     """
     limit = max(limit, 0)
     where = timeline_where(db, query, wanted=limit, after=after)
-    sql = (
-        f"SELECT id, local_day, occurred_utc FROM entries {where.sql()}"  # noqa: S608
-        f" {TIMELINE_ORDER} LIMIT ?"
-    )
-    found = db.query(sql, (*where.params, limit))
+    found = db.query(slice_sql(where), (*where.params, limit))
     rows = tuple((int(row[0]), str(row[1])) for row in found)
     last = (int(found[-1][2]), int(found[-1][0])) if found else None
     return TimelineSlice(rows, last)
