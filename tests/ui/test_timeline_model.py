@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 
 from tests.ui.journal_helpers import HOSTILE, NOW, MovableClock, create_vault, sample_entries
@@ -117,8 +118,7 @@ def test_paged_model_passes_qt_model_checks(qtmodeltester, tmp_path: Path, monke
 
 
 def test_each_slice_starts_after_the_last_row_read(
-    tmp_path: Path,
-    monkeypatch,  # type: ignore[no-untyped-def]
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(timeline_model, "FIRST_FETCH", 2)
     model, repo = _model(tmp_path, entries=4)
