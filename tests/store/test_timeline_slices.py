@@ -180,8 +180,8 @@ def test_a_word_with_more_matches_than_the_slice_walks_the_timeline_index(
 ) -> None:
     db, _repo = vault
     plan = _plan(db, EntryQuery(search="te*"), wanted=5, after=None)
-    assert "SCAN entries USING INDEX entries_timeline" in plan
-    assert "TEMP B-TREE" not in plan  # no sort: it stops after five rows
+    assert "SCAN entries USING COVERING INDEX entries_timeline" in plan
+    assert "TEMP B-TREE" not in plan  # no sort: it stops after five rows, reading no entry row
 
 
 def test_a_later_slice_seeks_into_the_timeline_index(
@@ -189,9 +189,9 @@ def test_a_later_slice_seeks_into_the_timeline_index(
 ) -> None:
     db, _repo = vault
     plan = _plan(db, EntryQuery(search="te*"), wanted=5, after=(utc_micros(datetime.now(UTC)), 9))
-    assert "SEARCH entries USING INDEX entries_timeline (occurred_utc<?)" in plan
+    assert "SEARCH entries USING COVERING INDEX entries_timeline (occurred_utc<?)" in plan
     assert "TEMP B-TREE" not in plan
-    assert "SEARCH entries USING INDEX entries_timeline" in _plan(
+    assert "SEARCH entries USING COVERING INDEX entries_timeline" in _plan(
         db, EntryQuery(), wanted=5, after=(utc_micros(datetime.now(UTC)), 9)
     )
 
