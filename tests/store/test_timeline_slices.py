@@ -156,6 +156,8 @@ def test_slices_after_slices_are_the_brute_force_timeline(
             break
     assert read == expected
     assert repo.ids(query) == [entry_id for entry_id, _day in expected]
+    listed = {entry_id for entry_id, _day in expected}
+    assert {i for i in range(1, 150) if repo.shows(query, i)} == listed
 
 
 @settings(max_examples=100, deadline=None)

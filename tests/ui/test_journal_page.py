@@ -22,6 +22,7 @@ from trustjournal.core.entries import EntryKind, MoodCheckIn
 from trustjournal.core.query import EntryQuery
 from trustjournal.ui.editors.base import EditorRegistry, default_editors
 from trustjournal.ui.editors.mood import MoodEditor
+from trustjournal.ui.journal import timeline_model
 from trustjournal.ui.journal.delegate import highlight_spans
 from trustjournal.ui.journal.timeline_model import Role
 from trustjournal.ui.pages.journal_page import DRAFT_KEY, JournalPage
@@ -275,3 +276,17 @@ def test_saving_an_entry_deleted_meanwhile_keeps_the_words_and_says_so(
     draft = session.drafts.load(DRAFT_KEY)
     assert draft is not None
     assert draft["data"]["note"] == "still mine"
+
+
+def test_a_search_that_leaves_the_selected_entry_out_reads_only_its_first_slice(
+    page: JournalPage, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(timeline_model, "FIRST_FETCH", 2)  # three walks match, two are read
+    page.view.setCurrentIndex(page.model.index(_first_entry_row(page, "gratitude")))
+    page.filters.search.setText("walk")
+    page.filters.search_timer.stop()
+    page.refilter()  # before the view, short of rows, asks for more itself
+    assert page.model.entry_count() == 2
+    assert page.current_id() is None
+    page.model.fetch_all()
+    assert page.model.entry_count() == 3

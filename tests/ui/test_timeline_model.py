@@ -139,3 +139,18 @@ def test_each_slice_starts_after_the_last_row_read(
     model.fetch_all()
     ids = [model.entry_id(r) for r in range(model.rowCount()) if not model.is_header(r)]
     assert ids == repo.ids(query)
+
+
+def test_finding_an_entry_reads_slices_only_when_the_query_lists_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(timeline_model, "FIRST_FETCH", 2)
+    model, repo = _model(tmp_path, entries=4)  # a "walk by the river" mood on each day
+    walks = repo.ids(EntryQuery(search="walk"))
+    other = next(i for i in repo.ids() if i not in walks)
+    model.set_query(EntryQuery(search="walk"))
+    assert model.find_row(other) == -1
+    assert model.entry_count() == 2  # nothing more was read to learn that
+    oldest = model.find_row(walks[-1])
+    assert model.entry_id(oldest) == walks[-1]
+    assert model.find_row(walks[0]) == model.row_of(walks[0]) >= 0

@@ -29,6 +29,7 @@ from trustjournal.store.timeline import (
     TimelineSlice,
     read_slice,
     read_timeline,
+    shows_entry,
     timeline_where,
 )
 
@@ -293,6 +294,15 @@ class EntryRepository:
             SearchQueryError: if the search text cannot be understood.
         """
         return read_slice(self._db, query, limit=limit, after=after)
+
+    def shows(self, query: EntryQuery, entry_id: int) -> bool:
+        """Whether `query` lists this entry (checked by its id, not by reading the list).
+
+        Raises:
+            ValidationError: if the query is not valid.
+            SearchQueryError: if the search text cannot be understood.
+        """
+        return shows_entry(self._db, query, entry_id)
 
     def get_many(self, ids: Sequence[int]) -> builtins.list[Entry]:
         """The entries with these ids, in the given order.

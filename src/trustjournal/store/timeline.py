@@ -121,3 +121,15 @@ def read_timeline(
     sql = f"SELECT id, local_day FROM entries {where.sql()} {TIMELINE_ORDER}"  # noqa: S608
     params = (*where.params, -1 if limit is None else max(limit, 0), offset)
     return [(int(row[0]), str(row[1])) for row in db.query(f"{sql} LIMIT ? OFFSET ?", params)]
+
+
+def shows_entry(db: Database, query: EntryQuery, entry_id: int) -> bool:
+    """Whether `query` lists the entry, found by its id (no part of the timeline is read).
+
+    Raises:
+        ValidationError: if the query is not valid.
+        SearchQueryError: if the search text cannot be understood.
+    """
+    where = entry_where(query)
+    where.add("id = ?", int(entry_id))
+    return bool(db.scalar(f"SELECT count(*) FROM entries {where.sql()}", where.params))  # noqa: S608

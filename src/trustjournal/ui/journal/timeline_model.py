@@ -210,6 +210,21 @@ class TimelineModel(QAbstractListModel):
                 return self._rows.index(position, position)
         return -1
 
+    def find_row(self, entry_id: int) -> int:
+        """The row of an entry, reading further slices of the index until it is there.
+
+        Returns:
+            The row, or -1 without reading anything more if the query does not list the entry
+            (the selected entry after a search that leaves it out, say).
+        """
+        row = self.row_of(entry_id)
+        if row >= 0 or not self._more or not self._entries.shows(self._query, entry_id):
+            return row
+        while row < 0 and self._more:
+            self.fetchMore()
+            row = self.row_of(entry_id)
+        return row
+
     def is_header(self, row: int) -> bool:
         """Whether `row` is a day heading."""
         return self._rows[row] < 0
