@@ -56,7 +56,7 @@ def _fmt(stats: dict[str, Any] | None, key: str = "median_ms") -> str:
 def print_table(figures: list[Figure]) -> None:
     """A plain-text table of every figure."""
     header = (
-        f"{'figure':<44} {'entries':>8} {'median':>9} {'min':>8} {'max':>8} {'p95':>8}"
+        f"{'figure':<52} {'entries':>8} {'median':>9} {'min':>8} {'max':>8} {'p95':>8}"
         f" {'plain':>8} {'ratio':>6}  target"
     )
     print(header)
@@ -66,7 +66,7 @@ def print_table(figures: list[Figure]) -> None:
         enc = d["encrypted"]
         ratio = f"{d['ratio']:.2f}" if "ratio" in d else ""
         print(
-            f"{fig.name:<44} {fig.entries:>8,} {_fmt(enc):>9} {_fmt(enc, 'min_ms'):>8} "
+            f"{fig.name:<52} {fig.entries:>8,} {_fmt(enc):>9} {_fmt(enc, 'min_ms'):>8} "
             f"{_fmt(enc, 'max_ms'):>8} {_fmt(enc, 'p95_ms'):>8} {_fmt(d.get('plain')):>8} "
             f"{ratio:>6}  {fig.target}"
         )

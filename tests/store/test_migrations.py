@@ -235,3 +235,46 @@ def test_the_coping_figures_read_only_the_covering_index(
     sql, params = aggregates.coping_effect_sql(period)
     plan = " | ".join(str(row[-1]) for row in db.query(f"EXPLAIN QUERY PLAN {sql}", params))
     assert f"USING COVERING INDEX {COPING_INDEX}" in plan, plan
+
+
+def _timeline_columns(db: Database) -> list[str]:
+    return [str(row[2]) for row in db.query("PRAGMA index_info('entries_timeline')")]
+
+
+def test_a_vault_at_version_three_gains_the_covering_timeline_index_and_keeps_its_entries(
+    tmp_path: Path,
+) -> None:
+    directory = tmp_path / "vault"
+    vault, _ = Vault.create(directory, PASSPHRASE, kdf=CHEAP, migrations=MIGRATIONS[:3])
+    repo = EntryRepository(db=vault.db, clock=_clock)
+    when = _clock()
+    older = repo.add(MoodCheckIn(occurred_at=when.replace(day=1), mood=4, note="tea outside"))
+    newer = repo.add(MoodCheckIn(occurred_at=when, mood=6, note="tea again"))
+    gone = repo.add(MoodCheckIn(occurred_at=when, mood=6, note="tea, deleted"))
+    repo.delete(gone.id or 0)
+    assert _timeline_columns(vault.db) == ["occurred_utc", "id"]
+    vault.lock()
+
+    with Vault.unlock(directory, PASSPHRASE, clock=_clock) as upgraded:
+        assert upgraded.db.user_version == SCHEMA_VERSION
+        assert _timeline_columns(upgraded.db) == ["occurred_utc", "id", "local_day", "deleted_utc"]
+        repo = EntryRepository(db=upgraded.db, clock=_clock)
+        expected = [(newer.id, "2026-03-14"), (older.id, "2026-03-01")]
+        assert repo.timeline(EntryQuery(search="tea")) == expected
+        assert repo.timeline_slice(EntryQuery(search="tea"), limit=1).rows == (expected[0],)
+        assert repo.timeline(EntryQuery(deleted=True)) == [(gone.id, "2026-03-14")]
+        assert upgraded.verify() == []
+    assert os.listdir(directory / "backups") == ["before-v3-20260314T092653Z"]
+
+
+def test_a_timeline_slice_reads_only_the_covering_timeline_index(db: Database) -> None:
+    migrate(db)
+    rows = db.query(
+        "EXPLAIN QUERY PLAN SELECT id, local_day, occurred_utc FROM entries"
+        " WHERE deleted_utc IS NULL AND (occurred_utc, id) < (?, ?)"
+        " ORDER BY occurred_utc DESC, id DESC LIMIT ?",
+        (0, 0, 500),
+    )
+    plan = " | ".join(str(row[-1]) for row in rows)
+    assert "USING COVERING INDEX entries_timeline" in plan, plan
+    assert "TEMP B-TREE" not in plan, plan

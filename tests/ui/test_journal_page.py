@@ -339,3 +339,17 @@ def test_a_search_hit_shows_on_the_selected_row_too(qtbot: QtBot, page: JournalP
     plain = painted()
     page.delegate.terms = ["walk"]
     assert painted() != plain
+
+
+def test_a_search_that_leaves_the_selected_entry_out_reads_only_its_first_slice(
+    page: JournalPage, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(timeline_model, "FIRST_FETCH", 2)  # three walks match, two are read
+    page.view.setCurrentIndex(page.model.index(_first_entry_row(page, "gratitude")))
+    page.filters.search.setText("walk")
+    page.filters.search_timer.stop()
+    page.refilter()  # before the view, short of rows, asks for more itself
+    assert page.model.entry_count() == 2
+    assert page.current_id() is None
+    page.model.fetch_all()
+    assert page.model.entry_count() == 3

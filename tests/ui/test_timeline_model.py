@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 
 from tests.ui.journal_helpers import HOSTILE, NOW, MovableClock, create_vault, sample_entries
@@ -170,3 +171,42 @@ def test_a_trigger_summary_says_before_and_after_only_as_it_was() -> None:
     assert rows.trigger_summary(eased) == "7 → 3 of 10 · s"
     assert rows.trigger_summary(steady) == "7 of 10 before and after · s"
     assert rows.trigger_summary(unrated) == "7 of 10 · Work · s"
+
+
+def test_each_slice_starts_after_the_last_row_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(timeline_model, "FIRST_FETCH", 2)
+    model, repo = _model(tmp_path, entries=4)
+    # Back-dated, and two of them at the same moment as a shown row: ids do not follow time.
+    for hours in (1, 1, 30):
+        repo.add(MoodCheckIn(occurred_at=NOW - timedelta(hours=hours), mood=5, note="walk"))
+    query = EntryQuery(search="walk")
+    model.set_query(query)
+    shown = repo.ids(query)
+    assert model.entry_count() == 2
+    # A new newest entry before the next slice (no reload yet) must not show a row twice, as
+    # reading at an offset would.
+    repo.add(MoodCheckIn(occurred_at=NOW, mood=5, note="walk"))
+    model.fetch_all()
+    ids = [model.entry_id(r) for r in range(model.rowCount()) if not model.is_header(r)]
+    assert ids == shown
+    model.reload()
+    model.fetch_all()
+    ids = [model.entry_id(r) for r in range(model.rowCount()) if not model.is_header(r)]
+    assert ids == repo.ids(query)
+
+
+def test_finding_an_entry_reads_slices_only_when_the_query_lists_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(timeline_model, "FIRST_FETCH", 2)
+    model, repo = _model(tmp_path, entries=4)  # a "walk by the river" mood on each day
+    walks = repo.ids(EntryQuery(search="walk"))
+    other = next(i for i in repo.ids() if i not in walks)
+    model.set_query(EntryQuery(search="walk"))
+    assert model.find_row(other) == -1
+    assert model.entry_count() == 2  # nothing more was read to learn that
+    oldest = model.find_row(walks[-1])
+    assert model.entry_id(oldest) == walks[-1]
+    assert model.find_row(walks[0]) == model.row_of(walks[0]) >= 0

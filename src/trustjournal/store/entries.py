@@ -24,6 +24,14 @@ from trustjournal.store.entry_rows import (
     utc_micros,
     utc_moment,
 )
+from trustjournal.store.timeline import (
+    TimelineKey,
+    TimelineSlice,
+    read_slice,
+    read_timeline,
+    shows_entry,
+    timeline_where,
+)
 
 # Saving hands back the same kind it was given.
 AnyEntry = TypeVar("AnyEntry", bound=Entry)
@@ -228,7 +236,7 @@ class EntryRepository:
             ValidationError: if the query is not valid.
             SearchQueryError: if the search text cannot be understood.
         """
-        where = entry_where(query)
+        where = timeline_where(self._db, query, wanted=max(offset, 0) + max(limit, 0))
         sql = f"SELECT {SELECT_LIST} FROM entries {where.sql()} {TIMELINE_ORDER}"  # noqa: S608
         rows = self._db.query(f"{sql} LIMIT ? OFFSET ?", (*where.params, max(limit, 0), offset))
         return self._entries(rows)
@@ -263,18 +271,38 @@ class EntryRepository:
         Args:
             query: which entries.
             limit: at most this many (None: all).
-            offset: skip this many first.
+            offset: skip this many first (`timeline_slice` pages without re-reading them).
 
         Raises:
             ValidationError: if the query is not valid.
             SearchQueryError: if the search text cannot be understood.
         """
-        where = entry_where(query)
-        sql = f"SELECT id, local_day FROM entries {where.sql()} {TIMELINE_ORDER}"  # noqa: S608
-        params = (*where.params, -1 if limit is None else max(limit, 0), max(offset, 0))
-        return [
-            (int(row[0]), str(row[1])) for row in self._db.query(f"{sql} LIMIT ? OFFSET ?", params)
-        ]
+        return read_timeline(self._db, query, limit=limit, offset=offset)
+
+    def timeline_slice(
+        self, query: EntryQuery = ALL_ENTRIES, *, limit: int, after: TimelineKey | None = None
+    ) -> TimelineSlice:
+        """The next `limit` (id, local day) pairs of a timeline, newest first, after `after`.
+
+        Args:
+            query: which entries.
+            limit: at most this many.
+            after: the `after` of the previous slice (None: from the newest entry).
+
+        Raises:
+            ValidationError: if the query is not valid.
+            SearchQueryError: if the search text cannot be understood.
+        """
+        return read_slice(self._db, query, limit=limit, after=after)
+
+    def shows(self, query: EntryQuery, entry_id: int) -> bool:
+        """Whether `query` lists this entry (checked by its id, not by reading the list).
+
+        Raises:
+            ValidationError: if the query is not valid.
+            SearchQueryError: if the search text cannot be understood.
+        """
+        return shows_entry(self._db, query, entry_id)
 
     def get_many(self, ids: Sequence[int]) -> builtins.list[Entry]:
         """The entries with these ids, in the given order.

@@ -18,6 +18,13 @@ from trustjournal.store.search import to_fts_query
 
 TIMELINE_ORDER = "ORDER BY occurred_utc DESC, id DESC"
 
+# A search as a set of rowids. `id IN (…)` lets SQLite read every match by its id and sort them
+# (best when few entries match); `+id IN (…)` cannot drive the query, so SQLite walks the
+# timeline index in order and only checks each row against the matches (best for a first page
+# of a common word: it stops after `limit` rows). Both select exactly the same rows.
+SEARCH_DRIVES = "id IN (SELECT rowid FROM entries_fts WHERE entries_fts MATCH ?)"
+SEARCH_PROBED = "+id IN (SELECT rowid FROM entries_fts WHERE entries_fts MATCH ?)"
+
 
 @dataclass
 class Where:
@@ -72,8 +79,13 @@ def _single_name(value: str | None, field_name: str) -> str | None:
     return names[0] if names else None
 
 
-def entry_where(query: EntryQuery) -> Where:
+def entry_where(query: EntryQuery, *, probe_search: bool = False) -> Where:
     """The conditions of a query over `entries`.
+
+    Args:
+        query: the filter.
+        probe_search: check rows against the search instead of reading the matches first
+            (see SEARCH_PROBED); the rows selected are the same either way.
 
     Raises:
         ValidationError: if the query names an unknown kind or `about`.
@@ -95,7 +107,7 @@ def entry_where(query: EntryQuery) -> Where:
         )
     match = to_fts_query(query.search) if query.search is not None else ""
     if match:
-        where.add("id IN (SELECT rowid FROM entries_fts WHERE entries_fts MATCH ?)", match)
+        where.add(SEARCH_PROBED if probe_search else SEARCH_DRIVES, match)
     if query.for_session is not None:
         where.add("kind = 'trigger' AND for_session = ?", int(query.for_session))
     if query.unfinished is not None:

@@ -19,6 +19,7 @@ from PySide6.QtCore import (
 from trustjournal.core.entries import Entry
 from trustjournal.core.query import EntryQuery
 from trustjournal.store.entries import EntryRepository
+from trustjournal.store.timeline import TimelineKey
 from trustjournal.ui.journal.rows import (
     FOR_SESSION,
     STILL_TO_FINISH,
@@ -77,7 +78,8 @@ class TimelineModel(QAbstractListModel):
     """Every entry matching a query, newest first, under a heading row for each day.
 
     Sorting and filtering happen in SQL. The (id, day) index of the query is read in growing
-    slices through `canFetchMore`/`fetchMore` as the view scrolls; entries are read by
+    slices through `canFetchMore`/`fetchMore` as the view scrolls, each starting after the last
+    row of the one before; entries are read by
     `get_many` a page of `PAGE` at a time when a row of a page not yet read is asked for, and
     forgotten on `reload`. What a row shows (`RowView`) is worked out the first time it is asked
     for and kept beside the entry, so painting and every role read the same strings. Heading
@@ -95,6 +97,7 @@ class TimelineModel(QAbstractListModel):
         self._headings: dict[str, RowView] = {}  # ISO day -> its heading row
         self._pages: set[int] = set()
         self._more = False
+        self._after: TimelineKey | None = None  # where the next slice of the index starts
         self._next_fetch = FIRST_FETCH
 
     @property
@@ -108,7 +111,8 @@ class TimelineModel(QAbstractListModel):
         Raises:
             SearchQueryError: if the search text cannot be understood (the old rows stay).
         """
-        index = self._entries.timeline(query, limit=FIRST_FETCH)
+        first = self._entries.timeline_slice(query, limit=FIRST_FETCH)
+        index = list(first.rows)
         self.beginResetModel()
         self._query = query
         self._index = []
@@ -118,6 +122,7 @@ class TimelineModel(QAbstractListModel):
         self._headings.clear()
         self._pages.clear()
         self._append(index)
+        self._after = first.after
         self._next_fetch = FIRST_FETCH * 2
         self._more = len(index) == FIRST_FETCH
         self.endResetModel()
@@ -144,7 +149,10 @@ class TimelineModel(QAbstractListModel):
         if parent.isValid() or not self._more:
             return
         size = self._next_fetch
-        index = self._entries.timeline(self._query, limit=size, offset=len(self._index))
+        # After the last row read, not at an offset: a later slice seeks instead of re-reading.
+        more = self._entries.timeline_slice(self._query, limit=size, after=self._after)
+        index = list(more.rows)
+        self._after = more.after or self._after
         self._more = len(index) == size
         self._next_fetch = min(size * 2, MAX_FETCH)
         if not index:
@@ -187,6 +195,21 @@ class TimelineModel(QAbstractListModel):
             if known == entry_id:
                 return self._rows.index(position, position)
         return -1
+
+    def find_row(self, entry_id: int) -> int:
+        """The row of an entry, reading further slices of the index until it is there.
+
+        Returns:
+            The row, or -1 without reading anything more if the query does not list the entry
+            (the selected entry after a search that leaves it out, say).
+        """
+        row = self.row_of(entry_id)
+        if row >= 0 or not self._more or not self._entries.shows(self._query, entry_id):
+            return row
+        while row < 0 and self._more:
+            self.fetchMore()
+            row = self.row_of(entry_id)
+        return row
 
     def is_header(self, row: int) -> bool:
         """Whether `row` is a day heading."""

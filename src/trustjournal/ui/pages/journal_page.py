@@ -200,10 +200,7 @@ class JournalPage(QWidget):
 
     def select_id(self, entry_id: int) -> bool:
         """Select an entry's row (reading the index further if needed); False if not shown."""
-        row = self.model.row_of(entry_id)
-        while row < 0 and self.model.canFetchMore():
-            self.model.fetchMore()
-            row = self.model.row_of(entry_id)
+        row = self.model.find_row(entry_id)
         if row < 0:
             return False
         index = self.model.index(row)
