@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import json
 import os
-import resource
 import shutil
 import sys
 import tempfile
@@ -20,7 +19,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtWidgets import QApplication
 
-from benchmarks.timing import measure, stats
+from benchmarks.timing import measure, peak_rss_mb, stats
 from trustjournal.core.entries import EntryKind
 from trustjournal.store.drafts import DraftRepository
 from trustjournal.store.entries import EntryRepository
@@ -192,7 +191,7 @@ def main() -> None:
     passphrase = args[1] if len(args) > 1 else "benchmark passphrase"
     figures = journal_figures(directory, passphrase)
     if "--json" in sys.argv:
-        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        peak = peak_rss_mb()
         report = {"figures": figures, "peak_rss_mb": round(peak), "rss_mb": _rss_at_end}
         print(json.dumps(report))
         return

@@ -11,7 +11,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import resource
 import statistics
 import sys
 import tempfile
@@ -24,8 +23,10 @@ from typing import TypeVar
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # run as a script from anywhere
     sys.path.insert(0, str(ROOT / "src"))
+    sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from benchmarks.timing import peak_rss_mb  # noqa: E402
 from trustjournal.core.periods import Period  # noqa: E402
 from trustjournal.services.demo import generate_entries  # noqa: E402
 from trustjournal.services.export.html import render_html  # noqa: E402
@@ -102,7 +103,7 @@ def main() -> None:
         write_s, _ = _timed(lambda: atomic_write(pdf_path, data), args.repeat)
         enc_s, _ = _timed(lambda: pdf_bytes(summary, password="bench"), 1)  # noqa: S106
         db.close()
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    peak = peak_rss_mb()
     pages = data.count(b"/Type /Page\n")
     if args.json:
         report = {

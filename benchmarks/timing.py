@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import resource
 import statistics
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 
@@ -53,3 +55,19 @@ def measure(
         fn()
         samples.append(time.perf_counter() - start)
     return stats(samples)
+
+
+def peak_rss_mb() -> float:
+    """This process's peak resident memory in MB, from the kernel's high-water mark.
+
+    Not `getrusage().ru_maxrss`: across exec, Linux keeps the peak of the process image that
+    called exec, so a figure started by `run.py` (which has just derived Argon2id keys, 256 MiB)
+    would report the parent's peak, not its own.
+    """
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
