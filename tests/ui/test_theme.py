@@ -11,6 +11,7 @@ from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
+    QLabel,
     QListWidget,
     QListWidgetItem,
     QRadioButton,
@@ -109,3 +110,23 @@ def test_light_indicators_keep_fusions_own_edge(qtbot: QtBot, theme: ThemeManage
     row = _edge_row(image, controls.box)
     assert row[0] == QColor(LIGHT.window).darker(140).lighter(110).name()  # Fusion's shade
     assert row[6] == LIGHT.surface and row[15] == LIGHT.window
+
+
+def test_a_card_icon_takes_the_new_colours_when_the_theme_changes(
+    qtbot: QtBot, theme: ThemeManager
+) -> None:
+    # Built in light, then the system turns dark: the glyph is drawn again in the dark colours.
+    from trustjournal.ui.icons import Icon
+    from trustjournal.ui.screens.welcome import limits_card
+
+    theme.apply(ThemePreference.LIGHT)
+    card = limits_card("What it protects", ("Someone who copies the folder",), Icon.SHIELD)
+    qtbot.addWidget(card)
+    card.show()
+    qtbot.waitExposed(card)
+    [glyph] = [w for w in card.findChildren(QLabel) if w.accessibleName() == "What it protects"]
+    in_light = glyph.pixmap().toImage()
+    theme.apply(ThemePreference.DARK)
+    assert glyph.pixmap().toImage() != in_light
+    theme.apply(ThemePreference.LIGHT)
+    assert glyph.pixmap().toImage() == in_light

@@ -6,7 +6,14 @@ from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QWidget
 
 from trustjournal.ui.icons import Icon, icon
-from trustjournal.ui.widgets.common import button, button_row, card, centered_column, label
+from trustjournal.ui.widgets.common import (
+    PaletteIcon,
+    button,
+    button_row,
+    card,
+    centered_column,
+    label,
+)
 
 INTRO = (
     "A private journal for the work of rebuilding trust. Check in on how you feel, note what "
@@ -45,8 +52,7 @@ def limits_card(title: str, items: tuple[str, ...], icon_name: Icon) -> QWidget:
     frame, layout = card()
     head = QHBoxLayout()
     head.setSpacing(10)
-    glyph = QLabel()
-    glyph.setPixmap(icon(icon_name).pixmap(QSize(22, 22), frame.devicePixelRatioF()))
+    glyph = PaletteIcon(icon_name, 22)
     glyph.setAccessibleName(title)
     head.addWidget(glyph, 0, Qt.AlignmentFlag.AlignTop)
     head.addWidget(label(title, role="heading"), 1)

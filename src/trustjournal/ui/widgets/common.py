@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtWidgets import (
     QBoxLayout,
     QFrame,
@@ -15,6 +15,31 @@ from PySide6.QtWidgets import (
 )
 
 from trustjournal.ui.icons import Icon, icon
+
+
+class PaletteIcon(QLabel):
+    """One of our icons as a picture, drawn again in the new colours when the theme changes."""
+
+    _REDRAW = (
+        QEvent.Type.PaletteChange,
+        QEvent.Type.ApplicationPaletteChange,
+        QEvent.Type.StyleChange,
+    )
+
+    def __init__(self, name: Icon, size: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._name = name
+        self._size = size
+        self._draw()
+
+    def _draw(self) -> None:
+        size = QSize(self._size, self._size)
+        self.setPixmap(icon(self._name).pixmap(size, self.devicePixelRatioF()))
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in self._REDRAW:
+            self._draw()
 
 
 def label(text: str = "", *, role: str | None = None, wrap: bool = True) -> QLabel:
