@@ -7,9 +7,7 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import sys
-import tempfile
 import time
 from datetime import datetime
 from pathlib import Path
@@ -20,6 +18,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtWidgets import QApplication
 
 from benchmarks.timing import measure, peak_rss_mb, stats
+from benchmarks.vaults import scratch_copy
 from trustjournal.core.entries import EntryKind
 from trustjournal.store.drafts import DraftRepository
 from trustjournal.store.entries import EntryRepository
@@ -161,9 +160,7 @@ def journal_figures(directory: Path, passphrase: str, *, runs: int = RUNS) -> li
     """
     app = QApplication.instance() or QApplication([])
     assert isinstance(app, QApplication)
-    with tempfile.TemporaryDirectory(prefix="tj-app-bench-") as tmp:
-        copy = Path(tmp) / "journal"
-        shutil.copytree(directory, copy, ignore=shutil.ignore_patterns("plain-*"))
+    with scratch_copy(directory, "tj-app-bench-") as copy:
         vault = Vault.unlock(copy, passphrase)
         try:
             session = _session(vault)

@@ -10,9 +10,7 @@ Usage: python -m benchmarks.paint_figures VAULT_DIR [PASSPHRASE]
 from __future__ import annotations
 
 import os
-import shutil
 import sys
-import tempfile
 import time
 from pathlib import Path
 from typing import Any
@@ -23,6 +21,7 @@ from PySide6.QtWidgets import QApplication
 
 from benchmarks.app_figures import _painted, _session
 from benchmarks.timing import stats
+from benchmarks.vaults import scratch_copy
 from trustjournal.store.vault import Vault
 from trustjournal.ui.pages.journal_page import JournalPage
 
@@ -38,9 +37,7 @@ def paint_figures(directory: Path, passphrase: str) -> list[dict[str, Any]]:
     """
     app = QApplication.instance() or QApplication([])
     assert isinstance(app, QApplication)
-    with tempfile.TemporaryDirectory(prefix="tj-paint-bench-") as tmp:
-        copy = Path(tmp) / "journal"
-        shutil.copytree(directory, copy, ignore=shutil.ignore_patterns("plain-*"))
+    with scratch_copy(directory, "tj-paint-bench-") as copy:
         vault = Vault.unlock(copy, passphrase)
         try:
             session = _session(vault)

@@ -20,9 +20,7 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import sys
-import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -34,6 +32,7 @@ from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
 from benchmarks.timing import stats
+from benchmarks.vaults import scratch_copy
 from trustjournal.app import Shell, build_shell
 from trustjournal.store import keyfile as keyfile_module
 from trustjournal.store.keyfile import KdfParams, SlotName, read_keyfile, unwrap
@@ -185,10 +184,8 @@ def shell_figures(directory: Path, passphrase: str, *, runs: int = RUNS) -> list
     beyond: list[float] = []  # each unlock less its own Argon2id
     lock_s: list[float] = []
     handled_s: list[float] = []
-    with tempfile.TemporaryDirectory(prefix="tj-shell-bench-") as tmp:
-        copy = Path(tmp) / "journal"
-        shutil.copytree(directory, copy, ignore=shutil.ignore_patterns("plain-*"))
-        qsettings = QSettings(str(Path(tmp) / "settings.ini"), QSettings.Format.IniFormat)
+    with scratch_copy(directory, "tj-shell-bench-") as copy:
+        qsettings = QSettings(str(copy.parent / "settings.ini"), QSettings.Format.IniFormat)
         tasks = BackgroundTasks(parent=app)
         shell = build_shell(
             app=app, vault_dir=copy, qsettings=qsettings, tasks=tasks, extra_pages=journal_pages()

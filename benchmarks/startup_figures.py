@@ -12,14 +12,13 @@ no installed copy ever does and the bare window, having no sources, never pays.
 from __future__ import annotations
 
 import os
-import shutil
 import signal
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
 from benchmarks.timing import Stats, stats
+from benchmarks.vaults import scratch_copy
 
 PROCESS_AGE = """
 import os, time
@@ -89,10 +88,8 @@ def startup_figures(vault_dir: Path, runs: int) -> tuple[Stats, Stats]:
     """(app cold start to a painted unlock screen, bare QApplication + QMainWindow painted)."""
     app_samples: list[float] = []
     bare_samples: list[float] = []
-    with tempfile.TemporaryDirectory() as scratch:
-        home = Path(scratch)
-        vault = home / "vault"
-        shutil.copytree(vault_dir, vault, ignore=shutil.ignore_patterns("plain-*"))
+    with scratch_copy(vault_dir) as vault:
+        home = vault.parent
         env = _env(home)
         app = [sys.executable, "-m", "trustjournal", "--vault", str(vault)]
         bare = [sys.executable, "-c", BARE_WINDOW]

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -16,7 +15,7 @@ from typing import Any
 from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
 
 from benchmarks.timing import Stats, measure, stats
-from benchmarks.vaults import PASSPHRASE, TODAY, YEARS, clock, open_plain, plain_copy
+from benchmarks.vaults import PASSPHRASE, TODAY, YEARS, clock, open_plain, plain_copy, scratch_copy
 from trustjournal.core.entries import MoodCheckIn
 from trustjournal.core.periods import Period
 from trustjournal.core.query import EntryQuery
@@ -286,10 +285,8 @@ def _cold_year(directory: Path, plain_path: Path, entries: int, runs: int) -> Fi
 
 def _add_one(directory: Path, plain_path: Path, entries: int, runs: int) -> Figure:
     """One mood check-in saved (commit + FTS), on scratch copies so the cache stays as built."""
-    with tempfile.TemporaryDirectory() as scratch:
-        copy = Path(scratch) / "vault"
-        shutil.copytree(directory, copy, ignore=shutil.ignore_patterns("plain-*"))
-        plain_copy_path = Path(scratch) / "plain.db"
+    with scratch_copy(directory) as copy:
+        plain_copy_path = copy.parent / "plain.db"
         shutil.copy2(plain_path, plain_copy_path)
         vault = Vault.unlock(copy, PASSPHRASE)
         plain = open_plain(plain_copy_path)

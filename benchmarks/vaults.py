@@ -5,7 +5,10 @@ from __future__ import annotations
 import os
 import shutil
 import sqlite3
+import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
@@ -95,3 +98,13 @@ def open_plain(path: Path) -> Database:
     for pragma in PRAGMAS:
         conn.execute(pragma).fetchall()
     return Database(conn, path)
+
+
+@contextmanager
+def scratch_copy(directory: Path, prefix: str = "tj-bench-") -> Iterator[Path]:
+    """A throwaway copy of the cached vault in `directory` (its plain copy left out), as
+    `<tmp>/journal`, so a figure that writes or migrates never changes the cache."""
+    with tempfile.TemporaryDirectory(prefix=prefix) as tmp:
+        copy = Path(tmp) / "journal"
+        shutil.copytree(directory, copy, ignore=shutil.ignore_patterns("plain-*"))
+        yield copy

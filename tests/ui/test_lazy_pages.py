@@ -229,12 +229,8 @@ class _ProbePage(QWidget):
         """Nothing to empty."""
 
 
-def test_the_first_pages_background_work_starts_once_it_is_built(
-    qtbot: QtBot, qapp: QApplication, tmp_path: Path
-) -> None:
-    # One connection serves the journal: reads started in the background while the page is
-    # still being built would hold up the page's own reads on the UI thread.
-    log: list[str] = []
+def _probe_shell(qtbot: QtBot, qapp: QApplication, tmp_path: Path, log: list[str]) -> Shell:
+    """A shell whose only page is a `_ProbePage` writing what happens to it into `log`."""
     probe = PageSpec(
         key="probe",
         title="Probe",
@@ -243,7 +239,16 @@ def test_the_first_pages_background_work_starts_once_it_is_built(
         build=lambda session: _ProbePage(session=session, log=log),
     )
     make_vault(tmp_path / "journal")
-    shell = start_shell(qtbot, qapp, tmp_path, pages=(probe,))
+    return start_shell(qtbot, qapp, tmp_path, pages=(probe,))
+
+
+def test_the_first_pages_background_work_starts_once_it_is_built(
+    qtbot: QtBot, qapp: QApplication, tmp_path: Path
+) -> None:
+    # One connection serves the journal: reads started in the background while the page is
+    # still being built would hold up the page's own reads on the UI thread.
+    log: list[str] = []
+    shell = _probe_shell(qtbot, qapp, tmp_path, log)
     _unlocked(qtbot, shell)
     assert log == ["built", "drafts restored", "background work ran"]
 
@@ -252,15 +257,7 @@ def test_a_lock_before_the_first_paint_drops_the_held_work_and_the_signal(
     qtbot: QtBot, qapp: QApplication, tmp_path: Path
 ) -> None:
     log: list[str] = []
-    probe = PageSpec(
-        key="probe",
-        title="Probe",
-        icon=Icon.TODAY,
-        shortcut="Ctrl+1",
-        build=lambda session: _ProbePage(session=session, log=log),
-    )
-    make_vault(tmp_path / "journal")
-    shell = start_shell(qtbot, qapp, tmp_path, pages=(probe,))
+    shell = _probe_shell(qtbot, qapp, tmp_path, log)
     announced: list[bool] = []
     shell.controller.unlocked.connect(lambda: announced.append(True))
     unlock(shell, PASSPHRASE)  # opened and built at once: the runner here is synchronous
