@@ -18,7 +18,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
-from trustjournal.demo_journal import demo_folder, demo_passphrase, make_demo
 from trustjournal.ui.first_paint import AfterFirstPaint
 from trustjournal.ui.main_window import MainWindow
 from trustjournal.ui.paint_report import PaintReporter
@@ -268,6 +267,8 @@ def run(*, vault_dir: Path | None = None, demo: bool = False) -> int:
     with ExitStack() as cleanup:
         instance: SingleInstance | None = None
         if demo:
+            from trustjournal.demo_journal import demo_folder  # only for --demo
+
             directory = cleanup.enter_context(demo_folder())
         else:
             remembered = qsettings.value(VAULT_PATH_KEY)
@@ -298,12 +299,14 @@ def run(*, vault_dir: Path | None = None, demo: bool = False) -> int:
             # Unwinds first: work still running (the demo being written, a key being derived)
             # finishes before its folder is removed or the process ends.
             cleanup.callback(tasks.finish)
+            if demo:
+                from trustjournal import demo_journal
             shell = build_shell(
                 app=app,
                 vault_dir=directory,
                 qsettings=qsettings,
                 tasks=tasks,
-                demo_passphrase=demo_passphrase() if demo else None,
+                demo_passphrase=demo_journal.demo_passphrase() if demo else None,
                 instance=instance,
                 paint=paint,
                 extra_pages=journal_pages(),
@@ -312,7 +315,7 @@ def run(*, vault_dir: Path | None = None, demo: bool = False) -> int:
                 after_paint=after_paint,
             )
             _arm_process(app, shell, instance=instance, after_paint=after_paint, demo=demo)
-            prepare = make_demo(directory, local_now) if demo else None
+            prepare = demo_journal.make_demo(directory, local_now) if demo else None
             shell.controller.start(prepare=prepare, showing=first)
 
         window.show()

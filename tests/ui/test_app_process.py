@@ -140,6 +140,7 @@ NOT_BEFORE_THE_UNLOCK_PAINT = (
     "trustjournal.ui.control_style",
     "ctypes",
     "trustjournal.core.process",
+    "trustjournal.demo_journal",
     "trustjournal.ui.session",
     "trustjournal.ui.screens.welcome",
     "trustjournal.ui.pages.today_page",
