@@ -238,7 +238,8 @@ def test_the_real_start_defers_what_the_unlock_screen_does_not_need(tmp_path: Pa
             if first.poll() is None:
                 first.kill()
     assert "trustjournal.ui.screens.unlock" in before
-    ours = [m for m in before if m not in _loaded_by_pyside(env)]
+    pyside_own = _loaded_by_pyside(env)
+    ours = [m for m in before if m not in pyside_own]
     too_early = [
         m for m in ours for p in NOT_BEFORE_THE_UNLOCK_PAINT if m == p or m.startswith(p + ".")
     ]
