@@ -12,7 +12,7 @@ from trustjournal.core.query import EntryQuery
 from trustjournal.core.wording import first_line, intensity_span
 from trustjournal.store.entries import EntryRepository
 from trustjournal.ui.session import Session
-from trustjournal.ui.widgets.common import button, label, lay_out_item_row
+from trustjournal.ui.widgets.common import button, label, lay_out_item_row, remove_rows
 
 log = logging.getLogger(__name__)
 
@@ -129,10 +129,7 @@ class UnfinishedList(QWidget):
         self._drop_rows()
 
     def _drop_rows(self) -> None:
-        for row in self.rows:
-            self.row_box.removeWidget(row)
-            row.hide()  # gone at once, not at the next turn of the event loop
-            row.deleteLater()
+        remove_rows(self.row_box, self.rows)
         self.rows = []
 
     def texts(self) -> list[QLabel]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtWidgets import (
     QBoxLayout,
@@ -95,6 +97,14 @@ def button_row(*buttons: QWidget, stretch_first: bool = True) -> QHBoxLayout:
     for widget in buttons:
         row.addWidget(widget)
     return row
+
+
+def remove_rows(box: QBoxLayout, rows: Sequence[QWidget]) -> None:
+    """Take `rows` out of `box` and delete them; they are gone at once, not at the next turn."""
+    for row in rows:
+        box.removeWidget(row)
+        row.hide()
+        row.deleteLater()
 
 
 def lay_out_item_row(owner: QWidget, text: QLabel, meta: QLabel, action: QWidget) -> None:
