@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from trustjournal.core.wording import INTENSITY_ANCHORS, SCALE_ANCHORS
-from trustjournal.ui.widgets.common import button, label
+from trustjournal.ui.widgets.common import button, label, set_role
 
 LOW, HIGH = 0, 10
 SCALE_MAX_WIDTH = 600  # the buttons widen with the editor up to this
@@ -153,9 +153,7 @@ class IntensityScale(QWidget):
     def _show_word(self) -> None:
         value = self.value()
         self.word.setText(intensity_text(value, empty=self._empty))
-        self.word.setProperty("role", None if value is not None else "hint")
-        self.word.style().unpolish(self.word)
-        self.word.style().polish(self.word)
+        set_role(self.word, None if value is not None else "hint")
         self.clear_button.setEnabled(value is not None)
         self.setAccessibleDescription(intensity_text(value, empty=self._empty))
 

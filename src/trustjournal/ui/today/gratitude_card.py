@@ -17,7 +17,7 @@ from trustjournal.ui.editors.about_chooser import AboutChooser
 from trustjournal.ui.editors.pane import AUTOSAVE_MS
 from trustjournal.ui.session import Session
 from trustjournal.ui.today.unshared import UnsharedList
-from trustjournal.ui.widgets.common import button, card, label
+from trustjournal.ui.widgets.common import button, card, label, set_role
 
 DRAFT_KEY = "today.gratitude"
 SAVED = "Saved to your journal."
@@ -153,9 +153,7 @@ class GratitudeCard(QWidget):
         return stored
 
     def _say(self, text: str, *, role: str) -> None:
-        self.status.setProperty("role", role)
-        self.status.style().unpolish(self.status)
-        self.status.style().polish(self.status)
+        set_role(self.status, role)
         self.status.setText(text)
 
     def _on_edited(self, _text: str) -> None:

@@ -16,7 +16,7 @@ from trustjournal.ui.editors.pane import AUTOSAVE_MS
 from trustjournal.ui.editors.trigger import INTENSITY_NEEDED, SITUATION_NEEDED
 from trustjournal.ui.session import Session
 from trustjournal.ui.today.unfinished import UnfinishedList
-from trustjournal.ui.widgets.common import button, card, label
+from trustjournal.ui.widgets.common import button, card, label, set_role
 
 DRAFT_KEY = "today.trigger"
 HINT = "Just what happened and how strong it is. The rest can wait until you feel calmer."
@@ -110,9 +110,7 @@ class TriggerCard(QWidget):
         return stored
 
     def _say(self, text: str, *, role: str) -> None:
-        self.status.setProperty("role", role)
-        self.status.style().unpolish(self.status)
-        self.status.style().polish(self.status)
+        set_role(self.status, role)
         self.status.setText(text)
 
     def _show_errors(self, error: ValidationError | None) -> None:

@@ -55,6 +55,13 @@ def label(text: str = "", *, role: str | None = None, wrap: bool = True) -> QLab
     return widget
 
 
+def set_role(widget: QWidget, role: str | None, *, name: str = "role") -> None:
+    """Give `widget` a style role (property `name`) and have the style sheet apply it now."""
+    widget.setProperty(name, role)
+    widget.style().unpolish(widget)
+    widget.style().polish(widget)
+
+
 def button(
     text: str, *, primary: bool = False, flat: bool = False, icon_name: Icon | None = None
 ) -> QPushButton:

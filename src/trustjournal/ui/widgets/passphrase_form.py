@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QFormLayout, QProgressBar, QVBoxLayout, QWidget
 
-from trustjournal.ui.widgets.common import field_label, label
+from trustjournal.ui.widgets.common import field_label, label, set_role
 from trustjournal.ui.widgets.password_field import PasswordField
 from trustjournal.ui.widgets.strength import Strength, estimate
 
@@ -110,17 +110,14 @@ class PassphraseForm(QWidget):
                 "Four or five ordinary words that don't belong together make a "
                 "passphrase that is easy to remember and hard to guess."
             )
-            self.verdict.setProperty("role", "hint")
+            set_role(self.verdict, "hint")
         else:
             self.verdict.setText(strength.verdict)
             role = "good" if strength.score >= 3 else "warning" if strength.accepted else "error"
-            self.verdict.setProperty("role", role)
-            self.meter.setProperty("level", role)
+            set_role(self.verdict, role)
+            set_role(self.meter, role, name="level")
         self.detail.setText(strength.warning if strength else "")
         self.detail.setVisible(bool(strength and strength.warning))
-        for widget in (self.verdict, self.meter):
-            widget.style().unpolish(widget)
-            widget.style().polish(widget)
 
     def _update_validity(self) -> None:
         first, second = self.first.text(), self.second.text()
