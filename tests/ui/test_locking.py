@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QPlainTextEdit
 from pytestqt.qtbot import QtBot
 
 from tests.ui.shell_helpers import (
@@ -20,7 +22,11 @@ from tests.ui.shell_helpers import (
 )
 from trustjournal.app import Shell
 from trustjournal.ui.dialogs.change_passphrase import ChangePassphraseDialog
+from trustjournal.ui.main_frame import MainFrame
+from trustjournal.ui.pages.journal_pages import journal_pages
 from trustjournal.ui.pages.settings_page import SettingsPage
+from trustjournal.ui.pages.share_page import SharePage
+from trustjournal.ui.pages.today_page import TodayPage
 from trustjournal.ui.screens.unlock import UnlockScreen
 from trustjournal.ui.tasks import BackgroundTasks
 
@@ -203,3 +209,48 @@ def test_quitting_keeps_the_draft_and_closes_the_journal(
     assert vault.is_locked
     again = start_shell(qtbot, qapp, tmp_path, pages=(NOTE_PAGE,))
     _assert_draft_back(qtbot, again)
+
+
+def _todays_trigger_log(frame: MainFrame) -> QPlainTextEdit:
+    page = frame.page("today")
+    assert isinstance(page, TodayPage)
+    return page.trigger.situation
+
+
+def _share_note(frame: MainFrame) -> QPlainTextEdit:
+    page = frame.page("share")
+    assert isinstance(page, SharePage)
+    return page.note
+
+
+@pytest.mark.parametrize(
+    ("key", "field"),
+    [("today", _todays_trigger_log), ("share", _share_note)],
+    ids=["trigger log", "share note"],
+)
+def test_words_typed_just_before_ctrl_l_come_back(
+    qtbot: QtBot,
+    qapp: QApplication,
+    tmp_path: Path,
+    key: str,
+    field: Callable[[MainFrame], QPlainTextEdit],
+) -> None:
+    make_vault(tmp_path / "journal")
+    shell = start_shell(qtbot, qapp, tmp_path, pages=journal_pages())
+    with qtbot.waitSignal(shell.controller.unlocked):
+        unlock(shell, PASSPHRASE)
+    frame = shell.controller.frame
+    assert frame is not None
+    frame.show_page(key)
+    typed = field(frame)
+    typed.setFocus()
+    qtbot.keyClicks(typed, CANARY_TEXT)  # no pause for the autosave: the lock must keep them
+    with qtbot.waitSignal(shell.controller.locked):
+        qtbot.keyClick(typed, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    _assert_locked_and_clean(qapp, shell)
+    with qtbot.waitSignal(shell.controller.unlocked):
+        unlock(shell, PASSPHRASE)
+    frame = shell.controller.frame
+    assert frame is not None
+    assert frame.current_key == key
+    assert field(frame).toPlainText() == CANARY_TEXT

@@ -256,9 +256,7 @@ class SharePage(QWidget):
 
     def stash_drafts(self) -> None:
         """Keep the note as an encrypted draft (or forget the draft once the note is empty)."""
-        self.draft_timer.stop()
-        if not self._session.is_open():
-            return
+        self.draft_timer.stop()  # locking calls this once the session has ended, vault still open
         text = self.note.toPlainText()
         if text.strip():
             self._session.drafts.save(DRAFT_KEY, {"note": text})

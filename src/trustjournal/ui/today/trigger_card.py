@@ -143,9 +143,7 @@ class TriggerCard(QWidget):
 
     def stash_drafts(self) -> None:
         """Keep unfinished words as an encrypted draft (or forget an emptied one)."""
-        self.timer.stop()
-        if not self._session.is_open():
-            return
+        self.timer.stop()  # locking calls this once the session has ended, vault still open
         if self.situation.toPlainText() or self.intensity.value() is not None:
             self._session.drafts.save(DRAFT_KEY, self.draft())
         else:
