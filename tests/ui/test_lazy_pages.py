@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import cast
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
@@ -17,6 +19,7 @@ from tests.ui.shell_helpers import (
     fixed_clock,
     make_vault,
     start_shell,
+    texts_in_widgets,
     unlock,
 )
 from trustjournal.app import Shell
@@ -269,3 +272,63 @@ def test_a_lock_before_the_first_paint_drops_the_held_work_and_the_signal(
     assert isinstance(shell.controller.screen(), UnlockScreen)
     _unlocked(qtbot, shell)  # and the next unlock is whole
     assert log[-1] == "background work ran"
+
+
+def _painted_with(shell: Shell, probe: Callable[[], object]) -> list[object]:
+    """What `probe()` returned when the window's next paint came (filled in once it has)."""
+    seen: list[object] = []
+
+    class _FirstPaint(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if not seen and event.type() in (QEvent.Type.UpdateRequest, QEvent.Type.Expose):
+                seen.append(probe())
+            return False
+
+    watcher = _FirstPaint(shell.window)
+    shell.window.installEventFilter(watcher)
+    handle = shell.window.windowHandle()
+    assert handle is not None
+    handle.installEventFilter(watcher)
+    return seen
+
+
+def test_todays_cards_below_the_fold_are_built_once_the_page_has_painted(
+    qtbot: QtBot, qapp: QApplication, tmp_path: Path
+) -> None:
+    make_vault(tmp_path / "journal")
+    shell = start_shell(qtbot, qapp, tmp_path, pages=journal_pages())
+
+    def later_built() -> bool:
+        frame = shell.controller.frame
+        return frame is not None and cast(TodayPage, frame.page("today"))._later is not None
+
+    seen = _painted_with(shell, later_built)
+    frame = _unlocked(qtbot, shell)
+    assert seen == [False]  # the main window painted without them
+    today = frame.page("today")
+    assert isinstance(today, TodayPage)
+    assert today._later is not None  # and they were there before `unlocked`
+    for later in (today.trigger, today.coping, today.flagged):
+        assert later.isVisible()
+    tab_chain = _tab_chain(frame)
+    assert any("Log it" in stop for stop in tab_chain)  # the trigger log is reachable by Tab
+
+
+def test_a_trigger_log_draft_comes_back_though_its_card_is_built_later(
+    qtbot: QtBot, qapp: QApplication, tmp_path: Path
+) -> None:
+    shell, frame = _open(qtbot, qapp, tmp_path)
+    today = frame.page("today")
+    assert isinstance(today, TodayPage)
+    QTest.keyClicks(today.trigger.situation, "canary-later-cards")
+    _lock(qtbot, shell)
+    assert "canary-later-cards" not in list(texts_in_widgets(qapp))
+    unlock(shell, PASSPHRASE)  # and lock again before the page could paint
+    early = shell.controller.frame
+    assert early is not None
+    assert cast(TodayPage, early.page("today"))._later is None
+    _lock(qtbot, shell)
+    frame = _unlocked(qtbot, shell)
+    today = frame.page("today")
+    assert isinstance(today, TodayPage)
+    assert today.trigger.situation.toPlainText() == "canary-later-cards"

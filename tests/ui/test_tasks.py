@@ -105,3 +105,27 @@ def test_work_after_pending_paints_runs_once_the_window_has_painted(qtbot: QtBot
     assert log == []  # never at once
     qtbot.waitUntil(lambda: "work" in log, timeout=5_000)
     assert log == ["painted", "work"]
+
+
+def test_work_waiting_for_release_runs_first_then_the_queued_work() -> None:
+    scoped = ScopedTasks(tasks=SynchronousTasks(), is_current=lambda: True)
+    log: list[str] = []
+    scoped.hold()
+    scoped.run_in_background(lambda: "read", log.append, log.append)
+    scoped.call_on_release(lambda: log.append("built"))
+    assert log == []
+    scoped.release()
+    assert log == ["built", "read"]
+    scoped.call_on_release(lambda: log.append("at once"))  # nothing held any more
+    assert log == ["built", "read", "at once"]
+
+
+def test_work_waiting_for_release_is_dropped_once_the_scope_has_ended() -> None:
+    open_ = {"value": True}
+    scoped = ScopedTasks(tasks=SynchronousTasks(), is_current=lambda: open_["value"])
+    log: list[str] = []
+    scoped.hold()
+    scoped.call_on_release(lambda: log.append("built"))
+    open_["value"] = False  # locked before the first page painted
+    scoped.release()
+    assert log == []

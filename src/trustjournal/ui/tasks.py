@@ -139,6 +139,7 @@ class ScopedTasks:
         self._tasks = tasks
         self._is_current = is_current
         self._held: list[tuple[Callable[[], Any], Done, Failed]] | None = None
+        self._on_release: list[Callable[[], object]] = []
 
     def hold(self) -> None:
         """Queue work from now on until `release()`."""
@@ -146,10 +147,28 @@ class ScopedTasks:
             self._held = []
 
     def release(self) -> None:
-        """Start the queued work, in the order it came, and stop queueing."""
+        """Call what waited for this on the UI thread, then start the queued work, in the
+        order it came, and stop queueing."""
+        waiting, self._on_release = self._on_release, []
+        for fn in waiting:
+            if self._is_current():
+                fn()
         held, self._held = self._held, None
         for fn, on_done, on_error in held or ():
             self.run_in_background(fn, on_done, on_error)
+
+    def call_on_release(self, fn: Callable[[], object]) -> None:
+        """Call `fn` on the UI thread at `release()`, or now if nothing is held (what it
+        returns is ignored).
+
+        For work the first page can show a moment later (the cards below the fold): it waits,
+        like the page's background reads, until the page has painted. Dropped if the scope
+        has ended by then.
+        """
+        if self._held is None:
+            fn()
+        else:
+            self._on_release.append(fn)
 
     def run_in_background(self, fn: Callable[[], Any], on_done: Done, on_error: Failed) -> None:
         """Like `Tasks.run_in_background`, minus callbacks for a scope that has ended."""

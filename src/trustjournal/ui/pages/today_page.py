@@ -20,23 +20,19 @@ from PySide6.QtWidgets import (
 
 from trustjournal.core.entries import EntryKind
 from trustjournal.core.periods import Period
-from trustjournal.core.query import EntryQuery
-from trustjournal.core.wording import summarise
 from trustjournal.store.aggregates import DailyMood, daily_mood, streak
 from trustjournal.ui.editors.base import EditorRegistry, default_editors
 from trustjournal.ui.editors.pane import EditorPane
-from trustjournal.ui.journal.delegate import TimelineDelegate
 from trustjournal.ui.journal.timeline_model import Role, TimelineModel
 from trustjournal.ui.session import Session
 from trustjournal.ui.today.gratitude_card import GratitudeCard
+from trustjournal.ui.today.later_cards import LaterCards
 from trustjournal.ui.today.trigger_card import TriggerCard
 from trustjournal.ui.widgets.common import button, card, label
 from trustjournal.ui.widgets.coping_figures import CopingFiguresView
 
 DRAFT_KEY = "today.checkin"
 WEEK = 7
-FLAGGED_SHOWN = 5
-COPING_SHOWN = 4  # strategies shown on Today before "Show all"
 TWO_COLUMNS_MIN = 1040  # page width (px) from which the cards stand in two columns
 
 
@@ -88,7 +84,12 @@ class WeekStrip(QWidget):
 
 
 class TodayPage(QWidget):
-    """Check in quickly and see how today and this week have gone."""
+    """Check in quickly and see how today and this week have gone.
+
+    The check-in, gratitude and the week are built with the page; the cards below the fold
+    (`LaterCards`) wait until it has first painted, through `session.tasks.call_on_release`
+    (at once when nothing is held). Asking for one of them builds them all at once.
+    """
 
     def __init__(
         self,
@@ -109,32 +110,20 @@ class TodayPage(QWidget):
         self.status = label("", role="hint")
         self.bring_back = button("Bring back the check-in I set aside", flat=True)
         self.bring_back.hide()
-        self.today_model = TimelineModel(entries=session.entries, parent=self)
-        self.today_view = QListView(self)
-        self.today_view.setModel(self.today_model)
-        self.today_view.setItemDelegate(TimelineDelegate(self.today_view))
-        self.today_view.setUniformItemSizes(True)
-        self.today_view.setAccessibleName("Logged today")
-        self.today_view.setMinimumHeight(150)
-        self.today_view.setFrameShape(QFrame.Shape.NoFrame)
-        self.today_view.setToolTip("Open it in the Journal (click, or Enter)")
-        self.nothing_today = label("Nothing logged yet today.", role="hint")
         self.week = WeekStrip(self)
-        self.flagged = label("", wrap=True)
-        self.flagged.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.gratitude = GratitudeCard(session=session, parent=self)
-        self.coping = CopingFiguresView(session=session, limit=COPING_SHOWN, parent=self)
-        self.trigger = TriggerCard(session=session, parent=self)
+        self._later: LaterCards | None = None
+        self._restore_later = False  # restore_drafts came before the later cards were built
+        self._cleared = False
 
         self._lay_out()
         self.pane.saved.connect(self._on_saved)
         self.pane.set_aside.connect(self._on_set_aside)
         self.bring_back.clicked.connect(self._bring_back)
-        self.today_view.clicked.connect(self._on_today_view_activated)
-        self.today_view.activated.connect(self._on_today_view_activated)  # Enter, double-click
         session.events.changed.connect(self._on_changed)
         self.pane.open(None, EntryKind.MOOD)
         self.refresh()
+        session.tasks.call_on_release(self._build_later_cards)
 
     def _lay_out(self) -> None:
         check_in, check_layout = card(self)
@@ -144,18 +133,9 @@ class TodayPage(QWidget):
         row.addWidget(self.status, 1)
         row.addWidget(self.bring_back)
         check_layout.addLayout(row)
-        logged, logged_layout = card(self)
-        logged_layout.addWidget(label("Logged today", role="heading"))
-        logged_layout.addWidget(self.nothing_today)
-        logged_layout.addWidget(self.today_view)
         week, week_layout = card(self)
         week_layout.addWidget(label("This week at a glance", role="heading"))
         week_layout.addWidget(self.week)
-        flagged, flagged_layout = card(self)
-        flagged_layout.addWidget(label("For the next session", role="heading"))
-        flagged_layout.addWidget(self.flagged)
-        helped, helped_layout = card(self, heading="What has helped")
-        helped_layout.addWidget(self.coping)
 
         content = QWidget(self)
         column = QVBoxLayout(content)
@@ -165,19 +145,16 @@ class TodayPage(QWidget):
         column.addWidget(self.streak)
         self.sides = sides = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         sides.setSpacing(14)
-        left = QVBoxLayout()
+        self._left = left = QVBoxLayout()
         left.setSpacing(14)
         left.addWidget(check_in)
-        left.addWidget(self.trigger)
-        left.addStretch(1)
+        left.addStretch(1)  # the trigger log goes before it (`LaterCards`)
         sides.addLayout(left, 1)
-        right = QVBoxLayout()
+        self._right = right = QVBoxLayout()
         right.setSpacing(14)
         right.addWidget(self.gratitude)
         right.addWidget(week)
-        right.addWidget(logged, 1)
-        right.addWidget(flagged)
-        right.addWidget(helped)
+        right.addStretch(1)  # gives way to "Logged today" and the rest (`LaterCards`)
         sides.addLayout(right, 1)
         column.addLayout(sides, 1)
         self.scroll_area = scroll = QScrollArea(self)
@@ -196,6 +173,53 @@ class TodayPage(QWidget):
         self.sides.setDirection(direction)
         super().resizeEvent(event)
 
+    # --- the cards below the fold -------------------------------------------------------------
+
+    def _build_later_cards(self) -> LaterCards:
+        if self._later is None:
+            self._later = LaterCards(
+                session=self._session,
+                page=self,
+                left=self._left,
+                right=self._right,
+                open_entry=self._on_today_view_activated,
+            )
+            if self._session.is_open() and not self._cleared:
+                self._later.refresh(self._session.clock().date())
+                if self._restore_later:
+                    self._later.trigger.restore_drafts()
+        return self._later
+
+    @property
+    def trigger(self) -> TriggerCard:
+        """The quick trigger log."""
+        return self._build_later_cards().trigger
+
+    @property
+    def coping(self) -> CopingFiguresView:
+        """What has helped."""
+        return self._build_later_cards().coping
+
+    @property
+    def today_model(self) -> TimelineModel:
+        """Today's entries."""
+        return self._build_later_cards().today_model
+
+    @property
+    def today_view(self) -> QListView:
+        """The list of today's entries."""
+        return self._build_later_cards().today_view
+
+    @property
+    def nothing_today(self) -> QLabel:
+        """Shown instead of the list while nothing is logged today."""
+        return self._build_later_cards().nothing_today
+
+    @property
+    def flagged(self) -> QLabel:
+        """The records flagged for the next session."""
+        return self._build_later_cards().flagged
+
     def refresh(self) -> None:
         """Read today's entries, the week, the flagged records and the streak again."""
         if not self._session.is_open():
@@ -204,17 +228,10 @@ class TodayPage(QWidget):
         self.heading.setText(f"Today, {today:%A} {today.day} {today:%B}")
         db = self._session.vault.db
         self.streak.setText(streak_text(streak(db, today, WEEK)))
-        self.today_model.set_query(EntryQuery(period=Period(today, today)))
-        has_today = self.today_model.entry_count() > 0
-        self.today_view.setVisible(has_today)
-        self.nothing_today.setVisible(not has_today)
         period = Period.last_days(WEEK, today=today)
         self.week.show_days(period.days(), daily_mood(db, period))
-        flagged = self._session.entries.list(EntryQuery(for_session=True), limit=FLAGGED_SHOWN)
-        self.flagged.setText(
-            "\n".join(f"• {e.occurred_at:%d %b}: {summarise(e, 60)}" for e in flagged)
-            or "Nothing flagged. Trigger records you mark for the next session appear here."
-        )
+        if self._later is not None:
+            self._later.refresh(today)
 
     def _on_changed(self, _kinds: frozenset[str]) -> None:
         self.refresh()
@@ -255,24 +272,28 @@ class TodayPage(QWidget):
     # --- Page protocol --------------------------------------------------------------------------
 
     def restore_drafts(self) -> None:
-        """Put an unfinished check-in and quick gratitude back."""
+        """Put an unfinished check-in, gratitude and trigger log (once built) back."""
         self.pane.restore()
         self.gratitude.restore_drafts()
-        self.trigger.restore_drafts()
+        if self._later is None:
+            self._restore_later = True
+        else:
+            self._later.trigger.restore_drafts()
 
     def stash_drafts(self) -> None:
-        """Keep the unfinished check-in and quick gratitude as encrypted drafts."""
+        """Keep the unfinished check-in, gratitude and trigger log as encrypted drafts (a
+        trigger log not built yet holds nothing new: its stored draft stays as it was)."""
         self.pane.stash()
         self.gratitude.stash_drafts()
-        self.trigger.stash_drafts()
+        if self._later is not None:
+            self._later.trigger.stash_drafts()
 
     def clear(self) -> None:
         """Empty the form and forget today's entries."""
+        self._cleared = True
         self._session.events.changed.disconnect(self._on_changed)
         self.pane.clear()
         self.gratitude.clear()
-        self.coping.clear()
-        self.trigger.clear()
-        self.today_model.clear()
-        self.flagged.clear()
+        if self._later is not None:
+            self._later.clear()
         self.streak.clear()
