@@ -287,12 +287,14 @@ class ShellController(SecretFlows):
         self._paint.watch(frame, "main")
         self._lock_manager.arm()
 
-        def painted() -> None:  # the page's background reads would have slowed its first paint
+        def release() -> None:  # the page's held work would have slowed its first paint
             if self._session == session_id:
                 tasks.release()
                 self.unlocked.emit()
 
-        after_pending_paints(painted)
+        # A turn after the paint, so that what notes the paint (the paint report, the
+        # benchmark) comes first, not after the cards below the fold have been built.
+        after_pending_paints(lambda: QTimer.singleShot(0, self, release))
 
     def show_page(self, key: str) -> bool:
         """Show a page of the main window (False when locked or unknown)."""
