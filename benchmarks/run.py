@@ -181,7 +181,7 @@ def main(argv: list[str] | None = None) -> int:
         directory = vault_for(size, SEED)
         figures.extend(store_figures(directory, size, runs))
 
-    app, bare = startup_figures(vault_for(sizes[0], SEED), 5 if args.quick else 15)
+    app, bare = startup_figures(vault_for(sizes[0], SEED), 5 if args.quick else 25)
     figures.append(
         Figure("cold start to painted unlock screen", 0, app, bare, "within 1.3× bare Qt window")
     )
