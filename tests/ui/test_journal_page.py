@@ -146,7 +146,7 @@ def test_delete_offers_undo_in_a_bar_and_with_ctrl_z(page: JournalPage, session:
     assert not page.undo_bar.isVisible()
     assert page.current_id() == entry_id
     page.delete_selected()
-    page.undo_button.click()
+    page.undo_bar.button.click()
     assert entry_id in session.entries.ids()
 
 

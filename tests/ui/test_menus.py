@@ -137,7 +137,7 @@ def test_edit_undo_goes_when_the_undo_bar_does(
     _frame(shell).show_page("journal")
     page = _journal(shell)
     undo = _undo(shell)
-    page.undo_timer.setInterval(1)
+    page.undo_bar.timer.setInterval(1)
     assert page.select_id(entry_id)
     page.delete_selected()
     assert undo.isEnabled()

@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QFrame,
     QHBoxLayout,
-    QListView,
     QSplitter,
     QStackedWidget,
     QVBoxLayout,
@@ -23,23 +20,12 @@ from trustjournal.ui.editors.pane import EditorPane
 from trustjournal.ui.journal.delegate import TimelineDelegate
 from trustjournal.ui.journal.filter_bar import FilterBar, category_choices
 from trustjournal.ui.journal.timeline_model import Role, TimelineModel
+from trustjournal.ui.journal.timeline_view import TimelineView
+from trustjournal.ui.journal.undo_bar import UndoBar
 from trustjournal.ui.session import Session
 from trustjournal.ui.widgets.common import button, label
 
 DRAFT_KEY = "journal.editor"
-UNDO_MS = 10_000  # how long the Undo bar stays
-
-
-class TimelineView(QListView):
-    """The timeline list: Enter opens the current entry."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setUniformItemSizes(True)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.setMouseTracking(True)
-        self.setAccessibleName("Timeline")
-        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
 
 
 class JournalPage(QWidget):
@@ -79,7 +65,7 @@ class JournalPage(QWidget):
         self.delete_button.setToolTip("Move the selected entry to the bin (Delete)")
         self.delete_button.setEnabled(False)
 
-        self._build_undo_bar()
+        self.undo_bar = UndoBar(self)
         left = QWidget(self)
         column = QVBoxLayout(left)
         column.setContentsMargins(0, 0, 0, 0)
@@ -109,21 +95,6 @@ class JournalPage(QWidget):
         self._wire()
         self.refresh()
 
-    def _build_undo_bar(self) -> None:
-        self.undo_bar = QFrame(self)
-        self.undo_bar.setProperty("card", True)
-        self.undo_text = label("The entry was deleted.", wrap=False)
-        self.undo_button = button("&Undo")
-        bar = QHBoxLayout(self.undo_bar)
-        bar.setContentsMargins(14, 8, 14, 8)
-        bar.addWidget(self.undo_text, 1)
-        bar.addWidget(self.undo_button)
-        self.undo_bar.hide()
-        self.undo_timer = QTimer(self)
-        self.undo_timer.setSingleShot(True)
-        self.undo_timer.setInterval(UNDO_MS)
-        self.undo_timer.timeout.connect(self.undo_bar.hide)
-
     def _wire(self) -> None:
         entries = self._session.entries
         self.filters.tag.provider = lambda: [name for name, _uses in entries.tags()]
@@ -144,7 +115,7 @@ class JournalPage(QWidget):
         self.view.selectionModel().currentChanged.connect(self._on_current)
         self.new_button.clicked.connect(self.new_check_in)
         self.delete_button.clicked.connect(self.delete_selected)
-        self.undo_button.clicked.connect(self.undo)
+        self.undo_bar.button.clicked.connect(self.undo)
         self.pane.saved.connect(self._on_saved)
         self.pane.set_aside.connect(self._close_editor)
         self._session.events.changed.connect(self._on_changed)
@@ -290,9 +261,7 @@ class JournalPage(QWidget):
             self._close_editor()
         self._session.entries.delete(entry_id)
         self._undo.append(entry_id)
-        self.undo_text.setText("The entry was moved to the bin.")
-        self.undo_bar.show()
-        self.undo_timer.start()
+        self.undo_bar.offer("The entry was moved to the bin.")
         self._session.events.notify({"entries"})
         next_row = min(row, self.model.rowCount() - 1)
         while 0 <= next_row < self.model.rowCount() and self.model.is_header(next_row):
@@ -307,8 +276,7 @@ class JournalPage(QWidget):
             return
         entry_id = self._undo.pop()
         self._session.entries.undelete(entry_id)
-        self.undo_bar.hide()
-        self.undo_timer.stop()
+        self.undo_bar.withdraw()
         self._session.events.notify({"entries"})
         self.select_id(entry_id)
 
@@ -332,4 +300,4 @@ class JournalPage(QWidget):
         self.filters.search.clear()
         self.filters.search_timer.stop()
         self._undo.clear()
-        self.undo_bar.hide()
+        self.undo_bar.withdraw()

@@ -52,7 +52,7 @@ def _journal(session: Session) -> QWidget:
         ),
         available=lambda: not bar.isHidden(),
         run=page.undo,
-        triggers=(session.events.changed, page.undo_timer.timeout),
+        triggers=(session.events.changed, bar.timer.timeout),
         parent=page,
     )
     return page
