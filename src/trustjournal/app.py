@@ -11,7 +11,6 @@ import logging
 import sys
 from collections.abc import Callable
 from contextlib import ExitStack
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -67,19 +66,34 @@ def user_qsettings() -> QSettings:
     return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, APP_NAME, APP_NAME)
 
 
-@dataclass
 class Shell:
-    """Everything the running app is made of."""
+    """Everything the running app is made of.
 
-    window: MainWindow
-    controller: ShellController
-    lock_manager: LockManager
-    theme: ThemeManager
-    events: JournalEvents
-    clipboard: ClipboardGuard
-    pages: PageRegistry
-    after_paint: AfterFirstPaint
-    tray: QSystemTrayIcon | None = None  # made after the first paint, or as a journal opens
+    A plain class, not a dataclass: this module loads before the unlock screen's first
+    paint, and importing `dataclasses` and building one would cost it about 1 ms.
+    """
+
+    def __init__(
+        self,
+        *,
+        window: MainWindow,
+        controller: ShellController,
+        lock_manager: LockManager,
+        theme: ThemeManager,
+        events: JournalEvents,
+        clipboard: ClipboardGuard,
+        pages: PageRegistry,
+        after_paint: AfterFirstPaint,
+    ) -> None:
+        self.window = window
+        self.controller = controller
+        self.lock_manager = lock_manager
+        self.theme = theme
+        self.events = events
+        self.clipboard = clipboard
+        self.pages = pages
+        self.after_paint = after_paint
+        self.tray: QSystemTrayIcon | None = None  # made after the first paint, or on unlock
 
 
 def build_window(*, app: QApplication, qsettings: QSettings) -> tuple[MainWindow, ThemeManager]:
