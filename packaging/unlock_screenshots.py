@@ -1,17 +1,21 @@
 """The main window right after unlocking: as it first paints, and once its background reads arrive.
 
 Unlike the other scripts this one uses the real background runner, as the app does, so the
-first picture is what the first paint shows (only the page shown is built; the lists Today
-reads in the background have not arrived yet) and the second is the settled page.
+first picture is what the first paint shows (only the page shown is built, without Today's
+cards below the fold; the lists Today reads in the background have not arrived yet) and the
+second is the settled page.
 """
 
 from __future__ import annotations
 
+import os
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QApplication
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QEvent, QObject, QSettings
+from PySide6.QtWidgets import QApplication, QWidget
 from shots import CHEAP, NOW, PASSPHRASE, run, settle
 
 from trustjournal.app import build_shell
@@ -27,6 +31,22 @@ from trustjournal.ui.theme import ThemePreference
 
 SIZE = (1280, 800)
 TIMEOUT_ROUNDS = 20_000
+
+
+class _FirstPaint(QObject):
+    """Saves the window as it is about to be painted, at its first paint once armed."""
+
+    def __init__(self, window: QWidget, path: Path) -> None:
+        super().__init__(window)
+        self._window = window
+        self._path = path
+        self.armed = False
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if self.armed and event.type() in (QEvent.Type.UpdateRequest, QEvent.Type.Expose):
+            self.armed = False
+            self._window.grab().save(str(self._path))
+        return False
 
 
 def render(out: Path, scheme: ThemePreference, app: QApplication) -> list[Path]:
@@ -57,9 +77,14 @@ def render(out: Path, scheme: ThemePreference, app: QApplication) -> list[Path]:
         if not isinstance(screen, UnlockScreen):
             raise RuntimeError("the unlock screen did not appear")
         first = out / f"30-unlocked-first-paint-{name}.png"
-        # The moment the main window is up, before the event loop turns: what the first paint
-        # draws (grab() paints the window as it stands).
-        shell.controller.unlocked.connect(lambda: shell.window.grab().save(str(first)))
+        # The window's first paint once the journal is open: the posted layout work has been
+        # done by then, so grab() draws what that paint draws.
+        watcher = _FirstPaint(shell.window, first)
+        shell.window.installEventFilter(watcher)
+        handle = shell.window.windowHandle()
+        if handle is not None:
+            handle.installEventFilter(watcher)
+        shell.controller.vault_opened.connect(lambda: setattr(watcher, "armed", True))
         screen.field.setText(PASSPHRASE)
         screen.unlock_button.click()
         for _ in range(TIMEOUT_ROUNDS):

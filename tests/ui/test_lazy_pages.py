@@ -298,15 +298,22 @@ def test_todays_cards_below_the_fold_are_built_once_the_page_has_painted(
     make_vault(tmp_path / "journal")
     shell = start_shell(qtbot, qapp, tmp_path, pages=journal_pages())
 
-    def later_built() -> bool:
-        frame = shell.controller.frame
-        return frame is not None and cast(TodayPage, frame.page("today"))._later is not None
+    shell.window.resize(1280, 1000)  # the first paint's cards fit without scrolling
 
-    seen = _painted_with(shell, later_built)
+    def at_first_paint() -> tuple[bool, int]:
+        frame = shell.controller.frame
+        assert frame is not None
+        today = cast(TodayPage, frame.page("today"))
+        return today._later is not None, today.gratitude.width()
+
+    seen = _painted_with(shell, at_first_paint)
     frame = _unlocked(qtbot, shell)
-    assert seen == [False]  # the main window painted without them
     today = frame.page("today")
     assert isinstance(today, TodayPage)
+    qtbot.wait(20)  # the layout settles with the later cards in it
+    # The main window painted without them, and the cards it showed keep their width once
+    # they come (the scroll bar's room was kept).
+    assert seen == [(False, today.gratitude.width())]
     assert today._later is not None  # and they were there before `unlocked`
     for later in (today.trigger, today.coping, today.flagged):
         assert later.isVisible()

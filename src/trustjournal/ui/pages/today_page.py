@@ -160,6 +160,8 @@ class TodayPage(QWidget):
         self.scroll_area = scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # The bar's room from the first paint: the later cards nearly always make the page scroll.
+        scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(content)
         layout = QVBoxLayout(self)
@@ -184,6 +186,7 @@ class TodayPage(QWidget):
                 right=self._right,
                 open_entry=self._on_today_view_activated,
             )
+            self.scroll_area.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
             if self._session.is_open() and not self._cleared:
                 self._later.refresh(self._session.clock().date())
                 if self._restore_later:
