@@ -9,7 +9,7 @@ from typing import cast
 import pytest
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QAbstractButton, QApplication, QLineEdit, QWidget
+from PySide6.QtWidgets import QAbstractButton, QApplication, QBoxLayout, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
 from tests.ui.shell_helpers import (
@@ -339,3 +339,25 @@ def test_a_trigger_log_draft_comes_back_though_its_card_is_built_later(
     today = frame.page("today")
     assert isinstance(today, TodayPage)
     assert today.trigger.situation.toPlainText() == "canary-later-cards"
+
+
+@pytest.mark.parametrize(("height", "built_first"), [(800, False), (1000, True)])
+def test_one_above_the_other_a_tall_page_has_the_trigger_log_from_its_first_paint(
+    qtbot: QtBot, qapp: QApplication, tmp_path: Path, height: int, built_first: bool
+) -> None:
+    # One column (narrow): the trigger log sits between the check-in and gratitude, so it
+    # cannot come later where the first paint would show gratitude in its place.
+    make_vault(tmp_path / "journal")
+    shell = start_shell(qtbot, qapp, tmp_path, pages=journal_pages())
+    shell.window.resize(1000, height)
+
+    def built() -> bool:
+        frame = shell.controller.frame
+        return frame is not None and cast(TodayPage, frame.page("today"))._later is not None
+
+    seen = _painted_with(shell, built)
+    frame = _unlocked(qtbot, shell)
+    today = frame.page("today")
+    assert isinstance(today, TodayPage)
+    assert today.sides.direction() == QBoxLayout.Direction.TopToBottom
+    assert seen == [built_first]

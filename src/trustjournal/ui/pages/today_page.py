@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
     QFrame,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QListView,
@@ -20,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from trustjournal.core.entries import EntryKind
 from trustjournal.core.periods import Period
-from trustjournal.store.aggregates import DailyMood, daily_mood, streak
+from trustjournal.store.aggregates import daily_mood, streak
 from trustjournal.ui.editors.base import EditorRegistry, default_editors
 from trustjournal.ui.editors.pane import EditorPane
 from trustjournal.ui.journal.timeline_model import Role, TimelineModel
@@ -28,11 +25,11 @@ from trustjournal.ui.session import Session
 from trustjournal.ui.today.gratitude_card import GratitudeCard
 from trustjournal.ui.today.later_cards import LaterCards
 from trustjournal.ui.today.trigger_card import TriggerCard
+from trustjournal.ui.today.week_strip import WEEK, WeekStrip
 from trustjournal.ui.widgets.common import button, card, label
 from trustjournal.ui.widgets.coping_figures import CopingFiguresView
 
 DRAFT_KEY = "today.checkin"
-WEEK = 7
 TWO_COLUMNS_MIN = 1040  # page width (px) from which the cards stand in two columns
 
 
@@ -45,42 +42,6 @@ def streak_text(days: int, of: int = WEEK) -> str:
     if days == of:
         return f"You checked in on every one of the last {of} days."
     return f"You checked in on {days} of the last {of} days."
-
-
-def _avg(value: float | None) -> str:
-    return "–" if value is None else f"{value:.1f}".removesuffix(".0")
-
-
-class WeekStrip(QWidget):
-    """Seven small columns: the day, and its average mood, connection and trust."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.grid = QGridLayout(self)
-        self.grid.setContentsMargins(0, 0, 0, 0)
-        self.grid.setHorizontalSpacing(10)
-        self.grid.setVerticalSpacing(4)
-        for row, text in enumerate(("", "Mood", "Connection", "Trust"), start=0):
-            self.grid.addWidget(label(text, role="hint", wrap=False), row, 0)
-        self.cells: list[list[QLabel]] = []
-        for column in range(1, WEEK + 1):
-            cells = [label("", wrap=False) for _ in range(4)]
-            cells[0].setProperty("role", "hint")
-            for row, cell in enumerate(cells):
-                cell.setAlignment(Qt.AlignmentFlag.AlignCenter)
-                self.grid.addWidget(cell, row, column)
-            self.cells.append(cells)
-        self.grid.setColumnStretch(WEEK + 1, 1)
-
-    def show_days(self, days: list[date], moods: list[DailyMood]) -> None:
-        """Fill the columns for `days` (oldest first)."""
-        by_day = {m.day: m for m in moods}
-        for cells, day in zip(self.cells, days, strict=True):
-            found = by_day.get(day)
-            cells[0].setText(f"{day:%a}\n{day.day}")
-            cells[1].setText(_avg(found.mood_avg) if found else "–")
-            cells[2].setText(_avg(found.connection_avg) if found else "–")
-            cells[3].setText(_avg(found.trust_avg) if found else "–")
 
 
 class TodayPage(QWidget):
@@ -127,6 +88,7 @@ class TodayPage(QWidget):
 
     def _lay_out(self) -> None:
         check_in, check_layout = card(self)
+        self._check_in = check_in
         check_layout.addWidget(label("How are you right now?", role="heading"))
         check_layout.addWidget(self.pane)
         row = QHBoxLayout()
@@ -138,7 +100,7 @@ class TodayPage(QWidget):
         week_layout.addWidget(self.week)
 
         content = QWidget(self)
-        column = QVBoxLayout(content)
+        self._column = column = QVBoxLayout(content)
         column.setContentsMargins(24, 20, 24, 20)
         column.setSpacing(14)
         column.addWidget(self.heading)
@@ -173,7 +135,19 @@ class TodayPage(QWidget):
         wide = event.size().width() >= TWO_COLUMNS_MIN
         direction = QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.TopToBottom
         self.sides.setDirection(direction)
+        # One above the other, the trigger log comes right after the check-in: built later,
+        # it would push down the gratitude card a tall page's first paint shows.
+        tall = event.size().height() > self._check_in_bottom()
+        if not wide and tall and self._later is None and not self._cleared:
+            self._build_later_cards()
         super().resizeEvent(event)
+
+    def _check_in_bottom(self) -> int:
+        """Where the check-in card ends on a page with one column (from size hints)."""
+        column = self._column
+        above = (self.heading, self.streak, self._check_in)
+        spacing = column.spacing() * (len(above) - 1)
+        return column.contentsMargins().top() + spacing + sum(w.sizeHint().height() for w in above)
 
     # --- the cards below the fold -------------------------------------------------------------
 
