@@ -21,6 +21,8 @@ from trustjournal.app import Shell, build_shell
 from trustjournal.store.keyfile import KdfParams
 from trustjournal.store.vault import Vault
 from trustjournal.ui.icons import Icon
+from trustjournal.ui.main_frame import MainFrame
+from trustjournal.ui.pages.journal_pages import journal_pages
 from trustjournal.ui.pages.registry import PageSpec
 from trustjournal.ui.paint_report import PaintReporter
 from trustjournal.ui.screens.unlock import UnlockScreen
@@ -118,6 +120,17 @@ def unlock(shell: Shell, secret: str, *, recovery: bool = False) -> UnlockScreen
     screen.field.setText(secret)
     screen.unlock_button.click()
     return screen
+
+
+def open_journal(qtbot: QtBot, app: QApplication, tmp_path: Path) -> tuple[Shell, MainFrame]:
+    """A new journal in `tmp_path`, the shell with the Today, Journal and Share pages, unlocked."""
+    make_vault(tmp_path / "journal")
+    shell = start_shell(qtbot, app, tmp_path, pages=journal_pages())
+    with qtbot.waitSignal(shell.controller.unlocked, timeout=30_000):
+        unlock(shell, PASSPHRASE)
+    frame = shell.controller.frame
+    assert frame is not None
+    return shell, frame
 
 
 def texts_in_widgets(app: QApplication) -> Iterator[str]:

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from tests.ui.shell_helpers import PASSPHRASE, make_vault, start_shell, unlock
+from tests.ui.shell_helpers import open_journal
 from trustjournal.app import Shell
 from trustjournal.ui.pages.journal_pages import journal_pages
 
@@ -37,10 +37,7 @@ PAGE_KEYS = [spec.key for spec in journal_pages()] + ["settings"]
 
 
 def _open(qtbot: QtBot, qapp: QApplication, tmp_path: Path) -> Shell:
-    make_vault(tmp_path / "journal")
-    shell = start_shell(qtbot, qapp, tmp_path, pages=journal_pages())
-    with qtbot.waitSignal(shell.controller.unlocked, timeout=30_000):
-        unlock(shell, PASSPHRASE)
+    shell, _frame = open_journal(qtbot, qapp, tmp_path)
     shell.window.resize(1200, 800)
     return shell
 

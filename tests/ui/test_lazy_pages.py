@@ -18,6 +18,7 @@ from tests.ui.shell_helpers import (
     NotePage,
     fixed_clock,
     make_vault,
+    open_journal,
     start_shell,
     texts_in_widgets,
     unlock,
@@ -49,9 +50,7 @@ def _unlocked(qtbot: QtBot, shell: Shell) -> MainFrame:
 
 
 def _open(qtbot: QtBot, qapp: QApplication, tmp_path: Path) -> tuple[Shell, MainFrame]:
-    make_vault(tmp_path / "journal")
-    shell = start_shell(qtbot, qapp, tmp_path, pages=journal_pages())
-    return shell, _unlocked(qtbot, shell)
+    return open_journal(qtbot, qapp, tmp_path)
 
 
 def _lock(qtbot: QtBot, shell: Shell) -> None:

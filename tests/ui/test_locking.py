@@ -16,6 +16,7 @@ from tests.ui.shell_helpers import (
     PASSPHRASE,
     NotePage,
     make_vault,
+    open_journal,
     start_shell,
     texts_in_widgets,
     unlock,
@@ -23,7 +24,6 @@ from tests.ui.shell_helpers import (
 from trustjournal.app import Shell
 from trustjournal.ui.dialogs.change_passphrase import ChangePassphraseDialog
 from trustjournal.ui.main_frame import MainFrame
-from trustjournal.ui.pages.journal_pages import journal_pages
 from trustjournal.ui.pages.settings_page import SettingsPage
 from trustjournal.ui.pages.share_page import SharePage
 from trustjournal.ui.pages.today_page import TodayPage
@@ -235,12 +235,7 @@ def test_words_typed_just_before_ctrl_l_come_back(
     key: str,
     field: Callable[[MainFrame], QPlainTextEdit],
 ) -> None:
-    make_vault(tmp_path / "journal")
-    shell = start_shell(qtbot, qapp, tmp_path, pages=journal_pages())
-    with qtbot.waitSignal(shell.controller.unlocked):
-        unlock(shell, PASSPHRASE)
-    frame = shell.controller.frame
-    assert frame is not None
+    shell, frame = open_journal(qtbot, qapp, tmp_path)
     frame.show_page(key)
     typed = field(frame)
     typed.setFocus()

@@ -13,24 +13,24 @@ from PySide6.QtWidgets import QApplication, QMenu, QMenuBar
 from pytestqt.qtbot import QtBot
 
 from tests.ui.journal_helpers import NOW
-from tests.ui.shell_helpers import PASSPHRASE, fixed_clock, make_vault, start_shell, unlock
+from tests.ui.shell_helpers import (
+    PASSPHRASE,
+    fixed_clock,
+    open_journal,
+    unlock,
+)
 from trustjournal.app import Shell
 from trustjournal.core.entries import About, GratitudeEntry, MoodCheckIn
 from trustjournal.store.entries import EntryRepository
 from trustjournal.ui.main_frame import MainFrame
 from trustjournal.ui.pages.journal_page import JournalPage
-from trustjournal.ui.pages.journal_pages import journal_pages
 from trustjournal.ui.pages.today_page import TodayPage
 
 NOTE = "the words only the journal may hold"
 
 
 def _open(qtbot: QtBot, app: QApplication, tmp_path: Path) -> Shell:
-    make_vault(tmp_path / "journal")
-    shell = start_shell(qtbot, app, tmp_path, pages=journal_pages())
-    with qtbot.waitSignal(shell.controller.unlocked):
-        unlock(shell, PASSPHRASE)
-    return shell
+    return open_journal(qtbot, app, tmp_path)[0]
 
 
 def _frame(shell: Shell) -> MainFrame:

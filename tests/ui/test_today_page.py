@@ -12,10 +12,9 @@ from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from tests.ui.journal_helpers import NOW, MovableClock, create_vault, open_session, sample_entries
-from tests.ui.shell_helpers import PASSPHRASE, make_vault, start_shell, unlock
+from tests.ui.shell_helpers import PASSPHRASE, open_journal, unlock
 from trustjournal.core.entries import MoodCheckIn
 from trustjournal.ui.editors.mood import MoodEditor
-from trustjournal.ui.pages.journal_pages import journal_pages
 from trustjournal.ui.pages.today_page import DRAFT_KEY, TodayPage, streak_text
 from trustjournal.ui.session import Session
 
@@ -97,12 +96,7 @@ def test_locking_while_typing_keeps_the_note_as_a_draft(
     qapp,
     tmp_path: Path,  # type: ignore[no-untyped-def]
 ) -> None:
-    make_vault(tmp_path / "journal")
-    shell = start_shell(qtbot, qapp, tmp_path, pages=journal_pages())
-    with qtbot.waitSignal(shell.controller.unlocked):
-        unlock(shell, PASSPHRASE)
-    frame = shell.controller.frame
-    assert frame is not None
+    shell, frame = open_journal(qtbot, qapp, tmp_path)
     page = frame.page("today")
     assert isinstance(page, TodayPage)
     editor = page.pane.editor

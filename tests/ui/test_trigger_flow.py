@@ -10,12 +10,11 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from tests.ui.shell_helpers import PASSPHRASE, make_vault, start_shell, unlock
+from tests.ui.shell_helpers import open_journal
 from trustjournal.core.entries import EntryKind, TriggerRecord
 from trustjournal.core.query import EntryQuery
 from trustjournal.ui.editors.trigger import TriggerEditor
 from trustjournal.ui.pages.journal_page import JournalPage
-from trustjournal.ui.pages.journal_pages import journal_pages
 from trustjournal.ui.pages.today_page import TodayPage
 from trustjournal.ui.today.unfinished import trigger_meta
 
@@ -25,12 +24,7 @@ TRIGGERS = EntryQuery(kinds=frozenset({EntryKind.TRIGGER}))
 def test_quick_log_with_ctrl_t_then_finish_it_in_the_journal(
     qtbot: QtBot, qapp: QApplication, tmp_path: Path
 ) -> None:
-    make_vault(tmp_path / "journal")
-    shell = start_shell(qtbot, qapp, tmp_path, pages=journal_pages())
-    with qtbot.waitSignal(shell.controller.unlocked):
-        unlock(shell, PASSPHRASE)
-    frame = shell.controller.frame
-    assert frame is not None
+    _shell, frame = open_journal(qtbot, qapp, tmp_path)
     frame.show_page("journal")
     journal = frame.page("journal")
     today = frame.page("today")
