@@ -137,8 +137,8 @@ class TodayPage(QWidget):
         self.sides.setDirection(direction)
         # One above the other, the trigger log comes right after the check-in: built later,
         # it would push down the gratitude card a tall page's first paint shows.
-        tall = event.size().height() > self._check_in_bottom()
-        if not wide and tall and self._later is None and not self._cleared:
+        waiting = self._later is None and not self._cleared
+        if waiting and not wide and event.size().height() > self._check_in_bottom():
             self._build_later_cards()
         super().resizeEvent(event)
 
