@@ -50,9 +50,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     # cyclic collector would only walk them over and over before the first paint. The app
     # turns it back on once the window has painted (`trustjournal.app.run`).
     gc.disable()
-    from trustjournal.ui.import_hook import speed_up_pyside_import_hook
-
-    speed_up_pyside_import_hook()  # before the app's own modules are imported
     from trustjournal.app import run
 
     vault, demo = options

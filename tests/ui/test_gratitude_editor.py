@@ -24,9 +24,9 @@ from trustjournal.core.entries import About, EntryKind, GratitudeEntry
 from trustjournal.core.query import EntryQuery
 from trustjournal.services.gratitude import prompt_of_the_day
 from trustjournal.store.vocabulary import VocabularyRepository
-from trustjournal.ui.editors.base import default_editors
 from trustjournal.ui.editors.gratitude import NO_PROMPT, GratitudeEditor
 from trustjournal.ui.editors.pane import EditorPane
+from trustjournal.ui.editors.registry import default_editors
 from trustjournal.ui.session import Session
 
 DRAFT = "test.gratitude"

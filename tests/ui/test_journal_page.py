@@ -21,8 +21,8 @@ from tests.ui.journal_helpers import (
 )
 from trustjournal.core.entries import EntryKind, MoodCheckIn
 from trustjournal.core.query import EntryQuery
-from trustjournal.ui.editors.base import EditorRegistry, default_editors
 from trustjournal.ui.editors.mood import MoodEditor
+from trustjournal.ui.editors.registry import EditorRegistry, default_editors
 from trustjournal.ui.journal import timeline_model
 from trustjournal.ui.journal.delegate import highlight_spans
 from trustjournal.ui.journal.timeline_model import Role

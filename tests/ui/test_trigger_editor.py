@@ -16,8 +16,8 @@ from trustjournal.core.entries import EntryKind, TriggerRecord
 from trustjournal.core.query import EntryQuery
 from trustjournal.core.wording import INTENSITY_ANCHORS, SCALE_ANCHORS
 from trustjournal.store.vocabulary import VocabularyList, VocabularyRepository
-from trustjournal.ui.editors.base import default_editors
 from trustjournal.ui.editors.pane import EditorPane
+from trustjournal.ui.editors.registry import default_editors
 from trustjournal.ui.editors.trigger import (
     INTENSITY_NEEDED,
     SITUATION_FIELD,

@@ -10,6 +10,7 @@ from __future__ import annotations
 import errno
 import logging
 import os
+import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -169,6 +170,10 @@ class Database:
         self._conn = connection
         self.path = path
         self._depth = 0
+        # One connection serves the UI thread and workers. Each statement, and each transaction
+        # from BEGIN to COMMIT, holds this lock, so no thread sees another's half-made
+        # transaction or joins it by mistake (`_depth` belongs to the lock's owner).
+        self._lock = threading.RLock()
 
     @property
     def connection(self) -> Any:
@@ -191,23 +196,23 @@ class Database:
         return self._conn
 
     def execute(self, sql: str, params: Params = ()) -> Any:
-        """Run one statement and return its cursor."""
-        with translate_errors(self.path):
+        """Run one statement and return its cursor (for `lastrowid`; read rows with `query`)."""
+        with self._lock, translate_errors(self.path):
             return self._open().execute(sql, params)
 
     def executemany(self, sql: str, rows: Sequence[Params]) -> Any:
         """Run one statement for many parameter rows."""
-        with translate_errors(self.path):
+        with self._lock, translate_errors(self.path):
             return self._open().executemany(sql, rows)
 
     def query(self, sql: str, params: Params = ()) -> list[tuple[Any, ...]]:
         """Run a query and return every row."""
-        with translate_errors(self.path):
+        with self._lock, translate_errors(self.path):
             return list(self._open().execute(sql, params).fetchall())
 
     def query_one(self, sql: str, params: Params = ()) -> tuple[Any, ...] | None:
         """Run a query and return its first row, or None."""
-        with translate_errors(self.path):
+        with self._lock, translate_errors(self.path):
             row = self._open().execute(sql, params).fetchone()
             return tuple(row) if row is not None else None
 
@@ -225,9 +230,15 @@ class Database:
     def transaction(self) -> Iterator[Database]:
         """One atomic, durable unit of work; nested blocks join the outer one.
 
+        Other threads wait at their next statement or transaction until this one ends.
+
         Raises:
             UserFacingError: for environment failures; the transaction is rolled back.
         """
+        with self._lock:
+            yield from self._transaction()
+
+    def _transaction(self) -> Iterator[Database]:
         if self._depth:
             self._depth += 1
             try:
@@ -270,15 +281,16 @@ class Database:
 
     def close(self) -> None:
         """Checkpoint quietly and close; safe to call twice."""
-        if self._conn is None:
-            return
-        try:
-            self.checkpoint()
-        except UserFacingError:
-            log.warning("checkpoint before close failed")
-        finally:
-            self._conn.close()
-            self._conn = None
+        with self._lock:  # after a worker's statement in flight, never under it
+            if self._conn is None:
+                return
+            try:
+                self.checkpoint()
+            except UserFacingError:
+                log.warning("checkpoint before close failed")
+            finally:
+                self._conn.close()
+                self._conn = None
 
 
 def open_database(path: Path | None, key: bytes) -> Database:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from typing import Any
 
 from trustjournal.store.db import Database
@@ -27,10 +28,19 @@ class SettingsRepository:
             ValueError: if the key is empty.
             TypeError: if the value is not something JSON can carry.
         """
-        text = dump_json(value)
+        self.set_many({key: value})
+
+    def set_many(self, values: Mapping[str, Any]) -> None:
+        """Store several settings in one transaction: all of them are written, or none.
+
+        Raises:
+            ValueError: if a key is empty.
+            TypeError: if a value is not something JSON can carry.
+        """
+        rows = [(check_key(key, "setting"), dump_json(value)) for key, value in values.items()]
         with self._db.transaction():
-            self._db.execute(
+            self._db.executemany(
                 "INSERT INTO settings (key, value) VALUES (?, ?)"
                 " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                (check_key(key, "setting"), text),
+                rows,
             )

@@ -58,11 +58,15 @@ def load(settings: SettingsRepository) -> Preferences:
 
 
 def save(settings: SettingsRepository, prefs: Preferences) -> None:
-    """Write the preferences into the vault."""
-    settings.set(IDLE_MINUTES, prefs.idle_minutes)
-    settings.set(LOCK_ON_MINIMISE, prefs.lock_on_minimise)
-    settings.set(LOCK_ON_INACTIVE, prefs.lock_on_inactive)
-    settings.set(THEME, prefs.theme.value)
+    """Write the preferences into the vault in one transaction: all new, or all old kept."""
+    settings.set_many(
+        {
+            IDLE_MINUTES: prefs.idle_minutes,
+            LOCK_ON_MINIMISE: prefs.lock_on_minimise,
+            LOCK_ON_INACTIVE: prefs.lock_on_inactive,
+            THEME: prefs.theme.value,
+        }
+    )
 
 
 def apply(prefs: Preferences, *, lock_manager: LockManager, theme: ThemeManager) -> None:

@@ -12,7 +12,8 @@ from trustjournal.core.entries import Entry, EntryKind
 from trustjournal.core.errors import EntryNotFoundError, UserFacingError, ValidationError
 from trustjournal.core.serialize import to_dict
 from trustjournal.core.wording import kind_label
-from trustjournal.ui.editors.base import EditorRegistry, EntryEditor
+from trustjournal.ui.editors.base import EntryEditor
+from trustjournal.ui.editors.registry import EditorRegistry
 from trustjournal.ui.session import Session
 from trustjournal.ui.widgets.common import button, button_row, label
 

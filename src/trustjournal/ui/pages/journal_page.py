@@ -15,8 +15,8 @@ from PySide6.QtWidgets import (
 from trustjournal.core.entries import Entry, EntryKind
 from trustjournal.core.errors import EntryNotFoundError, SearchQueryError, UserFacingError
 from trustjournal.store.search import search_terms
-from trustjournal.ui.editors.base import EditorRegistry, default_editors
 from trustjournal.ui.editors.pane import EditorPane
+from trustjournal.ui.editors.registry import EditorRegistry, default_editors
 from trustjournal.ui.journal.delegate import TimelineDelegate
 from trustjournal.ui.journal.filter_bar import FilterBar, category_choices
 from trustjournal.ui.journal.timeline_model import Role, TimelineModel

@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
 from trustjournal.core.entries import EntryKind
 from trustjournal.core.periods import Period
 from trustjournal.store.aggregates import daily_mood, streak
-from trustjournal.ui.editors.base import EditorRegistry, default_editors
 from trustjournal.ui.editors.pane import EditorPane
+from trustjournal.ui.editors.registry import EditorRegistry, default_editors
 from trustjournal.ui.journal.timeline_model import Role, TimelineModel
 from trustjournal.ui.session import Session
 from trustjournal.ui.today.gratitude_card import GratitudeCard

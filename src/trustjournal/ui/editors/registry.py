@@ -1,0 +1,49 @@
+"""Which editor edits which kind of entry: the one module that knows the concrete editors."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtWidgets import QWidget
+
+from trustjournal.core.entries import EntryKind
+from trustjournal.ui.editors.base import EntryEditor
+from trustjournal.ui.editors.gratitude import GratitudeEditor
+from trustjournal.ui.editors.mood import MoodEditor
+from trustjournal.ui.editors.trigger import TriggerEditor
+from trustjournal.ui.session import Session
+
+EditorFactory = Callable[[Session, QWidget | None], EntryEditor]
+
+
+@dataclass
+class EditorRegistry:
+    """Which editor edits which kind; kinds without one are shown read-only."""
+
+    factories: dict[EntryKind, EditorFactory]
+
+    def can_edit(self, kind: EntryKind) -> bool:
+        """Whether there is an editor for `kind`."""
+        return kind in self.factories
+
+    def create(
+        self, kind: EntryKind, session: Session, parent: QWidget | None = None
+    ) -> EntryEditor:
+        """A new editor for `kind`.
+
+        Raises:
+            KeyError: if no editor is registered for it.
+        """
+        return self.factories[kind](session, parent)
+
+
+def default_editors() -> EditorRegistry:
+    """The editors TrustJournal ships."""
+    return EditorRegistry(
+        factories={
+            EntryKind.MOOD: lambda session, parent: MoodEditor(session=session, parent=parent),
+            EntryKind.GRATITUDE: lambda s, parent: GratitudeEditor(session=s, parent=parent),
+            EntryKind.TRIGGER: lambda s, parent: TriggerEditor(session=s, parent=parent),
+        }
+    )
