@@ -241,8 +241,17 @@ class Commands:
         self._out(f"Entry {args.id} is back.")
 
     def purge(self, args: argparse.Namespace) -> None:
-        count = self._with_repo(args, lambda repo: repo.purge())
-        self._out(f"Removed {count} entr{'y' if count == 1 else 'ies'} from the bin for good.")
+        from trustjournal.cli.purge import purge_lines
+        from trustjournal.services.purge import CopiesAction, purge_everywhere
+
+        action = CopiesAction(args.also_backups or CopiesAction.KEEP)
+        vault = _unlock(args, self._secrets)
+        try:
+            report = purge_everywhere(vault=vault, repo=self._repo(vault), copies=action)
+        finally:
+            vault.lock()
+        for line in purge_lines(report, vault.directory):
+            self._out(line)
 
     def _with_repo(self, args: argparse.Namespace, action: Callable[[EntryRepository], Any]) -> Any:
         vault = _unlock(args, self._secrets)

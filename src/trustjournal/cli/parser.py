@@ -174,8 +174,16 @@ def build_parser() -> Parser:
         _common(p)
         p.add_argument("id", type=_entry_id)
 
+    purge = sub.add_parser("purge", help="really remove every entry in the bin")
+    _common(purge)
+    purge.add_argument(
+        "--also-backups",
+        choices=["rewrite", "remove"],
+        help="also remove purged entries from the journal's own backups (rewrite), "
+        "or delete the backups that hold them (remove)",
+    )
+
     for name, text in (
-        ("purge", "really remove every entry in the bin"),
         ("passwd", "change the passphrase (old, then new)"),
         ("recover", "set a new passphrase using the recovery code"),
         ("verify", "check the journal's files are sound"),
