@@ -12,6 +12,7 @@ from pathlib import Path
 from trustjournal.cli.terminal import SecretSource, UsageError
 from trustjournal.core.periods import Period, parse_day
 from trustjournal.services.export.html import render_html
+from trustjournal.services.export.leftovers import remember_folder, sweep_remembered
 from trustjournal.services.export.log import (
     ExportFormat,
     period_since_last_export,
@@ -24,6 +25,7 @@ from trustjournal.services.export.summary import build_summary
 from trustjournal.services.export.writer import atomic_write
 from trustjournal.store.entries import EntryRepository
 from trustjournal.store.exports import ExportLogRepository
+from trustjournal.store.settings import SettingsRepository
 from trustjournal.store.vault import Vault
 
 EXTENSIONS: dict[str, ExportFormat] = {
@@ -175,6 +177,8 @@ def run_export(
     """
     out, file_format = plan.out, plan.file_format
     now = clock().astimezone()
+    settings = SettingsRepository(db=vault.db)
+    sweep_remembered(settings)  # what a killed export left behind, wherever it was
     log = ExportLogRepository(db=vault.db, clock=clock)
     request = ExportRequest.for_audience(
         plan.audience,
@@ -186,6 +190,7 @@ def run_export(
     password = secrets.ask("Password for the PDF: ", confirm=True) if plan.pdf_password else None
     summary = build_summary(EntryRepository(db=vault.db, clock=clock), request, now=now)
     data = render(summary, file_format, password)
+    remember_folder(settings, out.parent)
     written = False
     try:
         with vault.db.transaction():
