@@ -14,7 +14,7 @@ from datetime import datetime
 from typing import TextIO
 
 from trustjournal.cli.parser import build_parser
-from trustjournal.cli.terminal import SecretSource
+from trustjournal.cli.terminal import SecretSource, stdin_option
 from trustjournal.core.errors import ExitCode, UserFacingError
 
 log = logging.getLogger("trustjournal.cli")
@@ -76,6 +76,7 @@ def _run(
     if args.command is None:
         parser.print_help(out)
         return 0
+    stdin_option(args)  # more than one `-` is a usage error before anything is asked
     secrets = SecretSource(from_stdin=getattr(args, "passphrase_stdin", False), stdin=stdin)
     commands = Commands(
         secrets=secrets, out=lambda text: print(text, file=out), clock=clock or utc_now

@@ -11,7 +11,7 @@ from typing import Any
 
 import platformdirs
 
-from trustjournal.cli.terminal import SecretSource, UsageError, visible
+from trustjournal.cli.terminal import SecretSource, UsageError, fill_from_stdin, visible
 from trustjournal.core.entries import (
     About,
     Entry,
@@ -193,18 +193,22 @@ class Commands:
         self._out(RECOVERY_NOTE.format(code=code))
 
     def add(self, args: argparse.Namespace) -> None:
-        entry = _entry_from_args(args, self._clock().astimezone())
+        now_local = self._clock().astimezone()
+        parse_when(args.at, now_local)  # a bad date is refused before the passphrase is asked
         vault = _unlock(args, self._secrets)
         try:
-            saved = self._repo(vault).add(entry)
+            fill_from_stdin(args, self._secrets)
+            saved = self._repo(vault).add(_entry_from_args(args, now_local))
         finally:
             vault.lock()
         self._out(f"Saved as entry {saved.id}.")
 
     def list(self, args: argparse.Namespace) -> None:
-        query = _query(args)
+        _query(args)  # bad dates are refused before the passphrase is asked
         vault = _unlock(args, self._secrets)
         try:
+            fill_from_stdin(args, self._secrets)
+            query = _query(args)
             repo = self._repo(vault)
             limit = args.limit if args.limit is not None else repo.count(query)
             entries = repo.list(query, limit=limit) if limit else []

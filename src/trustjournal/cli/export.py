@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from trustjournal.cli.terminal import SecretSource, UsageError
+from trustjournal.cli.terminal import FROM_STDIN, SecretSource, UsageError
 from trustjournal.core.periods import Period, parse_day
 from trustjournal.services.export.html import render_html
 from trustjournal.services.export.leftovers import remember_folder, sweep_remembered
@@ -180,14 +180,16 @@ def run_export(
     settings = SettingsRepository(db=vault.db)
     sweep_remembered(settings)  # what a killed export left behind, wherever it was
     log = ExportLogRepository(db=vault.db, clock=clock)
+    period = choose_period(plan, log, now.date())
+    password = secrets.ask("Password for the PDF: ", confirm=True) if plan.pdf_password else None
+    note = secrets.rest_of_input() if plan.note == FROM_STDIN else plan.note  # after secrets
     request = ExportRequest.for_audience(
         plan.audience,
-        choose_period(plan, log, now.date()),
+        period,
         sections=plan.sections,
         excluded_ids=plan.excluded,
-        note=plan.note,
+        note=note,
     )
-    password = secrets.ask("Password for the PDF: ", confirm=True) if plan.pdf_password else None
     summary = build_summary(EntryRepository(db=vault.db, clock=clock), request, now=now)
     data = render(summary, file_format, password)
     remember_folder(settings, out.parent)

@@ -12,6 +12,10 @@ from trustjournal.core.entries import About, EntryKind
 from trustjournal.services.export.request import Audience, Section
 
 EPILOG = (
+    "Any text option (--note, --text, --situation, --search, …) may be given as - to read "
+    "its text from standard input, after the passphrase line with --passphrase-stdin: "
+    "text typed on the command line stays in your shell history and is visible to other "
+    "users of this computer while the command runs. "
     "Exit codes: 0 done; 1 a bug in TrustJournal; 2 bad command line or invalid input; "
     "3 wrong passphrase or recovery code; 4 journal missing, not a journal, or damaged; "
     "5 disk full or file permissions; 6 journal open elsewhere; 7 no such entry."
