@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tests.cli.conftest import PASSPHRASE, Run
+from tests.cli.conftest import PASSPHRASE, Run, run_cli
 
 CANARY = "zqxvstdincanary"
 
@@ -49,7 +49,7 @@ def test_gratitude_text_and_list_search_from_standard_input(cli: Run) -> None:
     assert CANARY in found.out and "a walk" not in found.out
 
 
-def test_export_note_comes_after_the_pdf_password(cli: Run, tmp_path: Path) -> None:
+def test_export_note_from_standard_input(cli: Run, tmp_path: Path) -> None:
     assert cli("add", "mood", "--mood", "5", "--at", "2026-03-13").code == 0
     out = tmp_path / "s.md"
     exported = cli(
@@ -84,3 +84,7 @@ def test_the_running_process_list_never_shows_the_text(vault_dir: Path) -> None:
     assert b"--note\x00-\x00" in cmdline
     assert CANARY.encode() not in cmdline
     assert CANARY.encode() not in out + err
+    listed = run_cli(
+        "list", "--json", "--vault", str(vault_dir), "--passphrase-stdin", stdin=PASSPHRASE + "\n"
+    )
+    assert json.loads(listed.out)[0]["note"] == f"the {CANARY} evening"

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
+from trustjournal.cli.parser import MAX_ENTRY_ID
 from trustjournal.cli.terminal import FROM_STDIN, SecretSource, UsageError
 from trustjournal.core.periods import Period, parse_day
 from trustjournal.services.export.html import render_html
@@ -87,7 +88,7 @@ def parse_ids(text: str | None) -> frozenset[int]:
         part = raw.strip()
         if not part:
             continue
-        if not part.isdigit() or int(part) < 1:
+        if not part.isdigit() or len(part) > 19 or not 1 <= int(part) <= MAX_ENTRY_ID:
             raise UsageError("--exclude takes entry numbers separated by commas, like 12,40.")
         ids.add(int(part))
     return frozenset(ids)

@@ -43,12 +43,15 @@ def _scale(low: int, high: int) -> Callable[[str], int]:
     return parse
 
 
+MAX_ENTRY_ID = 2**63 - 1  # SQLite's largest integer: a larger number names no entry
+
+
 def _entry_id(text: str) -> int:
     try:
         value = int(text)
-    except ValueError:
+    except ValueError:  # also for thousands of digits, which int() refuses
         raise argparse.ArgumentTypeError("expected an entry number") from None
-    if value < 1:
+    if not 1 <= value <= MAX_ENTRY_ID:
         raise argparse.ArgumentTypeError("expected an entry number")
     return value
 

@@ -75,10 +75,11 @@ def atomic_write(path: Path, data: bytes) -> None:
     """
     target = Path(path)
     directory = target.parent if str(target.parent) else Path(".")
-    if not directory.is_dir():
-        raise StorageError("The folder to write the summary into does not exist.")
-    if target.is_dir():
-        raise StorageError("That name is a folder, not a file.")
+    with translate_errors():  # a folder we may not look into fails even is_dir()
+        if not directory.is_dir():
+            raise StorageError("The folder to write the summary into does not exist.")
+        if target.is_dir():
+            raise StorageError("That name is a folder, not a file.")
     sweep_temp_files(directory)
     temp = directory / f"{TEMP_PREFIX}{secrets.token_hex(8)}{TEMP_SUFFIX}"
     with translate_errors():
