@@ -12,6 +12,7 @@ from trustjournal.services.purge import CopiesAction, purge_everywhere
 from trustjournal.store.backup_copies import KEEP_AUTOMATIC, own_backups
 from trustjournal.store.entries import EntryRepository
 from trustjournal.store.keyfile import KdfParams
+from trustjournal.store.schema import MIGRATIONS
 from trustjournal.store.vault import Vault
 
 CHEAP = KdfParams(memory_kib=8192, iterations=1, lanes=1)
@@ -178,3 +179,20 @@ def test_leftovers_of_crashed_backups_are_swept_at_the_next_backup(
     Vault.restore(tmp_path / "outside", vault_dir, PASSPHRASE, clock=_clock)
     assert not crashed.exists()
     assert [c.name for c in own_backups(vault_dir)] == ["before-restore-20260501T200000Z"]
+
+
+def test_backups_before_an_upgrade_keep_only_the_newest_too(tmp_path: Path) -> None:
+    directory = tmp_path / "vault"
+    Vault.create(directory, PASSPHRASE, kdf=CHEAP, migrations=MIGRATIONS[:-1])[0].lock()
+    version = MIGRATIONS[-1].version
+    backups = directory / "backups"
+    for day in range(1, KEEP_AUTOMATIC + 3):  # copies of earlier upgrades
+        with Vault.unlock(directory, PASSPHRASE, migrations=MIGRATIONS[:-1]) as vault:
+            vault.backup_to(backups / f"before-v{version}-202601{day:02d}T000000Z")
+
+    Vault.unlock(directory, PASSPHRASE, clock=_clock).lock()  # upgrades, after a backup
+
+    names = [c.name for c in own_backups(directory)]
+    assert len(names) == KEEP_AUTOMATIC
+    assert names[-1] == f"before-v{version - 1}-20260501T200000Z"  # made at the old version
+    assert names[0] == f"before-v{version}-20260104T000000Z"

@@ -72,7 +72,14 @@ def own_backups(vault_dir: Path) -> list[Path]:
         return []
     with translate_errors():
         children = sorted(parent.iterdir(), key=_age_key)
-    return [c for c in children if not c.is_symlink() and classify(c) is Layout.VAULT]
+    return [c for c in children if not c.is_symlink() and _is_vault(c)]
+
+
+def _is_vault(path: Path) -> bool:
+    try:
+        return classify(path) is Layout.VAULT
+    except UserFacingError:
+        return True  # unreadable: a copy nobody can vouch for, so it is named, not skipped
 
 
 def check_copies(
@@ -127,14 +134,14 @@ def remove_copy(copy: Path) -> None:
 
 
 def rotate(vault_dir: Path, label: str, keep: int = KEEP_AUTOMATIC) -> None:
-    """Keep only the `keep` newest automatic copies of the kind `label` names.
+    """Keep only the `keep` newest automatic copies of the kind `label` names (the copies
+    before upgrades are one kind, whichever version they were made at).
 
     Called after a new copy is complete, so the newest copy is never the one removed.
     """
-    found = _AUTOMATIC.match(f"{label}-00000000T000000Z")
-    if found is None:
+    kind = _kind(f"{label}-00000000T000000Z")
+    if kind is None:
         raise ValueError(f"not an automatic backup label: {label}")
-    kind = found.group(1)
     same_kind = [c for c in own_backups(vault_dir) if _kind(c.name) == kind]
     for old in same_kind[: max(0, len(same_kind) - keep)]:
         with contextlib.suppress(UserFacingError):
@@ -188,8 +195,11 @@ def _payload(purged: Sequence[PurgedEntry]) -> str:
 
 
 def _kind(name: str) -> str | None:
+    """ "before-restore", or "before-upgrade" for every `before-v<N>` (one kind, whatever N)."""
     found = _AUTOMATIC.match(name)
-    return None if found is None else found.group(1)
+    if found is None:
+        return None
+    return "before-restore" if found.group(1) == "before-restore" else "before-upgrade"
 
 
 def _age_key(path: Path) -> tuple[str, str, int]:
