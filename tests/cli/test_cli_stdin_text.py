@@ -77,8 +77,11 @@ def test_the_running_process_list_never_shows_the_text(vault_dir: Path) -> None:
         assert child.stdin is not None
         child.stdin.write(f"{PASSPHRASE}\nthe {CANARY} evening".encode())
         child.stdin.flush()
-        # Standard input is still open, so the process is alive and waiting: look at its argv.
-        cmdline = Path(f"/proc/{child.pid}/cmdline").read_bytes()
+        # Standard input is still open, so the process is alive and waiting: look at its argv
+        # (empty only for the instant the kernel is still setting up the new program).
+        cmdline = b""
+        while not cmdline and child.poll() is None:
+            cmdline = Path(f"/proc/{child.pid}/cmdline").read_bytes()
         out, err = child.communicate(timeout=120)
     assert child.returncode == 0, err.decode()
     assert b"--note\x00-\x00" in cmdline
