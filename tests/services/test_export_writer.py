@@ -2,18 +2,28 @@
 
 from __future__ import annotations
 
+import io
 import os
+import signal
 import stat
 import subprocess
 import sys
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
+from trustjournal.cli import main
+from trustjournal.core.entries import MoodCheckIn
 from trustjournal.core.errors import DiskFullError, StorageError
-from trustjournal.services.export.writer import TEMP_PREFIX, atomic_write
+from trustjournal.services.export.writer import TEMP_PREFIX, atomic_write, sweep_temp_files
+from trustjournal.store.entries import EntryRepository
+from trustjournal.store.keyfile import KdfParams
+from trustjournal.store.vault import Vault
 
+NOW = datetime(2026, 3, 14, 18, 30, tzinfo=UTC)
+CANARY = "zqxvexportcanary"
 OLD = b"the previous summary, which must survive a failed write\n"
 
 
@@ -135,3 +145,110 @@ def test_read_only_folder_leaves_the_old_file_byte_identical(read_only_dir: Path
     assert outcome.startswith("PermissionDeniedError"), outcome
     assert target.read_bytes() == OLD
     assert _leftovers(read_only_dir) == []
+
+
+# S18: a summary killed at its last step. The child kills itself with SIGKILL at the named call
+# (the rename into place, or the fsync of the data), as a crash or `kill -9` would.
+EXPORT_AND_DIE = """
+import io, os, signal, sys
+from trustjournal.cli import main
+from trustjournal.services.export.writer import TEMP_PREFIX
+vault, out, at = sys.argv[1:4]
+real = getattr(os, at)
+def die(*args, **kwargs):
+    if at != "replace" or os.path.basename(str(args[0])).startswith(TEMP_PREFIX):
+        os.kill(os.getpid(), signal.SIGKILL)
+    return real(*args, **kwargs)
+setattr(os, at, die)
+main(["export", "--vault", vault, "--passphrase-stdin", "--out", out, "--from", "2026-03-01"],
+     stdin=io.StringIO(sys.argv[4] + "\\n"))
+"""
+
+
+def _export_killed_at(vault: Path, out: Path, call: str) -> None:
+    result = subprocess.run(
+        [sys.executable, "-c", EXPORT_AND_DIE, str(vault), str(out), call, PASSPHRASE],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+        env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1"},
+    )
+    assert result.returncode == -signal.SIGKILL, result.stderr[-2000:]
+
+
+PASSPHRASE = "a summary killed at the last step"
+
+
+@pytest.fixture
+def journal(tmp_path: Path) -> Path:
+    """A vault holding one entry whose text must not be left lying around."""
+    directory = tmp_path / "vault"
+    vault, _code = Vault.create(
+        directory, PASSPHRASE, kdf=KdfParams(memory_kib=8192, iterations=1, lanes=1)
+    )
+    with vault:
+        EntryRepository(db=vault.db, clock=lambda: NOW).add(
+            MoodCheckIn(occurred_at=NOW, mood=4, note=f"the {CANARY} evening")
+        )
+    return directory
+
+
+def _export(vault: Path, out: Path) -> None:
+    stdout, stderr = io.StringIO(), io.StringIO()
+    code = main(
+        ["export", "--vault", str(vault), "--passphrase-stdin", "--out", str(out)],
+        stdin=io.StringIO(PASSPHRASE + "\n"),
+        stdout=stdout,
+        stderr=stderr,
+        clock=lambda: NOW,
+    )
+    assert code == 0, stderr.getvalue()
+
+
+def _canary_files(directory: Path) -> list[str]:
+    return sorted(p.name for p in directory.iterdir() if CANARY.encode() in p.read_bytes())
+
+
+def test_a_kill_while_writing_the_summary_leaves_no_file_at_all(
+    journal: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    _export_killed_at(journal, out / "summary.md", "fsync")
+    assert list(out.iterdir()) == []
+
+
+def test_a_kill_at_the_rename_is_swept_by_the_next_export_into_that_folder(
+    journal: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    _export_killed_at(journal, out / "summary.md", "replace")
+    assert _leftovers(out) and _canary_files(out) == _leftovers(out)  # the hazard, reproduced
+
+    _export(journal, out / "again.md")
+
+    assert _leftovers(out) == []
+    assert _canary_files(out) == ["again.md"]
+
+
+def test_a_kill_at_the_rename_is_swept_at_the_next_start_whatever_folder_it_writes_to(
+    journal: Path, tmp_path: Path
+) -> None:
+    (tmp_path / "first").mkdir()
+    (tmp_path / "second").mkdir()
+    _export_killed_at(journal, tmp_path / "first" / "summary.md", "replace")
+    assert _leftovers(tmp_path / "first")
+
+    _export(journal, tmp_path / "second" / "summary.md")
+
+    assert list((tmp_path / "first").iterdir()) == []
+
+
+def test_sweeping_removes_only_export_temp_files(tmp_path: Path) -> None:
+    keep = [".trustjournal-notours.part", "summary.part", ".trustjournal-0123456789abcdef.pdf"]
+    for name in [*keep, ".trustjournal-0123456789abcdef.part"]:
+        (tmp_path / name).write_bytes(b"x")
+    assert sweep_temp_files(tmp_path) == [".trustjournal-0123456789abcdef.part"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(keep)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import signal
 import subprocess
 import sys
 import time
@@ -84,3 +85,37 @@ def test_kill_during_backups_never_damages_the_previous_backup(tmp_path: Path) -
         assert _backup_marker(target) in (last, following)
     with Vault.unlock(vault_dir, PASSPHRASE) as survivor:
         assert survivor.verify() == []
+
+
+# Kills itself with SIGKILL as the snapshot of a before-restore copy is about to be renamed into
+# place: the copy's folder then holds only vault.key and a hidden temp snapshot (issue 16 #4).
+RESTORE_AND_DIE = """
+import os, signal, sys
+from pathlib import Path
+from trustjournal.store.vault import Vault
+
+real = os.replace
+def die(source, target, *args, **kwargs):
+    if "before-restore" in str(target) and str(target).endswith("journal.db"):
+        os.kill(os.getpid(), signal.SIGKILL)
+    return real(source, target, *args, **kwargs)
+os.replace = die
+Vault.restore(Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3])
+"""
+
+
+def test_a_backup_killed_midway_leaves_leftovers_the_next_start_removes(tmp_path: Path) -> None:
+    vault_dir, outside = tmp_path / "vault", tmp_path / "outside"
+    vault, _ = Vault.create(vault_dir, PASSPHRASE, kdf=TINY)
+    with vault:
+        vault.backup_to(outside)
+    args = [sys.executable, "-c", RESTORE_AND_DIE, str(outside), str(vault_dir), PASSPHRASE]
+    result = subprocess.run(args, capture_output=True, timeout=120, check=False)
+    assert result.returncode == -signal.SIGKILL, result.stderr.decode()[-2000:]
+    [crashed] = (vault_dir / "backups").iterdir()
+    names = sorted(p.name for p in crashed.iterdir())
+    assert names[-1] == "vault.key" and names[0].startswith(".journal.db.")  # the orphan
+
+    Vault.unlock(vault_dir, PASSPHRASE).lock()
+
+    assert list((vault_dir / "backups").iterdir()) == []

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pytestqt.qtbot import QtBot
 
+from trustjournal.core.strength import estimate
 from trustjournal.ui.widgets.passphrase_form import PassphraseForm
-from trustjournal.ui.widgets.strength import estimate
 
 STRONG = "copper lantern wistful harbour"
 

@@ -14,8 +14,9 @@ from datetime import datetime
 from typing import TextIO
 
 from trustjournal.cli.parser import build_parser
-from trustjournal.cli.terminal import SecretSource
+from trustjournal.cli.terminal import SecretSource, stdin_option
 from trustjournal.core.errors import ExitCode, UserFacingError
+from trustjournal.store.db import translate_errors
 
 log = logging.getLogger("trustjournal.cli")
 
@@ -76,11 +77,15 @@ def _run(
     if args.command is None:
         parser.print_help(out)
         return 0
+    stdin_option(args)  # more than one `-` is a usage error before anything is asked
     secrets = SecretSource(from_stdin=getattr(args, "passphrase_stdin", False), stdin=stdin)
     commands = Commands(
         secrets=secrets, out=lambda text: print(text, file=out), clock=clock or utc_now
     )
-    result = getattr(commands, args.command)(args)
+    # A file-system failure is the environment's, not a bug, wherever it surfaces (a folder
+    # we may not read fails even `Path.exists()`): exit 5 with the plain words for it.
+    with translate_errors():
+        result = getattr(commands, args.command)(args)
     return int(result or 0)
 
 

@@ -5,29 +5,27 @@ from __future__ import annotations
 import argparse
 import json
 from collections.abc import Callable
-from datetime import UTC, date, datetime, time
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import platformdirs
 
-from trustjournal.cli.terminal import SecretSource, UsageError, visible
-from trustjournal.core.entries import (
-    About,
-    Entry,
-    EntryKind,
-    GratitudeEntry,
-    MoodCheckIn,
-    TriggerRecord,
+from trustjournal.cli.entry_args import (
+    detail_lines,
+    entry_from_args,
+    list_line,
+    own_words,
+    parse_when,
+    query_from_args,
+    when_text,
 )
-from trustjournal.core.periods import Period, parse_day
-from trustjournal.core.query import EntryQuery
+from trustjournal.cli.terminal import SecretSource, UsageError, fill_from_stdin, visible
 from trustjournal.core.serialize import to_dict
-from trustjournal.core.wording import kind_label, summarise
+from trustjournal.core.strength import estimate
+from trustjournal.core.wording import kind_label
 from trustjournal.store.entries import EntryRepository
 from trustjournal.store.vault import Vault
-
-MIN_PASSPHRASE = 8
 
 RECOVERY_NOTE = """\
 Recovery code (shown only this once):
@@ -54,9 +52,11 @@ def vault_dir(args: argparse.Namespace) -> Path:
 
 
 def _new_passphrase(secrets: SecretSource, prompt: str = "New passphrase: ") -> str:
+    """A new passphrase, held to the app's own strength rule (core.strength)."""
     secret = secrets.ask(prompt, confirm=True)
-    if len(secret) < MIN_PASSPHRASE:
-        raise UsageError(f"Please choose a passphrase of at least {MIN_PASSPHRASE} characters.")
+    strength = estimate(secret)
+    if not strength.accepted:
+        raise UsageError(f"That passphrase was not accepted. {strength.verdict}")
     return secret
 
 
@@ -65,107 +65,6 @@ def _unlock(args: argparse.Namespace, secrets: SecretSource) -> Vault:
     if not Vault.exists(directory):
         return Vault.unlock(directory, "")  # raises the precise not-found / not-a-vault error
     return Vault.unlock(directory, secrets.ask("Passphrase: "))
-
-
-def _names(text: str) -> tuple[str, ...]:
-    return tuple(part.strip() for part in text.split(",") if part.strip())
-
-
-def parse_when(text: str | None, now_local: datetime) -> datetime:
-    """--at: 'now', a date (noon that day), or a date and time (local unless an offset is given).
-
-    Raises:
-        UsageError: if the text is none of these.
-    """
-    if text is None or text.strip().lower() == "now":
-        return now_local
-    raw = text.strip()
-    try:
-        if len(raw) == 10:
-            moment = datetime.combine(date.fromisoformat(raw), time(12, 0))
-        else:
-            moment = datetime.fromisoformat(raw)
-    except ValueError:
-        raise UsageError("--at must look like 2026-03-14T21:30, 2026-03-14, or now.") from None
-    return moment if moment.tzinfo is not None else moment.astimezone()
-
-
-def _entry_from_args(args: argparse.Namespace, now_local: datetime) -> Entry:
-    common: dict[str, Any] = {
-        "occurred_at": parse_when(args.at, now_local),
-        "tags": _names(args.tags),
-        "private": args.private,
-    }
-    if args.kind == EntryKind.MOOD:
-        return MoodCheckIn(
-            mood=args.mood,
-            connection=args.connection,
-            trust=args.trust,
-            emotions=_names(args.emotions),
-            note=args.note,
-            **common,
-        )
-    if args.kind == EntryKind.GRATITUDE:
-        return GratitudeEntry(
-            text=args.text,
-            about=About(args.about) if args.about else None,
-            expressed=args.expressed,
-            expressed_on=now_local.date() if args.expressed else None,
-            prompt=args.prompt,
-            **common,
-        )
-    return TriggerRecord(
-        situation=args.situation,
-        intensity=args.intensity,
-        category=args.category,
-        emotions=_names(args.emotions),
-        thoughts=args.thoughts,
-        body=args.body,
-        urge=args.urge,
-        response=args.response,
-        coping=_names(args.coping),
-        intensity_after=args.after,
-        need=args.need,
-        for_session=args.for_session,
-        unfinished=args.unfinished,
-        **common,
-    )
-
-
-def _query(args: argparse.Namespace) -> EntryQuery:
-    start = parse_day(args.date_from, field_name="--from") if args.date_from else None
-    end = parse_day(args.date_to, field_name="--to") if args.date_to else None
-    return EntryQuery(
-        kinds=frozenset({EntryKind(args.kind)}) if args.kind else frozenset(),
-        period=Period(start, end) if start or end else None,
-        tag=args.tag,
-        search=args.search,
-    )
-
-
-def _when(entry: Entry) -> str:
-    return entry.occurred_at.strftime("%Y-%m-%d %H:%M")
-
-
-def _detail_lines(entry: Entry) -> list[str]:
-    data = to_dict(entry)
-    lines = [f"{kind_label(entry)} entry {entry.id} · {_when(entry)} (UTC{_offset(entry)})"]
-    skip = {"kind", "id", "occurred_at"}
-    for key, value in data.items():
-        if key in skip or value in (None, "", [], False):
-            continue
-        text = ", ".join(value) if isinstance(value, list) else str(value)
-        label = key.replace("_", " ")
-        if "\n" in text:
-            lines.append(f"{label}:")
-            lines.extend("    " + visible(line) for line in text.splitlines())
-        else:
-            lines.append(f"{label}: {visible(text)}")
-    return lines
-
-
-def _offset(entry: Entry) -> str:
-    return entry.occurred_at.strftime("%z")[:3] + ":" + entry.occurred_at.strftime("%z")[3:]
 
 
 class Commands:
@@ -193,18 +92,25 @@ class Commands:
         self._out(RECOVERY_NOTE.format(code=code))
 
     def add(self, args: argparse.Namespace) -> None:
-        entry = _entry_from_args(args, self._clock().astimezone())
+        now_local = self._clock().astimezone()
+        parse_when(args.at, now_local)  # a bad date is refused before the passphrase is asked
         vault = _unlock(args, self._secrets)
         try:
-            saved = self._repo(vault).add(entry)
+            fill_from_stdin(args, self._secrets)
+            saved = self._repo(vault).add(entry_from_args(args, now_local))
+            own = own_words(vault, saved, self._clock)
         finally:
             vault.lock()
+        if own:
+            self._out(f"Kept as your own words: {visible(', '.join(own))}.")
         self._out(f"Saved as entry {saved.id}.")
 
     def list(self, args: argparse.Namespace) -> None:
-        query = _query(args)
+        query_from_args(args)  # bad dates are refused before the passphrase is asked
         vault = _unlock(args, self._secrets)
         try:
+            fill_from_stdin(args, self._secrets)
+            query = query_from_args(args)
             repo = self._repo(vault)
             limit = args.limit if args.limit is not None else repo.count(query)
             entries = repo.list(query, limit=limit) if limit else []
@@ -217,7 +123,7 @@ class Commands:
             self._out("No entries match.")
             return
         for e in entries:
-            self._out(f"{e.id:>7}  {_when(e)}  {kind_label(e):<9}  {visible(summarise(e))}")
+            self._out(f"{e.id:>7}  {when_text(e)}  {kind_label(e):<9}  {visible(list_line(e))}")
 
     def show(self, args: argparse.Namespace) -> None:
         vault = _unlock(args, self._secrets)
@@ -228,7 +134,7 @@ class Commands:
         if args.json:
             self._out(json.dumps(to_dict(entry), ensure_ascii=False, indent=2))
         else:
-            self._out("\n".join(_detail_lines(entry)))
+            self._out("\n".join(detail_lines(entry)))
 
     def delete(self, args: argparse.Namespace) -> None:
         self._with_repo(args, lambda repo: repo.delete(args.id))
@@ -241,8 +147,17 @@ class Commands:
         self._out(f"Entry {args.id} is back.")
 
     def purge(self, args: argparse.Namespace) -> None:
-        count = self._with_repo(args, lambda repo: repo.purge())
-        self._out(f"Removed {count} entr{'y' if count == 1 else 'ies'} from the bin for good.")
+        from trustjournal.cli.purge import purge_lines
+        from trustjournal.services.purge import CopiesAction, purge_everywhere
+
+        action = CopiesAction(args.also_backups or CopiesAction.KEEP)
+        vault = _unlock(args, self._secrets)
+        try:
+            report = purge_everywhere(vault=vault, repo=self._repo(vault), copies=action)
+        finally:
+            vault.lock()
+        for line in purge_lines(report, vault.directory):
+            self._out(line)
 
     def _with_repo(self, args: argparse.Namespace, action: Callable[[EntryRepository], Any]) -> Any:
         vault = _unlock(args, self._secrets)

@@ -9,9 +9,11 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from trustjournal.cli.terminal import SecretSource, UsageError
+from trustjournal.cli.parser import MAX_ENTRY_ID
+from trustjournal.cli.terminal import FROM_STDIN, SecretSource, UsageError
 from trustjournal.core.periods import Period, parse_day
 from trustjournal.services.export.html import render_html
+from trustjournal.services.export.leftovers import remember_folder, sweep_remembered
 from trustjournal.services.export.log import (
     ExportFormat,
     period_since_last_export,
@@ -24,6 +26,7 @@ from trustjournal.services.export.summary import build_summary
 from trustjournal.services.export.writer import atomic_write
 from trustjournal.store.entries import EntryRepository
 from trustjournal.store.exports import ExportLogRepository
+from trustjournal.store.settings import SettingsRepository
 from trustjournal.store.vault import Vault
 
 EXTENSIONS: dict[str, ExportFormat] = {
@@ -85,7 +88,7 @@ def parse_ids(text: str | None) -> frozenset[int]:
         part = raw.strip()
         if not part:
             continue
-        if not part.isdigit() or int(part) < 1:
+        if not part.isdigit() or len(part) > 19 or not 1 <= int(part) <= MAX_ENTRY_ID:
             raise UsageError("--exclude takes entry numbers separated by commas, like 12,40.")
         ids.add(int(part))
     return frozenset(ids)
@@ -175,17 +178,22 @@ def run_export(
     """
     out, file_format = plan.out, plan.file_format
     now = clock().astimezone()
+    settings = SettingsRepository(db=vault.db)
+    sweep_remembered(settings)  # what a killed export left behind, wherever it was
     log = ExportLogRepository(db=vault.db, clock=clock)
+    period = choose_period(plan, log, now.date())
+    password = secrets.ask("Password for the PDF: ", confirm=True) if plan.pdf_password else None
+    note = secrets.rest_of_input() if plan.note == FROM_STDIN else plan.note  # after secrets
     request = ExportRequest.for_audience(
         plan.audience,
-        choose_period(plan, log, now.date()),
+        period,
         sections=plan.sections,
         excluded_ids=plan.excluded,
-        note=plan.note,
+        note=note,
     )
-    password = secrets.ask("Password for the PDF: ", confirm=True) if plan.pdf_password else None
     summary = build_summary(EntryRepository(db=vault.db, clock=clock), request, now=now)
     data = render(summary, file_format, password)
+    remember_folder(settings, out.parent)
     written = False
     try:
         with vault.db.transaction():

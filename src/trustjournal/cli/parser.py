@@ -12,6 +12,10 @@ from trustjournal.core.entries import About, EntryKind
 from trustjournal.services.export.request import Audience, Section
 
 EPILOG = (
+    "Any text option (--note, --text, --situation, --search, …) may be given as - to read "
+    "its text from standard input, after the passphrase line with --passphrase-stdin: "
+    "text typed on the command line stays in your shell history and is visible to other "
+    "users of this computer while the command runs. "
     "Exit codes: 0 done; 1 a bug in TrustJournal; 2 bad command line or invalid input; "
     "3 wrong passphrase or recovery code; 4 journal missing, not a journal, or damaged; "
     "5 disk full or file permissions; 6 journal open elsewhere; 7 no such entry."
@@ -39,12 +43,15 @@ def _scale(low: int, high: int) -> Callable[[str], int]:
     return parse
 
 
+MAX_ENTRY_ID = 2**63 - 1  # SQLite's largest integer: a larger number names no entry
+
+
 def _entry_id(text: str) -> int:
     try:
         value = int(text)
-    except ValueError:
+    except ValueError:  # also for thousands of digits, which int() refuses
         raise argparse.ArgumentTypeError("expected an entry number") from None
-    if value < 1:
+    if not 1 <= value <= MAX_ENTRY_ID:
         raise argparse.ArgumentTypeError("expected an entry number")
     return value
 
@@ -174,8 +181,16 @@ def build_parser() -> Parser:
         _common(p)
         p.add_argument("id", type=_entry_id)
 
+    purge = sub.add_parser("purge", help="really remove every entry in the bin")
+    _common(purge)
+    purge.add_argument(
+        "--also-backups",
+        choices=["rewrite", "remove"],
+        help="also remove purged entries from the journal's own backups (rewrite), "
+        "or delete the backups that hold them (remove)",
+    )
+
     for name, text in (
-        ("purge", "really remove every entry in the bin"),
         ("passwd", "change the passphrase (old, then new)"),
         ("recover", "set a new passphrase using the recovery code"),
         ("verify", "check the journal's files are sound"),

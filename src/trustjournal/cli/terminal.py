@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import getpass
 import re
 import sys
@@ -58,3 +59,61 @@ class SecretSource:
         if not secret:
             raise UsageError("The passphrase is empty.")
         return secret
+
+    def rest_of_input(self) -> str:
+        """Everything left on standard input, for the one text option given as `-` (S20).
+
+        Read after every passphrase line, so `--passphrase-stdin` and `-` work together.
+        One final line break is dropped, as a shell's `echo` or here-document adds it.
+        """
+        if self._stdin.isatty():
+            print("Type the text, then press Ctrl+D on a line of its own:", file=sys.stderr)
+        text = self._stdin.read()
+        for ending in ("\r\n", "\n"):
+            if text.endswith(ending):
+                return text[: -len(ending)]
+        return text
+
+
+# Options whose value is journal text (or words that reveal it): each may be `-`, read from
+# standard input, so the text stays out of shell history and the process list (S20).
+TEXT_OPTIONS = (
+    "note",
+    "text",
+    "prompt",
+    "situation",
+    "category",
+    "thoughts",
+    "body",
+    "urge",
+    "response",
+    "need",
+    "emotions",
+    "coping",
+    "tags",
+    "tag",
+    "search",
+)
+FROM_STDIN = "-"
+
+
+def stdin_option(args: argparse.Namespace) -> str | None:
+    """The one text option given as `-`, if any.
+
+    Raises:
+        UsageError: if more than one option asks for standard input.
+    """
+    given = [name for name in TEXT_OPTIONS if getattr(args, name, None) == FROM_STDIN]
+    if len(given) > 1:
+        shown = " and ".join("--" + name.replace("_", "-") for name in given)
+        raise UsageError(
+            f"Only one option can read its text from standard input, but {shown} both ask to."
+        )
+    return given[0] if given else None
+
+
+def fill_from_stdin(args: argparse.Namespace, secrets: SecretSource) -> None:
+    """Replace the option given as `-` with the text on standard input (after the passphrase)."""
+    name = stdin_option(args)
+    if name is not None:
+        setattr(args, name, secrets.rest_of_input())

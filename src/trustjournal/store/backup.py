@@ -26,6 +26,7 @@ from trustjournal.core.errors import (
     WrongSecretError,
 )
 from trustjournal.store import db as dbmod
+from trustjournal.store.backup_copies import rotate, sweep_leftovers
 from trustjournal.store.db import Database, open_database, raw_key_material, translate_errors
 from trustjournal.store.files import (
     create_private_file,
@@ -156,15 +157,26 @@ def backup_vault(*, db: Database, key: bytes, vault_dir: Path, target: Path) -> 
 
 
 def new_backup_dir(vault_dir: Path, label: str, now: datetime) -> Path:
-    """A fresh directory name `<vault>/backups/<label>-<UTC timestamp>` (not yet created)."""
+    """A fresh directory name `<vault>/backups/<label>-<UTC timestamp>` (not yet created).
+
+    What earlier crashed backups left in `backups/` is swept first (S18).
+    """
     parent = vault_dir / BACKUPS_DIR
     make_private_dir(parent)
+    sweep_leftovers(vault_dir)
     stem = f"{label}-{now.astimezone(UTC):%Y%m%dT%H%M%SZ}"
-    candidate, number = parent / stem, 1
-    while candidate.exists():
-        number += 1
-        candidate = parent / f"{stem}-{number}"
-    return candidate
+    # Numbered past every copy of the same second, never into a gap rotation left: the
+    # newest copy must also sort newest, or rotation would remove it first.
+    with translate_errors():
+        taken = [n for n in os.listdir(parent) if n == stem or n.startswith(stem + "-")]
+    numbers = [1 if n == stem else int(n[len(stem) + 1 :]) for n in taken if _numbered(n, stem)]
+    if not numbers:
+        return parent / stem
+    return parent / f"{stem}-{max(numbers) + 1}"
+
+
+def _numbered(name: str, stem: str) -> bool:
+    return name == stem or name[len(stem) + 1 :].isdigit()
 
 
 def restore_vault(*, backup_dir: Path, directory: Path, passphrase: str, now: datetime) -> None:
@@ -273,6 +285,7 @@ def _set_aside(directory: Path, live: Database | None, key: bytes, now: datetime
             with translate_errors():
                 os.replace(directory / name, aside / name)
     fsync_directory(aside)
+    rotate(directory, "before-restore")
 
 
 def _unwrap_any(passphrase: str, *keyfiles: KeyFile | None) -> bytes:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 from datetime import datetime
@@ -9,6 +10,7 @@ from typing import TypeVar
 
 from trustjournal.core.entries import Entry
 from trustjournal.core.errors import EntryNotFoundError
+from trustjournal.store.backup_copies import PurgedEntry
 from trustjournal.store.db import Database
 from trustjournal.store.entry_filters import placeholders
 from trustjournal.store.entry_reads import EntryReader, chunks
@@ -38,7 +40,8 @@ _INSERT_NAMES = (
     "INSERT INTO entry_names (entry_id, role, position, name, name_key) VALUES (?, ?, ?, ?, ?)"
 )
 _INSERT_FTS = "INSERT INTO entries_fts (rowid, body) VALUES (?, ?)"
-_IN_BIN = "SELECT id FROM entries WHERE deleted_utc IS NOT NULL"
+_BIN_IDENTITIES = "SELECT id, created_utc FROM entries WHERE deleted_utc IS NOT NULL"
+PURGED_SETTING = "purged_entries"  # ids and creation instants only, never text
 _PURGE = (
     "DELETE FROM entries_fts WHERE rowid IN (SELECT id FROM entries WHERE deleted_utc IS NOT NULL)",
     "DELETE FROM entry_names WHERE entry_id IN"
@@ -177,13 +180,39 @@ class EntryRepository(EntryReader):
         Deletes the rows, names and search rows (with `secure_delete`, freed pages are zeroed),
         merges the full-text index so no segment keeps a removed word (this also drops the old
         words of edited entries), then folds the WAL into the database and truncates it.
+        Each removed entry's id and creation instant (never its text) are added to the purge
+        record, so the vault's own backups that still hold it can be found (S19).
 
         Returns:
             How many entries were removed.
         """
         with self._db.transaction():
-            count = len(self._db.query(_IN_BIN))
+            removed = [PurgedEntry(int(i), int(c)) for i, c in self._db.query(_BIN_IDENTITIES)]
             for statement in _PURGE:
                 self._db.execute(statement)
+            if removed:
+                self._write_purged([*self.purged(), *removed])
         self._db.checkpoint()
-        return count
+        return len(removed)
+
+    def purged(self) -> list[PurgedEntry]:
+        """The purge record: entries removed for good that a backup may still hold."""
+        row = self._db.query_one("SELECT value FROM settings WHERE key = ?", (PURGED_SETTING,))
+        pairs = json.loads(row[0]) if row is not None else []
+        return [PurgedEntry(int(i), int(c)) for i, c in pairs]
+
+    def keep_purged(self, still_held: Iterable[PurgedEntry]) -> None:
+        """Shrink the purge record to the entries some backup still holds (none: it is gone)."""
+        with self._db.transaction():
+            self._write_purged(list(still_held))
+
+    def _write_purged(self, purged: list[PurgedEntry]) -> None:
+        if not purged:
+            self._db.execute("DELETE FROM settings WHERE key = ?", (PURGED_SETTING,))
+            return
+        unique = sorted({(p.id, p.created_utc) for p in purged})
+        self._db.execute(
+            "INSERT INTO settings (key, value) VALUES (?, ?)"
+            " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            (PURGED_SETTING, json.dumps(unique)),
+        )

@@ -118,7 +118,7 @@ def parse_keyfile(data: bytes) -> KeyFile:
     looks_ours = not data.strip() or FORMAT.encode("ascii") in data
     try:
         document = json.loads(data.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError):
+    except (UnicodeDecodeError, ValueError, RecursionError):  # RecursionError: deep nesting
         raise (VaultCorruptError() if looks_ours else NotAVaultError()) from None
     if not isinstance(document, dict) or document.get("format") != FORMAT:
         raise NotAVaultError()

@@ -16,6 +16,14 @@ from trustjournal.core.errors import (
     VaultUpgradeError,
 )
 from trustjournal.store.backup import backup_vault, new_backup_dir, restore_vault
+from trustjournal.store.backup_copies import (
+    CopiesCheck,
+    PurgedEntry,
+    check_copies,
+    rewrite_copy,
+    rotate,
+    sweep_leftovers,
+)
 from trustjournal.store.db import Database
 from trustjournal.store.files import sweep_temp_files
 from trustjournal.store.keyfile import (
@@ -261,6 +269,15 @@ class Vault:
         key = bytes(self._require_key())
         backup_vault(db=self.db, key=key, vault_dir=self.directory, target=directory)
 
+    def check_backups(self, purged: Sequence[PurgedEntry]) -> CopiesCheck:
+        """Which of this vault's own backups still hold any of the purged entries (S19)."""
+        key = bytes(self._require_key())
+        return check_copies(self.directory, key, self.vault_id, purged)
+
+    def rewrite_backup(self, copy: Path, purged: Sequence[PurgedEntry]) -> None:
+        """Remove the purged entries from one of this vault's backups (see `rewrite_copy`)."""
+        rewrite_copy(copy, bytes(self._require_key()), purged)
+
     def __enter__(self) -> Vault:
         return self
 
@@ -298,10 +315,12 @@ class Vault:
                 raise VaultUpgradeError() from exc  # a migration bug: calm words, cause chained
             raise
         sweep_temp_files(directory)
+        sweep_leftovers(directory)
         return vault
 
     def _backup_before_migration(self, version: int) -> None:
         self.backup_to(new_backup_dir(self.directory, f"before-v{version}", self._clock()))
+        rotate(self.directory, f"before-v{version}")
 
     def _require_key(self) -> bytearray:
         if self._key is None:

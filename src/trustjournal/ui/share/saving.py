@@ -9,11 +9,13 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QWidget
 
 from trustjournal.core.errors import UserFacingError, ValidationError
+from trustjournal.services.export.leftovers import remember_folder, sweep_remembered
 from trustjournal.services.export.log import ExportFormat, record_export
 from trustjournal.services.export.model import Summary
 from trustjournal.services.export.request import ExportRequest
 from trustjournal.services.export.writer import atomic_write
 from trustjournal.store.exports import ExportLogRepository
+from trustjournal.store.settings import SettingsRepository
 from trustjournal.ui.errors import describe
 from trustjournal.ui.session import Session
 from trustjournal.ui.share.choices import WHOM
@@ -43,6 +45,8 @@ class SummarySaver(QObject):
         self._panel = panel
         self._page = parent
         self._writing = False
+        if session.is_open():  # what a killed save left behind in a folder used before (S18)
+            sweep_remembered(SettingsRepository(db=session.vault.db))
 
     def save(
         self,
@@ -94,6 +98,7 @@ class SummarySaver(QObject):
         summary, data = result
         target = Path(str(path))
         try:
+            remember_folder(SettingsRepository(db=self._session.vault.db), target.parent)
             with self._session.vault.db.transaction():
                 record_export(self._log, summary, request, fmt)
                 atomic_write(target, data)

@@ -5,9 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QFormLayout, QProgressBar, QVBoxLayout, QWidget
 
+from trustjournal.core.strength import Strength, estimate
 from trustjournal.ui.widgets.common import field_label, label, set_role
 from trustjournal.ui.widgets.password_field import PasswordField
-from trustjournal.ui.widgets.strength import Strength, estimate
 
 _DEBOUNCE_MS = 120
 

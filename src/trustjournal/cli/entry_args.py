@@ -1,0 +1,150 @@
+"""Turning `add`/`list` options into entries and queries, and entries into terminal lines."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+from datetime import date, datetime, time, timedelta
+from typing import Any
+
+from trustjournal.cli.terminal import UsageError, visible
+from trustjournal.core.entries import (
+    About,
+    Entry,
+    EntryKind,
+    GratitudeEntry,
+    MoodCheckIn,
+    TriggerRecord,
+)
+from trustjournal.core.periods import Period, parse_day
+from trustjournal.core.query import EntryQuery
+from trustjournal.core.serialize import to_dict
+from trustjournal.core.wording import kind_label, summarise
+from trustjournal.store.vault import Vault
+from trustjournal.store.vocabulary import VocabularyRepository
+
+AHEAD_ALLOWED = timedelta(days=1)  # a time zone's worth: entries record what has happened
+
+
+def _names(text: str) -> tuple[str, ...]:
+    return tuple(part.strip() for part in text.split(",") if part.strip())
+
+
+def parse_when(text: str | None, now_local: datetime) -> datetime:
+    """--at: 'now', a date (noon that day), or a date and time (local unless an offset is given).
+
+    Raises:
+        UsageError: if the text is none of these.
+    """
+    if text is None or text.strip().lower() == "now":
+        return now_local
+    raw = text.strip()
+    try:
+        if len(raw) == 10:
+            moment = datetime.combine(date.fromisoformat(raw), time(12, 0))
+        else:
+            moment = datetime.fromisoformat(raw)
+    except ValueError:
+        raise UsageError("--at must look like 2026-03-14T21:30, 2026-03-14, or now.") from None
+    try:
+        moment = moment if moment.tzinfo is not None else moment.astimezone()
+        ahead = moment - now_local > AHEAD_ALLOWED
+    except (OverflowError, ValueError):  # e.g. year 1 or 9999 pushed past the calendar's end
+        raise UsageError("--at is too far in the past or future to be a real moment.") from None
+    if ahead:
+        raise UsageError("--at is more than a day ahead. An entry is about what has happened.")
+    return moment
+
+
+def entry_from_args(args: argparse.Namespace, now_local: datetime) -> Entry:
+    common: dict[str, Any] = {
+        "occurred_at": parse_when(args.at, now_local),
+        "tags": _names(args.tags),
+        "private": args.private,
+    }
+    if args.kind == EntryKind.MOOD:
+        return MoodCheckIn(
+            mood=args.mood,
+            connection=args.connection,
+            trust=args.trust,
+            emotions=_names(args.emotions),
+            note=args.note,
+            **common,
+        )
+    if args.kind == EntryKind.GRATITUDE:
+        return GratitudeEntry(
+            text=args.text,
+            about=About(args.about) if args.about else None,
+            expressed=args.expressed,
+            expressed_on=now_local.date() if args.expressed else None,
+            prompt=args.prompt,
+            **common,
+        )
+    return TriggerRecord(
+        situation=args.situation,
+        intensity=args.intensity,
+        category=args.category,
+        emotions=_names(args.emotions),
+        thoughts=args.thoughts,
+        body=args.body,
+        urge=args.urge,
+        response=args.response,
+        coping=_names(args.coping),
+        intensity_after=args.after,
+        need=args.need,
+        for_session=args.for_session,
+        unfinished=args.unfinished,
+        **common,
+    )
+
+
+def own_words(vault: Vault, entry: Entry, clock: Callable[[], datetime]) -> list[str]:
+    """The entry's emotion words that are not in the emotion list (shipped or the person's)."""
+    emotions = getattr(entry, "emotions", ())
+    if not emotions:
+        return []
+    vocabulary = VocabularyRepository(db=vault.db, clock=clock)
+    known = {item.name.casefold() for item in vocabulary.items("emotion", include_hidden=True)}
+    return [word for word in emotions if word.casefold() not in known]
+
+
+def query_from_args(args: argparse.Namespace) -> EntryQuery:
+    start = parse_day(args.date_from, field_name="--from") if args.date_from else None
+    end = parse_day(args.date_to, field_name="--to") if args.date_to else None
+    return EntryQuery(
+        kinds=frozenset({EntryKind(args.kind)}) if args.kind else frozenset(),
+        period=Period(start, end) if start or end else None,
+        tag=args.tag,
+        search=args.search,
+    )
+
+
+def list_line(entry: Entry) -> str:
+    """The one-line summary, led by a trigger's category when it has one."""
+    category = entry.category if isinstance(entry, TriggerRecord) else None
+    return f"[{category}] {summarise(entry)}" if category else summarise(entry)
+
+
+def when_text(entry: Entry) -> str:
+    return entry.occurred_at.strftime("%Y-%m-%d %H:%M")
+
+
+def detail_lines(entry: Entry) -> list[str]:
+    data = to_dict(entry)
+    lines = [f"{kind_label(entry)} entry {entry.id} · {when_text(entry)} (UTC{_offset(entry)})"]
+    skip = {"kind", "id", "occurred_at"}
+    for key, value in data.items():
+        if key in skip or value in (None, "", [], False):
+            continue
+        text = ", ".join(value) if isinstance(value, list) else str(value)
+        label = key.replace("_", " ")
+        if "\n" in text:
+            lines.append(f"{label}:")
+            lines.extend("    " + visible(line) for line in text.splitlines())
+        else:
+            lines.append(f"{label}: {visible(text)}")
+    return lines
+
+
+def _offset(entry: Entry) -> str:
+    return entry.occurred_at.strftime("%z")[:3] + ":" + entry.occurred_at.strftime("%z")[3:]
