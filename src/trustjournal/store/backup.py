@@ -28,10 +28,12 @@ from trustjournal.core.errors import (
 from trustjournal.store import db as dbmod
 from trustjournal.store.db import Database, open_database, raw_key_material, translate_errors
 from trustjournal.store.files import (
+    confirm_directory,
     create_private_file,
     fsync_directory,
     fsync_file,
     make_private_dir,
+    make_private_subdir,
     remove_quietly,
     sweep_temp_files,
     temp_path_for,
@@ -127,7 +129,7 @@ def snapshot_database(db: Database, key: bytes, target: Path) -> None:
         remove_quietly(tmp)
         remove_quietly(tmp.with_name(tmp.name + "-journal"))
         raise
-    fsync_directory(target.parent)
+    confirm_directory(target.parent)  # the snapshot is in place: never report it as failed
 
 
 def backup_vault(*, db: Database, key: bytes, vault_dir: Path, target: Path) -> None:
@@ -156,12 +158,16 @@ def backup_vault(*, db: Database, key: bytes, vault_dir: Path, target: Path) -> 
 
 
 def new_backup_dir(vault_dir: Path, label: str, now: datetime) -> Path:
-    """A fresh directory name `<vault>/backups/<label>-<UTC timestamp>` (not yet created)."""
+    """A fresh directory name `<vault>/backups/<label>-<UTC timestamp>` (not yet created).
+
+    Raises:
+        StorageError: if `backups` is a symlink: it is never followed (S17).
+    """
     parent = vault_dir / BACKUPS_DIR
-    make_private_dir(parent)
+    make_private_subdir(parent)
     stem = f"{label}-{now.astimezone(UTC):%Y%m%dT%H%M%SZ}"
     candidate, number = parent / stem, 1
-    while candidate.exists():
+    while os.path.lexists(candidate):  # a dangling link is taken too: never write through it
         number += 1
         candidate = parent / f"{stem}-{number}"
     return candidate
@@ -226,7 +232,7 @@ def restore_vault(*, backup_dir: Path, directory: Path, passphrase: str, now: da
     finally:
         if live is not None:
             live.close()
-    fsync_directory(directory)
+    confirm_directory(directory)  # the restored journal is in place: never report it as failed
 
 
 def _open_exclusively(db_path: Path, key: bytes) -> Database | None:
