@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import json
 import os
@@ -351,3 +352,37 @@ def test_a_really_full_disk_keeps_the_journal_intact(tiny_filesystem: Path) -> N
         ).code
         == 0
     )
+
+
+def test_listing_and_verifying_need_no_room_to_write(cli: Run, vault_dir: Path) -> None:
+    """Issue 16: with no byte writable (RLIMIT_FSIZE), the journal still opens and reads."""
+    cli("add", "mood", "--mood", "5", "--note", "written while there was room")
+    before = _files(vault_dir)["journal.db"]
+    args = ("--vault", str(vault_dir), "--passphrase-stdin")
+    listed = _cli_process("list", "--json", *args, stdin=PASSPHRASE + "\n", limit=1)
+    assert listed.returncode == 0, listed.stderr
+    assert [e["note"] for e in json.loads(listed.stdout)] == ["written while there was room"]
+    verified = _cli_process("verify", *args, stdin=PASSPHRASE + "\n", limit=1)
+    assert verified.returncode == 0, verified.stderr
+    added = _cli_process("add", "mood", "--mood", "3", *args, stdin=PASSPHRASE + "\n", limit=1)
+    assert added.returncode == 5
+    assert "opened for reading only; nothing was lost" in added.stderr
+    assert _files(vault_dir)["journal.db"] == before
+    assert cli("add", "mood", "--mood", "6", "--note", "room again").code == 0
+
+
+def test_a_full_disk_still_lets_the_journal_be_read(tiny_filesystem: Path) -> None:
+    vault_dir = tiny_filesystem / "vault"
+    Vault.create(vault_dir, PASSPHRASE, kdf=FAST_KDF)[0].lock()
+    args = ("--vault", str(vault_dir), "--passphrase-stdin")
+    note = ("add", "mood", "--mood", "5", "--note", "kept", *args)
+    assert run_cli(*note, stdin=PASSPHRASE + "\n").code == 0
+    with open(tiny_filesystem / "ballast", "wb", buffering=0) as fh, contextlib.suppress(OSError):
+        while True:  # every last block
+            fh.write(b"\0" * 4096)
+    assert os.statvfs(tiny_filesystem).f_bavail == 0
+    listed = run_cli("list", "--json", *args, stdin=PASSPHRASE + "\n")
+    assert [e["note"] for e in json.loads(listed.out)] == ["kept"], listed
+    assert run_cli("verify", *args, stdin=PASSPHRASE + "\n").code == 0
+    refused = run_cli(*note, stdin=PASSPHRASE + "\n")
+    assert refused.code == 5 and "reading only" in refused.err
