@@ -12,6 +12,7 @@ from trustjournal.core.errors import (
     VaultIncompleteError,
     VaultNotFoundError,
 )
+from trustjournal.core.instance_lock import LOCK_NAME
 from trustjournal.store.db import PLAINTEXT_HEADER, translate_errors
 from trustjournal.store.files import is_temp_name, refuse_link
 
@@ -20,7 +21,7 @@ DB_FILE = "journal.db"
 BACKUPS_DIR = "backups"
 _SIDE_SUFFIXES = ("-wal", "-shm", "-journal")
 DB_SIDE_FILES = tuple(DB_FILE + suffix for suffix in _SIDE_SUFFIXES)
-INSTANCE_LOCK = ".lock"  # the app's single-instance lock file (possibly stale after a crash)
+INSTANCE_LOCK = LOCK_NAME  # the app's single-instance lock file (left behind by a crash)
 
 # Files operating systems drop into any folder; they do not make a folder "someone's documents".
 _OS_LITTER = frozenset({".DS_Store", "Thumbs.db", "desktop.ini", ".directory"})

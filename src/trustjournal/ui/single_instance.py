@@ -1,6 +1,6 @@
 """One TrustJournal per vault (S11): a lock file in the vault, and a local "raise" message.
 
-The lock is an OS lock on `<vault>/.lock` (store/instance_lock.py): the kernel releases it when
+The lock is an OS lock on `<vault>/.lock` (core/instance_lock.py): the kernel releases it when
 the process dies, so a crash at any moment, or an empty, garbled or stale lock file, never keeps
 the owner out (S15). A second launch on the same vault does not open it; it
 sends one line over a `QLocalServer` socket — a Unix domain socket (a named pipe on Windows),
@@ -22,15 +22,14 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
-from trustjournal.store.instance_lock import InstanceLock
-from trustjournal.store.layout import INSTANCE_LOCK
+from trustjournal.core.instance_lock import LOCK_NAME, InstanceLock
 
 if TYPE_CHECKING:
     from PySide6.QtNetwork import QLocalServer
 
 log = logging.getLogger(__name__)
 
-LOCK_NAME = INSTANCE_LOCK
+__all__ = ["LOCK_NAME", "SingleInstance", "server_name"]
 _RAISE = b"raise\n"
 _CONNECT_MS = 1500
 _RETRY_MS = 50

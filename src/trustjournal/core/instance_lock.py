@@ -1,5 +1,7 @@
 """The vault's single-instance lock: an OS lock on `<vault>/.lock`, released when its process dies.
 
+Plain Python with no store imports: the app takes it before its first paint.
+
 The operating system holds the lock (`flock` on POSIX, `msvcrt.locking` on Windows), not the
 file's contents: a process killed at any moment, even while creating the file, leaves nothing
 that blocks the next launch (S15). The file is opened without following a symlink; a link or a
@@ -12,14 +14,12 @@ import contextlib
 import errno
 import logging
 import os
-import secrets
 import sys
 from pathlib import Path
 
-from trustjournal.store.layout import INSTANCE_LOCK
-
 log = logging.getLogger(__name__)
 
+LOCK_NAME = ".lock"
 _ATTEMPTS = 4  # a lock file replaced under us a few times in a row is not worth chasing
 _FLAGS = (
     os.O_RDWR
@@ -48,7 +48,7 @@ class InstanceLock:
             OSError: if the lock file cannot be created or locked at all (e.g. a read-only
                 folder); no lock is held then.
         """
-        path = directory / INSTANCE_LOCK
+        path = directory / LOCK_NAME
         for _attempt in range(_ATTEMPTS):
             fd = _open_lock_file(path)
             if fd is None:
@@ -94,7 +94,8 @@ def _open_lock_file(path: Path) -> int | None:
 
 def _move_aside(path: Path) -> None:
     """Move a link or folder at the lock file's place out of the way (never follow or delete it)."""
-    aside = path.with_name(f"{path.name}.{secrets.token_hex(8)}.moved")
+    # os.urandom, not `secrets`: that loads hashlib, which the start defers past the first paint.
+    aside = path.with_name(f"{path.name}.{os.urandom(8).hex()}.moved")
     log.warning("something other than a lock file was in the way; it was moved aside")
     if os.path.islink(path):
         # A link is renamed, its target untouched. (Only a launch racing this same rename
