@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import json
 import os
 import resource
@@ -13,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from tests.cli.conftest import FAST_KDF, PASSPHRASE, Run, run_cli
+from tests.store.fault_injection import ERRORS, failing_at, injection_points
 from trustjournal.store.keyfile import DEFAULT_KDF
 from trustjournal.store.vault import Vault
 
@@ -65,6 +68,25 @@ def test_init_shows_a_recovery_code_that_opens_the_vault(tmp_path: Path) -> None
     Vault.unlock(target, PASSPHRASE).lock()
     stored = json.loads((target / "vault.key").read_text())
     assert str(DEFAULT_KDF.memory_kib) in json.dumps(stored)
+
+
+@pytest.mark.parametrize(("fsync", "code"), [(1, 5), (3, 0)])
+def test_init_failing_at_an_fsync_leaves_nothing_or_a_vault_that_opens(
+    tmp_path: Path, fsync: int, code: int
+) -> None:
+    """Issue 16 #3: fsync 1 flushes the folder before the key file (nothing is left); fsync 3
+    flushes it after the key file's rename (the journal exists: its recovery code is shown)."""
+    target = tmp_path / "new"
+    argv = ("init", "--vault", str(target), "--passphrase-stdin")
+    with failing_at(("fsync", fsync), errno.EIO):
+        result = run_cli(*argv, stdin=PASSPHRASE + "\n")
+    assert result.code == code, result
+    if code:
+        assert not target.exists()  # it was made for this journal, and removed again
+        assert run_cli(*argv, stdin=PASSPHRASE + "\n").code == 0
+    else:
+        assert "only this once" in result.out
+    Vault.unlock(target, PASSPHRASE).lock()
 
 
 @pytest.mark.parametrize(
@@ -129,6 +151,36 @@ def test_passwd_reads_old_then_new_from_stdin(cli: Run, vault_dir: Path) -> None
 def test_passwd_with_the_wrong_old_passphrase_exits_3(cli: Run) -> None:
     assert cli("passwd", stdin="wrong one\nwhatever new one\n").code == 3
     assert cli("list").code == 0
+
+
+@pytest.mark.parametrize("error", ERRORS)
+def test_passwd_failing_at_any_step_names_the_passphrase_that_opens(
+    cli: Run, vault_dir: Path, error: int
+) -> None:
+    """ENOSPC or EIO at each write, fsync and rename: exit 0 exactly when the new one opens."""
+    other = "a brand new passphrase"
+    points = injection_points(lambda: cli("passwd", stdin=f"{PASSPHRASE}\n{other}\n"))
+    assert cli("passwd", stdin=f"{other}\n{PASSPHRASE}\n").code == 0
+    current, outcomes = PASSPHRASE, set()
+    for point in points:
+        new = other if current == PASSPHRASE else PASSPHRASE
+        with failing_at(point, error):
+            result = cli("passwd", stdin=f"{current}\n{new}\n")
+        if result.code == 0:
+            assert result.out.startswith("Your passphrase has been changed."), point
+            unconfirmed = "previous passphrase may be" in result.out
+            outcomes.add("changed, unconfirmed" if unconfirmed else "changed")
+            current, stale = new, current
+        else:
+            assert result.code == 5, (point, result)
+            assert result.err.count("\n") == 1 and "Your passphrase was not changed." in result.err
+            outcomes.add("unchanged")
+            stale = new
+        assert cli("list", stdin=current + "\n").code == 0, point
+        assert cli("list", stdin=stale + "\n").code == 3, point
+    # Failing the folder's fsync after the rename: changed, with the warning; any earlier step:
+    # unchanged.
+    assert outcomes == {"changed, unconfirmed", "unchanged"}
 
 
 def test_recover_sets_a_new_passphrase(tmp_path: Path) -> None:
@@ -300,3 +352,37 @@ def test_a_really_full_disk_keeps_the_journal_intact(tiny_filesystem: Path) -> N
         ).code
         == 0
     )
+
+
+def test_listing_and_verifying_need_no_room_to_write(cli: Run, vault_dir: Path) -> None:
+    """Issue 16: with no byte writable (RLIMIT_FSIZE), the journal still opens and reads."""
+    cli("add", "mood", "--mood", "5", "--note", "written while there was room")
+    before = _files(vault_dir)["journal.db"]
+    args = ("--vault", str(vault_dir), "--passphrase-stdin")
+    listed = _cli_process("list", "--json", *args, stdin=PASSPHRASE + "\n", limit=1)
+    assert listed.returncode == 0, listed.stderr
+    assert [e["note"] for e in json.loads(listed.stdout)] == ["written while there was room"]
+    verified = _cli_process("verify", *args, stdin=PASSPHRASE + "\n", limit=1)
+    assert verified.returncode == 0, verified.stderr
+    added = _cli_process("add", "mood", "--mood", "3", *args, stdin=PASSPHRASE + "\n", limit=1)
+    assert added.returncode == 5
+    assert "opened for reading only; nothing was lost" in added.stderr
+    assert _files(vault_dir)["journal.db"] == before
+    assert cli("add", "mood", "--mood", "6", "--note", "room again").code == 0
+
+
+def test_a_full_disk_still_lets_the_journal_be_read(tiny_filesystem: Path) -> None:
+    vault_dir = tiny_filesystem / "vault"
+    Vault.create(vault_dir, PASSPHRASE, kdf=FAST_KDF)[0].lock()
+    args = ("--vault", str(vault_dir), "--passphrase-stdin")
+    note = ("add", "mood", "--mood", "5", "--note", "kept", *args)
+    assert run_cli(*note, stdin=PASSPHRASE + "\n").code == 0
+    with open(tiny_filesystem / "ballast", "wb", buffering=0) as fh, contextlib.suppress(OSError):
+        while True:  # every last block
+            fh.write(b"\0" * 4096)
+    assert os.statvfs(tiny_filesystem).f_bavail == 0
+    listed = run_cli("list", "--json", *args, stdin=PASSPHRASE + "\n")
+    assert [e["note"] for e in json.loads(listed.out)] == ["kept"], listed
+    assert run_cli("verify", *args, stdin=PASSPHRASE + "\n").code == 0
+    refused = run_cli(*note, stdin=PASSPHRASE + "\n")
+    assert refused.code == 5 and "reading only" in refused.err

@@ -14,7 +14,7 @@ import pytest
 from trustjournal.store.keyfile import KdfParams
 from trustjournal.store.vault import Vault
 
-TINY = KdfParams(memory_kib=64, iterations=1, lanes=1)
+TINY = KdfParams(memory_kib=8192, iterations=1, lanes=1)
 PASSPHRASE = "keep a copy"
 ROUNDS = 12
 

@@ -15,7 +15,7 @@ from trustjournal.store.keyfile import KdfParams
 from trustjournal.store.layout import Layout, classify
 from trustjournal.store.vault import Vault
 
-TINY = KdfParams(memory_kib=64, iterations=1, lanes=1)
+TINY = KdfParams(memory_kib=8192, iterations=1, lanes=1)
 PASSPHRASE = "begin again"
 ROUNDS = 20
 
@@ -26,7 +26,7 @@ from trustjournal.store.keyfile import KdfParams
 from trustjournal.store.vault import Vault
 
 print("ready", flush=True)
-Vault.create(Path(sys.argv[1]), sys.argv[2], kdf=KdfParams(memory_kib=64, iterations=1, lanes=1))
+Vault.create(Path(sys.argv[1]), sys.argv[2], kdf=KdfParams(memory_kib=8192, iterations=1, lanes=1))
 print("created", flush=True)
 """
 

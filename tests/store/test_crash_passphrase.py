@@ -17,7 +17,7 @@ from trustjournal.store.keyfile import KdfParams
 from trustjournal.store.vault import Vault
 
 # Tiny on purpose: the loop is about crash safety, not key stretching, and must stay quick.
-TINY = KdfParams(memory_kib=64, iterations=1, lanes=1)
+TINY = KdfParams(memory_kib=8192, iterations=1, lanes=1)
 OLD = "old passphrase ' \"; --"
 NEW = "new passphrase é 🔐"
 ROUNDS = 50

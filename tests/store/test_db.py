@@ -99,7 +99,7 @@ def test_a_read_after_closing_says_the_journal_is_locked(tmp_path: Path) -> None
     from trustjournal.store.keyfile import KdfParams
     from trustjournal.store.vault import Vault
 
-    cheap = KdfParams(memory_kib=64, iterations=1, lanes=1)
+    cheap = KdfParams(memory_kib=8192, iterations=1, lanes=1)
     vault, _code = Vault.create(tmp_path / "v", "a long enough passphrase", kdf=cheap)
     db = vault.db
     vault.lock()

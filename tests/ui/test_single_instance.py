@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import os
+import shutil
+import signal
 import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from pytestqt.qtbot import QtBot
 
 from trustjournal.ui.single_instance import LOCK_NAME, SingleInstance, server_name
@@ -103,3 +106,99 @@ def test_a_second_launch_waits_for_a_first_that_is_not_listening_yet(
     finally:
         first.release()
     assert out.split() == ["True"]
+
+
+# S15: a lock file never locks the owner out, whatever a crash or a hand left in its place.
+
+TAKE_AND_DIE = (
+    "import os, signal, sys\n"
+    "from pathlib import Path\n"
+    "from trustjournal.ui.single_instance import SingleInstance\n"
+    "assert SingleInstance(vault_dir=Path(sys.argv[1])).acquire()\n"
+    "os.kill(os.getpid(), signal.SIGKILL)\n"
+)
+WRITE_HALF_AND_DIE = (  # what a crash in the middle of writing a pid-style lock file leaves
+    "import os, signal, sys\n"
+    "fd = os.open(os.path.join(sys.argv[1], '.lock'), os.O_WRONLY | os.O_CREAT, 0o600)\n"
+    "os.write(fd, str(os.getpid()).encode()[:2])\n"
+    "os.kill(os.getpid(), signal.SIGKILL)\n"
+)
+
+
+def _acquires(vault_dir: Path) -> bool:
+    instance = SingleInstance(vault_dir=vault_dir)
+    try:
+        return instance.acquire() and instance.held
+    finally:
+        instance.release()
+
+
+@pytest.mark.parametrize("child", [TAKE_AND_DIE, WRITE_HALF_AND_DIE], ids=["held", "half-written"])
+def test_a_process_killed_at_the_lock_leaves_nothing_that_blocks(
+    qtbot: QtBot, tmp_path: Path, child: str
+) -> None:
+    died = subprocess.run([sys.executable, "-c", child, str(tmp_path)], check=False, timeout=60)
+    assert died.returncode == -signal.SIGKILL
+    assert (tmp_path / LOCK_NAME).exists()
+    assert _acquires(tmp_path)
+
+
+@pytest.mark.skipif(shutil.which("strace") is None, reason="strace is not installed")
+@pytest.mark.parametrize("syscall", ["openat", "flock", "write"])
+def test_a_kill_at_the_lock_system_call_leaves_nothing_that_blocks(
+    qtbot: QtBot, tmp_path: Path, syscall: str
+) -> None:
+    """The issue's own reproduction: SIGKILL injected at a system call on the lock file
+    (a call the lock never makes, such as a write, simply lets the child finish)."""
+    take = TAKE_AND_DIE.replace("os.kill(os.getpid(), signal.SIGKILL)\n", "")
+    inject = ["strace", "-qq", "-f", "-P", str(tmp_path / LOCK_NAME)]
+    inject += ["-e", f"inject={syscall}:signal=SIGKILL"]
+    traced = subprocess.run(
+        [*inject, sys.executable, "-c", take, str(tmp_path)],
+        capture_output=True,
+        check=False,
+        timeout=60,
+    )
+    if b"ptrace" in traced.stderr:
+        pytest.skip("strace may not trace processes here")
+    assert _acquires(tmp_path)
+
+
+@pytest.mark.parametrize(
+    "content",
+    [b"", b"\x00\xff garbled \n\n", b"1\nTrustJournal\nsomehost\n", b"99999999\n"],
+    ids=["empty", "garbled", "live-pid-1", "dead-pid"],
+)
+def test_a_hand_made_lock_file_never_blocks(qtbot: QtBot, tmp_path: Path, content: bytes) -> None:
+    (tmp_path / LOCK_NAME).write_bytes(content)
+    assert _acquires(tmp_path)
+    assert not (tmp_path / LOCK_NAME).exists()  # released: removed
+
+
+def test_a_folder_named_like_the_lock_never_blocks_and_keeps_its_contents(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    (tmp_path / LOCK_NAME).mkdir()
+    assert _acquires(tmp_path)
+    (tmp_path / LOCK_NAME).mkdir()
+    (tmp_path / LOCK_NAME / "kept.txt").write_text("someone's")
+    assert _acquires(tmp_path)
+    kept = [p / "kept.txt" for p in tmp_path.iterdir() if (p / "kept.txt").exists()]
+    assert [p.read_text() for p in kept] == ["someone's"]  # moved aside, never deleted
+
+
+@pytest.mark.skipif(os.name == "nt", reason="symlinks need privileges on Windows")
+def test_a_lock_link_is_never_followed(qtbot: QtBot, tmp_path: Path) -> None:
+    vault, elsewhere = tmp_path / "vault", tmp_path / "elsewhere.txt"
+    vault.mkdir()
+    elsewhere.write_text("not ours")
+    (vault / LOCK_NAME).symlink_to(elsewhere)
+    first = SingleInstance(vault_dir=vault)
+    second = SingleInstance(vault_dir=vault)
+    try:
+        assert first.acquire()
+        assert not second.acquire()  # it still guards the vault
+    finally:
+        first.release()
+    assert elsewhere.read_text() == "not ours"
+    assert _acquires(vault)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import argparse
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -21,6 +22,7 @@ from trustjournal.cli.entry_args import (
     when_text,
 )
 from trustjournal.cli.terminal import SecretSource, UsageError, fill_from_stdin, visible
+from trustjournal.core.errors import UserFacingError
 from trustjournal.core.serialize import to_dict
 from trustjournal.core.strength import estimate
 from trustjournal.core.wording import kind_label
@@ -36,7 +38,23 @@ Write it down and keep it somewhere safe, away from this computer. If you ever f
 passphrase, this code is the only way back into your journal. Anyone who has it can open
 your journal, so keep it as private as the passphrase itself."""
 
+# The new key file is in place, but the disk did not confirm it; only a power cut in the next
+# moments could bring back the old one, and then the old passphrase would open the journal.
+UNCONFIRMED_NOTE = (
+    "\nThe disk reported a problem while confirming the change. If this computer loses power "
+    "in the next moments, your previous passphrase may be the one that opens the journal."
+)
+
 Printer = Callable[[str], None]
+
+
+@contextmanager
+def _unchanged_on_failure(outcome: str) -> Iterator[None]:
+    """Say plainly, with a failure's own message, that the secret change did not happen."""
+    try:
+        yield
+    except UserFacingError as exc:
+        raise type(exc)(f"{exc.message} {outcome}") from None
 
 
 def utc_now() -> datetime:
@@ -171,19 +189,26 @@ class Commands:
         old = self._secrets.ask("Current passphrase: ")
         vault = Vault.unlock(directory, old)
         try:
-            vault.change_passphrase(old, _new_passphrase(self._secrets))
+            new = _new_passphrase(self._secrets)
+            with _unchanged_on_failure("Your passphrase was not changed."):
+                durable = vault.change_passphrase(old, new)
         finally:
             vault.lock()
-        self._out("Your passphrase has been changed.")
+        self._out("Your passphrase has been changed." + ("" if durable else UNCONFIRMED_NOTE))
 
     def recover(self, args: argparse.Namespace) -> None:
         directory = vault_dir(args)
         vault = Vault.unlock_with_recovery(directory, self._secrets.ask("Recovery code: "))
         try:
-            vault.set_passphrase(_new_passphrase(self._secrets))
+            new = _new_passphrase(self._secrets)
+            with _unchanged_on_failure("No new passphrase was set."):
+                durable = vault.set_passphrase(new)
         finally:
             vault.lock()
-        self._out("Your new passphrase is set. Your recovery code still works.")
+        self._out(
+            "Your new passphrase is set. Your recovery code still works."
+            + ("" if durable else UNCONFIRMED_NOTE)
+        )
 
     def verify(self, args: argparse.Namespace) -> int:
         vault = _unlock(args, self._secrets)

@@ -29,10 +29,12 @@ from trustjournal.store import db as dbmod
 from trustjournal.store.backup_copies import rotate, sweep_leftovers
 from trustjournal.store.db import Database, open_database, raw_key_material, translate_errors
 from trustjournal.store.files import (
+    confirm_directory,
     create_private_file,
     fsync_directory,
     fsync_file,
     make_private_dir,
+    make_private_subdir,
     remove_quietly,
     sweep_temp_files,
     temp_path_for,
@@ -128,7 +130,7 @@ def snapshot_database(db: Database, key: bytes, target: Path) -> None:
         remove_quietly(tmp)
         remove_quietly(tmp.with_name(tmp.name + "-journal"))
         raise
-    fsync_directory(target.parent)
+    confirm_directory(target.parent)  # the snapshot is in place: never report it as failed
 
 
 def backup_vault(*, db: Database, key: bytes, vault_dir: Path, target: Path) -> None:
@@ -160,13 +162,17 @@ def new_backup_dir(vault_dir: Path, label: str, now: datetime) -> Path:
     """A fresh directory name `<vault>/backups/<label>-<UTC timestamp>` (not yet created).
 
     What earlier crashed backups left in `backups/` is swept first (S18).
+
+    Raises:
+        StorageError: if `backups` is a symlink: it is never followed (S17).
     """
     parent = vault_dir / BACKUPS_DIR
-    make_private_dir(parent)
+    make_private_subdir(parent)
     sweep_leftovers(vault_dir)
     stem = f"{label}-{now.astimezone(UTC):%Y%m%dT%H%M%SZ}"
     # Numbered past every copy of the same second, never into a gap rotation left: the
-    # newest copy must also sort newest, or rotation would remove it first.
+    # newest copy must also sort newest, or rotation would remove it first. A dangling link
+    # is listed too, so it is never written through.
     with translate_errors():
         taken = [n for n in os.listdir(parent) if n == stem or n.startswith(stem + "-")]
     numbers = [1 if n == stem else int(n[len(stem) + 1 :]) for n in taken if _numbered(n, stem)]
@@ -238,7 +244,7 @@ def restore_vault(*, backup_dir: Path, directory: Path, passphrase: str, now: da
     finally:
         if live is not None:
             live.close()
-    fsync_directory(directory)
+    confirm_directory(directory)  # the restored journal is in place: never report it as failed
 
 
 def _open_exclusively(db_path: Path, key: bytes) -> Database | None:

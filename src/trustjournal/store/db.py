@@ -305,13 +305,66 @@ def open_database(path: Path | None, key: bytes) -> Database:
     """
     if not cipher_version():
         raise EncryptionUnavailableError()
-    target = ":memory:" if path is None else os.fspath(path)
+    if path is None:
+        return Database(_keyed_connection(":memory:", key, None), None)
+    try:
+        return Database(_keyed_connection(os.fspath(path), key, path), path)
+    except DiskFullError:
+        # Opening a WAL journal after a clean close creates its shared-memory file, which needs
+        # a few free pages. Reading must not need free space: open it for reading only.
+        return ReadOnlyDatabase(_read_only_connection(path, key), path)
+
+
+READ_ONLY_MESSAGE = (
+    "The disk is full, so the journal was opened for reading only; nothing was lost. "
+    "Free some space, then open the journal again to make changes."
+)
+
+
+class ReadOnlyDatabase(Database):
+    """A journal opened for reading only because the disk is full: every write is refused."""
+
+    @contextmanager
+    def transaction(self) -> Iterator[Database]:
+        """Refuse: nothing can be written while the disk is full.
+
+        Raises:
+            DiskFullError: always.
+        """
+        raise DiskFullError(READ_ONLY_MESSAGE)
+        yield self  # pragma: no cover - makes this a generator, like the method it replaces
+
+    def checkpoint(self) -> None:
+        """Nothing to fold in: this connection never wrote."""
+
+
+def _read_only_connection(path: Path, key: bytes) -> Any:
+    """A read-only connection that needs no free space (SQLite's `readonly_shm`).
+
+    SQLite then reads the shared-memory file without growing it, and reads any WAL content
+    into this process's memory; the shared-memory file must exist, and an empty one is enough.
+    """
+    shm = path.with_name(path.name + "-shm")
+    if not os.path.lexists(shm):
+        with translate_errors(path):
+            flags = os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0)
+            os.close(os.open(shm, flags, 0o600))
+    uri = path.resolve().as_uri() + "?mode=ro&readonly_shm=1"
+    return _keyed_connection(uri, key, path, uri=True)
+
+
+def _keyed_connection(target: str, key: bytes, path: Path | None, *, uri: bool = False) -> Any:
+    """A connection to `target`, keyed, checked to be SQLCipher, with our pragmas set."""
     with translate_errors(path):
         # The app derives the key and opens the vault on a worker thread, then hands the
         # connection to the UI thread; one thread uses it at a time, and SQLCipher is built
         # THREADSAFE=1 (serialized), so the per-thread check is lifted.
         conn = _driver.connect(
-            target, isolation_level=None, timeout=BUSY_TIMEOUT_SECONDS, check_same_thread=False
+            target,
+            isolation_level=None,
+            timeout=BUSY_TIMEOUT_SECONDS,
+            check_same_thread=False,
+            uri=uri,
         )
     try:
         conn.set_key(raw_key_material(key))
@@ -324,7 +377,7 @@ def open_database(path: Path | None, key: bytes) -> Database:
     except BaseException:
         conn.close()
         raise
-    return Database(conn, path)
+    return conn
 
 
 def looks_plaintext(path: Path) -> bool:

@@ -9,6 +9,7 @@ makes unwrapping fail. A wrong secret is detected here, before the database is t
 from __future__ import annotations
 
 import json
+import os
 import secrets
 import unicodedata
 from pathlib import Path
@@ -25,7 +26,7 @@ from trustjournal.core.errors import (
     WrongSecretError,
 )
 from trustjournal.store.db import KEY_BYTES, translate_errors
-from trustjournal.store.files import write_atomically
+from trustjournal.store.files import NOFOLLOW, refuse_link, write_atomically
 from trustjournal.store.keyfile_format import (
     DEFAULT_KDF,
     FORMAT,
@@ -133,23 +134,35 @@ def read_keyfile(path: Path) -> KeyFile:
 
     Raises:
         VaultNotFoundError: if there is no file.
+        StorageError: if a symlink stands in its place (never followed, S17).
         NotAVaultError, VaultCorruptError, VaultTooNewError: see `parse_keyfile`.
         UserFacingError: for other file-system failures.
     """
+    refuse_link(path)
     if not path.exists():
         raise VaultNotFoundError()
     if not path.is_file():
         raise NotAVaultError()
-    with translate_errors(), open(path, "rb") as fh:
-        data = fh.read(MAX_KEYFILE_BYTES + 1)
+    with translate_errors():
+        fd = os.open(path, os.O_RDONLY | NOFOLLOW | getattr(os, "O_BINARY", 0))
+        with os.fdopen(fd, "rb") as fh:
+            data = fh.read(MAX_KEYFILE_BYTES + 1)
     if len(data) > MAX_KEYFILE_BYTES:
         raise NotAVaultError()
     return parse_keyfile(data)
 
 
-def write_keyfile(path: Path, keyfile: KeyFile) -> None:
-    """Atomically replace `path` with `keyfile` (temp → fsync → rename → fsync directory)."""
-    write_atomically(path, keyfile_to_bytes(keyfile))
+def write_keyfile(path: Path, keyfile: KeyFile) -> bool:
+    """Atomically replace `path` with `keyfile` (temp → fsync → rename → fsync directory).
+
+    Returns:
+        Whether the new file is confirmed durable (see `write_atomically`); it is in place
+        either way once this returns.
+
+    Raises:
+        UserFacingError: if the file could not be replaced; the old one is untouched.
+    """
+    return write_atomically(path, keyfile_to_bytes(keyfile))
 
 
 def _secret_bytes(slot: SlotName, secret: str) -> bytes:

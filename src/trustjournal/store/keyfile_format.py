@@ -18,13 +18,17 @@ FORMAT_VERSION = 1
 SALT_BYTES = 16
 NONCE_BYTES = 12
 WRAPPED_BYTES = KEY_BYTES + 16  # the data key plus the GCM tag
-MAX_KEYFILE_BYTES = 64 * 1024  # ours are < 1 KiB; never slurp a big foreign file
+MAX_KEYFILE_BYTES = 16 * 1024  # ours are < 1 KiB; never slurp a big foreign file
+MAX_JSON_DEPTH = 8  # ours nest 4 deep; deeper input must not reach the recursive parser
 
-# Bounds for parameters read from disk, so a tampered file cannot make us allocate or spin
-# without limit. The upper bounds leave ample room to raise the defaults later.
-MAX_MEMORY_KIB = 2 * 1024 * 1024  # 2 GiB
-MAX_ITERATIONS = 16
-MAX_LANES = 16
+# The Argon2id costs this app writes (256 MiB x 3 passes x 4 lanes; 8 MiB x 1 x 1 for the demo)
+# and a small margin above. A key file asking for more is damaged or tampered with, and is
+# refused before anything is derived: a tampered cost would otherwise make every unlock take
+# a minute and gigabytes of memory (S17).
+MIN_MEMORY_KIB = 8 * 1024  # 8 MiB
+MAX_MEMORY_KIB = 1024 * 1024  # 1 GiB
+MAX_ITERATIONS = 10
+MAX_LANES = 8
 
 _VAULT_ID = re.compile(r"[0-9a-f]{32}")
 
@@ -50,7 +54,7 @@ class KdfParams:
             raise ValueError("KDF parameters must be integers")
         if not 1 <= self.lanes <= MAX_LANES or not 1 <= self.iterations <= MAX_ITERATIONS:
             raise ValueError("KDF passes or lanes out of range")
-        if not 8 * self.lanes <= self.memory_kib <= MAX_MEMORY_KIB:
+        if not max(MIN_MEMORY_KIB, 8 * self.lanes) <= self.memory_kib <= MAX_MEMORY_KIB:
             raise ValueError("KDF memory out of range")
 
     def as_dict(self) -> dict[str, Any]:
@@ -117,6 +121,8 @@ def parse_keyfile(data: bytes) -> KeyFile:
     """
     looks_ours = not data.strip() or FORMAT.encode("ascii") in data
     try:
+        if len(data) > MAX_KEYFILE_BYTES or _nesting_depth(data) > MAX_JSON_DEPTH:
+            raise ValueError("too large or too deeply nested for a key file")
         document = json.loads(data.decode("utf-8"))
     except (UnicodeDecodeError, ValueError, RecursionError):  # RecursionError: deep nesting
         raise (VaultCorruptError() if looks_ours else NotAVaultError()) from None
@@ -142,6 +148,31 @@ def parse_keyfile(data: bytes) -> KeyFile:
         )
     except (KeyError, TypeError, ValueError):
         raise VaultCorruptError() from None
+
+
+def _nesting_depth(data: bytes) -> int:
+    """How deeply JSON arrays and objects nest in `data` (brackets inside strings don't count).
+
+    Checked before `json.loads`, whose recursion a file of nested brackets would exhaust.
+    """
+    depth = deepest = 0
+    in_string = escaped = False
+    for byte in data:
+        if in_string:
+            if escaped:
+                escaped = False
+            elif byte == 0x5C:  # backslash
+                escaped = True
+            elif byte == 0x22:  # quote
+                in_string = False
+        elif byte == 0x22:
+            in_string = True
+        elif byte in b"[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif byte in b"]}":
+            depth -= 1
+    return deepest
 
 
 def b64(data: bytes) -> str:

@@ -12,14 +12,16 @@ from trustjournal.core.errors import (
     VaultIncompleteError,
     VaultNotFoundError,
 )
+from trustjournal.core.instance_lock import LOCK_NAME
 from trustjournal.store.db import PLAINTEXT_HEADER, translate_errors
-from trustjournal.store.files import is_temp_name
+from trustjournal.store.files import is_temp_name, refuse_link
 
 KEY_FILE = "vault.key"
 DB_FILE = "journal.db"
 BACKUPS_DIR = "backups"
-DB_SIDE_FILES = (DB_FILE + "-wal", DB_FILE + "-shm", DB_FILE + "-journal")
-INSTANCE_LOCK = ".lock"  # the app's single-instance lock file (possibly stale after a crash)
+_SIDE_SUFFIXES = ("-wal", "-shm", "-journal")
+DB_SIDE_FILES = tuple(DB_FILE + suffix for suffix in _SIDE_SUFFIXES)
+INSTANCE_LOCK = LOCK_NAME  # the app's single-instance lock file (left behind by a crash)
 
 # Files operating systems drop into any folder; they do not make a folder "someone's documents".
 _OS_LITTER = frozenset({".DS_Store", "Thumbs.db", "desktop.ini", ".directory"})
@@ -94,10 +96,16 @@ def check_database_file(path: Path) -> None:
     An empty file would silently become a new, empty database; a plain SQLite file is not ours;
     a size that is not whole pages means the file was cut short.
 
+    SQLite follows symlinks, so neither the file nor its WAL, shared-memory or journal file
+    may be one (S17): a link there would have the journal written into someone else's file.
+
     Raises:
+        StorageError: if the file or one of its side files is a symlink.
         NotAVaultError: for a plaintext SQLite file or a non-file.
         VaultCorruptError: for an empty or truncated file.
     """
+    for side in (path.name, *(path.name + suffix for suffix in _SIDE_SUFFIXES)):
+        refuse_link(path.with_name(side))
     if not path.is_file():
         raise NotAVaultError()
     with translate_errors():

@@ -208,21 +208,32 @@ class Vault:
             wipe(self._key)
             self._key = None
 
-    def change_passphrase(self, old: str, new: str) -> None:
+    def change_passphrase(self, old: str, new: str) -> bool:
         """Re-wrap the data key under a new passphrase and replace `vault.key` atomically.
 
-        The database is not rewritten.
+        The database is not rewritten. All or nothing: if this raises, `old` still opens the
+        vault; once it returns, `new` does (see `install_keyfile`).
+
+        Returns:
+            Whether the change is confirmed on stable storage (it is in effect either way).
 
         Raises:
             WrongSecretError: if `old` is wrong; nothing is changed.
             ValidationError: if `new` is empty.
+            UserFacingError: for file-system failures; nothing is changed.
         """
         key, keyfile = self._verified(old)
-        install_keyfile(self.directory, rewrap(keyfile, SlotName.PASSPHRASE, new, key))
+        durable = install_keyfile(self.directory, rewrap(keyfile, SlotName.PASSPHRASE, new, key))
         self._needs_new_passphrase = False
+        return durable
 
-    def set_passphrase(self, new: str) -> None:
+    def set_passphrase(self, new: str) -> bool:
         """Choose a new passphrase after a recovery-code unlock (the old one is not needed).
+
+        All or nothing, like `change_passphrase`.
+
+        Returns:
+            Whether the change is confirmed on stable storage (it is in effect either way).
 
         Raises:
             RuntimeError: if the vault was not unlocked with the recovery code (a caller bug:
@@ -233,8 +244,9 @@ class Vault:
             raise RuntimeError("set_passphrase is only for a recovery unlock")
         key = bytes(self._require_key())
         keyfile = self._current_keyfile()
-        install_keyfile(self.directory, rewrap(keyfile, SlotName.PASSPHRASE, new, key))
+        durable = install_keyfile(self.directory, rewrap(keyfile, SlotName.PASSPHRASE, new, key))
         self._needs_new_passphrase = False
+        return durable
 
     def new_recovery_code(self, passphrase: str) -> str:
         """Replace the recovery code; the old one stops working.

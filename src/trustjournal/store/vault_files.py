@@ -58,6 +58,8 @@ def create_vault_files(
 
     An interrupted creation therefore leaves either nothing, or a database without a key file
     (`VaultIncompleteError`), never a key file that promises a journal that is not there.
+    A failure that is reported removes what was made, the key file first: afterwards
+    `create` works again. Once the key file is renamed in, creation has succeeded.
 
     Returns:
         The key file, the data key, the open database and the recovery code.
@@ -93,17 +95,21 @@ def create_vault_files(
         db.checkpoint()
         if looks_plaintext(db_path):
             raise EncryptionUnavailableError()
-        write_keyfile(directory / KEY_FILE, keyfile)
+        # journal.db's own directory entry reaches the disk before the key file can appear.
+        fsync_directory(directory)
+        write_keyfile(directory / KEY_FILE, keyfile)  # the last step; it never fails after it
     except BaseException:
         if db is not None:
             db.close()
+        # The key file first (if this creation renamed it in), so that no moment of the
+        # cleanup leaves a key file promising a journal that is gone.
+        _remove_own_keyfile(directory / KEY_FILE, keyfile.vault_id)
         for name in (DB_FILE, *DB_SIDE_FILES):
             remove_quietly(directory / name)
         if layout is Layout.MISSING:
             _remove_dir_quietly(directory)
         wipe(data_key)
         raise
-    fsync_directory(directory)
     return keyfile, data_key, db, code
 
 
@@ -133,21 +139,61 @@ def open_vault_files(
     return keyfile, data_key, database
 
 
-def install_keyfile(directory: Path, keyfile: KeyFile) -> None:
+def install_keyfile(directory: Path, keyfile: KeyFile) -> bool:
     """Install a re-wrapped key file, then give it to the vault's own backups too.
+
+    All or nothing, and truthful: if this raises, the vault's key file is the old one and
+    the old secrets open it; once it returns, the new key file is in place and the new
+    secrets open the vault, even if a later step (flushing the folder, updating a backup's
+    copy) failed; those failures are logged, never raised.
 
     Every key file of a vault wraps the same data key, so the backups stay openable, and a
     passphrase or recovery code given up here stops opening the copies kept inside the vault
-    as well. Copies elsewhere keep the secrets they were made with.
+    as well. Copies elsewhere keep the secrets they were made with. A `backups` folder or
+    backup that is a symlink is skipped, never followed.
+
+    Returns:
+        Whether the vault's new key file is confirmed on stable storage (it is in effect
+        either way).
+
+    Raises:
+        UserFacingError: if the key file could not be replaced; nothing changed.
     """
-    write_keyfile(directory / KEY_FILE, keyfile)
-    backups = directory / BACKUPS_DIR
-    for backup_key in sorted(backups.glob(f"*/{KEY_FILE}")) if backups.is_dir() else ():
+    durable = write_keyfile(directory / KEY_FILE, keyfile)
+    for backup_key in _own_backup_keyfiles(directory):
         try:
             if read_keyfile(backup_key).vault_id == keyfile.vault_id:
                 write_keyfile(backup_key, keyfile)
         except UserFacingError:
             log.warning("a backup's key file could not be updated")
+    return durable
+
+
+def _own_backup_keyfiles(directory: Path) -> list[Path]:
+    """The key files of the backups inside the vault, without following any symlink."""
+    backups = directory / BACKUPS_DIR
+    if os.path.islink(backups) or not backups.is_dir():
+        return []
+    try:
+        names = sorted(os.listdir(backups))
+    except OSError:
+        return []
+    found = []
+    for name in names:
+        folder = backups / name
+        if not os.path.islink(folder) and folder.is_dir():
+            found.append(folder / KEY_FILE)
+    return [path for path in found if not os.path.islink(path) and path.is_file()]
+
+
+def _remove_own_keyfile(path: Path, vault_id: str) -> None:
+    """Remove the key file this creation wrote (none other: it must hold our vault id)."""
+    try:
+        if read_keyfile(path).vault_id != vault_id:
+            return
+    except UserFacingError:
+        return
+    remove_quietly(path)
 
 
 def wipe(buffer: bytearray) -> None:

@@ -1,7 +1,8 @@
 """One TrustJournal per vault (S11): a lock file in the vault, and a local "raise" message.
 
-The lock is a `QLockFile` at `<vault>/.lock`; a lock left by a crashed process is recognised
-(its process is gone) and taken over. A second launch on the same vault does not open it; it
+The lock is an OS lock on `<vault>/.lock` (core/instance_lock.py): the kernel releases it when
+the process dies, so a crash at any moment, or an empty, garbled or stale lock file, never keeps
+the owner out (S15). A second launch on the same vault does not open it; it
 sends one line over a `QLocalServer` socket — a Unix domain socket (a named pipe on Windows),
 local to this computer and this user, never a network socket (S14). The socket's name is a hash
 of the vault path, so it does not reveal where the journal is.
@@ -12,20 +13,23 @@ keeps trying to connect for a short while (the lock file already says the first 
 
 from __future__ import annotations
 
+import errno
 import logging
 import os
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLockFile, QObject, Signal
+from PySide6.QtCore import QObject, Signal
+
+from trustjournal.core.instance_lock import LOCK_NAME, InstanceLock
 
 if TYPE_CHECKING:
     from PySide6.QtNetwork import QLocalServer
 
 log = logging.getLogger(__name__)
 
-LOCK_NAME = ".lock"
+__all__ = ["LOCK_NAME", "SingleInstance", "server_name"]
 _RAISE = b"raise\n"
 _CONNECT_MS = 1500
 _RETRY_MS = 50
@@ -51,12 +55,12 @@ class SingleInstance(QObject):
     def __init__(self, *, vault_dir: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._vault_dir = vault_dir
-        self._lock: QLockFile | None = None
+        self._lock: InstanceLock | None = None
         self._server: QLocalServer | None = None
 
     @property
     def held(self) -> bool:
-        """Whether this process holds the vault."""
+        """Whether this process holds the vault's lock."""
         return self._lock is not None
 
     def acquire(self) -> bool:
@@ -65,20 +69,21 @@ class SingleInstance(QObject):
         Call it once the vault directory exists (a new journal: right after creating it).
 
         Returns:
-            True if this process now holds the vault (or already did); False if another live
-            process holds it, or the lock file cannot be written.
+            False only if another live process holds the vault. True if this process holds it
+            now (or already did), and also if no lock can be taken here at all (a read-only
+            folder): a lock must never keep the owner out, and SQLite still guards the file.
         """
         if self._lock is not None:
             return True
-        lock = QLockFile(os.fspath(self._vault_dir / LOCK_NAME))
-        # Age alone must never make a live lock stale (we hold it for hours). A lock whose
-        # process is gone (or whose pid now belongs to another program) is recognised as
-        # stale by tryLock itself, removed and taken over.
-        lock.setStaleLockTime(0)
-        if not lock.tryLock(0):
-            return False
-        self._lock = lock
-        return True
+        try:
+            self._lock = InstanceLock.try_acquire(self._vault_dir)
+        except OSError as exc:
+            log.warning(
+                "the journal's lock file could not be taken: %s",
+                errno.errorcode.get(exc.errno or 0, "unknown"),
+            )
+            return True
+        return self._lock is not None
 
     def ask_running_instance_to_raise(self) -> bool:
         """Tell the process that holds the vault to bring its window to the front."""
@@ -106,7 +111,7 @@ class SingleInstance(QObject):
             self._server.deleteLater()
             self._server = None
         if self._lock is not None:
-            self._lock.unlock()
+            self._lock.release()
             self._lock = None
 
     def listen(self) -> None:
