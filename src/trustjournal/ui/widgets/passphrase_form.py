@@ -55,8 +55,11 @@ class PassphraseForm(QWidget):
         layout.addWidget(self.verdict)
         layout.addWidget(self.detail)
         layout.addWidget(self.match)
-        self.detail.hide()
-        self.match.hide()
+        # The hints keep their room while empty, so the page does not jump as they come and go.
+        line = self.fontMetrics().lineSpacing()
+        self.verdict.setMinimumHeight(2 * line)
+        self.detail.setMinimumHeight(line)
+        self.match.setMinimumHeight(line)
 
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
@@ -72,6 +75,11 @@ class PassphraseForm(QWidget):
     def is_valid(self) -> bool:
         """Whether the passphrase is acceptable and typed the same twice."""
         return self._valid
+
+    @property
+    def strength(self) -> Strength | None:
+        """The latest estimate of the first field (None while empty or not yet estimated)."""
+        return self._strength
 
     def passphrase(self) -> str:
         """The chosen passphrase (only meaningful when `is_valid`)."""
@@ -117,13 +125,11 @@ class PassphraseForm(QWidget):
             set_role(self.verdict, role)
             set_role(self.meter, role, name="level")
         self.detail.setText(strength.warning if strength else "")
-        self.detail.setVisible(bool(strength and strength.warning))
 
     def _update_validity(self) -> None:
         first, second = self.first.text(), self.second.text()
         mismatch = bool(second) and first != second
         self.match.setText("The two passphrases are not the same yet." if mismatch else "")
-        self.match.setVisible(mismatch)
         valid = bool(
             first and first == second and self._strength is not None and self._strength.accepted
         )
