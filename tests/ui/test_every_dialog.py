@@ -215,8 +215,8 @@ def _what_happened(opened: Opened) -> tuple[object, ...]:
 
 
 def _step(dialog: QDialog) -> int:
-    steps = getattr(dialog, "steps", None)
-    return -1 if steps is None else int(steps.currentIndex())
+    code_step = getattr(dialog, "code_step", None)
+    return 1 if code_step is not None and code_step.isVisibleTo(dialog) else 0
 
 
 @pytest.fixture
@@ -275,6 +275,38 @@ def test_no_button_is_auto_default_and_one_is_the_default(
     buttons = [b for b in dialog.findChildren(QPushButton) if b.isVisibleTo(dialog)]
     assert not [b.text() for b in buttons if b.autoDefault()]
     assert [b for b in buttons if b.isDefault()] == [dialog.default_button]
+
+
+def _squeezed(dialog: QDialog) -> list[str]:
+    """Visible labels, fields and buttons given less height than their text needs."""
+    found = []
+    for widget in dialog.findChildren(QWidget):
+        if not isinstance(widget, QLabel | QLineEdit | QPushButton) or not widget.isVisibleTo(
+            dialog
+        ):
+            continue
+        needed = widget.minimumSizeHint().height()
+        if isinstance(widget, QLabel) and widget.wordWrap():
+            needed = widget.heightForWidth(widget.width())
+        if widget.height() < needed:
+            found.append(f"{type(widget).__name__} {widget.accessibleName() or widget.text()!r}")
+    return found
+
+
+@pytest.mark.parametrize("case", CASES, ids=_case_id)
+def test_nothing_is_squeezed_as_steps_and_messages_appear(
+    qtbot: QtBot, qapp: QApplication, journals: Path, case: tuple[type[QDialog], str]
+) -> None:
+    cls, state = case
+    opened = _open(journals, cls, state)
+    qapp.processEvents()
+    assert _squeezed(opened.dialog) == []
+    for name in _fields(opened.dialog):
+        _enter(_field(opened.dialog, name))  # messages appear; the dialog grows to hold them
+        if opened.dialog.is_finished:
+            break
+        qapp.processEvents()
+        assert _squeezed(opened.dialog) == [], name
 
 
 @pytest.mark.parametrize("case", CASES, ids=_case_id)

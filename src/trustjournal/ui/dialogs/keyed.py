@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import QAbstractButton, QDialog, QPushButton, QWidget
 
@@ -60,6 +60,25 @@ class KeyedDialog(QDialog):
         """Mark the dialog finished before it closes (and may be deleted)."""
         self._finished = True
         super().done(result)
+
+    def event(self, event: QEvent) -> bool:
+        """After each re-layout, grow to fit wrapped text that a message or step added."""
+        handled = super().event(event)
+        if event.type() == QEvent.Type.LayoutRequest:
+            self._grow_to_fit()
+        return handled
+
+    def _grow_to_fit(self) -> None:
+        # A top-level window does not follow its layout's height-for-width by itself, so a
+        # message that wraps onto a second line would squeeze the widgets above it.
+        layout = self.layout()
+        if layout is None:
+            return
+        needed = layout.totalHeightForWidth(self.width()) if layout.hasHeightForWidth() else -1
+        needed = max(needed, layout.totalMinimumSize().height())
+        self.setMinimumHeight(needed)
+        if self.height() < needed:
+            self.resize(self.width(), needed)
 
     def showEvent(self, event: QShowEvent) -> None:
         self._settle_buttons()  # buttons added since (e.g. a later step) lose auto-default too

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFormLayout, QProgressBar, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFormLayout, QProgressBar, QVBoxLayout, QWidget
 
 from trustjournal.ui import preferences
 from trustjournal.ui.clipboard import ClipboardGuard
@@ -70,14 +70,14 @@ class NewRecoveryCodeDialog(KeyedDialog):
         self._installing = False
         self.panel: RecoveryCodePanel | None = None
         self.setWindowTitle("New recovery code")
-        self.setMinimumWidth(520)
-        layout = QVBoxLayout(self)
+        self.setMinimumWidth(560)  # the code on one line, with room around it
+        layout = self._body = QVBoxLayout(self)
         layout.setContentsMargins(24, 22, 24, 20)
         layout.setSpacing(14)
-        self.steps = QStackedWidget(self)
-        layout.addWidget(self.steps)
-
-        ask = QWidget()
+        # Two steps, one shown at a time; plain widgets rather than a QStackedWidget, whose
+        # size does not follow text that wraps as messages appear.
+        ask = self.ask_step = QWidget(self)
+        layout.addWidget(ask)
         ask_layout = QVBoxLayout(ask)
         ask_layout.setContentsMargins(0, 0, 0, 0)
         ask_layout.setSpacing(12)
@@ -97,13 +97,11 @@ class NewRecoveryCodeDialog(KeyedDialog):
         self.progress.setAccessibleName("Making the new code")
         self.progress.hide()
         ask_layout.addWidget(self.progress)
-        ask_layout.addStretch(1)
         self.cancel_button = button("Cancel")
         self.cancel_button.clicked.connect(self.reject)
         self.make_button = button("&Make new code", primary=True)
         self.make_button.clicked.connect(self._on_make_clicked)
         ask_layout.addLayout(button_row(self.cancel_button, self.make_button))
-        self.steps.addWidget(ask)
         self.set_default_button(self.make_button)
         self.passphrase.setFocus()
 
@@ -172,7 +170,7 @@ class NewRecoveryCodeDialog(KeyedDialog):
             return  # cancelled meanwhile: the pending code is simply forgotten
         self._pending = pending
         self.passphrase.clear()
-        shown = QWidget()
+        shown = self.code_step = QWidget(self)
         shown_layout = QVBoxLayout(shown)
         shown_layout.setContentsMargins(0, 0, 0, 0)
         shown_layout.setSpacing(12)
@@ -197,8 +195,9 @@ class NewRecoveryCodeDialog(KeyedDialog):
         self.panel.confirmed_changed.connect(self._update_keep)
         self.keep_button.clicked.connect(self._on_keep_clicked)
         shown_layout.addLayout(button_row(self.discard_button, self.keep_button))
-        self.steps.addWidget(shown)
-        self.steps.setCurrentWidget(shown)
+        self.ask_step.hide()
+        self._body.addWidget(shown)
+        shown.show()  # now, not a turn later, so the dialog grows to fit it at once
         self.set_default_button(self.keep_button)
         self.panel.copy_button.setFocus()
 

@@ -25,7 +25,7 @@ SHEET_TEXT = (
 
 
 MATCHES = "That matches. Thank you for keeping it safe."
-WRONG_GROUP = "That is not the code's last group. Please compare it with the code above."
+WRONG_GROUP = "That is not the code's last group. Please compare it with the code."
 MISSING_GROUP = "Please type the code's last group first, to be sure you have kept it."
 
 
@@ -55,7 +55,7 @@ class RecoveryCodePanel(QWidget):
         self._code = code
         self._clipboard = clipboard
         self._confirmed = False
-        self.code_label = label(code, role="code")
+        self.code_label = label(code, role="code", wrap=False)  # a code split over lines misreads
         self.code_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.code_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.code_label.setAccessibleName("Recovery code")
