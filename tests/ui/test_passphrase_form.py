@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
 from pytestqt.qtbot import QtBot
 
+from trustjournal.ui.theme import LIGHT, Colors, style_sheet
 from trustjournal.ui.widgets.passphrase_form import PassphraseForm
 from trustjournal.ui.widgets.strength import estimate
 
@@ -62,8 +64,13 @@ def test_very_long_passphrases_are_estimated_from_their_start() -> None:
     assert estimate("a" * 5000 + STRONG).score == estimate("a" * 72).score
 
 
-def test_the_form_keeps_its_height_as_hints_come_and_go(qtbot: QtBot) -> None:
+@pytest.mark.parametrize("colors", [None, LIGHT], ids=["plain", "styled"])
+def test_the_form_keeps_its_height_as_hints_come_and_go(
+    qtbot: QtBot, colors: Colors | None
+) -> None:
     form = PassphraseForm()
+    if colors is not None:  # as in the app: the error role is bold
+        form.setStyleSheet(style_sheet(colors))
     qtbot.addWidget(form)
     form.resize(480, 10)
     form.show()

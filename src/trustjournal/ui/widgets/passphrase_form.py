@@ -3,13 +3,23 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import QFormLayout, QProgressBar, QVBoxLayout, QWidget
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QFormLayout, QLabel, QProgressBar, QVBoxLayout, QWidget
 
 from trustjournal.ui.widgets.common import field_label, label, set_role
 from trustjournal.ui.widgets.password_field import PasswordField
 from trustjournal.ui.widgets.strength import Strength, estimate
 
 _DEBOUNCE_MS = 120
+
+
+def text_height(hint: QLabel, *, lines: int) -> int:
+    """The height `lines` lines of text take in `hint`, in bold (the "error" role's weight)."""
+    probe = QLabel("\n".join(["Xg"] * lines))
+    font = QFont(hint.font())
+    font.setBold(True)
+    probe.setFont(font)
+    return probe.sizeHint().height()
 
 
 class PassphraseForm(QWidget):
@@ -55,11 +65,11 @@ class PassphraseForm(QWidget):
         layout.addWidget(self.verdict)
         layout.addWidget(self.detail)
         layout.addWidget(self.match)
-        # The hints keep their room while empty, so the page does not jump as they come and go.
-        line = self.fontMetrics().lineSpacing()
-        self.verdict.setMinimumHeight(2 * line)
-        self.detail.setMinimumHeight(line)
-        self.match.setMinimumHeight(line)
+        # The hints keep their room while empty, so the page does not jump as they come and go;
+        # measured in bold, the weight of the "error" role.
+        self.verdict.setMinimumHeight(text_height(self.verdict, lines=2))
+        self.detail.setMinimumHeight(text_height(self.detail, lines=1))
+        self.match.setMinimumHeight(text_height(self.match, lines=1))
 
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QFileDialog, QLineEdit, QVBoxLayout, QWidget
 from trustjournal.ui.clipboard import ClipboardGuard
 from trustjournal.ui.icons import Icon
 from trustjournal.ui.widgets.common import button, button_row, field_label, label, set_role
+from trustjournal.ui.widgets.passphrase_form import text_height
 
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter
@@ -89,7 +90,7 @@ class RecoveryCodePanel(QWidget):
         )
         layout.addWidget(self.check)
         layout.addWidget(self.check_state)
-        self.check_state.setMinimumHeight(self.fontMetrics().lineSpacing())  # no jump as it fills
+        self.check_state.setMinimumHeight(text_height(self.check_state, lines=1))  # no jump
         self.status.hide()
 
     @property
