@@ -140,3 +140,19 @@ def test_the_unlock_screen_says_the_journal_locked_itself_after_inactivity(
         assert isinstance(screen, UnlockScreen)
         assert screen.note.text() == said
         assert screen.note.isVisibleTo(screen) == bool(said)
+
+
+def test_a_recovery_code_with_a_wrong_or_missing_last_group_gets_a_message(
+    qtbot: QtBot, qapp: QApplication, tmp_path: Path
+) -> None:
+    from trustjournal.store.recovery_code import RECOVERY_MESSAGE
+
+    code = make_vault(tmp_path / "journal")
+    shell = start_shell(qtbot, qapp, tmp_path)
+    last = code.rsplit("-", 1)[1]
+    wrong_last = code[: -len(last)] + ("0000" if last != "0000" else "1111")
+    for attempt in (wrong_last, code[: -len(last) - 1]):
+        screen = unlock(shell, attempt, recovery=True)
+        assert shell.controller.vault is None
+        assert screen.error.isVisibleTo(screen)
+        assert screen.error.text() == RECOVERY_MESSAGE
