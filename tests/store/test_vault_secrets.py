@@ -7,7 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from trustjournal.core.errors import ValidationError, WrongSecretError
+from trustjournal.core.errors import (
+    ValidationError,
+    VaultCorruptError,
+    VaultLockedError,
+    WrongSecretError,
+)
 from trustjournal.store.keyfile import KdfParams
 from trustjournal.store.vault import Vault
 
@@ -149,24 +154,70 @@ def test_wrong_recovery_code_says_recovery_code_and_changes_nothing(tmp_path: Pa
     assert (tmp_path / "vault.key").read_bytes() == key_file
 
 
-def test_a_new_recovery_code_invalidates_the_old_one(tmp_path: Path) -> None:
+def _opens_with_code(directory: Path, code: str) -> bool:
+    try:
+        Vault.unlock_with_recovery(directory, code).lock()
+    except WrongSecretError:
+        return False
+    return True
+
+
+def test_a_prepared_recovery_code_changes_nothing_until_it_is_kept(tmp_path: Path) -> None:
     vault, old_code = Vault.create(tmp_path, PASSPHRASE, kdf=CHEAP)
-    new_code = vault.new_recovery_code(PASSPHRASE)
-    assert new_code != old_code
+    key_file = (tmp_path / "vault.key").read_bytes()
+    pending = vault.prepare_recovery_code(PASSPHRASE)
+    assert pending.code != old_code
+    assert pending.code not in repr(pending)
+    assert (tmp_path / "vault.key").read_bytes() == key_file
+    vault.lock()  # closed before confirming: the new code is forgotten
+    assert _opens_with_code(tmp_path, old_code)
+    assert not _opens_with_code(tmp_path, pending.code)
+
+
+def test_a_kept_recovery_code_replaces_the_old_one(tmp_path: Path) -> None:
+    vault, old_code = Vault.create(tmp_path, PASSPHRASE, kdf=CHEAP)
+    pending = vault.prepare_recovery_code(PASSPHRASE)
+    vault.keep_recovery_code(pending)
     vault.lock()
-    with pytest.raises(WrongSecretError):
-        Vault.unlock_with_recovery(tmp_path, old_code)
-    with Vault.unlock_with_recovery(tmp_path, new_code):
-        pass
+    assert _opens_with_code(tmp_path, pending.code)
+    assert not _opens_with_code(tmp_path, old_code)
     with Vault.unlock(tmp_path, PASSPHRASE):
         pass
+
+
+def test_keeping_a_code_keeps_a_passphrase_changed_after_it_was_prepared(
+    tmp_path: Path,
+) -> None:
+    vault, _code = Vault.create(tmp_path, PASSPHRASE, kdf=CHEAP)
+    pending = vault.prepare_recovery_code(PASSPHRASE)
+    vault.change_passphrase(PASSPHRASE, "changed in between")
+    vault.keep_recovery_code(pending)
+    vault.lock()
+    with Vault.unlock(tmp_path, "changed in between"):
+        pass
+    assert _opens_with_code(tmp_path, pending.code)
+
+
+def test_a_code_from_another_vault_or_after_lock_is_not_kept(tmp_path: Path) -> None:
+    vault, code = Vault.create(tmp_path / "a", PASSPHRASE, kdf=CHEAP)
+    other, _ = Vault.create(tmp_path / "b", PASSPHRASE, kdf=CHEAP)
+    foreign = other.prepare_recovery_code(PASSPHRASE)
+    other.lock()
+    with pytest.raises(VaultCorruptError):
+        vault.keep_recovery_code(foreign)
+    pending = vault.prepare_recovery_code(PASSPHRASE)
+    vault.lock()
+    with pytest.raises(VaultLockedError):
+        vault.keep_recovery_code(pending)
+    assert _opens_with_code(tmp_path / "a", code)
+    assert not _opens_with_code(tmp_path / "a", pending.code)
 
 
 def test_a_new_recovery_code_needs_the_passphrase(tmp_path: Path) -> None:
     vault, code = Vault.create(tmp_path, PASSPHRASE, kdf=CHEAP)
     key_file = (tmp_path / "vault.key").read_bytes()
     with pytest.raises(WrongSecretError):
-        vault.new_recovery_code("someone else at the keyboard")
+        vault.prepare_recovery_code("someone else at the keyboard")
     assert (tmp_path / "vault.key").read_bytes() == key_file
     vault.lock()
     with Vault.unlock_with_recovery(tmp_path, code):
@@ -180,7 +231,9 @@ def test_changed_secrets_stop_opening_the_backups_kept_inside_the_vault(tmp_path
     vault.backup_to(inside)
     vault.backup_to(outside)
     vault.change_passphrase(PASSPHRASE, "after the breach")
-    new_code = vault.new_recovery_code("after the breach")
+    pending = vault.prepare_recovery_code("after the breach")
+    vault.keep_recovery_code(pending)
+    new_code = pending.code
     vault.lock()
     with pytest.raises(WrongSecretError):
         Vault.unlock(inside, PASSPHRASE)

@@ -90,6 +90,26 @@ def test_locking_before_the_code_was_confirmed_issues_a_fresh_code(
     assert unlock_screen.error.isVisibleTo(unlock_screen)
 
 
+def test_a_fresh_code_left_unconfirmed_is_forgotten_and_the_first_still_works(
+    qtbot: QtBot, qapp: QApplication, tmp_path: Path
+) -> None:
+    shell = start_shell(qtbot, qapp, tmp_path)
+    first_code = _create(shell)
+    shell.controller.lock("test")
+    unlock(shell, PASSPHRASE)
+    screen = shell.controller.screen()
+    assert isinstance(screen, RecoveryCodeScreen)
+    second_code = screen.panel.code_label.text()
+    screen.panel.check.setText(last_group(second_code))
+    shell.controller.lock("test")  # walked away again, even with the check typed
+    unlock(shell, second_code, recovery=True)
+    unlock_screen = shell.controller.screen()
+    assert isinstance(unlock_screen, UnlockScreen)
+    assert unlock_screen.error.isVisibleTo(unlock_screen)
+    unlock(shell, first_code, recovery=True)
+    assert isinstance(shell.controller.screen(), PassphraseScreen)
+
+
 def test_a_very_weak_passphrase_cannot_be_submitted(
     qtbot: QtBot, qapp: QApplication, tmp_path: Path
 ) -> None:

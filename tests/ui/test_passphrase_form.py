@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
 from pytestqt.qtbot import QtBot
 
 from trustjournal.core.strength import estimate
+from trustjournal.ui.theme import LIGHT, Colors, style_sheet
 from trustjournal.ui.widgets.passphrase_form import PassphraseForm
 
 STRONG = "copper lantern wistful harbour"
@@ -60,3 +62,29 @@ def test_enter_in_the_second_field_submits_only_a_valid_form(qtbot: QtBot) -> No
 
 def test_very_long_passphrases_are_estimated_from_their_start() -> None:
     assert estimate("a" * 5000 + STRONG).score == estimate("a" * 72).score
+
+
+@pytest.mark.parametrize("colors", [None, LIGHT], ids=["plain", "styled"])
+def test_the_form_keeps_its_height_as_hints_come_and_go(
+    qtbot: QtBot, colors: Colors | None
+) -> None:
+    form = PassphraseForm()
+    if colors is not None:  # as in the app: the error role is bold
+        form.setStyleSheet(style_sheet(colors))
+    qtbot.addWidget(form)
+    form.resize(480, 10)
+    form.show()
+
+    def height() -> int:
+        return form.heightForWidth(480)
+
+    empty = height()
+    heights = []
+    for first, second in (("password", ""), ("password", "pass"), (STRONG, STRONG + "x")):
+        form.first.setText(first)
+        form.second.setText(second)
+        form.evaluate_now()
+        heights.append(height())
+        if second == "pass":
+            assert form.detail.text() and form.match.text()  # a warning and a mismatch shown
+    assert heights == [empty] * 3

@@ -80,3 +80,68 @@ def test_print_renders_the_code_to_a_printer(qtbot: QtBot, tmp_path: Path) -> No
     printer.setOutputFileName(str(tmp_path / "sheet.pdf"))
     panel.print_to(printer)
     assert (tmp_path / "sheet.pdf").stat().st_size > 0
+
+
+def test_a_printed_pdf_is_readable_only_by_this_user(qtbot: QtBot, tmp_path: Path) -> None:
+    import subprocess
+
+    from PySide6.QtPrintSupport import QPrinter
+
+    panel = _panel(qtbot)
+    fresh, older = tmp_path / "sheet.pdf", tmp_path / "older.pdf"
+    older.write_bytes(b"")
+    older.chmod(0o644)  # printing over a file others could read makes it private too
+    for target in (fresh, older):
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(target))
+        panel.print_to(printer)
+        assert stat.S_IMODE(target.stat().st_mode) == 0o600
+        text = subprocess.run(
+            ["pdftotext", str(target), "-"], capture_output=True, text=True, check=True
+        ).stdout
+        assert CODE in text
+
+
+def test_a_wrong_last_group_is_named_as_soon_as_it_is_complete(qtbot: QtBot) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    panel = _panel(qtbot)
+    panel.show()
+    panel.check.setFocus()
+    QTest.keyClicks(panel.check, "234")
+    assert panel.check_state.text() == ""  # still typing: no verdict yet
+    QTest.keyClick(panel.check, Qt.Key.Key_4)
+    assert "not the code's last group" in panel.check_state.text()
+    assert panel.check_state.property("role") == "error"
+    QTest.keyClick(panel.check, Qt.Key.Key_Backspace)
+    QTest.keyClick(panel.check, Qt.Key.Key_5)
+    assert panel.confirmed
+    assert "matches" in panel.check_state.text()
+
+
+def test_enter_with_a_wrong_group_on_the_recovery_code_screen_says_so(qtbot: QtBot) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    from trustjournal.ui.screens.recovery_code import RecoveryCodeScreen
+
+    screen = RecoveryCodeScreen(
+        code=CODE, clipboard=ClipboardGuard(clipboard=QGuiApplication.clipboard())
+    )
+    qtbot.addWidget(screen)
+    screen.show()
+    screen.panel.check.setFocus()
+    with qtbot.assertNotEmitted(screen.finished):
+        QTest.keyClick(screen.panel.check, Qt.Key.Key_Return)
+    assert "Please type the code's last group" in screen.panel.check_state.text()
+    QTest.keyClicks(screen.panel.check, "23")
+    with qtbot.assertNotEmitted(screen.finished):
+        QTest.keyClick(screen.panel.check, Qt.Key.Key_Return)
+    assert "not the code's last group" in screen.panel.check_state.text()
+    assert screen.focusWidget() is screen.panel.check
+    assert screen.panel.check.selectedText() == "23"  # selected, so typing replaces it
+    QTest.keyClicks(screen.panel.check, "2345")
+    with qtbot.waitSignal(screen.finished):
+        QTest.keyClick(screen.panel.check, Qt.Key.Key_Return)

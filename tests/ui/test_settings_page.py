@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -13,6 +15,7 @@ from trustjournal.app import Shell
 from trustjournal.core.errors import WrongSecretError
 from trustjournal.store.settings import SettingsRepository
 from trustjournal.ui import preferences
+from trustjournal.ui.dialogs import change_passphrase, new_recovery_code
 from trustjournal.ui.dialogs.change_passphrase import ChangePassphraseDialog
 from trustjournal.ui.dialogs.new_recovery_code import NewRecoveryCodeDialog
 from trustjournal.ui.pages import settings_page
@@ -95,50 +98,64 @@ def test_passphrase_change_then_only_the_new_one_unlocks(
     page = _settings_page(qtbot, shell)
     page.change_button.click()
     dialog = next(w for w in qapp.topLevelWidgets() if isinstance(w, ChangePassphraseDialog))
-    dialog.current.setText("not the current one")
-    dialog.form.first.setText(NEW_PASSPHRASE)
-    dialog.form.second.setText(NEW_PASSPHRASE)
-    dialog.form.evaluate_now()
-    dialog.ok_button.click()
+    for field, text in (
+        (dialog.current, "not the current one"),
+        (dialog.form.first, NEW_PASSPHRASE),
+        (dialog.form.second, NEW_PASSPHRASE),
+    ):
+        field.setFocus()
+        QTest.keyClicks(field, text)
+    QTest.keyClick(dialog.form.second, Qt.Key.Key_Return)
     assert dialog.error.text() == WrongSecretError().message
-    dialog.current.setText(PASSPHRASE)
+    dialog.current.setFocus()
+    QTest.keyClicks(dialog.current, PASSPHRASE)  # the wrong one is selected: typing replaces it
     with qtbot.waitSignal(dialog.accepted):
-        dialog.ok_button.click()
-    assert "changed" in page.secrets_status.text()
+        QTest.keyClick(dialog.current, Qt.Key.Key_Return)
+    assert page.secrets_status.text() == change_passphrase.CHANGED
     shell.controller.lock("test")
     unlock(shell, PASSPHRASE)
     assert shell.controller.vault is None
     _settings_page(qtbot, shell, NEW_PASSPHRASE)
 
 
-def test_new_recovery_code_replaces_the_old_one(
+def test_new_recovery_code_replaces_the_old_one_once_kept(
     qtbot: QtBot, qapp: QApplication, tmp_path: Path
 ) -> None:
     old_code = make_vault(tmp_path / "journal")
     shell = start_shell(qtbot, qapp, tmp_path)
     page = _settings_page(qtbot, shell)
-    page.recovery_button.click()
-    dialog = next(w for w in qapp.topLevelWidgets() if isinstance(w, NewRecoveryCodeDialog))
-    dialog.passphrase.setText("wrong")
-    dialog.make_button.click()
-    assert dialog.error.isVisibleTo(dialog)
-    assert dialog.panel is None
-    dialog.passphrase.setText(PASSPHRASE)
-    dialog.make_button.click()
+
+    def make_code() -> tuple[NewRecoveryCodeDialog, str]:
+        page.recovery_button.click()
+        dialog = next(
+            w
+            for w in qapp.topLevelWidgets()
+            if isinstance(w, NewRecoveryCodeDialog) and w.isVisible()
+        )
+        dialog.passphrase.setFocus()
+        QTest.keyClicks(dialog.passphrase, PASSPHRASE)
+        QTest.keyClick(dialog.passphrase, Qt.Key.Key_Return)
+        assert dialog.panel is not None
+        return dialog, dialog.panel.code_label.text()
+
+    dialog, discarded = make_code()
+    QTest.keyClick(dialog.panel.check, Qt.Key.Key_Escape)  # type: ignore[union-attr]
+    assert page.secrets_status.text() == new_recovery_code.NOT_KEPT
+    dialog, new_code = make_code()
+    assert new_code not in (old_code, discarded)
     assert dialog.panel is not None
-    new_code = dialog.panel.code_label.text()
-    assert new_code != old_code
-    dialog.reject()  # Escape does not lose a code that was not confirmed yet
-    assert dialog.isVisible()
-    dialog.panel.check.setText(last_group(new_code))
+    dialog.panel.check.setFocus()
+    QTest.keyClicks(dialog.panel.check, last_group(new_code))
     with qtbot.waitSignal(dialog.accepted):
-        dialog.done_button.click()
+        QTest.keyClick(dialog.panel.check, Qt.Key.Key_Return)
+    assert page.secrets_status.text() == new_recovery_code.KEPT
     shell.controller.lock("test")
 
-    unlock(shell, old_code, recovery=True)
-    screen = shell.controller.screen()
-    assert isinstance(screen, UnlockScreen)
-    assert screen.error.isVisibleTo(screen)
+    for code in (old_code, discarded):
+        unlock(shell, code, recovery=True)
+        screen = shell.controller.screen()
+        assert isinstance(screen, UnlockScreen)
+        assert screen.error.isVisibleTo(screen)
     unlock(shell, new_code, recovery=True)
     assert isinstance(shell.controller.screen(), PassphraseScreen)
 

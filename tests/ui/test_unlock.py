@@ -116,3 +116,43 @@ def test_locking_on_the_new_passphrase_screen_keeps_the_recovery_requirement(
     assert isinstance(shell.controller.screen(), UnlockScreen)
     with qtbot.waitSignal(shell.controller.unlocked):
         unlock(shell, PASSPHRASE)  # the old passphrase still works: nothing was changed
+
+
+def test_the_unlock_screen_says_the_journal_locked_itself_after_inactivity(
+    qtbot: QtBot, qapp: QApplication, tmp_path: Path
+) -> None:
+    make_vault(tmp_path / "journal")
+    shell = start_shell(qtbot, qapp, tmp_path)
+    first = shell.controller.screen()
+    assert isinstance(first, UnlockScreen) and first.note.isHidden()  # a fresh start: no note
+    for minutes, reason, said in (
+        (5, "idle", "Locked after 5 minutes without use."),
+        (1, "idle", "Locked after 1 minute without use."),
+        (5, "sleep", "Locked as the computer went to sleep."),
+        (5, "shortcut", ""),
+    ):
+        with qtbot.waitSignal(shell.controller.unlocked):
+            unlock(shell, PASSPHRASE)
+        shell.lock_manager.set_idle_minutes(minutes)
+        with qtbot.waitSignal(shell.controller.locked):
+            shell.lock_manager.request(reason)
+        screen = shell.controller.screen()
+        assert isinstance(screen, UnlockScreen)
+        assert screen.note.text() == said
+        assert screen.note.isVisibleTo(screen) == bool(said)
+
+
+def test_a_recovery_code_with_a_wrong_or_missing_last_group_gets_a_message(
+    qtbot: QtBot, qapp: QApplication, tmp_path: Path
+) -> None:
+    from trustjournal.store.recovery_code import RECOVERY_MESSAGE
+
+    code = make_vault(tmp_path / "journal")
+    shell = start_shell(qtbot, qapp, tmp_path)
+    last = code.rsplit("-", 1)[1]
+    wrong_last = code[: -len(last)] + ("0000" if last != "0000" else "1111")
+    for attempt in (wrong_last, code[: -len(last) - 1]):
+        screen = unlock(shell, attempt, recovery=True)
+        assert shell.controller.vault is None
+        assert screen.error.isVisibleTo(screen)
+        assert screen.error.text() == RECOVERY_MESSAGE

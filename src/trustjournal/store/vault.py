@@ -5,6 +5,7 @@ from __future__ import annotations
 import hmac
 import logging
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
@@ -30,6 +31,7 @@ from trustjournal.store.keyfile import (
     DEFAULT_KDF,
     KdfParams,
     KeyFile,
+    Slot,
     SlotName,
     new_recovery_code,
     read_keyfile,
@@ -51,6 +53,15 @@ log = logging.getLogger(__name__)
 Clock = Callable[[], datetime]
 
 UNREADABLE_PAGE_PROBLEM = "integrity_check stopped at a page that could not be read"
+
+
+@dataclass(frozen=True)
+class PendingRecoveryCode:
+    """A new recovery code and its wrapped slot, made but not installed (see `Vault`)."""
+
+    code: str = field(repr=False)
+    vault_id: str
+    slot: Slot = field(repr=False)
 
 
 def utc_now() -> datetime:
@@ -248,21 +259,41 @@ class Vault:
         self._needs_new_passphrase = False
         return durable
 
-    def new_recovery_code(self, passphrase: str) -> str:
-        """Replace the recovery code; the old one stops working.
+    def prepare_recovery_code(self, passphrase: str) -> PendingRecoveryCode:
+        """Make a new recovery code in memory; nothing on disk changes until `keep_recovery_code`.
 
         Asks for the passphrase, so someone at an unlocked computer cannot plant a way back in.
+        Until the new code is kept, the old one still opens the journal; a pending code that is
+        never kept (dialog closed, journal locked, app quit or crashed) is simply forgotten.
 
         Returns:
-            The new recovery code, to be shown once.
+            The new code, to be shown once, with its slot ready to install.
 
         Raises:
-            WrongSecretError: if the passphrase is wrong; nothing is changed.
+            WrongSecretError: if the passphrase is wrong.
         """
         key, keyfile = self._verified(passphrase)
         code = new_recovery_code()
-        install_keyfile(self.directory, rewrap(keyfile, SlotName.RECOVERY, code, key))
-        return code
+        slot = rewrap(keyfile, SlotName.RECOVERY, code, key).slot(SlotName.RECOVERY)
+        return PendingRecoveryCode(code=code, vault_id=self.vault_id, slot=slot)
+
+    def keep_recovery_code(self, pending: PendingRecoveryCode) -> None:
+        """Install a prepared recovery code: from now on it opens the journal, the old one not.
+
+        Only the recovery slot of the key file on disk is replaced, so a passphrase changed
+        after the code was prepared stays changed.
+
+        Raises:
+            VaultLockedError: if the vault was locked in the meantime; nothing is changed.
+            VaultCorruptError: if `pending` belongs to another vault.
+            UserFacingError: if the key file cannot be written (e.g. `DiskFullError`); the old
+                code then still works (`install_keyfile` is all-or-nothing).
+        """
+        self._require_key()
+        if pending.vault_id != self.vault_id:
+            raise VaultCorruptError()
+        keyfile = self._current_keyfile().with_slot(SlotName.RECOVERY, pending.slot)
+        install_keyfile(self.directory, keyfile)
 
     def verify(self) -> list[str]:
         """Problems found by `integrity_check` and `cipher_integrity_check`; [] when sound.

@@ -327,7 +327,7 @@ class ShellController(SecretFlows):
         except Exception as exc:
             log.error("closing the journal failed: %s", type(exc).__name__)
         if not self._closing:
-            self._show_unlock()
+            self._show_unlock().note_lock(reason, self._lock_manager.idle_ms)
             self.locked.emit()
         self.last_lock_seconds = time.perf_counter() - started
         log.info("locked (%s) in %.1f ms", reason or "request", self.last_lock_seconds * 1000)

@@ -23,7 +23,7 @@ from trustjournal.ui.tasks import Tasks
 if TYPE_CHECKING:
     from trustjournal.store.keyfile import KdfParams
     from trustjournal.store.settings import SettingsRepository
-    from trustjournal.store.vault import Vault
+    from trustjournal.store.vault import PendingRecoveryCode, Vault
     from trustjournal.ui.screens.passphrase import PassphraseScreen
 
 
@@ -111,13 +111,30 @@ class SecretFlows(QObject):
         self._settings().set(RECOVERY_CONFIRMED, False)
         self._show_recovery_code(code)
 
-    def _show_recovery_code(self, code: str, *, renewed: bool = False) -> None:
+    def _show_recovery_code(self, code: str, *, pending: PendingRecoveryCode | None = None) -> None:
+        """Show `code` until it is confirmed; a `pending` renewal is put in place only then."""
         from trustjournal.ui.screens.recovery_code import RecoveryCodeScreen
 
-        screen = RecoveryCodeScreen(code=code, clipboard=self._clipboard, renewed=renewed)
-        self._show(screen)
+        screen = RecoveryCodeScreen(
+            code=code, clipboard=self._clipboard, renewed=pending is not None
+        )
+        token = self._show(screen)
         self._lock_manager.arm()
-        screen.finished.connect(self._on_recovery_code_finished)
+        if pending is None:
+            screen.finished.connect(self._on_recovery_code_finished)
+            return
+        vault = self._vault
+        assert vault is not None
+
+        def keep() -> None:
+            screen.set_busy(True)
+            self._tasks.run_in_background(
+                lambda: vault.keep_recovery_code(pending),
+                self._if_current(token, lambda _r: self._on_recovery_code_finished()),
+                self._if_current(token, lambda exc: screen.show_error(not_installed(exc))),
+            )
+
+        screen.finished.connect(keep)
 
     def _on_recovery_code_finished(self) -> None:
         from trustjournal.ui.preferences import RECOVERY_CONFIRMED
@@ -161,12 +178,18 @@ class SecretFlows(QObject):
         screen.submitted.connect(submitted)
 
     def _renew_unconfirmed_recovery_code(self, passphrase: str) -> None:
-        """The journal was locked before its recovery code was confirmed: issue a fresh one."""
+        """The journal was locked before its recovery code was confirmed: offer a fresh one,
+        which replaces the earlier code only once it is confirmed in turn."""
         vault = self._vault
         assert vault is not None
         token = self._flow
         self._tasks.run_in_background(
-            lambda: vault.new_recovery_code(passphrase),
-            self._if_current(token, lambda code: self._show_recovery_code(code, renewed=True)),
+            lambda: vault.prepare_recovery_code(passphrase),
+            self._if_current(token, lambda p: self._show_recovery_code(p.code, pending=p)),
             self._if_current(token, self._fail_open),
         )
+
+
+def not_installed(exc: BaseException) -> str:
+    """Why a confirmed new recovery code could not be put in place, and that the old works."""
+    return f"{describe(exc)} The new code was not put in place, so your earlier code still works."

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QDialog, QProgressBar, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QLineEdit, QProgressBar, QVBoxLayout, QWidget
 
+from trustjournal.ui.dialogs.keyed import KeyedDialog
 from trustjournal.ui.errors import describe
 from trustjournal.ui.tasks import Tasks
 from trustjournal.ui.widgets.common import button, button_row, field_label, label
@@ -19,15 +21,31 @@ INTRO = (
     "Your journal stays as it is; only the lock on it changes. Afterwards the old passphrase "
     "no longer opens it. Your recovery code keeps working."
 )
+CHANGED = "Your passphrase was changed. From now on, only the new one opens your journal."
+NEED_CURRENT = "Please enter your current passphrase."
+NEED_NEW = "Please choose a new passphrase."
+NEED_STRONGER = "Please choose a passphrase that is harder to guess (see the hint above)."
+NEED_REPEAT = "Please type the new passphrase a second time."
+NEED_SAME = "The two new passphrases are not the same yet."
 
 
-class ChangePassphraseDialog(QDialog):
-    """Asks for the current and a new passphrase and changes it; accepted when done."""
+class ChangePassphraseDialog(KeyedDialog):
+    """Asks for the current and a new passphrase and changes it; accepted when done.
+
+    Enter in any field is the Change button (or, while it is off, points at what is missing);
+    Escape cancels, except while the change runs: then it waits, so the outcome is reported.
+
+    Signals:
+        outcome(str): what happened, in words for the page that opened the dialog.
+    """
+
+    outcome = Signal(str)
 
     def __init__(self, *, vault: Vault, tasks: Tasks, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._vault = vault
         self._tasks = tasks
+        self._busy = False
         self.setWindowTitle("Change passphrase")
         self.setMinimumWidth(480)
         layout = QVBoxLayout(self)
@@ -43,6 +61,7 @@ class ChangePassphraseDialog(QDialog):
         )
         layout.addWidget(self.form)
         self.error = label(role="error")
+        self.error.setAccessibleName("Message")
         self.error.hide()
         layout.addWidget(self.error)
         self.progress = QProgressBar(self)
@@ -57,24 +76,69 @@ class ChangePassphraseDialog(QDialog):
         self.ok_button.setEnabled(False)
         self.ok_button.clicked.connect(self._on_ok_clicked)
         layout.addLayout(button_row(self.cancel_button, self.ok_button))
+        self.set_default_button(self.ok_button)
         self.form.validity_changed.connect(self._update_ok)
         self.current.textChanged.connect(self._update_ok)
-        self.form.submitted.connect(self._on_ok_clicked)
-        self.current.returnPressed.connect(self.form.first.setFocus)
         self.current.setFocus()
 
+    @property
+    def is_busy(self) -> bool:
+        """Whether the change is running."""
+        return self._busy
+
+    def reject(self) -> None:
+        """Cancel; while the change runs, wait for it so its outcome is reported truthfully."""
+        if not self._busy:
+            super().reject()
+
+    def on_enter(self) -> None:
+        """Enter in any field: evaluate what was typed at once, then act as the button."""
+        if self._busy:
+            return
+        if self.form.passphrase():
+            self.form.evaluate_now()
+        super().on_enter()
+
+    def explain_disabled(self) -> None:
+        """Put the focus where something is missing, and say what."""
+        form = self.form
+        strength = form.strength
+        first, second = form.first.text(), form.second.text()
+        if not self.current.text():
+            self._point_at(self.current, NEED_CURRENT)
+        elif not first:
+            self._point_at(form.first, NEED_NEW)
+        elif strength is not None and not strength.accepted:
+            self._point_at(form.first, NEED_STRONGER)
+        elif not second:
+            self._point_at(form.second, NEED_REPEAT)
+        elif first != second:
+            self._point_at(form.second, NEED_SAME)
+
+    def _point_at(self, field: QLineEdit, message: str) -> None:
+        self.error.setText(message)
+        self.error.show()
+        field.setFocus(Qt.FocusReason.OtherFocusReason)
+        field.selectAll()
+
     def _update_ok(self) -> None:
-        self.ok_button.setEnabled(bool(self.current.text()) and self.form.is_valid)
+        self.ok_button.setEnabled(
+            not self._busy and bool(self.current.text()) and self.form.is_valid
+        )
+        if self.ok_button.isEnabled():
+            self.error.hide()
 
     def _set_busy(self, busy: bool) -> None:
+        self._busy = busy
         self.current.setEnabled(not busy)
         self.form.set_enabled(not busy)
-        self.ok_button.setEnabled(not busy)
+        self.cancel_button.setEnabled(not busy)
         self.progress.setVisible(busy)
+        self._update_ok()
 
     def _on_ok_clicked(self) -> None:
         old, new = self.current.text(), self.form.passphrase()
-        if not old or not self.form.is_valid:
+        if self._busy or not old or not self.form.is_valid:
             return
         self._set_busy(True)
         self.error.hide()
@@ -84,13 +148,18 @@ class ChangePassphraseDialog(QDialog):
         )
 
     def _on_changed(self, _result: object) -> None:
+        if self.is_finished:
+            return  # closed by a lock: nothing here to tell any more
+        self._busy = False
         self.current.clear()
         self.form.clear()
+        self.outcome.emit(CHANGED)
         self.accept()
 
     def _on_failed(self, exc: BaseException) -> None:
+        if self.is_finished:
+            return
         self._set_busy(False)
-        self._update_ok()
         self.error.setText(describe(exc))
         self.error.show()
         self.current.setFocus()

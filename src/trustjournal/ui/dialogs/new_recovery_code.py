@@ -1,25 +1,20 @@
-"""Make a new recovery code: confirm the passphrase, show the new code once, check it was kept.
+"""Make a new recovery code: confirm the passphrase, show the new code, keep it once confirmed.
 
-The new code replaces the old one at once (the recovery slot is re-wrapped). Until the person
-confirms they kept it, the vault remembers that it is unconfirmed, so if the journal locks
-first, the next unlock issues a fresh code instead of leaving them without one.
+The new code is made in memory first (`Vault.prepare_recovery_code`) and replaces the old one
+only when the person confirms they have kept it (`Vault.keep_recovery_code`). Closing the
+dialog before that, a lock, a quit or a crash leave the old code working and forget the new.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import (
-    QDialog,
-    QFormLayout,
-    QProgressBar,
-    QStackedWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QFormLayout, QProgressBar, QVBoxLayout, QWidget
 
 from trustjournal.ui import preferences
 from trustjournal.ui.clipboard import ClipboardGuard
+from trustjournal.ui.dialogs.keyed import KeyedDialog
 from trustjournal.ui.errors import describe
 from trustjournal.ui.tasks import Tasks
 from trustjournal.ui.widgets.common import button, button_row, field_label, label
@@ -28,16 +23,34 @@ from trustjournal.ui.widgets.recovery_code_panel import RecoveryCodePanel
 
 if TYPE_CHECKING:
     from trustjournal.store.settings import SettingsRepository
-    from trustjournal.store.vault import Vault
+    from trustjournal.store.vault import PendingRecoveryCode, Vault
 
 INTRO = (
-    "A new recovery code replaces the old one: the old code stops working at once. "
-    "Please enter your passphrase to go on."
+    "You will get a new recovery code. It replaces your old one only once you confirm that you "
+    "have kept it; until then the old code keeps working. Please enter your passphrase to go on."
 )
+SHOWN_HINT = (
+    "It is shown only now. Your old code still works until you confirm below that you have "
+    "kept this one."
+)
+EMPTY_FIELD = "Please enter your passphrase."
+KEPT = "Your new recovery code is in use. The old one no longer opens your journal."
+NOT_KEPT = "The new recovery code was not put in place. Your old recovery code still works."
+NOT_INSTALLED = "{reason} The new code was not put in place, so your old recovery code still works."
 
 
-class NewRecoveryCodeDialog(QDialog):
-    """Two steps: the passphrase, then the new code with Copy / Save / Print and a check."""
+class NewRecoveryCodeDialog(KeyedDialog):
+    """Two steps: the passphrase, then the new code with Copy / Save / Print and a check.
+
+    Enter in the passphrase field is "Make new code"; Enter in the check field is "I have kept
+    it" (or says the group does not match). Escape cancels at every step and changes nothing,
+    except while the new code is being put in place: then it waits for the outcome.
+
+    Signals:
+        outcome(str): what happened, in words for the page that opened the dialog.
+    """
+
+    outcome = Signal(str)
 
     def __init__(
         self,
@@ -53,16 +66,18 @@ class NewRecoveryCodeDialog(QDialog):
         self._settings = settings
         self._tasks = tasks
         self._clipboard = clipboard
+        self._pending: PendingRecoveryCode | None = None
+        self._installing = False
         self.panel: RecoveryCodePanel | None = None
         self.setWindowTitle("New recovery code")
-        self.setMinimumWidth(520)
-        layout = QVBoxLayout(self)
+        self.setMinimumWidth(560)  # the code on one line, with room around it
+        layout = self._body = QVBoxLayout(self)
         layout.setContentsMargins(24, 22, 24, 20)
         layout.setSpacing(14)
-        self.steps = QStackedWidget(self)
-        layout.addWidget(self.steps)
-
-        ask = QWidget()
+        # Two steps, one shown at a time; plain widgets rather than a QStackedWidget, whose
+        # size does not follow text that wraps as messages appear.
+        ask = self.ask_step = QWidget(self)
+        layout.addWidget(ask)
         ask_layout = QVBoxLayout(ask)
         ask_layout.setContentsMargins(0, 0, 0, 0)
         ask_layout.setSpacing(12)
@@ -73,6 +88,7 @@ class NewRecoveryCodeDialog(QDialog):
         row.addRow(field_label("&Passphrase", self.passphrase), self.passphrase)
         ask_layout.addLayout(row)
         self.error = label(role="error")
+        self.error.setAccessibleName("Message")
         self.error.hide()
         ask_layout.addWidget(self.error)
         self.progress = QProgressBar(ask)
@@ -85,64 +101,141 @@ class NewRecoveryCodeDialog(QDialog):
         self.cancel_button.clicked.connect(self.reject)
         self.make_button = button("&Make new code", primary=True)
         self.make_button.clicked.connect(self._on_make_clicked)
-        self.passphrase.returnPressed.connect(self._on_make_clicked)
         ask_layout.addLayout(button_row(self.cancel_button, self.make_button))
-        self.steps.addWidget(ask)
+        self.set_default_button(self.make_button)
         self.passphrase.setFocus()
 
+    @property
+    def is_busy(self) -> bool:
+        """Whether the new code is being put in place (Escape then waits)."""
+        return self._installing
+
     def reject(self) -> None:
-        """Escape is ignored while a new code is shown but not yet confirmed."""
-        if self.panel is not None and not self.panel.confirmed:
+        """Cancel: the old code keeps working. Waits while the new one is being put in place."""
+        if self._installing:
             return
+        if self._pending is not None:
+            self._pending = None
+            self.outcome.emit(NOT_KEPT)
         super().reject()
+
+    def done(self, result: int) -> None:
+        """Forget the clipboard copy of a code that was not kept, however the dialog closes."""
+        if self.panel is not None:
+            self._clipboard.clear_if_ours()
+        self._pending = None
+        super().done(result)
+
+    def explain_disabled(self) -> None:
+        """Enter in the check field before the last group matches: say so, stay there."""
+        if self.panel is not None and not self._installing:
+            self.panel.explain_mismatch()
+
+    # --- step 1: the passphrase ----------------------------------------------------------------
 
     def _on_make_clicked(self) -> None:
         secret = self.passphrase.text()
-        if not secret or not self.make_button.isEnabled():
+        if not self.make_button.isEnabled():
+            return
+        if not secret:
+            self._say(EMPTY_FIELD)
             return
         self.make_button.setEnabled(False)
-        self.passphrase.setEnabled(False)
+        self.passphrase.setReadOnly(True)
         self.progress.show()
         self.error.hide()
         vault = self._vault
-
         self._tasks.run_in_background(
-            lambda: vault.new_recovery_code(secret), self._on_made, self._on_failed
+            lambda: vault.prepare_recovery_code(secret), self._on_prepared, self._on_failed
         )
 
     def _on_failed(self, exc: BaseException) -> None:
+        if self.is_finished:
+            return  # cancelled while the passphrase was checked: nothing changed
         self.progress.hide()
         self.make_button.setEnabled(True)
-        self.passphrase.setEnabled(True)
-        self.error.setText(describe(exc))
+        self.passphrase.setReadOnly(False)
+        self._say(describe(exc))
+
+    def _say(self, message: str) -> None:
+        self.error.setText(message)
         self.error.show()
-        self.passphrase.setFocus()
+        self.passphrase.setFocus(Qt.FocusReason.OtherFocusReason)
         self.passphrase.selectAll()
 
-    def _on_made(self, code: str) -> None:
+    # --- step 2: the new code, kept only once confirmed ----------------------------------------
+
+    def _on_prepared(self, pending: PendingRecoveryCode) -> None:
+        if self.is_finished:
+            return  # cancelled meanwhile: the pending code is simply forgotten
+        self._pending = pending
         self.passphrase.clear()
-        self._settings.set(preferences.RECOVERY_CONFIRMED, False)
-        shown = QWidget()
+        shown = self.code_step = QWidget(self)
         shown_layout = QVBoxLayout(shown)
         shown_layout.setContentsMargins(0, 0, 0, 0)
         shown_layout.setSpacing(12)
         shown_layout.addWidget(label("Your new recovery code", role="heading"))
-        shown_layout.addWidget(
-            label("It is shown only now. The old code no longer works.", role="hint")
-        )
-        self.panel = RecoveryCodePanel(code=code, clipboard=self._clipboard, parent=shown)
+        shown_layout.addWidget(label(SHOWN_HINT, role="hint"))
+        self.panel = RecoveryCodePanel(code=pending.code, clipboard=self._clipboard, parent=shown)
         shown_layout.addWidget(self.panel)
-        self.done_button = button("&Done", primary=True)
-        self.done_button.setEnabled(False)
-        self.panel.confirmed_changed.connect(self.done_button.setEnabled)
-        self.done_button.clicked.connect(self._on_done_clicked)
-        shown_layout.addLayout(button_row(self.done_button))
-        self.steps.addWidget(shown)
-        self.steps.setCurrentWidget(shown)
+        self.keep_error = label(role="error")
+        self.keep_error.setAccessibleName("Message")
+        self.keep_error.hide()
+        shown_layout.addWidget(self.keep_error)
+        self.keep_progress = QProgressBar(shown)
+        self.keep_progress.setRange(0, 0)
+        self.keep_progress.setTextVisible(False)
+        self.keep_progress.setAccessibleName("Putting the new code in place")
+        self.keep_progress.hide()
+        shown_layout.addWidget(self.keep_progress)
+        self.discard_button = button("Cancel, keep my &old code")
+        self.discard_button.clicked.connect(self.reject)
+        self.keep_button = button("I have kept it — &use this code", primary=True)
+        self.keep_button.setEnabled(False)
+        self.panel.confirmed_changed.connect(self._update_keep)
+        self.keep_button.clicked.connect(self._on_keep_clicked)
+        shown_layout.addLayout(button_row(self.discard_button, self.keep_button))
+        self.ask_step.hide()
+        self._body.addWidget(shown)
+        shown.show()  # now, not a turn later, so the dialog grows to fit it at once
+        self.set_default_button(self.keep_button)
         self.panel.copy_button.setFocus()
 
-    def _on_done_clicked(self) -> None:
-        if self.panel is not None and self.panel.confirmed:
-            self._settings.set(preferences.RECOVERY_CONFIRMED, True)
-            self._clipboard.clear_if_ours()
-            self.accept()
+    def _update_keep(self) -> None:
+        assert self.panel is not None
+        self.keep_button.setEnabled(self.panel.confirmed and not self._installing)
+
+    def _set_installing(self, installing: bool) -> None:
+        self._installing = installing
+        self.discard_button.setEnabled(not installing)
+        self.keep_progress.setVisible(installing)
+        self._update_keep()
+
+    def _on_keep_clicked(self) -> None:
+        pending = self._pending
+        if pending is None or self.panel is None or not self.panel.confirmed:
+            return
+        if self._installing:
+            return
+        self._set_installing(True)
+        self.keep_error.hide()
+        vault = self._vault
+        self._tasks.run_in_background(
+            lambda: vault.keep_recovery_code(pending), self._on_kept, self._on_keep_failed
+        )
+
+    def _on_kept(self, _result: object) -> None:
+        self._settings.set(preferences.RECOVERY_CONFIRMED, True)
+        if self.is_finished:
+            return
+        self._installing = False
+        self._pending = None
+        self.outcome.emit(KEPT)
+        self.accept()
+
+    def _on_keep_failed(self, exc: BaseException) -> None:
+        if self.is_finished:
+            return
+        self._set_installing(False)
+        self.keep_error.setText(NOT_INSTALLED.format(reason=describe(exc)))
+        self.keep_error.show()

@@ -240,7 +240,7 @@ class SettingsPage(QWidget):
         dialog = ChangePassphraseDialog(
             vault=self._session.vault, tasks=self._session.tasks, parent=self
         )
-        dialog.accepted.connect(lambda: self._say("Your passphrase was changed."))
+        dialog.outcome.connect(self._say)
         self._open(dialog)
 
     def _on_recovery_clicked(self) -> None:
@@ -251,7 +251,7 @@ class SettingsPage(QWidget):
             clipboard=self._clipboard,
             parent=self,
         )
-        dialog.accepted.connect(lambda: self._say("Your new recovery code is in use."))
+        dialog.outcome.connect(self._say)
         self._open(dialog)
 
     def _open(self, dialog: QWidget) -> None:

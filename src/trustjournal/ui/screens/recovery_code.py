@@ -17,7 +17,7 @@ INTRO = (
 
 RENEWED = (
     "The journal locked before you confirmed your recovery code, so here is a new one. "
-    "The earlier code no longer works."
+    "The earlier code keeps working until you confirm this one."
 )
 
 
@@ -46,6 +46,10 @@ class RecoveryCodeScreen(QWidget):
         column.addWidget(label(INTRO))
         self.panel = RecoveryCodePanel(code=code, clipboard=clipboard, parent=self)
         column.addWidget(self.panel)
+        self.error = label(role="error")
+        self.error.setAccessibleName("Message")
+        self.error.hide()
+        column.addWidget(self.error)
         self.continue_button = button("&Continue", primary=True)
         self.continue_button.setEnabled(False)
         self.panel.confirmed_changed.connect(self.continue_button.setEnabled)
@@ -56,6 +60,23 @@ class RecoveryCodeScreen(QWidget):
         column.addStretch(2)
         self.setFocusProxy(self.panel.copy_button)
 
+    def set_busy(self, busy: bool) -> None:
+        """Hold the button while the code is being put in place."""
+        self.continue_button.setEnabled(not busy and self.panel.confirmed)
+        self.panel.check.setReadOnly(busy)
+        if busy:
+            self.error.hide()
+
+    def show_error(self, message: str) -> None:
+        """Say what went wrong; Continue can be pressed again."""
+        self.set_busy(False)
+        self.error.setText(message)
+        self.error.show()
+
     def _on_continue(self) -> None:
+        if self.panel.check.isReadOnly():
+            return  # already being put in place
         if self.panel.confirmed:
             self.finished.emit()
+        else:
+            self.panel.explain_mismatch()

@@ -18,6 +18,18 @@ from trustjournal.ui.widgets.password_field import PasswordField
 
 _OPEN_PROMPT = "Enter your passphrase to open your journal."
 _RECOVERY_PROMPT = "Enter your recovery code. Afterwards you will choose a new passphrase."
+_SLEEP_NOTE = "Locked as the computer went to sleep."
+
+
+def lock_note(reason: str, idle_ms: int | None) -> str:
+    """Why the journal locked by itself, in neutral words ("" when the person locked it)."""
+    if reason == "idle" and idle_ms:
+        minutes = max(1, round(idle_ms / 60_000))
+        unit = "minute" if minutes == 1 else "minutes"
+        return f"Locked after {minutes} {unit} without use."
+    if reason == "sleep":
+        return _SLEEP_NOTE
+    return ""
 
 
 class UnlockScreen(QWidget):
@@ -38,14 +50,11 @@ class UnlockScreen(QWidget):
         column.addStretch(1)
         frame, box = card()
         box.setSpacing(14)
-        head = QHBoxLayout()
-        head.setSpacing(12)
-        logo = QLabel()
-        logo.setPixmap(icon(Icon.APP).pixmap(QSize(40, 40), self.devicePixelRatioF()))
-        logo.setAccessibleName("TrustJournal")
-        head.addWidget(logo)
-        head.addWidget(label("TrustJournal", role="title"), 1)
-        box.addLayout(head)
+        box.addLayout(self._head())
+        self.note = label(role="hint")
+        self.note.setAccessibleName("Why the journal is locked")
+        self.note.hide()
+        box.addWidget(self.note)
         self.prompt = label(_OPEN_PROMPT)
         box.addWidget(self.prompt)
         self.field = PasswordField(accessible_name="Passphrase", parent=frame)
@@ -85,10 +94,26 @@ class UnlockScreen(QWidget):
         self.field.returnPressed.connect(self._on_submit)
         self.setFocusProxy(self.field)
 
+    def _head(self) -> QHBoxLayout:
+        head = QHBoxLayout()
+        head.setSpacing(12)
+        logo = QLabel()
+        logo.setPixmap(icon(Icon.APP).pixmap(QSize(40, 40), self.devicePixelRatioF()))
+        logo.setAccessibleName("TrustJournal")
+        head.addWidget(logo)
+        head.addWidget(label("TrustJournal", role="title"), 1)
+        return head
+
     @property
     def uses_recovery_code(self) -> bool:
         """Whether the field currently takes the recovery code."""
         return self._recovery
+
+    def note_lock(self, reason: str, idle_ms: int | None) -> None:
+        """Say that the journal locked by itself (after inactivity or sleep), if it did."""
+        text = lock_note(reason, idle_ms)
+        self.note.setText(text)
+        self.note.setVisible(bool(text))
 
     def set_busy(self, busy: bool) -> None:
         """Show progress and hold input while the key is derived."""

@@ -3,13 +3,23 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import QFormLayout, QProgressBar, QVBoxLayout, QWidget
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QFormLayout, QLabel, QProgressBar, QVBoxLayout, QWidget
 
 from trustjournal.core.strength import Strength, estimate
 from trustjournal.ui.widgets.common import field_label, label, set_role
 from trustjournal.ui.widgets.password_field import PasswordField
 
 _DEBOUNCE_MS = 120
+
+
+def text_height(hint: QLabel, *, lines: int) -> int:
+    """The height `lines` lines of text take in `hint`, in bold (the "error" role's weight)."""
+    probe = QLabel("\n".join(["Xg"] * lines))
+    font = QFont(hint.font())
+    font.setBold(True)
+    probe.setFont(font)
+    return probe.sizeHint().height()
 
 
 class PassphraseForm(QWidget):
@@ -55,8 +65,11 @@ class PassphraseForm(QWidget):
         layout.addWidget(self.verdict)
         layout.addWidget(self.detail)
         layout.addWidget(self.match)
-        self.detail.hide()
-        self.match.hide()
+        # The hints keep their room while empty, so the page does not jump as they come and go;
+        # measured in bold, the weight of the "error" role.
+        self.verdict.setMinimumHeight(text_height(self.verdict, lines=2))
+        self.detail.setMinimumHeight(text_height(self.detail, lines=1))
+        self.match.setMinimumHeight(text_height(self.match, lines=1))
 
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
@@ -72,6 +85,11 @@ class PassphraseForm(QWidget):
     def is_valid(self) -> bool:
         """Whether the passphrase is acceptable and typed the same twice."""
         return self._valid
+
+    @property
+    def strength(self) -> Strength | None:
+        """The latest estimate of the first field (None while empty or not yet estimated)."""
+        return self._strength
 
     def passphrase(self) -> str:
         """The chosen passphrase (only meaningful when `is_valid`)."""
@@ -117,13 +135,11 @@ class PassphraseForm(QWidget):
             set_role(self.verdict, role)
             set_role(self.meter, role, name="level")
         self.detail.setText(strength.warning if strength else "")
-        self.detail.setVisible(bool(strength and strength.warning))
 
     def _update_validity(self) -> None:
         first, second = self.first.text(), self.second.text()
         mismatch = bool(second) and first != second
         self.match.setText("The two passphrases are not the same yet." if mismatch else "")
-        self.match.setVisible(mismatch)
         valid = bool(
             first and first == second and self._strength is not None and self._strength.accepted
         )

@@ -12,7 +12,8 @@ from PySide6.QtWidgets import QFileDialog, QLineEdit, QVBoxLayout, QWidget
 
 from trustjournal.ui.clipboard import ClipboardGuard
 from trustjournal.ui.icons import Icon
-from trustjournal.ui.widgets.common import button, button_row, field_label, label
+from trustjournal.ui.widgets.common import button, button_row, field_label, label, set_role
+from trustjournal.ui.widgets.passphrase_form import text_height
 
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter
@@ -22,6 +23,11 @@ SHEET_TEXT = (
     "This code opens your journal if you forget your passphrase.\n"
     "Keep it somewhere safe, away from the computer. Anyone who has it can open the journal.\n"
 )
+
+
+MATCHES = "That matches. Thank you for keeping it safe."
+WRONG_GROUP = "That is not the code's last group. Please compare it with the code."
+MISSING_GROUP = "Please type the code's last group first, to be sure you have kept it."
 
 
 def last_group(code: str) -> str:
@@ -50,7 +56,7 @@ class RecoveryCodePanel(QWidget):
         self._code = code
         self._clipboard = clipboard
         self._confirmed = False
-        self.code_label = label(code, role="code")
+        self.code_label = label(code, role="code", wrap=False)  # a code split over lines misreads
         self.code_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.code_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.code_label.setAccessibleName("Recovery code")
@@ -84,6 +90,7 @@ class RecoveryCodePanel(QWidget):
         )
         layout.addWidget(self.check)
         layout.addWidget(self.check_state)
+        self.check_state.setMinimumHeight(text_height(self.check_state, lines=1))  # no jump
         self.status.hide()
 
     @property
@@ -104,9 +111,13 @@ class RecoveryCodePanel(QWidget):
         self._say("Saved. Move the file somewhere safe, away from this computer.")
 
     def print_to(self, printer: QPrinter) -> None:
-        """Print the code on one page."""
+        """Print the code on one page; "print to file" writes a file only this user can read."""
         from PySide6.QtGui import QFont, QTextDocument
 
+        target = printer.outputFileName()
+        if target:  # created private before Qt writes into it, so it is never readable by others
+            os.close(os.open(target, os.O_WRONLY | os.O_CREAT, 0o600))
+            os.chmod(target, 0o600)
         document = QTextDocument()
         document.setDefaultFont(QFont("monospace", 14))
         document.setPlainText(SHEET_TEXT.format(code=self._code))
@@ -152,13 +163,28 @@ class RecoveryCodePanel(QWidget):
         self.status.setText(message)
         self.status.show()
 
+    def explain_mismatch(self) -> None:
+        """Say why the check is not done yet, and put the focus in the check field."""
+        if self._confirmed:
+            return
+        typed = self.check.text()
+        self._show_check(MISSING_GROUP if not _normalise(typed) else WRONG_GROUP, "error")
+        self.check.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.check.selectAll()
+
+    def _show_check(self, message: str, role: str) -> None:
+        self.check_state.setText(message)
+        set_role(self.check_state, role)
+
     def _on_check_text_changed(self, text: str) -> None:
-        confirmed = bool(text) and _normalise(text) == _normalise(last_group(self._code))
-        self.check_state.setText(
-            "That matches. Thank you for keeping it safe." if confirmed else ""
-        )
-        self.check_state.setProperty("role", "good")
-        self.check_state.style().polish(self.check_state)
+        typed, wanted = _normalise(text), _normalise(last_group(self._code))
+        confirmed = bool(typed) and typed == wanted
+        if confirmed:
+            self._show_check(MATCHES, "good")
+        elif len(typed) >= len(wanted):
+            self._show_check(WRONG_GROUP, "error")
+        else:
+            self._show_check("", "hint")
         if confirmed != self._confirmed:
             self._confirmed = confirmed
             self.confirmed_changed.emit(confirmed)
