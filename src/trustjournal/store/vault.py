@@ -277,11 +277,15 @@ class Vault:
         slot = rewrap(keyfile, SlotName.RECOVERY, code, key).slot(SlotName.RECOVERY)
         return PendingRecoveryCode(code=code, vault_id=self.vault_id, slot=slot)
 
-    def keep_recovery_code(self, pending: PendingRecoveryCode) -> None:
+    def keep_recovery_code(self, pending: PendingRecoveryCode) -> bool:
         """Install a prepared recovery code: from now on it opens the journal, the old one not.
 
         Only the recovery slot of the key file on disk is replaced, so a passphrase changed
         after the code was prepared stays changed.
+
+        Returns:
+            Whether the disk confirmed the change (see `install_keyfile`); either way the new
+            code is in effect once this returns.
 
         Raises:
             VaultLockedError: if the vault was locked in the meantime; nothing is changed.
@@ -293,7 +297,7 @@ class Vault:
         if pending.vault_id != self.vault_id:
             raise VaultCorruptError()
         keyfile = self._current_keyfile().with_slot(SlotName.RECOVERY, pending.slot)
-        install_keyfile(self.directory, keyfile)
+        return install_keyfile(self.directory, keyfile)
 
     def verify(self) -> list[str]:
         """Problems found by `integrity_check` and `cipher_integrity_check`; [] when sound.
