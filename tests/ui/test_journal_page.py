@@ -22,6 +22,7 @@ from tests.ui.journal_helpers import (
 from trustjournal.core.entries import EntryKind, MoodCheckIn
 from trustjournal.core.query import EntryQuery
 from trustjournal.ui.editors.base import EditorRegistry, default_editors
+from trustjournal.ui.editors.gratitude import GratitudeEditor
 from trustjournal.ui.editors.mood import MoodEditor
 from trustjournal.ui.journal import timeline_model
 from trustjournal.ui.journal.delegate import highlight_spans
@@ -353,3 +354,101 @@ def test_a_search_that_leaves_the_selected_entry_out_reads_only_its_first_slice(
     assert page.current_id() is None
     page.model.fetch_all()
     assert page.model.entry_count() == 3
+
+
+def _shown_text(page: JournalPage) -> str:
+    editor = page.pane.editor
+    if isinstance(editor, MoodEditor):
+        return editor.note.toPlainText()
+    assert isinstance(editor, GratitudeEditor)
+    return editor.text.toPlainText()
+
+
+def test_arrow_keys_show_each_entry_and_keep_what_was_typed_as_its_draft(
+    page: JournalPage, session: Session
+) -> None:
+    # Rows 1 and 2 are the newest mood check-in (A) and gratitude (B) of the first day.
+    a_id, b_id = page.model.entry_id(1), page.model.entry_id(2)
+    page.view.setFocus()
+    page.view.setCurrentIndex(page.model.index(1))
+    QTest.keyClick(page.view, Qt.Key.Key_Return)  # open A
+    assert page.pane.shown_id() == a_id
+    page.view.setFocus()
+    QTest.keyClick(page.view, Qt.Key.Key_Down)
+    assert page.pane.shown_id() == b_id  # the highlighted row is the entry shown
+    assert page.right.currentWidget() is page.pane
+    assert page.view.hasFocus()  # so the arrows keep moving
+    QTest.keyClick(page.view, Qt.Key.Key_Return)
+    gratitude = page.pane.editor
+    assert isinstance(gratitude, GratitudeEditor)
+    assert gratitude.text.hasFocus()
+    QTest.keyClick(gratitude.text, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    QTest.keyClicks(gratitude.text, " and the tea")
+    page.view.setFocus()
+    QTest.keyClick(page.view, Qt.Key.Key_Up)
+    assert page.pane.shown_id() == a_id
+    assert _shown_text(page) == "walk by the river 0"
+    parked = [key for key in session.drafts.keys() if key.startswith(DRAFT_KEY)]  # noqa: SIM118
+    assert parked == [f"{DRAFT_KEY}.entry-{b_id}"]
+    QTest.keyClick(page.view, Qt.Key.Key_Down)
+    assert _shown_text(page) == "Thankful for breakfast 0 and the tea"
+    assert session.drafts.load(DRAFT_KEY) is not None  # a lock now would bring it back
+    QTest.keyClick(page.view, Qt.Key.Key_End)
+    QTest.keyClick(page.view, Qt.Key.Key_Home)
+    assert page.pane.shown_id() == a_id
+    QTest.keyClick(page.view, Qt.Key.Key_PageDown)
+    assert page.pane.shown_id() == page.current_id() != a_id
+
+
+def test_delete_removes_the_entry_shown_names_it_and_undo_brings_it_back(
+    page: JournalPage, session: Session
+) -> None:
+    page.view.setFocus()
+    page.view.setCurrentIndex(page.model.index(1))
+    QTest.keyClick(page.view, Qt.Key.Key_Down)
+    QTest.keyClick(page.view, Qt.Key.Key_Down)  # the trigger record of the first day
+    shown = page.pane.shown_id()
+    assert shown == page.model.entry_id(3)
+    QTest.keyClick(page.view, Qt.Key.Key_Delete)
+    assert shown not in session.entries.ids()
+    assert len(session.entries.ids()) == 8
+    assert page.undo_bar.text.text() == "Trigger entry of Sat 14 Mar, 02:30 moved to the bin."
+    assert page.pane.shown_id() == page.current_id() != shown  # the next one is shown
+    QTest.keyClick(page.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert shown in session.entries.ids()
+    assert page.pane.shown_id() == page.current_id() == shown
+
+
+def test_a_click_shows_the_entry_and_delete_takes_that_one_not_the_one_opened_before(
+    qtbot: QtBot, page: JournalPage, session: Session
+) -> None:
+    page.open_entry_row(1)  # A is open
+    opened = page.pane.shown_id()
+    index = page.model.index(2)
+    QTest.mouseClick(
+        page.view.viewport(), Qt.MouseButton.LeftButton, pos=page.view.visualRect(index).center()
+    )
+    clicked = page.model.entry_id(2)
+    assert page.pane.shown_id() == clicked
+    assert page.delete_button.isEnabled()
+    page.delete_button.click()
+    assert clicked not in session.entries.ids()
+    assert opened in session.entries.ids()
+    assert page.undo_bar.text.text().startswith("Gratitude entry of Sat 14 Mar")
+    page.undo_bar.button.click()
+    assert clicked in session.entries.ids()
+    assert page.pane.shown_id() == clicked
+
+
+def test_set_aside_shows_nothing_so_delete_does_nothing(
+    page: JournalPage, session: Session
+) -> None:
+    page.open_entry_row(1)
+    QTest.keyClick(_mood_editor(page).note, Qt.Key.Key_Escape)
+    assert page.right.currentWidget() is page.placeholder
+    assert page.current_id() is None
+    assert not page.delete_button.isEnabled()
+    QTest.keyClick(page.view, Qt.Key.Key_Delete)
+    assert len(session.entries.ids()) == 9
+    QTest.keyClick(page.view, Qt.Key.Key_Down)
+    assert page.pane.shown_id() == page.model.entry_id(2)
