@@ -111,6 +111,8 @@ class JournalPage(QWidget):
         self._action("Find", QKeySequence.StandardKey.Find, self.focus_search)
         self._action("New check-in", QKeySequence.StandardKey.New, self.new_check_in)
         self.delete_action = QAction("Delete entry", self.view)
+        self.delete_action.setObjectName("deleteEntry")  # Edit → Delete entry runs it
+        self.delete_action.setEnabled(False)
         self.delete_action.setShortcut(QKeySequence(Qt.Key.Key_Delete))
         self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         self.delete_action.triggered.connect(self.delete_selected)
@@ -211,7 +213,9 @@ class JournalPage(QWidget):
         self._show_delete_state()
 
     def _show_delete_state(self) -> None:
-        self.delete_button.setEnabled(self.shown_id() is not None)
+        shown = self.shown_id() is not None
+        self.delete_button.setEnabled(shown)
+        self.delete_action.setEnabled(shown)
 
     def _open_index(self, index: QModelIndex) -> None:
         if index.isValid() and not index.data(Role.IS_HEADER):
