@@ -109,7 +109,9 @@ def test_own_emotion_words_join_the_vocabulary(page: JournalPage) -> None:
     page.new_check_in()
     editor = _mood_editor(page)
     editor.emotions.search.setText("Quietly brave")
-    QTest.keyClick(editor.emotions.search, Qt.Key.Key_Return)
+    QTest.keyClick(editor.emotions.search, Qt.Key.Key_Return)  # no match: nothing is added
+    assert editor.emotions.chosen() == []
+    editor.emotions.add_button.click()
     assert editor.emotions.chosen() == ["Quietly brave"]
     assert any(
         "Quietly brave" in names
