@@ -193,13 +193,14 @@ class VocabularyPicker(QWidget, Generic[ItemT]):
         return list(self._order)
 
     def set_chosen(self, names: list[str] | tuple[str, ...]) -> None:
-        """Choose exactly `names` (names not offered are kept as they are)."""
+        """Choose exactly `names` (names not offered are kept as they are).
+
+        The names offered are read again first, so a word renamed or hidden in Settings
+        shows as it is now each time an entry is opened.
+        """
         self._order = list(names)
-        keys = {n.casefold() for n in names}
-        self._view.blockSignals(True)
-        for key, item in self._items.items():
-            self._tick(item, key in keys)
-        self._view.blockSignals(False)
+        self._fill()
+        self._filter(self.search.text())
         self._show_chosen()
 
     def choose(self, name: str) -> None:
