@@ -454,3 +454,49 @@ def test_set_aside_shows_nothing_so_delete_does_nothing(
     assert len(session.entries.ids()) == 9
     QTest.keyClick(page.view, Qt.Key.Key_Down)
     assert page.pane.shown_id() == page.model.entry_id(2)
+
+
+def test_the_note_label_stays_beside_its_box_however_tall_the_editor(
+    qtbot: QtBot, page: JournalPage
+) -> None:
+    page.resize(1400, 1400)  # room to spare: it used to be spread between the rows
+    page.open_entry_row(1)
+    editor = _mood_editor(page)
+    qtbot.waitUntil(editor.note.isVisible)
+    note_label = editor.form.layout.labelForField(editor.note.parentWidget())
+    assert note_label is not None
+    label_top = note_label.mapTo(editor, note_label.rect().topLeft()).y()
+    box_top = editor.note.mapTo(editor, editor.note.rect().topLeft()).y()
+    assert box_top - 4 <= label_top <= box_top + editor.note.height() // 2
+
+
+def test_the_editor_is_never_cut_off_on_the_right_in_a_small_window(
+    qtbot: QtBot, page: JournalPage
+) -> None:
+    page.resize(800, 600)
+    page.open_entry_row(1)
+    editor = _mood_editor(page)
+    area = editor.scroll_area
+    assert area is not None
+    qtbot.waitUntil(lambda: editor.body.width() <= area.viewport().width())
+    assert editor.body.minimumSizeHint().width() <= area.viewport().width()
+    assert page.view.width() > 0
+
+
+def test_a_search_hit_past_the_cut_off_part_of_a_row_is_shown(
+    qtbot: QtBot, page: JournalPage, session: Session
+) -> None:
+    long_note = "A long morning of small things, errands and phone calls, " * 2 + "then the dog"
+    session.entries.add(MoodCheckIn(occurred_at=NOW, mood=6, note=long_note))
+    session.events.notify({"mood"})
+    page.resize(800, 600)
+    page.filters.search.setText("dog")
+    page.filters.search_timer.stop()
+    page.refilter()
+    row = 1
+    assert "the dog" in str(page.model.index(row).data(Role.SUMMARY))
+    fonts = page.delegate._fonts_for(page.view.font())
+    width = page.view.visualRect(page.model.index(row)).width() // 2
+    shown, hits = page.delegate._elide(fonts, str(page.model.index(row).data(Role.SUMMARY)), width)
+    assert shown.startswith("…") and "dog" in shown
+    assert len(hits) == 1

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtWidgets import QFrame, QScrollArea, QStyle, QVBoxLayout, QWidget
 
 from trustjournal.core.entries import ENTRY_TYPES, Entry
 from trustjournal.core.errors import ValidationError
@@ -48,7 +48,14 @@ class FormEditor(EntryEditor):
             outer = QVBoxLayout(self)
             outer.setContentsMargins(0, 0, 0, 0)
             outer.addWidget(self.scroll_area)
-        self.form = ErrorForm(self.body, default_field=default_field)
+        # The rows keep their natural height at the top; the room left over stays below them
+        # (spread between the rows, it pulled a field away from its label).
+        holder = QWidget(self.body)
+        column = QVBoxLayout(self.body)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(holder)
+        column.addStretch(1)
+        self.form = ErrorForm(holder, default_field=default_field)
         if scrolled:  # room between the fields and the scroll bar
             self.form.layout.setContentsMargins(0, 0, 14, 8)
         self.errors = self.form.errors
@@ -65,6 +72,15 @@ class FormEditor(EntryEditor):
         self.form.row("Tags", self.tags, "tags")
         self.form.row("When", self.time, "time")
         self.form.layout.addRow("", self.private)
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        if self.scroll_area is None:
+            return hint
+        # It scrolls up and down, never sideways: as wide as its widest row, so a splitter or a
+        # small window cannot cut the form off on the right.
+        bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        return QSize(max(hint.width(), self.body.minimumSizeHint().width() + bar), hint.height())
 
     def watch(self, *signals: Any) -> None:
         """Announce `changed` whenever one of `signals` fires."""

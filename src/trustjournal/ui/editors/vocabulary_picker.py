@@ -21,7 +21,7 @@ from trustjournal.ui.widgets.common import button, label
 
 ItemT = TypeVar("ItemT")
 ADD_TEXT = "Add as my own word"
-SHOWN_IN_BUTTON = 24  # characters of the typed word the Add button repeats
+SHOWN_IN_BUTTON = 16  # characters of the typed word the Add button repeats
 
 
 def add_text(name: str) -> str:

@@ -56,7 +56,10 @@ class JournalPage(QWidget):
         self.view.setItemDelegate(self.delegate)
         self.empty = label("", role="hint")
         self.pane = EditorPane(
-            session=session, editors=editors or default_editors(), draft_key=DRAFT_KEY, parent=self
+            session=session,
+            editors=editors or default_editors(scrolled=True),
+            draft_key=DRAFT_KEY,
+            parent=self,
         )
         self.placeholder = label(
             "Choose an entry to read or edit it, or start a new check-in (Ctrl+N).", role="hint"
