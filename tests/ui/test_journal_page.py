@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from tests.ui.journal_helpers import (
@@ -24,6 +25,7 @@ from trustjournal.core.query import EntryQuery
 from trustjournal.ui.editors.base import EditorRegistry, default_editors
 from trustjournal.ui.editors.gratitude import GratitudeEditor
 from trustjournal.ui.editors.mood import MoodEditor
+from trustjournal.ui.editors.trigger import SITUATION_FIELD, TriggerEditor
 from trustjournal.ui.journal import timeline_model
 from trustjournal.ui.journal.delegate import highlight_spans
 from trustjournal.ui.journal.timeline_model import Role
@@ -500,3 +502,97 @@ def test_a_search_hit_past_the_cut_off_part_of_a_row_is_shown(
     shown, hits = page.delegate._elide(fonts, str(page.model.index(row).data(Role.SUMMARY)), width)
     assert shown.startswith("…") and "dog" in shown
     assert len(hits) == 1
+
+
+def _tab_walk(page: JournalPage, steps: int) -> list[QWidget]:
+    """The widgets Tab reaches, in order, each once (a date field takes Tab per section)."""
+    seen: list[QWidget] = []
+    for _ in range(steps):
+        widget = QApplication.focusWidget()
+        assert widget is not None
+        if widget not in seen:
+            seen.append(widget)
+        QTest.keyClick(widget, Qt.Key.Key_Tab)
+    return seen
+
+
+def test_tab_follows_reading_order_through_the_mood_editor_and_the_page(
+    qtbot: QtBot, page: JournalPage
+) -> None:
+    page.activateWindow()
+    qtbot.waitUntil(page.isActiveWindow)
+    page.open_entry_row(1)
+    editor = _mood_editor(page)
+    seen = _tab_walk(page, 40)
+    expected = [
+        editor.scale.group.checkedButton(),
+        editor.emotions.search,
+        editor.emotions.tree,
+        editor.connection,
+        editor.trust,
+        editor.note,  # it came before Connection
+        editor.tags,
+        editor.time,
+        editor.private,
+        page.pane.cancel_button,
+        page.pane.save_button,
+        page.delete_button,
+        page.new_button,
+        page.filters.kind,
+        page.filters.search,
+        page.view,
+    ]
+    assert [w for w in seen if w in expected] == expected
+
+
+def test_tab_follows_reading_order_through_the_trigger_editor(
+    qtbot: QtBot, page: JournalPage
+) -> None:
+    page.activateWindow()
+    qtbot.waitUntil(page.isActiveWindow)
+    page.open_entry_row(_first_entry_row(page, "trigger"))
+    editor = page.pane.editor
+    assert isinstance(editor, TriggerEditor)
+    seen = _tab_walk(page, 30)
+    expected = [
+        editor.situation,
+        editor.category,
+        editor.emotions.search,
+        editor.thoughts,  # the text boxes came first, before the category
+        editor.body_sensations,
+        editor.urge,
+        editor.response,
+        editor.coping.search,
+        editor.need,
+        editor.for_session,
+        editor.tags,
+        page.pane.save_button,
+    ]
+    assert [w for w in seen if w in expected] == expected
+
+
+def test_after_a_validation_error_the_cursor_goes_to_the_field(
+    qtbot: QtBot, page: JournalPage
+) -> None:
+    page.activateWindow()
+    qtbot.waitUntil(page.isActiveWindow)
+    QTest.keyClick(page, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    editor = _mood_editor(page)
+    editor.note.setFocus()
+    QTest.keyClicks(editor.note, "no mood chosen")
+    QTest.keyClick(editor.note, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert editor.errors["mood"].isVisible()
+    focused = QApplication.focusWidget()
+    assert focused in editor.scale.group.buttons()
+    QTest.keyClick(focused, Qt.Key.Key_7)
+    assert editor.scale.value() == 7
+    page.open_entry_row(_first_entry_row(page, "trigger"))
+    trigger = page.pane.editor
+    assert isinstance(trigger, TriggerEditor)
+    trigger.tags.setFocus()
+    trigger.situation.clear()
+    QTest.keyClick(trigger.tags, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert trigger.errors[SITUATION_FIELD].isVisible()
+    assert trigger.situation.hasFocus()
+    QTest.keyClick(trigger.situation, Qt.Key.Key_Escape)  # set aside: kept as a draft now
+    assert not page.pane.timer.isActive()

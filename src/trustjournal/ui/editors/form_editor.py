@@ -3,16 +3,46 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from itertools import pairwise
 from typing import Any
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtWidgets import QFrame, QScrollArea, QStyle, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QFrame,
+    QLayoutItem,
+    QScrollArea,
+    QStyle,
+    QVBoxLayout,
+    QWidget,
+)
 
 from trustjournal.core.entries import ENTRY_TYPES, Entry
 from trustjournal.core.errors import ValidationError
 from trustjournal.ui.editors.base import EntryEditor
-from trustjournal.ui.editors.fields import ErrorForm, TimeField, private_box, tags_field, tags_of
+from trustjournal.ui.editors.fields import (
+    ErrorForm,
+    TimeField,
+    focus_chain,
+    private_box,
+    tab_stops,
+    tags_field,
+    tags_of,
+)
 from trustjournal.ui.session import Session
+
+
+def _widgets_in(item: QLayoutItem | None) -> list[QWidget]:
+    """The widgets a form row holds, in the order laid out (a row may be a whole layout)."""
+    if item is None:
+        return []
+    widget = item.widget()
+    if widget is not None:
+        return [widget]
+    layout = item.layout()
+    if layout is None:
+        return []
+    return [w for i in range(layout.count()) for w in _widgets_in(layout.itemAt(i))]
 
 
 class FormEditor(EntryEditor):
@@ -42,6 +72,8 @@ class FormEditor(EntryEditor):
             self.scroll_area = QScrollArea(self)
             self.scroll_area.setWidgetResizable(True)
             self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+            # Not a Tab stop of its own: it scrolls to each field as Tab reaches it.
+            self.scroll_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
             self.body = QWidget()
             self.scroll_area.setWidget(self.body)
@@ -72,6 +104,27 @@ class FormEditor(EntryEditor):
         self.form.row("Tags", self.tags, "tags")
         self.form.row("When", self.time, "time")
         self.form.layout.addRow("", self.private)
+        self.order_tabs()
+
+    def order_tabs(self) -> None:
+        """Chain Tab through the rows as they are read, top to bottom (a field made before
+        the one above it would otherwise come first)."""
+        layout = self.form.layout
+        roles = (
+            QFormLayout.ItemRole.LabelRole,
+            QFormLayout.ItemRole.FieldRole,
+            QFormLayout.ItemRole.SpanningRole,
+        )
+        every = focus_chain(self)
+        chain = [
+            stop
+            for row in range(layout.rowCount())
+            for role in roles
+            for widget in _widgets_in(layout.itemAt(row, role))
+            for stop in tab_stops(widget, every)
+        ]
+        for first, second in pairwise(chain):
+            QWidget.setTabOrder(first, second)
 
     def minimumSizeHint(self) -> QSize:
         hint = super().minimumSizeHint()

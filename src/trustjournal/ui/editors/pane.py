@@ -7,6 +7,7 @@ own, and it comes back the next time that entry is shown.
 
 from __future__ import annotations
 
+from itertools import pairwise
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -18,6 +19,7 @@ from trustjournal.core.errors import EntryNotFoundError, UserFacingError, Valida
 from trustjournal.core.serialize import to_dict
 from trustjournal.core.wording import kind_label
 from trustjournal.ui.editors.base import EditorRegistry, EntryEditor
+from trustjournal.ui.editors.fields import focus_chain, tab_stops
 from trustjournal.ui.session import Session
 from trustjournal.ui.widgets.common import button, button_row, label
 
@@ -107,6 +109,16 @@ class EditorPane(QWidget):
             found.changed.connect(self.timer.start)
             self._by_kind[kind] = found
             self.stack.addWidget(found)
+            # Made after the buttons, it would come after them on Tab (and after whatever
+            # the page made last): chain it in where the pane starts, then the buttons.
+            chain = [
+                self.read_only_text,
+                *tab_stops(found, focus_chain(found)),
+                self.cancel_button,
+                self.save_button,
+            ]
+            for first, second in pairwise(chain):
+                QWidget.setTabOrder(first, second)
         return found
 
     def open(self, entry: Entry | None, kind: EntryKind = EntryKind.MOOD) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
@@ -17,6 +19,7 @@ from trustjournal.core.errors import EntryNotFoundError, SearchQueryError, UserF
 from trustjournal.core.wording import kind_label, short_when
 from trustjournal.store.search import search_terms
 from trustjournal.ui.editors.base import EditorRegistry, default_editors
+from trustjournal.ui.editors.fields import focus_chain, tab_stops
 from trustjournal.ui.editors.pane import EditorPane
 from trustjournal.ui.journal.delegate import TimelineDelegate
 from trustjournal.ui.journal.filter_bar import FilterBar, category_choices
@@ -104,7 +107,21 @@ class JournalPage(QWidget):
         self._wire()
         self.refresh()
 
+    def _order_tabs(self) -> None:
+        # Tab follows reading order: the buttons at the top, the filters, the timeline, then
+        # the editor (the pane chains each editor in after itself, then its own buttons).
+        chain = [
+            self.delete_button,
+            self.new_button,
+            *tab_stops(self.filters, focus_chain(self)),
+            self.view,
+            self.undo_bar.button,
+        ]
+        for first, second in pairwise(chain):
+            QWidget.setTabOrder(first, second)
+
     def _wire(self) -> None:
+        self._order_tabs()
         entries = self._session.entries
         self.filters.tag.provider = lambda: [name for name, _uses in entries.tags()]
         self.filters.category.provider = lambda: category_choices(
