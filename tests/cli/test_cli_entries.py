@@ -131,7 +131,7 @@ def test_list_human_output_is_newest_first_and_summarised(cli: Run) -> None:
     cli("add", "gratitude", "--text", "Second line\nhidden", "--at", "2026-03-02T08:00")
     lines = cli("list").out.splitlines()
     assert "Gratitude" in lines[0] and "Second line" in lines[0] and "hidden" not in lines[0]
-    assert "Mood 7/10, good · calm" in lines[1]
+    assert "Mood 7 of 10, good · calm" in lines[1]
 
 
 def test_list_of_an_empty_journal_says_so(cli: Run) -> None:

@@ -11,7 +11,14 @@ from trustjournal.core.errors import ValidationError
 from trustjournal.core.periods import Period, parse_day
 from trustjournal.core.serialize import from_dict, to_dict
 from trustjournal.core.times import from_micros, local_day, offset_minutes, to_micros
-from trustjournal.core.wording import MOOD_WORDS, first_line, intensity_span, summarise
+from trustjournal.core.wording import (
+    MOOD_WORDS,
+    first_line,
+    intensity_span,
+    short_day,
+    short_when,
+    summarise,
+)
 
 TODAY = date(2026, 3, 14)  # a Saturday
 
@@ -43,11 +50,11 @@ def test_a_moment_keeps_its_instant_and_its_lived_day() -> None:
 def test_summaries_are_one_line_with_words_for_numbers() -> None:
     when = datetime(2026, 3, 1, 9, 0, tzinfo=UTC)
     mood = MoodCheckIn(occurred_at=when, mood=3, emotions=("tired", "hopeful"), note="\n\nfirst\n2")
-    assert summarise(mood) == "Mood 3/10, low · tired, hopeful — first"
+    assert summarise(mood) == "Mood 3 of 10, low · tired, hopeful — first"
     record = TriggerRecord(occurred_at=when, situation="x" * 200, intensity=8, intensity_after=3)
-    assert summarise(record).startswith("8 → 3/10 · x") and len(summarise(record)) <= 80
+    assert summarise(record).startswith("8 → 3 of 10 · x") and len(summarise(record)) <= 80
     steady = TriggerRecord(occurred_at=when, situation="s", intensity=4, intensity_after=4)
-    assert summarise(steady) == "4/10 before and after · s"
+    assert summarise(steady) == "4 of 10 before and after · s"
     assert first_line("a" * 100, 10) == "a" * 9 + "…"
     assert set(MOOD_WORDS) == set(range(1, 11))
 
@@ -75,3 +82,9 @@ def test_unreadable_entry_data_is_a_validation_error() -> None:
         from_dict({"kind": "mood", "occurred_at": "not a time", "mood": 5})
     with pytest.raises(ValidationError):
         from_dict({"kind": "dream"})
+
+
+def test_days_and_moments_are_written_in_one_short_style() -> None:
+    moment = datetime(2026, 12, 6, 14, 5, tzinfo=UTC)
+    assert short_day(moment) == "Sun 6 Dec"
+    assert short_when(moment) == "Sun 6 Dec, 14:05"

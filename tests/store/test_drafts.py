@@ -69,3 +69,13 @@ def test_drafts_are_encrypted_on_disk(drafts: DraftRepository, db: Database, db_
     db.checkpoint()
     for file in db_path.parent.iterdir():
         assert CANARY.encode() not in file.read_bytes(), file.name
+
+
+def test_moving_a_draft_keeps_it_once_under_the_new_key(drafts: DraftRepository) -> None:
+    drafts.save("journal.editor", {"note": "typed in B"})
+    drafts.save("journal.editor.entry-7", {"note": "an older draft of B"})
+    assert drafts.move("journal.editor", "journal.editor.entry-7")
+    assert drafts.load("journal.editor") is None
+    assert drafts.load("journal.editor.entry-7") == {"note": "typed in B"}
+    assert not drafts.move("journal.editor", "journal.editor.entry-8")
+    assert drafts.keys() == ["journal.editor.entry-7"]

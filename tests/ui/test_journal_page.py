@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from tests.ui.journal_helpers import (
@@ -21,8 +22,10 @@ from tests.ui.journal_helpers import (
 )
 from trustjournal.core.entries import EntryKind, MoodCheckIn
 from trustjournal.core.query import EntryQuery
+from trustjournal.ui.editors.gratitude import GratitudeEditor
 from trustjournal.ui.editors.mood import MoodEditor
 from trustjournal.ui.editors.registry import EditorRegistry, default_editors
+from trustjournal.ui.editors.trigger import SITUATION_FIELD, TriggerEditor
 from trustjournal.ui.journal import timeline_model
 from trustjournal.ui.journal.delegate import highlight_spans
 from trustjournal.ui.journal.timeline_model import Role
@@ -108,7 +111,9 @@ def test_own_emotion_words_join_the_vocabulary(page: JournalPage) -> None:
     page.new_check_in()
     editor = _mood_editor(page)
     editor.emotions.search.setText("Quietly brave")
-    QTest.keyClick(editor.emotions.search, Qt.Key.Key_Return)
+    QTest.keyClick(editor.emotions.search, Qt.Key.Key_Return)  # no match: nothing is added
+    assert editor.emotions.chosen() == []
+    editor.emotions.add_button.click()
     assert editor.emotions.chosen() == ["Quietly brave"]
     assert any(
         "Quietly brave" in names
@@ -353,3 +358,241 @@ def test_a_search_that_leaves_the_selected_entry_out_reads_only_its_first_slice(
     assert page.current_id() is None
     page.model.fetch_all()
     assert page.model.entry_count() == 3
+
+
+def _shown_text(page: JournalPage) -> str:
+    editor = page.pane.editor
+    if isinstance(editor, MoodEditor):
+        return editor.note.toPlainText()
+    assert isinstance(editor, GratitudeEditor)
+    return editor.text.toPlainText()
+
+
+def test_arrow_keys_show_each_entry_and_keep_what_was_typed_as_its_draft(
+    page: JournalPage, session: Session
+) -> None:
+    # Rows 1 and 2 are the newest mood check-in (A) and gratitude (B) of the first day.
+    a_id, b_id = page.model.entry_id(1), page.model.entry_id(2)
+    page.view.setFocus()
+    page.view.setCurrentIndex(page.model.index(1))
+    QTest.keyClick(page.view, Qt.Key.Key_Return)  # open A
+    assert page.pane.shown_id() == a_id
+    page.view.setFocus()
+    QTest.keyClick(page.view, Qt.Key.Key_Down)
+    assert page.pane.shown_id() == b_id  # the highlighted row is the entry shown
+    assert page.right.currentWidget() is page.pane
+    assert page.view.hasFocus()  # so the arrows keep moving
+    QTest.keyClick(page.view, Qt.Key.Key_Return)
+    gratitude = page.pane.editor
+    assert isinstance(gratitude, GratitudeEditor)
+    assert gratitude.text.hasFocus()
+    QTest.keyClick(gratitude.text, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    QTest.keyClicks(gratitude.text, " and the tea")
+    page.view.setFocus()
+    QTest.keyClick(page.view, Qt.Key.Key_Up)
+    assert page.pane.shown_id() == a_id
+    assert _shown_text(page) == "walk by the river 0"
+    parked = [key for key in session.drafts.keys() if key.startswith(DRAFT_KEY)]  # noqa: SIM118
+    assert parked == [f"{DRAFT_KEY}.entry-{b_id}"]
+    QTest.keyClick(page.view, Qt.Key.Key_Down)
+    assert _shown_text(page) == "Thankful for breakfast 0 and the tea"
+    assert session.drafts.load(DRAFT_KEY) is not None  # a lock now would bring it back
+    QTest.keyClick(page.view, Qt.Key.Key_End)
+    QTest.keyClick(page.view, Qt.Key.Key_Home)
+    assert page.pane.shown_id() == a_id
+    QTest.keyClick(page.view, Qt.Key.Key_PageDown)
+    assert page.pane.shown_id() == page.current_id() != a_id
+
+
+def test_delete_removes_the_entry_shown_names_it_and_undo_brings_it_back(
+    page: JournalPage, session: Session
+) -> None:
+    page.view.setFocus()
+    page.view.setCurrentIndex(page.model.index(1))
+    QTest.keyClick(page.view, Qt.Key.Key_Down)
+    QTest.keyClick(page.view, Qt.Key.Key_Down)  # the trigger record of the first day
+    shown = page.pane.shown_id()
+    assert shown == page.model.entry_id(3)
+    QTest.keyClick(page.view, Qt.Key.Key_Delete)
+    assert shown not in session.entries.ids()
+    assert len(session.entries.ids()) == 8
+    assert page.undo_bar.text.text() == "Trigger entry of Sat 14 Mar, 02:30 moved to the bin."
+    assert page.pane.shown_id() == page.current_id() != shown  # the next one is shown
+    QTest.keyClick(page.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert shown in session.entries.ids()
+    assert page.pane.shown_id() == page.current_id() == shown
+
+
+def test_a_click_shows_the_entry_and_delete_takes_that_one_not_the_one_opened_before(
+    qtbot: QtBot, page: JournalPage, session: Session
+) -> None:
+    page.open_entry_row(1)  # A is open
+    opened = page.pane.shown_id()
+    index = page.model.index(2)
+    QTest.mouseClick(
+        page.view.viewport(), Qt.MouseButton.LeftButton, pos=page.view.visualRect(index).center()
+    )
+    clicked = page.model.entry_id(2)
+    assert page.pane.shown_id() == clicked
+    assert page.delete_button.isEnabled()
+    page.delete_button.click()
+    assert clicked not in session.entries.ids()
+    assert opened in session.entries.ids()
+    assert page.undo_bar.text.text().startswith("Gratitude entry of Sat 14 Mar")
+    page.undo_bar.button.click()
+    assert clicked in session.entries.ids()
+    assert page.pane.shown_id() == clicked
+
+
+def test_set_aside_shows_nothing_so_delete_does_nothing(
+    page: JournalPage, session: Session
+) -> None:
+    page.open_entry_row(1)
+    QTest.keyClick(_mood_editor(page).note, Qt.Key.Key_Escape)
+    assert page.right.currentWidget() is page.placeholder
+    assert page.current_id() is None
+    assert not page.delete_button.isEnabled()
+    QTest.keyClick(page.view, Qt.Key.Key_Delete)
+    assert len(session.entries.ids()) == 9
+    QTest.keyClick(page.view, Qt.Key.Key_Down)
+    assert page.pane.shown_id() == page.model.entry_id(2)
+
+
+def test_the_note_label_stays_beside_its_box_however_tall_the_editor(
+    qtbot: QtBot, page: JournalPage
+) -> None:
+    page.resize(1400, 1400)  # room to spare: it used to be spread between the rows
+    page.open_entry_row(1)
+    editor = _mood_editor(page)
+    qtbot.waitUntil(editor.note.isVisible)
+    note_label = editor.form.layout.labelForField(editor.note.parentWidget())
+    assert note_label is not None
+    label_top = note_label.mapTo(editor, note_label.rect().topLeft()).y()
+    box_top = editor.note.mapTo(editor, editor.note.rect().topLeft()).y()
+    assert box_top - 4 <= label_top <= box_top + editor.note.height() // 2
+
+
+def test_the_editor_is_never_cut_off_on_the_right_in_a_small_window(
+    qtbot: QtBot, page: JournalPage
+) -> None:
+    page.resize(800, 600)
+    page.open_entry_row(1)
+    editor = _mood_editor(page)
+    area = editor.scroll_area
+    assert area is not None
+    qtbot.waitUntil(lambda: editor.body.width() <= area.viewport().width())
+    assert editor.body.minimumSizeHint().width() <= area.viewport().width()
+    assert page.view.width() > 0
+
+
+def test_a_search_hit_past_the_cut_off_part_of_a_row_is_shown(
+    qtbot: QtBot, page: JournalPage, session: Session
+) -> None:
+    long_note = "A long morning of small things, errands and phone calls, " * 2 + "then the dog"
+    session.entries.add(MoodCheckIn(occurred_at=NOW, mood=6, note=long_note))
+    session.events.notify({"mood"})
+    page.resize(800, 600)
+    page.filters.search.setText("dog")
+    page.filters.search_timer.stop()
+    page.refilter()
+    row = 1
+    assert "the dog" in str(page.model.index(row).data(Role.SUMMARY))
+    fonts = page.delegate._fonts_for(page.view.font())
+    width = page.view.visualRect(page.model.index(row)).width() // 2
+    shown, hits = page.delegate._elide(fonts, str(page.model.index(row).data(Role.SUMMARY)), width)
+    assert shown.startswith("…") and "dog" in shown
+    assert len(hits) == 1
+
+
+def _tab_walk(page: JournalPage, steps: int) -> list[QWidget]:
+    """The widgets Tab reaches, in order, each once (a date field takes Tab per section)."""
+    seen: list[QWidget] = []
+    for _ in range(steps):
+        widget = QApplication.focusWidget()
+        assert widget is not None
+        if widget not in seen:
+            seen.append(widget)
+        QTest.keyClick(widget, Qt.Key.Key_Tab)
+    return seen
+
+
+def test_tab_follows_reading_order_through_the_mood_editor_and_the_page(
+    qtbot: QtBot, page: JournalPage
+) -> None:
+    page.activateWindow()
+    qtbot.waitUntil(page.isActiveWindow)
+    page.open_entry_row(1)
+    editor = _mood_editor(page)
+    seen = _tab_walk(page, 40)
+    expected = [
+        editor.scale.group.checkedButton(),
+        editor.emotions.search,
+        editor.emotions.tree,
+        editor.connection,
+        editor.trust,
+        editor.note,  # it came before Connection
+        editor.tags,
+        editor.time,
+        editor.private,
+        page.pane.cancel_button,
+        page.pane.save_button,
+        page.delete_button,
+        page.new_button,
+        page.filters.kind,
+        page.filters.search,
+        page.view,
+    ]
+    assert [w for w in seen if w in expected] == expected
+
+
+def test_tab_follows_reading_order_through_the_trigger_editor(
+    qtbot: QtBot, page: JournalPage
+) -> None:
+    page.activateWindow()
+    qtbot.waitUntil(page.isActiveWindow)
+    page.open_entry_row(_first_entry_row(page, "trigger"))
+    editor = page.pane.editor
+    assert isinstance(editor, TriggerEditor)
+    seen = _tab_walk(page, 30)
+    expected = [
+        editor.situation,
+        editor.category,
+        editor.emotions.search,
+        editor.thoughts,  # the text boxes came first, before the category
+        editor.body_sensations,
+        editor.urge,
+        editor.response,
+        editor.coping.search,
+        editor.need,
+        editor.for_session,
+        editor.tags,
+        page.pane.save_button,
+    ]
+    assert [w for w in seen if w in expected] == expected
+
+
+def test_after_a_validation_error_the_cursor_goes_to_the_field(
+    qtbot: QtBot, page: JournalPage
+) -> None:
+    page.activateWindow()
+    qtbot.waitUntil(page.isActiveWindow)
+    QTest.keyClick(page, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    editor = _mood_editor(page)
+    editor.note.setFocus()
+    QTest.keyClicks(editor.note, "no mood chosen")
+    QTest.keyClick(editor.note, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert editor.errors["mood"].isVisible()
+    focused = QApplication.focusWidget()
+    assert focused in editor.scale.group.buttons()
+    QTest.keyClick(focused, Qt.Key.Key_7)
+    assert editor.scale.value() == 7
+    page.open_entry_row(_first_entry_row(page, "trigger"))
+    trigger = page.pane.editor
+    assert isinstance(trigger, TriggerEditor)
+    trigger.tags.setFocus()
+    trigger.situation.clear()
+    QTest.keyClick(trigger.tags, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert trigger.errors[SITUATION_FIELD].isVisible()
+    assert trigger.situation.hasFocus()
+    QTest.keyClick(trigger.situation, Qt.Key.Key_Escape)  # set aside: kept as a draft now
+    assert not page.pane.timer.isActive()

@@ -207,7 +207,7 @@ def test_menus_hold_only_our_words_and_reuse_the_shortcuts(
     assert list(menus) == ["&File", "&Edit", "&Go"]
     texts = {name: [a.text().split("\t")[0] for a in _entries(m)] for name, m in menus.items()}
     assert texts["&File"] == ["&Lock", "&Quit"]
-    assert texts["&Edit"] == ["&Undo"]  # on Today, with nothing to undo
+    assert texts["&Edit"] == ["&Undo", "&Delete entry"]  # on Today: nothing to undo or delete
     assert texts["&Go"][:4] == ["Today", "Journal", "Share", "Settings"]
     assert _entry(menus["&File"], "&Lock") is shell.window.lock_action
     assert _entry(menus["&File"], "&Quit") is shell.window.quit_action
@@ -226,3 +226,30 @@ def test_menus_hold_only_our_words_and_reuse_the_shortcuts(
         unlock(shell, PASSPHRASE)
     assert list(_menus(shell)) == ["&File", "&Edit", "&Go"]
     qtbot.waitUntil(lambda: len(shell.window.findChildren(QMenuBar)) == 1)  # the old one goes
+
+
+def test_edit_delete_entry_takes_the_entry_shown_in_the_journal(
+    qtbot: QtBot, qapp: QApplication, tmp_path: Path
+) -> None:
+    shell = _open(qtbot, qapp, tmp_path)
+    kept = _add_entry(shell)
+    shown = _add_entry(shell)
+    menus = _menus(shell)
+    [delete] = menus["&Edit"].findChildren(QAction, "menuDelete")
+    _entry(menus["&Go"], "Journal").trigger()
+    page = _journal(shell)
+    assert not delete.isEnabled()  # nothing shown yet
+    assert page.select_id(shown)
+    assert page.pane.shown_id() == shown
+    assert delete.isEnabled()
+    assert delete.text() == "&Delete entry\tDel"
+    assert delete.shortcut().isEmpty()  # the Delete key is the timeline's own
+    delete.trigger()
+    vault = shell.controller.vault
+    assert vault is not None
+    ids = EntryRepository(db=vault.db, clock=fixed_clock).ids()
+    assert shown not in ids
+    assert kept in ids
+    assert page.undo_bar.isVisible()
+    _entry(menus["&Go"], "Today").trigger()
+    assert not delete.isEnabled()

@@ -144,8 +144,11 @@ def test_an_entry_the_journal_filters_hide_opens_all_the_same(
     assert frame.current_key == "journal"
     assert journal.filters.kind.currentData() == "gratitude"  # the person's filter stays
     assert _mood_note(journal) == "hidden by the filter"
-    assert journal.current_id() is None  # no other row stands for it, so Delete cannot misfire
-    assert not journal.delete_button.isEnabled()
+    assert journal.current_id() is None  # no other row stands for it
+    journal.delete_button.click()  # Delete acts on the entry shown, never on another row
+    assert mood_id not in session.entries.ids()
+    assert gratitude_id in session.entries.ids()
+    assert journal.undo_bar.text.text().startswith("Mood entry of ")
 
 
 def test_a_missing_or_deleted_entry_opens_nothing(frame: MainFrame, session: Session) -> None:

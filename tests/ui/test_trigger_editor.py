@@ -72,7 +72,10 @@ def test_every_step_typed_and_chosen_is_saved_with_ctrl_enter(
     QTest.keyClicks(editor.response, "Asked who it was")
     editor.coping.choose("Slow breathing")
     QTest.keyClicks(editor.coping.search, "Held the cat")
-    QTest.keyClick(editor.coping.search, Qt.Key.Key_Return)  # my own, added to my list
+    QTest.keyClick(editor.coping.search, Qt.Key.Key_Return)  # no match: Enter adds nothing
+    assert "Held the cat" not in editor.coping.chosen()
+    QTest.keyClick(editor.coping.search, Qt.Key.Key_Tab)
+    QTest.keyClick(editor.coping.add_button, Qt.Key.Key_Space)  # my own, added to my list
     editor.intensity_after.group.button(4).click()
     QTest.keyClicks(editor.need, "To hear it was my sister")
     editor.for_session.click()

@@ -65,7 +65,8 @@ def test_finding_and_adding_my_own_words(qtbot: QtBot, session: Session) -> None
     emotions, coping = _pickers(qtbot, session)
     QTest.keyClicks(coping.search, "  held   the cat ")
     assert coping.add_button.isEnabled()
-    assert all(item.isHidden() for item in coping._items.values())
+    assert coping.add_button.text() == "Add “held the cat” as my own word"
+    assert coping.matches() == []
     coping.add_button.click()
     assert coping.chosen() == ["held the cat"]
     assert coping.search.text() == ""
@@ -93,7 +94,69 @@ def test_an_own_word_too_long_is_refused_calmly_and_kept_in_the_field(
     )
     assert picker.search.text() == too_long  # nothing lost
     assert picker.chosen() == []
-    picker.search.setText("steady")
-    QTest.keyClick(picker.search, Qt.Key.Key_Return)
+    picker.search.setText("steady as a rock")
     assert not picker.error.isVisibleTo(picker)
-    assert picker.chosen() == ["steady"]
+    picker.add_button.click()
+    assert picker.chosen() == ["steady as a rock"]
+
+
+@pytest.mark.parametrize("which", ["emotions", "coping"])
+def test_enter_ticks_the_first_match_and_never_adds_half_a_word(
+    qtbot: QtBot, session: Session, which: str
+) -> None:
+    emotions, coping = _pickers(qtbot, session)
+    picker = emotions if which == "emotions" else coping
+    typed = "anx" if which == "emotions" else "slow br"
+    QTest.keyClicks(picker.search, typed)
+    first = picker.matches()[0]
+    assert first.casefold().startswith(typed)
+    QTest.keyClick(picker.search, Qt.Key.Key_Return)
+    assert picker.chosen() == [first]
+    assert picker.search.text() == ""
+    kind = VocabularyList.EMOTION if which == "emotions" else VocabularyList.COPING
+    own = [i.name for i in _vocabulary(session).items(kind) if not i.shipped]
+    assert own == []  # "anx" did not become a word of my own
+
+
+def test_enter_with_no_match_shows_the_add_choice_and_adding_is_deliberate(
+    qtbot: QtBot, session: Session
+) -> None:
+    emotions, _coping = _pickers(qtbot, session)
+    emotions.activateWindow()
+    qtbot.waitUntil(emotions.isActiveWindow)
+    emotions.search.setFocus()
+    QTest.keyClicks(emotions.search, "zzfeel")
+    QTest.keyClick(emotions.search, Qt.Key.Key_Return)
+    assert emotions.chosen() == []
+    assert emotions.search.text() == "zzfeel"  # nothing lost
+    assert emotions.no_match.isVisibleTo(emotions)
+    assert "Add “zzfeel” as my own word" in emotions.no_match.text()
+    assert emotions.add_button.text() == "Add “zzfeel” as my own word"
+    assert emotions.search.hasFocus()
+    QTest.keyClick(emotions.search, Qt.Key.Key_Tab)
+    assert emotions.add_button.hasFocus()
+    QTest.keyClick(emotions.add_button, Qt.Key.Key_Space)
+    assert emotions.chosen() == ["zzfeel"]
+    assert [i.name for i in _vocabulary(session).items("emotion") if not i.shipped] == ["zzfeel"]
+
+
+def test_down_goes_from_the_field_into_the_list_where_enter_ticks(
+    qtbot: QtBot, session: Session
+) -> None:
+    emotions, coping = _pickers(qtbot, session)
+    for picker in (emotions, coping):
+        picker.activateWindow()
+        qtbot.waitUntil(picker.isActiveWindow)
+        picker.search.setFocus()
+        QTest.keyClicks(picker.search, "a")
+        second = picker.matches()[1]
+        QTest.keyClick(picker.search, Qt.Key.Key_Down)
+        view = emotions.tree if picker is emotions else coping.list
+        assert view.hasFocus()
+        QTest.keyClick(view, Qt.Key.Key_Down)
+        QTest.keyClick(view, Qt.Key.Key_Return)
+        assert picker.chosen() == [second]
+        QTest.keyClick(view, Qt.Key.Key_Return)
+        assert picker.chosen() == []
+    emotions.search.setText("R&R time")
+    assert emotions.add_button.text() == "Add “R&&R time” as my own word"

@@ -13,9 +13,10 @@ from pytestqt.qtbot import QtBot
 
 from tests.ui.journal_helpers import HOSTILE, NOW, MovableClock, create_vault, open_session, shown
 from tests.ui.shell_helpers import PASSPHRASE, make_vault, start_shell, unlock
-from trustjournal.core.entries import MAX_NAME, TriggerRecord
+from trustjournal.core.entries import MAX_NAME, MoodCheckIn, TriggerRecord
 from trustjournal.core.resources import load_json
 from trustjournal.store.vocabulary import VocabularyRepository
+from trustjournal.ui.editors.emotion_picker import EmotionPicker
 from trustjournal.ui.pages.settings_page import SettingsPage
 from trustjournal.ui.session import Session
 from trustjournal.ui.settings.vocabulary_list import HIDDEN_MARK, VocabularyListEditor
@@ -221,3 +222,38 @@ def test_the_settings_page_carries_the_section_and_lets_go_on_lock(
     assert _shown(page.vocabulary.categories) == CATEGORIES
     shell.controller.lock("test")
     assert page.vocabulary.categories.list.count() == 0
+
+
+def test_own_emotion_words_are_listed_to_rename_or_hide_and_entries_keep_them(
+    qtbot: QtBot, session: Session
+) -> None:
+    section = shown(qtbot, VocabularySection(session=session), (760, 900))
+    section.activateWindow()
+    qtbot.waitUntil(section.isActiveWindow)
+    emotions = section.emotions
+    assert emotions.list.count() == 0
+    assert emotions.empty.isVisible()  # says where own words come from
+    # "anx", added by Enter before it was fixed, and a word added on purpose.
+    picker = EmotionPicker(vocabulary=_vocabulary(session))
+    qtbot.addWidget(picker)
+    for word in ("anx", "Quietly brave"):
+        picker.search.setText(word)
+        picker.add_button.click()
+    saved = session.entries.add(MoodCheckIn(occurred_at=NOW, mood=4, emotions=("anx",)))
+    session.events.notify({"mood"})
+    assert _shown(emotions) == ["anx", "Quietly brave"]  # own words only, not the shipped ones
+    assert not emotions.empty.isVisible()
+    assert emotions.list.accessibleName() == "Emotions of my own"
+    _choose(emotions, "anx")
+    QTest.keyClick(emotions.list, Qt.Key.Key_F2)
+    QTest.keyClicks(emotions.field, "Anxious, a bit")
+    QTest.keyClick(emotions.field, Qt.Key.Key_Return)
+    assert _shown(emotions) == ["Anxious, a bit", "Quietly brave"]
+    _choose(emotions, "Quietly brave")
+    emotions.hide_button.click()
+    assert _shown(emotions)[1] == "Quietly brave" + HIDDEN_MARK
+    assert session.entries.get(saved.id or 0) == saved  # the entry keeps "anx"
+    picker.set_chosen(["anx"])  # as when the entry is opened again
+    assert "quietly brave" not in picker._items
+    assert "anxious, a bit" in picker._items
+    assert picker.chosen() == ["anx"]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date, datetime
+
 from trustjournal.core.entries import About, Entry, GratitudeEntry, MoodCheckIn, TriggerRecord
 
 MOOD_WORDS: dict[int, str] = {
@@ -62,6 +64,17 @@ ABOUT_WORDS: dict[About, str] = {
 }
 
 SUMMARY_WIDTH = 80
+OUT_OF = " of 10"  # how a 0–10 or 1–10 score is written after its number, everywhere on screen
+
+
+def short_day(day: date) -> str:
+    """A day in the one short style used on screen: "Sun 6 Dec"."""
+    return f"{day:%a} {day.day} {day:%b}"
+
+
+def short_when(moment: datetime) -> str:
+    """A moment in the one short style used on screen: "Sun 6 Dec, 14:05"."""
+    return f"{short_day(moment)}, {moment:%H:%M}"
 
 
 def first_line(text: str, width: int = SUMMARY_WIDTH) -> str:
@@ -70,11 +83,11 @@ def first_line(text: str, width: int = SUMMARY_WIDTH) -> str:
     return line if len(line) <= width else line[: width - 1].rstrip() + "…"
 
 
-def intensity_span(before: int, after: int | None, out_of: str = " of 10") -> str:
+def intensity_span(before: int, after: int | None, out_of: str = OUT_OF) -> str:
     """How intense a trigger was, and afterwards if noted: "8 → 3 of 10", "6 of 10".
 
     When nothing changed it says so rather than "4 → 4": "4 of 10 before and after".
-    `out_of` is how the scale is written after the number (" of 10", or "/10" in summaries).
+    `out_of` is how the scale is written after the number.
     """
     if after is None:
         return f"{before}{out_of}"
@@ -86,7 +99,7 @@ def intensity_span(before: int, after: int | None, out_of: str = " of 10") -> st
 def summarise(entry: Entry, width: int = SUMMARY_WIDTH) -> str:
     """A one-line summary of an entry: the score in words, first emotions, or the first line."""
     if isinstance(entry, MoodCheckIn):
-        head = f"Mood {entry.mood}/10, {MOOD_WORDS[entry.mood]}"
+        head = f"Mood {entry.mood}{OUT_OF}, {MOOD_WORDS[entry.mood]}"
         if entry.emotions:
             head += " · " + ", ".join(entry.emotions[:3])
         note = first_line(entry.note, width)
@@ -94,7 +107,7 @@ def summarise(entry: Entry, width: int = SUMMARY_WIDTH) -> str:
     elif isinstance(entry, GratitudeEntry):
         text = first_line(entry.text, width)
     else:
-        intensity = intensity_span(entry.intensity, entry.intensity_after, "/10")
+        intensity = intensity_span(entry.intensity, entry.intensity_after)
         text = f"{intensity} · {first_line(entry.situation, width)}"
     return first_line(text, width)
 

@@ -63,6 +63,32 @@ class DraftRepository:
         with self._db.transaction():
             self._db.execute("DELETE FROM drafts WHERE key = ?", (key,))
 
+    def move(self, old: str, new: str) -> bool:
+        """Keep the draft saved under `old` under `new` instead, in one transaction.
+
+        A draft already under `new` is replaced. Returns False (changing nothing) if there is
+        no draft under `old`.
+
+        Raises:
+            ValueError: if a key is empty.
+        """
+        check_key(old, "draft")
+        check_key(new, "draft")
+        if old == new:
+            return self.load(old) is not None
+        with self._db.transaction():
+            payload = self._db.scalar("SELECT payload FROM drafts WHERE key = ?", (old,))
+            if payload is None:
+                return False
+            self._db.execute(
+                "INSERT INTO drafts (key, payload, updated_utc) VALUES (?, ?, ?)"
+                " ON CONFLICT (key) DO UPDATE"
+                " SET payload = excluded.payload, updated_utc = excluded.updated_utc",
+                (new, payload, to_micros(self._clock())),
+            )
+            self._db.execute("DELETE FROM drafts WHERE key = ?", (old,))
+        return True
+
     def keys(self) -> list[str]:
         """The keys of every saved draft, sorted."""
         return [str(row[0]) for row in self._db.query("SELECT key FROM drafts ORDER BY key")]

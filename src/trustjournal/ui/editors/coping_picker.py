@@ -41,6 +41,7 @@ class CopingPicker(VocabularyPicker[QListWidgetItem]):
         self._show_description(None)
         self.list.itemChanged.connect(self._on_list_item_changed)
         self.list.currentItemChanged.connect(self._on_list_current_item_changed)
+        self.list.itemActivated.connect(self._on_list_item_activated)
 
     def _fill(self) -> None:
         self.list.blockSignals(True)
@@ -65,6 +66,19 @@ class CopingPicker(VocabularyPicker[QListWidgetItem]):
         self.description.setText(text)
         self.description.setVisible(bool(text))
 
+    def _is_shown(self, item: QListWidgetItem) -> bool:
+        return not item.isHidden()
+
+    def _name_of(self, item: QListWidgetItem) -> str:
+        return item.text()
+
+    def _focus_item(self, item: QListWidgetItem) -> None:
+        self.list.setCurrentItem(item)
+        self.list.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _on_list_item_activated(self, item: QListWidgetItem) -> None:
+        self._on_view_activated(item.text())
+
     def _on_list_item_changed(self, item: QListWidgetItem) -> None:
         self._ticked(item.text(), item.checkState() == Qt.CheckState.Checked)
 
@@ -77,4 +91,3 @@ class CopingPicker(VocabularyPicker[QListWidgetItem]):
         needle = " ".join(text.split()).casefold()
         for key, item in self._items.items():
             item.setHidden(bool(needle) and needle not in key)
-        self.add_button.setEnabled(bool(needle) and needle not in self._items)

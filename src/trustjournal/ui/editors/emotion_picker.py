@@ -33,6 +33,7 @@ class EmotionPicker(VocabularyPicker[QTreeWidgetItem]):
         self._lay_out(self.tree)
         self._fill()
         self.tree.itemChanged.connect(self._on_tree_item_changed)
+        self.tree.itemActivated.connect(self._on_tree_item_activated)
 
     def _fill(self) -> None:
         self.tree.blockSignals(True)
@@ -51,6 +52,21 @@ class EmotionPicker(VocabularyPicker[QTreeWidgetItem]):
 
     def _tick(self, item: QTreeWidgetItem, checked: bool) -> None:
         item.setCheckState(0, Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+
+    def _is_shown(self, item: QTreeWidgetItem) -> bool:
+        family = item.parent()
+        return not item.isHidden() and (family is None or not family.isHidden())
+
+    def _name_of(self, item: QTreeWidgetItem) -> str:
+        return item.text(0)
+
+    def _focus_item(self, item: QTreeWidgetItem) -> None:
+        self.tree.setCurrentItem(item)
+        self.tree.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _on_tree_item_activated(self, item: QTreeWidgetItem, _column: int) -> None:
+        if item.flags() & Qt.ItemFlag.ItemIsUserCheckable:
+            self._on_view_activated(item.text(0))
 
     def _on_tree_item_changed(self, item: QTreeWidgetItem, _column: int) -> None:
         self._ticked(item.text(0), item.checkState(0) == Qt.CheckState.Checked)
@@ -71,4 +87,3 @@ class EmotionPicker(VocabularyPicker[QTreeWidgetItem]):
                 shown += hit
             family.setHidden(shown == 0)
             family.setExpanded(bool(needle) and shown > 0)
-        self.add_button.setEnabled(bool(needle) and needle not in self._items)

@@ -113,6 +113,7 @@ class ErrorForm:
         self._owner = owner
         self._default = default_field
         self.errors: dict[str, QLabel] = {}
+        self.fields: dict[str, QWidget] = {}  # the field of each row, by field name
         self.layout = QFormLayout(owner)
         self.layout.setContentsMargins(0, 0, 0, 0)
         self.layout.setVerticalSpacing(10)
@@ -126,6 +127,7 @@ class ErrorForm:
         error = label("", role="error")
         error.hide()
         self.errors[field] = error
+        self.fields[field] = widget
         box = QWidget(self._owner)
         column = QVBoxLayout(box)
         column.setContentsMargins(0, 0, 0, 0)
@@ -140,8 +142,47 @@ class ErrorForm:
             self.layout.addRow(box)
 
     def show_error(self, error: ValidationError | None) -> None:
-        """Show a validation message by its field (None hides every message)."""
+        """Show a validation message by its field, and put the cursor there (None hides every
+        message and leaves the focus where it is)."""
         for field, widget in self.errors.items():
             hit = error is not None and (error.field or self._default) == field
             widget.setText(str(error) if hit else "")
             widget.setVisible(hit)
+        if error is not None:
+            field_widget = self.fields.get(error.field or self._default)
+            if field_widget is not None:
+                focus_within(field_widget)
+
+
+def focus_chain(widget: QWidget) -> list[QWidget]:
+    """Every widget of `widget`'s window in focus-chain order, the window first."""
+    window = widget.window()
+    chain = [window]
+    current = window.nextInFocusChain()
+    while current is not None and current is not window:
+        chain.append(current)
+        current = current.nextInFocusChain()
+    return chain
+
+
+def tab_stops(top: QWidget, chain: list[QWidget]) -> list[QWidget]:
+    """`top` and the widgets inside it that Tab stops at, in `chain`'s order; a widget's own
+    inner parts (a spin box's line edit, say) are left to it."""
+    taken: list[QWidget] = []
+    for widget in chain:
+        if not (widget is top or top.isAncestorOf(widget)):
+            continue
+        if widget.focusPolicy() & Qt.FocusPolicy.TabFocus and not any(
+            t.isAncestorOf(widget) for t in taken
+        ):
+            taken.append(widget)
+    return taken
+
+
+def focus_within(widget: QWidget) -> None:
+    """Put the keyboard focus on `widget`, or on the first visible thing inside it that Tab
+    stops at."""
+    for stop in tab_stops(widget, focus_chain(widget)):
+        if stop.isVisible():
+            stop.setFocus(Qt.FocusReason.OtherFocusReason)
+            return

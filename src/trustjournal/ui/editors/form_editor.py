@@ -3,16 +3,46 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from itertools import pairwise
 from typing import Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QFrame,
+    QLayoutItem,
+    QScrollArea,
+    QStyle,
+    QVBoxLayout,
+    QWidget,
+)
 
 from trustjournal.core.entries import ENTRY_TYPES, Entry
 from trustjournal.core.errors import ValidationError
 from trustjournal.ui.editors.base import EntryEditor
-from trustjournal.ui.editors.fields import ErrorForm, TimeField, private_box, tags_field, tags_of
+from trustjournal.ui.editors.fields import (
+    ErrorForm,
+    TimeField,
+    focus_chain,
+    private_box,
+    tab_stops,
+    tags_field,
+    tags_of,
+)
 from trustjournal.ui.session import Session
+
+
+def _widgets_in(item: QLayoutItem | None) -> list[QWidget]:
+    """The widgets a form row holds, in the order laid out (a row may be a whole layout)."""
+    if item is None:
+        return []
+    widget = item.widget()
+    if widget is not None:
+        return [widget]
+    layout = item.layout()
+    if layout is None:
+        return []
+    return [w for i in range(layout.count()) for w in _widgets_in(layout.itemAt(i))]
 
 
 class FormEditor(EntryEditor):
@@ -42,13 +72,22 @@ class FormEditor(EntryEditor):
             self.scroll_area = QScrollArea(self)
             self.scroll_area.setWidgetResizable(True)
             self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+            # Not a Tab stop of its own: it scrolls to each field as Tab reaches it.
+            self.scroll_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
             self.body = QWidget()
             self.scroll_area.setWidget(self.body)
             outer = QVBoxLayout(self)
             outer.setContentsMargins(0, 0, 0, 0)
             outer.addWidget(self.scroll_area)
-        self.form = ErrorForm(self.body, default_field=default_field)
+        # The rows keep their natural height at the top; the room left over stays below them
+        # (spread between the rows, it pulled a field away from its label).
+        holder = QWidget(self.body)
+        column = QVBoxLayout(self.body)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(holder)
+        column.addStretch(1)
+        self.form = ErrorForm(holder, default_field=default_field)
         if scrolled:  # room between the fields and the scroll bar
             self.form.layout.setContentsMargins(0, 0, 14, 8)
         self.errors = self.form.errors
@@ -65,6 +104,36 @@ class FormEditor(EntryEditor):
         self.form.row("Tags", self.tags, "tags")
         self.form.row("When", self.time, "time")
         self.form.layout.addRow("", self.private)
+        self.order_tabs()
+
+    def order_tabs(self) -> None:
+        """Chain Tab through the rows as they are read, top to bottom (a field made before
+        the one above it would otherwise come first)."""
+        layout = self.form.layout
+        roles = (
+            QFormLayout.ItemRole.LabelRole,
+            QFormLayout.ItemRole.FieldRole,
+            QFormLayout.ItemRole.SpanningRole,
+        )
+        every = focus_chain(self)
+        chain = [
+            stop
+            for row in range(layout.rowCount())
+            for role in roles
+            for widget in _widgets_in(layout.itemAt(row, role))
+            for stop in tab_stops(widget, every)
+        ]
+        for first, second in pairwise(chain):
+            QWidget.setTabOrder(first, second)
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        if self.scroll_area is None:
+            return hint
+        # It scrolls up and down, never sideways: as wide as its widest row, so a splitter or a
+        # small window cannot cut the form off on the right.
+        bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        return QSize(max(hint.width(), self.body.minimumSizeHint().width() + bar), hint.height())
 
     def watch(self, *signals: Any) -> None:
         """Announce `changed` whenever one of `signals` fires."""

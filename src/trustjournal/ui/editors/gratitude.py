@@ -77,8 +77,12 @@ class GratitudeEditor(FormEditor):
 
     kind = EntryKind.GRATITUDE
 
-    def __init__(self, *, session: Session, parent: QWidget | None = None) -> None:
-        super().__init__(session=session, default_field="gratitude", parent=parent)
+    def __init__(
+        self, *, session: Session, scrolled: bool = False, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(
+            session=session, default_field="gratitude", scrolled=scrolled, parent=parent
+        )
         self._told_on_unknown = False  # loaded as told, with no date; keep it so unless edited
         prompts = VocabularyRepository(db=session.vault.db, clock=session.clock).prompts()
         self.text = QPlainTextEdit(self)

@@ -120,8 +120,10 @@ class MoodEditor(FormEditor):
 
     kind = EntryKind.MOOD
 
-    def __init__(self, *, session: Session, parent: QWidget | None = None) -> None:
-        super().__init__(session=session, default_field="mood", parent=parent)
+    def __init__(
+        self, *, session: Session, scrolled: bool = False, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(session=session, default_field="mood", scrolled=scrolled, parent=parent)
         self.scale = MoodScale(self)
         self.emotions = EmotionPicker(
             vocabulary=VocabularyRepository(db=session.vault.db, clock=session.clock), parent=self

@@ -1,7 +1,13 @@
-"""An editor with its buttons: save (Ctrl+Enter), set aside (Esc), and autosave into a draft."""
+"""An editor with its buttons: save (Ctrl+Enter), set aside (Esc), and autosave into a draft.
+
+The draft of the entry being edited is saved under the pane's draft key (so a lock or a crash
+brings it back). Moving to another entry with `switch_to` keeps it under a key of that entry's
+own, and it comes back the next time that entry is shown.
+"""
 
 from __future__ import annotations
 
+from itertools import pairwise
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -13,6 +19,7 @@ from trustjournal.core.errors import EntryNotFoundError, UserFacingError, Valida
 from trustjournal.core.serialize import to_dict
 from trustjournal.core.wording import kind_label
 from trustjournal.ui.editors.base import EntryEditor
+from trustjournal.ui.editors.fields import focus_chain, tab_stops
 from trustjournal.ui.editors.registry import EditorRegistry
 from trustjournal.ui.session import Session
 from trustjournal.ui.widgets.common import button, button_row, label
@@ -58,6 +65,7 @@ class EditorPane(QWidget):
         self._draft_key = draft_key
         self._by_kind: dict[EntryKind, EntryEditor] = {}
         self.editor: EntryEditor | None = None
+        self._shown: Entry | None = None  # the saved entry shown, editable or read-only
         self.stack = QStackedWidget(self)
         self.read_only = QWidget(self)
         ro = QVBoxLayout(self.read_only)
@@ -102,11 +110,22 @@ class EditorPane(QWidget):
             found.changed.connect(self.timer.start)
             self._by_kind[kind] = found
             self.stack.addWidget(found)
+            # Made after the buttons, it would come after them on Tab (and after whatever
+            # the page made last): chain it in where the pane starts, then the buttons.
+            chain = [
+                self.read_only_text,
+                *tab_stops(found, focus_chain(found)),
+                self.cancel_button,
+                self.save_button,
+            ]
+            for first, second in pairwise(chain):
+                QWidget.setTabOrder(first, second)
         return found
 
     def open(self, entry: Entry | None, kind: EntryKind = EntryKind.MOOD) -> None:
         """Show `entry` (None: a new entry of `kind`) in its editor, or read-only."""
         self.timer.stop()
+        self._shown = entry
         kind = entry.kind if entry is not None else kind
         if not self._editors.can_edit(kind):
             assert entry is not None
@@ -123,6 +142,40 @@ class EditorPane(QWidget):
         self.editor.load(entry)
         self.stack.setCurrentWidget(self.editor)
         self.buttons.show()
+
+    def shown_id(self) -> int | None:
+        """The id of the saved entry shown (None for a new one, or when nothing is open)."""
+        if self.editor is not None:
+            return self.editor.loaded_id()
+        return self._shown.id if self._shown is not None else None
+
+    def _parked_key(self, entry_id: int | None) -> str:
+        """Where the draft of an entry waits while another one is shown."""
+        return f"{self._draft_key}.{'new' if entry_id is None else f'entry-{entry_id}'}"
+
+    def switch_to(self, entry: Entry | None, kind: EntryKind = EntryKind.MOOD) -> None:
+        """Show `entry` (None: a new entry), keeping what was typed in the one shown before.
+
+        Unsaved edits of the entry shown stay its draft, kept under its own key; if `entry`
+        has such a draft, it is put back into the editor (and becomes the pane's draft again).
+        """
+        drafts = self._session.drafts
+        self.stash()
+        waiting: dict[str, Any] | None = drafts.load(self._draft_key)
+        if waiting is not None:
+            data = waiting.get("data") or {}
+            drafts.move(self._draft_key, self._parked_key(data.get("id")))
+        entry_id = entry.id if entry is not None else None
+        parked = self._parked_key(entry_id)
+        draft: dict[str, Any] | None = drafts.load(parked)
+        if draft is not None and entry is None:
+            kind = EntryKind(draft["kind"])
+        self.open(entry, kind)
+        editor = self.editor
+        if draft is not None and editor is not None and editor.kind.value == draft["kind"]:
+            drafts.move(parked, self._draft_key)
+            editor.restore_draft(draft["data"])
+            self.timer.stop()
 
     def save(self) -> Entry | None:
         """Validate and write the entry; None (and the message by its field) if it is not valid."""
@@ -144,7 +197,10 @@ class EditorPane(QWidget):
         self.message.hide()
         self.timer.stop()
         self._session.drafts.delete(self._draft_key)
+        if entry.id is None:
+            self._session.drafts.delete(self._parked_key(None))
         editor.load(stored)
+        self._shown = stored
         self._session.events.notify({stored.kind.value})
         self.saved.emit(stored)
         return stored
@@ -187,12 +243,14 @@ class EditorPane(QWidget):
         return True
 
     def discard_draft(self) -> None:
-        """Forget the draft (the person chose to start afresh)."""
+        """Forget the draft of what is shown (the person chose to start afresh, or deleted it)."""
         self._session.drafts.delete(self._draft_key)
+        self._session.drafts.delete(self._parked_key(self.shown_id()))
 
     def clear(self) -> None:
         """Empty every editor (the journal is locking)."""
         self.timer.stop()
+        self._shown = None
         for editor in self._by_kind.values():
             editor.load(None)
         self.read_only_text.clear()

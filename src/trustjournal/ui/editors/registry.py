@@ -38,12 +38,21 @@ class EditorRegistry:
         return self.factories[kind](session, parent)
 
 
-def default_editors() -> EditorRegistry:
-    """The editors TrustJournal ships."""
+def default_editors(*, scrolled: bool = False) -> EditorRegistry:
+    """The editors TrustJournal ships.
+
+    Args:
+        scrolled: whether every form scrolls inside the editor (the Journal's pane, which
+            must fit a small window); the trigger record's long form always does.
+    """
     return EditorRegistry(
         factories={
-            EntryKind.MOOD: lambda session, parent: MoodEditor(session=session, parent=parent),
-            EntryKind.GRATITUDE: lambda s, parent: GratitudeEditor(session=s, parent=parent),
+            EntryKind.MOOD: lambda s, parent: MoodEditor(
+                session=s, scrolled=scrolled, parent=parent
+            ),
+            EntryKind.GRATITUDE: lambda s, parent: GratitudeEditor(
+                session=s, scrolled=scrolled, parent=parent
+            ),
             EntryKind.TRIGGER: lambda s, parent: TriggerEditor(session=s, parent=parent),
         }
     )

@@ -1,10 +1,17 @@
-"""What the emotion and coping pickers share: find or add a name, tick many, the "Chosen" line."""
+"""What the emotion and coping pickers share: find or add a name, tick many, the "Chosen" line.
+
+Enter in the search field ticks the first name that matches; it never adds a word. Adding
+one's own word is its own choice, the "Add “…” as my own word" button beside the field (Tab,
+then Enter, or a click). Down moves from the field into the list (or to that button when
+nothing matches), where Enter or Space ticks the name under the cursor.
+"""
 
 from __future__ import annotations
 
 from typing import Generic, TypeVar
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
 
 from trustjournal.core.entries import MAX_NAME
@@ -13,16 +20,27 @@ from trustjournal.store.vocabulary import VocabularyList, VocabularyRepository
 from trustjournal.ui.widgets.common import button, label
 
 ItemT = TypeVar("ItemT")
+ADD_TEXT = "Add as my own word"
+SHOWN_IN_BUTTON = 16  # characters of the typed word the Add button repeats
+
+
+def add_text(name: str) -> str:
+    """The Add button's words for `name`: "Add “anx” as my own word"."""
+    if not name:
+        return ADD_TEXT
+    short = name if len(name) <= SHOWN_IN_BUTTON else name[: SHOWN_IN_BUTTON - 1] + "…"
+    return f"Add “{short}” as my own word"
 
 
 class VocabularyPicker(QWidget, Generic[ItemT]):
-    """A search field with "Add as my own" over a view of checkable names, many at once.
+    """A search field with "Add … as my own word" over a view of checkable names, many at once.
 
     Names are kept in the order they were ticked. Names chosen that are not (or no longer)
     offered, such as a hidden one an entry was saved with, are kept and shown in the "Chosen"
     line. An own name the vocabulary refuses (too long, or hidden in Settings) is said under
     the view. A subclass builds its view and calls `_lay_out`, fills `_items` in `_fill`,
-    filters in `_filter`, ticks in `_tick`, and reports each tick with `_ticked`.
+    filters in `_filter`, ticks in `_tick`, answers `_is_shown`, `_name_of` and `_focus_item`,
+    reports each tick with `_ticked` and each Enter on a name with `_on_view_activated`.
 
     Signals:
         changed: the chosen names changed.
@@ -46,8 +64,11 @@ class VocabularyPicker(QWidget, Generic[ItemT]):
         self.search = QLineEdit(self)
         self.search.setPlaceholderText(placeholder)
         self.search.setAccessibleName(search_name)
-        self.add_button = button("Add as my own")
+        self.add_button = button(ADD_TEXT)
         self.add_button.setEnabled(False)
+        self.add_button.setAutoDefault(False)  # Enter in the field picks a match, never this
+        self.no_match = label("", role="hint")
+        self.no_match.hide()
         self.summary = label("", role=summary_role)
         self.error = label("", role="error")
         self.error.hide()
@@ -69,11 +90,15 @@ class VocabularyPicker(QWidget, Generic[ItemT]):
         layout.addWidget(view)
         for widget in below:
             layout.addWidget(widget)
+        layout.addWidget(self.no_match)
         layout.addWidget(self.error)
         layout.addWidget(self.summary)
-        self.search.textChanged.connect(self._filter)
-        self.search.returnPressed.connect(self._add_own)
+        self.search.textChanged.connect(self._on_search_text_changed)
+        self.search.returnPressed.connect(self._pick_match)
+        self.search.installEventFilter(self)
         self.add_button.clicked.connect(self._add_own)
+        QWidget.setTabOrder(self.search, self.add_button)
+        QWidget.setTabOrder(self.add_button, view)
 
     def _fill(self) -> None:
         """Fill the view from the vocabulary and `_items` by casefolded name, ticking `_order`."""
@@ -87,6 +112,78 @@ class VocabularyPicker(QWidget, Generic[ItemT]):
         """Tick or untick `item` in the view."""
         raise NotImplementedError
 
+    def _is_shown(self, item: ItemT) -> bool:
+        """Whether `item` is shown (matches the search)."""
+        raise NotImplementedError
+
+    def _name_of(self, item: ItemT) -> str:
+        """The name `item` offers."""
+        raise NotImplementedError
+
+    def _focus_item(self, item: ItemT) -> None:
+        """Make `item` the view's current one and put the keyboard focus there."""
+        raise NotImplementedError
+
+    def matches(self) -> list[str]:
+        """The names offered for what is typed, in the order shown."""
+        return [self._name_of(item) for item in self._items.values() if self._is_shown(item)]
+
+    def _typed(self) -> str:
+        return " ".join(self.search.text().split())
+
+    def _on_search_text_changed(self, text: str) -> None:
+        self._filter(text)
+        name = self._typed()
+        can_add = bool(name) and name.casefold() not in self._items
+        self.add_button.setEnabled(can_add)
+        # "&" doubled: a word of one's own is shown as typed, never as a shortcut mark.
+        self.add_button.setText(add_text(name).replace("&", "&&") if can_add else ADD_TEXT)
+        self.add_button.setAccessibleName(f"Add “{name}” as my own word" if can_add else ADD_TEXT)
+        self.no_match.hide()
+        self.error.hide()
+
+    def _pick_match(self) -> None:
+        """Enter in the field: tick the name typed or the first match; never add a word."""
+        name = self._typed()
+        if not name:
+            return
+        if len(name) > MAX_NAME:
+            self._say_too_long(name)
+            return
+        exact = self._items.get(name.casefold())
+        shown = [item for item in self._items.values() if self._is_shown(item)]
+        item = exact if exact is not None else (shown[0] if shown else None)
+        if item is None:
+            self.no_match.setText(
+                f"Nothing here matches “{name}”. To keep it as a word of your own, "
+                f"choose “{add_text(name)}” (Tab, then Enter)."
+            )
+            self.no_match.show()
+            return
+        self.search.clear()
+        self._tick(item, True)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.search
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Down
+        ):
+            shown = [item for item in self._items.values() if self._is_shown(item)]
+            if shown:
+                self._focus_item(shown[0])
+            elif self.add_button.isEnabled():
+                self.add_button.setFocus(Qt.FocusReason.TabFocusReason)
+            return True
+        return super().eventFilter(watched, event)
+
+    def _on_view_activated(self, name: str) -> None:
+        """Enter on a name in the view: tick it, or untick it if it was ticked."""
+        item = self._items.get(name.casefold())
+        if item is not None:
+            self._tick(item, not self._is_chosen(name))
+
     def _show_chosen(self) -> None:
         self.summary.setText("Chosen: " + ", ".join(self._order) if self._order else "")
         self.summary.setVisible(bool(self._order))
@@ -96,13 +193,14 @@ class VocabularyPicker(QWidget, Generic[ItemT]):
         return list(self._order)
 
     def set_chosen(self, names: list[str] | tuple[str, ...]) -> None:
-        """Choose exactly `names` (names not offered are kept as they are)."""
+        """Choose exactly `names` (names not offered are kept as they are).
+
+        The names offered are read again first, so a word renamed or hidden in Settings
+        shows as it is now each time an entry is opened.
+        """
         self._order = list(names)
-        keys = {n.casefold() for n in names}
-        self._view.blockSignals(True)
-        for key, item in self._items.items():
-            self._tick(item, key in keys)
-        self._view.blockSignals(False)
+        self._fill()
+        self._filter(self.search.text())
         self._show_chosen()
 
     def choose(self, name: str) -> None:
@@ -126,15 +224,20 @@ class VocabularyPicker(QWidget, Generic[ItemT]):
         self.error.setText(message)
         self.error.show()
 
+    def _say_too_long(self, name: str) -> None:
+        # Said here in our words; the store's are about its fields.
+        self._say_error(
+            f"A word of your own can be up to {MAX_NAME} characters; this one has "
+            f"{len(name)}. A shorter one will fit."
+        )
+
     def _add_own(self) -> None:
-        name = " ".join(self.search.text().split())
+        """The Add button: keep what is typed as a word of one's own, and tick it."""
+        name = self._typed()
         if not name:
             return
-        if len(name) > MAX_NAME:  # said here in our words; the store's are about its fields
-            self._say_error(
-                f"A word of your own can be up to {MAX_NAME} characters; this one has "
-                f"{len(name)}. A shorter one will fit."
-            )
+        if len(name) > MAX_NAME:
+            self._say_too_long(name)
             return
         if name.casefold() not in self._items:
             try:
@@ -146,3 +249,4 @@ class VocabularyPicker(QWidget, Generic[ItemT]):
         self.error.hide()
         self.search.clear()
         self.choose(name)
+        self.search.setFocus()

@@ -23,6 +23,7 @@ ROW_HEIGHT = 36
 PAD = 12
 ICON = 18
 ELIDED_KEPT = 2048  # elided summaries kept before the cache starts over
+CONTEXT_BEFORE = 16  # characters shown before a search hit that lies past the elided part
 
 _MIDDLE = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 _MIDDLE_LINE = _MIDDLE | Qt.TextFlag.TextSingleLine
@@ -207,6 +208,8 @@ class TimelineDelegate(QStyledItemDelegate):
         if found is None:
             metrics = fonts.metrics
             elided = metrics.elidedText(text, Qt.TextElideMode.ElideRight, width)
+            if self._patterns and elided != text:
+                elided = self._around_first_hit(metrics, text, elided, width)
             hits = [
                 (
                     metrics.horizontalAdvance(elided[:start]),
@@ -218,6 +221,17 @@ class TimelineDelegate(QStyledItemDelegate):
                 self._elided.clear()
             found = self._elided[key] = (elided, hits)
         return found
+
+    def _around_first_hit(self, metrics: QFontMetrics, text: str, elided: str, width: int) -> str:
+        """`elided`, or when the first search hit lies in the part cut off, the text from a few
+        words before that hit ("… walk with the dog that helped"), so the hit shows."""
+        spans = _spans(text, self._patterns)
+        kept = len(elided) - 1  # the characters before the ellipsis
+        if not spans or spans[0][1] <= kept:
+            return elided
+        start = spans[0][0]
+        lead = text.rfind(" ", 0, max(0, start - CONTEXT_BEFORE)) + 1  # a word's start
+        return metrics.elidedText("…" + text[lead:].lstrip(), Qt.TextElideMode.ElideRight, width)
 
     def _paint_marks(
         self,

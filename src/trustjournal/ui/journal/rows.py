@@ -9,6 +9,8 @@ from trustjournal.core.entries import Entry, GratitudeEntry, TriggerRecord
 from trustjournal.core.wording import first_line, intensity_span, kind_label, summarise
 from trustjournal.services.gratitude import gratitude_summary
 
+ROW_TEXT = 240  # characters of a summary kept: the row elides by width, and a search hit
+# further along must still be there to be shown
 STILL_TO_FINISH = "still to finish"
 FOR_SESSION = "for my session"
 
@@ -23,17 +25,17 @@ def trigger_summary(entry: TriggerRecord) -> str:
     parts = [intensity_span(entry.intensity, entry.intensity_after)]
     if entry.category:
         parts.append(entry.category)
-    parts.append(first_line(entry.situation))
+    parts.append(first_line(entry.situation, ROW_TEXT))
     return " · ".join(parts)
 
 
 def row_summary(entry: Entry) -> str:
     """The one-line summary of a timeline row (gratitude says whom and whether it was told)."""
     if isinstance(entry, GratitudeEntry):
-        return gratitude_summary(entry)
+        return gratitude_summary(entry, ROW_TEXT)
     if isinstance(entry, TriggerRecord):
         return trigger_summary(entry)
-    return summarise(entry)
+    return summarise(entry, ROW_TEXT)
 
 
 def row_marks(entry: Entry) -> tuple[str, ...]:

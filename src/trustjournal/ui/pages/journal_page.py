@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
@@ -12,9 +14,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from trustjournal.core.entries import Entry, EntryKind
+from trustjournal.core.entries import Entry
 from trustjournal.core.errors import EntryNotFoundError, SearchQueryError, UserFacingError
+from trustjournal.core.wording import kind_label, short_when
 from trustjournal.store.search import search_terms
+from trustjournal.ui.editors.fields import focus_chain, tab_stops
 from trustjournal.ui.editors.pane import EditorPane
 from trustjournal.ui.editors.registry import EditorRegistry, default_editors
 from trustjournal.ui.journal.delegate import TimelineDelegate
@@ -26,6 +30,11 @@ from trustjournal.ui.session import Session
 from trustjournal.ui.widgets.common import button, label
 
 DRAFT_KEY = "journal.editor"
+
+
+def deleted_text(entry: Entry) -> str:
+    """The Undo bar's words after a delete: the entry by kind and time, no journal text."""
+    return f"{kind_label(entry)} entry of {short_when(entry.occurred_at)} moved to the bin."
 
 
 class JournalPage(QWidget):
@@ -50,7 +59,10 @@ class JournalPage(QWidget):
         self.view.setItemDelegate(self.delegate)
         self.empty = label("", role="hint")
         self.pane = EditorPane(
-            session=session, editors=editors or default_editors(), draft_key=DRAFT_KEY, parent=self
+            session=session,
+            editors=editors or default_editors(scrolled=True),
+            draft_key=DRAFT_KEY,
+            parent=self,
         )
         self.placeholder = label(
             "Choose an entry to read or edit it, or start a new check-in (Ctrl+N).", role="hint"
@@ -62,7 +74,7 @@ class JournalPage(QWidget):
         self.new_button = button("&New check-in")
         self.new_button.setToolTip("Start a new mood check-in (Ctrl+N)")
         self.delete_button = button("Delete")
-        self.delete_button.setToolTip("Move the selected entry to the bin (Delete)")
+        self.delete_button.setToolTip("Move the entry shown to the bin (Delete)")
         self.delete_button.setEnabled(False)
 
         self.undo_bar = UndoBar(self)
@@ -95,7 +107,21 @@ class JournalPage(QWidget):
         self._wire()
         self.refresh()
 
+    def _order_tabs(self) -> None:
+        # Tab follows reading order: the buttons at the top, the filters, the timeline, then
+        # the editor (the pane chains each editor in after itself, then its own buttons).
+        chain = [
+            self.delete_button,
+            self.new_button,
+            *tab_stops(self.filters, focus_chain(self)),
+            self.view,
+            self.undo_bar.button,
+        ]
+        for first, second in pairwise(chain):
+            QWidget.setTabOrder(first, second)
+
     def _wire(self) -> None:
+        self._order_tabs()
         entries = self._session.entries
         self.filters.tag.provider = lambda: [name for name, _uses in entries.tags()]
         self.filters.category.provider = lambda: category_choices(
@@ -105,6 +131,8 @@ class JournalPage(QWidget):
         self._action("Find", QKeySequence.StandardKey.Find, self.focus_search)
         self._action("New check-in", QKeySequence.StandardKey.New, self.new_check_in)
         self.delete_action = QAction("Delete entry", self.view)
+        self.delete_action.setObjectName("deleteEntry")  # Edit → Delete entry runs it
+        self.delete_action.setEnabled(False)
         self.delete_action.setShortcut(QKeySequence(Qt.Key.Key_Delete))
         self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         self.delete_action.triggered.connect(self.delete_selected)
@@ -112,7 +140,7 @@ class JournalPage(QWidget):
 
         self.filters.changed.connect(self.refilter)
         self.view.activated.connect(self._open_index)
-        self.view.selectionModel().currentChanged.connect(self._on_current)
+        self.view.selectionModel().selectionChanged.connect(self._on_selection_changed)
         self.new_button.clicked.connect(self.new_check_in)
         self.delete_button.clicked.connect(self.delete_selected)
         self.undo_bar.button.clicked.connect(self.undo)
@@ -141,7 +169,7 @@ class JournalPage(QWidget):
         if not self._session.is_open():
             return
         query = self.filters.query()
-        current = self.current_id()
+        current = self.shown_id()
         try:
             self.delegate.terms = search_terms(query.search) if query.search else []
             self.model.set_query(query)
@@ -163,14 +191,25 @@ class JournalPage(QWidget):
             self.select_id(current)
 
     def current_id(self) -> int | None:
-        """The id of the selected entry."""
+        """The id of the selected entry (the one shown in the editor, when its row is listed)."""
         index = self.view.currentIndex()
-        return (
-            int(index.data(Role.ID)) if index.isValid() and not index.data(Role.IS_HEADER) else None
-        )
+        if not index.isValid() or index.data(Role.IS_HEADER):
+            return None
+        if not self.view.selectionModel().isSelected(index):
+            return None
+        return int(index.data(Role.ID))
+
+    def shown_id(self) -> int | None:
+        """The id of the saved entry the editor shows, or None (nothing open, or a new one)."""
+        if self.right.currentWidget() is not self.pane:
+            return None
+        return self.pane.shown_id()
 
     def select_id(self, entry_id: int) -> bool:
-        """Select an entry's row (reading the index further if needed); False if not shown."""
+        """Select an entry's row (reading the index further if needed); False if not shown.
+
+        Selecting a row shows its entry in the editor (see `_on_selection_changed`).
+        """
         row = self.model.find_row(entry_id)
         if row < 0:
             return False
@@ -181,22 +220,42 @@ class JournalPage(QWidget):
         self.view.scrollTo(index)
         return True
 
-    def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        self.delete_button.setEnabled(current.isValid() and not current.data(Role.IS_HEADER))
+    def _on_selection_changed(self, *_args: object) -> None:
+        # The row selected and the entry in the editor are one thing: a click, an arrow key,
+        # Home/End or Page Up/Down shows the entry, keeping what was typed in the one before
+        # as its draft. Focus stays in the list, so the arrows keep moving.
+        selected = self.view.selectionModel().selectedIndexes()
+        if selected and not selected[0].data(Role.IS_HEADER):
+            index = selected[0]
+            entry_id = int(index.data(Role.ID))
+            if self.shown_id() != entry_id:
+                self._show_in_pane(self.model.entry(index.row()), focus=False)
+        self._show_delete_state()
+
+    def _show_delete_state(self) -> None:
+        shown = self.shown_id() is not None
+        self.delete_button.setEnabled(shown)
+        self.delete_action.setEnabled(shown)
 
     def _open_index(self, index: QModelIndex) -> None:
         if index.isValid() and not index.data(Role.IS_HEADER):
             self.open_entry_row(index.row())
 
     def open_entry_row(self, row: int) -> None:
-        """Open the entry in `row` in the editor pane."""
-        self._show_in_pane(self.model.entry(row))
-
-    def _show_in_pane(self, entry: Entry) -> None:
-        self.pane.stash()
-        self.pane.open(entry)
-        self.right.setCurrentWidget(self.pane)
+        """Open the entry in `row` in the editor pane, with the cursor in its first field."""
+        entry = self.model.entry(row)
+        if self.shown_id() != entry.id:
+            self._show_in_pane(entry, focus=False)
+        if entry.id is not None:
+            self.select_id(entry.id)
         if self.pane.editor is not None:
+            self.pane.editor.focus_first()
+
+    def _show_in_pane(self, entry: Entry | None, *, focus: bool = True) -> None:
+        self.pane.switch_to(entry)
+        self.right.setCurrentWidget(self.pane)
+        self._show_delete_state()
+        if focus and self.pane.editor is not None:
             self.pane.editor.focus_first()
 
     def open_entry(self, entry_id: int) -> bool:
@@ -218,18 +277,14 @@ class JournalPage(QWidget):
             entry = self._session.entries.get(entry_id)
         except EntryNotFoundError:
             return False
-        self.view.selectionModel().clear()  # no row stands for it, so Delete cannot misfire
+        self.view.selectionModel().clearSelection()  # no row stands for it
         self._show_in_pane(entry)
         return True
 
     def new_check_in(self) -> None:
         """Open a new mood check-in (bringing back a set-aside one)."""
-        self.pane.stash()
-        if not self.pane.restore():
-            self.pane.open(None, EntryKind.MOOD)
-        self.right.setCurrentWidget(self.pane)
-        if self.pane.editor is not None:
-            self.pane.editor.focus_first()
+        self.view.selectionModel().clearSelection()  # no row stands for it
+        self._show_in_pane(None)
 
     def focus_search(self) -> None:
         """Put the cursor in the search field (Ctrl+F)."""
@@ -237,7 +292,10 @@ class JournalPage(QWidget):
         self.filters.search.selectAll()
 
     def _close_editor(self) -> None:
+        # Nothing is shown, so no row stays selected; the current row stays for the arrows.
         self.right.setCurrentWidget(self.placeholder)
+        self.view.selectionModel().clearSelection()
+        self._show_delete_state()
         self.view.setFocus()
 
     def _on_saved(self, entry: object) -> None:
@@ -251,34 +309,45 @@ class JournalPage(QWidget):
     # --- delete and undo ------------------------------------------------------------------------
 
     def delete_selected(self) -> None:
-        """Move the selected entry to the bin, with Undo for ten seconds (and Ctrl+Z)."""
-        entry_id = self.current_id()
+        """Move the entry shown in the editor to the bin, with Undo for ten seconds (and Ctrl+Z).
+
+        It is the entry the person sees (its row is the one selected); with nothing shown,
+        nothing is deleted. The next entry in the list is shown after it.
+        """
+        entry_id = self.shown_id()
         if entry_id is None:
             return
-        row = self.view.currentIndex().row()
-        if self.pane.editor is not None and self.pane.editor.loaded_id() == entry_id:
-            self.pane.discard_draft()
-            self._close_editor()
+        try:
+            entry = self._session.entries.get(entry_id)
+        except EntryNotFoundError:  # deleted elsewhere meanwhile: nothing left to move
+            return
+        row = self.model.row_of(entry_id)
+        self.pane.discard_draft()
+        self.pane.open(None)  # the editor no longer holds the entry's words
+        self._close_editor()
         self._session.entries.delete(entry_id)
         self._undo.append(entry_id)
-        self.undo_bar.offer("The entry was moved to the bin.")
+        self.undo_bar.offer(deleted_text(entry))
         self._session.events.notify({"entries"})
-        next_row = min(row, self.model.rowCount() - 1)
-        while 0 <= next_row < self.model.rowCount() and self.model.is_header(next_row):
-            next_row += 1
-        if 0 <= next_row < self.model.rowCount():
-            self.view.setCurrentIndex(self.model.index(next_row))
+        if row >= 0:
+            next_row = min(row, self.model.rowCount() - 1)
+            while 0 <= next_row < self.model.rowCount() and self.model.is_header(next_row):
+                next_row += 1
+            if 0 <= next_row < self.model.rowCount():
+                self.view.setCurrentIndex(self.model.index(next_row))
         self.view.setFocus()
 
     def undo(self) -> None:
-        """Bring back the entry deleted last (Edit → Undo, Ctrl+Z)."""
+        """Bring back the entry deleted last (Edit → Undo, Ctrl+Z), and show it."""
         if not self._undo:
             return
         entry_id = self._undo.pop()
         self._session.entries.undelete(entry_id)
         self.undo_bar.withdraw()
         self._session.events.notify({"entries"})
-        self.select_id(entry_id)
+        if not self.select_id(entry_id):
+            self.open_entry(entry_id)
+        self.view.setFocus()
 
     # --- Page protocol --------------------------------------------------------------------------
 
@@ -286,6 +355,10 @@ class JournalPage(QWidget):
         """Reopen the editor's draft after a lock or a crash."""
         if self.pane.restore():
             self.right.setCurrentWidget(self.pane)
+            shown = self.pane.shown_id()
+            if shown is not None:
+                self.select_id(shown)
+            self._show_delete_state()
 
     def stash_drafts(self) -> None:
         """Keep the open editor's text as an encrypted draft."""

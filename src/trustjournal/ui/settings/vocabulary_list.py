@@ -1,4 +1,5 @@
-"""One vocabulary list in Settings (trigger categories or ways of coping): add, rename, hide."""
+"""One vocabulary list in Settings (trigger categories, ways of coping, own emotions): add,
+rename, hide."""
 
 from __future__ import annotations
 
@@ -23,7 +24,12 @@ HIDDEN_MARK = " — hidden"
 
 
 class VocabularyListEditor(QWidget):
-    """One list of names, shipped ones and the person's own, with add, rename and hide."""
+    """One list of names, shipped ones and the person's own, with add, rename and hide.
+
+    With `own_only`, only the person's own names are listed (emotions: the shipped ones are
+    many, and it is one's own words that need a place to be renamed or hidden); `empty` is
+    said while there are none.
+    """
 
     def __init__(
         self,
@@ -32,17 +38,22 @@ class VocabularyListEditor(QWidget):
         kind: VocabularyList,
         title: str,
         placeholder: str,
+        own_only: bool = False,
+        empty: str = "",
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._session = session
         self._kind = kind
+        self._own_only = own_only
         self._vocabulary = VocabularyRepository(db=session.vault.db, clock=session.clock)
         self._renaming: str | None = None  # the name being renamed, if any
         self.title = title
         self.list = QListWidget(self)
         self.list.setAccessibleName(title)
-        self.list.setMinimumHeight(220)
+        self.list.setMinimumHeight(120 if own_only else 220)
+        self.empty = label(empty, role="hint")
+        self.empty.hide()
         self.rename_button = button("Rename…")
         self.rename_button.setToolTip("Give the chosen name a new spelling (F2)")
         self.hide_button = button("Hide")
@@ -68,6 +79,7 @@ class VocabularyListEditor(QWidget):
         layout.setContentsMargins(0, 12, 0, 0)
         layout.setSpacing(8)
         layout.addWidget(self.list)
+        layout.addWidget(self.empty)
         chosen = QHBoxLayout()
         chosen.setSpacing(10)
         chosen.addWidget(self.rename_button)
@@ -109,7 +121,8 @@ class VocabularyListEditor(QWidget):
 
     def items(self) -> list[VocabularyItem]:
         """Every name of the list as shown, hidden ones included."""
-        return self._vocabulary.items(self._kind.value, include_hidden=True)
+        every = self._vocabulary.items(self._kind.value, include_hidden=True)
+        return [item for item in every if not item.shipped] if self._own_only else every
 
     def reload(self, select: str | None = None) -> None:
         """Read the list again, keeping (or moving to) the chosen name."""
@@ -129,6 +142,7 @@ class VocabularyListEditor(QWidget):
             self.list.addItem(row)
             if keep is not None and item.name.casefold() == keep.casefold():
                 self.list.setCurrentItem(row)
+        self.empty.setVisible(bool(self.empty.text()) and self.list.count() == 0)
         self._show_chosen()
 
     def current_name(self) -> str | None:

@@ -1,8 +1,10 @@
-"""Settings: the trigger categories and coping strategies — see, add, rename, hide, show again."""
+"""Settings: the words offered when writing (trigger categories, ways of coping, emotions of
+one's own) — see, add, rename, hide, show again."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import QFrame, QGridLayout, QVBoxLayout, QWidget
 
 from trustjournal.store.vocabulary import VocabularyList
 from trustjournal.ui.session import Session
@@ -10,14 +12,17 @@ from trustjournal.ui.settings.vocabulary_list import VocabularyListEditor
 from trustjournal.ui.widgets.common import label
 
 HINT = (
-    "These are the words offered when you write a trigger record. Renaming or hiding one "
-    "never changes a record you have already written: it keeps the words it was saved with. "
-    "Hidden names are no longer offered, and can be shown again at any time."
+    "These are the words offered when you write a check-in or a trigger record. Renaming or "
+    "hiding one never changes an entry you have already written: it keeps the words it was "
+    "saved with. Hidden names are no longer offered, and can be shown again at any time."
+)
+NO_OWN_EMOTIONS = (
+    "None yet. An emotion you add as your own word while writing shows here, to rename or hide."
 )
 
 
 class VocabularySection(QFrame):
-    """The Settings card holding both lists side by side; other pages' changes show at once."""
+    """The Settings card holding the lists, two side by side; other pages' changes show at once."""
 
     def __init__(self, *, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -26,7 +31,7 @@ class VocabularySection(QFrame):
         layout = QVBoxLayout(self)  # the look and padding of `common.card`
         layout.setContentsMargins(28, 24, 28, 24)
         layout.setSpacing(12)
-        layout.addWidget(label("Trigger categories and ways of coping", role="heading"))
+        layout.addWidget(label("Your words", role="heading"))
         layout.addWidget(label(HINT, role="hint"))
         self.categories = VocabularyListEditor(
             session=session,
@@ -40,34 +45,51 @@ class VocabularySection(QFrame):
             title="Ways of coping",
             placeholder="A new way of coping",
         )
+        self.emotions = VocabularyListEditor(
+            session=session,
+            kind=VocabularyList.EMOTION,
+            title="Emotions of my own",
+            placeholder="A new emotion of my own",
+            own_only=True,
+            empty=NO_OWN_EMOTIONS,
+        )
         # Side by side rather than in tabs: a tab page's wrapped labels are measured too
-        # short inside the scrolled Settings column, and both lists are worth seeing at once.
-        lists = QHBoxLayout()
-        lists.setSpacing(24)
-        for title, editor in (
-            (self.categories.title, self.categories),
-            (self.coping.title, self.coping),
-        ):
+        # short inside the scrolled Settings column, and the lists are worth seeing at once.
+        lists = QGridLayout()
+        lists.setHorizontalSpacing(24)
+        lists.setVerticalSpacing(16)
+        for place, editor in enumerate((self.categories, self.coping, self.emotions)):
             column = QVBoxLayout()
             column.setSpacing(0)
-            heading = label(title, wrap=False)
+            heading = label(editor.title, wrap=False)
             bold = heading.font()
             bold.setBold(True)
             heading.setFont(bold)
             heading.setBuddy(editor.list)
             column.addWidget(heading)
             column.addWidget(editor, 1)
-            lists.addLayout(column, 1)
+            lists.addLayout(column, place // 2, place % 2)
+        lists.setColumnStretch(0, 1)
+        lists.setColumnStretch(1, 1)
         layout.addLayout(lists)
         session.events.changed.connect(self._on_events_changed)
 
+    def _lists(self) -> tuple[VocabularyListEditor, ...]:
+        return (self.categories, self.coping, self.emotions)
+
     def _on_events_changed(self, kinds: frozenset[str]) -> None:
         if kinds != {"settings"}:  # e.g. an own word added while writing a trigger record
-            self.categories.reload()
-            self.coping.reload()
+            for editor in self._lists():
+                editor.reload()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        # A word of one's own added in a picker is not announced until its entry is saved.
+        for editor in self._lists():
+            editor.reload()
+        super().showEvent(event)
 
     def clear(self) -> None:
         """Forget both lists and stop listening; the journal is about to close."""
         self._session.events.changed.disconnect(self._on_events_changed)
-        self.categories.clear()
-        self.coping.clear()
+        for editor in self._lists():
+            editor.clear()

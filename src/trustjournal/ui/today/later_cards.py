@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QFrame, QListView, QVBoxLayout, QWidget
 
 from trustjournal.core.periods import Period
 from trustjournal.core.query import EntryQuery
-from trustjournal.core.wording import summarise
+from trustjournal.core.wording import short_day, summarise
 from trustjournal.ui.journal.delegate import TimelineDelegate
 from trustjournal.ui.journal.timeline_model import TimelineModel
 from trustjournal.ui.session import Session
@@ -91,7 +91,7 @@ class LaterCards:
         self.nothing_today.setVisible(not has_today)
         flagged = self._session.entries.list(EntryQuery(for_session=True), limit=FLAGGED_SHOWN)
         self.flagged.setText(
-            "\n".join(f"• {e.occurred_at:%d %b}: {summarise(e, 60)}" for e in flagged)
+            "\n".join(f"• {short_day(e.occurred_at)}: {summarise(e, 60)}" for e in flagged)
             or NOTHING_FLAGGED
         )
 
