@@ -159,7 +159,9 @@ def test_the_note_is_kept_as_an_encrypted_draft_across_a_lock(qtbot: QtBot, tmp_
     page.clear()
     assert page.note.toPlainText() == ""
     assert page.model.rowCount() == 0 and page.preview.toPlainText() == ""
-    assert session.drafts.load(DRAFT_KEY) == {"note": "What I want to say, canary-5e1d"}
+    assert session.drafts.load(DRAFT_KEY) == {
+        "notes": {"therapist": "What I want to say, canary-5e1d"}
+    }
     for file in (tmp_path / "journal").iterdir():
         assert b"canary-5e1d" not in file.read_bytes()
     again = SharePage(session=session)
