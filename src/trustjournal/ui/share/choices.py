@@ -245,12 +245,18 @@ class ChoicesPanel(QWidget):
 
         "Since the last summary" now means since the one just saved (today only): it is read
         from the export log each time, so it would change the next file without changing what
-        is on screen. The saved days become the chosen dates instead, visibly.
+        is on screen. The saved days become the chosen dates instead, visibly. The days do
+        not change, so neither does the summary: `changed` is not emitted.
         """
         if self.period.currentData() == SINCE and period.start and period.end:
-            self.set_custom_dates(period.start, period.end)
-        else:
-            self._show_period()
+            self._quiet = True
+            try:
+                self.set_period_choice(CUSTOM)
+                self.start.setDate(_qdate(period.start))
+                self.end.setDate(_qdate(period.end))
+            finally:
+                self._quiet = False
+        self._show_period()
 
     # --- slots -----------------------------------------------------------------------------------
 
