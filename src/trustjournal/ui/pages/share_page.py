@@ -26,6 +26,7 @@ from trustjournal.ui.session import Session
 from trustjournal.ui.share.choices import ChoicesPanel
 from trustjournal.ui.share.columns import ShareColumns
 from trustjournal.ui.share.entries_model import EntriesModel, LeftOut, counts_text
+from trustjournal.ui.share.notes import draft_of, notes_from_draft
 from trustjournal.ui.share.preview import Preview, PreviewBrowser, build_job
 from trustjournal.ui.share.saving import SummarySaver
 from trustjournal.ui.share.writing import WritePanel
@@ -277,31 +278,23 @@ class SharePage(QWidget):
 
     def restore_drafts(self) -> None:
         """Put back the notes written before a lock or a crash, each for its own person."""
-        draft = self._session.drafts.load(DRAFT_KEY) or {}
-        notes = draft.get("notes")
-        if isinstance(draft.get("note"), str):  # a draft from before notes were per person
-            notes = {self._audience.value: draft["note"]}
-        if not isinstance(notes, dict):
-            return
-        for audience in Audience:
-            text = notes.get(audience.value)
-            if not isinstance(text, str):
-                continue
+        for audience, text in notes_from_draft(
+            self._session.drafts.load(DRAFT_KEY), self._audience
+        ).items():
             if audience == self._audience:
                 self.note.setPlainText(text)
             else:
-                kept = self._kept.get(audience, ("", LeftOut()))
-                self._kept[audience] = (text, kept[1])
+                self._kept[audience] = (text, self._kept.get(audience, ("", LeftOut()))[1])
         self.draft_timer.stop()
 
     def stash_drafts(self) -> None:
         """Keep the notes as an encrypted draft (or forget the draft once every note is empty)."""
         self.draft_timer.stop()  # locking calls this once the session has ended, vault still open
-        notes = {a.value: note for a, (note, _left) in self._kept.items()}
-        notes[self._audience.value] = self.note.toPlainText()
-        notes = {key: text for key, text in notes.items() if text.strip()}
-        if notes:
-            self._session.drafts.save(DRAFT_KEY, {"notes": notes})
+        notes = {a: note for a, (note, _left) in self._kept.items()}
+        notes[self._audience] = self.note.toPlainText()
+        draft = draft_of(notes)
+        if draft:
+            self._session.drafts.save(DRAFT_KEY, draft)
         else:
             self._session.drafts.delete(DRAFT_KEY)
 
