@@ -242,3 +242,22 @@ def test_a_hard_moment_is_left_out_until_ticked_and_its_question_is_shown_in_ful
     room = QRect(0, 0, rect.width() - 60, 10_000)  # less the check box and the marker
     needed = page.entries.fontMetrics().boundingRect(room, Qt.TextFlag.TextWordWrap, text)
     assert rect.height() >= needed.height() > 3 * page.entries.fontMetrics().lineSpacing()
+
+
+def test_the_preview_chart_is_drawn_again_to_fit_when_the_page_narrows(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    page = make_composer(qtbot, tmp_path).page
+    page.resize(1300, 800)
+    page.show()
+    qtbot.waitExposed(page)
+    page.flush()
+    wide = page.shown.chart.width() if page.shown and page.shown.chart else 0
+    page.resize(760, 600)  # the steps and the preview now share two columns
+    qtbot.waitUntil(page.preview_timer.isActive)
+    page.flush()
+    assert page.shown is not None and page.shown.chart is not None
+    document = page.preview.document()
+    assert document.size().width() <= page.preview.viewport().width()  # no sideways scrolling
+    assert page.preview.horizontalScrollBar().maximum() == 0
+    assert wide > 0

@@ -141,6 +141,7 @@ class SharePage(QWidget):
         self.note.textChanged.connect(self._on_note_text_changed)
         self.model.excluded_changed.connect(self._changed)
         self.include_all.clicked.connect(self.model.include_all)
+        self.preview.chart_width_changed.connect(self._changed)  # redraw the chart to fit
         self.write.save_requested.connect(self.save)
         self.saver.saved.connect(self._on_saver_saved)
         self._session.events.changed.connect(self._on_events_changed)
