@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import shiboken6
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
@@ -217,6 +218,8 @@ class SharePage(QWidget):
         )
 
     def _on_built(self, generation: int, preview: Preview) -> None:
+        if not shiboken6.isValid(self):  # the page was closed while its preview was built
+            return
         self._building = False
         if generation != self._generation:
             if not self.preview_timer.isActive():
@@ -232,6 +235,8 @@ class SharePage(QWidget):
         self.preview.show_preview(preview)
 
     def _on_build_failed(self, generation: int, exc: BaseException) -> None:
+        if not shiboken6.isValid(self):
+            return
         self._building = False
         if generation == self._generation:
             self._show_preview_error(f"The preview could not be made. {describe(exc)}")
