@@ -236,3 +236,22 @@ def test_short_fields_share_a_line_and_sentences_keep_their_own(
     lines = [" ".join(ln.split()) for ln in out.stdout.decode("utf-8").splitlines()]
     assert "Connection: 8 of 10 Trust: 5 of 10" in lines
     assert "Note: Good day." in lines  # a sentence is never tucked beside the scores
+
+
+@needs_poppler
+def test_a_partner_pdf_with_the_hard_moments_withheld_never_says_none_happened(
+    repo: EntryRepository, journal: Journal, tmp_path: Path
+) -> None:
+    everything = build_summary(repo, request_for(Audience.PARTNER, journal), now=NOW)
+    hard = frozenset(c.entry_id for c in everything.candidates if c.kind == "trigger")
+    request = request_for(Audience.PARTNER, journal, excluded_ids=hard)
+    text = " ".join(
+        " ".join(page.split()) for page in _pdftotext(_export(repo, tmp_path / "p.pdf", request))
+    )
+    assert "This summary includes only the entries I chose to share." in text
+    assert (
+        "Hard moments What set me off, and what I did with it. None chosen for this summary."
+        in text
+    )
+    for claim in ("Nothing in this period", "From 0", "0 hard moments"):
+        assert claim not in text

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRect, Qt
 from pytestqt.qtbot import QtBot
 
 from tests.services.export_data import (
@@ -159,7 +159,9 @@ def test_the_note_is_kept_as_an_encrypted_draft_across_a_lock(qtbot: QtBot, tmp_
     page.clear()
     assert page.note.toPlainText() == ""
     assert page.model.rowCount() == 0 and page.preview.toPlainText() == ""
-    assert session.drafts.load(DRAFT_KEY) == {"note": "What I want to say, canary-5e1d"}
+    assert session.drafts.load(DRAFT_KEY) == {
+        "notes": {"therapist": "What I want to say, canary-5e1d"}
+    }
     for file in (tmp_path / "journal").iterdir():
         assert b"canary-5e1d" not in file.read_bytes()
     again = SharePage(session=session)
@@ -176,3 +178,86 @@ def test_the_checklist_model_is_a_well_behaved_qt_model(
 ) -> None:  # type: ignore[no-untyped-def]
     page = make_composer(qtbot, tmp_path).page
     qtmodeltester.check(page.model)
+
+
+def test_each_audience_keeps_its_own_note_and_left_out_entries(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    composer = make_composer(qtbot, tmp_path)
+    page, left_out = composer.page, composer.journal.left_out
+    page.choices.set_audience(Audience.PARTNER)
+    page.note.setPlainText("For you: thank you for Sunday.")
+    page.model.set_excluded(left_out, True)
+    page.flush()
+    page.choices.set_audience(Audience.SELF)
+    page.flush()
+    assert page.note.toPlainText() == ""
+    assert left_out not in page.request().excluded_ids
+    assert "thank you for Sunday" not in page.preview.toPlainText()
+    page.note.setPlainText("Only mine.")
+    page.choices.set_audience(Audience.PARTNER)  # switching back brings back their choices
+    page.flush()
+    assert page.note.toPlainText() == "For you: thank you for Sunday."
+    assert left_out in page.request().excluded_ids
+    assert LEFT_OUT not in page.preview.toPlainText()
+    page.stash_drafts()
+    assert composer.session.drafts.load(DRAFT_KEY) == {
+        "notes": {"self": "Only mine.", "partner": "For you: thank you for Sunday."}
+    }
+    again = SharePage(session=composer.session)
+    qtbot.addWidget(again)
+    again.restore_drafts()
+    assert again.note.toPlainText() == ""  # the therapist's, shown first, is empty
+    again.choices.set_audience(Audience.SELF)
+    assert again.note.toPlainText() == "Only mine."
+
+
+def test_a_hard_moment_is_left_out_until_ticked_and_its_question_is_shown_in_full(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    composer = make_composer(qtbot, tmp_path)
+    fresh = composer.repo.add(
+        TriggerRecord(
+            occurred_at=composer.clock.now, situation="Shaking after the call", intensity=9
+        )
+    )
+    composer.session.events.notify({"trigger"})
+    page = composer.page
+    page.flush()
+    model, row = page.model, page.model.row_of(fresh.id or 0)
+    assert model.data(model.index(row), Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Unchecked
+    assert "Shaking after the call" not in page.preview.toPlainText()
+    model.setData(model.index(row), Qt.CheckState.Checked, Qt.ItemDataRole.CheckStateRole)
+    composer.session.events.notify({"mood"})  # a refresh does not leave it out again
+    page.flush()
+    assert "Shaking after the call" in page.preview.toPlainText()
+    # The question wraps within the row (not elided): the row is as tall as its text needs.
+    page.resize(560, 600)
+    page.show()
+    qtbot.waitExposed(page)
+    page.entries.doItemsLayout()
+    rect = page.entries.visualRect(model.index(row))
+    text = str(model.data(model.index(row)))
+    assert text.endswith(HARD_MOMENT)
+    room = QRect(0, 0, rect.width() - 60, 10_000)  # less the check box and the marker
+    needed = page.entries.fontMetrics().boundingRect(room, Qt.TextFlag.TextWordWrap, text)
+    assert rect.height() >= needed.height() > 3 * page.entries.fontMetrics().lineSpacing()
+
+
+def test_the_preview_chart_is_drawn_again_to_fit_when_the_page_narrows(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    page = make_composer(qtbot, tmp_path).page
+    page.resize(1300, 800)
+    page.show()
+    qtbot.waitExposed(page)
+    page.flush()
+    wide = page.shown.chart.width() if page.shown and page.shown.chart else 0
+    page.resize(760, 600)  # the steps and the preview now share two columns
+    qtbot.waitUntil(page.preview_timer.isActive)
+    page.flush()
+    assert page.shown is not None and page.shown.chart is not None
+    document = page.preview.document()
+    assert document.size().width() <= page.preview.viewport().width()  # no sideways scrolling
+    assert page.preview.horizontalScrollBar().maximum() == 0
+    assert wide > 0

@@ -276,3 +276,29 @@ def test_the_preview_is_parsed_by_the_worker_and_only_swapped_in_on_the_ui_threa
     assert "Summary for my therapist" in page.preview.toPlainText()
     assert page.preview.refused == []
     pool.finish()
+
+
+def test_after_a_save_the_screen_shows_what_the_next_save_writes(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    page = make_composer(qtbot, tmp_path, fill=False).page
+    page.choices.set_audience(Audience.SELF)
+    page.flush()
+    today = date(2026, 3, 14)
+    month = Period.last_days(30, today=today)
+    assert page.choices.period_hint.text() == (
+        "No summary saved for yourself yet, so the last 30 days."
+    )
+    first = tmp_path / "first.md"
+    save_to(monkeypatch, page, first, ExportFormat.MARKDOWN)
+    # The days just saved stay chosen, visibly, instead of silently becoming "today only".
+    assert page.choices.period.currentData() == choices.CUSTOM
+    assert not page.choices.period_hint.isVisibleTo(page)
+    assert page.request().period == month
+    assert not page.preview_timer.isActive()  # same days, same summary: nothing to rebuild
+    second = tmp_path / "second.md"
+    save_to(monkeypatch, page, second, ExportFormat.MARKDOWN)
+    assert second.read_text(encoding="utf-8") == first.read_text(encoding="utf-8")
+    page.choices.set_period_choice(choices.SINCE)  # asked for: since the one just saved
+    assert page.choices.period_hint.text().startswith("From 14 March 2026")
+    assert page.request().period == Period(today, today)

@@ -6,7 +6,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
 
 from trustjournal.services.export.model import Chart, ChartSeries
-from trustjournal.services.export.svg import series_style
+from trustjournal.services.export.svg import legend_label, series_style, shows_average
 from trustjournal.services.export.text import day_text
 from trustjournal.ui.pdf_layout import base_font
 
@@ -38,7 +38,8 @@ class ChartPainter:
         font = base_font(8)
         painter.setFont(font)
         legend_h = self._px(14)
-        left, bottom = self._px(18), self._px(14)
+        # The date row sits well below the "0" of the scale, so the two never read as one.
+        left, bottom = self._px(18), self._px(19)
         plot = QRectF(
             rect.left() + left,
             rect.top() + self._px(4),
@@ -74,7 +75,7 @@ class ChartPainter:
 
     def _series(self, painter: QPainter, plot: QRectF, series: ChartSeries) -> None:
         colour, dash = series_style(series.name)
-        if series.average is not None:
+        if shows_average(series) and series.average is not None:
             avg = _pen(colour, "1 3", self._px(0.6))
             painter.setPen(avg)
             y = self._y(plot, series.average)
@@ -86,7 +87,7 @@ class ChartPainter:
         if len(points) == 1:
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(QColor(colour))
-            painter.drawEllipse(points[0], self._px(1.6), self._px(1.6))
+            painter.drawEllipse(points[0], self._px(2.2), self._px(2.2))
             painter.setBrush(Qt.BrushStyle.NoBrush)
         elif points:
             path = QPainterPath(points[0])
@@ -98,7 +99,7 @@ class ChartPainter:
     def _dates(self, painter: QPainter, plot: QRectF) -> None:
         painter.setPen(LABEL)
         h = self._px(12)
-        box = QRectF(plot.left(), plot.bottom() + self._px(2), plot.width(), h)
+        box = QRectF(plot.left(), plot.bottom() + self._px(6), plot.width(), h)
         top = Qt.AlignmentFlag.AlignTop
         painter.drawText(box, int(Qt.AlignmentFlag.AlignLeft | top), day_text(self._chart.start))
         painter.drawText(box, int(Qt.AlignmentFlag.AlignRight | top), day_text(self._chart.end))
@@ -113,9 +114,7 @@ class ChartPainter:
             painter.setPen(_pen(colour, dash, self._px(1.4)))
             painter.drawLine(QPointF(x, y), QPointF(x + self._px(18), y))
             x += self._px(22)
-            label = series.name
-            if series.average is not None:
-                label += f" (average {series.average:.1f})"
+            label = legend_label(series)
             painter.setPen(LABEL)
             width = painter.fontMetrics().horizontalAdvance(label)
             painter.drawText(

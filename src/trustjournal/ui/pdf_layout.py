@@ -243,7 +243,7 @@ class DocumentBuilder:
             if p.coping:
                 self.table(tx.COPING_HEADERS, tx.coping_rows(p))
         elif not section.items:
-            self.grey("Nothing in this period.")
+            self.grey(tx.NONE_CHOSEN)
         for item in section.items:
             self.item(item)
 
@@ -253,7 +253,8 @@ def build_document(summary: Summary, *, dpi: int) -> Built:
     b = DocumentBuilder(dpi=dpi)
     b.block(bottom=3)
     b.text(summary.title, b.char(size=19, bold=True, colour=ACCENT))
-    b.grey(tx.made_line(summary.made_on, summary.period), bottom=6)
+    b.grey(tx.made_line(summary.made_on, summary.period), bottom=1)
+    b.grey(tx.selection_line(summary.audience), bottom=6)
     if summary.note.strip():
         b.heading("What I want to say", size=13.5, top=12)
         b.block(bottom=4)

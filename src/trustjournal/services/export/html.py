@@ -12,7 +12,7 @@ from html import escape
 from trustjournal.services.export import text as tx
 from trustjournal.services.export.model import Item, Summary, SummarySection
 from trustjournal.services.export.request import Section
-from trustjournal.services.export.svg import render_svg, series_style
+from trustjournal.services.export.svg import legend_label, render_svg, series_style
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
 
@@ -77,9 +77,7 @@ def _mood(summary: Summary) -> list[str]:
             if not series.points:
                 continue
             colour, _dash = series_style(series.name)
-            label = series.name
-            if series.average is not None:
-                label += f" (average {series.average:.1f})"
+            label = legend_label(series)
             legend.append(
                 f'<span><span class="swatch" style="border-color:{colour}"></span>'
                 f"{escape(label)}</span>"
@@ -106,7 +104,7 @@ def _section(summary: Summary, section: SummarySection) -> str:
         if patterns.coping:
             out.append(_table(tx.COPING_HEADERS, tx.coping_rows(patterns)))
     elif not section.items:
-        out.append(_t("Nothing in this period.", "p", "intro"))
+        out.append(_t(tx.NONE_CHOSEN, "p", "intro"))
     else:
         out += [_item(item) for item in section.items]
     out.append("</section>")
@@ -126,6 +124,7 @@ def render_html(summary: Summary) -> str:
         "</head><body><main>",
         _t(summary.title, "h1"),
         _t(tx.made_line(summary.made_on, summary.period), "p", "meta"),
+        _t(tx.selection_line(summary.audience), "p", "meta"),
     ]
     if summary.note.strip():
         out += ["<section>", _t("What I want to say", "h2"), _t(summary.note, "div"), "</section>"]

@@ -86,7 +86,7 @@ def _section(summary: Summary, section: SummarySection) -> list[str]:
             out += _table(tx.COPING_HEADERS, tx.coping_rows(patterns))
         return out
     if not section.items:
-        return [*out, escape("Nothing in this period."), ""]
+        return [*out, escape(tx.NONE_CHOSEN), ""]
     for item in section.items:
         out += _item(item)
     return out
@@ -95,7 +95,7 @@ def _section(summary: Summary, section: SummarySection) -> list[str]:
 def render_markdown(summary: Summary) -> str:
     """The summary as a Markdown document (UTF-8 text, ending with a newline)."""
     out = [f"# {escape(summary.title)}", "", escape(tx.made_line(summary.made_on, summary.period))]
-    out.append("")
+    out += ["", escape(tx.selection_line(summary.audience)), ""]
     if summary.note.strip():
         out += ["## What I want to say", "", escape(summary.note), ""]
     for section in summary.sections:

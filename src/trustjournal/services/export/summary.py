@@ -11,7 +11,7 @@ from trustjournal.core.query import EntryQuery
 from trustjournal.services.export import figures as fig
 from trustjournal.services.export.items import gratitude_item, mood_item, session_item, trigger_item
 from trustjournal.services.export.model import Candidate, Item, Summary, SummarySection
-from trustjournal.services.export.request import ExportRequest, Section
+from trustjournal.services.export.request import Audience, ExportRequest, Section
 
 PAGE = 2000  # entries fetched per query
 HARD_INTENSITY = 8
@@ -29,11 +29,22 @@ ORDER: tuple[Section, ...] = (
 SECTION_TEXT: dict[Section, tuple[str, str]] = {
     Section.MOOD: ("Mood, connection and trust", "Daily averages of my check-ins."),
     Section.SESSION: ("For our next session", "Moments I want to talk about."),
-    Section.PATTERNS: ("Patterns", "What stands out across the hard moments below."),
+    Section.PATTERNS: ("Patterns", "What stands out across the hard moments in this summary."),
     Section.TRIGGERS: ("Hard moments", "What set me off, and what I did with it."),
     Section.NOTES: ("Check-in notes", "Check-ins where I wrote a note or named feelings."),
     Section.GRATITUDE: ("Gratitude", "Things I appreciated."),
 }
+# A summary for myself has no "our" session: the headings that name one say "my".
+SELF_TEXT: dict[Section, tuple[str, str]] = {
+    Section.SESSION: ("For my next session", "Moments I want to talk about."),
+}
+
+
+def section_text(section: Section, audience: Audience) -> tuple[str, str]:
+    """A section's title and intro, in the words that fit whom the summary is for."""
+    if audience == Audience.SELF and section in SELF_TEXT:
+        return SELF_TEXT[section]
+    return SECTION_TEXT[section]
 
 
 class EntrySource(Protocol):
@@ -158,7 +169,7 @@ def build_summary(source: EntrySource, request: ExportRequest, *, now: datetime)
     grateful = sum(isinstance(e, GratitudeEntry) for e in chosen)
     mood_on = Section.MOOD in request.sections
     sections = tuple(
-        SummarySection(key, *SECTION_TEXT[key], _items(key, chosen, request))
+        SummarySection(key, *section_text(key, request.audience), _items(key, chosen, request))
         for key in ORDER
         if key in request.sections
     )

@@ -9,7 +9,7 @@ from trustjournal.services.export.model import Chart, ChartSeries
 from trustjournal.services.export.text import day_text
 
 WIDTH, HEIGHT = 680, 230
-LEFT, RIGHT, TOP, BOTTOM = 34, 14, 12, 30
+LEFT, RIGHT, TOP, BOTTOM = 34, 14, 12, 36  # the date row clears the scale's "0"
 
 # Colour-blind-safe hues (Okabe–Ito) plus a dash pattern each, so print in grey still works.
 STYLES: dict[str, tuple[str, str]] = {
@@ -22,6 +22,19 @@ STYLES: dict[str, tuple[str, str]] = {
 def series_style(name: str) -> tuple[str, str]:
     """(colour, SVG dash pattern) of a series; the PDF uses the same."""
     return STYLES.get(name, ("#555555", ""))
+
+
+def shows_average(series: ChartSeries) -> bool:
+    """Whether the period average is drawn: over one day it is that day's point, and a line
+    across the whole period would look like a month of equal days."""
+    return series.average is not None and len(series.points) > 1
+
+
+def legend_label(series: ChartSeries) -> str:
+    """E.g. "Mood (average 6.2)"; the name alone when there is a single day."""
+    if shows_average(series) and series.average is not None:
+        return f"{series.name} (average {series.average:.1f})"
+    return series.name
 
 
 def _x(day: date, chart: Chart) -> float:
@@ -37,7 +50,7 @@ def _series(series: ChartSeries, chart: Chart) -> list[str]:
     colour, dash = series_style(series.name)
     dash_attr = f' stroke-dasharray="{dash}"' if dash else ""
     out: list[str] = []
-    if series.average is not None:
+    if shows_average(series) and series.average is not None:
         y = _y(series.average)
         out.append(
             f'<line x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{y:.1f}" y2="{y:.1f}" '
@@ -46,7 +59,7 @@ def _series(series: ChartSeries, chart: Chart) -> list[str]:
     if len(series.points) == 1:
         (day, value) = series.points[0]
         out.append(
-            f'<circle cx="{_x(day, chart):.1f}" cy="{_y(value):.1f}" r="3" fill="{colour}"/>'
+            f'<circle cx="{_x(day, chart):.1f}" cy="{_y(value):.1f}" r="4" fill="{colour}"/>'
         )
     elif series.points:
         coords = " ".join(f"{_x(d, chart):.1f},{_y(v):.1f}" for d, v in series.points)
@@ -80,7 +93,7 @@ def render_svg(chart: Chart) -> str:
         ("end", WIDTH - RIGHT, chart.end),
     ):
         parts.append(
-            f'<text x="{x}" y="{HEIGHT - 8}" text-anchor="{anchor}" font-size="11" '
+            f'<text x="{x}" y="{HEIGHT - 6}" text-anchor="{anchor}" font-size="11" '
             f'fill="#666">{escape(day_text(day))}</text>'
         )
     parts.append("</svg>")

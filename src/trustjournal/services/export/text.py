@@ -8,6 +8,7 @@ from datetime import date, datetime
 from trustjournal.core.periods import Period
 from trustjournal.core.wording import MOOD_WORDS
 from trustjournal.services.export.model import Figures, Patterns
+from trustjournal.services.export.request import Audience
 
 # Characters that change the direction of the text after them. Text holding any of them is
 # wrapped in FIRST STRONG ISOLATE … POP DIRECTIONAL ISOLATE so it cannot reorder what follows
@@ -46,39 +47,70 @@ def _plural(count: int, one: str, many: str) -> str:
     return f"{count} {one if count == 1 else many}"
 
 
+# A summary is a selection: where a part holds nothing, it says that nothing was chosen, never
+# that nothing happened (the person may have left entries out, and private ones never show).
+NONE_CHOSEN = "None chosen for this summary."
+SELECTION: dict[Audience, str] = {
+    Audience.THERAPIST: "This summary includes only the entries I chose to share.",
+    Audience.PARTNER: "This summary includes only the entries I chose to share.",
+    Audience.SELF: "This summary includes only the entries I chose to keep in it.",
+}
+
+
+def selection_line(audience: Audience) -> str:
+    """The one sentence, under the title, saying that the summary is a selection."""
+    return SELECTION[audience]
+
+
+def _mood_text(figures: Figures) -> str:
+    """E.g. "6 of 10 on average (okay), 4 to 8, 3 check-ins"; one score is said once."""
+    low, high, avg = figures.mood_min, figures.mood_max, figures.mood_avg
+    if avg is None or low is None or high is None:
+        return "no check-ins chosen for this summary"
+    count = _plural(figures.mood_count, "check-in", "check-ins")
+    word = MOOD_WORDS[max(1, min(10, round(avg)))]
+    if figures.mood_count == 1:
+        return f"{low} of 10 ({word}), {count}"
+    if low == high:
+        return f"stayed at {low} of 10 ({word}), {count}"
+    return f"{_num(avg)} of 10 on average ({word}), {low} to {high}, {count}"
+
+
 def figure_lines(figures: Figures) -> list[tuple[str, str]]:
-    """(label, value) pairs describing the mood figures and counts."""
-    lines: list[tuple[str, str]] = []
-    if figures.mood_avg is not None and figures.mood_min is not None:
-        word = MOOD_WORDS[max(1, min(10, round(figures.mood_avg)))]
-        span = f"{figures.mood_min} to {figures.mood_max}"
-        count = _plural(figures.mood_count, "check-in", "check-ins")
-        lines.append(
-            ("Mood", f"{_num(figures.mood_avg)} of 10 on average ({word}), {span}, {count}")
-        )
-    else:
-        lines.append(("Mood", "no check-ins in this period"))
+    """(label, value) pairs describing the mood figures."""
+    lines: list[tuple[str, str]] = [("Mood", _mood_text(figures))]
+    on_average = " on average" if figures.mood_count > 1 else ""  # one check-in: its own score
     if figures.connection_avg is not None:
-        lines.append(("Connection", f"{_num(figures.connection_avg)} of 10 on average"))
+        lines.append(("Connection", f"{_num(figures.connection_avg)} of 10{on_average}"))
     if figures.trust_avg is not None:
-        lines.append(("Trust", f"{_num(figures.trust_avg)} of 10 on average"))
+        lines.append(("Trust", f"{_num(figures.trust_avg)} of 10{on_average}"))
     return lines
 
 
 def count_line(figures: Figures) -> str:
-    """E.g. "45 check-ins, 12 gratitude entries, 7 hard moments"."""
-    return ", ".join(
-        (
-            _plural(figures.mood_count, "check-in", "check-ins"),
-            _plural(figures.gratitude_count, "gratitude entry", "gratitude entries"),
-            _plural(figures.trigger_count, "hard moment", "hard moments"),
+    """E.g. "In this summary: 45 check-ins, 12 gratitude entries, 7 hard moments".
+
+    A kind with none chosen is left unsaid rather than counted as 0: its section may be off,
+    or its entries left out, and "0 hard moments" would claim that none happened.
+    """
+    counts = [
+        _plural(n, one, many)
+        for n, one, many in (
+            (figures.mood_count, "check-in", "check-ins"),
+            (figures.gratitude_count, "gratitude entry", "gratitude entries"),
+            (figures.trigger_count, "hard moment", "hard moments"),
         )
-    )
+        if n
+    ]
+    return f"In this summary: {', '.join(counts)}." if counts else NONE_CHOSEN
 
 
 def patterns_intro(patterns: Patterns) -> str:
     """One sentence on how many records the patterns come from and their intensity."""
-    text = f"From {_plural(patterns.record_count, 'hard moment', 'hard moments')}"
+    if not patterns.record_count:
+        return NONE_CHOSEN
+    records = _plural(patterns.record_count, "hard moment", "hard moments")
+    text = f"From the {records} in this summary"
     if patterns.intensity_avg is not None:
         text += f"; intensity {_num(patterns.intensity_avg)} of 10 on average at the time"
         if patterns.intensity_after_avg is not None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import shiboken6
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
@@ -12,8 +13,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QListView,
     QPlainTextEdit,
-    QSplitter,
-    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -26,11 +25,13 @@ from trustjournal.store.exports import ExportLogRepository
 from trustjournal.ui.errors import describe
 from trustjournal.ui.session import Session
 from trustjournal.ui.share.choices import ChoicesPanel
-from trustjournal.ui.share.entries_model import EntriesModel, counts_text
+from trustjournal.ui.share.columns import ShareColumns
+from trustjournal.ui.share.entries_model import EntriesModel, LeftOut, counts_text
+from trustjournal.ui.share.notes import draft_of, notes_from_draft
 from trustjournal.ui.share.preview import Preview, PreviewBrowser, build_job
 from trustjournal.ui.share.saving import SummarySaver
 from trustjournal.ui.share.writing import WritePanel
-from trustjournal.ui.widgets.common import button, label, scrolled_body
+from trustjournal.ui.widgets.common import button, label
 
 DRAFT_KEY = "share.note"
 PREVIEW_DELAY_MS = 300  # rebuild the preview this long after the last change
@@ -61,9 +62,10 @@ class SharePage(QWidget):
         self.entries.setAccessibleName("Entries to share")
         self.entries.setAlternatingRowColors(True)
         self.entries.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        self.entries.setWordWrap(False)
+        # Rows wrap, so the hard-moment question is read in full at any width (not elided).
+        self.entries.setWordWrap(True)
+        self.entries.setResizeMode(QListView.ResizeMode.Adjust)
         self.entries.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.entries.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.counts = label("")
         self.include_all = button("Include all", flat=True)
         self.preview = PreviewBrowser(self)
@@ -72,6 +74,9 @@ class SharePage(QWidget):
         self.saver = SummarySaver(session=session, log=self._log, panel=self.write, parent=self)
         self.preview_timer = self._timer(PREVIEW_DELAY_MS, self._build)
         self.draft_timer = self._timer(DRAFT_DELAY_MS, self.stash_drafts)
+        # Each audience keeps its own note and entry choices; these are the ones not shown.
+        self._audience = self.choices.audience
+        self._kept: dict[Audience, tuple[str, LeftOut]] = {}
         self._lay_out()
         self._wire()
         self.saver.show_history()
@@ -84,49 +89,44 @@ class SharePage(QWidget):
         timer.timeout.connect(slot)
         return timer
 
-    def _lay_out(self) -> None:
-        left = QWidget(self)
-        body = scrolled_body(left)
-        column = QVBoxLayout(body)
-        column.setContentsMargins(0, 0, 12, 0)
+    def _block(self, *widgets: QWidget, stretch: QWidget | None = None) -> QWidget:
+        block = QWidget(self)
+        column = QVBoxLayout(block)
+        column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(8)
-        column.addWidget(self.choices)
-        column.addWidget(label("In your own words", role="hint"))
-        column.addWidget(self.note)
-        column.addStretch(1)
-        middle = QWidget(self)
-        steps = QVBoxLayout(middle)
-        steps.setContentsMargins(12, 0, 12, 0)
-        steps.setSpacing(8)
-        steps.addWidget(label("4. Which entries", role="heading"))
-        steps.addWidget(label("Untick any entry you would rather keep to yourself.", role="hint"))
-        steps.addWidget(self.entries, 1)
-        counts = QHBoxLayout()
-        counts.addWidget(self.counts, 1)
-        counts.addWidget(self.include_all)
-        steps.addLayout(counts)
-        line = QFrame(middle)
+        for widget in widgets:
+            column.addWidget(widget, 1 if widget is stretch else 0)
+        return block
+
+    def _lay_out(self) -> None:
+        counts = QWidget(self)
+        row = QHBoxLayout(counts)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.counts, 1)
+        row.addWidget(self.include_all)
+        line = QFrame(self)
         line.setFrameShape(QFrame.Shape.HLine)
-        steps.addSpacing(6)
-        steps.addWidget(line)
-        steps.addWidget(self.write)
-        right = QWidget(self)
-        preview = QVBoxLayout(right)
-        preview.setContentsMargins(12, 0, 0, 0)
-        preview.addWidget(label("5. How it will read", role="heading"))
-        preview.addWidget(self.preview_error)
-        preview.addWidget(self.preview, 1)
+        self.columns = ShareColumns(
+            choices=self._block(self.choices, label("In your own words", role="hint"), self.note),
+            entries=self._block(
+                label("4. Which entries", role="heading"),
+                label("Untick any entry you would rather keep to yourself.", role="hint"),
+                self.entries,
+                counts,
+                stretch=self.entries,
+            ),
+            entries_list=self.entries,
+            preview=self._block(
+                label("5. How it will read", role="heading"),
+                self.preview_error,
+                self.preview,
+                stretch=self.preview,
+            ),
+            preview_view=self.preview,
+            write=self._block(line, self.write),
+            parent=self,
+        )
         self.preview_error.hide()
-        splitter = QSplitter(self)
-        for part, stretch in ((left, 0), (middle, 1), (right, 2)):
-            splitter.addWidget(part)
-            splitter.setStretchFactor(splitter.count() - 1, stretch)
-        splitter.setChildrenCollapsible(False)
-        # As wide as its choices need, so the column scrolls only up and down.
-        scrollbar = left.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
-        left.setMinimumWidth(max(320, body.sizeHint().width() + scrollbar + 4))
-        middle.setMinimumWidth(300)
-        right.setMinimumWidth(320)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 16)
         layout.setSpacing(6)
@@ -135,14 +135,16 @@ class SharePage(QWidget):
             label("Choose exactly what to share. Nothing leaves until you save it.", role="hint")
         )
         layout.addSpacing(6)
-        layout.addWidget(splitter, 1)
+        layout.addWidget(self.columns, 1)
 
     def _wire(self) -> None:
-        self.choices.changed.connect(self._changed)
+        self.choices.changed.connect(self._on_choices_changed)
         self.note.textChanged.connect(self._on_note_text_changed)
         self.model.excluded_changed.connect(self._changed)
         self.include_all.clicked.connect(self.model.include_all)
+        self.preview.chart_width_changed.connect(self._changed)  # redraw the chart to fit
         self.write.save_requested.connect(self.save)
+        self.saver.saved.connect(self._on_saver_saved)
         self._session.events.changed.connect(self._on_events_changed)
         save = QAction("Save the summary", self)
         save.setShortcut(QKeySequence(QKeySequence.StandardKey.Save))
@@ -172,6 +174,22 @@ class SharePage(QWidget):
             note=self.note.toPlainText(),
         )
 
+    def _on_choices_changed(self) -> None:
+        if self.choices.audience != self._audience:
+            self._switch_audience(self.choices.audience)
+        self._changed()
+
+    def _switch_audience(self, audience: Audience) -> None:
+        """Keep the note and entry choices made for one person; bring back the other's."""
+        self._kept[self._audience] = (self.note.toPlainText(), self.model.left_out())
+        note, left_out = self._kept.pop(audience, ("", LeftOut()))
+        self._audience = audience
+        self.model.restore_left_out(left_out)
+        self.note.blockSignals(True)
+        self.note.setPlainText(note)
+        self.note.blockSignals(False)
+        self.draft_timer.start()
+
     def _changed(self) -> None:
         self._generation += 1
         self.counts.setText(counts_text(self.model.included_count(), self.model.total()))
@@ -200,18 +218,25 @@ class SharePage(QWidget):
         )
 
     def _on_built(self, generation: int, preview: Preview) -> None:
+        if not shiboken6.isValid(self):  # the page was closed while its preview was built
+            return
         self._building = False
         if generation != self._generation:
             if not self.preview_timer.isActive():
                 self._build()
             return
+        self.model.set_candidates(preview.summary.candidates)
+        if generation != self._generation:  # a new hard moment was left out: build without it
+            self.flush()
+            return
         self._show_preview_error("")
         self.shown = preview
-        self.model.set_candidates(preview.summary.candidates)
         self.counts.setText(counts_text(self.model.included_count(), self.model.total()))
         self.preview.show_preview(preview)
 
     def _on_build_failed(self, generation: int, exc: BaseException) -> None:
+        if not shiboken6.isValid(self):
+            return
         self._building = False
         if generation == self._generation:
             self._show_preview_error(f"The preview could not be made. {describe(exc)}")
@@ -237,9 +262,19 @@ class SharePage(QWidget):
         self.saver.save(self.request, self._shown_summary)
 
     def _shown_summary(self, request: ExportRequest) -> Summary | None:
-        """The summary on screen, if it was built for `request` and no rebuild is waiting."""
+        """The summary on screen, if it was built for `request` and no rebuild is waiting.
+
+        When it was not (the day changed since), the preview is rebuilt too, so the screen
+        catches up with the file being written.
+        """
         fresh = self.shown if self.shown and self.shown.request == request else None
-        return fresh.summary if fresh and not self.preview_timer.isActive() else None
+        if fresh and not self.preview_timer.isActive():
+            return fresh.summary
+        self._changed()
+        return None
+
+    def _on_saver_saved(self, request: ExportRequest) -> None:
+        self.choices.keep_period(request.period)
 
     def history_lines(self) -> list[str]:
         """The export history as shown."""
@@ -248,18 +283,24 @@ class SharePage(QWidget):
     # --- Page protocol ---------------------------------------------------------------------------
 
     def restore_drafts(self) -> None:
-        """Put back the note written before a lock or a crash."""
-        draft = self._session.drafts.load(DRAFT_KEY)
-        if draft and isinstance(draft.get("note"), str):
-            self.note.setPlainText(draft["note"])
-            self.draft_timer.stop()
+        """Put back the notes written before a lock or a crash, each for its own person."""
+        for audience, text in notes_from_draft(
+            self._session.drafts.load(DRAFT_KEY), self._audience
+        ).items():
+            if audience == self._audience:
+                self.note.setPlainText(text)
+            else:
+                self._kept[audience] = (text, self._kept.get(audience, ("", LeftOut()))[1])
+        self.draft_timer.stop()
 
     def stash_drafts(self) -> None:
-        """Keep the note as an encrypted draft (or forget the draft once the note is empty)."""
+        """Keep the notes as an encrypted draft (or forget the draft once every note is empty)."""
         self.draft_timer.stop()  # locking calls this once the session has ended, vault still open
-        text = self.note.toPlainText()
-        if text.strip():
-            self._session.drafts.save(DRAFT_KEY, {"note": text})
+        notes = {a: note for a, (note, _left) in self._kept.items()}
+        notes[self._audience] = self.note.toPlainText()
+        draft = draft_of(notes)
+        if draft:
+            self._session.drafts.save(DRAFT_KEY, draft)
         else:
             self._session.drafts.delete(DRAFT_KEY)
 
@@ -270,6 +311,7 @@ class SharePage(QWidget):
         self.preview_timer.stop()
         self.draft_timer.stop()
         self.shown = None
+        self._kept.clear()
         self.model.clear()
         self.preview.clear_preview()
         self.note.blockSignals(True)

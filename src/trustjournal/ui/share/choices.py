@@ -227,7 +227,9 @@ class ChoicesPanel(QWidget):
         if key == SINCE:
             period, last = self._since_last(self.audience)
             whom = WHOM[self.audience]
-            if last is None:
+            if last is None and self.audience == Audience.SELF:
+                hint = "No summary saved for yourself yet, so the last 30 days."
+            elif last is None:
                 hint = f"Nothing shared with {whom} yet, so the last 30 days."
             elif period.start is not None:
                 hint = f"From {day_text(period.start)}, the last day your previous summary covered."
@@ -238,8 +240,22 @@ class ChoicesPanel(QWidget):
             box.setEnabled(triggers)
         self.fields_hint.setEnabled(triggers)
 
-    def refresh_since(self) -> None:
-        """Read "since the last summary" again (after an export)."""
+    def keep_period(self, period: Period) -> None:
+        """After a save, keep showing the days just saved, so the next save writes them again.
+
+        "Since the last summary" now means since the one just saved (today only): it is read
+        from the export log each time, so it would change the next file without changing what
+        is on screen. The saved days become the chosen dates instead, visibly. The days do
+        not change, so neither does the summary: `changed` is not emitted.
+        """
+        if self.period.currentData() == SINCE and period.start and period.end:
+            self._quiet = True
+            try:
+                self.set_period_choice(CUSTOM)
+                self.start.setDate(_qdate(period.start))
+                self.end.setDate(_qdate(period.end))
+            finally:
+                self._quiet = False
         self._show_period()
 
     # --- slots -----------------------------------------------------------------------------------

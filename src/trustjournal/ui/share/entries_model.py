@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from enum import IntEnum
 from typing import Any
 
@@ -43,6 +44,15 @@ class Role(IntEnum):
     INCLUDED = Qt.ItemDataRole.UserRole + 3  # bool
 
 
+@dataclass(frozen=True)
+class LeftOut:
+    """One audience's entry choices: the ids left out, and the hard moments already left out by
+    default (so ticking one back in is not undone when the list refreshes)."""
+
+    excluded: frozenset[int] = field(default_factory=frozenset)
+    asked: frozenset[int] = field(default_factory=frozenset)
+
+
 def counts_text(included: int, total: int) -> str:
     """E.g. "12 of 14 entries will be shared"."""
     if total == 0:
@@ -58,8 +68,11 @@ class EntriesModel(QAbstractListModel):
     one-line label is read from the vault a page of `PAGE` at a time, only when shown, so a
     long period never loads every entry into the list. Private entries are never candidates.
 
+    A hard moment (see `Candidate.hard_moment`) is left out the first time it is offered, and
+    its row asks whether to share it; ticking it shares it.
+
     Signals:
-        excluded_changed: the person left an entry out or took it back in.
+        excluded_changed: an entry was left out or taken back in.
     """
 
     excluded_changed = Signal()
@@ -69,25 +82,48 @@ class EntriesModel(QAbstractListModel):
         self._entries = entries
         self._rows: tuple[Candidate, ...] = ()
         self._excluded: set[int] = set()
+        self._asked: set[int] = set()  # hard moments already left out once by default
         self._labels: dict[int, str] = {}
 
     # --- contents -------------------------------------------------------------------------------
 
     def set_candidates(self, candidates: tuple[Candidate, ...]) -> None:
-        """Show these entries; left-out choices are kept for entries still offered."""
+        """Show these entries; left-out choices are kept for entries still offered.
+
+        A hard moment offered for the first time is left out (emitting `excluded_changed`).
+        """
+        new_hard = {c.entry_id for c in candidates if c.hard_moment} - self._asked
+        self._asked |= new_hard
+        self._excluded |= new_hard
         ids = [c.entry_id for c in candidates]
         if ids == [c.entry_id for c in self._rows]:
             changed = [
-                i for i, (a, b) in enumerate(zip(self._rows, candidates, strict=True)) if a != b
+                i
+                for i, (a, b) in enumerate(zip(self._rows, candidates, strict=True))
+                if a != b or a.entry_id in new_hard
             ]
             self._rows = candidates
             for row in changed:
                 self.dataChanged.emit(self.index(row), self.index(row))
-            return
-        self.beginResetModel()
-        self._rows = candidates
-        self._labels.clear()
-        self.endResetModel()
+        else:
+            self.beginResetModel()
+            self._rows = candidates
+            self._labels.clear()
+            self.endResetModel()
+        if new_hard:
+            self.excluded_changed.emit()
+
+    def left_out(self) -> LeftOut:
+        """The entry choices as they are now (kept per audience by the page)."""
+        return LeftOut(frozenset(self._excluded), frozenset(self._asked))
+
+    def restore_left_out(self, state: LeftOut) -> None:
+        """Put back an audience's entry choices."""
+        self._excluded = set(state.excluded)
+        self._asked = set(state.asked)
+        if self._rows:
+            self.dataChanged.emit(self.index(0), self.index(len(self._rows) - 1))
+        self.excluded_changed.emit()
 
     def refresh_labels(self) -> None:
         """Read the labels again when shown (the journal changed)."""
@@ -100,6 +136,7 @@ class EntriesModel(QAbstractListModel):
         self.beginResetModel()
         self._rows = ()
         self._excluded.clear()
+        self._asked.clear()
         self._labels.clear()
         self.endResetModel()
 

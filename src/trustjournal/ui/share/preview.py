@@ -16,8 +16,8 @@ from datetime import datetime
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QByteArray, QCoreApplication, QObject, QRectF, Qt, QUrl
-from PySide6.QtGui import QImage, QPainter, QTextDocument
+from PySide6.QtCore import QByteArray, QCoreApplication, QObject, QRectF, Qt, QUrl, Signal
+from PySide6.QtGui import QImage, QPainter, QResizeEvent, QTextDocument
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
@@ -133,7 +133,14 @@ def build_job(
 
 
 class PreviewBrowser(QTextBrowser):
-    """A read-only view of the preview that loads no resource but our own chart."""
+    """A read-only view of the preview that loads no resource but our own chart.
+
+    Signals:
+        chart_width_changed: the view became wider or narrower than the chart shown was
+            drawn for (the page moved it to another column, the window was resized).
+    """
+
+    chart_width_changed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -144,6 +151,7 @@ class PreviewBrowser(QTextBrowser):
         self.setUndoRedoEnabled(False)
         self._chart: QImage | None = None
         self._refused: list[str] = []  # asked of the browser itself
+        self._shown_width: int | None = None  # the chart width of the preview shown
         self.setDocument(PreviewDocument(None, self))
 
     @property
@@ -165,6 +173,7 @@ class PreviewBrowser(QTextBrowser):
         bar = self.verticalScrollBar()
         position = bar.value()
         self._chart = preview.chart
+        self._shown_width = self.chart_width() if preview.chart is not None else None
         document = preview.document
         if document is None or not shiboken6.isValid(document):  # shown before, then let go
             document = parsed(preview, self.chart_width()).document
@@ -176,9 +185,16 @@ class PreviewBrowser(QTextBrowser):
                 previous.deleteLater()
         bar.setValue(min(position, bar.maximum()))
 
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self._shown_width is not None and self._shown_width != self.chart_width():
+            self._shown_width = None  # asked once; the next preview shown sets it again
+            self.chart_width_changed.emit()
+
     def clear_preview(self) -> None:
         """Forget the preview (the journal is locking)."""
         self._chart = None
+        self._shown_width = None
         previous = self.document()
         self.setDocument(PreviewDocument(None, self))
         previous.deleteLater()

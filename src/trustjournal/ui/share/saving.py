@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
 from trustjournal.core.errors import UserFacingError, ValidationError
@@ -29,7 +29,12 @@ class SummarySaver(QObject):
 
     One save at a time. The file and its line in the export history are written in one
     transaction: there is never a record without the file, nor a file without the record.
+
+    Signals:
+        saved(ExportRequest): a summary was written and recorded for this request.
     """
+
+    saved = Signal(object)
 
     def __init__(
         self,
@@ -114,6 +119,7 @@ class SummarySaver(QObject):
             f"Saved for {WHOM[request.audience]}: {count} {noun}, in {target.name}."
         )
         self.show_history()
+        self.saved.emit(request)
 
     def _on_write_failed(self, exc: BaseException) -> None:
         self._writing = False
