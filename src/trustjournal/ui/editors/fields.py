@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from trustjournal.core.errors import ValidationError
+from trustjournal.ui.tab_order import tab_controls
 from trustjournal.ui.widgets.common import label
 
 PRIVATE_TEXT = "Private — never include in a summary"
@@ -101,6 +102,17 @@ class TimeField(QDateTimeEdit):
             self.setDateTime(moment)
 
 
+def focus_into(widget: QWidget) -> None:
+    """Focus `widget`, or (a group such as a scale) its first control Tab reaches."""
+    if widget.focusPolicy() & Qt.FocusPolicy.TabFocus or widget.focusProxy() is not None:
+        widget.setFocus(Qt.FocusReason.OtherFocusReason)
+        return
+    for control in tab_controls(widget):
+        if control.focusPolicy() & Qt.FocusPolicy.TabFocus and control.isVisibleTo(widget):
+            control.setFocus(Qt.FocusReason.OtherFocusReason)
+            return
+
+
 class ErrorForm:
     """A form layout whose every row has a hidden error line under its field.
 
@@ -113,6 +125,7 @@ class ErrorForm:
         self._owner = owner
         self._default = default_field
         self.errors: dict[str, QLabel] = {}
+        self.fields: dict[str, QWidget] = {}
         self.layout = QFormLayout(owner)
         self.layout.setContentsMargins(0, 0, 0, 0)
         self.layout.setVerticalSpacing(10)
@@ -126,6 +139,7 @@ class ErrorForm:
         error = label("", role="error")
         error.hide()
         self.errors[field] = error
+        self.fields[field] = widget
         box = QWidget(self._owner)
         column = QVBoxLayout(box)
         column.setContentsMargins(0, 0, 0, 0)
@@ -145,3 +159,5 @@ class ErrorForm:
             hit = error is not None and (error.field or self._default) == field
             widget.setText(str(error) if hit else "")
             widget.setVisible(hit)
+            if hit:
+                focus_into(self.fields[field])  # the message is by the field; so is the cursor

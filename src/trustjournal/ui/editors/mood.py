@@ -128,7 +128,7 @@ class MoodEditor(FormEditor):
         )
         self.connection = _optional_scale("Connection")
         self.trust = _optional_scale("Trust")
-        self.note = QPlainTextEdit(self)
+        self.note = QPlainTextEdit()  # parentless until its row: Tab comes to it after Trust
         self.note.setPlaceholderText("Anything you want to remember about now")
         self.note.setTabChangesFocus(True)
         self.note.setMinimumHeight(70)

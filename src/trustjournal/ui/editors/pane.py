@@ -14,6 +14,7 @@ from trustjournal.core.serialize import to_dict
 from trustjournal.core.wording import kind_label
 from trustjournal.ui.editors.base import EditorRegistry, EntryEditor
 from trustjournal.ui.session import Session
+from trustjournal.ui.tab_order import tab_after
 from trustjournal.ui.widgets.common import button, button_row, label
 
 AUTOSAVE_MS = 1000  # a draft is written this long after typing stops
@@ -101,6 +102,10 @@ class EditorPane(QWidget):
             found.changed.connect(self.timer.start)
             self._by_kind[kind] = found
             self.stack.addWidget(found)
+            # Made on demand, it would come last for Tab: put it back between read-only
+            # text and the buttons, where it shows.
+            tab_after(self.read_only, found)
+            tab_after(found, self.buttons)
         return found
 
     def open(self, entry: Entry | None, kind: EntryKind = EntryKind.MOOD) -> None:

@@ -22,6 +22,7 @@ from trustjournal.ui.editors.base import EditorRegistry, default_editors
 from trustjournal.ui.editors.pane import EditorPane
 from trustjournal.ui.journal.timeline_model import Role, TimelineModel
 from trustjournal.ui.session import Session
+from trustjournal.ui.tab_order import tab_after
 from trustjournal.ui.today.gratitude_card import GratitudeCard
 from trustjournal.ui.today.later_cards import LaterCards
 from trustjournal.ui.today.trigger_card import TriggerCard
@@ -120,6 +121,9 @@ class TodayPage(QWidget):
         sides.addLayout(right, 1)
         column.addLayout(sides, 1)
         self.scroll_area = scroll = QScrollArea(self)
+        # Not a Tab stop of its own: Tab goes from the side bar straight to the check-in, and
+        # the area scrolls to whatever control Tab reaches.
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         scroll.setWidgetResizable(True)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         # The bar's room from the first paint: the later cards nearly always make the page scroll.
@@ -129,6 +133,7 @@ class TodayPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(scroll)
+        tab_after(self.pane, self.bring_back)  # made before the pane's editor
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         # Side by side only where both columns fit; otherwise one above the other.
@@ -156,6 +161,7 @@ class TodayPage(QWidget):
             self._later = LaterCards(
                 session=self._session,
                 page=self,
+                check_in=self._check_in,
                 left=self._left,
                 right=self._right,
                 open_entry=self._on_today_view_activated,

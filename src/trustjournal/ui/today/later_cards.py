@@ -19,6 +19,7 @@ from trustjournal.core.wording import summarise
 from trustjournal.ui.journal.delegate import TimelineDelegate
 from trustjournal.ui.journal.timeline_model import TimelineModel
 from trustjournal.ui.session import Session
+from trustjournal.ui.tab_order import tab_after
 from trustjournal.ui.today.trigger_card import TriggerCard
 from trustjournal.ui.widgets.common import card, label
 from trustjournal.ui.widgets.coping_figures import CopingFiguresView
@@ -34,6 +35,7 @@ class LaterCards:
     Args:
         session: the open journal.
         page: the Today page (their parent until the layouts take them).
+        check_in: the check-in card, which the trigger log follows (for Tab too).
         left: the left column; the trigger log goes before its closing stretch.
         right: the right column; its closing stretch gives way to the other three.
         open_entry: called with a row of "Logged today" that was clicked or activated.
@@ -44,6 +46,7 @@ class LaterCards:
         *,
         session: Session,
         page: QWidget,
+        check_in: QWidget,
         left: QVBoxLayout,
         right: QVBoxLayout,
         open_entry: Callable[[QModelIndex], None],
@@ -67,6 +70,8 @@ class LaterCards:
         self.trigger = TriggerCard(session=session, parent=page)
 
         left.insertWidget(left.count() - 1, self.trigger)
+        # Made after the page, the log would come last for Tab; it reads after the check-in.
+        tab_after(check_in, self.trigger)
         right.takeAt(right.count() - 1)  # the column's closing stretch: "Logged today" grows
         logged, logged_layout = card(page)
         logged_layout.addWidget(label("Logged today", role="heading"))

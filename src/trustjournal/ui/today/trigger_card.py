@@ -29,14 +29,15 @@ class TriggerCard(QWidget):
     def __init__(self, *, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._session = session
+        # Built without a parent, each joins Tab's chain when laid out: in reading order.
         self.situation = text_box("What happened", "What happened?", height=52)
         self.situation_error = label("", role="error")
-        self.intensity = IntensityScale(name="Intensity", parent=self)
+        self.intensity = IntensityScale(name="Intensity")
         self.intensity_error = label("", role="error")
         self.save_button = button("Log it")
         self.save_button.setToolTip("Save it as still to finish (Ctrl+Enter)")
         self.status = label("", role="good")
-        self.unfinished = UnfinishedList(session=session, parent=self)
+        self.unfinished = UnfinishedList(session=session)
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setInterval(AUTOSAVE_MS)
@@ -122,6 +123,10 @@ class TriggerCard(QWidget):
             hit = error is not None and field == name
             widget.setText(str(error) if hit else "")
             widget.setVisible(hit)
+        if field == "what happened":  # the cursor goes where the message is
+            self.situation.setFocus(Qt.FocusReason.OtherFocusReason)
+        elif field == "intensity":
+            self.intensity.focus_button()
 
     def _on_edited(self, *_args: object) -> None:
         self.status.clear()
