@@ -194,6 +194,11 @@ class TodayPage(QWidget):
         return self._build_later_cards().today_view
 
     @property
+    def logged_card(self) -> QWidget:
+        """The "Logged today" card."""
+        return self._build_later_cards().logged_card
+
+    @property
     def nothing_today(self) -> QLabel:
         """Shown instead of the list while nothing is logged today."""
         return self._build_later_cards().nothing_today
