@@ -23,6 +23,7 @@ from trustjournal.ui.editors.pane import EditorPane
 from trustjournal.ui.journal.timeline_model import Role, TimelineModel
 from trustjournal.ui.session import Session
 from trustjournal.ui.tab_order import tab_after
+from trustjournal.ui.today.fading import Confirmation
 from trustjournal.ui.today.gratitude_card import GratitudeCard
 from trustjournal.ui.today.later_cards import LaterCards
 from trustjournal.ui.today.trigger_card import TriggerCard
@@ -31,6 +32,7 @@ from trustjournal.ui.widgets.common import button, card, label
 from trustjournal.ui.widgets.coping_figures import CopingFiguresView
 
 DRAFT_KEY = "today.checkin"
+CHECKED_IN = "Saved. Thank you for checking in."
 TWO_COLUMNS_MIN = 1040  # page width (px) from which the cards stand in two columns
 
 
@@ -70,6 +72,7 @@ class TodayPage(QWidget):
         self.pane.save_button.setText("Save check-in")
         self.pane.cancel_button.setText("Set aside")
         self.status = label("", role="hint")
+        self.confirmation = Confirmation(self.status, self)
         self.bring_back = button("Bring back the check-in I set aside", flat=True)
         self.bring_back.hide()
         self.week = WeekStrip(self)
@@ -230,19 +233,19 @@ class TodayPage(QWidget):
 
     def _on_saved(self, _entry: object) -> None:
         self.pane.open(None, EntryKind.MOOD)
-        self.status.setText("Saved. Thank you for checking in.")
+        self.confirmation.confirm(CHECKED_IN, role="hint")
         self.bring_back.hide()
 
     def _on_set_aside(self) -> None:
         had_draft = self.pane.has_draft()
         self.pane.open(None, EntryKind.MOOD)
         self.bring_back.setVisible(had_draft)
-        self.status.setText("Set aside; nothing is lost." if had_draft else "")
+        self.confirmation.say("Set aside; nothing is lost." if had_draft else "", role="hint")
 
     def _bring_back(self) -> None:
         self.pane.restore()
         self.bring_back.hide()
-        self.status.clear()
+        self.confirmation.clear()
         if self.pane.editor is not None:
             self.pane.editor.focus_first()
 

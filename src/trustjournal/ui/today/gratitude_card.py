@@ -16,8 +16,9 @@ from trustjournal.store.vocabulary import VocabularyRepository
 from trustjournal.ui.editors.about_chooser import AboutChooser
 from trustjournal.ui.editors.pane import AUTOSAVE_MS
 from trustjournal.ui.session import Session
+from trustjournal.ui.today.fading import Confirmation
 from trustjournal.ui.today.unshared import UnsharedList
-from trustjournal.ui.widgets.common import button, card, label, set_role
+from trustjournal.ui.widgets.common import button, card, label
 
 DRAFT_KEY = "today.gratitude"
 SAVED = "Saved to your journal."
@@ -59,6 +60,7 @@ class GratitudeCard(QWidget):
         self.save_button.setToolTip("Save (Enter)")
         self.status = label("", role="good")
         self.status.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.confirmation = Confirmation(self.status, self)
         self.unshared = UnsharedList(session=session)
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
@@ -149,16 +151,15 @@ class GratitudeCard(QWidget):
         self.timer.stop()
         self.field.clear()
         self._session.drafts.delete(DRAFT_KEY)
-        self._say(SAVED, role="good")
+        self.confirmation.confirm(SAVED)
         self._session.events.notify({EntryKind.GRATITUDE.value})
         return stored
 
     def _say(self, text: str, *, role: str) -> None:
-        set_role(self.status, role)
-        self.status.setText(text)
+        self.confirmation.say(text, role=role)
 
     def _on_edited(self, _text: str) -> None:
-        self.status.clear()
+        self.confirmation.clear()
         self.timer.start()
 
     # --- refresh and drafts -----------------------------------------------------------------

@@ -15,8 +15,9 @@ from trustjournal.ui.editors.intensity import IntensityScale
 from trustjournal.ui.editors.pane import AUTOSAVE_MS
 from trustjournal.ui.editors.trigger import INTENSITY_NEEDED, SITUATION_NEEDED
 from trustjournal.ui.session import Session
+from trustjournal.ui.today.fading import Confirmation
 from trustjournal.ui.today.unfinished import UnfinishedList
-from trustjournal.ui.widgets.common import button, card, label, set_role
+from trustjournal.ui.widgets.common import button, card, label
 
 DRAFT_KEY = "today.trigger"
 HINT = "Just what happened and how strong it is. The rest can wait until you feel calmer."
@@ -37,6 +38,7 @@ class TriggerCard(QWidget):
         self.save_button = button("Log it")
         self.save_button.setToolTip("Save it as still to finish (Ctrl+Enter)")
         self.status = label("", role="good")
+        self.confirmation = Confirmation(self.status, self)
         self.unfinished = UnfinishedList(session=session)
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
@@ -106,13 +108,12 @@ class TriggerCard(QWidget):
         self.situation.blockSignals(False)
         self.intensity.set_value(None)
         self._session.drafts.delete(DRAFT_KEY)
-        self._say(SAVED, role="good")
+        self.confirmation.confirm(SAVED)
         self._session.events.notify({EntryKind.TRIGGER.value})
         return stored
 
     def _say(self, text: str, *, role: str) -> None:
-        set_role(self.status, role)
-        self.status.setText(text)
+        self.confirmation.say(text, role=role)
 
     def _show_errors(self, error: ValidationError | None) -> None:
         field = error.field if error is not None else None
@@ -129,7 +130,7 @@ class TriggerCard(QWidget):
             self.intensity.focus_button()
 
     def _on_edited(self, *_args: object) -> None:
-        self.status.clear()
+        self.confirmation.clear()
         self.timer.start()
 
     def _on_changed(self, _kinds: frozenset[str]) -> None:
@@ -163,7 +164,7 @@ class TriggerCard(QWidget):
         value = draft.get("intensity")
         self.intensity.set_value(value if isinstance(value, int) and 0 <= value <= 10 else None)
         self.timer.stop()
-        self.status.clear()
+        self.confirmation.clear()
 
     def clear(self) -> None:
         """Empty the fields and the list, and stop listening (the journal is locking)."""
