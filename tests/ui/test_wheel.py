@@ -91,6 +91,33 @@ def test_the_wheel_over_an_unfocused_input_changes_nothing(
     assert frame.page_list.hasFocus()  # and the wheel gave none of them focus
 
 
+@pytest.mark.parametrize("editor", ["check-in", "trigger"])
+def test_the_wheel_over_the_journal_editors_changes_nothing(
+    qtbot: QtBot, qapp: QApplication, tmp_path: Path, editor: str
+) -> None:
+    shell, frame = open_journal(qtbot, qapp, tmp_path)
+    shell.window.resize(800, 600)
+    journal = frame.page("journal")
+    if editor == "trigger":
+        card = frame.page("today").trigger
+        card.situation.setPlainText("A door closed hard")
+        card.intensity.set_value(6)
+        record = card.save()
+        assert record is not None and record.id is not None
+        assert frame.open_entry(record.id)
+    else:
+        frame.show_page("journal")
+        journal.new_check_in()
+    frame.page_list.setFocus()
+    controls = inputs(journal)
+    assert any(isinstance(w, QAbstractSpinBox | QComboBox) for w in controls)
+    before = {id(w): state(w) for w in controls}
+    for widget in controls:
+        for down in (True, False):
+            wheel_over(widget, down=down)
+    assert [type(w).__name__ for w in controls if state(w) != before[id(w)]] == []
+
+
 def test_the_wheel_over_an_unfocused_answer_scrolls_the_page(
     qtbot: QtBot, qapp: QApplication, tmp_path: Path
 ) -> None:
