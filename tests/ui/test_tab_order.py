@@ -213,3 +213,30 @@ def test_a_check_in_without_a_mood_puts_the_cursor_on_the_scale(
     QTest.keyClick(editor.note, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert editor.errors["mood"].isVisibleTo(editor)
     assert qapp.focusWidget() in editor.scale.group.buttons()
+
+
+@pytest.mark.parametrize("kind", ["check-in", "trigger"])
+def test_tab_follows_reading_order_in_the_journals_editors(
+    qtbot: QtBot, qapp: QApplication, tmp_path: Path, kind: str
+) -> None:
+    _shell, frame = open_journal(qtbot, qapp, tmp_path)
+    journal = frame.page("journal")
+    if kind == "trigger":
+        card = frame.page("today").trigger
+        card.situation.setPlainText("A door closed hard")
+        card.intensity.set_value(6)
+        record = card.save()
+        assert record is not None and record.id is not None
+        assert frame.open_entry(record.id)
+    else:
+        frame.show_page("journal")
+        journal.new_check_in()
+    pane = journal.pane
+    stops = tab_stops(frame.page_list, pane)
+    places = [reading_place(w, pane) for w in stops]
+    assert len(stops) > 10
+    assert [
+        f"{_name(stops[i])} before {_name(stops[i + 1])}"
+        for i in range(len(stops) - 1)
+        if places[i] > places[i + 1]
+    ] == []
