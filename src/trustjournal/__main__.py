@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -49,6 +50,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     # Start-up builds thousands of objects (Qt's enums among them) and frees almost none: the
     # cyclic collector would only walk them over and over before the first paint. The app
     # turns it back on once the window has painted (`trustjournal.app.run`).
+    from trustjournal.display_libraries import start_up_problem
+
+    problem = start_up_problem(os.environ)  # before Qt aborts on a missing X11 library
+    if problem is not None:
+        print(problem, file=sys.stderr)
+        return 1
     gc.disable()
     from trustjournal.app import run
 

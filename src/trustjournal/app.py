@@ -24,6 +24,7 @@ from trustjournal.ui.screens.unlock import UnlockScreen
 from trustjournal.ui.single_instance import SingleInstance
 from trustjournal.ui.theme import ThemeManager, make_application
 from trustjournal.ui.vault_folder import looks_like_vault
+from trustjournal.ui.wheel_guard import install_wheel_guard
 
 if TYPE_CHECKING:  # the shell's own modules load in build_shell: after the unlock screen paints
     from datetime import datetime
@@ -99,6 +100,7 @@ class Shell:
 def build_window(*, app: QApplication, qsettings: QSettings) -> tuple[MainWindow, ThemeManager]:
     """The one window, and the theme applied to the application (nothing is shown yet)."""
     window = MainWindow(qsettings=qsettings)
+    install_wheel_guard(app, parent=window)
     theme = ThemeManager(app=app, parent=window)
     theme.apply()
     return window, theme

@@ -53,7 +53,8 @@ def make_demo(directory: Path, clock: Callable[[], datetime]) -> Callable[[], in
         vault, _code = Vault.create(directory, DEMO_PASSPHRASE, kdf=demo_kdf())
         try:
             repo = EntryRepository(db=vault.db, clock=clock)
-            return fill(repo.add_many, seed=DEMO_SEED, today=clock().date(), years=2.0)
+            now = clock()
+            return fill(repo.add_many, seed=DEMO_SEED, today=now.date(), years=2.0, until=now)
         finally:
             vault.lock()
 

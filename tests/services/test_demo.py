@@ -10,7 +10,7 @@ import subprocess
 import sys
 from collections import Counter
 from collections.abc import Iterable
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta, timezone
 from itertools import pairwise
 
 import pytest
@@ -384,3 +384,12 @@ def test_generator_version_is_bumped_whenever_the_output_changes() -> None:
         1,
         "18c95614d7dd8b9fed8915b9a7660fdf9abed85e4e55d7ee438bb5ff918e818c",
     )
+
+
+def test_a_demo_made_during_the_day_holds_nothing_later_than_now() -> None:
+    now = datetime(2026, 3, 18, 17, 14, tzinfo=timezone(timedelta(hours=1)))
+    whole_day = list(generate_entries(seed=3, today=TODAY, years=0.2, per_day=12.0))
+    assert any(e.occurred_at > now for e in whole_day)  # the day's evening was generated
+    so_far = list(generate_entries(seed=3, today=TODAY, years=0.2, per_day=12.0, until=now))
+    assert so_far == [e for e in whole_day if e.occurred_at <= now]
+    assert any(local_day(e.occurred_at) == TODAY for e in so_far)

@@ -12,6 +12,7 @@ from pathlib import Path
 from tests.ui.shell_helpers import fixed_clock
 from trustjournal.demo_journal import demo_folder, make_demo
 from trustjournal.services.demo import DEMO_PASSPHRASE
+from trustjournal.store.entries import EntryRepository
 from trustjournal.store.vault import Vault
 
 
@@ -29,7 +30,11 @@ def test_demo_journal_has_two_years_of_entries_and_opens_with_demo(tmp_path: Pat
     count = make_demo(directory, fixed_clock)()
     assert count > 365
     vault = Vault.unlock(directory, DEMO_PASSPHRASE)
-    vault.lock()
+    try:  # made at 09:30, it holds nothing later that day (nothing "logged today" at 22:34)
+        latest = EntryRepository(db=vault.db, clock=fixed_clock).list(limit=1)[0]
+        assert latest.occurred_at <= fixed_clock()
+    finally:
+        vault.lock()
 
 
 def test_demo_app_paints_the_unlock_screen_and_cleans_up_on_sigterm(tmp_path: Path) -> None:

@@ -58,6 +58,7 @@ def generate_entries(
     years: float = 2.0,
     per_day: float = 2.5,
     utc_offset_min: int = 60,
+    until: datetime | None = None,
 ) -> Iterator[Entry]:
     """Realistic, deterministic entries ending today, oldest first.
 
@@ -71,6 +72,8 @@ def generate_entries(
         years: how far back the journal goes (at most a hundred years).
         per_day: the average number of entries per day, of all kinds together.
         utc_offset_min: the winter UTC offset; EU summer-time days are an hour ahead.
+        until: now, for a journal opened today: nothing after it (an entry at 22:34 must
+            not be "logged today" at 17:14). The entries before it are the same as without.
 
     Returns:
         A lazy iterator of mood check-ins (about 55%), gratitude entries (25%) and trigger
@@ -91,7 +94,10 @@ def generate_entries(
         today=today,
         zones={m: timezone(timedelta(minutes=m)) for m in (utc_offset_min, utc_offset_min + 60)},
     )
-    return (entry for day in days if day.count for entry in _entries_of_day(ctx, day))
+    entries = (entry for day in days if day.count for entry in _entries_of_day(ctx, day))
+    if until is None:
+        return entries
+    return (entry for entry in entries if entry.occurred_at <= until)
 
 
 def fill(
@@ -101,6 +107,7 @@ def fill(
     today: date,
     years: float = 2.0,
     per_day: float = 2.5,
+    until: datetime | None = None,
 ) -> int:
     """Generate and store via the repository's add_many (e.g. EntryRepository.add_many).
 
@@ -110,11 +117,12 @@ def fill(
         today: the last day with entries.
         years: how far back the journal goes.
         per_day: the average number of entries per day.
+        until: nothing after this moment (see `generate_entries`).
 
     Returns:
         The total count `add_many` reported.
     """
-    entries = generate_entries(seed=seed, today=today, years=years, per_day=per_day)
+    entries = generate_entries(seed=seed, today=today, years=years, per_day=per_day, until=until)
     total = 0
     while batch := list(islice(entries, BATCH_SIZE)):
         total += add_many(batch)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, Signal
+from PySide6.QtCore import QByteArray, QEvent, QSettings, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QStackedWidget, QWidget
 
@@ -10,6 +10,10 @@ from trustjournal.ui.icons import Icon, icon
 
 TITLE = "TrustJournal"
 GEOMETRY_KEY = "window/geometry"
+# The smallest window every page and screen is laid out for (tests/ui/test_layout_sizes.py):
+# an old 800×600 display, or half of a small laptop screen.
+MINIMUM_SIZE = QSize(800, 600)
+FIRST_SIZE = QSize(960, 680)
 
 
 class MainWindow(QMainWindow):
@@ -28,7 +32,7 @@ class MainWindow(QMainWindow):
         self._qsettings = qsettings
         self.setWindowTitle(TITLE)
         self.setWindowIcon(icon(Icon.APP))
-        self.setMinimumSize(720, 520)
+        self.setMinimumSize(MINIMUM_SIZE)
         self._screens = QStackedWidget(self)
         self.setCentralWidget(self._screens)
 
@@ -81,7 +85,7 @@ class MainWindow(QMainWindow):
         saved = self._qsettings.value(GEOMETRY_KEY)
         if isinstance(saved, QByteArray | bytes) and self.restoreGeometry(QByteArray(saved)):
             return
-        self.resize(960, 680)
+        self.resize(FIRST_SIZE)
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)

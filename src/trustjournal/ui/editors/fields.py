@@ -181,7 +181,10 @@ def tab_stops(top: QWidget, chain: list[QWidget]) -> list[QWidget]:
 
 def focus_within(widget: QWidget) -> None:
     """Put the keyboard focus on `widget`, or on the first visible thing inside it that Tab
-    stops at."""
+    stops at (a group such as a scale may name its own stop as focus proxy)."""
+    if widget.focusPolicy() & Qt.FocusPolicy.TabFocus or widget.focusProxy() is not None:
+        widget.setFocus(Qt.FocusReason.OtherFocusReason)
+        return
     for stop in tab_stops(widget, focus_chain(widget)):
         if stop.isVisible():
             stop.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -25,6 +25,7 @@ SCALE_STYLE = (
     " QPushButton[scale=true]:checked { background: palette(highlight);"
     " color: palette(highlighted-text); border-color: palette(highlight); font-weight: 600; }"
 )
+KEYS_HELP = "Arrow keys move along the scale; 0 to 9 choose that number, End chooses 10."
 _STEPS = {Qt.Key.Key_Left: -1, Qt.Key.Key_Down: -1, Qt.Key.Key_Right: 1, Qt.Key.Key_Up: 1}
 
 
@@ -54,9 +55,10 @@ def anchor_row() -> tuple[QGridLayout, list[QLabel]]:
 class IntensityScale(QWidget):
     """Eleven checkable buttons 0–10, the words for the chosen one, and anchors under them.
 
-    Arrow keys move along the scale, a digit jumps to it (0–9), End to 10 and Home to 0.
-    An optional scale (intensity afterwards) can be cleared with its "Not answered" button
-    or Delete.
+    The scale is one stop for Tab, like a group of radio buttons: Tab lands on the chosen
+    number (5 while none is), arrow keys move along the scale, a digit jumps to it (0–9), End
+    to 10 and Home to 0. An optional scale (intensity afterwards) can be cleared with its
+    "Clear" button or Delete.
 
     Signals:
         changed: the chosen value changed.
@@ -117,8 +119,9 @@ class IntensityScale(QWidget):
             b.setMinimumSize(30, 32)
             b.setMaximumWidth(52)
             b.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-            b.setToolTip(INTENSITY_ANCHORS[value])
+            b.setToolTip(f"{INTENSITY_ANCHORS[value]}\n{KEYS_HELP}")
             b.setAccessibleName(f"{name} {value}, {INTENSITY_ANCHORS[value]}")
+            b.setAccessibleDescription(KEYS_HELP)
             b.installEventFilter(self)
             self.group.addButton(b, value)
             row.addWidget(b)
@@ -147,10 +150,21 @@ class IntensityScale(QWidget):
 
     def focus_button(self) -> None:
         """Focus the chosen button (or the middle one)."""
+        self.group.button(self._tab_stop()).setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _tab_stop(self) -> int:
         chosen = self.value()
-        self.group.button(5 if chosen is None else chosen).setFocus()
+        return 5 if chosen is None else chosen
+
+    def _rove(self) -> None:
+        """Only the chosen (or middle) button is a Tab stop; the others take clicks."""
+        stop = self._tab_stop()
+        for b in self.group.buttons():
+            strong = self.group.id(b) == stop
+            b.setFocusPolicy(Qt.FocusPolicy.StrongFocus if strong else Qt.FocusPolicy.ClickFocus)
 
     def _show_word(self) -> None:
+        self._rove()
         value = self.value()
         self.word.setText(intensity_text(value, empty=self._empty))
         set_role(self.word, None if value is not None else "hint")

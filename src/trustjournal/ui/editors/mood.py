@@ -25,8 +25,9 @@ from trustjournal.ui.editors.form_editor import FormEditor
 from trustjournal.ui.session import Session
 from trustjournal.ui.widgets.common import label
 
-CONNECTION_QUESTION = "How close do I feel to my partner today?"
-TRUST_QUESTION = "How much do I trust us today?"
+# "Right now", as the check-in asks ("How are you right now?"): there may be several a day.
+CONNECTION_QUESTION = "How close do I feel to my partner right now?"
+TRUST_QUESTION = "How much trust do I feel between us right now?"
 NOT_ANSWERED = "Not answered"
 SCALE_STYLE = (
     "QPushButton { padding: 4px 0px; min-width: 30px; }"
@@ -130,7 +131,7 @@ class MoodEditor(FormEditor):
         )
         self.connection = _optional_scale("Connection")
         self.trust = _optional_scale("Trust")
-        self.note = QPlainTextEdit(self)
+        self.note = QPlainTextEdit()  # parentless until its row: Tab comes to it after Trust
         self.note.setPlaceholderText("Anything you want to remember about now")
         self.note.setTabChangesFocus(True)
         self.note.setMinimumHeight(70)

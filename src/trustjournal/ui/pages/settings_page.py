@@ -71,7 +71,7 @@ class SettingsPage(QWidget):
 
         body = scrolled_body(self)
         column = QVBoxLayout(body)
-        column.setContentsMargins(36, 30, 36, 36)
+        column.setContentsMargins(24, 30, 24, 36)  # as Today: room for 800×600
         column.setSpacing(18)
         column.addWidget(label("Settings", role="title"))
         column.addWidget(self._locking_card())

@@ -22,6 +22,8 @@ from trustjournal.ui.editors.pane import EditorPane
 from trustjournal.ui.editors.registry import EditorRegistry, default_editors
 from trustjournal.ui.journal.timeline_model import Role, TimelineModel
 from trustjournal.ui.session import Session
+from trustjournal.ui.tab_order import tab_after
+from trustjournal.ui.today.fading import Confirmation
 from trustjournal.ui.today.gratitude_card import GratitudeCard
 from trustjournal.ui.today.later_cards import LaterCards
 from trustjournal.ui.today.trigger_card import TriggerCard
@@ -30,6 +32,7 @@ from trustjournal.ui.widgets.common import button, card, label
 from trustjournal.ui.widgets.coping_figures import CopingFiguresView
 
 DRAFT_KEY = "today.checkin"
+CHECKED_IN = "Saved. Thank you for checking in."
 TWO_COLUMNS_MIN = 1040  # page width (px) from which the cards stand in two columns
 
 
@@ -69,6 +72,7 @@ class TodayPage(QWidget):
         self.pane.save_button.setText("Save check-in")
         self.pane.cancel_button.setText("Set aside")
         self.status = label("", role="hint")
+        self.confirmation = Confirmation(self.status, self)
         self.bring_back = button("Bring back the check-in I set aside", flat=True)
         self.bring_back.hide()
         self.week = WeekStrip(self)
@@ -120,6 +124,9 @@ class TodayPage(QWidget):
         sides.addLayout(right, 1)
         column.addLayout(sides, 1)
         self.scroll_area = scroll = QScrollArea(self)
+        # Not a Tab stop of its own: Tab goes from the side bar straight to the check-in, and
+        # the area scrolls to whatever control Tab reaches.
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         scroll.setWidgetResizable(True)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         # The bar's room from the first paint: the later cards nearly always make the page scroll.
@@ -129,6 +136,7 @@ class TodayPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(scroll)
+        tab_after(self.pane, self.bring_back)  # made before the pane's editor
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         # Side by side only where both columns fit; otherwise one above the other.
@@ -156,6 +164,7 @@ class TodayPage(QWidget):
             self._later = LaterCards(
                 session=self._session,
                 page=self,
+                check_in=self._check_in,
                 left=self._left,
                 right=self._right,
                 open_entry=self._on_today_view_activated,
@@ -186,6 +195,11 @@ class TodayPage(QWidget):
     def today_view(self) -> QListView:
         """The list of today's entries."""
         return self._build_later_cards().today_view
+
+    @property
+    def logged_card(self) -> QWidget:
+        """The "Logged today" card."""
+        return self._build_later_cards().logged_card
 
     @property
     def nothing_today(self) -> QLabel:
@@ -219,19 +233,19 @@ class TodayPage(QWidget):
 
     def _on_saved(self, _entry: object) -> None:
         self.pane.open(None, EntryKind.MOOD)
-        self.status.setText("Saved. Thank you for checking in.")
+        self.confirmation.confirm(CHECKED_IN, role="hint")
         self.bring_back.hide()
 
     def _on_set_aside(self) -> None:
         had_draft = self.pane.has_draft()
         self.pane.open(None, EntryKind.MOOD)
         self.bring_back.setVisible(had_draft)
-        self.status.setText("Set aside; nothing is lost." if had_draft else "")
+        self.confirmation.say("Set aside; nothing is lost." if had_draft else "", role="hint")
 
     def _bring_back(self) -> None:
         self.pane.restore()
         self.bring_back.hide()
-        self.status.clear()
+        self.confirmation.clear()
         if self.pane.editor is not None:
             self.pane.editor.focus_first()
 

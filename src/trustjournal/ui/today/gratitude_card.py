@@ -16,8 +16,9 @@ from trustjournal.store.vocabulary import VocabularyRepository
 from trustjournal.ui.editors.about_chooser import AboutChooser
 from trustjournal.ui.editors.pane import AUTOSAVE_MS
 from trustjournal.ui.session import Session
+from trustjournal.ui.today.fading import Confirmation
 from trustjournal.ui.today.unshared import UnsharedList
-from trustjournal.ui.widgets.common import button, card, label, set_role
+from trustjournal.ui.widgets.common import button, card, label
 
 DRAFT_KEY = "today.gratitude"
 SAVED = "Saved to your journal."
@@ -43,22 +44,24 @@ class GratitudeCard(QWidget):
         self._prompts = VocabularyRepository(db=session.vault.db, clock=session.clock).prompts()
         self._day: date | None = None
         self._skip = 0  # prompts skipped today, this session
+        # Controls are made without a parent and join Tab's chain as laid out: reading order.
         self.prompt = label("")
         self.prompt.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.another = button("Another prompt", flat=True)
         self.another.setToolTip("Show a different prompt")
-        self.field = QuickField(self)
+        self.field = QuickField()
         self.field.setPlaceholderText("What do you appreciate? Enter saves it.")
         self.field.setAccessibleName("Quick gratitude")
-        self.about = AboutChooser(self)
+        self.about = AboutChooser()
         self.about.set_value(About.PARTNER)
-        self.use_prompt = QCheckBox("In answer to the prompt", self)
+        self.use_prompt = QCheckBox("In answer to the prompt")
         self.use_prompt.setChecked(True)
         self.save_button = button("Save")
         self.save_button.setToolTip("Save (Enter)")
         self.status = label("", role="good")
         self.status.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        self.unshared = UnsharedList(session=session, parent=self)
+        self.confirmation = Confirmation(self.status, self)
+        self.unshared = UnsharedList(session=session)
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setInterval(AUTOSAVE_MS)
@@ -148,16 +151,15 @@ class GratitudeCard(QWidget):
         self.timer.stop()
         self.field.clear()
         self._session.drafts.delete(DRAFT_KEY)
-        self._say(SAVED, role="good")
+        self.confirmation.confirm(SAVED)
         self._session.events.notify({EntryKind.GRATITUDE.value})
         return stored
 
     def _say(self, text: str, *, role: str) -> None:
-        set_role(self.status, role)
-        self.status.setText(text)
+        self.confirmation.say(text, role=role)
 
     def _on_edited(self, _text: str) -> None:
-        self.status.clear()
+        self.confirmation.clear()
         self.timer.start()
 
     # --- refresh and drafts -----------------------------------------------------------------

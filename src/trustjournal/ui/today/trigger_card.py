@@ -15,8 +15,9 @@ from trustjournal.ui.editors.intensity import IntensityScale
 from trustjournal.ui.editors.pane import AUTOSAVE_MS
 from trustjournal.ui.editors.trigger import INTENSITY_NEEDED, SITUATION_NEEDED
 from trustjournal.ui.session import Session
+from trustjournal.ui.today.fading import Confirmation
 from trustjournal.ui.today.unfinished import UnfinishedList
-from trustjournal.ui.widgets.common import button, card, label, set_role
+from trustjournal.ui.widgets.common import button, card, label
 
 DRAFT_KEY = "today.trigger"
 HINT = "Just what happened and how strong it is. The rest can wait until you feel calmer."
@@ -29,14 +30,16 @@ class TriggerCard(QWidget):
     def __init__(self, *, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._session = session
+        # Built without a parent, each joins Tab's chain when laid out: in reading order.
         self.situation = text_box("What happened", "What happened?", height=52)
         self.situation_error = label("", role="error")
-        self.intensity = IntensityScale(name="Intensity", parent=self)
+        self.intensity = IntensityScale(name="Intensity")
         self.intensity_error = label("", role="error")
         self.save_button = button("Log it")
         self.save_button.setToolTip("Save it as still to finish (Ctrl+Enter)")
         self.status = label("", role="good")
-        self.unfinished = UnfinishedList(session=session, parent=self)
+        self.confirmation = Confirmation(self.status, self)
+        self.unfinished = UnfinishedList(session=session)
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setInterval(AUTOSAVE_MS)
@@ -105,13 +108,12 @@ class TriggerCard(QWidget):
         self.situation.blockSignals(False)
         self.intensity.set_value(None)
         self._session.drafts.delete(DRAFT_KEY)
-        self._say(SAVED, role="good")
+        self.confirmation.confirm(SAVED)
         self._session.events.notify({EntryKind.TRIGGER.value})
         return stored
 
     def _say(self, text: str, *, role: str) -> None:
-        set_role(self.status, role)
-        self.status.setText(text)
+        self.confirmation.say(text, role=role)
 
     def _show_errors(self, error: ValidationError | None) -> None:
         field = error.field if error is not None else None
@@ -122,9 +124,13 @@ class TriggerCard(QWidget):
             hit = error is not None and field == name
             widget.setText(str(error) if hit else "")
             widget.setVisible(hit)
+        if field == "what happened":  # the cursor goes where the message is
+            self.situation.setFocus(Qt.FocusReason.OtherFocusReason)
+        elif field == "intensity":
+            self.intensity.focus_button()
 
     def _on_edited(self, *_args: object) -> None:
-        self.status.clear()
+        self.confirmation.clear()
         self.timer.start()
 
     def _on_changed(self, _kinds: frozenset[str]) -> None:
@@ -158,7 +164,7 @@ class TriggerCard(QWidget):
         value = draft.get("intensity")
         self.intensity.set_value(value if isinstance(value, int) and 0 <= value <= 10 else None)
         self.timer.stop()
-        self.status.clear()
+        self.confirmation.clear()
 
     def clear(self) -> None:
         """Empty the fields and the list, and stop listening (the journal is locking)."""
