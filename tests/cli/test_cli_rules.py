@@ -61,5 +61,5 @@ def test_list_shows_a_triggers_category(cli: Run) -> None:
     assert cli(*argv, "--category", "Jealousy").code == 0
     assert cli("add", "trigger", "--situation", "No category", "--intensity", "3").code == 0
     lines = cli("list").out.splitlines()
-    assert lines[0].endswith("Trigger    3/10 · No category")
-    assert lines[1].endswith("Trigger    [Jealousy] 6/10 · A late message")
+    assert lines[0].endswith("Trigger    3 of 10 · No category")
+    assert lines[1].endswith("Trigger    [Jealousy] 6 of 10 · A late message")
