@@ -13,32 +13,25 @@ import logging
 import sys
 import time
 from collections.abc import Callable
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QWidget
 
 from trustjournal.ui.clipboard import ClipboardGuard
-from trustjournal.ui.events import JournalEvents
 from trustjournal.ui.first_paint import AfterFirstPaint
 from trustjournal.ui.journal_session import JournalSession
 from trustjournal.ui.lock import LockManager, close_dialogs
 from trustjournal.ui.main_window import MainWindow
-from trustjournal.ui.pages.registry import PageRegistry
 from trustjournal.ui.paint_report import PaintReporter
 from trustjournal.ui.screen_switch import ScreenSwitch
 from trustjournal.ui.screens.unlock import UnlockScreen
 from trustjournal.ui.single_instance import SingleInstance
-from trustjournal.ui.tasks import Tasks, after_pending_paints
-from trustjournal.ui.theme import ThemeManager
+from trustjournal.ui.tasks import after_pending_paints
 from trustjournal.ui.unlock_flow import UnlockFlow
 from trustjournal.ui.window_frame import WindowFrame
 
 if TYPE_CHECKING:
-    from datetime import datetime
-
-    from trustjournal.store.keyfile import KdfParams
     from trustjournal.store.vault import Vault
     from trustjournal.ui.main_frame import MainFrame
 
@@ -87,50 +80,27 @@ class ShellController(QObject):
         *,
         app: QApplication,
         window: MainWindow,
-        vault_dir: Path,
-        pages: PageRegistry,
-        tasks: Tasks,
-        events: JournalEvents,
+        screens: ScreenSwitch,
+        journal: JournalSession,
+        flow: UnlockFlow,
+        frame: WindowFrame,
         lock_manager: LockManager,
         clipboard: ClipboardGuard,
-        theme: ThemeManager,
         paint: PaintReporter,
-        clock: Callable[[], datetime],
-        kdf: KdfParams | None = None,
-        demo_passphrase: str | None = None,
         instance: SingleInstance | None = None,
         after_paint: AfterFirstPaint | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self._app = app
-        self._window = window
         self._lock_manager = lock_manager
         self._clipboard = clipboard
         self._paint = paint
         self._instance = instance
-        self._screens = ScreenSwitch(window=window)
-        self._journal = JournalSession(
-            tasks=tasks,
-            events=events,
-            lock_manager=lock_manager,
-            theme=theme,
-            clock=clock,
-            parent=self,
-        )
-        self._flow = UnlockFlow(
-            screens=self._screens,
-            session=self._journal,
-            vault_dir=vault_dir,
-            tasks=tasks,
-            clipboard=clipboard,
-            lock_manager=lock_manager,
-            paint=paint,
-            kdf=kdf,
-            demo_passphrase=demo_passphrase,
-            parent=self,
-        )
-        self._frame = WindowFrame(window=window, pages=pages)
+        self._screens = screens
+        self._journal = journal
+        self._flow = flow
+        self._frame = frame
         self.last_lock_seconds: float | None = None
         if after_paint is not None:  # the tray and the second-launch answer, if not yet
             self._journal.opening.connect(after_paint.run_now)
