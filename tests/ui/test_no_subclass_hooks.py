@@ -1,4 +1,4 @@
-"""The UI is composed, not inherited into: no class leaves hooks or attributes for a subclass."""
+"""The UI is composed, not inherited into: no hooks for a subclass; the frame knows no vault."""
 
 from __future__ import annotations
 
@@ -83,3 +83,13 @@ def test_no_ui_class_leaves_hooks_or_attributes_for_a_subclass() -> None:
     for path in sorted(UI.rglob("*.py")):
         found += subclass_hooks(path.read_text(encoding="utf-8"), str(path.relative_to(UI)))
     assert [f for f in found if _class_of(f) not in EDITOR_INTERFACES] == []
+
+
+def test_the_window_frame_knows_sessions_never_vaults() -> None:
+    tree = ast.parse((UI / "window_frame.py").read_text(encoding="utf-8"))
+    imported = {node.module or "" for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)}
+    names = {node.id for node in ast.walk(tree) if isinstance(node, ast.Name)}
+    attributes = {node.attr for node in ast.walk(tree) if isinstance(node, ast.Attribute)}
+    assert not any(module.startswith("trustjournal.store") for module in imported)
+    assert "Vault" not in names
+    assert "vault" not in attributes
