@@ -136,8 +136,12 @@ def build_shell(
     from trustjournal.ui.controller import ShellController
     from trustjournal.ui.events import JournalEvents
     from trustjournal.ui.icons import Icon
+    from trustjournal.ui.journal_session import JournalSession
     from trustjournal.ui.lock import LockManager
     from trustjournal.ui.pages.registry import PageRegistry, PageSpec
+    from trustjournal.ui.screen_switch import ScreenSwitch
+    from trustjournal.ui.unlock_flow import UnlockFlow
+    from trustjournal.ui.window_frame import WindowFrame
 
     if window is None or theme is None:
         window, theme = build_window(app=app, qsettings=qsettings)
@@ -169,20 +173,38 @@ def build_shell(
     )
     for spec in extra_pages:
         pages.register(spec)
-    controller = ShellController(
-        app=app,
-        window=window,
-        vault_dir=vault_dir,
-        pages=pages,
+    screens = ScreenSwitch(window=window)
+    journal = JournalSession(
         tasks=tasks,
         events=events,
         lock_manager=lock_manager,
-        clipboard=clipboard,
         theme=theme,
-        paint=paint or PaintReporter(enabled=False),
         clock=clock,
+        parent=window,
+    )
+    paint = paint or PaintReporter(enabled=False)
+    flow = UnlockFlow(
+        screens=screens,
+        session=journal,
+        vault_dir=vault_dir,
+        tasks=tasks,
+        clipboard=clipboard,
+        lock_manager=lock_manager,
+        paint=paint,
         kdf=kdf,
         demo_passphrase=demo_passphrase,
+        parent=window,
+    )
+    controller = ShellController(
+        app=app,
+        window=window,
+        screens=screens,
+        journal=journal,
+        flow=flow,
+        frame=WindowFrame(window=window, pages=pages),
+        lock_manager=lock_manager,
+        clipboard=clipboard,
+        paint=paint,
         instance=instance,
         after_paint=after_paint,
         parent=window,
