@@ -81,7 +81,9 @@ def _add_commands(sub: argparse._SubParsersAction[Parser]) -> None:
     _common(mood)
     mood.add_argument("--mood", type=_scale(1, 10), required=True, help="1 (very hard) to 10")
     mood.add_argument("--connection", type=_scale(0, 10), help="how close I feel, 0–10")
-    mood.add_argument("--trust", type=_scale(0, 10), help="how much trust I feel between us right now, 0–10")
+    mood.add_argument(
+        "--trust", type=_scale(0, 10), help="how much trust I feel between us right now, 0–10"
+    )
     mood.add_argument("--emotions", metavar="A,B", default="")
     mood.add_argument("--note", default="")
     _envelope(mood)
