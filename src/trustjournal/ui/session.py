@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -13,6 +14,7 @@ if TYPE_CHECKING:
     from trustjournal.store.settings import SettingsRepository
     from trustjournal.store.vault import Vault
     from trustjournal.ui.events import JournalEvents
+    from trustjournal.ui.operations import SessionServices
     from trustjournal.ui.tasks import ScopedTasks
 
 
@@ -29,6 +31,7 @@ class Session:
         events: the one "journal changed" channel.
         clock: now, as an aware datetime in the local offset.
         is_open: whether this session is still the current, unlocked one.
+        services: the use cases (operations) and figures (insights) over this vault.
     """
 
     vault: Vault
@@ -39,3 +42,10 @@ class Session:
     events: JournalEvents
     clock: Callable[[], datetime]
     is_open: Callable[[], bool]
+
+    @cached_property
+    def services(self) -> SessionServices:
+        """Built on first use from the fields above (so whoever makes a Session needs no change)."""
+        from trustjournal.ui.operations import session_services
+
+        return session_services(vault=self.vault, clock=self.clock, events=self.events)
