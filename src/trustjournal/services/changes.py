@@ -23,7 +23,6 @@ class Change(StrEnum):
     GRATITUDE_TOLD = "gratitude told"
     SETTINGS = "settings"
     VOCABULARY = "vocabulary"
-    EXPORTS = "exports"
 
 
 Changes = frozenset[Change]

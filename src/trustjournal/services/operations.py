@@ -4,13 +4,19 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from datetime import date, datetime
+from pathlib import Path
 from typing import Any, TypeVar
 
 from trustjournal.core.entries import Entry, GratitudeEntry
 from trustjournal.core.errors import EntryNotFoundError
 from trustjournal.services.changes import Change, Outcome
+from trustjournal.services.export.log import ExportFormat
+from trustjournal.services.export.model import Summary
+from trustjournal.services.export.request import ExportRequest
+from trustjournal.services.export.saving import record_and_write, sweep_leftovers
 from trustjournal.store.drafts import DraftRepository
 from trustjournal.store.entries import EntryRepository
+from trustjournal.store.exports import ExportRecord
 from trustjournal.store.settings import SettingsRepository
 from trustjournal.store.vault import Vault
 from trustjournal.store.vocabulary import VocabularyItem, VocabularyRepository
@@ -119,6 +125,41 @@ class Operations:
         with self._vault.db.transaction():
             self._vocabulary().hide(list_name, name, hidden)
         return Outcome(None, VOCABULARY)
+
+    # --- sharing -------------------------------------------------------------------------------
+
+    def record_and_write(
+        self,
+        summary: Summary,
+        request: ExportRequest,
+        file_format: ExportFormat,
+        target: Path,
+        data: bytes,
+    ) -> Outcome[ExportRecord]:
+        """Write a rendered summary and record it in the export history, together.
+
+        Raises:
+            UserFacingError: if the vault cannot be written.
+            StorageError: if the file cannot be written; nothing is recorded.
+        """
+        record = record_and_write(
+            db=self._vault.db,
+            clock=self._clock,
+            summary=summary,
+            request=request,
+            file_format=file_format,
+            target=target,
+            data=data,
+        )
+        # Nothing any page shows from the journal changed: the export history is shown only by
+        # the Share page that saved it, which reads it again itself. Announcing would make the
+        # Share page rebuild a preview that is still current.
+        return Outcome(record, frozenset())
+
+    def sweep_export_leftovers(self) -> Outcome[None]:
+        """Remove temp files an interrupted save left behind (changes nothing in the journal)."""
+        sweep_leftovers(self._vault.db)
+        return Outcome(None, frozenset())
 
     # --- settings ------------------------------------------------------------------------------
 

@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Protocol, TypeVar
 
 if TYPE_CHECKING:
     from trustjournal.services.changes import Outcome
-    from trustjournal.services.insights import Insights
     from trustjournal.services.operations import Operations
     from trustjournal.store.vault import Vault
     from trustjournal.store.vocabulary import VocabularyItem
@@ -48,30 +46,34 @@ class OperationRunner:
         return outcome.value
 
 
-@dataclass(frozen=True)
 class SessionServices:
-    """The use cases and figures of one open session.
+    """The use cases and figures of one open session; cheap to make, holds no connection.
 
     Attributes:
         operations: every change to the journal goes through here.
         insights: figures for Today (and Insights), safe in background tasks.
-        vocabulary: the word lists and prompts, to read.
     """
 
-    operations: OperationRunner
-    insights: Insights
-    vocabulary: VocabularyReader
+    def __init__(
+        self, *, vault: Vault, clock: Callable[[], datetime], events: JournalEvents
+    ) -> None:
+        from trustjournal.services.insights import Insights
+        from trustjournal.services.operations import Operations
 
+        self._vault = vault
+        self._clock = clock
+        self.operations = OperationRunner(
+            operations=Operations(vault=vault, clock=clock), events=events
+        )
+        self.insights = Insights(vault=vault, clock=clock)
 
-def session_services(
-    *, vault: Vault, clock: Callable[[], datetime], events: JournalEvents
-) -> SessionServices:
-    """Build the services of a session over its open vault (the one place that does)."""
-    from trustjournal.services.insights import Insights
-    from trustjournal.services.operations import Operations, vocabulary_reader
+    @property
+    def vocabulary(self) -> VocabularyReader:
+        """The word lists and prompts, to read (changes go through `operations`).
 
-    return SessionServices(
-        operations=OperationRunner(operations=Operations(vault=vault, clock=clock), events=events),
-        insights=Insights(vault=vault, clock=clock),
-        vocabulary=vocabulary_reader(vault=vault, clock=clock),
-    )
+        Raises:
+            VaultLockedError: if the vault is locked.
+        """
+        from trustjournal.services.operations import vocabulary_reader
+
+        return vocabulary_reader(vault=self._vault, clock=self._clock)

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
-from functools import cached_property
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -43,9 +42,10 @@ class Session:
     clock: Callable[[], datetime]
     is_open: Callable[[], bool]
 
-    @cached_property
+    @property
     def services(self) -> SessionServices:
-        """Built on first use from the fields above (so whoever makes a Session needs no change)."""
-        from trustjournal.ui.operations import session_services
+        """Made from the fields above on each use (cheap), so whoever makes a Session, or a copy
+        of one, needs no change."""
+        from trustjournal.ui.operations import SessionServices
 
-        return session_services(vault=self.vault, clock=self.clock, events=self.events)
+        return SessionServices(vault=self.vault, clock=self.clock, events=self.events)
