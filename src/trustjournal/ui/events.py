@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
-from trustjournal.services.changes import Change, Changes, changes_from
+if TYPE_CHECKING:  # the services load after the unlock screen has painted
+    from trustjournal.services.changes import Change, Changes
 
 
 class JournalEvents(QObject):
@@ -33,6 +35,8 @@ class JournalEvents(QObject):
         An entry kind's name ("mood") is announced as Change.ENTRIES, so listeners only ever
         see typed changes.
         """
+        from trustjournal.services.changes import changes_from
+
         self.announce(changes_from(kinds))
 
     def request_open_entry(self, entry_id: int) -> None:
