@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pkgutil
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -73,3 +74,100 @@ def test_store_and_services_do_not_import_upwards() -> None:
             text = path.read_text(encoding="utf-8")
             for other in forbidden:
                 assert other not in text, f"{layer}/{path.name} imports {other}"
+
+
+# --- the UI goes through services (issue 17) ------------------------------------------------------
+
+UI_DIR = PACKAGE_DIR / "ui"
+
+# What the UI may not do: reach the database, the store's figures or a repository directly.
+# It runs use cases through `session.services` (ui/operations.py) instead.
+UI_FORBIDDEN = {
+    "vault.db": re.compile(r"vault\.db\b"),
+    "store.aggregates": re.compile(
+        r"store\.aggregates\b|from trustjournal\.store import [^\n]*\baggregates\b"
+    ),
+    "Repository(": re.compile(r"\b[A-Za-z_]*Repository\("),
+}
+
+# Places not yet moved onto services, with how many uses each has now. The counts must match
+# exactly: a new use fails, and so does a migrated one until its line here shrinks or goes.
+UI_NOT_YET_MIGRATED: dict[str, dict[str, int]] = {
+    # The composition root: builds the session's entries and drafts (next: build them in
+    # services, beside Operations).
+    "controller.py": {"vault.db": 2, "Repository(": 2},
+    # Unlock and first-run flows read the recovery-code preference before a session exists.
+    "secret_flows.py": {"vault.db": 1, "Repository(": 1},
+    # Entry editors build the vocabulary for their pickers (being reworked with the pane).
+    "editors/gratitude.py": {"vault.db": 1, "Repository(": 1},
+    "editors/mood.py": {"vault.db": 1, "Repository(": 1},
+    "editors/trigger.py": {"vault.db": 1, "Repository(": 1},
+    # Journal page: category choices (services.insights.category_choices(db, ...)) take the db.
+    "pages/journal_page.py": {"vault.db": 1},
+    # Share page: its export-history repository (for the list under Save).
+    "pages/share_page.py": {"vault.db": 1, "Repository(": 1},
+    # Today page: week strip and streak figures (services.insights.Insights has them).
+    "pages/today_page.py": {"vault.db": 1, "store.aggregates": 1},
+}
+
+
+def forbidden_ui_uses(ui_dir: Path) -> dict[str, dict[str, int]]:
+    """How often each forbidden use occurs in each module under `ui_dir` (relative posix paths)."""
+    found: dict[str, dict[str, int]] = {}
+    for path in sorted(ui_dir.rglob("*.py")):
+        text = path.read_text(encoding="utf-8")
+        counts = {rule: len(p.findall(text)) for rule, p in UI_FORBIDDEN.items()}
+        counts = {rule: n for rule, n in counts.items() if n}
+        if counts:
+            found[path.relative_to(ui_dir).as_posix()] = counts
+    return found
+
+
+def ui_layering_problems(ui_dir: Path, allowed: dict[str, dict[str, int]]) -> list[str]:
+    """Every difference between what the UI does and what the allow-list says, as a sentence."""
+    found = forbidden_ui_uses(ui_dir)
+    problems = []
+    for module in sorted(found.keys() | allowed.keys()):
+        uses, allowance = found.get(module, {}), allowed.get(module, {})
+        for rule in sorted(uses.keys() | allowance.keys()):
+            have, may = uses.get(rule, 0), allowance.get(rule, 0)
+            if have > may:
+                problems.append(f"ui/{module} uses {rule} ({have}x): go through session.services")
+            elif have < may:
+                problems.append(f"ui/{module} uses {rule} {have}x, allowed {may}x: shrink the list")
+    return problems
+
+
+def test_the_ui_reaches_the_store_only_through_services() -> None:
+    assert ui_layering_problems(UI_DIR, UI_NOT_YET_MIGRATED) == []
+
+
+def test_a_widget_reaching_for_the_database_fails_the_layering_check(tmp_path: Path) -> None:
+    ui = tmp_path / "ui"
+    (ui / "widgets").mkdir(parents=True)
+    (ui / "widgets" / "planted.py").write_text(
+        "def refresh(session):\n    return session.vault.db.query('SELECT 1')\n",
+        encoding="utf-8",
+    )
+    (ui / "figures.py").write_text(
+        "from trustjournal.store.aggregates import streak\n"
+        "from trustjournal.store.settings import SettingsRepository\n"
+        "def read(db):\n    return SettingsRepository(db=db), streak(db, None)\n",
+        encoding="utf-8",
+    )
+
+    assert ui_layering_problems(ui, {}) == [
+        "ui/figures.py uses Repository( (1x): go through session.services",
+        "ui/figures.py uses store.aggregates (1x): go through session.services",
+        "ui/widgets/planted.py uses vault.db (1x): go through session.services",
+    ]
+
+
+def test_a_migrated_place_must_leave_the_allow_list(tmp_path: Path) -> None:
+    ui = tmp_path / "ui"
+    ui.mkdir()
+    (ui / "page.py").write_text("def read(session):\n    return session.services\n", "utf-8")
+
+    assert ui_layering_problems(ui, {"page.py": {"vault.db": 1}}) == [
+        "ui/page.py uses vault.db 0x, allowed 1x: shrink the list"
+    ]

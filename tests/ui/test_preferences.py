@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.ui.journal_helpers import create_vault
+from tests.ui.journal_helpers import MovableClock, create_vault, open_session
 from trustjournal.core.errors import UserFacingError
+from trustjournal.services.changes import Change
 from trustjournal.store.settings import SettingsRepository
 from trustjournal.ui import preferences
 from trustjournal.ui.theme import ThemePreference
@@ -38,5 +39,29 @@ def test_an_interrupted_save_leaves_every_old_preference(tmp_path: Path) -> None
         vault.db.execute("DROP TRIGGER fail_theme")
         preferences.save(settings, NEW)
         assert preferences.load(settings) == NEW
+    finally:
+        vault.lock()
+
+
+def test_saving_through_operations_is_one_settings_notice_or_none_and_all_old_kept(
+    tmp_path: Path,
+) -> None:
+    vault = create_vault(tmp_path / "journal")
+    try:
+        session = open_session(vault, MovableClock())
+        seen: list[frozenset[Change]] = []
+        session.events.changed.connect(seen.append)
+        preferences.save_through(session.services.operations, OLD)
+        assert seen == [{Change.SETTINGS}]
+        with vault.db.transaction():
+            vault.db.execute(
+                "CREATE TRIGGER fail_theme BEFORE UPDATE ON settings"
+                f" WHEN NEW.key = '{preferences.THEME}'"
+                " BEGIN SELECT RAISE(ABORT, 'disk I/O error'); END"
+            )
+        with pytest.raises(UserFacingError):
+            preferences.save_through(session.services.operations, NEW)
+        assert preferences.load(session.settings) == OLD
+        assert seen == [{Change.SETTINGS}]  # nothing changed, so nothing is announced
     finally:
         vault.lock()

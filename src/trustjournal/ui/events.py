@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
+
+if TYPE_CHECKING:  # the services load after the unlock screen has painted
+    from trustjournal.services.changes import Change, Changes
 
 
 class JournalEvents(QObject):
@@ -14,16 +18,26 @@ class JournalEvents(QObject):
     shows the page that opens entries (the Journal) and hands it the id.
 
     Signals:
-        changed(frozenset[str]): the kinds of things that changed, e.g. {"mood", "settings"}.
+        changed(frozenset[Change]): what changed, e.g. {Change.ENTRIES, Change.SETTINGS}.
         open_entry_requested(int): someone asked to open the entry with this id.
     """
 
     changed = Signal(object)
     open_entry_requested = Signal(object)  # an int id; object keeps 64 bits
 
-    def notify(self, kinds: Iterable[str]) -> None:
-        """Announce that `kinds` changed."""
-        self.changed.emit(frozenset(kinds))
+    def announce(self, changes: Changes) -> None:
+        """Announce what an operation changed (ui/operations.py is the one caller to aim for)."""
+        self.changed.emit(frozenset(changes))
+
+    def notify(self, kinds: Iterable[Change | str]) -> None:
+        """Announce changes by name, for callers not yet moved onto operations.
+
+        An entry kind's name ("mood") is announced as Change.ENTRIES, so listeners only ever
+        see typed changes.
+        """
+        from trustjournal.services.changes import changes_from
+
+        self.announce(changes_from(kinds))
 
     def request_open_entry(self, entry_id: int) -> None:
         """Ask for the entry `entry_id` to be opened in its editor (the Journal page)."""

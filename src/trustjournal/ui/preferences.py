@@ -15,6 +15,7 @@ from trustjournal.ui.theme import ThemeManager, ThemePreference
 
 if TYPE_CHECKING:
     from trustjournal.store.settings import SettingsRepository
+    from trustjournal.ui.operations import OperationRunner
 
 IDLE_MINUTES = "lock.idle_minutes"  # int 1-60, or null for never
 LOCK_ON_MINIMISE = "lock.on_minimise"
@@ -57,16 +58,29 @@ def load(settings: SettingsRepository) -> Preferences:
     )
 
 
+def as_settings(prefs: Preferences) -> dict[str, object]:
+    """The preferences as the settings they are stored under."""
+    return {
+        IDLE_MINUTES: prefs.idle_minutes,
+        LOCK_ON_MINIMISE: prefs.lock_on_minimise,
+        LOCK_ON_INACTIVE: prefs.lock_on_inactive,
+        THEME: prefs.theme.value,
+    }
+
+
 def save(settings: SettingsRepository, prefs: Preferences) -> None:
     """Write the preferences into the vault in one transaction: all new, or all old kept."""
-    settings.set_many(
-        {
-            IDLE_MINUTES: prefs.idle_minutes,
-            LOCK_ON_MINIMISE: prefs.lock_on_minimise,
-            LOCK_ON_INACTIVE: prefs.lock_on_inactive,
-            THEME: prefs.theme.value,
-        }
-    )
+    settings.set_many(as_settings(prefs))
+
+
+def save_through(operations: OperationRunner, prefs: Preferences) -> None:
+    """Save the preferences as one operation (one transaction), which announces SETTINGS.
+
+    Raises:
+        UserFacingError: if the vault could not be written; every old preference is kept.
+    """
+    values = as_settings(prefs)
+    operations.run(lambda ops: ops.save_settings(values))
 
 
 def apply(prefs: Preferences, *, lock_manager: LockManager, theme: ThemeManager) -> None:

@@ -13,6 +13,7 @@ if TYPE_CHECKING:
     from trustjournal.store.settings import SettingsRepository
     from trustjournal.store.vault import Vault
     from trustjournal.ui.events import JournalEvents
+    from trustjournal.ui.operations import SessionServices
     from trustjournal.ui.tasks import ScopedTasks
 
 
@@ -29,6 +30,7 @@ class Session:
         events: the one "journal changed" channel.
         clock: now, as an aware datetime in the local offset.
         is_open: whether this session is still the current, unlocked one.
+        services: the use cases (operations) and figures (insights) over this vault.
     """
 
     vault: Vault
@@ -39,3 +41,11 @@ class Session:
     events: JournalEvents
     clock: Callable[[], datetime]
     is_open: Callable[[], bool]
+
+    @property
+    def services(self) -> SessionServices:
+        """Made from the fields above on each use (cheap), so whoever makes a Session, or a copy
+        of one, needs no change."""
+        from trustjournal.ui.operations import SessionServices
+
+        return SessionServices(vault=self.vault, clock=self.clock, events=self.events)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 
 from PySide6.QtCore import QDate, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -19,24 +19,9 @@ from PySide6.QtWidgets import (
 from trustjournal.core.entries import EntryKind
 from trustjournal.core.periods import Period
 from trustjournal.core.query import EntryQuery
-from trustjournal.store.aggregates import triggers_by_category
-from trustjournal.store.db import Database
-from trustjournal.store.vocabulary import VocabularyList, VocabularyRepository
 
 UNSHARED_GRATITUDE = "gratitude-unshared"  # the kind choice "Gratitude not yet shared"
 SEARCH_DELAY_MS = 150  # re-filter this long after typing in the search field stops
-
-
-def category_choices(db: Database, clock: Callable[[], datetime]) -> list[str]:
-    """Every category offered or used by a record: the person's list first, hidden ones too."""
-    vocabulary = VocabularyRepository(db=db, clock=clock)
-    names = [i.name for i in vocabulary.items(VocabularyList.CATEGORY, include_hidden=True)]
-    known = {n.casefold() for n in names}
-    for used, _count in triggers_by_category(db, None):
-        if used and used.casefold() not in known:
-            known.add(used.casefold())
-            names.append(used)
-    return names
 
 
 class TagCombo(QComboBox):

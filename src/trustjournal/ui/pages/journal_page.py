@@ -17,12 +17,13 @@ from PySide6.QtWidgets import (
 from trustjournal.core.entries import Entry
 from trustjournal.core.errors import EntryNotFoundError, SearchQueryError, UserFacingError
 from trustjournal.core.wording import kind_label, short_when
+from trustjournal.services.insights import category_choices
 from trustjournal.store.search import search_terms
 from trustjournal.ui.editors.fields import focus_chain, tab_stops
 from trustjournal.ui.editors.pane import EditorPane
 from trustjournal.ui.editors.registry import EditorRegistry, default_editors
 from trustjournal.ui.journal.delegate import TimelineDelegate
-from trustjournal.ui.journal.filter_bar import FilterBar, category_choices
+from trustjournal.ui.journal.filter_bar import FilterBar
 from trustjournal.ui.journal.timeline_model import Role, TimelineModel
 from trustjournal.ui.journal.timeline_view import TimelineView
 from trustjournal.ui.journal.undo_bar import UndoBar

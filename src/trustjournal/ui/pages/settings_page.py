@@ -209,9 +209,8 @@ class SettingsPage(QWidget):
 
     def _update(self, prefs: preferences.Preferences) -> None:
         self._prefs = prefs
-        preferences.save(self._session.settings, prefs)
+        preferences.save_through(self._session.services.operations, prefs)  # announces it
         preferences.apply(prefs, lock_manager=self._lock_manager, theme=self._theme)
-        self._session.events.notify({"settings"})
 
     def _show_never_state(self) -> None:
         never = self._prefs.idle_minutes is None

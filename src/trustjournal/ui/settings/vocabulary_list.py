@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 
 from trustjournal.core.entries import MAX_NAME
 from trustjournal.core.errors import UserFacingError
-from trustjournal.store.vocabulary import VocabularyItem, VocabularyList, VocabularyRepository
+from trustjournal.store.vocabulary import VocabularyItem, VocabularyList
 from trustjournal.ui.session import Session
 from trustjournal.ui.widgets.common import button, label
 
@@ -46,7 +46,7 @@ class VocabularyListEditor(QWidget):
         self._session = session
         self._kind = kind
         self._own_only = own_only
-        self._vocabulary = VocabularyRepository(db=session.vault.db, clock=session.clock)
+        self._services = session.services
         self._renaming: str | None = None  # the name being renamed, if any
         self.title = title
         self.list = QListWidget(self)
@@ -121,7 +121,7 @@ class VocabularyListEditor(QWidget):
 
     def items(self) -> list[VocabularyItem]:
         """Every name of the list as shown, hidden ones included."""
-        every = self._vocabulary.items(self._kind.value, include_hidden=True)
+        every = self._services.vocabulary.items(self._kind.value, include_hidden=True)
         return [item for item in every if not item.shipped] if self._own_only else every
 
     def reload(self, select: str | None = None) -> None:
@@ -166,13 +166,14 @@ class VocabularyListEditor(QWidget):
         """Add the name in the field, or give the name being renamed this spelling."""
         if not self._session.is_open():
             return
-        name = self.field.text()
+        name, kind, old = self.field.text(), self._kind.value, self._renaming
+        run = self._services.operations.run
         try:
-            if self._renaming is None:
-                added = self._vocabulary.add(self._kind.value, name)
+            if old is None:
+                added = run(lambda ops: ops.add_word(kind, name))
                 done, select = f"Added “{added.name}”.", added.name
             else:
-                self._vocabulary.rename(self._kind.value, self._renaming, name)
+                run(lambda ops: ops.rename_word(kind, old, name))
                 select = " ".join(name.split())
                 done = f"Renamed to “{select}”. Records written before keep the old words."
         except UserFacingError as error:
@@ -216,9 +217,9 @@ class VocabularyListEditor(QWidget):
         name = self.current_name()
         if name is None or not self._session.is_open():
             return
-        hide = not self._current_hidden()
+        hide, kind = not self._current_hidden(), self._kind.value
         try:
-            self._vocabulary.hide(self._kind.value, name, hidden=hide)
+            self._services.operations.run(lambda ops: ops.hide_word(kind, name, hidden=hide))
         except UserFacingError as error:
             self._say_error(str(error))
             return
@@ -233,8 +234,7 @@ class VocabularyListEditor(QWidget):
         self.error.hide()
         self.status.setText(done)
         self.status.show()
-        self.reload(select)
-        self._session.events.notify({"vocabulary"})
+        self.reload(select)  # the operation has announced the change to the other lists
 
     def _say_error(self, message: str) -> None:
         self.status.hide()

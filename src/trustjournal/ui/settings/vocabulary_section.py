@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QVBoxLayout, QWidget
 
+from trustjournal.services.changes import Change, Changes
 from trustjournal.store.vocabulary import VocabularyList
 from trustjournal.ui.session import Session
 from trustjournal.ui.settings.vocabulary_list import VocabularyListEditor
@@ -77,8 +78,8 @@ class VocabularySection(QFrame):
     def _lists(self) -> tuple[VocabularyListEditor, ...]:
         return (self.categories, self.coping, self.emotions)
 
-    def _on_events_changed(self, kinds: frozenset[str]) -> None:
-        if kinds != {"settings"}:  # e.g. an own word added while writing a trigger record
+    def _on_events_changed(self, changes: Changes) -> None:
+        if changes != {Change.SETTINGS}:  # e.g. an own word added while writing a trigger record
             for editor in self._lists():
                 editor.reload()
 

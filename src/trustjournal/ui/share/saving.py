@@ -9,13 +9,10 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
 from trustjournal.core.errors import UserFacingError, ValidationError
-from trustjournal.services.export.leftovers import remember_folder, sweep_remembered
-from trustjournal.services.export.log import ExportFormat, record_export
+from trustjournal.services.export.log import ExportFormat
 from trustjournal.services.export.model import Summary
 from trustjournal.services.export.request import ExportRequest
-from trustjournal.services.export.writer import atomic_write
 from trustjournal.store.exports import ExportLogRepository
-from trustjournal.store.settings import SettingsRepository
 from trustjournal.ui.errors import describe
 from trustjournal.ui.session import Session
 from trustjournal.ui.share.choices import WHOM
@@ -51,7 +48,7 @@ class SummarySaver(QObject):
         self._page = parent
         self._writing = False
         if session.is_open():  # what a killed save left behind in a folder used before (S18)
-            sweep_remembered(SettingsRepository(db=session.vault.db))
+            session.services.operations.run(lambda ops: ops.sweep_export_leftovers())
 
     def save(
         self,
@@ -103,10 +100,9 @@ class SummarySaver(QObject):
         summary, data = result
         target = Path(str(path))
         try:
-            remember_folder(SettingsRepository(db=self._session.vault.db), target.parent)
-            with self._session.vault.db.transaction():
-                record_export(self._log, summary, request, fmt)
-                atomic_write(target, data)
+            self._session.services.operations.run(
+                lambda ops: ops.record_and_write(summary, request, fmt, target, data)
+            )
         except (UserFacingError, OSError) as exc:
             self._on_write_failed(exc)
             return

@@ -9,10 +9,10 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
 
-from trustjournal.core.entries import About, EntryKind, GratitudeEntry
+from trustjournal.core.entries import About, GratitudeEntry
 from trustjournal.core.errors import UserFacingError
+from trustjournal.services.changes import Changes
 from trustjournal.services.gratitude import prompt_of_the_day
-from trustjournal.store.vocabulary import VocabularyRepository
 from trustjournal.ui.editors.about_chooser import AboutChooser
 from trustjournal.ui.editors.pane import AUTOSAVE_MS
 from trustjournal.ui.session import Session
@@ -41,7 +41,7 @@ class GratitudeCard(QWidget):
     def __init__(self, *, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._session = session
-        self._prompts = VocabularyRepository(db=session.vault.db, clock=session.clock).prompts()
+        self._prompts = session.services.vocabulary.prompts()
         self._day: date | None = None
         self._skip = 0  # prompts skipped today, this session
         # Controls are made without a parent and join Tab's chain as laid out: reading order.
@@ -143,16 +143,16 @@ class GratitudeCard(QWidget):
                 about=self.about.value(),
                 prompt=prompt or None,
             )
-            stored = self._session.entries.add(entry)
+            stored = self._session.services.operations.run(
+                lambda ops: ops.add_entry(entry, draft_key=DRAFT_KEY)  # and its draft goes
+            )
         except UserFacingError as error:
             self.stash_drafts()  # keep every word; the message says what went wrong
             self._say(str(error), role="error")
             return None
         self.timer.stop()
         self.field.clear()
-        self._session.drafts.delete(DRAFT_KEY)
         self.confirmation.confirm(SAVED)
-        self._session.events.notify({EntryKind.GRATITUDE.value})
         return stored
 
     def _say(self, text: str, *, role: str) -> None:
@@ -171,7 +171,7 @@ class GratitudeCard(QWidget):
         self._show_prompt()
         self.unshared.refresh()
 
-    def _on_changed(self, _kinds: frozenset[str]) -> None:
+    def _on_changed(self, _changes: Changes) -> None:
         self.refresh()
 
     def draft(self) -> dict[str, Any]:

@@ -3,18 +3,24 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from trustjournal.core.entries import About, EntryKind, GratitudeEntry
-from trustjournal.core.errors import UserFacingError
+from trustjournal.core.errors import EntryNotFoundError, UserFacingError
 from trustjournal.core.query import EntryQuery
 from trustjournal.core.wording import first_line
 from trustjournal.services.gratitude import about_label
 from trustjournal.ui.icons import Icon
 from trustjournal.ui.session import Session
 from trustjournal.ui.widgets.common import button, label, lay_out_item_row, remove_rows
+
+if TYPE_CHECKING:
+    from trustjournal.services.changes import Outcome
+    from trustjournal.services.operations import Operations
 
 log = logging.getLogger(__name__)
 
@@ -138,10 +144,13 @@ class UnsharedList(QWidget):
 
     def mark_told(self, entry: GratitudeEntry) -> None:
         """Record that `entry` was told today; it leaves the list, with Undo for a moment."""
-        today = self._session.clock().date()
-        if not self._write(entry.with_changes(expressed=True, expressed_on=today)):
+        if entry.id is None:
             return
-        self._told = entry
+        entry_id, today = entry.id, self._session.clock().date()
+        before = self._run(lambda ops: ops.mark_told(entry_id, today))
+        if before is None:
+            return
+        self._told = before
         self.undo_text.setText("Marked as told today.")
         self.undo_text.show()
         self.undo_button.show()
@@ -154,25 +163,29 @@ class UnsharedList(QWidget):
         self._hide_undo()
         if before is None or before.id is None:
             return
-        try:
-            current = self._session.entries.get(before.id)
-        except UserFacingError:
-            return  # deleted meanwhile: nothing to take back
-        if isinstance(current, GratitudeEntry):
-            self._write(
-                current.with_changes(expressed=before.expressed, expressed_on=before.expressed_on)
-            )
+        entry_id, expressed, on = before.id, before.expressed, before.expressed_on
+        self._run(
+            lambda ops: ops.set_told(entry_id, expressed=expressed, expressed_on=on),
+            quiet_if_gone=True,  # deleted meanwhile: nothing to take back
+        )
 
-    def _write(self, entry: GratitudeEntry) -> bool:
+    def _run(
+        self,
+        operation: Callable[[Operations], Outcome[GratitudeEntry]],
+        *,
+        quiet_if_gone: bool = False,
+    ) -> GratitudeEntry | None:
+        """Run a told/untold change (it announces itself); None, with a message, if it failed."""
         try:
-            self._session.entries.update(entry)
+            result = self._session.services.operations.run(operation)
         except UserFacingError as error:
+            if quiet_if_gone and isinstance(error, EntryNotFoundError):
+                return None
             self.error.setText(str(error))
             self.error.show()
-            return False
+            return None
         self.error.hide()
-        self._session.events.notify({EntryKind.GRATITUDE.value})
-        return True
+        return result
 
     def _hide_undo(self) -> None:
         self.undo_timer.stop()

@@ -7,7 +7,7 @@ from datetime import date
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
 
-from trustjournal.store.aggregates import DailyMood
+from trustjournal.services.insights import DailyMood
 from trustjournal.ui.widgets.common import label
 
 WEEK = 7

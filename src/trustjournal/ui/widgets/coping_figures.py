@@ -5,7 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from trustjournal.store.aggregates import CopingEffect, coping_effect
+from trustjournal.services.changes import Change, Changes
+from trustjournal.services.insights import CopingEffect
 from trustjournal.ui.session import Session
 from trustjournal.ui.widgets.common import button, label
 
@@ -105,9 +106,9 @@ class CopingFiguresView(QWidget):
             return
         self._generation += 1
         generation = self._generation
-        db = self._session.vault.db
+        insights = self._session.services.insights
         self._session.tasks.run_in_background(
-            lambda: coping_effect(db),
+            insights.coping_effect,
             lambda effects: self._on_loaded(generation, effects),
             lambda _exc: self._on_failed(generation),
         )
@@ -162,8 +163,8 @@ class CopingFiguresView(QWidget):
         self._expanded = not self._expanded
         self._show_rows()
 
-    def _on_events_changed(self, kinds: frozenset[str]) -> None:
-        if kinds != {"settings"}:
+    def _on_events_changed(self, changes: Changes) -> None:
+        if changes != {Change.SETTINGS}:
             self.refresh()
 
     def clear(self) -> None:

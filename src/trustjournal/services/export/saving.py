@@ -1,0 +1,51 @@
+"""Saving a rendered summary: note its folder, then record it and write the file as one."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+
+from trustjournal.services.export.leftovers import remember_folder, sweep_remembered
+from trustjournal.services.export.log import ExportFormat, record_export
+from trustjournal.services.export.model import Summary
+from trustjournal.services.export.request import ExportRequest
+from trustjournal.services.export.writer import atomic_write
+from trustjournal.store.db import Database
+from trustjournal.store.exports import ExportLogRepository, ExportRecord
+from trustjournal.store.settings import SettingsRepository
+
+
+def record_and_write(
+    *,
+    db: Database,
+    clock: Callable[[], datetime],
+    summary: Summary,
+    request: ExportRequest,
+    file_format: ExportFormat,
+    target: Path,
+    data: bytes,
+) -> ExportRecord:
+    """Write `data` to `target` and record the export, so neither exists without the other.
+
+    The folder is noted first, in its own commit, so a kill during the write still leaves a
+    note of where to sweep its temp file (S18). The record and the file then go together: the
+    record is committed only once the file is complete in place, and a failed write rolls the
+    record back.
+
+    Raises:
+        UserFacingError: if the vault cannot be written.
+        StorageError: if the file cannot be written; nothing is recorded.
+    """
+    remember_folder(SettingsRepository(db=db), target.parent)
+    with db.transaction():
+        record = record_export(
+            ExportLogRepository(db=db, clock=clock), summary, request, file_format
+        )
+        atomic_write(target, data)
+    return record
+
+
+def sweep_leftovers(db: Database) -> None:
+    """Remove temp files an interrupted save left in any folder summaries went into."""
+    sweep_remembered(SettingsRepository(db=db))
