@@ -386,3 +386,25 @@ def test_a_full_disk_still_lets_the_journal_be_read(tiny_filesystem: Path) -> No
     assert run_cli("verify", *args, stdin=PASSPHRASE + "\n").code == 0
     refused = run_cli(*note, stdin=PASSPHRASE + "\n")
     assert refused.code == 5 and "reading only" in refused.err
+
+
+def test_a_full_disk_still_lets_the_journal_be_exported_elsewhere(
+    tiny_filesystem: Path, tmp_path: Path
+) -> None:
+    """Issue 16: reading needs no free space, so a person can still take their words out."""
+    vault_dir = tiny_filesystem / "vault"
+    Vault.create(vault_dir, PASSPHRASE, kdf=FAST_KDF)[0].lock()
+    args = ("--vault", str(vault_dir), "--passphrase-stdin")
+    note = ("add", "mood", "--mood", "5", "--note", "taken along", *args)
+    assert run_cli(*note, stdin=PASSPHRASE + "\n").code == 0
+    with open(tiny_filesystem / "ballast", "wb", buffering=0) as fh, contextlib.suppress(OSError):
+        while True:  # every last block
+            fh.write(b"\0" * 4096)
+    out = tmp_path / "summary.md"  # on another disk, with room
+    exported = run_cli(
+        "export", "--audience", "self", "--out", str(out), *args, stdin=PASSPHRASE + "\n"
+    )
+    assert exported.code == 0, exported
+    assert "taken along" in out.read_text(encoding="utf-8")
+    assert "not in the list of shared summaries" in exported.out
+    assert "disk is full" in exported.out

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import contextlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -13,20 +12,17 @@ from trustjournal.cli.parser import MAX_ENTRY_ID
 from trustjournal.cli.terminal import FROM_STDIN, SecretSource, UsageError
 from trustjournal.core.periods import Period, parse_day
 from trustjournal.services.export.html import render_html
-from trustjournal.services.export.leftovers import remember_folder, sweep_remembered
 from trustjournal.services.export.log import (
     ExportFormat,
     period_since_last_export,
-    record_export,
 )
 from trustjournal.services.export.markdown import render_markdown
 from trustjournal.services.export.model import Summary
 from trustjournal.services.export.request import Audience, ExportRequest, Section, defaults_for
+from trustjournal.services.export.saving import NOT_RECORDED, record_and_write, sweep_leftovers
 from trustjournal.services.export.summary import build_summary
-from trustjournal.services.export.writer import atomic_write
 from trustjournal.store.entries import EntryRepository
 from trustjournal.store.exports import ExportLogRepository
-from trustjournal.store.settings import SettingsRepository
 from trustjournal.store.vault import Vault
 
 EXTENSIONS: dict[str, ExportFormat] = {
@@ -171,15 +167,15 @@ def run_export(
     """Build, write and log one export; returns the line to print.
 
     The log record and the file write happen in one transaction: if the write fails, nothing
-    is recorded; if recording fails after the write, the new file is removed again.
+    is recorded; if recording fails after the write, the new file is removed again. A journal
+    opened for reading only (the disk is full) still exports, unrecorded, and says so.
 
     Raises:
         UserFacingError: if the vault or the file cannot be written, or a secret is missing.
     """
     out, file_format = plan.out, plan.file_format
     now = clock().astimezone()
-    settings = SettingsRepository(db=vault.db)
-    sweep_remembered(settings)  # what a killed export left behind, wherever it was
+    sweep_leftovers(vault.db)  # what a killed export left behind, wherever it was
     log = ExportLogRepository(db=vault.db, clock=clock)
     period = choose_period(plan, log, now.date())
     password = secrets.ask("Password for the PDF: ", confirm=True) if plan.pdf_password else None
@@ -193,19 +189,17 @@ def run_export(
     )
     summary = build_summary(EntryRepository(db=vault.db, clock=clock), request, now=now)
     data = render(summary, file_format, password)
-    remember_folder(settings, out.parent)
-    written = False
-    try:
-        with vault.db.transaction():
-            record_export(log, summary, request, file_format)
-            atomic_write(out, data)
-            written = True
-    except BaseException:
-        if written:
-            with contextlib.suppress(OSError):
-                out.unlink()
-        raise
+    record = record_and_write(
+        db=vault.db,
+        clock=clock,
+        summary=summary,
+        request=request,
+        file_format=file_format,
+        target=out,
+        data=data,
+    )
     count = len(summary.entry_ids)
     noun = "entry" if count == 1 else "entries"
     locked = " (password protected)" if password else ""
-    return f"Wrote a summary for {WHOM[plan.audience]} from {count} {noun} to {out}{locked}."
+    wrote = f"Wrote a summary for {WHOM[plan.audience]} from {count} {noun} to {out}{locked}."
+    return wrote if record is not None else f"{wrote} {NOT_RECORDED}"

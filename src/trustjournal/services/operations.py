@@ -135,7 +135,7 @@ class Operations:
         file_format: ExportFormat,
         target: Path,
         data: bytes,
-    ) -> Outcome[ExportRecord]:
+    ) -> Outcome[ExportRecord | None]:
         """Write a rendered summary and record it in the export history, together.
 
         Raises:

@@ -185,6 +185,11 @@ class Database:
         """Whether the connection is still open."""
         return self._conn is not None
 
+    @property
+    def read_only(self) -> bool:
+        """Whether every write is refused (the journal was opened with the disk full)."""
+        return False
+
     def _open(self) -> Any:
         """The connection; a read that comes after locking (a late repaint) gets a clear error.
 
@@ -323,6 +328,11 @@ READ_ONLY_MESSAGE = (
 
 class ReadOnlyDatabase(Database):
     """A journal opened for reading only because the disk is full: every write is refused."""
+
+    @property
+    def read_only(self) -> bool:
+        """Always: nothing can be written while the disk is full."""
+        return True
 
     @contextmanager
     def transaction(self) -> Iterator[Database]:

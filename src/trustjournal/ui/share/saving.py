@@ -12,6 +12,7 @@ from trustjournal.core.errors import UserFacingError, ValidationError
 from trustjournal.services.export.log import ExportFormat
 from trustjournal.services.export.model import Summary
 from trustjournal.services.export.request import ExportRequest
+from trustjournal.services.export.saving import NOT_RECORDED
 from trustjournal.store.exports import ExportLogRepository
 from trustjournal.ui.errors import describe
 from trustjournal.ui.session import Session
@@ -100,7 +101,7 @@ class SummarySaver(QObject):
         summary, data = result
         target = Path(str(path))
         try:
-            self._session.services.operations.run(
+            record = self._session.services.operations.run(
                 lambda ops: ops.record_and_write(summary, request, fmt, target, data)
             )
         except (UserFacingError, OSError) as exc:
@@ -111,9 +112,8 @@ class SummarySaver(QObject):
         self._panel.clear_secrets()
         count = len(summary.entry_ids)
         noun = "entry" if count == 1 else "entries"
-        self._panel.show_done(
-            f"Saved for {WHOM[request.audience]}: {count} {noun}, in {target.name}."
-        )
+        done = f"Saved for {WHOM[request.audience]}: {count} {noun}, in {target.name}."
+        self._panel.show_done(done if record is not None else f"{done} {NOT_RECORDED}")
         self.show_history()
         self.saved.emit(request)
 
