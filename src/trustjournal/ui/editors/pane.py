@@ -19,9 +19,9 @@ from trustjournal.core.errors import EntryNotFoundError, UserFacingError, Valida
 from trustjournal.core.serialize import to_dict
 from trustjournal.core.wording import kind_label
 from trustjournal.ui.editors.base import EntryEditor
-from trustjournal.ui.editors.fields import focus_chain, tab_stops
 from trustjournal.ui.editors.registry import EditorRegistry
 from trustjournal.ui.session import Session
+from trustjournal.ui.tab_order import tab_controls
 from trustjournal.ui.widgets.common import button, button_row, label
 
 AUTOSAVE_MS = 1000  # a draft is written this long after typing stops
@@ -112,9 +112,11 @@ class EditorPane(QWidget):
             self.stack.addWidget(found)
             # Made after the buttons, it would come after them on Tab (and after whatever
             # the page made last): chain it in where the pane starts, then the buttons.
+            # Every control that can take focus moves, not only today's Tab stops: a scale's
+            # Tab stop is whichever number is chosen, and it must not be left behind.
             chain = [
                 self.read_only_text,
-                *tab_stops(found, focus_chain(found)),
+                *tab_controls(found),
                 self.cancel_button,
                 self.save_button,
             ]
