@@ -8,6 +8,7 @@ from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
+    QPushButton,
     QSplitter,
     QStackedWidget,
     QVBoxLayout,
@@ -50,6 +51,7 @@ class JournalPage(QWidget):
         super().__init__(parent)
         self._session = session
         self._undo: list[int] = []  # ids deleted in this session, newest last
+        self.delete_button, self.new_button = self._top_buttons()
         self.filters = FilterBar(today=lambda: session.clock().date(), parent=self)
         self.search_error = label("", role="error")
         self.model = TimelineModel(entries=session.entries, parent=self)
@@ -71,11 +73,6 @@ class JournalPage(QWidget):
         self.right = QStackedWidget(self)
         self.right.addWidget(self.placeholder)
         self.right.addWidget(self.pane)
-        self.new_button = button("&New check-in")
-        self.new_button.setToolTip("Start a new mood check-in (Ctrl+N)")
-        self.delete_button = button("Delete")
-        self.delete_button.setToolTip("Move the entry shown to the bin (Delete)")
-        self.delete_button.setEnabled(False)
 
         self.undo_bar = UndoBar(self)
         left = QWidget(self)
@@ -106,6 +103,18 @@ class JournalPage(QWidget):
 
         self._wire()
         self.refresh()
+
+    def _top_buttons(self) -> tuple[QPushButton, QPushButton]:
+        # Made first, with the page as parent, so the buttons read first start Tab's chain
+        # (setTabOrder moves only the second widget of each pair).
+        delete = button("Delete")
+        delete.setParent(self)
+        delete.setToolTip("Move the entry shown to the bin (Delete)")
+        delete.setEnabled(False)
+        new = button("&New check-in")
+        new.setParent(self)
+        new.setToolTip("Start a new mood check-in (Ctrl+N)")
+        return delete, new
 
     def _order_tabs(self) -> None:
         # Tab follows reading order: the buttons at the top, the filters, the timeline, then
