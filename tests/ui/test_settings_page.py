@@ -185,3 +185,21 @@ def test_show_in_file_manager_opens_only_the_local_folder(
     vault = shell.controller.vault
     assert vault is not None
     assert Path(opened[0].toLocalFile()) == vault.directory
+
+
+def test_the_idle_lock_says_one_minute_not_one_minutes(qtbot: QtBot, shell: Shell) -> None:
+    page = _settings_page(qtbot, shell)
+    spin = page.idle_spin
+    spin.setFocus()
+    qtbot.waitUntil(spin.hasFocus)
+    for _ in range(spin.value() - 1):
+        QTest.keyClick(spin, Qt.Key.Key_Down)
+    assert spin.value() == 1
+    assert spin.text() == "1 minute"
+    QTest.keyClick(spin, Qt.Key.Key_Up)
+    assert spin.text() == "2 minutes"
+    for theme in ("light", "dark"):
+        page.theme_combo.setCurrentIndex(page.theme_combo.findData(theme))
+        QTest.keyClick(spin, Qt.Key.Key_Down)
+        assert spin.text() == "1 minute"
+        QTest.keyClick(spin, Qt.Key.Key_Up)
