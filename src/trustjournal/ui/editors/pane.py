@@ -23,6 +23,7 @@ from trustjournal.ui.editors.registry import EditorRegistry
 from trustjournal.ui.session import Session
 from trustjournal.ui.tab_order import tab_controls
 from trustjournal.ui.widgets.common import button, button_row, label
+from trustjournal.ui.widgets.fading import Confirmation
 
 AUTOSAVE_MS = 1000  # a draft is written this long after typing stops
 
@@ -44,7 +45,8 @@ class EditorPane(QWidget):
     """Shows one entry in its kind's editor (or read-only when its kind has no editor yet).
 
     Signals:
-        saved(Entry): the entry was written to the vault.
+        saved(Entry): the entry was written to the vault (and `saved_text`, if any, shows
+            by the buttons for a few seconds).
         set_aside: Esc closed the editor; what was typed is kept as a draft.
     """
 
@@ -57,6 +59,7 @@ class EditorPane(QWidget):
         session: Session,
         editors: EditorRegistry,
         draft_key: str,
+        saved_text: str = "",
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -80,8 +83,13 @@ class EditorPane(QWidget):
         self.save_button.setToolTip("Save (Ctrl+Enter)")
         self.cancel_button = button("Set aside")
         self.cancel_button.setToolTip("Close and keep what you typed as a draft (Esc)")
+        self._saved_text = saved_text
+        self.status = label("", role="good")
+        self.confirmation = Confirmation(self.status, self)
         self.buttons = QWidget(self)
-        self.buttons.setLayout(button_row(self.cancel_button, self.save_button))
+        row = button_row(self.cancel_button, self.save_button, stretch_first=False)
+        row.insertWidget(0, self.status, 1)
+        self.buttons.setLayout(row)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.stack, 1)
@@ -127,6 +135,7 @@ class EditorPane(QWidget):
     def open(self, entry: Entry | None, kind: EntryKind = EntryKind.MOOD) -> None:
         """Show `entry` (None: a new entry of `kind`) in its editor, or read-only."""
         self.timer.stop()
+        self.confirmation.clear()
         self._shown = entry
         kind = entry.kind if entry is not None else kind
         if not self._editors.can_edit(kind):
@@ -205,6 +214,8 @@ class EditorPane(QWidget):
         self._shown = stored
         self._session.events.notify({stored.kind.value})
         self.saved.emit(stored)
+        if self._saved_text:  # after `saved`: showing the entry again must not clear it
+            self.confirmation.confirm(self._saved_text)
         return stored
 
     def cancel(self) -> None:

@@ -38,6 +38,9 @@ def deleted_text(entry: Entry) -> str:
     return f"{kind_label(entry)} entry of {short_when(entry.occurred_at)} moved to the bin."
 
 
+SAVED = "Saved."  # by the editor's buttons, after Save or Ctrl+Enter
+
+
 class JournalPage(QWidget):
     """The timeline of every entry, newest first, with the selected entry's editor beside it."""
 
@@ -64,6 +67,7 @@ class JournalPage(QWidget):
             session=session,
             editors=editors or default_editors(scrolled=True),
             draft_key=DRAFT_KEY,
+            saved_text=SAVED,
             parent=self,
         )
         self.placeholder = label(
