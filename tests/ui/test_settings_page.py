@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import errno
+import os
+import stat
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -185,3 +190,81 @@ def test_show_in_file_manager_opens_only_the_local_folder(
     vault = shell.controller.vault
     assert vault is not None
     assert Path(opened[0].toLocalFile()) == vault.directory
+
+
+def test_the_idle_lock_says_one_minute_not_one_minutes(qtbot: QtBot, shell: Shell) -> None:
+    page = _settings_page(qtbot, shell)
+    spin = page.idle_spin
+    spin.setFocus()
+    qtbot.waitUntil(spin.hasFocus)
+    for _ in range(spin.value() - 1):
+        QTest.keyClick(spin, Qt.Key.Key_Down)
+    assert spin.value() == 1
+    assert spin.text() == "1 minute"
+    QTest.keyClick(spin, Qt.Key.Key_Up)
+    assert spin.text() == "2 minutes"
+    for theme in ("light", "dark"):
+        page.theme_combo.setCurrentIndex(page.theme_combo.findData(theme))
+        QTest.keyClick(spin, Qt.Key.Key_Down)
+        assert spin.text() == "1 minute"
+        QTest.keyClick(spin, Qt.Key.Key_Up)
+
+
+@contextmanager
+def _directory_fsync_fails() -> Iterator[None]:
+    """Flushing a folder to disk fails (EIO), as on a failing disk; files flush as usual."""
+    real = os.fsync
+
+    def fsync(fd: int) -> None:
+        if stat.S_ISDIR(os.fstat(fd).st_mode):
+            raise OSError(errno.EIO, os.strerror(errno.EIO))
+        real(fd)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(os, "fsync", fsync)
+        yield
+
+
+def test_a_passphrase_change_the_disk_did_not_confirm_says_so(
+    qtbot: QtBot, shell: Shell, qapp: QApplication
+) -> None:
+    page = _settings_page(qtbot, shell)
+    page.change_button.click()
+    dialog = next(w for w in qapp.topLevelWidgets() if isinstance(w, ChangePassphraseDialog))
+    for field, text in (
+        (dialog.current, PASSPHRASE),
+        (dialog.form.first, NEW_PASSPHRASE),
+        (dialog.form.second, NEW_PASSPHRASE),
+    ):
+        field.setFocus()
+        QTest.keyClicks(field, text)
+    with _directory_fsync_fails(), qtbot.waitSignal(dialog.accepted):
+        QTest.keyClick(dialog.form.second, Qt.Key.Key_Return)
+    said = page.secrets_status.text()
+    assert said.startswith(change_passphrase.CHANGED)
+    assert "your previous passphrase may be the one that opens the journal" in said
+    shell.controller.lock("test")
+    _settings_page(qtbot, shell, NEW_PASSPHRASE)  # in effect all the same
+
+
+def test_a_new_recovery_code_the_disk_did_not_confirm_says_so(
+    qtbot: QtBot, shell: Shell, qapp: QApplication
+) -> None:
+    page = _settings_page(qtbot, shell)
+    page.recovery_button.click()
+    dialog = next(w for w in qapp.topLevelWidgets() if isinstance(w, NewRecoveryCodeDialog))
+    dialog.passphrase.setFocus()
+    QTest.keyClicks(dialog.passphrase, PASSPHRASE)
+    QTest.keyClick(dialog.passphrase, Qt.Key.Key_Return)
+    assert dialog.panel is not None
+    new_code = dialog.panel.code_label.text()
+    dialog.panel.check.setFocus()
+    QTest.keyClicks(dialog.panel.check, last_group(new_code))
+    with _directory_fsync_fails(), qtbot.waitSignal(dialog.accepted):
+        QTest.keyClick(dialog.panel.check, Qt.Key.Key_Return)
+    said = page.secrets_status.text()
+    assert said.startswith(new_recovery_code.KEPT)
+    assert "your previous recovery code may be the one that opens the journal" in said
+    shell.controller.lock("test")
+    unlock(shell, new_code, recovery=True)
+    assert isinstance(shell.controller.screen(), PassphraseScreen)

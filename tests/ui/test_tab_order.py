@@ -29,12 +29,6 @@ from trustjournal.ui.pages.journal_pages import journal_pages
 from trustjournal.ui.pages.today_page import TodayPage
 
 PAGE_KEYS = [spec.key for spec in journal_pages()] + ["settings"]
-# Pages whose owners are putting their Tab order right in their own branches; strict, so the
-# mark must go when they do.
-NOT_YET = {
-    "journal": "the timeline comes before 'New check-in' above it",
-    "share": "the choices' check boxes are out of reading order",
-}
 Place = tuple[tuple[int, ...], ...]
 
 
@@ -117,12 +111,7 @@ def assert_reading_order(frame: MainFrame, key: str) -> None:
 @pytest.mark.parametrize("size", [(800, 600), (1920, 1080)])
 @pytest.mark.parametrize(
     "key",
-    [
-        pytest.param(k, marks=pytest.mark.xfail(reason=NOT_YET[k], strict=True))
-        if k in NOT_YET
-        else k
-        for k in PAGE_KEYS
-    ],
+    PAGE_KEYS,
 )
 def test_tab_follows_reading_order_on_every_page(
     qtbot: QtBot, qapp: QApplication, tmp_path: Path, key: str, size: tuple[int, int]

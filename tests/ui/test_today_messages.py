@@ -12,9 +12,9 @@ from pytestqt.qtbot import QtBot
 from tests.ui.shell_helpers import open_journal
 from trustjournal.ui.editors.mood import MoodEditor
 from trustjournal.ui.pages.today_page import CHECKED_IN, TodayPage
-from trustjournal.ui.today.fading import CONFIRMATION_MS, Confirmation
 from trustjournal.ui.today.gratitude_card import SAVED as GRATITUDE_SAVED
 from trustjournal.ui.today.trigger_card import SAVED as LOGGED
+from trustjournal.ui.widgets.fading import CONFIRMATION_MS, Confirmation
 
 
 def _today(qtbot: QtBot, qapp: QApplication, tmp_path: Path) -> TodayPage:

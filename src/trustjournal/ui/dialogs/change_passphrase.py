@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLineEdit, QProgressBar, QVBoxLayout, QWidget
 
 from trustjournal.ui.dialogs.keyed import KeyedDialog
-from trustjournal.ui.errors import describe
+from trustjournal.ui.errors import describe, with_unconfirmed_note
 from trustjournal.ui.tasks import Tasks
 from trustjournal.ui.widgets.common import button, button_row, field_label, label
 from trustjournal.ui.widgets.passphrase_form import PassphraseForm
@@ -147,13 +147,13 @@ class ChangePassphraseDialog(KeyedDialog):
             lambda: vault.change_passphrase(old, new), self._on_changed, self._on_failed
         )
 
-    def _on_changed(self, _result: object) -> None:
+    def _on_changed(self, durable: object) -> None:
         if self.is_finished:
             return  # closed by a lock: nothing here to tell any more
         self._busy = False
         self.current.clear()
         self.form.clear()
-        self.outcome.emit(CHANGED)
+        self.outcome.emit(with_unconfirmed_note(CHANGED, durable, what="passphrase"))
         self.accept()
 
     def _on_failed(self, exc: BaseException) -> None:

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QFormLayout, QProgressBar, QVBoxLayout, QWidget
 from trustjournal.ui import preferences
 from trustjournal.ui.clipboard import ClipboardGuard
 from trustjournal.ui.dialogs.keyed import KeyedDialog
-from trustjournal.ui.errors import describe
+from trustjournal.ui.errors import describe, with_unconfirmed_note
 from trustjournal.ui.tasks import Tasks
 from trustjournal.ui.widgets.common import button, button_row, field_label, label
 from trustjournal.ui.widgets.password_field import PasswordField
@@ -224,13 +224,13 @@ class NewRecoveryCodeDialog(KeyedDialog):
             lambda: vault.keep_recovery_code(pending), self._on_kept, self._on_keep_failed
         )
 
-    def _on_kept(self, _result: object) -> None:
+    def _on_kept(self, durable: object) -> None:
         self._settings.set(preferences.RECOVERY_CONFIRMED, True)
         if self.is_finished:
             return
         self._installing = False
         self._pending = None
-        self.outcome.emit(KEPT)
+        self.outcome.emit(with_unconfirmed_note(KEPT, durable, what="recovery code"))
         self.accept()
 
     def _on_keep_failed(self, exc: BaseException) -> None:

@@ -23,13 +23,12 @@ from trustjournal.ui.editors.base import EntryEditor
 from trustjournal.ui.editors.fields import (
     ErrorForm,
     TimeField,
-    focus_chain,
     private_box,
-    tab_stops,
     tags_field,
     tags_of,
 )
 from trustjournal.ui.session import Session
+from trustjournal.ui.tab_order import tab_controls
 
 
 def _widgets_in(item: QLayoutItem | None) -> list[QWidget]:
@@ -115,13 +114,14 @@ class FormEditor(EntryEditor):
             QFormLayout.ItemRole.FieldRole,
             QFormLayout.ItemRole.SpanningRole,
         )
-        every = focus_chain(self)
+        # Every control that can take focus, not only today's Tab stops: a scale's stop is
+        # whichever number is chosen, and the others must move with it.
         chain = [
-            stop
+            control
             for row in range(layout.rowCount())
             for role in roles
             for widget in _widgets_in(layout.itemAt(row, role))
-            for stop in tab_stops(widget, every)
+            for control in tab_controls(widget)
         ]
         for first, second in pairwise(chain):
             QWidget.setTabOrder(first, second)

@@ -19,10 +19,11 @@ from trustjournal.core.errors import EntryNotFoundError, UserFacingError, Valida
 from trustjournal.core.serialize import to_dict
 from trustjournal.core.wording import kind_label
 from trustjournal.ui.editors.base import EntryEditor
-from trustjournal.ui.editors.fields import focus_chain, tab_stops
 from trustjournal.ui.editors.registry import EditorRegistry
 from trustjournal.ui.session import Session
+from trustjournal.ui.tab_order import tab_controls
 from trustjournal.ui.widgets.common import button, button_row, label
+from trustjournal.ui.widgets.fading import Confirmation
 
 AUTOSAVE_MS = 1000  # a draft is written this long after typing stops
 
@@ -44,7 +45,8 @@ class EditorPane(QWidget):
     """Shows one entry in its kind's editor (or read-only when its kind has no editor yet).
 
     Signals:
-        saved(Entry): the entry was written to the vault.
+        saved(Entry): the entry was written to the vault (and `saved_text`, if any, shows
+            by the buttons for a few seconds).
         set_aside: Esc closed the editor; what was typed is kept as a draft.
     """
 
@@ -57,6 +59,7 @@ class EditorPane(QWidget):
         session: Session,
         editors: EditorRegistry,
         draft_key: str,
+        saved_text: str = "",
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -80,8 +83,13 @@ class EditorPane(QWidget):
         self.save_button.setToolTip("Save (Ctrl+Enter)")
         self.cancel_button = button("Set aside")
         self.cancel_button.setToolTip("Close and keep what you typed as a draft (Esc)")
+        self._saved_text = saved_text
+        self.status = label("", role="good")
+        self.confirmation = Confirmation(self.status, self)
         self.buttons = QWidget(self)
-        self.buttons.setLayout(button_row(self.cancel_button, self.save_button))
+        row = button_row(self.cancel_button, self.save_button, stretch_first=False)
+        row.insertWidget(0, self.status, 1)
+        self.buttons.setLayout(row)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.stack, 1)
@@ -112,9 +120,11 @@ class EditorPane(QWidget):
             self.stack.addWidget(found)
             # Made after the buttons, it would come after them on Tab (and after whatever
             # the page made last): chain it in where the pane starts, then the buttons.
+            # Every control that can take focus moves, not only today's Tab stops: a scale's
+            # Tab stop is whichever number is chosen, and it must not be left behind.
             chain = [
                 self.read_only_text,
-                *tab_stops(found, focus_chain(found)),
+                *tab_controls(found),
                 self.cancel_button,
                 self.save_button,
             ]
@@ -125,6 +135,7 @@ class EditorPane(QWidget):
     def open(self, entry: Entry | None, kind: EntryKind = EntryKind.MOOD) -> None:
         """Show `entry` (None: a new entry of `kind`) in its editor, or read-only."""
         self.timer.stop()
+        self.confirmation.clear()
         self._shown = entry
         kind = entry.kind if entry is not None else kind
         if not self._editors.can_edit(kind):
@@ -203,6 +214,8 @@ class EditorPane(QWidget):
         self._shown = stored
         self._session.events.notify({stored.kind.value})
         self.saved.emit(stored)
+        if self._saved_text:  # after `saved`: showing the entry again must not clear it
+            self.confirmation.confirm(self._saved_text)
         return stored
 
     def cancel(self) -> None:

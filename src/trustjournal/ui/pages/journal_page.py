@@ -8,6 +8,7 @@ from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
+    QPushButton,
     QSplitter,
     QStackedWidget,
     QVBoxLayout,
@@ -38,6 +39,9 @@ def deleted_text(entry: Entry) -> str:
     return f"{kind_label(entry)} entry of {short_when(entry.occurred_at)} moved to the bin."
 
 
+SAVED = "Saved."  # by the editor's buttons, after Save or Ctrl+Enter
+
+
 class JournalPage(QWidget):
     """The timeline of every entry, newest first, with the selected entry's editor beside it."""
 
@@ -51,6 +55,7 @@ class JournalPage(QWidget):
         super().__init__(parent)
         self._session = session
         self._undo: list[int] = []  # ids deleted in this session, newest last
+        self.delete_button, self.new_button = self._top_buttons()
         self.filters = FilterBar(today=lambda: session.clock().date(), parent=self)
         self.search_error = label("", role="error")
         self.model = TimelineModel(entries=session.entries, parent=self)
@@ -63,6 +68,7 @@ class JournalPage(QWidget):
             session=session,
             editors=editors or default_editors(scrolled=True),
             draft_key=DRAFT_KEY,
+            saved_text=SAVED,
             parent=self,
         )
         self.placeholder = label(
@@ -72,11 +78,6 @@ class JournalPage(QWidget):
         self.right = QStackedWidget(self)
         self.right.addWidget(self.placeholder)
         self.right.addWidget(self.pane)
-        self.new_button = button("&New check-in")
-        self.new_button.setToolTip("Start a new mood check-in (Ctrl+N)")
-        self.delete_button = button("Delete")
-        self.delete_button.setToolTip("Move the entry shown to the bin (Delete)")
-        self.delete_button.setEnabled(False)
 
         self.undo_bar = UndoBar(self)
         left = QWidget(self)
@@ -107,6 +108,18 @@ class JournalPage(QWidget):
 
         self._wire()
         self.refresh()
+
+    def _top_buttons(self) -> tuple[QPushButton, QPushButton]:
+        # Made first, with the page as parent, so the buttons read first start Tab's chain
+        # (setTabOrder moves only the second widget of each pair).
+        delete = button("Delete")
+        delete.setParent(self)
+        delete.setToolTip("Move the entry shown to the bin (Delete)")
+        delete.setEnabled(False)
+        new = button("&New check-in")
+        new.setParent(self)
+        new.setToolTip("Start a new mood check-in (Ctrl+N)")
+        return delete, new
 
     def _order_tabs(self) -> None:
         # Tab follows reading order: the buttons at the top, the filters, the timeline, then

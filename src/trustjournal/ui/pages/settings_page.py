@@ -114,9 +114,10 @@ class SettingsPage(QWidget):
         )
         self.idle_spin = QSpinBox(frame)
         self.idle_spin.setRange(MIN_IDLE_MINUTES, MAX_IDLE_MINUTES)
-        self.idle_spin.setSuffix(" minutes")
         self.idle_spin.setAccessibleName("Lock after this many minutes without use")
+        self.idle_spin.valueChanged.connect(self._show_idle_unit)
         self.idle_spin.setValue(self._prefs.idle_minutes or DEFAULT_IDLE_MINUTES)
+        self._show_idle_unit(self.idle_spin.value())
         self.idle_spin.setMinimumWidth(140)
         self.idle_spin.setMinimumHeight(32)
         row = QHBoxLayout()
@@ -211,6 +212,9 @@ class SettingsPage(QWidget):
         self._prefs = prefs
         preferences.save_through(self._session.services.operations, prefs)  # announces it
         preferences.apply(prefs, lock_manager=self._lock_manager, theme=self._theme)
+
+    def _show_idle_unit(self, minutes: int) -> None:
+        self.idle_spin.setSuffix(" minute" if minutes == 1 else " minutes")
 
     def _show_never_state(self) -> None:
         never = self._prefs.idle_minutes is None

@@ -23,13 +23,13 @@ from trustjournal.ui.editors.registry import EditorRegistry, default_editors
 from trustjournal.ui.journal.timeline_model import Role, TimelineModel
 from trustjournal.ui.session import Session
 from trustjournal.ui.tab_order import tab_after
-from trustjournal.ui.today.fading import Confirmation
 from trustjournal.ui.today.gratitude_card import GratitudeCard
 from trustjournal.ui.today.later_cards import LaterCards
 from trustjournal.ui.today.trigger_card import TriggerCard
 from trustjournal.ui.today.week_strip import WEEK, WeekStrip
 from trustjournal.ui.widgets.common import button, card, label
 from trustjournal.ui.widgets.coping_figures import CopingFiguresView
+from trustjournal.ui.widgets.fading import Confirmation
 
 DRAFT_KEY = "today.checkin"
 CHECKED_IN = "Saved. Thank you for checking in."

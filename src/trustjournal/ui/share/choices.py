@@ -46,6 +46,14 @@ SECTION_WORDS: dict[Section, str] = {
     Section.PATTERNS: "Patterns across hard moments",
     Section.SESSION: "Topics flagged for the session",
 }
+SECTIONS_SHOWN = (  # the trigger records last, right above the fields they share
+    Section.MOOD,
+    Section.NOTES,
+    Section.GRATITUDE,
+    Section.SESSION,
+    Section.TRIGGERS,
+    Section.PATTERNS,
+)
 FIELD_WORDS: dict[TriggerField, str] = {
     TriggerField.SITUATION: "What happened",
     TriggerField.INTENSITY: "Intensity, before → after",
@@ -118,7 +126,8 @@ class ChoicesPanel(QWidget):
         self.dates.setLayout(dates)
         dates.setContentsMargins(0, 0, 0, 0)
         self.period_hint = label("", role="hint")
-        self.sections = {s: QCheckBox(text, self) for s, text in SECTION_WORDS.items()}
+        # Made in the order they are laid out, so Tab goes down them as they read.
+        self.sections = {s: QCheckBox(SECTION_WORDS[s], self) for s in SECTIONS_SHOWN}
         self.fields = {f: QCheckBox(text, self) for f, text in FIELD_WORDS.items()}
         self.fields_hint = label("From each hard moment, share:", role="hint")
         self._lay_out(audience_row)
@@ -138,10 +147,8 @@ class ChoicesPanel(QWidget):
         layout.addWidget(self.period_hint)
         layout.addSpacing(8)
         layout.addWidget(label("3. What to include", role="heading"))
-        for section in (Section.MOOD, Section.NOTES, Section.GRATITUDE, Section.SESSION):
-            layout.addWidget(self.sections[section])
-        layout.addWidget(self.sections[Section.TRIGGERS])
-        layout.addWidget(self.sections[Section.PATTERNS])
+        for box in self.sections.values():
+            layout.addWidget(box)
         grid = QGridLayout()
         grid.setContentsMargins(24, 0, 0, 0)
         grid.setHorizontalSpacing(12)

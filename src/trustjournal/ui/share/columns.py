@@ -9,9 +9,10 @@ the first-run size before).
 from __future__ import annotations
 
 from enum import IntEnum
+from itertools import pairwise
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
     QLayout,
@@ -21,6 +22,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from trustjournal.ui.tab_order import tab_controls
 
 THREE_COLUMNS = 1100  # page widths from which the blocks go in three columns
 TWO_COLUMNS = 700  # ... in two (the preview beside the steps); below it, one column
@@ -123,7 +126,37 @@ class ShareColumns(QWidget):
             self._right.addWidget(self.preview)
         self.middle.setVisible(mode == Mode.THREE)
         self.right.setVisible(mode != Mode.ONE)
+        self._order_tabs(mode)
         self._size_columns(mode)
+
+    def _order_tabs(self, mode: Mode) -> None:
+        """Tab goes down each column, left to right, as the blocks now stand.
+
+        A block moved into another column joins Tab's chain at its end, wherever it is shown.
+        """
+        middle = [self.entries, self.write]
+        columns: list[tuple[QWidget | None, list[QWidget]]] = [
+            (self.left, [self.choices, *(middle if mode != Mode.THREE else [])]),
+            (self.middle, middle if mode == Mode.THREE else []),
+            (None, [self.preview] if mode != Mode.ONE else []),
+        ]
+        if mode == Mode.ONE:
+            columns[0] = (self.left, [self.choices, self.entries, self.preview, self.write])
+        chain = [
+            control
+            for scroll, blocks in columns
+            if blocks
+            for control in (
+                (
+                    [scroll]
+                    if scroll is not None and scroll.focusPolicy() != Qt.FocusPolicy.NoFocus
+                    else []
+                )
+                + [c for block in blocks for c in tab_controls(block)]
+            )
+        ]
+        for first, second in pairwise(chain):
+            QWidget.setTabOrder(first, second)
 
     def _size_columns(self, mode: Mode) -> None:
         """Steps as wide as they need (so they scroll only up and down), the preview the rest."""
@@ -148,6 +181,13 @@ class ShareColumns(QWidget):
             body = scroll.widget()
             if scroll.isVisible() and body is not None and body.isAncestorOf(widget):
                 scroll.ensureWidgetVisible(widget)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        # Putting the page in its window after `arrange` moves the blocks' controls in Tab's
+        # chain again (in the order they were made): set the reading order once more.
+        if self.mode is not None:
+            self._order_tabs(self.mode)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -70,6 +70,7 @@ class WritePanel(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._save_had_focus = False
         self.format = QComboBox(self)
         for fmt, text in FORMAT_WORDS.items():
             self.format.addItem(text, fmt.value)
@@ -143,7 +144,14 @@ class WritePanel(QWidget):
     def set_busy(self, busy: bool) -> None:
         """Show the progress bar and block Save while a file is being written."""
         self.progress.setVisible(busy)
+        if busy and self.save_button.hasFocus():
+            self._save_had_focus = True
         self.save_button.setEnabled(not busy)
+        if not busy and self._save_had_focus:
+            # Disabling it moved the focus on (or lost it): give it back to someone saving
+            # by keys, so the next Tab starts where they were.
+            self._save_had_focus = False
+            self.save_button.setFocus(Qt.FocusReason.OtherFocusReason)
         if busy:
             self.status.setText("Writing the summary…")
             self.status.show()

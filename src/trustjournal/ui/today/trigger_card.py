@@ -15,9 +15,9 @@ from trustjournal.ui.editors.intensity import IntensityScale
 from trustjournal.ui.editors.pane import AUTOSAVE_MS
 from trustjournal.ui.editors.trigger import INTENSITY_NEEDED, SITUATION_NEEDED
 from trustjournal.ui.session import Session
-from trustjournal.ui.today.fading import Confirmation
 from trustjournal.ui.today.unfinished import UnfinishedList
 from trustjournal.ui.widgets.common import button, card, label
+from trustjournal.ui.widgets.fading import Confirmation
 
 DRAFT_KEY = "today.trigger"
 HINT = "Just what happened and how strong it is. The rest can wait until you feel calmer."

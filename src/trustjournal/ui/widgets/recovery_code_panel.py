@@ -92,6 +92,9 @@ class RecoveryCodePanel(QWidget):
         layout.addWidget(self.check_state)
         self.check_state.setMinimumHeight(text_height(self.check_state, lines=1))  # no jump
         self.status.hide()
+        # The check field was made before the buttons had a parent, so it sat before them in
+        # Tab's chain, where Tab never reached it once focus entered at Copy.
+        QWidget.setTabOrder(self.print_button, self.check)
 
     @property
     def confirmed(self) -> bool:
