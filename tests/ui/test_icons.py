@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPalette
 from pytestqt.qtbot import QtBot
@@ -72,3 +76,35 @@ def test_tinted_pixmaps_are_drawn_once_and_follow_a_palette_change(qtbot: QtBot)
     finally:
         app.setPalette(saved)
     assert tinted_pixmap(Icon.HEART, 18).cacheKey() == first.cacheKey()
+
+
+def test_a_copied_icon_that_detaches_still_paints_after_garbage_collection() -> None:
+    """Qt clones the engine when a copied icon changes; the clone must outlive the call."""
+    script = """
+import gc
+from PySide6.QtGui import QIcon, QPixmap
+from PySide6.QtWidgets import QApplication
+app = QApplication([])
+from trustjournal.ui.icons import Icon, icon
+originals, copies = [], []
+for _ in range(50):
+    original = icon(Icon.LOCK)
+    copy = QIcon(original)
+    copy.addPixmap(QPixmap(8, 8))  # shared, so it detaches: Qt asks the engine for a clone
+    originals.append(original)
+    copies.append(copy)
+gc.collect()
+for copy in copies:
+    assert not copy.pixmap(32).isNull()
+print("painted")
+"""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": os.pathsep.join(sys.path)}
+    done = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 0 and "painted" in done.stdout, done.stderr[-2000:]

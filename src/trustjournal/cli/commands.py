@@ -25,7 +25,7 @@ from trustjournal.cli.terminal import SecretSource, UsageError, fill_from_stdin,
 from trustjournal.core.errors import UserFacingError
 from trustjournal.core.serialize import to_dict
 from trustjournal.core.strength import estimate
-from trustjournal.core.wording import kind_label
+from trustjournal.core.wording import kind_label, unconfirmed_note
 from trustjournal.store.entries import EntryRepository
 from trustjournal.store.vault import Vault
 
@@ -40,10 +40,7 @@ your journal, so keep it as private as the passphrase itself."""
 
 # The new key file is in place, but the disk did not confirm it; only a power cut in the next
 # moments could bring back the old one, and then the old passphrase would open the journal.
-UNCONFIRMED_NOTE = (
-    "\nThe disk reported a problem while confirming the change. If this computer loses power "
-    "in the next moments, your previous passphrase may be the one that opens the journal."
-)
+UNCONFIRMED_NOTE = "\n" + unconfirmed_note("passphrase")
 
 Printer = Callable[[str], None]
 

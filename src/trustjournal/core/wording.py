@@ -119,3 +119,15 @@ def kind_label(entry: Entry) -> str:
     if isinstance(entry, TriggerRecord):
         return "Trigger"
     return "Gratitude"
+
+
+def unconfirmed_note(what: str) -> str:
+    """Said after a change of secret that is in effect but that the disk did not confirm.
+
+    Args:
+        what: the secret changed, "passphrase" or "recovery code".
+    """
+    return (
+        "The disk reported a problem while confirming the change. If this computer loses power "
+        f"in the next moments, your previous {what} may be the one that opens the journal."
+    )

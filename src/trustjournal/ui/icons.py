@@ -59,6 +59,9 @@ def _mode_color(mode: QIcon.Mode) -> QColor:
     return palette.color(QPalette.ColorRole.WindowText)
 
 
+_CLONES: list[QIconEngine] = []
+
+
 class _PaletteSvgEngine(QIconEngine):
     def __init__(self, name: str) -> None:
         super().__init__()
@@ -89,7 +92,12 @@ class _PaletteSvgEngine(QIconEngine):
         return image
 
     def clone(self) -> QIconEngine:
-        return _PaletteSvgEngine(self._name)
+        # Qt takes the clone (a copied icon that detaches), but PySide leaves it owned by
+        # Python, which would free it as this returns and leave Qt painting from freed memory.
+        # Engines are a name each, so they are simply kept.
+        copy = _PaletteSvgEngine(self._name)
+        _CLONES.append(copy)
+        return copy
 
     def key(self) -> str:
         return "trustjournal-svg"

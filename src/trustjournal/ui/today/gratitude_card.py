@@ -16,9 +16,9 @@ from trustjournal.services.gratitude import prompt_of_the_day
 from trustjournal.ui.editors.about_chooser import AboutChooser
 from trustjournal.ui.editors.pane import AUTOSAVE_MS
 from trustjournal.ui.session import Session
-from trustjournal.ui.today.fading import Confirmation
 from trustjournal.ui.today.unshared import UnsharedList
 from trustjournal.ui.widgets.common import button, card, label
+from trustjournal.ui.widgets.fading import Confirmation
 
 DRAFT_KEY = "today.gratitude"
 SAVED = "Saved to your journal."
