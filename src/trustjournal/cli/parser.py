@@ -9,6 +9,7 @@ from typing import NoReturn
 from trustjournal import __version__
 from trustjournal.cli.terminal import UsageError
 from trustjournal.core.entries import About, EntryKind
+from trustjournal.core.i18n import _
 from trustjournal.services.export.request import Audience, Section
 
 EPILOG = (
@@ -149,7 +150,7 @@ def build_parser() -> Parser:
     """The full command-line parser."""
     parser = Parser(
         prog="trustjournal",
-        description="A private, encrypted journal. With no command, the app starts.",
+        description=_("A private, encrypted journal. With no command, the app starts."),
         epilog=EPILOG,
     )
     parser.add_argument("--version", action="version", version=f"TrustJournal {__version__}")

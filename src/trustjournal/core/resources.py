@@ -1,4 +1,4 @@
-"""Finds the shipped resources (vocabularies, prompts, icons) in every way TrustJournal runs.
+"""Finds the shipped resources (vocabularies, prompts, icons, catalogues) wherever the app runs.
 
 The top-level `resources/` folder is copied into the wheel as `trustjournal/resources`. In a
 source checkout or an editable install the package has no copy, so the folder beside `src/` is
@@ -43,9 +43,28 @@ def resource_path(*parts: str) -> Path:
     return resources_root().joinpath(*parts)
 
 
-def load_json(*parts: str) -> Any:
-    """Read a shipped JSON resource."""
+# Folders holding one subfolder per language (resources/prompts/<lang>/…); English is complete.
+LOCALISED = ("prompts", "vocabulary")
+FALLBACK_LANGUAGE = "en"
+
+
+def resource_path_for(lang: str, *parts: str) -> Path:
+    """A localised resource, e.g. resource_path_for("de_AT", "prompts", "gratitude_prompts.json").
+
+    Looks in resources/prompts/de_AT/…, then …/de/…, then the English file, which always exists.
+    """
+    folder, *rest = parts
+    for candidate in (lang, lang.split("_", maxsplit=1)[0], FALLBACK_LANGUAGE):
+        path = resources_root().joinpath(folder, candidate, *rest)
+        if path.is_file():
+            return path
+    return resources_root().joinpath(folder, FALLBACK_LANGUAGE, *rest)
+
+
+def load_json(*parts: str, lang: str = FALLBACK_LANGUAGE) -> Any:
+    """Read a shipped JSON resource; a localised one (prompts, vocabulary) in `lang` or English."""
     import json  # icons need only paths; the unlock screen paints before json loads
 
-    with resource_path(*parts).open(encoding="utf-8") as fh:
+    path = resource_path_for(lang, *parts) if parts[0] in LOCALISED else resource_path(*parts)
+    with path.open(encoding="utf-8") as fh:
         return json.load(fh)

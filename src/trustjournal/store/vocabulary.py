@@ -15,6 +15,7 @@ from typing import Any
 
 from trustjournal.core.entries import clean_names
 from trustjournal.core.errors import ValidationError
+from trustjournal.core.i18n import current_language
 from trustjournal.core.resources import load_json
 from trustjournal.core.times import to_micros
 from trustjournal.store.db import Database
@@ -73,7 +74,7 @@ def _name(value: str, field_name: str = "name") -> str:
 def _shipped(kind: VocabularyList) -> list[VocabularyItem]:
     """The shipped items of a list, in file order."""
     if kind is VocabularyList.EMOTION:
-        data = load_json("vocabulary", "emotions.json")
+        data = load_json("vocabulary", "emotions.json", lang=current_language())
         return [
             VocabularyItem(str(emotion), family=str(family["name"]), shipped=True)
             for family in data["families"]
@@ -85,7 +86,7 @@ def _shipped(kind: VocabularyList) -> list[VocabularyItem]:
     }[kind]
     return [
         VocabularyItem(str(item["name"]), description=item.get("description"), shipped=True)
-        for item in load_json("vocabulary", file)[key]
+        for item in load_json("vocabulary", file, lang=current_language())[key]
     ]
 
 
@@ -213,7 +214,12 @@ class VocabularyRepository:
 
     def prompts(self) -> list[str]:
         """The shipped gratitude prompts, in order."""
-        return [str(prompt) for prompt in load_json("prompts", "gratitude_prompts.json")["prompts"]]
+        return [
+            str(prompt)
+            for prompt in load_json("prompts", "gratitude_prompts.json", lang=current_language())[
+                "prompts"
+            ]
+        ]
 
     def _now(self) -> int:
         return to_micros(self._clock())
