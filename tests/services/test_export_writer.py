@@ -69,6 +69,16 @@ def test_a_folder_in_the_way_is_a_clear_error_and_stays(tmp_path: Path) -> None:
     assert _leftovers(tmp_path) == []
 
 
+def test_a_device_or_pipe_in_the_way_is_never_replaced(tmp_path: Path) -> None:
+    """Exporting 'to /dev/null' as root must not swap the device for a file (a pipe stands in)."""
+    pipe = tmp_path / "summary.md"
+    os.mkfifo(pipe)
+    with pytest.raises(StorageError, match="ordinary file"):
+        atomic_write(pipe, b"x")
+    assert stat.S_ISFIFO(os.lstat(pipe).st_mode)
+    assert _leftovers(tmp_path) == []
+
+
 WRITE_IN_CHILD = """
 import ctypes, os, resource, signal, sys
 from pathlib import Path

@@ -80,6 +80,8 @@ def atomic_write(path: Path, data: bytes) -> None:
             raise StorageError("The folder to write the summary into does not exist.")
         if target.is_dir():
             raise StorageError("That name is a folder, not a file.")
+        if target.exists() and not target.is_file():  # a device or pipe: never replace it
+            raise StorageError("That name is not an ordinary file; please choose another.")
     sweep_temp_files(directory)
     temp = directory / f"{TEMP_PREFIX}{secrets.token_hex(8)}{TEMP_SUFFIX}"
     with translate_errors():
