@@ -72,6 +72,10 @@ def _paints_and_quits(program: Path, vault: Path, env: dict[str, str], cwd: Path
 def main(argv: list[str]) -> int:
     """Run every check against the bundle in argv[0]; exit status 0 when all pass."""
     program = Path(argv[0]).resolve() / "trustjournal"
+    # where core/resources.py looks in a frozen app (sys._MEIPASS is the _internal folder)
+    bundled = program.parent / "_internal" / "trustjournal" / "resources"
+    if not (bundled / "vocabulary").is_dir() or not (bundled / "icons" / "app.svg").is_file():
+        raise SystemExit(f"the bundle has no complete resources folder at {bundled}")
     with tempfile.TemporaryDirectory(prefix="tj-bundle-smoke-") as tmp:
         home = Path(tmp)
         env = {key: value for key, value in os.environ.items() if not key.startswith("PYTHON")}
