@@ -1,6 +1,6 @@
 """TrustJournal's benchmark: every figure that matters, beside its baseline, in one command.
 
-    python benchmarks/run.py [--entries N] [--quick] [--json OUT]
+    python benchmarks/run.py [--entries N] [--quick] [--json OUT] [--bundle DIST_DIR]
 
 Prints median, min and max of each figure (and p95 where it is the target), with the ratio to
 its baseline measured in the same run. Figures are reported, never asserted.
@@ -23,6 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # run as a script from anywhere
     sys.path.insert(0, str(ROOT))
 
+from benchmarks.bundle_figures import bundle_report, print_bundle  # noqa: E402
 from benchmarks.startup_figures import startup_figures  # noqa: E402
 from benchmarks.store_figures import Figure, kdf_figure, store_figures  # noqa: E402
 from benchmarks.vaults import vault_for  # noqa: E402
@@ -170,6 +171,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--entries", type=int, default=100_000, help="largest vault size")
     parser.add_argument("--quick", action="store_true", help="small vaults, few runs (< 2 min)")
     parser.add_argument("--json", type=Path, help="also write the figures here")
+    parser.add_argument(
+        "--bundle",
+        type=Path,
+        help="also the built Linux bundle's figures (dist/ of build-linux.sh)",
+    )
     args = parser.parse_args(argv)
 
     started = time.perf_counter()
@@ -190,12 +196,17 @@ def main(argv: list[str] | None = None) -> int:
     ends = sorted({sizes[0], sizes[-1]})
     shell = [shell_figures_in_process(vault_for(size, SEED), shell_runs) for size in ends]
     export = export_figures(quick=args.quick)
+    bundle = None
+    if args.bundle is not None:  # only with a built bundle: building it takes a minute or two
+        bundle = bundle_report(args.bundle, vault_for(sizes[0], SEED), 5 if args.quick else 15)
 
     print(f"\nTrustJournal benchmark · {machine()}")
     print_table(figures)
     print_shell(shell, kdf)
     print_journal(journal)
     print_export(export)
+    if bundle is not None:
+        print_bundle(bundle)
     print(f"\n(total {time.perf_counter() - started:.0f} s; times in ms)")
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)
@@ -205,6 +216,7 @@ def main(argv: list[str] | None = None) -> int:
             "journal": journal,
             "shell": shell,
             "export": export,
+            "bundle": bundle,
         }
         args.json.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
     return 0

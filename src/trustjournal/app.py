@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
+from trustjournal import APP_ID
 from trustjournal.ui.first_paint import AfterFirstPaint
 from trustjournal.ui.main_window import MainWindow
 from trustjournal.ui.paint_report import PaintReporter
@@ -299,7 +300,7 @@ def run(*, vault_dir: Path | None = None, demo: bool = False) -> int:
     app = make_application(sys.argv[0])
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
-    app.setDesktopFileName("trustjournal")
+    app.setDesktopFileName(APP_ID)  # the desktop entry and icon Wayland shells look up
     paint = PaintReporter.from_environment(parent=app)
     qsettings = user_qsettings()
     with ExitStack() as cleanup:

@@ -1,7 +1,6 @@
 """Render "What has helped", the Settings word lists and an opened Today row to PNG, light and dark,
 and an own emotion refused by the picker (too long) in a new check-in.
 
-Usage: python packaging/coping_screenshots.py OUT_DIR
 """
 
 from __future__ import annotations
@@ -13,8 +12,8 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtWidgets import QApplication, QFrame, QScrollArea, QVBoxLayout, QWidget
-from shots import CHEAP, NOW, PASSPHRASE, demo_shell, run, settle, shot
 
+from tools.screenshots.shots import CHEAP, NOW, PASSPHRASE, demo_shell, settle, shot
 from trustjournal.app import Shell
 from trustjournal.store.drafts import DraftRepository
 from trustjournal.store.entries import EntryRepository
@@ -153,12 +152,3 @@ def render(out: Path, scheme: ThemePreference, app: QApplication) -> list[Path]:
         shell.window.close()
         written.append(_empty_figures(app, Path(tmp), out / f"25-coping-figures-empty-{name}.png"))
     return written
-
-
-def main() -> None:
-    """Write the screenshots."""
-    run(render, __doc__)
-
-
-if __name__ == "__main__":
-    main()

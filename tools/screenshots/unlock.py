@@ -16,8 +16,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QEvent, QObject, QSettings
 from PySide6.QtWidgets import QApplication, QWidget
-from shots import CHEAP, NOW, PASSPHRASE, run, settle
 
+from tools.screenshots.shots import CHEAP, NOW, PASSPHRASE, settle
 from trustjournal.app import build_shell
 from trustjournal.services.demo import fill
 from trustjournal.store.entries import EntryRepository
@@ -102,12 +102,3 @@ def render(out: Path, scheme: ThemePreference, app: QApplication) -> list[Path]:
         tasks.finish()
         shell.window.close()
     return written
-
-
-def main() -> None:
-    """Write the screenshots."""
-    run(render, __doc__)
-
-
-if __name__ == "__main__":
-    main()

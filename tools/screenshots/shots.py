@@ -1,12 +1,7 @@
-"""What the screenshot scripts share: the throwaway vault's passphrase, the clock, and the camera.
-
-The scripts are run as `python packaging/NAME.py OUT_DIR`, so this folder is on the path.
-"""
+"""What the screenshot scenes share: the throwaway vault's passphrase, the clock, and the camera."""
 
 from __future__ import annotations
 
-import argparse
-import sys
 from collections.abc import Callable
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -22,7 +17,7 @@ from trustjournal.store.vault import Vault
 from trustjournal.ui.pages.journal_pages import journal_pages
 from trustjournal.ui.screens.unlock import UnlockScreen
 from trustjournal.ui.tasks import SynchronousTasks
-from trustjournal.ui.theme import ThemePreference, make_application
+from trustjournal.ui.theme import ThemePreference
 
 PASSPHRASE = "copper lantern wistful harbour"  # noqa: S105 - a throwaway screenshot vault
 CHEAP = KdfParams(memory_kib=8192, iterations=1, lanes=1)
@@ -43,18 +38,6 @@ def shot(app: QApplication, widget: QWidget, path: Path) -> Path:
     settle(app)
     widget.grab().save(str(path))
     return path
-
-
-def run(render: Render, description: str | None) -> None:
-    """The scripts' command line: OUT_DIR, then every picture in light and in dark."""
-    parser = argparse.ArgumentParser(description=description)
-    parser.add_argument("out", type=Path)
-    args = parser.parse_args()
-    args.out.mkdir(parents=True, exist_ok=True)
-    app = make_application(sys.argv[0])  # Fusion from the start, as the app makes it
-    for scheme in (ThemePreference.LIGHT, ThemePreference.DARK):
-        for path in render(args.out, scheme, app):
-            print(path)
 
 
 def demo_shell(

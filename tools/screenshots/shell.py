@@ -1,7 +1,5 @@
 """Render every shell screen offscreen to PNG, light and dark, for looking at the UI.
 
-Usage: python packaging/screenshots.py OUT_DIR
-
 Walks the real flow against a throwaway vault (cheap key derivation): welcome, create (with
 strength feedback), recovery code, main window, settings (whole page too), the change-passphrase
 dialog, unlock, unlock after a wrong passphrase, and unlock with the recovery code.
@@ -9,9 +7,7 @@ dialog, unlock, unlock after a wrong passphrase, and unlock with the recovery co
 
 from __future__ import annotations
 
-import argparse
 import os
-import sys
 import tempfile
 from pathlib import Path
 
@@ -28,7 +24,7 @@ from trustjournal.ui.screens.recovery_code import RecoveryCodeScreen
 from trustjournal.ui.screens.unlock import UnlockScreen
 from trustjournal.ui.screens.welcome import WelcomeScreen
 from trustjournal.ui.tasks import SynchronousTasks
-from trustjournal.ui.theme import ThemePreference, make_application
+from trustjournal.ui.theme import ThemePreference
 
 PASSPHRASE = "copper lantern wistful harbour"  # noqa: S105 - a throwaway screenshot vault
 CHEAP = KdfParams(memory_kib=8192, iterations=1, lanes=1)
@@ -118,8 +114,8 @@ def unlocking(cam: Camera) -> None:
     cam.shot("12-unlock-recovery-code")
 
 
-def render(app: QApplication, out: Path, scheme: ThemePreference, work: Path) -> list[Path]:
-    """Render all screens in one scheme; returns the files written."""
+def _render_in(app: QApplication, out: Path, scheme: ThemePreference, work: Path) -> list[Path]:
+    """Render all screens in one scheme with its throwaway vault in `work`."""
     qsettings = QSettings(str(work / "qsettings.ini"), QSettings.Format.IniFormat)
     shell = build_shell(
         app=app,
@@ -142,22 +138,7 @@ def render(app: QApplication, out: Path, scheme: ThemePreference, work: Path) ->
     return cam.written
 
 
-def main(argv: list[str] | None = None) -> int:
-    """Render light and dark screenshots into the folder given on the command line."""
-    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
-    parser.add_argument("out", type=Path)
-    args = parser.parse_args(argv)
-    args.out.mkdir(parents=True, exist_ok=True)
-    app = QApplication.instance() or make_application(sys.argv[0])  # as the app starts
-    assert isinstance(app, QApplication)
-    written: list[Path] = []
-    for scheme in (ThemePreference.LIGHT, ThemePreference.DARK):
-        with tempfile.TemporaryDirectory() as work:
-            written += render(app, args.out, scheme, Path(work))
-    for path in written:
-        print(path)
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())
+def render(out: Path, scheme: ThemePreference, app: QApplication) -> list[Path]:
+    """Render all screens in one scheme; returns the files written."""
+    with tempfile.TemporaryDirectory() as work:
+        return _render_in(app, out, scheme, Path(work))

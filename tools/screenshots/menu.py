@@ -1,7 +1,4 @@
-"""Render the main window's menu bar with its Edit and Go menus open, light and dark, to PNG.
-
-Usage: python packaging/menu_screenshots.py OUT_DIR
-"""
+"""Render the main window's menu bar with its Edit and Go menus open, light and dark, to PNG."""
 
 from __future__ import annotations
 
@@ -14,8 +11,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QPoint
 from PySide6.QtGui import QPainter, QPixmap
 from PySide6.QtWidgets import QApplication, QMenu, QMenuBar, QWidget
-from shots import demo_shell, run, settle
 
+from tools.screenshots.shots import demo_shell, settle
 from trustjournal.ui.pages.journal_page import JournalPage
 from trustjournal.ui.theme import ThemePreference
 
@@ -65,12 +62,3 @@ def render(out: Path, scheme: ThemePreference, app: QApplication) -> list[Path]:
         written.append(path)
         shell.window.close()
     return written
-
-
-def main() -> None:
-    """Write the screenshots."""
-    run(render, __doc__)
-
-
-if __name__ == "__main__":
-    main()

@@ -1,7 +1,6 @@
 """Render the unlock screen as the app's start paints it (before the rest of the shell exists)
 and once the shell has taken it over, light and dark, to PNG; the two should be identical.
 
-Usage: python packaging/first_paint_screenshots.py OUT_DIR
 """
 
 from __future__ import annotations
@@ -14,8 +13,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
-from shots import CHEAP, PASSPHRASE, run, shot
 
+from tools.screenshots.shots import CHEAP, PASSPHRASE, shot
 from trustjournal.app import build_shell, build_window
 from trustjournal.store.vault import Vault
 from trustjournal.ui.screens.unlock import UnlockScreen
@@ -52,12 +51,3 @@ def render(out: Path, scheme: ThemePreference, app: QApplication) -> list[Path]:
         window.deleteLater()
         app.processEvents()
         return [first, taken_over]
-
-
-def main() -> None:
-    """Render light and dark into the folder given on the command line."""
-    run(render, __doc__)
-
-
-if __name__ == "__main__":
-    main()

@@ -1,12 +1,9 @@
 """Render the Share page over a demo journal (therapist and partner), light and dark, and
 export a therapist and a partner PDF from the page.
-
-Usage: python packaging/share_screenshots.py OUT_DIR
 """
 
 from __future__ import annotations
 
-import argparse
 import os
 import tempfile
 from pathlib import Path
@@ -14,8 +11,8 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtWidgets import QApplication
-from shots import demo_shell, shot
 
+from tools.screenshots.shots import demo_shell, shot
 from trustjournal.services.export.log import ExportFormat
 from trustjournal.services.export.request import Audience
 from trustjournal.ui.pages.share_page import SharePage
@@ -36,8 +33,9 @@ def _export(page: SharePage, path: Path) -> None:
         SaveSummaryDialog.ask = original  # type: ignore[method-assign]
 
 
-def render(out: Path, scheme: ThemePreference, app: QApplication, *, pdfs: bool) -> list[Path]:
-    """The Share page for a therapist and for a partner; with `pdfs`, their PDFs too."""
+def render(out: Path, scheme: ThemePreference, app: QApplication) -> list[Path]:
+    """The Share page for a therapist and for a partner; in light, their PDFs too."""
+    pdfs = scheme is ThemePreference.LIGHT
     written: list[Path] = []
     with tempfile.TemporaryDirectory(prefix="tj-shots-") as tmp:
         shell = demo_shell(app, Path(tmp), scheme, SIZE)
@@ -67,19 +65,3 @@ def render(out: Path, scheme: ThemePreference, app: QApplication, *, pdfs: bool)
         shell.controller.lock("screenshots")
         shell.window.close()
     return written
-
-
-def main() -> None:
-    """Write the screenshots and the two PDFs."""
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("out", type=Path)
-    args = parser.parse_args()
-    args.out.mkdir(parents=True, exist_ok=True)
-    app = QApplication([])
-    for scheme in (ThemePreference.LIGHT, ThemePreference.DARK):
-        for path in render(args.out, scheme, app, pdfs=scheme is ThemePreference.LIGHT):
-            print(path)
-
-
-if __name__ == "__main__":
-    main()

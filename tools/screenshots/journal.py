@@ -1,7 +1,4 @@
-"""Render the Today and Journal pages over a two-year demo journal to PNG, light and dark.
-
-Usage: python packaging/journal_screenshots.py OUT_DIR
-"""
+"""Render the Today and Journal pages over a two-year demo journal to PNG, light and dark."""
 
 from __future__ import annotations
 
@@ -13,8 +10,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
-from shots import demo_shell, run, settle
 
+from tools.screenshots.shots import demo_shell, settle
 from trustjournal.app import Shell
 from trustjournal.core.entries import GratitudeEntry
 from trustjournal.ui.editors.mood import MoodEditor
@@ -161,12 +158,3 @@ def render(out: Path, scheme: ThemePreference, app: QApplication) -> list[Path]:
         shell.controller.lock("screenshots")
         shell.window.close()
     return written
-
-
-def main() -> None:
-    """Write the screenshots."""
-    run(render, __doc__)
-
-
-if __name__ == "__main__":
-    main()
