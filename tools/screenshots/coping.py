@@ -144,6 +144,7 @@ def render(out: Path, scheme: ThemePreference, app: QApplication) -> list[Path]:
         frame.show_page("today")
         today.coping.more_button.click()  # every strategy, as the trigger editor will show
         helped = today.coping.parentWidget()
+        assert helped is not None
         written.append(shot(app, helped, out / f"24-coping-figures-{name}.png"))
         today.coping.more_button.click()
         written.extend(_settings(app, shell, out, name))

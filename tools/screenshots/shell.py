@@ -86,7 +86,10 @@ def settings(cam: Camera) -> None:
     assert frame is not None
     page = frame.page("settings")
     assert isinstance(page, SettingsPage)
-    body = page.findChild(QScrollArea).widget()
+    scroll = page.findChild(QScrollArea)
+    assert scroll is not None
+    body = scroll.widget()
+    assert body is not None
     body.resize(body.width(), body.sizeHint().height())
     cam.shot("07-settings-whole-page", body)
     page.never_warning.setVisible(True)
