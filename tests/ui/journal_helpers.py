@@ -65,7 +65,7 @@ def open_session(vault: Vault, clock: MovableClock) -> Session:
         tasks=tasks,
         events=JournalEvents(),
         clock=clock,
-        is_open=lambda: True,
+        is_open=lambda: not vault.is_locked,
     )
 
 

@@ -245,3 +245,18 @@ def test_private_is_kept_and_left_out_of_what_can_be_shared(
     assert editor.private.isChecked()
     shareable = EntryQuery(kinds=frozenset({EntryKind.TRIGGER}), include_private=False)
     assert session.entries.count(shareable) == 0
+
+
+def test_an_autosave_that_comes_due_after_a_lock_writes_nothing(
+    qtbot: QtBot, pane: EditorPane, session: Session
+) -> None:
+    """The lock keeps the draft first; the autosave timer racing it must not raise."""
+    editor = _editor(pane)
+    QTest.keyClicks(editor.situation, "typed just before the lock")
+    assert pane.timer.isActive()
+    pane.stash()  # what locking does first
+    QTest.keyClicks(editor.situation, " and a little more")
+    session.vault.lock()
+    with qtbot.captureExceptions() as raised:
+        pane.timer.timeout.emit()
+    assert raised == []

@@ -100,7 +100,7 @@ class EditorPane(QWidget):
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setInterval(AUTOSAVE_MS)
-        self.timer.timeout.connect(self.stash)
+        self.timer.timeout.connect(self._on_timer_timeout)
         self.save_button.clicked.connect(self.save)
         self.cancel_button.clicked.connect(self.cancel)
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
@@ -231,6 +231,12 @@ class EditorPane(QWidget):
             self._session.drafts.save(
                 self._draft_key, {"kind": editor.kind.value, "data": editor.draft()}
             )
+
+    def _on_timer_timeout(self) -> None:
+        # A lock stashes every draft before it closes the journal; an autosave that comes due
+        # after that (the timer raced the lock) has nothing left to keep and nowhere to write.
+        if self._session.is_open():
+            self.stash()
 
     def has_draft(self) -> bool:
         """Whether unfinished text is waiting in the draft."""
