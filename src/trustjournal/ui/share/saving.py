@@ -12,7 +12,7 @@ from trustjournal.core.errors import UserFacingError, ValidationError
 from trustjournal.services.export.log import ExportFormat
 from trustjournal.services.export.model import Summary
 from trustjournal.services.export.request import ExportRequest
-from trustjournal.services.export.saving import NOT_RECORDED
+from trustjournal.services.export.saving import not_recorded
 from trustjournal.store.exports import ExportLogRepository
 from trustjournal.ui.errors import describe
 from trustjournal.ui.session import Session
@@ -113,7 +113,7 @@ class SummarySaver(QObject):
         count = len(summary.entry_ids)
         noun = "entry" if count == 1 else "entries"
         done = f"Saved for {WHOM[request.audience]}: {count} {noun}, in {target.name}."
-        self._panel.show_done(done if record is not None else f"{done} {NOT_RECORDED}")
+        self._panel.show_done(done if record is not None else f"{done} {not_recorded()}")
         self.show_history()
         self.saved.emit(request)
 
