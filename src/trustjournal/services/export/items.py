@@ -12,6 +12,7 @@ from trustjournal.core.i18n import _, format_date, pgettext
 from trustjournal.core.wording import ABOUT_WORDS, INTENSITY_WORDS, MOOD_WORDS
 from trustjournal.services.export.model import Field, Item
 from trustjournal.services.export.request import TriggerField
+from trustjournal.services.export.words import word
 
 
 def _trigger_text() -> tuple[tuple[TriggerField, str, str], ...]:
@@ -22,11 +23,6 @@ def _trigger_text() -> tuple[tuple[TriggerField, str, str], ...]:
         (TriggerField.URGE, "urge", _("What I felt like doing")),
         (TriggerField.RESPONSE, "response", _("What I did")),
     )
-
-
-def word(english: str) -> str:
-    """A word from core.wording's tables (mood, intensity, about) in the language spoken."""
-    return _(english)
 
 
 def score_text(value: int) -> str:

@@ -20,6 +20,7 @@ from trustjournal.core.periods import Period
 from trustjournal.core.wording import MOOD_WORDS
 from trustjournal.services.export.model import Figures, Patterns
 from trustjournal.services.export.request import Audience
+from trustjournal.services.export.words import word
 
 # Characters that change the direction of the text after them. Text holding any of them is
 # wrapped in FIRST STRONG ISOLATE … POP DIRECTIONAL ISOLATE so it cannot reorder what follows
@@ -89,7 +90,7 @@ def _mood_text(figures: Figures) -> str:
         "low": low,
         "high": high,
         "average": _num(avg),
-        "word": _(MOOD_WORDS[max(1, min(10, round(avg)))]),
+        "word": word(MOOD_WORDS[max(1, min(10, round(avg)))]),
         "check_ins": _check_ins(figures.mood_count),
     }
     if figures.mood_count == 1:
