@@ -48,6 +48,11 @@ class TriggerField(StrEnum):
     NEED = "need"
 
 
+def language_help() -> str:
+    """The CLI's help for --language (kept here, with the summaries' words)."""
+    return _("the language the summary is written in, such as de (default: the app's language)")
+
+
 def audience_title(audience: Audience) -> str:
     """The summary's heading for an audience, in the language being spoken."""
     if audience == Audience.THERAPIST:
