@@ -86,6 +86,7 @@ def language_name(code: str) -> str:
 
 
 SINCE, WEEK, MONTH, CUSTOM = "since", "7", "30", "custom"
+FIELDS_BUDGET = 480  # px: the trigger fields in two columns must fit the page's narrowest column
 SinceLast = Callable[[Audience], tuple[Period, date | None]]
 
 
@@ -152,9 +153,11 @@ class ChoicesPanel(QWidget):
         self.fields = {f: QCheckBox(text, self) for f, text in field_words().items()}
         self.fields_hint = label(_("From each hard moment, share:"), role="hint")
         self.language = QComboBox(self)
-        for code in i18n.available_languages():
+        codes = i18n.available_languages()  # English first: the language the app is written in
+        for code in sorted(codes, key=lambda c: c != i18n.DEFAULT_LANGUAGE):
             self.language.addItem(language_name(code), code)
-        self.language.setCurrentIndex(max(0, self.language.findData(i18n.ui_language())))
+        ui = self.language.findData(i18n.ui_language())  # -1 for the pseudo-locale
+        self.language.setCurrentIndex(ui if ui >= 0 else 0)
         self._lay_out(audience_row)
         self._wire()
         self.set_audience(Audience.THERAPIST)
@@ -167,6 +170,7 @@ class ChoicesPanel(QWidget):
         layout.addLayout(audience_row)
         language_form = QFormLayout()
         language_form.setContentsMargins(0, 0, 0, 0)
+        language_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         language_form.addRow(
             field_label(_("&Language of the summary"), self.language), self.language
         )
@@ -184,8 +188,12 @@ class ChoicesPanel(QWidget):
         grid.setContentsMargins(24, 0, 0, 0)
         grid.setHorizontalSpacing(12)
         grid.addWidget(self.fields_hint, 0, 0, 1, 2)
+        # Two columns where the words are short enough; longer languages get one, so nothing
+        # is clipped at the window's smallest size.
+        widest = max(box.sizeHint().width() for box in self.fields.values())
+        columns = 2 if 24 + 2 * widest + 12 <= FIELDS_BUDGET else 1
         for i, box in enumerate(self.fields.values()):
-            grid.addWidget(box, 1 + i // 2, i % 2)
+            grid.addWidget(box, 1 + i // columns, i % columns)
         layout.addLayout(grid)
 
     def _wire(self) -> None:
