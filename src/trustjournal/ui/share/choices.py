@@ -123,6 +123,12 @@ class ChoicesPanel(QWidget):
             self.audience_buttons[audience] = radio
             audience_row.addWidget(radio)
         audience_row.addStretch(1)
+        self.language = QComboBox(self)
+        codes = i18n.available_languages()  # English first: the language the app is written in
+        for code in sorted(codes, key=lambda c: c != i18n.DEFAULT_LANGUAGE):
+            self.language.addItem(language_name(code), code)
+        ui = self.language.findData(i18n.ui_language())  # -1 for the pseudo-locale
+        self.language.setCurrentIndex(ui if ui >= 0 else 0)
         self.period = QComboBox(self)
         self.period.setAccessibleName(_("Period"))
         for text, key in (
@@ -152,12 +158,6 @@ class ChoicesPanel(QWidget):
         self.sections = {s: QCheckBox(section_words()[s], self) for s in SECTIONS_SHOWN}
         self.fields = {f: QCheckBox(text, self) for f, text in field_words().items()}
         self.fields_hint = label(_("From each hard moment, share:"), role="hint")
-        self.language = QComboBox(self)
-        codes = i18n.available_languages()  # English first: the language the app is written in
-        for code in sorted(codes, key=lambda c: c != i18n.DEFAULT_LANGUAGE):
-            self.language.addItem(language_name(code), code)
-        ui = self.language.findData(i18n.ui_language())  # -1 for the pseudo-locale
-        self.language.setCurrentIndex(ui if ui >= 0 else 0)
         self._lay_out(audience_row)
         self._wire()
         self.set_audience(Audience.THERAPIST)
