@@ -33,6 +33,7 @@ AREA_OF_PATH = (
     ("services/", "share"),
     ("ui/share/", "share"),
     ("ui/pdf", "share"),
+    ("ui/pages/share_page.py", "share"),  # the Share page's words live with the summaries'
     ("ui/screens/", "screens"),
     ("ui/dialogs/", "screens"),
     ("ui/widgets/", "screens"),

@@ -31,7 +31,7 @@ from trustjournal.core.entries import MAX_TEXT, MoodCheckIn, TriggerRecord
 from trustjournal.core.errors import StorageError
 from trustjournal.core.periods import Period
 from trustjournal.services.export.request import Audience, ExportRequest, Section
-from trustjournal.services.export.summary import SECTION_TEXT, build_summary
+from trustjournal.services.export.summary import build_summary, section_text
 from trustjournal.services.export.writer import TEMP_PREFIX
 from trustjournal.store.entries import EntryRepository
 from trustjournal.ui.pdf import render_pdf
@@ -206,8 +206,8 @@ def test_no_page_ends_with_a_heading_and_every_page_is_numbered(
     path = _export(repo, tmp_path / "s.pdf", request)
     pages = _pdftotext(path)
     assert len(pages) > 10
-    headings = {title for title, _intro in SECTION_TEXT.values()}
-    headings |= {intro for _title, intro in SECTION_TEXT.values()}
+    texts = [section_text(key, Audience.THERAPIST) for key in Section]
+    headings = {title for title, _intro in texts} | {intro for _title, intro in texts}
     for number, page in enumerate(pages, start=1):
         lines = [ln.strip() for ln in page.splitlines() if ln.strip()]
         footer = FOOTER.match(lines[-1])

@@ -19,7 +19,7 @@ from tests.ui.share_helpers import labels, make_composer
 from trustjournal.core.entries import TriggerRecord
 from trustjournal.services.export.request import Audience, Section, TriggerField, defaults_for
 from trustjournal.ui.pages.share_page import DRAFT_KEY, SharePage
-from trustjournal.ui.share.entries_model import HARD_MOMENT, Role
+from trustjournal.ui.share.entries_model import Role, hard_moment_text
 from trustjournal.ui.tasks import ScopedTasks
 
 
@@ -101,8 +101,8 @@ def test_a_fresh_intense_trigger_record_carries_the_hard_moment_marker(
     assert marked == {fresh.id}
     assert mild.id not in marked
     row = model.row_of(fresh.id or 0)
-    assert str(model.data(model.index(row))).endswith(HARD_MOMENT)
-    assert model.data(model.index(row), Qt.ItemDataRole.ToolTipRole) == HARD_MOMENT
+    assert str(model.data(model.index(row))).endswith(hard_moment_text())
+    assert model.data(model.index(row), Qt.ItemDataRole.ToolTipRole) == hard_moment_text()
 
 
 def test_hostile_text_is_shown_literally_in_the_checklist_and_the_preview(
@@ -238,7 +238,7 @@ def test_a_hard_moment_is_left_out_until_ticked_and_its_question_is_shown_in_ful
     page.entries.doItemsLayout()
     rect = page.entries.visualRect(model.index(row))
     text = str(model.data(model.index(row)))
-    assert text.endswith(HARD_MOMENT)
+    assert text.endswith(hard_moment_text())
     room = QRect(0, 0, rect.width() - 60, 10_000)  # less the check box and the marker
     needed = page.entries.fontMetrics().boundingRect(room, Qt.TextFlag.TextWordWrap, text)
     assert rect.height() >= needed.height() > 3 * page.entries.fontMetrics().lineSpacing()

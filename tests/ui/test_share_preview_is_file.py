@@ -114,7 +114,8 @@ def _pdf_words(text: str, page: SharePage) -> list[str]:
     assert shown is not None
     chart = shown.summary.chart
     if chart is not None and not chart.is_empty:
-        axis = ["0", "5", "10", *day_text(chart.start).split(), *day_text(chart.end).split()]
+        dates = f"{day_text(chart.start)} {day_text(chart.end)}"
+        axis = ["0", "5", "10", *re.findall(r"[^\W_]+", dates)]
         legend = [w for s in chart.series if s.points for w in re.findall(r"\w+", legend_label(s))]
         words -= Counter(axis + legend)
     return sorted(words.elements())

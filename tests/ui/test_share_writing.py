@@ -85,7 +85,7 @@ def test_since_the_last_export_starts_on_the_last_day_it_covered(
     save_to(monkeypatch, page, tmp_path / "s.md", ExportFormat.MARKDOWN)
     page.choices.set_audience(Audience.THERAPIST)  # back to the defaults: since the last one
     assert page.choices.chosen_period() == Period(date(2026, 3, 10), today)
-    assert page.choices.period_hint.text().startswith("From 10 March 2026")
+    assert page.choices.period_hint.text().startswith("From March 10, 2026")
     page.choices.set_audience(Audience.PARTNER)
     assert page.choices.chosen_period() == Period.last_days(30, today=today)
 
@@ -300,5 +300,5 @@ def test_after_a_save_the_screen_shows_what_the_next_save_writes(
     save_to(monkeypatch, page, second, ExportFormat.MARKDOWN)
     assert second.read_text(encoding="utf-8") == first.read_text(encoding="utf-8")
     page.choices.set_period_choice(choices.SINCE)  # asked for: since the one just saved
-    assert page.choices.period_hint.text().startswith("From 14 March 2026")
+    assert page.choices.period_hint.text().startswith("From March 14, 2026")
     assert page.request().period == Period(today, today)

@@ -103,6 +103,7 @@ class ExportPlan:
     end: date | None
     note: str
     pdf_password: bool
+    language: str | None = None  # the summary's; None: the app's
 
 
 def plan_export(args: argparse.Namespace) -> ExportPlan:
@@ -130,6 +131,7 @@ def plan_export(args: argparse.Namespace) -> ExportPlan:
         end=end,
         note=args.note,
         pdf_password=args.pdf_password,
+        language=getattr(args, "language", None),
     )
 
 
@@ -186,6 +188,7 @@ def run_export(
         sections=plan.sections,
         excluded_ids=plan.excluded,
         note=note,
+        language=plan.language,
     )
     summary = build_summary(EntryRepository(db=vault.db, clock=clock), request, now=now)
     data = render(summary, file_format, password)

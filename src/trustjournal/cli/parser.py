@@ -10,7 +10,7 @@ from trustjournal import __version__
 from trustjournal.cli.terminal import UsageError
 from trustjournal.core.entries import About, EntryKind
 from trustjournal.core.i18n import _
-from trustjournal.services.export.request import Audience, Section
+from trustjournal.services.export.request import Audience, Section, language_help
 
 EPILOG = (
     "Any text option (--note, --text, --situation, --search, …) may be given as - to read "
@@ -144,6 +144,7 @@ def _export_command(sub: argparse._SubParsersAction[Parser]) -> None:
         help="protect the PDF with a password (asked twice, or the next stdin line)",
     )
     export.add_argument("--note", default="", help="what I want to say, shown first")
+    export.add_argument("--language", metavar="LANG", help=language_help())
 
 
 def build_parser() -> Parser:

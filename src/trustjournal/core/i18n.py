@@ -5,11 +5,13 @@ from __future__ import annotations
 import gettext as _gettext
 import os
 import re
+from contextlib import contextmanager
+from contextvars import ContextVar
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 if TYPE_CHECKING:  # datetime must not load before the unlock screen paints
-    from collections.abc import Iterable
+    from collections.abc import Iterable, Iterator
     from datetime import date, datetime, time
 
 # The areas of the catalogue: engineers translating different areas never edit the same file.
@@ -23,6 +25,12 @@ _CODE = re.compile(r"^[a-z]{2,3}(?:_[A-Z]{2})?$")  # also keeps path parts out o
 
 _active: _gettext.NullTranslations | None = None
 _language = DEFAULT_LANGUAGE
+# A summary may be written in another language than the UI: inside `speaking(lang)` this
+# context (thread) uses that translation, while the process language stays as it was.
+_speaking: ContextVar[tuple[str, _gettext.NullTranslations] | None] = ContextVar(
+    "trustjournal_speaking", default=None
+)
+_loaded: dict[str, tuple[str, _gettext.NullTranslations]] = {}
 
 
 def locale_dir() -> Path:
@@ -126,13 +134,56 @@ def set_language(code: str | Iterable[str] | None) -> str:
     return _language
 
 
+def translation_for(code: str | None) -> tuple[str, _gettext.NullTranslations]:
+    """The language we can speak for `code` (None: the current one) and its translation.
+
+    Loaded once per language; the process language is not changed.
+    """
+    if code is None:
+        return current_language(), _translations()
+    wanted = normalise(code) or DEFAULT_LANGUAGE
+    if wanted not in _loaded:
+        _loaded[wanted] = _load([wanted])
+    return _loaded[wanted]
+
+
+@contextmanager
+def speaking(code: str | None) -> Iterator[str]:
+    """Within the block, this thread speaks `code` (e.g. a summary's language); the UI does not.
+
+    Yields the language actually spoken (English when there is no catalogue for `code`).
+    """
+    chosen = translation_for(code)
+    token = _speaking.set(chosen)
+    try:
+        yield chosen[0]
+    finally:
+        _speaking.reset(token)
+
+
 def current_language() -> str:
-    """The language in use ("en", "de", "pseudo"); the system's until set_language is called."""
+    """The language in use ("en", "de", "pseudo"); the system's until set_language is called.
+
+    Inside `speaking(lang)`, that language.
+    """
+    spoken = _speaking.get()
+    if spoken is not None:
+        return spoken[0]
     _translations()
     return _language
 
 
+def ui_language() -> str:
+    """The process (UI) language, whatever a summary being written inside `speaking` uses."""
+    if _active is None:
+        set_language(None)
+    return _language
+
+
 def _translations() -> _gettext.NullTranslations:
+    spoken = _speaking.get()
+    if spoken is not None:
+        return spoken[1]
     if _active is None:
         set_language(None)
     return _active or _gettext.NullTranslations()

@@ -7,7 +7,8 @@ from collections.abc import Sequence
 from datetime import date
 
 from trustjournal.core.entries import About, GratitudeEntry
-from trustjournal.core.wording import ABOUT_WORDS, SUMMARY_WIDTH, first_line
+from trustjournal.core.i18n import _, format_date, pgettext
+from trustjournal.core.wording import SUMMARY_WIDTH, first_line
 
 SHUFFLE_SEED = 20260314  # fixed, so every install shows the same prompt on the same day
 
@@ -37,15 +38,23 @@ def about_label(about: About | None) -> str:
     """Who it is about as a label says it ("My partner", "Us"), or "" when not said."""
     if about is None:
         return ""
-    words = ABOUT_WORDS[about]
-    return words[:1].upper() + words[1:]
+    labels = {
+        About.PARTNER: _("My partner"),
+        About.US: _("Us"),
+        About.MYSELF: _("Myself"),
+        About.SOMEONE: _("Someone else"),
+        About.LIFE: _("Life"),
+    }
+    return labels[about]
 
 
 def told_phrase(entry: GratitudeEntry) -> str:
     """Whether and when it was told: "told them 12 Mar", "told them", or "" if not yet."""
     if entry.expressed_on is not None:
-        return f"told them {entry.expressed_on.day} {entry.expressed_on:%b}"
-    return "told them" if entry.expressed else ""
+        # Translators: a CLDR date pattern, day and short month ("12 Mar")
+        day = format_date(entry.expressed_on, pgettext("date pattern", "d MMM"))
+        return _("told them %(day)s") % {"day": day}
+    return _("told them") if entry.expressed else ""
 
 
 def gratitude_summary(entry: GratitudeEntry, width: int = SUMMARY_WIDTH) -> str:

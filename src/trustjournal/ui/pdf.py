@@ -29,7 +29,9 @@ from PySide6.QtGui import (
     QTextLine,
 )
 
+from trustjournal.core import i18n
 from trustjournal.core.errors import ValidationError
+from trustjournal.core.i18n import _
 from trustjournal.services.export.model import Summary
 from trustjournal.services.export.text import period_text
 from trustjournal.services.export.writer import atomic_write
@@ -179,7 +181,12 @@ def _new_writer(buffer: QBuffer) -> QPdfWriter:
 
 
 def _render(summary: Summary) -> bytes:
-    """Lay the summary out and print it, page by page, into an in-memory PDF."""
+    """Lay the summary out and print it, page by page, into an in-memory PDF, in its language."""
+    with i18n.speaking(summary.language):
+        return _print(summary)
+
+
+def _print(summary: Summary) -> bytes:
     _ensure_app()
     data = QByteArray()
     buffer = QBuffer(data)
@@ -243,7 +250,9 @@ def _footer(painter: QPainter, area: QRectF, height: float, page: int, pages: in
     painter.setPen(GREY)
     box = QRectF(0, area.height() - height * 0.7, area.width(), height * 0.7)
     align = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom
-    painter.drawText(box, int(align), f"Page {page} of {pages}")
+    painter.drawText(
+        box, int(align), _("Page %(page)s of %(pages)s") % {"page": page, "pages": pages}
+    )
     painter.restore()
 
 
@@ -254,7 +263,7 @@ def finish(raw: bytes, *, password: str | None) -> bytes:
         ValidationError: if the password is empty.
     """
     if password is not None and not password:
-        raise ValidationError("The PDF password is empty.", field="password")
+        raise ValidationError(_("The PDF password is empty."), field="password")
     reader = pypdf.PdfReader(io.BytesIO(raw))
     writer = pypdf.PdfWriter()
     for page in reader.pages:  # only what the pages use: Qt's XMP stream stays behind

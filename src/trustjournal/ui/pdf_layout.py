@@ -23,6 +23,7 @@ from PySide6.QtGui import (
     QTextTableFormat,
 )
 
+from trustjournal.core.i18n import _
 from trustjournal.services.export import text as tx
 from trustjournal.services.export.model import Item, Summary, SummarySection
 from trustjournal.services.export.request import Section
@@ -239,11 +240,11 @@ class DocumentBuilder:
             self.block(bottom=4, keep=True)
             self.text(tx.patterns_intro(p), self.char())
             if p.top_categories:
-                self.table(tx.CATEGORY_HEADERS, tx.category_rows(p))
+                self.table(tx.category_headers(), tx.category_rows(p))
             if p.coping:
-                self.table(tx.COPING_HEADERS, tx.coping_rows(p))
+                self.table(tx.coping_headers(), tx.coping_rows(p))
         elif not section.items:
-            self.grey(tx.NONE_CHOSEN)
+            self.grey(tx.none_chosen())
         for item in section.items:
             self.item(item)
 
@@ -256,7 +257,7 @@ def build_document(summary: Summary, *, dpi: int) -> Built:
     b.grey(tx.made_line(summary.made_on, summary.period), bottom=1)
     b.grey(tx.selection_line(summary.audience), bottom=6)
     if summary.note.strip():
-        b.heading("What I want to say", size=13.5, top=12)
+        b.heading(_("What I want to say"), size=13.5, top=12)
         b.block(bottom=4)
         b.paragraphs(summary.note, b.char())
     for section in summary.sections:

@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from html import escape
 
+from trustjournal.core import i18n
+from trustjournal.core.i18n import _
 from trustjournal.services.export import text as tx
 from trustjournal.services.export.model import Item, Summary, SummarySection
 from trustjournal.services.export.request import Section
@@ -100,11 +102,11 @@ def _section(summary: Summary, section: SummarySection) -> str:
         patterns = summary.patterns
         out.append(_t(tx.patterns_intro(patterns), "p"))
         if patterns.top_categories:
-            out.append(_table(tx.CATEGORY_HEADERS, tx.category_rows(patterns)))
+            out.append(_table(tx.category_headers(), tx.category_rows(patterns)))
         if patterns.coping:
-            out.append(_table(tx.COPING_HEADERS, tx.coping_rows(patterns)))
+            out.append(_table(tx.coping_headers(), tx.coping_rows(patterns)))
     elif not section.items:
-        out.append(_t(tx.NONE_CHOSEN, "p", "intro"))
+        out.append(_t(tx.none_chosen(), "p", "intro"))
     else:
         out += [_item(item) for item in section.items]
     out.append("</section>")
@@ -112,10 +114,15 @@ def _section(summary: Summary, section: SummarySection) -> str:
 
 
 def render_html(summary: Summary) -> str:
-    """The summary as a complete, self-contained HTML document."""
+    """The summary as a complete, self-contained HTML document, in the summary's language."""
+    with i18n.speaking(summary.language) as language:
+        return _document(summary, language)
+
+
+def _document(summary: Summary, language: str) -> str:
     out = [
         "<!DOCTYPE html>",
-        '<html lang="en"><head><meta charset="utf-8">',
+        f'<html lang="{escape(language.replace("_", "-"))}"><head><meta charset="utf-8">',
         f'<meta http-equiv="Content-Security-Policy" content="{CSP}">',
         '<meta name="referrer" content="no-referrer">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
@@ -127,7 +134,12 @@ def render_html(summary: Summary) -> str:
         _t(tx.selection_line(summary.audience), "p", "meta"),
     ]
     if summary.note.strip():
-        out += ["<section>", _t("What I want to say", "h2"), _t(summary.note, "div"), "</section>"]
+        out += [
+            "<section>",
+            _t(_("What I want to say"), "h2"),
+            _t(summary.note, "div"),
+            "</section>",
+        ]
     out += [_section(summary, section) for section in summary.sections]
     out.append("</main></body></html>")
     return "\n".join(out) + "\n"

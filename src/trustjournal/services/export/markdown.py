@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from trustjournal.core import i18n
+from trustjournal.core.i18n import _
 from trustjournal.services.export import text as tx
 from trustjournal.services.export.model import Item, Summary, SummarySection
 from trustjournal.services.export.request import Section
@@ -81,23 +83,28 @@ def _section(summary: Summary, section: SummarySection) -> list[str]:
         patterns = summary.patterns
         out += [escape(tx.patterns_intro(patterns)), ""]
         if patterns.top_categories:
-            out += _table(tx.CATEGORY_HEADERS, tx.category_rows(patterns))
+            out += _table(tx.category_headers(), tx.category_rows(patterns))
         if patterns.coping:
-            out += _table(tx.COPING_HEADERS, tx.coping_rows(patterns))
+            out += _table(tx.coping_headers(), tx.coping_rows(patterns))
         return out
     if not section.items:
-        return [*out, escape(tx.NONE_CHOSEN), ""]
+        return [*out, escape(tx.none_chosen()), ""]
     for item in section.items:
         out += _item(item)
     return out
 
 
 def render_markdown(summary: Summary) -> str:
-    """The summary as a Markdown document (UTF-8 text, ending with a newline)."""
+    """The summary as a Markdown document (UTF-8 text, ending with a newline), in its language."""
+    with i18n.speaking(summary.language):
+        return _document(summary)
+
+
+def _document(summary: Summary) -> str:
     out = [f"# {escape(summary.title)}", "", escape(tx.made_line(summary.made_on, summary.period))]
     out += ["", escape(tx.selection_line(summary.audience)), ""]
     if summary.note.strip():
-        out += ["## What I want to say", "", escape(summary.note), ""]
+        out += ["## " + escape(_("What I want to say")), "", escape(summary.note), ""]
     for section in summary.sections:
         out += _section(summary, section)
     return "\n".join(out).rstrip("\n") + "\n"

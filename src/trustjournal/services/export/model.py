@@ -136,6 +136,7 @@ class Summary:
         sections: the sections with entries, in display order.
         entry_ids: every entry that contributed anything (figures, chart, patterns, items).
         candidates: every entry offered for choosing, in time order (for the composer).
+        language: the language it is written in (may differ from the UI's).
     """
 
     title: str
@@ -149,6 +150,7 @@ class Summary:
     sections: tuple[SummarySection, ...]
     entry_ids: frozenset[int]
     candidates: tuple[Candidate, ...]
+    language: str = "en"
 
     def section(self, key: Section) -> SummarySection | None:
         """The section with this key, if included."""

@@ -6,8 +6,10 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from enum import StrEnum
 
+from trustjournal.core import i18n
 from trustjournal.core.entries import clean_text
 from trustjournal.core.errors import ValidationError
+from trustjournal.core.i18n import _
 from trustjournal.core.periods import Period
 
 DEFAULT_DAYS = 30  # the period when nothing has been shared with this audience before
@@ -46,11 +48,19 @@ class TriggerField(StrEnum):
     NEED = "need"
 
 
-TITLES: dict[Audience, str] = {
-    Audience.THERAPIST: "Summary for my therapist",
-    Audience.PARTNER: "Summary for my partner",
-    Audience.SELF: "Summary for myself",
-}
+def language_help() -> str:
+    """The CLI's help for --language (kept here, with the summaries' words)."""
+    return _("the language the summary is written in, such as de (default: the app's language)")
+
+
+def audience_title(audience: Audience) -> str:
+    """The summary's heading for an audience, in the language being spoken."""
+    if audience == Audience.THERAPIST:
+        return _("Summary for my therapist")
+    if audience == Audience.PARTNER:
+        return _("Summary for my partner")
+    return _("Summary for myself")
+
 
 _PARTNER_FIELDS = frozenset(
     {TriggerField.SITUATION, TriggerField.INTENSITY, TriggerField.COPING, TriggerField.NEED}
@@ -102,6 +112,8 @@ class ExportRequest:
         trigger_fields: which parts of each trigger record to show.
         excluded_ids: entries left out one by one.
         note: the free "what I want to say" text, shown first.
+        language: the language the summary is written in; None means the UI's language.
+            Becomes the language actually spoken ("fr" without a catalogue becomes "en").
     """
 
     audience: Audience
@@ -110,11 +122,12 @@ class ExportRequest:
     trigger_fields: frozenset[TriggerField]
     excluded_ids: frozenset[int] = field(default_factory=frozenset)
     note: str = ""
+    language: str | None = None
 
     def __post_init__(self) -> None:
         if self.period.start is None or self.period.end is None:
             raise ValidationError(
-                "A summary needs a period with a start and an end.", field="period"
+                _("A summary needs a period with a start and an end."), field="period"
             )
         try:
             object.__setattr__(self, "audience", Audience(self.audience))
@@ -124,8 +137,12 @@ class ExportRequest:
             )
         except ValueError:
             raise ValidationError(
-                "That choice is not one of the options.", field="export"
+                _("That choice is not one of the options."), field="export"
             ) from None
+        wanted = i18n.ui_language() if self.language is None else i18n.normalise(self.language)
+        if wanted is None:
+            raise ValidationError(_("That language is not one of the options."), field="language")
+        object.__setattr__(self, "language", i18n.translation_for(wanted)[0])
         object.__setattr__(self, "excluded_ids", frozenset(int(i) for i in self.excluded_ids))
         object.__setattr__(self, "note", clean_text(self.note, field_name="note"))
 
@@ -142,5 +159,6 @@ class ExportRequest:
 
     @property
     def title(self) -> str:
-        """The summary's heading, e.g. "Summary for my therapist"."""
-        return TITLES[self.audience]
+        """The summary's heading in its language, e.g. "Summary for my therapist"."""
+        with i18n.speaking(self.language):
+            return audience_title(self.audience)

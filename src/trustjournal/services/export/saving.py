@@ -7,6 +7,7 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
+from trustjournal.core.i18n import _
 from trustjournal.services.export.leftovers import remember_folder, sweep_remembered
 from trustjournal.services.export.log import ExportFormat, record_export
 from trustjournal.services.export.model import Summary
@@ -16,10 +17,18 @@ from trustjournal.store.db import Database
 from trustjournal.store.exports import ExportLogRepository, ExportRecord
 from trustjournal.store.settings import SettingsRepository
 
-NOT_RECORDED = (
+NOT_RECORDED = (  # English, for callers not yet translated; not_recorded() speaks the UI's
     "It is not in the list of shared summaries: the disk is full, so the journal was opened "
     "for reading only."
 )
+
+
+def not_recorded() -> str:
+    """Said after saving into a read-only journal: the export is not in the list."""
+    return _(
+        "It is not in the list of shared summaries: the disk is full, so the journal was opened "
+        "for reading only."
+    )
 
 
 def record_and_write(

@@ -6,7 +6,9 @@ from collections.abc import Sequence
 from datetime import datetime, timedelta
 from typing import Protocol
 
+from trustjournal.core import i18n
 from trustjournal.core.entries import Entry, EntryKind, GratitudeEntry, MoodCheckIn, TriggerRecord
+from trustjournal.core.i18n import _, pgettext
 from trustjournal.core.query import EntryQuery
 from trustjournal.services.export import figures as fig
 from trustjournal.services.export.items import gratitude_item, mood_item, session_item, trigger_item
@@ -26,25 +28,31 @@ ORDER: tuple[Section, ...] = (
     Section.GRATITUDE,
 )
 
-SECTION_TEXT: dict[Section, tuple[str, str]] = {
-    Section.MOOD: ("Mood, connection and trust", "Daily averages of my check-ins."),
-    Section.SESSION: ("For our next session", "Moments I want to talk about."),
-    Section.PATTERNS: ("Patterns", "What stands out across the hard moments in this summary."),
-    Section.TRIGGERS: ("Hard moments", "What set me off, and what I did with it."),
-    Section.NOTES: ("Check-in notes", "Check-ins where I wrote a note or named feelings."),
-    Section.GRATITUDE: ("Gratitude", "Things I appreciated."),
-}
-# A summary for myself has no "our" session: the headings that name one say "my".
-SELF_TEXT: dict[Section, tuple[str, str]] = {
-    Section.SESSION: ("For my next session", "Moments I want to talk about."),
-}
+
+def _section_texts() -> dict[Section, tuple[str, str]]:
+    """Each section's title and intro in the language being spoken."""
+    return {
+        Section.MOOD: (_("Mood, connection and trust"), _("Daily averages of my check-ins.")),
+        Section.SESSION: (_("For our next session"), _("Moments I want to talk about.")),
+        Section.PATTERNS: (
+            pgettext("summary section", "Patterns"),
+            _("What stands out across the hard moments in this summary."),
+        ),
+        Section.TRIGGERS: (_("Hard moments"), _("What set me off, and what I did with it.")),
+        Section.NOTES: (
+            _("Check-in notes"),
+            _("Check-ins where I wrote a note or named feelings."),
+        ),
+        Section.GRATITUDE: (pgettext("summary section", "Gratitude"), _("Things I appreciated.")),
+    }
 
 
 def section_text(section: Section, audience: Audience) -> tuple[str, str]:
     """A section's title and intro, in the words that fit whom the summary is for."""
-    if audience == Audience.SELF and section in SELF_TEXT:
-        return SELF_TEXT[section]
-    return SECTION_TEXT[section]
+    # A summary for myself has no "our" session: the heading that names one says "my".
+    if audience == Audience.SELF and section == Section.SESSION:
+        return (_("For my next session"), _("Moments I want to talk about."))
+    return _section_texts()[section]
 
 
 class EntrySource(Protocol):
@@ -159,6 +167,11 @@ def build_summary(source: EntrySource, request: ExportRequest, *, now: datetime)
     Raises:
         UserFacingError: if the store cannot be read.
     """
+    with i18n.speaking(request.language) as language:
+        return _build(source, request, now=now, language=language)
+
+
+def _build(source: EntrySource, request: ExportRequest, *, now: datetime, language: str) -> Summary:
     start, end = request.period.start, request.period.end
     if start is None or end is None:  # ExportRequest forbids it; kept for the type checker
         raise ValueError("a summary needs a closed period")
@@ -189,4 +202,5 @@ def build_summary(source: EntrySource, request: ExportRequest, *, now: datetime)
         sections=sections,
         entry_ids=frozenset(e.id for e in chosen if e.id is not None),
         candidates=_candidates(offered, request, now),
+        language=language,
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from html import escape
 
+from trustjournal.core.i18n import _, format_number
 from trustjournal.services.export.model import Chart, ChartSeries
 from trustjournal.services.export.text import day_text
 
@@ -30,11 +31,19 @@ def shows_average(series: ChartSeries) -> bool:
     return series.average is not None and len(series.points) > 1
 
 
+def series_title(name: str) -> str:
+    """A series' name ("Mood", "Connection", "Trust": the keys of STYLES) in the language spoken."""
+    titles = {"Mood": _("Mood"), "Connection": _("Connection"), "Trust": _("Trust")}
+    return titles.get(name, name)
+
+
 def legend_label(series: ChartSeries) -> str:
     """E.g. "Mood (average 6.2)"; the name alone when there is a single day."""
+    name = series_title(series.name)
     if shows_average(series) and series.average is not None:
-        return f"{series.name} (average {series.average:.1f})"
-    return series.name
+        average = format_number(round(series.average, 1))
+        return _("%(name)s (average %(average)s)") % {"name": name, "average": average}
+    return name
 
 
 def _x(day: date, chart: Chart) -> float:
@@ -72,9 +81,9 @@ def _series(series: ChartSeries, chart: Chart) -> list[str]:
 
 def render_svg(chart: Chart) -> str:
     """The chart as an <svg> element string; every text in it is escaped."""
+    label = _("Mood, connection and trust over the period")
     parts = [
-        f'<svg viewBox="0 0 {WIDTH} {HEIGHT}" '
-        f'width="100%" role="img" aria-label="Mood, connection and trust over the period">'
+        f'<svg viewBox="0 0 {WIDTH} {HEIGHT}" width="100%" role="img" aria-label="{escape(label)}">'
     ]
     for value in (0, 5, 10):
         y = _y(value)

@@ -1,14 +1,26 @@
-"""Plain-text wording shared by every renderer: dates, figures, patterns, bidi isolation."""
+"""Plain-text wording shared by every renderer: dates, figures, patterns, bidi isolation.
+
+Renderers call these inside `i18n.speaking(summary.language)`.
+"""
 
 from __future__ import annotations
 
 import re
 from datetime import date, datetime
 
+from trustjournal.core.i18n import (
+    _,
+    format_date,
+    format_number,
+    format_time,
+    format_weekday,
+    ngettext,
+)
 from trustjournal.core.periods import Period
 from trustjournal.core.wording import MOOD_WORDS
 from trustjournal.services.export.model import Figures, Patterns
 from trustjournal.services.export.request import Audience
+from trustjournal.services.export.words import word
 
 # Characters that change the direction of the text after them. Text holding any of them is
 # wrapped in FIRST STRONG ISOLATE … POP DIRECTIONAL ISOLATE so it cannot reorder what follows
@@ -23,67 +35,84 @@ def isolate(text: str) -> str:
 
 
 def day_text(day: date) -> str:
-    """E.g. "3 March 2026"."""
-    return f"{day.day} {day:%B %Y}"
+    """E.g. "3 March 2026" ("3. März 2026" in German)."""
+    return format_date(day, "long")
 
 
 def moment_text(moment: datetime) -> str:
-    """E.g. "Tue 3 Mar 2026, 21:15" (the local time it happened)."""
-    return f"{moment:%a} {moment.day} {moment:%b %Y}, {moment:%H:%M}"
+    """E.g. "Tue, 3 Mar 2026, 21:15" (the local time it happened, the locale's way)."""
+    return _("%(weekday)s, %(day)s, %(time)s") % {
+        "weekday": format_weekday(moment.date(), "abbreviated"),
+        "day": format_date(moment.date(), "medium"),
+        "time": format_time(moment, "short"),
+    }
 
 
 def period_text(period: Period) -> str:
     """E.g. "1 March 2026 – 30 March 2026"."""
-    start = day_text(period.start) if period.start else "the beginning"
-    end = day_text(period.end) if period.end else "today"
+    start = day_text(period.start) if period.start else _("the beginning")
+    end = day_text(period.end) if period.end else _("today")
     return start if start == end else f"{start} – {end}"
 
 
 def _num(value: float) -> str:
-    return f"{value:.1f}".removesuffix(".0")
+    """One decimal at most, with the locale's decimal sign: "6.5", "6,5", "7"."""
+    return format_number(round(value, 1))
 
 
-def _plural(count: int, one: str, many: str) -> str:
-    return f"{count} {one if count == 1 else many}"
+def none_chosen() -> str:
+    """Where a part holds nothing: nothing was chosen, never that nothing happened.
 
-
-# A summary is a selection: where a part holds nothing, it says that nothing was chosen, never
-# that nothing happened (the person may have left entries out, and private ones never show).
-NONE_CHOSEN = "None chosen for this summary."
-SELECTION: dict[Audience, str] = {
-    Audience.THERAPIST: "This summary includes only the entries I chose to share.",
-    Audience.PARTNER: "This summary includes only the entries I chose to share.",
-    Audience.SELF: "This summary includes only the entries I chose to keep in it.",
-}
+    A summary is a selection: the person may have left entries out, and private ones never show.
+    """
+    return _("None chosen for this summary.")
 
 
 def selection_line(audience: Audience) -> str:
     """The one sentence, under the title, saying that the summary is a selection."""
-    return SELECTION[audience]
+    if audience == Audience.SELF:
+        return _("This summary includes only the entries I chose to keep in it.")
+    return _("This summary includes only the entries I chose to share.")
+
+
+def _check_ins(count: int) -> str:
+    return ngettext("%(count)s check-in", "%(count)s check-ins", count) % {
+        "count": format_number(count)
+    }
 
 
 def _mood_text(figures: Figures) -> str:
     """E.g. "6 of 10 on average (okay), 4 to 8, 3 check-ins"; one score is said once."""
     low, high, avg = figures.mood_min, figures.mood_max, figures.mood_avg
     if avg is None or low is None or high is None:
-        return "no check-ins chosen for this summary"
-    count = _plural(figures.mood_count, "check-in", "check-ins")
-    word = MOOD_WORDS[max(1, min(10, round(avg)))]
+        return _("no check-ins chosen for this summary")
+    values = {
+        "low": low,
+        "high": high,
+        "average": _num(avg),
+        "word": word(MOOD_WORDS[max(1, min(10, round(avg)))]),
+        "check_ins": _check_ins(figures.mood_count),
+    }
     if figures.mood_count == 1:
-        return f"{low} of 10 ({word}), {count}"
+        return _("%(low)s of 10 (%(word)s), %(check_ins)s") % values
     if low == high:
-        return f"stayed at {low} of 10 ({word}), {count}"
-    return f"{_num(avg)} of 10 on average ({word}), {low} to {high}, {count}"
+        return _("stayed at %(low)s of 10 (%(word)s), %(check_ins)s") % values
+    return _("%(average)s of 10 on average (%(word)s), %(low)s to %(high)s, %(check_ins)s") % values
+
+
+def _average(value: float, count: int) -> str:
+    if count > 1:
+        return _("%(average)s of 10 on average") % {"average": _num(value)}
+    return _("%(average)s of 10") % {"average": _num(value)}  # one check-in: its own score
 
 
 def figure_lines(figures: Figures) -> list[tuple[str, str]]:
     """(label, value) pairs describing the mood figures."""
-    lines: list[tuple[str, str]] = [("Mood", _mood_text(figures))]
-    on_average = " on average" if figures.mood_count > 1 else ""  # one check-in: its own score
+    lines: list[tuple[str, str]] = [(_("Mood"), _mood_text(figures))]
     if figures.connection_avg is not None:
-        lines.append(("Connection", f"{_num(figures.connection_avg)} of 10{on_average}"))
+        lines.append((_("Connection"), _average(figures.connection_avg, figures.mood_count)))
     if figures.trust_avg is not None:
-        lines.append(("Trust", f"{_num(figures.trust_avg)} of 10{on_average}"))
+        lines.append((_("Trust"), _average(figures.trust_avg, figures.mood_count)))
     return lines
 
 
@@ -93,49 +122,99 @@ def count_line(figures: Figures) -> str:
     A kind with none chosen is left unsaid rather than counted as 0: its section may be off,
     or its entries left out, and "0 hard moments" would claim that none happened.
     """
-    counts = [
-        _plural(n, one, many)
-        for n, one, many in (
-            (figures.mood_count, "check-in", "check-ins"),
-            (figures.gratitude_count, "gratitude entry", "gratitude entries"),
-            (figures.trigger_count, "hard moment", "hard moments"),
+    counts = []
+    if figures.mood_count:
+        counts.append(_check_ins(figures.mood_count))
+    if figures.gratitude_count:
+        n = figures.gratitude_count
+        counts.append(
+            ngettext("%(count)s gratitude entry", "%(count)s gratitude entries", n)
+            % {"count": format_number(n)}
         )
-        if n
-    ]
-    return f"In this summary: {', '.join(counts)}." if counts else NONE_CHOSEN
+    if figures.trigger_count:
+        counts.append(_hard_moments(figures.trigger_count))
+    if not counts:
+        return none_chosen()
+    return _("In this summary: %(counts)s.") % {"counts": _(", ").join(counts)}
+
+
+def _hard_moments(count: int) -> str:
+    return ngettext("%(count)s hard moment", "%(count)s hard moments", count) % {
+        "count": format_number(count)
+    }
 
 
 def patterns_intro(patterns: Patterns) -> str:
     """One sentence on how many records the patterns come from and their intensity."""
     if not patterns.record_count:
-        return NONE_CHOSEN
-    records = _plural(patterns.record_count, "hard moment", "hard moments")
-    text = f"From the {records} in this summary"
-    if patterns.intensity_avg is not None:
-        text += f"; intensity {_num(patterns.intensity_avg)} of 10 on average at the time"
-        if patterns.intensity_after_avg is not None:
-            text += f" and {_num(patterns.intensity_after_avg)} afterwards"
-    return text + "."
+        return none_chosen()
+    n = patterns.record_count
+    values = {"count": format_number(n)}
+    if patterns.intensity_avg is None:
+        return (
+            ngettext(
+                "From the %(count)s hard moment in this summary.",
+                "From the %(count)s hard moments in this summary.",
+                n,
+            )
+            % values
+        )
+    values["before"] = _num(patterns.intensity_avg)
+    if patterns.intensity_after_avg is None:
+        return (
+            ngettext(
+                "From the %(count)s hard moment in this summary; intensity %(before)s of 10 on "
+                "average at the time.",
+                "From the %(count)s hard moments in this summary; intensity %(before)s of 10 on "
+                "average at the time.",
+                n,
+            )
+            % values
+        )
+    values["after"] = _num(patterns.intensity_after_avg)
+    return (
+        ngettext(
+            "From the %(count)s hard moment in this summary; intensity %(before)s of 10 on "
+            "average at the time and %(after)s afterwards.",
+            "From the %(count)s hard moments in this summary; intensity %(before)s of 10 on "
+            "average at the time and %(after)s afterwards.",
+            n,
+        )
+        % values
+    )
 
 
-CATEGORY_HEADERS = ("What set it off", "Times")
-COPING_HEADERS = ("What I did to cope", "Used", "Intensity drop")
+def category_headers() -> tuple[str, str]:
+    """The top-categories table's column headings."""
+    return (_("What set it off"), _("Times"))
+
+
+def coping_headers() -> tuple[str, str, str]:
+    """The coping table's column headings."""
+    return (_("What I did to cope"), _("Used"), _("Intensity drop"))
 
 
 def category_rows(patterns: Patterns) -> list[tuple[str, str]]:
     """Rows of the top-categories table."""
-    return [(name, str(count)) for name, count in patterns.top_categories]
+    return [(name, format_number(count)) for name, count in patterns.top_categories]
 
 
 def coping_rows(patterns: Patterns) -> list[tuple[str, str, str]]:
     """Rows of the coping table: strategy, uses, average drop in intensity."""
     rows = []
     for row in patterns.coping:
-        drop = "not recorded" if row.avg_drop is None else f"{_num(row.avg_drop)} on average"
-        rows.append((row.strategy, str(row.uses), drop))
+        drop = (
+            _("not recorded")
+            if row.avg_drop is None
+            else _("%(drop)s on average") % {"drop": _num(row.avg_drop)}
+        )
+        rows.append((row.strategy, format_number(row.uses), drop))
     return rows
 
 
 def made_line(made_on: date, period: Period) -> str:
     """E.g. "1 March 2026 – 30 March 2026 · made on 30 March 2026"."""
-    return f"{period_text(period)} · made on {day_text(made_on)}"
+    return _("%(period)s · made on %(day)s") % {
+        "period": period_text(period),
+        "day": day_text(made_on),
+    }

@@ -19,6 +19,7 @@ import secrets
 from pathlib import Path
 
 from trustjournal.core.errors import StorageError
+from trustjournal.core.i18n import _
 from trustjournal.store.db import translate_errors
 
 FILE_MODE = 0o600
@@ -77,11 +78,11 @@ def atomic_write(path: Path, data: bytes) -> None:
     directory = target.parent if str(target.parent) else Path(".")
     with translate_errors():  # a folder we may not look into fails even is_dir()
         if not directory.is_dir():
-            raise StorageError("The folder to write the summary into does not exist.")
+            raise StorageError(_("The folder to write the summary into does not exist."))
         if target.is_dir():
-            raise StorageError("That name is a folder, not a file.")
+            raise StorageError(_("That name is a folder, not a file."))
         if target.exists() and not target.is_file():  # a device or pipe: never replace it
-            raise StorageError("That name is not an ordinary file; please choose another.")
+            raise StorageError(_("That name is not an ordinary file; please choose another."))
     sweep_temp_files(directory)
     temp = directory / f"{TEMP_PREFIX}{secrets.token_hex(8)}{TEMP_SUFFIX}"
     with translate_errors():

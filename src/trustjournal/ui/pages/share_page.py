@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from trustjournal.core.errors import ValidationError
+from trustjournal.core.i18n import _, pgettext
 from trustjournal.core.periods import Period
 from trustjournal.services.export.model import Summary
 from trustjournal.services.export.request import Audience, ExportRequest, default_period
@@ -52,14 +53,14 @@ class SharePage(QWidget):
             today=lambda: session.clock().date(), since_last=self._since_last, parent=self
         )
         self.note = QPlainTextEdit(self)
-        self.note.setAccessibleName("What I want to say")
-        self.note.setPlaceholderText("What I want to say (for this summary only, shown first)")
+        self.note.setAccessibleName(_("What I want to say"))
+        self.note.setPlaceholderText(_("What I want to say (for this summary only, shown first)"))
         self.note.setTabChangesFocus(True)
         self.note.setMinimumHeight(90)
         self.model = EntriesModel(entries=session.entries, parent=self)
         self.entries = QListView(self)
         self.entries.setModel(self.model)
-        self.entries.setAccessibleName("Entries to share")
+        self.entries.setAccessibleName(_("Entries to share"))
         self.entries.setAlternatingRowColors(True)
         self.entries.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         # Rows wrap, so the hard-moment question is read in full at any width (not elided).
@@ -67,7 +68,7 @@ class SharePage(QWidget):
         self.entries.setResizeMode(QListView.ResizeMode.Adjust)
         self.entries.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.counts = label("")
-        self.include_all = button("Include all", flat=True)
+        self.include_all = button(_("Include all"), flat=True)
         self.preview = PreviewBrowser(self)
         self.preview_error = label("", role="error")
         self.write = WritePanel(self)
@@ -107,17 +108,19 @@ class SharePage(QWidget):
         line = QFrame(self)
         line.setFrameShape(QFrame.Shape.HLine)
         self.columns = ShareColumns(
-            choices=self._block(self.choices, label("In your own words", role="hint"), self.note),
+            choices=self._block(
+                self.choices, label(_("In your own words"), role="hint"), self.note
+            ),
             entries=self._block(
-                label("4. Which entries", role="heading"),
-                label("Untick any entry you would rather keep to yourself.", role="hint"),
+                label(_("4. Which entries"), role="heading"),
+                label(_("Untick any entry you would rather keep to yourself."), role="hint"),
                 self.entries,
                 counts,
                 stretch=self.entries,
             ),
             entries_list=self.entries,
             preview=self._block(
-                label("5. How it will read", role="heading"),
+                label(_("5. How it will read"), role="heading"),
                 self.preview_error,
                 self.preview,
                 stretch=self.preview,
@@ -130,9 +133,9 @@ class SharePage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 16)
         layout.setSpacing(6)
-        layout.addWidget(label("Share", role="title", wrap=False))
+        layout.addWidget(label(pgettext("page title", "Share"), role="title", wrap=False))
         layout.addWidget(
-            label("Choose exactly what to share. Nothing leaves until you save it.", role="hint")
+            label(_("Choose exactly what to share. Nothing leaves until you save it."), role="hint")
         )
         layout.addSpacing(6)
         layout.addWidget(self.columns, 1)
@@ -146,7 +149,7 @@ class SharePage(QWidget):
         self.write.save_requested.connect(self.save)
         self.saver.saved.connect(self._on_saver_saved)
         self._session.events.changed.connect(self._on_events_changed)
-        save = QAction("Save the summary", self)
+        save = QAction(_("Save the summary"), self)
         save.setShortcut(QKeySequence(QKeySequence.StandardKey.Save))
         save.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         save.triggered.connect(self.save)
@@ -172,6 +175,7 @@ class SharePage(QWidget):
             self.choices.fields_chosen(),
             excluded_ids=self.model.excluded,
             note=self.note.toPlainText(),
+            language=self.choices.summary_language,
         )
 
     def _on_choices_changed(self) -> None:
@@ -239,7 +243,9 @@ class SharePage(QWidget):
             return
         self._building = False
         if generation == self._generation:
-            self._show_preview_error(f"The preview could not be made. {describe(exc)}")
+            self._show_preview_error(
+                _("The preview could not be made. %(reason)s") % {"reason": describe(exc)}
+            )
         elif not self.preview_timer.isActive():
             self._build()
 

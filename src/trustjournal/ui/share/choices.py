@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
+    QFormLayout,
     QGridLayout,
     QHBoxLayout,
     QRadioButton,
@@ -18,6 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from trustjournal.core import i18n
+from trustjournal.core.i18n import _, pgettext
 from trustjournal.core.periods import Period
 from trustjournal.services.export.request import (
     Audience,
@@ -26,26 +29,30 @@ from trustjournal.services.export.request import (
     defaults_for,
 )
 from trustjournal.services.export.text import day_text
-from trustjournal.ui.widgets.common import label
+from trustjournal.ui.widgets.common import field_label, label
 
-AUDIENCE_WORDS: dict[Audience, str] = {
-    Audience.THERAPIST: "My &therapist",
-    Audience.PARTNER: "My &partner",
-    Audience.SELF: "&Myself",
-}
-WHOM: dict[Audience, str] = {
-    Audience.THERAPIST: "your therapist",
-    Audience.PARTNER: "your partner",
-    Audience.SELF: "yourself",
-}
-SECTION_WORDS: dict[Section, str] = {
-    Section.MOOD: "Mood summary (chart and figures)",
-    Section.NOTES: "Notes from my check-ins",
-    Section.GRATITUDE: "Gratitude",
-    Section.TRIGGERS: "Hard moments (trigger records)",
-    Section.PATTERNS: "Patterns across hard moments",
-    Section.SESSION: "Topics flagged for the session",
-}
+
+def audience_words() -> dict[Audience, str]:
+    """The audience choices, with their mnemonics."""
+    return {
+        Audience.THERAPIST: _("My &therapist"),
+        Audience.PARTNER: _("My &partner"),
+        Audience.SELF: _("&Myself"),
+    }
+
+
+def section_words() -> dict[Section, str]:
+    """What each section checkbox says."""
+    return {
+        Section.MOOD: _("Mood summary (chart and figures)"),
+        Section.NOTES: _("Notes from my check-ins"),
+        Section.GRATITUDE: pgettext("section checkbox", "Gratitude"),
+        Section.TRIGGERS: _("Hard moments (trigger records)"),
+        Section.PATTERNS: _("Patterns across hard moments"),
+        Section.SESSION: _("Topics flagged for the session"),
+    }
+
+
 SECTIONS_SHOWN = (  # the trigger records last, right above the fields they share
     Section.MOOD,
     Section.NOTES,
@@ -54,18 +61,32 @@ SECTIONS_SHOWN = (  # the trigger records last, right above the fields they shar
     Section.TRIGGERS,
     Section.PATTERNS,
 )
-FIELD_WORDS: dict[TriggerField, str] = {
-    TriggerField.SITUATION: "What happened",
-    TriggerField.INTENSITY: "Intensity, before → after",
-    TriggerField.EMOTIONS: "Feelings",
-    TriggerField.THOUGHTS: "What I thought",
-    TriggerField.BODY: "In my body",
-    TriggerField.URGE: "What I felt like doing",
-    TriggerField.RESPONSE: "What I did",
-    TriggerField.COPING: "What helped me cope",
-    TriggerField.NEED: "What I need",
-}
+
+
+def field_words() -> dict[TriggerField, str]:
+    """What each trigger-field checkbox says, in display order."""
+    return {
+        TriggerField.SITUATION: _("What happened"),
+        TriggerField.INTENSITY: _("Intensity, before → after"),
+        TriggerField.EMOTIONS: _("Feelings"),
+        TriggerField.THOUGHTS: _("What I thought"),
+        TriggerField.BODY: _("In my body"),
+        TriggerField.URGE: _("What I felt like doing"),
+        TriggerField.RESPONSE: _("What I did"),
+        TriggerField.COPING: _("What helped me cope"),
+        TriggerField.NEED: _("What I need"),
+    }
+
+
+def language_name(code: str) -> str:
+    """A language's name in that language ("English", "Deutsch"), so anyone can find theirs."""
+    from babel import Locale
+
+    return str(Locale.parse(code).get_display_name(code) or code).capitalize()
+
+
 SINCE, WEEK, MONTH, CUSTOM = "since", "7", "30", "custom"
+FIELDS_BUDGET = 480  # px: the trigger fields in two columns must fit the page's narrowest column
 SinceLast = Callable[[Audience], tuple[Period, date | None]]
 
 
@@ -96,30 +117,37 @@ class ChoicesPanel(QWidget):
         self.audience_group = QButtonGroup(self)
         self.audience_buttons: dict[Audience, QRadioButton] = {}
         audience_row = QHBoxLayout()
-        for audience, text in AUDIENCE_WORDS.items():
+        for audience, text in audience_words().items():
             radio = QRadioButton(text, self)
             self.audience_group.addButton(radio)
             self.audience_buttons[audience] = radio
             audience_row.addWidget(radio)
         audience_row.addStretch(1)
+        self.language = QComboBox(self)
+        codes = i18n.available_languages()  # English first: the language the app is written in
+        for code in sorted(codes, key=lambda c: c != i18n.DEFAULT_LANGUAGE):
+            self.language.addItem(language_name(code), code)
+        ui = self.language.findData(i18n.ui_language())  # -1 for the pseudo-locale
+        self.language.setCurrentIndex(ui if ui >= 0 else 0)
         self.period = QComboBox(self)
-        self.period.setAccessibleName("Period")
+        self.period.setAccessibleName(_("Period"))
         for text, key in (
-            ("Since the last summary for them", SINCE),
-            ("The last 7 days", WEEK),
-            ("The last 30 days", MONTH),
-            ("Between two dates…", CUSTOM),
+            (_("Since the last summary for them"), SINCE),
+            (_("The last 7 days"), WEEK),
+            (_("The last 30 days"), MONTH),
+            (_("Between two dates…"), CUSTOM),
         ):
             self.period.addItem(text, key)
         self.start = QDateEdit(self)
         self.end = QDateEdit(self)
-        for edit, name in ((self.start, "From"), (self.end, "Until")):
+        for edit, name in ((self.start, _("From")), (self.end, _("Until"))):
             edit.setCalendarPopup(True)
-            edit.setDisplayFormat("d MMM yyyy")
+            # Translators: a Qt date format for the period's two date fields (d, MMM, yyyy)
+            edit.setDisplayFormat(pgettext("date field", "d MMM yyyy"))
             edit.setAccessibleName(name)
         dates = QHBoxLayout()
         dates.addWidget(self.start)
-        dates.addWidget(label("to", wrap=False))
+        dates.addWidget(label(pgettext("between two dates", "to"), wrap=False))
         dates.addWidget(self.end)
         dates.addStretch(1)
         self.dates = QWidget(self)
@@ -127,9 +155,9 @@ class ChoicesPanel(QWidget):
         dates.setContentsMargins(0, 0, 0, 0)
         self.period_hint = label("", role="hint")
         # Made in the order they are laid out, so Tab goes down them as they read.
-        self.sections = {s: QCheckBox(SECTION_WORDS[s], self) for s in SECTIONS_SHOWN}
-        self.fields = {f: QCheckBox(text, self) for f, text in FIELD_WORDS.items()}
-        self.fields_hint = label("From each hard moment, share:", role="hint")
+        self.sections = {s: QCheckBox(section_words()[s], self) for s in SECTIONS_SHOWN}
+        self.fields = {f: QCheckBox(text, self) for f, text in field_words().items()}
+        self.fields_hint = label(_("From each hard moment, share:"), role="hint")
         self._lay_out(audience_row)
         self._wire()
         self.set_audience(Audience.THERAPIST)
@@ -138,23 +166,34 @@ class ChoicesPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(8)
-        layout.addWidget(label("1. Who is it for?", role="heading"))
+        layout.addWidget(label(_("1. Who is it for?"), role="heading"))
         layout.addLayout(audience_row)
+        language_form = QFormLayout()
+        language_form.setContentsMargins(0, 0, 0, 0)
+        language_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        language_form.addRow(
+            field_label(_("&Language of the summary"), self.language), self.language
+        )
+        layout.addLayout(language_form)
         layout.addSpacing(8)
-        layout.addWidget(label("2. Which days?", role="heading"))
+        layout.addWidget(label(_("2. Which days?"), role="heading"))
         layout.addWidget(self.period)
         layout.addWidget(self.dates)
         layout.addWidget(self.period_hint)
         layout.addSpacing(8)
-        layout.addWidget(label("3. What to include", role="heading"))
+        layout.addWidget(label(_("3. What to include"), role="heading"))
         for box in self.sections.values():
             layout.addWidget(box)
         grid = QGridLayout()
         grid.setContentsMargins(24, 0, 0, 0)
         grid.setHorizontalSpacing(12)
         grid.addWidget(self.fields_hint, 0, 0, 1, 2)
+        # Two columns where the words are short enough; longer languages get one, so nothing
+        # is clipped at the window's smallest size.
+        widest = max(box.sizeHint().width() for box in self.fields.values())
+        columns = 2 if 24 + 2 * widest + 12 <= FIELDS_BUDGET else 1
         for i, box in enumerate(self.fields.values()):
-            grid.addWidget(box, 1 + i // 2, i % 2)
+            grid.addWidget(box, 1 + i // columns, i % columns)
         layout.addLayout(grid)
 
     def _wire(self) -> None:
@@ -162,6 +201,7 @@ class ChoicesPanel(QWidget):
         self.period.currentIndexChanged.connect(self._on_period_current_index_changed)
         self.start.dateChanged.connect(self._on_date_changed)
         self.end.dateChanged.connect(self._on_date_changed)
+        self.language.currentIndexChanged.connect(self._on_language_current_index_changed)
         for box in (*self.sections.values(), *self.fields.values()):
             box.toggled.connect(self._on_box_toggled)
 
@@ -171,6 +211,15 @@ class ChoicesPanel(QWidget):
     def audience(self) -> Audience:
         """Whom the summary is for."""
         return next(a for a, b in self.audience_buttons.items() if b.isChecked())
+
+    @property
+    def summary_language(self) -> str:
+        """The language the summary is written in (the UI's unless chosen otherwise)."""
+        return str(self.language.currentData() or i18n.ui_language())
+
+    def set_summary_language(self, code: str) -> None:
+        """Write the summary in this language (one of the combo's)."""
+        self.language.setCurrentIndex(self.language.findData(code))
 
     def set_audience(self, audience: Audience) -> None:
         """Choose the audience and apply its defaults (sections, fields, period since last)."""
@@ -233,13 +282,16 @@ class ChoicesPanel(QWidget):
         hint = ""
         if key == SINCE:
             period, last = self._since_last(self.audience)
-            whom = WHOM[self.audience]
             if last is None and self.audience == Audience.SELF:
-                hint = "No summary saved for yourself yet, so the last 30 days."
+                hint = _("No summary saved for yourself yet, so the last 30 days.")
+            elif last is None and self.audience == Audience.PARTNER:
+                hint = _("Nothing shared with your partner yet, so the last 30 days.")
             elif last is None:
-                hint = f"Nothing shared with {whom} yet, so the last 30 days."
+                hint = _("Nothing shared with your therapist yet, so the last 30 days.")
             elif period.start is not None:
-                hint = f"From {day_text(period.start)}, the last day your previous summary covered."
+                hint = _("From %(day)s, the last day your previous summary covered.") % {
+                    "day": day_text(period.start)
+                }
         self.period_hint.setText(hint)
         self.period_hint.setVisible(bool(hint))
         triggers = bool(self.sections_chosen() & {Section.TRIGGERS, Section.SESSION})
@@ -282,6 +334,9 @@ class ChoicesPanel(QWidget):
                     self._quiet = False
             self._show_period()
             self.changed.emit()
+
+    def _on_language_current_index_changed(self, _index: int) -> None:
+        self.changed.emit()
 
     def _on_date_changed(self, _day: QDate) -> None:
         if not self._quiet and self.period.currentData() == CUSTOM:

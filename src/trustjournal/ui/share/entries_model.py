@@ -18,6 +18,7 @@ from PySide6.QtCore import (
 
 from trustjournal.core.entries import Entry, EntryKind
 from trustjournal.core.errors import UserFacingError
+from trustjournal.core.i18n import _, ngettext, pgettext
 from trustjournal.core.wording import summarise
 from trustjournal.services.export.model import Candidate
 from trustjournal.services.export.text import isolate, moment_text
@@ -25,13 +26,26 @@ from trustjournal.store.entries import EntryRepository
 from trustjournal.ui.icons import Icon, icon
 
 PAGE = 200  # entries read from the vault at once, when a row of a page not yet read is shown
-HARD_MOMENT = "Written in a hard moment — still want to share it?"
-KIND_WORDS = {
-    EntryKind.MOOD: "Check-in",
-    EntryKind.GRATITUDE: "Gratitude",
-    EntryKind.TRIGGER: "Hard moment",
-}
-GONE = "(no longer in the journal)"
+
+
+def hard_moment_text() -> str:
+    """Said under an entry written in a hard moment, which starts left out."""
+    return _("Written in a hard moment — still want to share it?")
+
+
+def kind_words() -> dict[EntryKind, str]:
+    """What kind of entry a row is."""
+    return {
+        EntryKind.MOOD: _("Check-in"),
+        EntryKind.GRATITUDE: pgettext("kind of entry", "Gratitude"),
+        EntryKind.TRIGGER: _("Hard moment"),
+    }
+
+
+def gone_text() -> str:
+    """Shown for an entry deleted since the list was read."""
+    return _("(no longer in the journal)")
+
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -56,9 +70,12 @@ class LeftOut:
 def counts_text(included: int, total: int) -> str:
     """E.g. "12 of 14 entries will be shared"."""
     if total == 0:
-        return "No entries in this period match the sections chosen."
-    noun = "entry" if total == 1 else "entries"
-    return f"{included} of {total} {noun} will be shared"
+        return _("No entries in this period match the sections chosen.")
+    return ngettext(
+        "%(included)s of %(total)s entry will be shared",
+        "%(included)s of %(total)s entries will be shared",
+        total,
+    ) % {"included": included, "total": total}
 
 
 class EntriesModel(QAbstractListModel):
@@ -190,7 +207,7 @@ class EntriesModel(QAbstractListModel):
             start = row - row % PAGE
             ids = [c.entry_id for c in self._rows[start : start + PAGE]]
             self._labels.update(self._read(ids))
-            found = self._labels.get(entry_id, GONE)
+            found = self._labels.get(entry_id, gone_text())
         return found
 
     def _read(self, ids: list[int]) -> dict[int, str]:
@@ -206,7 +223,7 @@ class EntriesModel(QAbstractListModel):
         return {e.id: self._text(e) for e in entries if e.id is not None and not e.private}
 
     def _text(self, entry: Entry) -> str:
-        head = f"{KIND_WORDS[entry.kind]} · {moment_text(entry.occurred_at)}"
+        head = f"{kind_words()[entry.kind]} · {moment_text(entry.occurred_at)}"
         return f"{head}\n{isolate(summarise(entry))}"
 
     # --- Qt model -------------------------------------------------------------------------------
@@ -222,14 +239,14 @@ class EntriesModel(QAbstractListModel):
         hard = candidate.hard_moment
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             text = self.label(row)
-            return f"{text}\n{HARD_MOMENT}" if hard else text
+            return f"{text}\n{hard_moment_text()}" if hard else text
         included = candidate.entry_id not in self._excluded
         values: dict[int, Any] = {
             Qt.ItemDataRole.CheckStateRole: (
                 Qt.CheckState.Checked if included else Qt.CheckState.Unchecked
             ),
             Qt.ItemDataRole.DecorationRole: icon(Icon.HEART) if hard else None,
-            Qt.ItemDataRole.ToolTipRole: HARD_MOMENT if hard else None,
+            Qt.ItemDataRole.ToolTipRole: hard_moment_text() if hard else None,
             Role.ID: candidate.entry_id,
             Role.HARD_MOMENT: hard,
             Role.INCLUDED: included,

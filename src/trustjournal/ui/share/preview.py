@@ -21,6 +21,7 @@ from PySide6.QtGui import QImage, QPainter, QResizeEvent, QTextDocument
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
+from trustjournal.core.i18n import _
 from trustjournal.services.export.html import render_html
 from trustjournal.services.export.model import Summary
 from trustjournal.services.export.request import ExportRequest
@@ -147,7 +148,7 @@ class PreviewBrowser(QTextBrowser):
         self.setReadOnly(True)
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
-        self.setAccessibleName("Preview of the summary")
+        self.setAccessibleName(_("Preview of the summary"))
         self.setUndoRedoEnabled(False)
         self._chart: QImage | None = None
         self._refused: list[str] = []  # asked of the browser itself

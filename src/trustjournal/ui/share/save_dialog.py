@@ -15,13 +15,17 @@ import shiboken6
 from PySide6.QtCore import QDir
 from PySide6.QtWidgets import QFileDialog, QWidget
 
+from trustjournal.core.i18n import _
 from trustjournal.services.export.log import ExportFormat
 
-FILTERS: dict[ExportFormat, str] = {
-    ExportFormat.PDF: "PDF document (*.pdf)",
-    ExportFormat.MARKDOWN: "Markdown text (*.md)",
-    ExportFormat.HTML: "Web page (*.html)",
-}
+
+def filters() -> dict[ExportFormat, str]:
+    """The save dialog's file filter for each format."""
+    return {
+        ExportFormat.PDF: _("PDF document (*.pdf)"),
+        ExportFormat.MARKDOWN: _("Markdown text (*.md)"),
+        ExportFormat.HTML: _("Web page (*.html)"),
+    }
 
 
 def forget_places(dialog: QFileDialog) -> None:
@@ -42,11 +46,11 @@ class SaveSummaryDialog:
             suggested: the proposed file name, e.g. "summary-2026-03-14.pdf".
             file_format: which kind of file will be written (sets the filter and suffix).
         """
-        dialog = QFileDialog(parent, "Save the summary")
+        dialog = QFileDialog(parent, _("Save the summary"))
         dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dialog.setFileMode(QFileDialog.FileMode.AnyFile)
-        dialog.setNameFilter(FILTERS[file_format])
+        dialog.setNameFilter(filters()[file_format])
         dialog.setDefaultSuffix(file_format.value)
         dialog.setDirectory(QDir.homePath())
         dialog.setHistory([])

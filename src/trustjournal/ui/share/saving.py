@@ -9,17 +9,41 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
 from trustjournal.core.errors import UserFacingError, ValidationError
+from trustjournal.core.i18n import _, ngettext
 from trustjournal.services.export.log import ExportFormat
 from trustjournal.services.export.model import Summary
-from trustjournal.services.export.request import ExportRequest
-from trustjournal.services.export.saving import NOT_RECORDED
+from trustjournal.services.export.request import Audience, ExportRequest
+from trustjournal.services.export.saving import not_recorded
 from trustjournal.store.exports import ExportLogRepository
 from trustjournal.ui.errors import describe
 from trustjournal.ui.session import Session
-from trustjournal.ui.share.choices import WHOM
 from trustjournal.ui.share.preview import build_job
 from trustjournal.ui.share.save_dialog import SaveSummaryDialog
 from trustjournal.ui.share.writing import WritePanel, render_bytes
+
+
+def saved_text(audience: Audience, count: int, name: str) -> str:
+    """E.g. "Saved for your therapist: 12 entries, in summary.pdf."."""
+    values = {"count": count, "name": name}
+    if audience == Audience.THERAPIST:
+        text = ngettext(
+            "Saved for your therapist: %(count)s entry, in %(name)s.",
+            "Saved for your therapist: %(count)s entries, in %(name)s.",
+            count,
+        )
+    elif audience == Audience.PARTNER:
+        text = ngettext(
+            "Saved for your partner: %(count)s entry, in %(name)s.",
+            "Saved for your partner: %(count)s entries, in %(name)s.",
+            count,
+        )
+    else:
+        text = ngettext(
+            "Saved for yourself: %(count)s entry, in %(name)s.",
+            "Saved for yourself: %(count)s entries, in %(name)s.",
+            count,
+        )
+    return text % values
 
 
 class SummarySaver(QObject):
@@ -111,16 +135,17 @@ class SummarySaver(QObject):
         self._panel.set_busy(False)
         self._panel.clear_secrets()
         count = len(summary.entry_ids)
-        noun = "entry" if count == 1 else "entries"
-        done = f"Saved for {WHOM[request.audience]}: {count} {noun}, in {target.name}."
-        self._panel.show_done(done if record is not None else f"{done} {NOT_RECORDED}")
+        done = saved_text(request.audience, count, target.name)
+        self._panel.show_done(done if record is not None else f"{done} {not_recorded()}")
         self.show_history()
         self.saved.emit(request)
 
     def _on_write_failed(self, exc: BaseException) -> None:
         self._writing = False
         self._panel.set_busy(False)
-        self._panel.show_error(f"The summary was not saved. {describe(exc)}")
+        self._panel.show_error(
+            _("The summary was not saved. %(reason)s") % {"reason": describe(exc)}
+        )
 
     def show_history(self) -> None:
         """List what was shared before under the Save button."""

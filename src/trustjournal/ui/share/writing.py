@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from trustjournal.core.errors import ValidationError
+from trustjournal.core.i18n import _, format_date, ngettext, pgettext
 from trustjournal.services.export.html import render_html
 from trustjournal.services.export.log import ExportFormat
 from trustjournal.services.export.markdown import render_markdown
@@ -24,17 +25,16 @@ from trustjournal.store.exports import ExportRecord
 from trustjournal.ui.widgets.common import button, field_label, label
 from trustjournal.ui.widgets.password_field import PasswordField
 
-FORMAT_WORDS: dict[ExportFormat, str] = {
-    ExportFormat.PDF: "PDF document",
-    ExportFormat.MARKDOWN: "Markdown text",
-    ExportFormat.HTML: "Web page (HTML)",
-}
-SHARED_WITH: dict[str, str] = {
-    Audience.THERAPIST.value: "Shared with your therapist",
-    Audience.PARTNER.value: "Shared with your partner",
-    Audience.SELF.value: "Kept for yourself",
-}
 HISTORY_SHOWN = 5
+
+
+def format_words() -> dict[ExportFormat, str]:
+    """What each format is called in the format combo."""
+    return {
+        ExportFormat.PDF: _("PDF document"),
+        ExportFormat.MARKDOWN: _("Markdown text"),
+        ExportFormat.HTML: _("Web page (HTML)"),
+    }
 
 
 def render_bytes(summary: Summary, file_format: ExportFormat, password: str | None) -> bytes:
@@ -50,13 +50,31 @@ def render_bytes(summary: Summary, file_format: ExportFormat, password: str | No
 
 def history_line(record: ExportRecord, now: datetime) -> str:
     """E.g. "Shared with your therapist on 3 March: 12 entries (PDF)"."""
-    when = record.created_at.astimezone(now.tzinfo)
-    day = f"{when.day} {when:%B}" + ("" if when.year == now.year else f" {when.year}")
+    when = record.created_at.astimezone(now.tzinfo).date()
+    # Translators: a CLDR date pattern, day and month only (the year is added if not this one)
+    day = format_date(when, pgettext("date pattern", "d MMMM") if when.year == now.year else "long")
     count = len(record.entry_ids)
-    noun = "entry" if count == 1 else "entries"
-    whom = SHARED_WITH.get(record.audience, "Shared")
-    fmt = {"pdf": "PDF", "md": "Markdown", "html": "web page"}.get(record.format, record.format)
-    return f"{whom} on {day}: {count} {noun} ({fmt})"
+    names = {"pdf": _("PDF"), "md": _("Markdown"), "html": _("web page")}
+    values = {"day": day, "count": count, "format": names.get(record.format, record.format)}
+    if record.audience == Audience.THERAPIST.value:
+        text = ngettext(
+            "Shared with your therapist on %(day)s: %(count)s entry (%(format)s)",
+            "Shared with your therapist on %(day)s: %(count)s entries (%(format)s)",
+            count,
+        )
+    elif record.audience == Audience.PARTNER.value:
+        text = ngettext(
+            "Shared with your partner on %(day)s: %(count)s entry (%(format)s)",
+            "Shared with your partner on %(day)s: %(count)s entries (%(format)s)",
+            count,
+        )
+    else:
+        text = ngettext(
+            "Kept for yourself on %(day)s: %(count)s entry (%(format)s)",
+            "Kept for yourself on %(day)s: %(count)s entries (%(format)s)",
+            count,
+        )
+    return text % values
 
 
 class WritePanel(QWidget):
@@ -72,33 +90,33 @@ class WritePanel(QWidget):
         super().__init__(parent)
         self._save_had_focus = False
         self.format = QComboBox(self)
-        for fmt, text in FORMAT_WORDS.items():
+        for fmt, text in format_words().items():
             self.format.addItem(text, fmt.value)
-        self.protect = QCheckBox("Protect the PDF with a &password", self)
-        self.password = PasswordField(accessible_name="PDF password", parent=self)
-        self.password_again = PasswordField(accessible_name="PDF password again", parent=self)
+        self.protect = QCheckBox(_("Protect the PDF with a &password"), self)
+        self.password = PasswordField(accessible_name=_("PDF password"), parent=self)
+        self.password_again = PasswordField(accessible_name=_("PDF password again"), parent=self)
         self.password_form = QWidget(self)
         form = QFormLayout(self.password_form)
         form.setContentsMargins(24, 0, 0, 0)
-        form.addRow(field_label("Pass&word", self.password), self.password)
-        form.addRow(field_label("A&gain", self.password_again), self.password_again)
-        self.save_button = button("&Save the summary…", primary=True)
-        self.save_button.setToolTip("Choose where to save it (Ctrl+S)")
+        form.addRow(field_label(_("Pass&word"), self.password), self.password)
+        form.addRow(field_label(_("A&gain"), self.password_again), self.password_again)
+        self.save_button = button(_("&Save the summary…"), primary=True)
+        self.save_button.setToolTip(_("Choose where to save it (Ctrl+S)"))
         self.progress = QProgressBar(self)
         self.progress.setRange(0, 0)
         self.progress.setTextVisible(False)
-        self.progress.setAccessibleName("Writing the summary")
+        self.progress.setAccessibleName(_("Writing the summary"))
         self.status = label("", role="hint")
         self.error = label("", role="error")
-        self.history_heading = label("Shared before", role="heading")
+        self.history_heading = label(_("Shared before"), role="heading")
         self.history = label("", role="hint")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(8)
-        layout.addWidget(label("6. Save it", role="heading"))
+        layout.addWidget(label(_("6. Save it"), role="heading"))
         format_form = QFormLayout()
         format_form.setContentsMargins(0, 0, 0, 0)
-        format_form.addRow(field_label("&Format", self.format), self.format)
+        format_form.addRow(field_label(_("&Format"), self.format), self.format)
         layout.addLayout(format_form)
         layout.addWidget(self.protect)
         layout.addWidget(self.password_form)
@@ -136,9 +154,9 @@ class WritePanel(QWidget):
             return None
         first, second = self.password.text(), self.password_again.text()
         if not first:
-            raise ValidationError("Type a password for the PDF, or untick the box.")
+            raise ValidationError(_("Type a password for the PDF, or untick the box."))
         if first != second:
-            raise ValidationError("The two passwords are not the same. Type them again.")
+            raise ValidationError(_("The two passwords are not the same. Type them again."))
         return first
 
     def set_busy(self, busy: bool) -> None:
@@ -153,7 +171,7 @@ class WritePanel(QWidget):
             self._save_had_focus = False
             self.save_button.setFocus(Qt.FocusReason.OtherFocusReason)
         if busy:
-            self.status.setText("Writing the summary…")
+            self.status.setText(_("Writing the summary…"))
             self.status.show()
             self.show_error("")
 
@@ -172,7 +190,7 @@ class WritePanel(QWidget):
     def show_history(self, records: list[ExportRecord], now: datetime) -> None:
         """List the last exports, newest first."""
         lines = [history_line(r, now) for r in records[:HISTORY_SHOWN]]
-        self.history.setText("\n".join(lines) if lines else "Nothing shared yet.")
+        self.history.setText("\n".join(lines) if lines else _("Nothing shared yet."))
 
     def clear_secrets(self) -> None:
         """Empty both password fields."""
