@@ -125,7 +125,7 @@ class HourGrid(QWidget):
     def paintEvent(self, _event: QPaintEvent) -> None:
         painter = QPainter(self)
         palette = self.palette()
-        width = max(6.0, (self.width() - LABEL_W) / HOURS)
+        width = max(6.0, min(28.0, (self.width() - LABEL_W) / HOURS))  # square-ish, not bands
         most = max(self._counts.values(), default=0)
         ink = palette.color(QPalette.ColorRole.Text)
         painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))

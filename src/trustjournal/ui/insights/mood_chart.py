@@ -187,9 +187,12 @@ class MoodChart(QWidget):
         colors = series_colors(self)
         fields = ("mood_avg", "connection_avg", "trust_avg")
         styles = (Qt.PenStyle.SolidLine, Qt.PenStyle.DashLine, Qt.PenStyle.DotLine)
+        # Averages of a week that began before the period would reach into the scale: clip.
+        painter.setClipRect(plot.adjusted(-MARKER - 1, -MARKER - 1, MARKER + 1, MARKER + 1))
         for color, name, style, shape in zip(colors, fields, styles, range(3), strict=True):
             self._paint_series(painter, plot, color, name, shape)
             self._paint_average(painter, plot, color, name.removesuffix("_avg"), style)
+        painter.setClipping(False)
         self._paint_focus(painter, plot, palette)
         painter.end()
 
