@@ -84,7 +84,7 @@ def test_triggers_by_week_hour_and_weekday_with_intensity_only_where_noted_after
         )
         entries.add(record)
 
-    trigger(MONDAY, 21, 8, 4)
+    trigger(MONDAY, 21, 8, 4, category="Work")
     trigger(MONDAY + timedelta(days=2), 21, 6, None, unfinished=True)
     trigger(MONDAY + timedelta(days=7), 9, 9, 3, private=True)
     trigger(MONDAY + timedelta(days=8), 9, 2, None, unfinished=True)
@@ -105,6 +105,7 @@ def test_triggers_by_week_hour_and_weekday_with_intensity_only_where_noted_after
     assert (second.intensity, second.intensity_after) == (9.0, 3.0)
     assert shown.trigger_count == 4
     assert shown.unfinished == 2
+    assert shown.categories == [("", 3), ("Work", 1)]
     assert shown.grid == {(0, 21): 1, (2, 21): 1, (0, 9): 1, (1, 9): 1}
 
 

@@ -17,6 +17,7 @@ from tests.ui.layout_checks import out_of_reach, overlaps, settle, squeezed
 from trustjournal.core import i18n
 from trustjournal.core.entries import MoodCheckIn, TriggerRecord
 from trustjournal.services.insights_figures import PERIOD_SETTING, Span
+from trustjournal.ui.insights.mood_chart import downsample
 from trustjournal.ui.main_frame import MainFrame
 from trustjournal.ui.pages.insights_page import InsightsPage
 from trustjournal.ui.pages.journal_page import JournalPage
@@ -141,11 +142,21 @@ def test_small_counts_are_called_too_few_and_a_new_entry_appears_at_once(
     page = _insights(_frame(qtbot, session))
     assert "1 trigger recorded" in page.trigger_text.text()
     assert "too few to show a pattern" in page.intensity_text.text()
+    assert "(intensity 8, afterwards 5)" in page.trigger_counts.text()  # this week's, over time
     session.entries.add(
-        TriggerRecord(occurred_at=NOW, situation="Again", intensity=6, unfinished=True)
+        TriggerRecord(
+            occurred_at=NOW, situation="Again", intensity=6, unfinished=True, category="Work"
+        )
     )
     session.events.notify({"entries"})
     assert "2 triggers recorded in this period. 1 is still to finish." in page.trigger_text.text()
+    assert page.categories.text() == "By category: no category: 1, Work: 1"
+
+
+def test_more_days_than_pixels_keep_each_columns_lowest_and_highest() -> None:
+    xs = [10.2, 10.7, 10.9, 11.1, 13.0]
+    values = [5.0, 2.0, 9.0, 4.0, 6.0]
+    assert downsample(xs, values) == [(10.0, 2.0, 9.0), (11.0, 4.0, 4.0), (13.0, 6.0, 6.0)]
 
 
 @pytest.mark.usefixtures("pseudo")

@@ -83,6 +83,7 @@ class Figures:
         triggers: trigger records per week or month.
         grid: trigger records per (weekday 0 = Monday, hour).
         unfinished: trigger records still to finish.
+        categories: trigger records per category (NO_CATEGORY for none), most frequent first.
         first_day: the journal's first day, or None when it is empty.
         year_start: the Monday the year at a glance starts on (53 whole weeks up to the end).
         year_days: the check-in days of those 53 weeks.
@@ -95,6 +96,7 @@ class Figures:
     triggers: list[TriggerBucket]
     grid: dict[tuple[int, int], int] = field(default_factory=dict)
     unfinished: int = 0
+    categories: list[tuple[str, int]] = field(default_factory=list)
     first_day: date | None = None
     year_start: date | None = None
     year_days: list[DailyMood] = field(default_factory=list)
@@ -155,6 +157,7 @@ def figures(db: Database, period: Period) -> Figures:
         triggers=insight_queries.triggers_by_bucket(db, period, bucket),
         grid=insight_queries.triggers_by_weekday_hour(db, period),
         unfinished=insight_queries.unfinished_triggers(db, period),
+        categories=aggregates.triggers_by_category(db, period),
         first_day=insight_queries.first_day(db),
         year_start=year.start,
         year_days=aggregates.daily_mood(db, year),

@@ -91,8 +91,25 @@ def trigger_counts(figures: Figures) -> str:
             when = _("Week of {day}").format(day=format_date(bucket.start, "medium"))
         else:
             when = format_date(bucket.start, "MMMM y")
-        lines.append(_("{when}: {count}").format(when=when, count=bucket.count))
+        line = _("{when}: {count}").format(when=when, count=bucket.count)
+        before, after = bucket.intensity, bucket.intensity_after
+        if bucket.with_after and before is not None and after is not None:
+            line += " " + _("(intensity {before}, afterwards {after})").format(
+                before=_number(before), after=_number(after)
+            )
+        lines.append(line)
     return "\n".join(lines)
+
+
+def category_summary(figures: Figures) -> str:
+    """Trigger records per category, most frequent first."""
+    if not figures.categories:
+        return ""
+    parts = [
+        _("{category}: {count}").format(category=name or _("no category"), count=count)
+        for name, count in figures.categories
+    ]
+    return _("By category: {counts}").format(counts=", ".join(parts))
 
 
 def intensity_summary(figures: Figures) -> str:

@@ -16,6 +16,7 @@ from trustjournal.ui.insights.legend import SeriesLegend
 from trustjournal.ui.insights.mood_chart import MoodChart, values_text
 from trustjournal.ui.insights.period_bar import PeriodBar
 from trustjournal.ui.insights.wording import (
+    category_summary,
     intensity_summary,
     mood_summary,
     trigger_counts,
@@ -58,6 +59,7 @@ class InsightsPage(QWidget):
         self.hours = HourGrid(self)
         self.trigger_text = label("")
         self.trigger_counts = label("", role="hint")
+        self.categories = label("")
         self.intensity_text = label("")
         self.figures: Figures | None = None
         self._lay_out()
@@ -99,6 +101,7 @@ class InsightsPage(QWidget):
         self.trigger_card, triggers = card(self, heading=_("Triggers"))
         triggers.addWidget(self.trigger_text)
         triggers.addWidget(self.trigger_counts)
+        triggers.addWidget(self.categories)
         triggers.addWidget(
             label(
                 _("When they came, by weekday and hour (the stronger the square, the more often)"),
@@ -169,6 +172,8 @@ class InsightsPage(QWidget):
         self.trigger_text.setText(trigger_summary(shown))
         self.trigger_counts.setText(trigger_counts(shown))
         self.trigger_counts.setVisible(bool(shown.triggers))
+        self.categories.setText(category_summary(shown))
+        self.categories.setVisible(bool(shown.categories))
         self.hours.show_counts(shown.grid)
         self.intensity_text.setText(intensity_summary(shown) if shown.triggers else "")
         self.intensity_text.setVisible(bool(shown.triggers))
@@ -210,5 +215,6 @@ class InsightsPage(QWidget):
         self.year.show_days(date.today(), [])
         self.trigger_text.clear()
         self.trigger_counts.clear()
+        self.categories.clear()
         self.hours.show_counts({})
         self.intensity_text.clear()
