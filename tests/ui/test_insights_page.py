@@ -172,3 +172,45 @@ def test_every_text_is_translated_and_nothing_is_squeezed_in_the_pseudo_locale(
     assert overlaps(page) == []
     assert squeezed(page) == []
     assert out_of_reach(page) == []
+
+
+def test_what_helps_gives_an_average_only_from_enough_records_and_says_so_below(
+    qtbot: QtBot, session: Session
+) -> None:
+    for ago, before, after in ((1, 8, 4), (2, 7, 4), (3, 6, 4)):
+        session.entries.add(
+            TriggerRecord(
+                occurred_at=NOW - timedelta(days=ago),
+                situation="A late reply",
+                intensity=before,
+                intensity_after=after,
+                coping=("Walk", "Call my sister"),
+            )
+        )
+    session.entries.add(
+        TriggerRecord(occurred_at=NOW, situation="Again", intensity=7, coping=("Breathing",))
+    )
+    session.entries.add(
+        TriggerRecord(
+            occurred_at=NOW, situation="Once", intensity=9, intensity_after=0, coping=("Run",)
+        )
+    )
+    session.entries.add(
+        TriggerRecord(
+            occurred_at=NOW - timedelta(days=40),  # before the period: not counted
+            situation="Old",
+            intensity=9,
+            intensity_after=1,
+            coping=("Walk",),
+        )
+    )
+    page = _insights(_frame(qtbot, session))
+    rows = [row.accessibleName() for row in page.helps.rows]
+    assert rows[1] == (
+        "Walk: Used 3 times, afterwards noted 3 times: on average 3 points lower afterwards."
+    )
+    assert rows[0].startswith("Call my sister: Used 3 times")  # a tie: by name
+    assert sorted(rows[2:]) == [  # one great evening is not enough to top the list
+        "Breathing: Used once; how intense it felt afterwards was not noted.",
+        "Run: Used once, afterwards noted once: too few to tell yet.",
+    ]

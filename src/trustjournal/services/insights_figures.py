@@ -8,12 +8,12 @@ from enum import StrEnum
 
 from trustjournal.core.periods import Period
 from trustjournal.store import aggregates, insight_queries
-from trustjournal.store.aggregates import DailyMood
+from trustjournal.store.aggregates import CopingEffect, DailyMood
 from trustjournal.store.db import Database
 from trustjournal.store.insight_queries import Bucket, TriggerBucket
 from trustjournal.store.vault import Vault
 
-__all__ = ["DailyMood", "Figures", "InsightFigures", "Span", "TriggerBucket"]
+__all__ = ["CopingEffect", "DailyMood", "Figures", "InsightFigures", "Span", "TriggerBucket"]
 
 PERIOD_SETTING = "insights.period"  # the chosen span, kept in the vault's settings
 LONG_PERIOD_DAYS = 120  # from this many days on, averages and counts go by month, not week
@@ -84,6 +84,7 @@ class Figures:
         grid: trigger records per (weekday 0 = Monday, hour).
         unfinished: trigger records still to finish.
         categories: trigger records per category (NO_CATEGORY for none), most frequent first.
+        coping: each coping strategy used in the period's trigger records.
         first_day: the journal's first day, or None when it is empty.
         year_start: the Monday the year at a glance starts on (53 whole weeks up to the end).
         year_days: the check-in days of those 53 weeks.
@@ -97,6 +98,7 @@ class Figures:
     grid: dict[tuple[int, int], int] = field(default_factory=dict)
     unfinished: int = 0
     categories: list[tuple[str, int]] = field(default_factory=list)
+    coping: list[CopingEffect] = field(default_factory=list)
     first_day: date | None = None
     year_start: date | None = None
     year_days: list[DailyMood] = field(default_factory=list)
@@ -158,6 +160,7 @@ def figures(db: Database, period: Period) -> Figures:
         grid=insight_queries.triggers_by_weekday_hour(db, period),
         unfinished=insight_queries.unfinished_triggers(db, period),
         categories=aggregates.triggers_by_category(db, period),
+        coping=aggregates.coping_effect(db, period),
         first_day=insight_queries.first_day(db),
         year_start=year.start,
         year_days=aggregates.daily_mood(db, year),

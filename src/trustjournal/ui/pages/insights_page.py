@@ -12,6 +12,7 @@ from trustjournal.core.periods import Period
 from trustjournal.services.changes import Change
 from trustjournal.services.insights_figures import PERIOD_SETTING, Figures, InsightFigures, Span
 from trustjournal.ui.insights.grids import HourGrid, RampLegend, YearGrid
+from trustjournal.ui.insights.helps import HelpsList
 from trustjournal.ui.insights.legend import SeriesLegend
 from trustjournal.ui.insights.mood_chart import MoodChart, values_text
 from trustjournal.ui.insights.period_bar import PeriodBar
@@ -61,6 +62,7 @@ class InsightsPage(QWidget):
         self.trigger_counts = label("", role="hint")
         self.categories = label("")
         self.intensity_text = label("")
+        self.helps = HelpsList(self)
         self.figures: Figures | None = None
         self._lay_out()
         self.bar.changed.connect(self._on_period)
@@ -110,7 +112,17 @@ class InsightsPage(QWidget):
         )
         triggers.addWidget(self.hours)
         triggers.addWidget(self.intensity_text)
-        for frame in (self.mood_card, self.year_card, self.trigger_card):
+        self.helps_card, helps = card(
+            self,
+            heading=_("What helps"),
+            hint=_(
+                "How often you turned to each way of coping in this period, and how intense"
+                " it felt afterwards. It is your record, not proof: a feeling can ease for"
+                " many reasons."
+            ),
+        )
+        helps.addWidget(self.helps)
+        for frame in self._cards():
             column.addWidget(frame)
         column.addStretch(1)
         scroll = QScrollArea(self)
@@ -123,6 +135,9 @@ class InsightsPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(scroll)
+
+    def _cards(self) -> tuple[QWidget, ...]:
+        return (self.mood_card, self.year_card, self.trigger_card, self.helps_card)
 
     # --- reading -------------------------------------------------------------------------------
 
@@ -162,7 +177,7 @@ class InsightsPage(QWidget):
         self.figures = shown
         self.bar.set_first_day(shown.first_day)
         self.empty.setVisible(shown.empty)
-        for frame in (self.mood_card, self.year_card, self.trigger_card):
+        for frame in self._cards():
             frame.setVisible(not shown.empty)
         self.chart.show_figures(shown)
         self.mood_text.setText(mood_summary(shown))
@@ -177,6 +192,7 @@ class InsightsPage(QWidget):
         self.hours.show_counts(shown.grid)
         self.intensity_text.setText(intensity_summary(shown) if shown.triggers else "")
         self.intensity_text.setVisible(bool(shown.triggers))
+        self.helps.show_effects(shown.coping)
 
     def _on_day_focused(self, day: date | None) -> None:
         chosen = next((d for d in self.chart.days if d.day == day), None)
@@ -193,7 +209,8 @@ class InsightsPage(QWidget):
             self._session.events.request_open_entry(entry)
 
     def _on_changed(self, changes: frozenset[Change]) -> None:
-        if Change.ENTRIES in changes:
+        if Change.ENTRIES in changes and self._session.is_open():
+            self.bar.set_first_day(self._figures.first_day())  # all time may start elsewhere now
             self.refresh()
 
     # --- Page protocol --------------------------------------------------------------------------
@@ -218,3 +235,4 @@ class InsightsPage(QWidget):
         self.categories.clear()
         self.hours.show_counts({})
         self.intensity_text.clear()
+        self.helps.show_effects([])
