@@ -262,6 +262,7 @@ def test_today_journal_and_share_take_their_shortcuts() -> None:
     assert [(s.key, s.shortcut) for s in journal_pages()] == [
         ("today", "Ctrl+1"),
         ("journal", "Ctrl+2"),
+        ("insights", "Ctrl+3"),
         ("share", "Ctrl+4"),
     ]
 

@@ -36,8 +36,9 @@ from trustjournal.ui.pages.today_page import TodayPage
 from trustjournal.ui.screens.unlock import UnlockScreen
 from trustjournal.ui.session import Session
 
-LATER = ["journal", "share", "settings"]  # every page but Today, in side-bar order
+LATER = ["journal", "insights", "share", "settings"]  # every page but Today, in side-bar order
 SHORTCUTS = {"today": Qt.Key.Key_1, "journal": Qt.Key.Key_2, "share": Qt.Key.Key_4}
+SHORTCUTS["insights"] = Qt.Key.Key_3
 SHORTCUTS["settings"] = Qt.Key.Key_5
 
 
@@ -65,8 +66,8 @@ def test_only_the_page_shown_is_built_at_unlock(
     assert frame.current_key == "today"
     assert frame.is_built("today")
     assert [key for key in LATER if frame.is_built(key)] == []
-    assert frame.page_list.count() == 4  # every page is offered all the same
-    assert len(frame.go_actions) == 4
+    assert frame.page_list.count() == 5  # every page is offered all the same
+    assert len(frame.go_actions) == 5
 
 
 @pytest.mark.parametrize("key", LATER)
@@ -89,10 +90,10 @@ def test_the_go_menu_and_the_side_bar_build_pages_too(
     qtbot: QtBot, qapp: QApplication, tmp_path: Path
 ) -> None:
     _shell, frame = _open(qtbot, qapp, tmp_path)
-    frame.go_actions[3].trigger()  # Go → Settings
+    frame.go_actions[4].trigger()  # Go → Settings
     assert frame.current_key == "settings"
     assert frame.stack.currentWidget() is frame.page("settings")
-    frame.page_list.setCurrentRow(2)  # a click on Share in the side bar
+    frame.page_list.setCurrentRow(3)  # a click on Share in the side bar
     assert frame.current_key == "share"
     assert frame.stack.currentWidget() is frame.page("share")
 

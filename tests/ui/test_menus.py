@@ -208,7 +208,7 @@ def test_menus_hold_only_our_words_and_reuse_the_shortcuts(
     texts = {name: [a.text().split("\t")[0] for a in _entries(m)] for name, m in menus.items()}
     assert texts["&File"] == ["&Lock", "&Quit"]
     assert texts["&Edit"] == ["&Undo", "&Delete entry"]  # on Today: nothing to undo or delete
-    assert texts["&Go"][:4] == ["Today", "Journal", "Share", "Settings"]
+    assert texts["&Go"][:5] == ["Today", "Journal", "Insights", "Share", "Settings"]
     assert _entry(menus["&File"], "&Lock") is shell.window.lock_action
     assert _entry(menus["&File"], "&Quit") is shell.window.quit_action
     shortcuts = {a.text(): a.shortcut().toString() for a in _entries(menus["&Go"])}

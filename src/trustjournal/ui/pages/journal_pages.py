@@ -58,6 +58,12 @@ def _journal(session: Session) -> QWidget:
     return page
 
 
+def _insights(session: Session) -> QWidget:
+    from trustjournal.ui.pages.insights_page import InsightsPage
+
+    return InsightsPage(session=session)
+
+
 def _share(session: Session) -> QWidget:
     from trustjournal.ui.pages.share_page import SharePage
 
@@ -65,7 +71,7 @@ def _share(session: Session) -> QWidget:
 
 
 def journal_pages() -> tuple[PageSpec, ...]:
-    """Today (Ctrl+1), Journal (Ctrl+2) and Share (Ctrl+4)."""
+    """Today (Ctrl+1), Journal (Ctrl+2), Insights (Ctrl+3) and Share (Ctrl+4)."""
     return (
         PageSpec(
             key="today",
@@ -84,6 +90,13 @@ def journal_pages() -> tuple[PageSpec, ...]:
             icon=Icon.JOURNAL,
             shortcut="Ctrl+2",
             build=_journal,
+        ),
+        PageSpec(
+            key="insights",
+            title="Insights",
+            icon=Icon.INSIGHTS,
+            shortcut="Ctrl+3",
+            build=_insights,
         ),
         PageSpec(key="share", title="Share", icon=Icon.SHARE, shortcut="Ctrl+4", build=_share),
     )

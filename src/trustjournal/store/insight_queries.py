@@ -1,0 +1,107 @@
+"""SQL aggregates for the Insights page: trigger counts, the hour × weekday grid, first days.
+
+Like `aggregates`, private entries count and entries in the bin never do. Every query groups
+in SQL, so the rows returned grow with days or weeks, never with entries.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Literal
+
+from trustjournal.core.periods import Period
+from trustjournal.store.db import Database
+from trustjournal.store.entry_filters import Where, add_period
+
+# SQL here is composed only of fixed fragments and `?` placeholders, hence `noqa: S608`.
+
+Bucket = Literal["week", "month"]
+# The first local day of an entry's week (Monday) or month, from its YYYY-MM-DD text.
+_BUCKET_SQL = {
+    "week": "date(local_day, '-6 days', 'weekday 1')",
+    "month": "substr(local_day, 1, 7) || '-01'",
+}
+
+
+@dataclass(frozen=True)
+class TriggerBucket:
+    """The trigger records of one week or month.
+
+    Attributes:
+        start: the bucket's first day (a Monday, or the 1st).
+        count: how many records.
+        intensity: mean intensity at the time over the records that noted an afterwards.
+        intensity_after: mean intensity afterwards over the same records, else None.
+        with_after: how many records noted an afterwards.
+    """
+
+    start: date
+    count: int
+    intensity: float | None
+    intensity_after: float | None
+    with_after: int
+
+
+def _live(kind: str, period: Period | None) -> Where:
+    where = Where()
+    where.add(f"kind = '{kind}'")
+    where.add("deleted_utc IS NULL")
+    add_period(where, period, "local_day")
+    return where
+
+
+def first_day(db: Database) -> date | None:
+    """The earliest lived day of any live entry, or None for an empty journal."""
+    value = db.scalar("SELECT min(local_day) FROM entries WHERE deleted_utc IS NULL")
+    return None if value is None else date.fromisoformat(str(value))
+
+
+def triggers_by_bucket(db: Database, period: Period | None, bucket: Bucket) -> list[TriggerBucket]:
+    """Trigger records per week or month, oldest first (buckets without records left out)."""
+    where = _live("trigger", period)
+    start = _BUCKET_SQL[bucket]
+    rows = db.query(
+        f"SELECT {start} AS b, count(*), avg(CASE WHEN intensity_after IS NOT NULL"  # noqa: S608
+        " THEN intensity END), avg(intensity_after), count(intensity_after)"
+        f" FROM entries {where.sql()} GROUP BY b ORDER BY b",
+        where.params,
+    )
+    return [
+        TriggerBucket(
+            date.fromisoformat(str(b)),
+            int(n),
+            None if i is None else float(i),
+            None if a is None else float(a),
+            int(w),
+        )
+        for b, n, i, a, w in rows
+    ]
+
+
+def triggers_by_weekday_hour(db: Database, period: Period | None) -> dict[tuple[int, int], int]:
+    """Trigger records per (weekday 0 = Monday … 6, lived hour 0–23); missing pairs are zero."""
+    where = _live("trigger", period)
+    rows = db.query(
+        "SELECT (CAST(strftime('%w', local_day) AS INTEGER) + 6) % 7 AS wd,"  # noqa: S608
+        f" local_hour, count(*) FROM entries {where.sql()} GROUP BY wd, local_hour",
+        where.params,
+    )
+    return {(int(wd), int(hour)): int(n) for wd, hour, n in rows}
+
+
+def unfinished_triggers(db: Database, period: Period | None) -> int:
+    """Trigger records in the period still marked as to finish."""
+    where = _live("trigger", period)
+    where.add("unfinished = 1")
+    return int(db.scalar(f"SELECT count(*) FROM entries {where.sql()}", where.params))  # noqa: S608
+
+
+def first_entry_of_day(db: Database, day: date) -> int | None:
+    """The id of the day's first live check-in (else its first live entry), or None."""
+    value = db.scalar(
+        "SELECT id FROM entries WHERE deleted_utc IS NULL AND local_day = ?"
+        " ORDER BY kind != 'mood', occurred_utc, id LIMIT 1",
+        (day.isoformat(),),
+    )
+    return None if value is None else int(value)

@@ -1,0 +1,1 @@
+"""The Insights page's charts, period bar and wording."""

@@ -1,0 +1,102 @@
+"""What helped in the period: each coping strategy's uses and the change afterwards, humbly."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from trustjournal.core.i18n import _, format_number, ngettext
+from trustjournal.services.insights_figures import CopingEffect
+from trustjournal.ui.widgets.common import label, remove_rows
+from trustjournal.ui.widgets.coping_figures import MIN_TO_TELL, SAME
+
+SHOWN = 8  # strategies listed; the rest are counted in one line
+
+
+def _points(value: float) -> str:
+    shown = round(abs(value), 1)
+    return ngettext("{value} point", "{value} points", 1 if shown == 1 else 2).format(
+        value=format_number(shown)
+    )
+
+
+def effect_text(effect: CopingEffect) -> str:
+    """One strategy in the period as a sentence; too few records say so instead of an average."""
+    used = ngettext("Used once", "Used {count} times", effect.uses).format(count=effect.uses)
+    noted = effect.records_with_after
+    if noted == 0:
+        return _("{used}; how intense it felt afterwards was not noted.").format(used=used)
+    if noted < MIN_TO_TELL or effect.avg_drop is None:
+        return ngettext(
+            "{used}, afterwards noted once: too few to tell yet.",
+            "{used}, afterwards noted {count} times: too few to tell yet.",
+            noted,
+        ).format(used=used, count=noted)
+    drop = effect.avg_drop
+    if drop >= SAME:
+        change = _("on average {points} lower afterwards").format(points=_points(drop))
+    elif drop <= -SAME:
+        change = _("on average {points} higher afterwards").format(points=_points(drop))
+    else:
+        change = _("on average about the same afterwards")
+    return ngettext(
+        "{used}, afterwards noted once: {change}.",
+        "{used}, afterwards noted {count} times: {change}.",
+        noted,
+    ).format(used=used, count=noted, change=change)
+
+
+def ordered(effects: list[CopingEffect]) -> list[CopingEffect]:
+    """Enough records first (largest drop first), then the rest by uses: one good evening
+    never tops the list."""
+    enough = [e for e in effects if e.records_with_after >= MIN_TO_TELL]
+    few = [e for e in effects if e.records_with_after < MIN_TO_TELL]
+    return enough + sorted(few, key=lambda e: -e.uses)
+
+
+class HelpsList(QWidget):
+    """Each strategy's name (as the person wrote it, plain text) above its sentence."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.column = QVBoxLayout(self)
+        self.column.setContentsMargins(0, 0, 0, 0)
+        self.column.setSpacing(8)
+        self.rows: list[QWidget] = []
+
+    def show_effects(self, effects: list[CopingEffect]) -> None:
+        """Replace the rows."""
+        remove_rows(self.column, self.rows)
+        self.rows = []
+        shown = ordered(effects)
+        if not shown:
+            self.rows.append(
+                label(_("No trigger record in this period names a way of coping."), role="hint")
+            )
+        for effect in shown[:SHOWN]:
+            row = QWidget(self)
+            pair = QVBoxLayout(row)
+            pair.setContentsMargins(0, 0, 0, 0)
+            pair.setSpacing(1)
+            name = label(effect.strategy)
+            name.setMinimumWidth(1)  # a long unbroken name is clipped, never widens the page
+            text = effect_text(effect)
+            pair.addWidget(name)
+            pair.addWidget(label(text, role="hint"))
+            row.setAccessibleName(
+                _("{strategy}: {figures}").format(strategy=effect.strategy, figures=text)
+            )
+            self.rows.append(row)
+        rest = len(shown) - SHOWN
+        if rest > 0:
+            self.rows.append(
+                label(
+                    ngettext(
+                        "and {count} more, used less often.",
+                        "and {count} more, used less often.",
+                        rest,
+                    ).format(count=rest),
+                    role="hint",
+                )
+            )
+        for row in self.rows:
+            self.column.addWidget(row)

@@ -1,0 +1,238 @@
+"""The Insights page (Ctrl+3): mood, closeness and trust over time, a year at a glance, triggers."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
+
+from trustjournal.core.i18n import _
+from trustjournal.core.periods import Period
+from trustjournal.services.changes import Change
+from trustjournal.services.insights_figures import PERIOD_SETTING, Figures, InsightFigures, Span
+from trustjournal.ui.insights.grids import HourGrid, RampLegend, YearGrid
+from trustjournal.ui.insights.helps import HelpsList
+from trustjournal.ui.insights.legend import SeriesLegend
+from trustjournal.ui.insights.mood_chart import MoodChart, values_text
+from trustjournal.ui.insights.period_bar import PeriodBar
+from trustjournal.ui.insights.wording import (
+    category_summary,
+    intensity_summary,
+    mood_summary,
+    trigger_counts,
+    trigger_summary,
+    year_summary,
+)
+from trustjournal.ui.session import Session
+from trustjournal.ui.widgets.common import card, label
+
+
+class InsightsPage(QWidget):
+    """Figures over a chosen period, read in the background and drawn when they arrive."""
+
+    def __init__(self, *, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._session = session
+        self._figures = InsightFigures(vault=session.vault)
+        today = session.clock().date()
+        self.heading = label(_("Insights"), role="title", wrap=False)
+        self.intro = label(
+            _(
+                "Patterns from your own entries, private ones included. They show what happened,"
+                " not why."
+            ),
+            role="hint",
+        )
+        self.bar = PeriodBar(today=today, parent=self)
+        self.empty = label(
+            _(
+                "Nothing to show yet. Once you check in or record a trigger, your mood, closeness"
+                " and trust over time, a year at a glance and your triggers appear here."
+            ),
+        )
+        self.chart = MoodChart(self)
+        self.day_values = label("", wrap=True)
+        self.day_values.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        self.mood_text = label("", role="hint")
+        self.year = YearGrid(self)
+        self.year_text = label("", role="hint")
+        self.hours = HourGrid(self)
+        self.trigger_text = label("")
+        self.trigger_counts = label("", role="hint")
+        self.categories = label("")
+        self.intensity_text = label("")
+        self.helps = HelpsList(self)
+        self.figures: Figures | None = None
+        self._lay_out()
+        self.bar.changed.connect(self._on_period)
+        self.chart.day_focused.connect(self._on_day_focused)
+        self.chart.day_activated.connect(self.open_day)
+        session.events.changed.connect(self._on_changed)
+        saved = session.settings.get(PERIOD_SETTING, Span.WEEKS_4.value)
+        self._span_saved = saved if saved in {s.value for s in Span} else Span.WEEKS_4.value
+        self._start()
+
+    def _lay_out(self) -> None:
+        content = QWidget(self)
+        column = QVBoxLayout(content)
+        column.setContentsMargins(24, 20, 24, 20)
+        column.setSpacing(14)
+        column.addWidget(self.heading)
+        column.addWidget(self.intro)
+        column.addWidget(self.bar)
+        column.addWidget(self.empty)
+        self.mood_card, mood = card(self, heading=_("Mood, closeness and trust over time"))
+        mood.addWidget(SeriesLegend(self))
+        mood.addWidget(self.chart)
+        mood.addWidget(self.day_values)
+        mood.addWidget(
+            label(_("Arrow keys choose a day; Enter opens it in the Journal."), role="hint")
+        )
+        mood.addWidget(self.mood_text)
+        self.year_card, year = card(self, heading=_("A year at a glance"))
+        year.addWidget(self.year)
+        key = QHBoxLayout()
+        key.addWidget(label(_("Lower mood"), role="hint", wrap=False))
+        key.addWidget(RampLegend(self))
+        key.addWidget(label(_("Higher mood"), role="hint", wrap=False))
+        key.addStretch(1)
+        year.addLayout(key)
+        year.addWidget(label(_("An outlined square is a day without a check-in."), role="hint"))
+        year.addWidget(self.year_text)
+        self.trigger_card, triggers = card(self, heading=_("Triggers"))
+        triggers.addWidget(self.trigger_text)
+        triggers.addWidget(self.trigger_counts)
+        triggers.addWidget(self.categories)
+        triggers.addWidget(
+            label(
+                _("When they came, by weekday and hour (the stronger the square, the more often)"),
+                role="hint",
+            )
+        )
+        triggers.addWidget(self.hours)
+        triggers.addWidget(self.intensity_text)
+        self.helps_card, helps = card(
+            self,
+            heading=_("What helps"),
+            hint=_(
+                "How often you turned to each way of coping in this period, and how intense"
+                " it felt afterwards. It is your record, not proof: a feeling can ease for"
+                " many reasons."
+            ),
+        )
+        helps.addWidget(self.helps)
+        for frame in self._cards():
+            column.addWidget(frame)
+        column.addStretch(1)
+        scroll = QScrollArea(self)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(content)
+        self.scroll_area = scroll
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(scroll)
+
+    def _cards(self) -> tuple[QWidget, ...]:
+        return (self.mood_card, self.year_card, self.trigger_card, self.helps_card)
+
+    # --- reading -------------------------------------------------------------------------------
+
+    def _start(self) -> None:
+        """Read the first day, then choose the remembered span (which reads the figures)."""
+        if not self._session.is_open():
+            return
+        self.bar.set_first_day(self._figures.first_day())
+        self.bar.choose(Span(self._span_saved))
+
+    def _on_period(self, period: Period) -> None:
+        span = self.bar.current_span().value
+        if span != self._span_saved:
+            self._span_saved = span
+            self._session.services.operations.run(
+                lambda ops: ops.save_settings({PERIOD_SETTING: span})
+            )
+        self.refresh(period)
+
+    def refresh(self, period: Period | None = None) -> None:
+        """Read the figures of `period` (default: the one shown) off the UI thread."""
+        if not self._session.is_open():
+            return
+        wanted = period or self.bar.period()
+        reader = self._figures
+        self._session.tasks.run_in_background(
+            lambda: reader.figures(wanted), self._show, self._failed
+        )
+
+    def _failed(self, _error: BaseException) -> None:
+        self.empty.setText(_("The figures could not be read just now. Nothing was changed."))
+        self.empty.show()
+
+    def _show(self, shown: Figures) -> None:
+        if shown.period != self.bar.period():
+            return  # an older read; the newer one is on its way
+        self.figures = shown
+        self.bar.set_first_day(shown.first_day)
+        self.empty.setVisible(shown.empty)
+        for frame in self._cards():
+            frame.setVisible(not shown.empty)
+        self.chart.show_figures(shown)
+        self.mood_text.setText(mood_summary(shown))
+        assert shown.year_start is not None
+        self.year.show_days(shown.year_start, shown.year_days)
+        self.year_text.setText(year_summary(shown.year_days))
+        self.trigger_text.setText(trigger_summary(shown))
+        self.trigger_counts.setText(trigger_counts(shown))
+        self.trigger_counts.setVisible(bool(shown.triggers))
+        self.categories.setText(category_summary(shown))
+        self.categories.setVisible(bool(shown.categories))
+        self.hours.show_counts(shown.grid)
+        self.intensity_text.setText(intensity_summary(shown) if shown.triggers else "")
+        self.intensity_text.setVisible(bool(shown.triggers))
+        self.helps.show_effects(shown.coping)
+
+    def _on_day_focused(self, day: date | None) -> None:
+        chosen = next((d for d in self.chart.days if d.day == day), None)
+        text = values_text(chosen) if chosen else ""
+        self.day_values.setText(text)
+        self.chart.setAccessibleDescription(text)
+
+    def open_day(self, day: date) -> None:
+        """Open the day's first check-in in the Journal."""
+        if not self._session.is_open():
+            return
+        entry = self._figures.entry_of_day(day)
+        if entry is not None:
+            self._session.events.request_open_entry(entry)
+
+    def _on_changed(self, changes: frozenset[Change]) -> None:
+        if Change.ENTRIES in changes and self._session.is_open():
+            self.bar.set_first_day(self._figures.first_day())  # all time may start elsewhere now
+            self.refresh()
+
+    # --- Page protocol --------------------------------------------------------------------------
+
+    def restore_drafts(self) -> None:
+        """Nothing is typed here."""
+
+    def stash_drafts(self) -> None:
+        """Nothing is typed here."""
+
+    def clear(self) -> None:
+        """Forget the figures; the journal is about to close."""
+        self._session.events.changed.disconnect(self._on_changed)
+        self.figures = None
+        self.chart.show_figures(Figures(Period(date.today(), date.today()), "week", [], [], []))
+        self.day_values.clear()
+        self.mood_text.clear()
+        self.year_text.clear()
+        self.year.show_days(date.today(), [])
+        self.trigger_text.clear()
+        self.trigger_counts.clear()
+        self.categories.clear()
+        self.hours.show_counts({})
+        self.intensity_text.clear()
+        self.helps.show_effects([])
