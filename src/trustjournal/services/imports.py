@@ -78,12 +78,7 @@ def read_text(data: bytes) -> str:
     Raises:
         ImportFormatError: if it is larger than MAX_IMPORT_BYTES or not UTF-8.
     """
-    if len(data) > MAX_IMPORT_BYTES:
-        raise ImportFormatError(
-            _("That file is larger than {size} MB; nothing was imported.").format(
-                size=MAX_IMPORT_BYTES // (1024 * 1024)
-            )
-        )
+    check_size(len(data))
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -93,6 +88,20 @@ def read_text(data: bytes) -> str:
                 "Save or export it again as UTF-8."
             ).format(offset=exc.start)
         ) from None
+
+
+def check_size(size: int) -> None:
+    """Refuse a file larger than MAX_IMPORT_BYTES before reading it.
+
+    Raises:
+        ImportFormatError: if it is larger.
+    """
+    if size > MAX_IMPORT_BYTES:
+        raise ImportFormatError(
+            _("That file is larger than {size} MB; nothing was imported.").format(
+                size=MAX_IMPORT_BYTES // (1024 * 1024)
+            )
+        )
 
 
 def fingerprint(entry: Entry) -> str:
@@ -146,11 +155,17 @@ def apply(repo: EntryRepository, import_plan: ImportPlan) -> int:
     return added
 
 
-def describe(import_plan: ImportPlan) -> str:
-    """One or two plain sentences about what an import did or would do."""
+def describe(import_plan: ImportPlan, *, dry_run: bool = False) -> str:
+    """One plain sentence about what an import did or would do."""
     added, skipped = len(import_plan.to_add), import_plan.skipped
+    if dry_run:
+        first = ngettext(
+            "{count} entry would be added", "{count} entries would be added", added
+        ).format(count=added)
+    else:
+        first = ngettext("{count} entry added", "{count} entries added", added).format(count=added)
     parts = [
-        ngettext("{count} entry added", "{count} entries added", added).format(count=added),
+        first,
         ngettext(
             "{count} already in your journal", "{count} already in your journal", skipped
         ).format(count=skipped),
