@@ -26,6 +26,10 @@ LOCALE = ROOT / "resources" / "locale"
 # src/trustjournal). One catalogue per area, so people translating different areas never
 # edit the same file. Areas must match trustjournal.core.i18n.AREAS.
 AREA_OF_PATH = (
+    ("services/backups", "data"),
+    ("services/portable", "data"),
+    ("services/imports", "data"),
+    ("cli/data_", "data"),
     ("cli/", "cli"),
     ("__main__.py", "cli"),
     ("core/", "core"),
@@ -38,7 +42,7 @@ AREA_OF_PATH = (
     ("ui/widgets/", "screens"),
     ("", "pages"),  # the rest of ui/, app.py: Today, Journal, Settings, editors, menus, tray
 )
-AREAS = ("core", "cli", "screens", "pages", "share")
+AREAS = ("core", "cli", "screens", "pages", "share", "data")
 COMPLETE = ("de",)  # languages whose every string must be translated (CI fails otherwise)
 COMMENT_TAGS = ("Translators:",)
 FIXED_DATE = datetime(2026, 1, 1, tzinfo=UTC)

@@ -114,3 +114,16 @@ def test_the_local_offset_of_the_day_is_used_by_default() -> None:
     row = HEADER + "2026-07-01,a,b,9:00,good,,,\n"
     [candidate], _ = parse_daylio(row)
     assert candidate.entry.occurred_at.utcoffset() is not None
+
+
+def test_the_reasons_are_translated() -> None:
+    from trustjournal.core.i18n import set_language
+
+    set_language("de")
+    try:
+        with pytest.raises(ImportFormatError, match="freies Schreiben"):
+            refuse_jrnl()
+        _candidates, rejected = _daylio()
+        assert rejected[0].where == "Zeile 7"
+    finally:
+        set_language("en")

@@ -66,6 +66,11 @@ def add_data_commands(sub: Any, common: Callable[[argparse.ArgumentParser], None
     imp.set_defaults(handler="import_file")
 
 
+def backup_to_help() -> str:
+    """The help of `backup --to`, which says what happens without it."""
+    return _("default: a new automatic backup in the backups folder, kept by the rule")
+
+
 def _size_text(size: int) -> str:
     return _("{size} MB").format(size=format_number(round(size / 1_000_000, 1)))
 

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import NoReturn
 
 from trustjournal import __version__
-from trustjournal.cli.data_commands import add_data_commands
+from trustjournal.cli.data_commands import add_data_commands, backup_to_help
 from trustjournal.cli.terminal import UsageError
 from trustjournal.core.entries import About, EntryKind
 from trustjournal.core.i18n import _
@@ -207,7 +207,7 @@ def build_parser() -> Parser:
         "--to",
         dest="target",
         metavar="DIR",
-        help=_("default: a new automatic backup in the backups folder, kept by the rule"),
+        help=backup_to_help(),
     )
 
     restore = sub.add_parser("restore", help="replace the journal with a backup")
