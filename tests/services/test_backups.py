@@ -116,6 +116,23 @@ def test_a_chosen_folder_is_used_and_remembered_in_the_vault(
     assert service.folder() == vault.directory / "backups"
 
 
+def test_a_folder_shared_with_another_journal_never_loses_its_backups(
+    vault: Vault, clock: Clock, tmp_path: Path
+) -> None:
+    shared = tmp_path / "shared"
+    other, _code = Vault.create(tmp_path / "other", PASSPHRASE, kdf=CHEAP, clock=clock)
+    theirs = BackupService(vault=other, clock=clock)
+    theirs.set_folder(shared)
+    old = theirs.back_up_now()
+    ours = BackupService(vault=vault, clock=clock)
+    ours.set_folder(shared)
+    clock.advance(days=400)
+    mine = ours.back_up_now()
+    assert old.exists()  # a year old, but another journal's: never ours to remove
+    assert [b.path for b in ours.backups()] == [mine]
+    other.lock()
+
+
 def test_the_vaults_own_backups_folder_is_never_a_followed_link(
     vault: Vault, clock: Clock, tmp_path: Path
 ) -> None:

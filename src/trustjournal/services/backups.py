@@ -20,7 +20,8 @@ from trustjournal.core.errors import UserFacingError
 from trustjournal.core.i18n import _
 from trustjournal.store.db import translate_errors
 from trustjournal.store.files import fsync_directory, make_private_dir, make_private_subdir
-from trustjournal.store.layout import BACKUPS_DIR
+from trustjournal.store.keyfile import read_keyfile
+from trustjournal.store.layout import BACKUPS_DIR, KEY_FILE
 from trustjournal.store.settings import SettingsRepository
 from trustjournal.store.vault import Vault
 
@@ -264,7 +265,15 @@ class BackupService:
         with translate_errors():
             names = [n for n in os.listdir(folder) if _NAME.match(n)]
         paths = [folder / n for n in sorted(names, key=_order)]
-        return [p for p in paths if p.is_dir() and not p.is_symlink()]
+        return [p for p in paths if not p.is_symlink() and self._ours(p)]
+
+    def _ours(self, path: Path) -> bool:
+        """Whether a folder holds a backup of this journal: a folder shared by two journals
+        never has one journal's rule remove the other's backups."""
+        try:
+            return read_keyfile(path / KEY_FILE).vault_id == self._vault.vault_id
+        except UserFacingError:
+            return False  # unreadable: not ours to judge, so never removed
 
     def _newest(self) -> datetime | None:
         folders = self._automatic_folders()
