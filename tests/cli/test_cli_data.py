@@ -98,3 +98,12 @@ def test_jrnl_and_unknown_files_are_refused_plainly(cli: Run, tmp_path: Path) ->
     assert "could not be read" in result.err
     missing = cli("import", str(tmp_path / "nope.json"))
     assert missing.code != 0 and "Traceback" not in missing.err
+
+
+def test_a_dry_run_shows_what_would_be_added_by_year_and_kind(cli: Run) -> None:
+    source = str(DATA / "daylio-export.csv")
+    dry = cli("import", source, "--dry-run", "--mood-map", "sleepy=4")
+    assert dry.code == 0, dry.err
+    assert "  2026  5 mood check-ins" in dry.out
+    assert "5 entries would be added, 0 already in your journal, 2 could not be read." in dry.out
+    assert cli("list", "--json").out.strip() == "[]"

@@ -226,8 +226,18 @@ class DataCommands:
         if args.dry_run:
             self._out(_("A dry run: nothing was changed. By year and kind, this would add:"))
             for (kind, year), count in plan.by_kind_and_year().items():
-                self._out(f"  {year}  {kind}  {count}")
+                self._out(f"  {year}  {_kind_count(kind, count)}")
         self._out(describe(plan, dry_run=args.dry_run))
+
+
+def _kind_count(kind: str, count: int) -> str:
+    if kind == "mood":
+        text = ngettext("{count} mood check-in", "{count} mood check-ins", count)
+    elif kind == "gratitude":
+        text = ngettext("{count} gratitude entry", "{count} gratitude entries", count)
+    else:
+        text = ngettext("{count} trigger record", "{count} trigger records", count)
+    return text.format(count=count)
 
 
 def _parse(text: str, args: argparse.Namespace) -> tuple[list[Any], list[Any], dict[str, Any]]:
