@@ -160,3 +160,26 @@ def test_every_entry_kind_and_field_is_in_the_schema() -> None:
         properties = set(kinds[kind.value]["properties"])
         assert set(field_names(kind)) - {"id"} <= properties, kind
     assert EntryQuery  # the query module is what the export reads through
+
+
+def test_every_exported_entry_has_only_fields_its_schema_allows(tmp_path: Path) -> None:
+    from trustjournal.core.entries import GratitudeEntry, TriggerRecord
+    from trustjournal.core.resources import load_json
+
+    db = _open(tmp_path / "a.db")
+    repo = EntryRepository(db=db, clock=Clock(NOW))
+    repo.add(MoodCheckIn(occurred_at=NOW, mood=5, tags=("walk",), private=True))
+    repo.add(GratitudeEntry(occurred_at=NOW, text="tea", expressed_on=NOW.date()))
+    binned = repo.add(TriggerRecord(occurred_at=NOW, situation="late", intensity=6))
+    assert binned.id is not None
+    repo.delete(binned.id)
+    data = _export(db, tmp_path / "all.json")
+    db.close()
+    schema = load_json(*portable.SCHEMA)
+    assert set(data) <= set(schema["properties"])
+    assert set(schema["required"]) <= set(data)
+    for entry in data["entries"]:  # type: ignore[attr-defined]
+        kind = schema["$defs"][entry["kind"]]
+        assert set(entry) <= set(kind["properties"]), entry["kind"]
+        assert set(kind["required"]) <= set(entry), entry["kind"]
+    assert set(data["vocabulary"]) <= set(schema["properties"]["vocabulary"]["properties"])  # type: ignore[arg-type]
