@@ -24,6 +24,7 @@ if str(ROOT) not in sys.path:  # run as a script from anywhere
     sys.path.insert(0, str(ROOT))
 
 from benchmarks.bundle_figures import bundle_report, print_bundle  # noqa: E402
+from benchmarks.data_figures import data_figures  # noqa: E402
 from benchmarks.insights_figures import insights_figures  # noqa: E402
 from benchmarks.startup_figures import startup_figures  # noqa: E402
 from benchmarks.store_figures import Figure, kdf_figure, store_figures  # noqa: E402
@@ -188,6 +189,7 @@ def main(argv: list[str] | None = None) -> int:
         directory = vault_for(size, SEED)
         figures.extend(store_figures(directory, size, runs))
         figures.extend(insights_figures(directory, size, runs))
+    figures.extend(data_figures(vault_for(sizes[1], SEED), sizes[1], 3))
 
     app, bare = startup_figures(vault_for(sizes[0], SEED), 5 if args.quick else 25)
     figures.append(

@@ -29,6 +29,10 @@ AREA_OF_PATH = (
     ("ui/pages/insights", "insights"),
     ("ui/insights/", "insights"),
     ("services/insights_", "insights"),
+    ("services/backups", "data"),
+    ("services/portable", "data"),
+    ("services/imports", "data"),
+    ("cli/data_", "data"),
     ("cli/", "cli"),
     ("__main__.py", "cli"),
     ("core/", "core"),
@@ -42,7 +46,7 @@ AREA_OF_PATH = (
     ("ui/widgets/", "screens"),
     ("", "pages"),  # the rest of ui/, app.py: Today, Journal, Settings, editors, menus, tray
 )
-AREAS = ("core", "cli", "screens", "pages", "share", "insights")
+AREAS = ("core", "cli", "screens", "pages", "share", "insights", "data")
 COMPLETE = ("de",)  # languages whose every string must be translated (CI fails otherwise)
 COMMENT_TAGS = ("Translators:",)
 FIXED_DATE = datetime(2026, 1, 1, tzinfo=UTC)

@@ -85,7 +85,7 @@ def _run(
     # A file-system failure is the environment's, not a bug, wherever it surfaces (a folder
     # we may not read fails even `Path.exists()`): exit 5 with the plain words for it.
     with translate_errors():
-        result = getattr(commands, args.command)(args)
+        result = getattr(commands, getattr(args, "handler", None) or args.command)(args)
     return int(result or 0)
 
 

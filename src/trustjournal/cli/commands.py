@@ -12,6 +12,7 @@ from typing import Any
 
 import platformdirs
 
+from trustjournal.cli.data_commands import DataCommands
 from trustjournal.cli.entry_args import (
     detail_lines,
     entry_from_args,
@@ -82,7 +83,7 @@ def _unlock(args: argparse.Namespace, secrets: SecretSource) -> Vault:
     return Vault.unlock(directory, secrets.ask("Passphrase: "))
 
 
-class Commands:
+class Commands(DataCommands):
     """The subcommands, sharing the secret source, the printer and the clock."""
 
     def __init__(
@@ -222,6 +223,9 @@ class Commands:
         return 0
 
     def backup(self, args: argparse.Namespace) -> None:
+        if args.target is None:
+            self.backup_to_folder(args)
+            return
         target = Path(args.target).expanduser()
         vault = _unlock(args, self._secrets)
         try:

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from typing import NoReturn
 
 from trustjournal import __version__
+from trustjournal.cli.data_commands import add_data_commands, backup_to_help
 from trustjournal.cli.terminal import UsageError
 from trustjournal.core.entries import About, EntryKind
 from trustjournal.core.i18n import _
@@ -203,12 +204,18 @@ def build_parser() -> Parser:
 
     backup = sub.add_parser("backup", help="write a complete encrypted copy of the journal")
     _common(backup)
-    backup.add_argument("--to", dest="target", metavar="DIR", required=True)
+    backup.add_argument(
+        "--to",
+        dest="target",
+        metavar="DIR",
+        help=backup_to_help(),
+    )
 
     restore = sub.add_parser("restore", help="replace the journal with a backup")
     _common(restore)
     restore.add_argument("--from", dest="source", metavar="DIR", required=True)
 
+    add_data_commands(sub, _common)
     _export_command(sub)
 
     demo = sub.add_parser("demo", help="create a journal filled with generated examples")

@@ -316,3 +316,33 @@ def _refuse_live_side_files(directory: Path) -> None:
         side = directory / name
         if name != DB_FILE + "-shm" and side.is_file() and side.stat().st_size > 0:
             raise VaultInUseError(SIDE_FILES_MESSAGE)
+
+
+def backup_facts(backup_dir: Path, key: bytes, vault_id: str, *, thorough: bool) -> int:
+    """Open a backup read-only with the data key and return how many entries it holds
+    (live and in the bin). With `thorough`, run the full integrity check first.
+
+    Never creates or changes a file in `backup_dir`.
+
+    Raises:
+        VaultExistsError: if the backup is of another journal.
+        VaultCorruptError: if it does not open with `key` or fails its check.
+        VaultTooNewError: if a newer TrustJournal wrote it.
+        NotAVaultError, VaultIncompleteError: if it is not a complete vault copy.
+    """
+    require_vault(backup_dir)
+    if read_keyfile(backup_dir / KEY_FILE).vault_id != vault_id:
+        raise VaultExistsError(DIFFERENT_JOURNAL_MESSAGE)
+    path = backup_dir / DB_FILE
+    check_database_file(path)
+    if thorough and check_snapshot(path, key) > SCHEMA_VERSION:
+        raise VaultTooNewError()
+    uri = path.resolve().as_uri() + "?mode=ro&immutable=1"
+    with translate_errors():
+        conn = dbmod._driver.connect(uri, uri=True, isolation_level=None)
+    try:
+        conn.set_key(raw_key_material(key))
+        with translate_errors():
+            return int(conn.execute("SELECT count(*) FROM entries").fetchone()[0])
+    finally:
+        conn.close()

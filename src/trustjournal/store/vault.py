@@ -16,7 +16,7 @@ from trustjournal.core.errors import (
     VaultLockedError,
     VaultUpgradeError,
 )
-from trustjournal.store.backup import backup_vault, new_backup_dir, restore_vault
+from trustjournal.store.backup import backup_facts, backup_vault, new_backup_dir, restore_vault
 from trustjournal.store.backup_copies import (
     CopiesCheck,
     PurgedEntry,
@@ -315,6 +315,11 @@ class Vault:
         """Write a complete, openable copy of this vault into `directory` (see `backup_vault`)."""
         key = bytes(self._require_key())
         backup_vault(db=self.db, key=key, vault_dir=self.directory, target=directory)
+
+    def backup_facts(self, copy: Path, *, thorough: bool = False) -> int:
+        """How many entries a backup of this vault holds, opened read-only with the data key;
+        `thorough` runs the full integrity check first (see `backup.backup_facts`)."""
+        return backup_facts(copy, bytes(self._require_key()), self.vault_id, thorough=thorough)
 
     def check_backups(self, purged: Sequence[PurgedEntry]) -> CopiesCheck:
         """Which of this vault's own backups still hold any of the purged entries (S19)."""

@@ -1,0 +1,256 @@
+"""The command line for the person's own data: rotating backups, the full export, imports."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from trustjournal.cli.terminal import UsageError
+from trustjournal.core.errors import ExitCode
+from trustjournal.core.i18n import _, format_date, format_number, format_time, ngettext
+
+if TYPE_CHECKING:
+    from trustjournal.cli.terminal import SecretSource
+    from trustjournal.services.imports import ImportPlan
+    from trustjournal.store.vault import Vault
+
+FORMATS = ("trustjournal", "daylio", "jrnl")
+
+
+def add_data_commands(sub: Any, common: Callable[[argparse.ArgumentParser], None]) -> None:
+    """Register `backups`, `export-data` (also `export-all`) and `import`."""
+    backups = sub.add_parser("backups", help=_("list the automatic backups"))
+    common(backups)
+    backups.add_argument("--json", action="store_true", help=_("one JSON array"))
+
+    export = sub.add_parser(
+        "export-data",
+        aliases=["export-all"],
+        help=_("write everything in the journal to one open, unencrypted JSON file"),
+        description=_(
+            "Write every entry (private ones and those in the bin marked as such), your own "
+            "words and the record of shared summaries to one JSON file in an open, documented "
+            "format. The file is NOT encrypted: anyone who can read it can read your journal."
+        ),
+    )
+    common(export)
+    export.add_argument("--out", metavar="FILE", required=True, help=_("the file to write"))
+    export.set_defaults(handler="export_data")
+
+    imp = sub.add_parser(
+        "import",
+        help=_("add entries from an export of TrustJournal or Daylio"),
+        description=_(
+            "Add entries from a file. Entries already in the journal are skipped, so importing "
+            "the same file twice adds nothing. A backup is made first."
+        ),
+    )
+    common(imp)
+    imp.add_argument("file", metavar="FILE")
+    imp.add_argument("--format", choices=FORMATS, help=_("default: recognised from the content"))
+    imp.add_argument("--dry-run", action="store_true", help=_("show what would be added"))
+    imp.add_argument("--json", action="store_true", help=_("print the outcome as JSON"))
+    imp.add_argument(
+        "--mood-map", metavar="LABEL=N,…", default="", help=_("Daylio moods of your own, 1-10")
+    )
+    imp.add_argument(
+        "--accept-valid",
+        action="store_true",
+        help=_("import the readable part even if some entries could not be read"),
+    )
+    imp.set_defaults(handler="import_file")
+
+
+def backup_to_help() -> str:
+    """The help of `backup --to`, which says what happens without it."""
+    return _("default: a new automatic backup in the backups folder, kept by the rule")
+
+
+def _size_text(size: int) -> str:
+    return _("{size} MB").format(size=format_number(round(size / 1_000_000, 1)))
+
+
+class DataCommands:
+    """Backups, export and import; mixed into `Commands`, sharing its secrets, printer, clock."""
+
+    _secrets: SecretSource
+    _out: Callable[[str], None]
+    _clock: Callable[[], datetime]
+
+    def _unlocked(self, args: argparse.Namespace) -> Vault:
+        from trustjournal.cli.commands import _unlock
+
+        return _unlock(args, self._secrets)
+
+    def backup_to_folder(self, args: argparse.Namespace) -> None:
+        """`backup` with no --to: a new automatic backup in the chosen folder, then the rule."""
+        from trustjournal.services.backups import BackupService
+
+        vault = self._unlocked(args)
+        try:
+            service = BackupService(vault=vault, clock=self._clock)
+            made = service.back_up_now()
+            kept = service.backups()
+        finally:
+            vault.lock()
+        size = sum(b.size_bytes for b in kept)
+        self._out(_("Backup written to {path}.").format(path=made))
+        self._out(
+            ngettext(
+                "{count} automatic backup is kept ({size}).",
+                "{count} automatic backups are kept ({size}).",
+                len(kept),
+            ).format(count=len(kept), size=_size_text(size))
+        )
+
+    def backups(self, args: argparse.Namespace) -> None:
+        from trustjournal.services.backups import BackupService
+
+        vault = self._unlocked(args)
+        try:
+            service = BackupService(vault=vault, clock=self._clock)
+            found, folder = service.backups(), service.folder()
+        finally:
+            vault.lock()
+        if args.json:
+            rows = [
+                {
+                    "path": str(b.path),
+                    "made_at": b.made_at.isoformat(),
+                    "entries": b.entries,
+                    "size_bytes": b.size_bytes,
+                    "problem": b.problem,
+                }
+                for b in found
+            ]
+            self._out(json.dumps(rows, ensure_ascii=False, indent=2))
+            return
+        if not found:
+            self._out(_("No automatic backups yet in {folder}.").format(folder=folder))
+            return
+        self._out(_("Automatic backups in {folder}, newest first:").format(folder=folder))
+        for b in found:
+            local = b.made_at.astimezone()
+            when = f"{format_date(local.date(), 'medium')} {format_time(local)}"
+            if b.entries is None:
+                what = _("could not be opened: {reason}").format(reason=b.problem)
+            else:
+                what = ngettext("{count} entry", "{count} entries", b.entries).format(
+                    count=b.entries
+                )
+            self._out(f"  {when}  {what}  {_size_text(b.size_bytes)}  {b.path.name}")
+
+    def export_data(self, args: argparse.Namespace) -> None:
+        from trustjournal.services.portable import Sources, write_export
+        from trustjournal.store.entries import EntryRepository
+        from trustjournal.store.exports import ExportLogRepository
+        from trustjournal.store.vocabulary import VocabularyRepository
+
+        target = Path(args.out).expanduser()
+        vault = self._unlocked(args)
+        try:
+            db = vault.db
+            sources = Sources(
+                entries=EntryRepository(db=db, clock=self._clock),
+                vocabulary=VocabularyRepository(db=db, clock=self._clock),
+                export_log=ExportLogRepository(db=db, clock=self._clock),
+            )
+            count = write_export(sources, target, clock=self._clock)
+        finally:
+            vault.lock()
+        self._out(
+            ngettext(
+                "Wrote {count} entry to {path}.", "Wrote {count} entries to {path}.", count
+            ).format(count=count, path=target)
+        )
+        self._out(
+            _(
+                "This file is not encrypted: anyone who can read it can read your whole "
+                "journal. Only you can open it on this computer; keep it somewhere safe and "
+                "delete it when you no longer need it."
+            )
+        )
+
+    def import_file(self, args: argparse.Namespace) -> int:
+        from trustjournal.services import imports
+
+        source = Path(args.file).expanduser()
+        imports.check_size(os.path.getsize(source))  # before reading a huge file into memory
+        parsed = _parse(imports.read_text(source.read_bytes()), args)
+        vault = self._unlocked(args)
+        try:
+            return self._import(vault, parsed, args)
+        finally:
+            vault.lock()
+
+    def _import(self, vault: Vault, parsed: Any, args: argparse.Namespace) -> int:
+        from trustjournal.services import imports, portable
+        from trustjournal.services.backups import BackupService
+        from trustjournal.store.entries import EntryRepository
+        from trustjournal.store.vocabulary import VocabularyRepository
+
+        candidates, rejected, words = parsed
+        repo = EntryRepository(db=vault.db, clock=self._clock)
+        plan = imports.plan(repo, candidates, rejected)
+        refused = bool(plan.rejected) and not args.accept_valid and not args.dry_run
+        if refused:
+            plan.to_add, plan.skipped = [], 0
+        elif not args.dry_run and (plan.to_add or words):
+            BackupService(vault=vault, clock=self._clock).back_up_now()
+            imports.apply(repo, plan)
+            portable.import_vocabulary(VocabularyRepository(db=vault.db, clock=self._clock), words)
+        self._report(plan, args, refused=refused)
+        return int(ExitCode.USAGE) if refused else 0
+
+    def _report(self, plan: ImportPlan, args: argparse.Namespace, *, refused: bool) -> None:
+        from trustjournal.services.imports import describe
+
+        if args.json:
+            self._out(json.dumps(plan.summary(), ensure_ascii=False))
+            return
+        for r in plan.rejected:
+            self._out(_("{where}: {reason}").format(where=r.where, reason=r.reason))
+        if refused:
+            self._out(
+                _(
+                    "Nothing was imported, because some entries could not be read. Fix them, "
+                    "or add --accept-valid to import the rest."
+                )
+            )
+            return
+        if args.dry_run:
+            self._out(_("A dry run: nothing was changed. By year and kind, this would add:"))
+            for (kind, year), count in plan.by_kind_and_year().items():
+                self._out(f"  {year}  {_kind_count(kind, count)}")
+        self._out(describe(plan, dry_run=args.dry_run))
+
+
+def _kind_count(kind: str, count: int) -> str:
+    if kind == "mood":
+        text = ngettext("{count} mood check-in", "{count} mood check-ins", count)
+    elif kind == "gratitude":
+        text = ngettext("{count} gratitude entry", "{count} gratitude entries", count)
+    else:
+        text = ngettext("{count} trigger record", "{count} trigger records", count)
+    return text.format(count=count)
+
+
+def _parse(text: str, args: argparse.Namespace) -> tuple[list[Any], list[Any], dict[str, Any]]:
+    from trustjournal.services import imports_apps, portable
+
+    kind = args.format or imports_apps.detect(text)
+    if kind == "jrnl":
+        imports_apps.refuse_jrnl()
+    if kind == "daylio":
+        mood_map = imports_apps.parse_mood_map(args.mood_map)
+        candidates, rejected = imports_apps.parse_daylio(text, mood_map=mood_map)
+        return candidates, rejected, {}
+    if args.mood_map:
+        raise UsageError(_("--mood-map is only for Daylio files."))
+    parsed = portable.parse_export(text)
+    return parsed.candidates, parsed.rejected, parsed.vocabulary

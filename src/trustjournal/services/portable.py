@@ -1,0 +1,213 @@
+"""The whole journal as one open JSON file, and back (resources/schema/trustjournal-export-1.json).
+
+The file is plain text: anyone who can read it can read the journal. It is written 0600, one
+entry per line so a large journal is streamed rather than built in memory, through a temp
+file renamed into place, so an interrupted export never leaves half a file under the name.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any, TextIO
+
+from trustjournal import __version__
+from trustjournal.core.errors import ValidationError
+from trustjournal.core.i18n import _
+from trustjournal.core.query import EntryQuery
+from trustjournal.core.serialize import from_dict, to_dict
+from trustjournal.services.imports import Candidate, ImportFormatError, Rejected
+from trustjournal.store.db import translate_errors
+from trustjournal.store.entries import EntryRepository
+from trustjournal.store.entry_reads import chunks
+from trustjournal.store.exports import ExportLogRepository
+from trustjournal.store.files import create_private_file, fsync_file, remove_quietly, temp_path_for
+from trustjournal.store.vocabulary import VocabularyList, VocabularyRepository
+
+FORMAT = "trustjournal-export"
+VERSION = 1
+SCHEMA = ("schema", "trustjournal-export-1.json")
+
+
+@dataclass(frozen=True)
+class Sources:
+    """The repositories an export reads (and an import writes)."""
+
+    entries: EntryRepository
+    vocabulary: VocabularyRepository
+    export_log: ExportLogRepository | None = None
+
+
+def write_export(sources: Sources, target: Path, *, clock: Callable[[], datetime]) -> int:
+    """Write the whole journal to `target` as JSON, readable only by this user.
+
+    Returns:
+        How many entries were written.
+
+    Raises:
+        UserFacingError: for file-system failures; then no file is left under `target`'s name.
+    """
+    tmp = temp_path_for(target)
+    create_private_file(tmp)
+    try:
+        with translate_errors(), open(tmp, "w", encoding="utf-8", newline="\n") as out:
+            count = _write(out, sources, clock)
+        fsync_file(tmp)
+        with translate_errors():
+            os.replace(tmp, target)
+    except BaseException:
+        remove_quietly(tmp)
+        raise
+    return count
+
+
+def _write(out: TextIO, sources: Sources, clock: Callable[[], datetime]) -> int:
+    head = {"format": FORMAT, "version": VERSION, "exported_at": clock().isoformat()}
+    head["app_version"] = __version__
+    out.write(json.dumps(head, ensure_ascii=False)[:-1] + ',\n"entries": [')
+    count = 0
+    for entry_json in _entries(sources.entries):
+        out.write(("\n" if count == 0 else ",\n") + entry_json)
+        count += 1
+    out.write('\n],\n"vocabulary": ')
+    out.write(json.dumps(_vocabulary(sources.vocabulary), ensure_ascii=False))
+    if sources.export_log is not None:
+        out.write(',\n"export_log": ')
+        out.write(json.dumps(_export_log(sources.export_log), ensure_ascii=False))
+    out.write("\n}\n")
+    return count
+
+
+def _entries(repo: EntryRepository) -> Iterator[str]:
+    """Every entry, oldest id first, live then those in the bin, one JSON object each."""
+    ids = sorted(repo.ids(EntryQuery()) + repo.ids(EntryQuery(deleted=True)))
+    binned = set(repo.ids(EntryQuery(deleted=True)))
+    for chunk in chunks(ids, 500):
+        for entry in repo.get_many(chunk):
+            data = to_dict(entry)
+            data.pop("id")
+            data["in_bin"] = entry.id in binned
+            yield json.dumps(data, ensure_ascii=False)
+
+
+def _vocabulary(vocabulary: VocabularyRepository) -> dict[str, Any]:
+    """The person's own words (with emotion families), and the shipped words they hid."""
+    out: dict[str, Any] = {}
+    for kind in VocabularyList:
+        items = vocabulary.items(kind.value, include_hidden=True)
+        out[kind.value] = {
+            "own": [
+                {"name": i.name, "family": i.family, "hidden": i.hidden}
+                for i in items
+                if not i.shipped
+            ],
+            "hidden_shipped": [i.name for i in items if i.shipped and i.hidden],
+        }
+    return out
+
+
+def _export_log(log: ExportLogRepository) -> list[dict[str, Any]]:
+    return [
+        {
+            "created_at": r.created_at.isoformat(),
+            "audience": r.audience,
+            "format": r.format,
+            "period_start": r.period.start.isoformat() if r.period.start else None,
+            "period_end": r.period.end.isoformat() if r.period.end else None,
+            "entry_count": len(r.entry_ids),
+            "sections": list(r.sections),
+        }
+        for r in log.list()
+    ]
+
+
+@dataclass
+class ParsedExport:
+    """A TrustJournal export read back: entries as candidates, what failed, and the words."""
+
+    candidates: list[Candidate]
+    rejected: list[Rejected]
+    vocabulary: dict[str, Any]
+
+
+def looks_like_export(text: str) -> bool:
+    """Whether text is (the start of) a TrustJournal export, judged from its first bytes."""
+    head = text.lstrip()[:200]
+    return head.startswith("{") and f'"{FORMAT}"' in head
+
+
+def parse_export(text: str) -> ParsedExport:
+    """Read a TrustJournal export.
+
+    Raises:
+        ImportFormatError: if it is not JSON, not our format, or a newer version.
+    """
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ImportFormatError(
+            _("That file is not valid JSON (line {line}); nothing was imported.").format(
+                line=exc.lineno
+            )
+        ) from None
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise ImportFormatError()
+    if data.get("version") != VERSION:
+        raise ImportFormatError(
+            _(
+                "That export was made by a newer TrustJournal (format {version}); "
+                "nothing was imported. Update TrustJournal, then try again."
+            ).format(version=data.get("version"))
+        )
+    raw = data.get("entries")
+    if not isinstance(raw, list):
+        raise ImportFormatError()
+    candidates, rejected = [], []
+    for index, item in enumerate(raw):
+        where = _("entry {number}").format(number=index + 1)
+        try:
+            if not isinstance(item, dict):
+                raise ValidationError()
+            fields = {k: v for k, v in item.items() if k not in ("id", "in_bin")}
+            entry = from_dict(fields)
+            candidates.append(Candidate(entry, where, in_bin=item.get("in_bin") is True))
+        except ValidationError as exc:
+            rejected.append(Rejected(where, exc.message))
+    vocabulary = data.get("vocabulary")
+    return ParsedExport(candidates, rejected, vocabulary if isinstance(vocabulary, dict) else {})
+
+
+def import_vocabulary(vocabulary: VocabularyRepository, words: dict[str, Any]) -> int:
+    """Add the person's own words that are missing and hide the shipped ones they had hidden.
+
+    Returns:
+        How many words were added.
+    """
+    added = 0
+    for kind in VocabularyList:
+        section = words.get(kind.value)
+        if not isinstance(section, dict):
+            continue
+        present = {i.name.casefold(): i for i in vocabulary.items(kind.value, include_hidden=True)}
+        for word in section.get("own") or []:
+            if not isinstance(word, dict) or not isinstance(word.get("name"), str):
+                continue
+            name = word["name"]
+            try:
+                if name.casefold() not in present:
+                    family = word.get("family") if isinstance(word.get("family"), str) else None
+                    present[name.casefold()] = vocabulary.add(kind.value, name, family=family)
+                    added += 1
+                if word.get("hidden") is True and not present[name.casefold()].hidden:
+                    vocabulary.hide(kind.value, name)
+            except ValidationError:
+                continue  # a word that is not valid here is left out, never half-added
+        for name in section.get("hidden_shipped") or []:
+            item = present.get(name.casefold()) if isinstance(name, str) else None
+            if item is not None and item.shipped and not item.hidden:
+                vocabulary.hide(kind.value, name)
+    return added

@@ -1,0 +1,185 @@
+"""The full export: every entry of every kind back into a new journal unchanged, twice adds
+nothing, written 0600 and never half a file, and bad files refused with where and why."""
+
+from __future__ import annotations
+
+import json
+import os
+import stat
+import tempfile
+from datetime import UTC, datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from tests.store.conftest import Clock, create_schema
+from tests.store.test_entries_roundtrip import gratitudes, moods, triggers
+from trustjournal.core.entries import Entry, MoodCheckIn
+from trustjournal.core.query import EntryQuery
+from trustjournal.services import imports, portable
+from trustjournal.services.imports import ImportFormatError
+from trustjournal.store.db import Database, open_database
+from trustjournal.store.entries import EntryRepository
+from trustjournal.store.vocabulary import VocabularyRepository
+
+NOW = datetime(2026, 12, 6, 20, 0, tzinfo=UTC)
+
+
+def _open(path: Path) -> Database:
+    db = open_database(path, os.urandom(32))
+    create_schema(db)
+    return db
+
+
+def _sources(db: Database) -> portable.Sources:
+    clock = Clock(NOW)
+    return portable.Sources(
+        entries=EntryRepository(db=db, clock=clock),
+        vocabulary=VocabularyRepository(db=db, clock=clock),
+    )
+
+
+def _export(db: Database, path: Path) -> dict[str, object]:
+    portable.write_export(_sources(db), path, clock=lambda: NOW)
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["entries"] = sorted(data["entries"], key=lambda e: json.dumps(e, sort_keys=True))
+    return data
+
+
+def _import(db: Database, path: Path) -> imports.ImportPlan:
+    sources = _sources(db)
+    parsed = portable.parse_export(imports.read_text(path.read_bytes()))
+    plan = imports.plan(sources.entries, parsed.candidates, parsed.rejected)
+    imports.apply(sources.entries, plan)
+    portable.import_vocabulary(sources.vocabulary, parsed.vocabulary)
+    return plan
+
+
+entries_in_bin = st.lists(st.tuples(moods | gratitudes | triggers, st.booleans()), max_size=8)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(entries=entries_in_bin)
+def test_export_import_export_gives_the_same_entries_and_twice_adds_nothing(
+    entries: list[tuple[Entry, bool]],
+) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        root = Path(folder)
+        first, second = _open(root / "a.db"), _open(root / "b.db")
+        try:
+            repo = EntryRepository(db=first, clock=Clock(NOW))
+            for entry, in_bin in entries:
+                saved = repo.add(entry)
+                if in_bin and saved.id is not None:
+                    repo.delete(saved.id)
+            VocabularyRepository(db=first, clock=Clock(NOW)).add("emotion", "Seen", family="joy")
+            exported = _export(first, root / "a.json")
+            plan = _import(second, root / "a.json")
+            assert (len(plan.to_add), plan.skipped, plan.rejected) == (len(entries), 0, [])
+            assert _export(second, root / "b.json") == exported
+            again = _import(second, root / "a.json")
+            assert (len(again.to_add), again.skipped) == (0, len(entries))
+            assert EntryRepository(db=second, clock=Clock()).count() == sum(
+                not b for _e, b in entries
+            )
+        finally:
+            first.close()
+            second.close()
+
+
+def test_the_file_is_private_and_says_what_it_is(tmp_path: Path) -> None:
+    db = _open(tmp_path / "a.db")
+    EntryRepository(db=db, clock=Clock(NOW)).add(
+        MoodCheckIn(
+            occurred_at=datetime(2026, 3, 14, 9, tzinfo=timezone(timedelta(hours=1))), mood=4
+        )
+    )
+    target = tmp_path / "all.json"
+    assert portable.write_export(_sources(db), target, clock=lambda: NOW) == 1
+    db.close()
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600
+    data = json.loads(target.read_text(encoding="utf-8"))
+    assert (data["format"], data["version"]) == ("trustjournal-export", 1)
+    [entry] = data["entries"]
+    assert entry["occurred_at"] == "2026-03-14T09:00:00+01:00"
+    assert entry["in_bin"] is False
+    assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []
+
+
+def test_a_failed_write_leaves_no_file_under_the_name(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = _open(tmp_path / "a.db")
+    monkeypatch.setattr(os, "replace", lambda *a: (_ for _ in ()).throw(OSError(28, "full")))
+    with pytest.raises(Exception, match=r"disk|space|full|written"):
+        portable.write_export(_sources(db), tmp_path / "all.json", clock=lambda: NOW)
+    db.close()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.db"]
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("{not json", "not valid JSON"),
+        ('{"format": "something else"}', "could not be read"),
+        ('{"format": "trustjournal-export", "version": 99, "entries": []}', "newer"),
+    ],
+)
+def test_bad_files_import_nothing_and_say_why(text: str, message: str) -> None:
+    with pytest.raises(ImportFormatError, match=message):
+        portable.parse_export(text)
+
+
+def test_an_invalid_entry_is_named_by_place_never_by_its_text(tmp_path: Path) -> None:
+    good = {"kind": "mood", "occurred_at": "2026-03-14T09:00:00+01:00", "mood": 5}
+    bad = {"kind": "mood", "occurred_at": "2026-03-14T09:00:00+01:00", "mood": 11, "note": "x"}
+    text = json.dumps({"format": "trustjournal-export", "version": 1, "entries": [good, bad]})
+    parsed = portable.parse_export(text)
+    assert len(parsed.candidates) == 1
+    [rejected] = parsed.rejected
+    assert rejected.where == "entry 2"
+    assert "mood" in rejected.reason
+
+
+def test_too_large_or_not_utf8_is_refused() -> None:
+    with pytest.raises(ImportFormatError, match="larger than 50 MB"):
+        imports.read_text(b" " * (imports.MAX_IMPORT_BYTES + 1))
+    with pytest.raises(ImportFormatError, match="not UTF-8"):
+        imports.read_text(b'{"a": "\xff"}')
+
+
+def test_every_entry_kind_and_field_is_in_the_schema() -> None:
+    from trustjournal.core.entries import ENTRY_TYPES, field_names
+    from trustjournal.core.resources import load_json
+
+    schema = load_json(*portable.SCHEMA)
+    kinds = schema["$defs"]
+    for kind in ENTRY_TYPES:
+        properties = set(kinds[kind.value]["properties"])
+        assert set(field_names(kind)) - {"id"} <= properties, kind
+    assert EntryQuery  # the query module is what the export reads through
+
+
+def test_every_exported_entry_has_only_fields_its_schema_allows(tmp_path: Path) -> None:
+    from trustjournal.core.entries import GratitudeEntry, TriggerRecord
+    from trustjournal.core.resources import load_json
+
+    db = _open(tmp_path / "a.db")
+    repo = EntryRepository(db=db, clock=Clock(NOW))
+    repo.add(MoodCheckIn(occurred_at=NOW, mood=5, tags=("walk",), private=True))
+    repo.add(GratitudeEntry(occurred_at=NOW, text="tea", expressed_on=NOW.date()))
+    binned = repo.add(TriggerRecord(occurred_at=NOW, situation="late", intensity=6))
+    assert binned.id is not None
+    repo.delete(binned.id)
+    data = _export(db, tmp_path / "all.json")
+    db.close()
+    schema = load_json(*portable.SCHEMA)
+    assert set(data) <= set(schema["properties"])
+    assert set(schema["required"]) <= set(data)
+    for entry in data["entries"]:  # type: ignore[attr-defined]
+        kind = schema["$defs"][entry["kind"]]
+        assert set(entry) <= set(kind["properties"]), entry["kind"]
+        assert set(kind["required"]) <= set(entry), entry["kind"]
+    assert set(data["vocabulary"]) <= set(schema["properties"]["vocabulary"]["properties"])  # type: ignore[arg-type]
