@@ -13,9 +13,9 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
-from trustjournal.core.entries import clean_names
+from trustjournal.core.entries import clean_names, field_label
 from trustjournal.core.errors import ValidationError
-from trustjournal.core.i18n import current_language
+from trustjournal.core.i18n import _, current_language
 from trustjournal.core.resources import load_json
 from trustjournal.core.times import to_micros
 from trustjournal.store.db import Database
@@ -61,13 +61,15 @@ def _list(list_name: str) -> VocabularyList:
     try:
         return VocabularyList(list_name)
     except ValueError:
-        raise ValidationError("There is no such list.", field="list") from None
+        raise ValidationError(_("There is no such list."), field="list") from None
 
 
 def _name(value: str, field_name: str = "name") -> str:
     names = clean_names([value], field_name=field_name)
     if not names:
-        raise ValidationError(f"Please write a {field_name}.", field=field_name)
+        raise ValidationError(
+            _("Please write a {field}.").format(field=field_label(field_name)), field=field_name
+        )
     return names[0]
 
 
@@ -143,13 +145,16 @@ class VocabularyRepository:
         for entry in self._resolve(kind):
             if entry.item.name.casefold() == key:
                 return entry
-        raise ValidationError("That name is not in the list.", field="name")
+        raise ValidationError(_("That name is not in the list."), field="name")
 
     def _check_free(self, kind: VocabularyList, name: str, but: _Resolved | None = None) -> None:
         for entry in self._resolve(kind):
             if entry.item.name.casefold() == name.casefold() and entry != but:
-                where = " (hidden; it can be shown again)" if entry.item.hidden else ""
-                raise ValidationError(f"That name is already in the list{where}.", field="name")
+                if entry.item.hidden:
+                    message = _("That name is already in the list (hidden; it can be shown again).")
+                else:
+                    message = _("That name is already in the list.")
+                raise ValidationError(message, field="name")
 
     def items(self, list_name: str, *, include_hidden: bool = False) -> list[VocabularyItem]:
         """The names of a list: shipped ones in their order, then the person's own.
@@ -178,7 +183,7 @@ class VocabularyRepository:
         kind = _list(list_name)
         clean = _name(name)
         if family is not None and kind is not VocabularyList.EMOTION:
-            raise ValidationError("Only emotions belong to a family.", field="family")
+            raise ValidationError(_("Only emotions belong to a family."), field="family")
         clean_family = _name(family, "family") if family is not None else None
         self._check_free(kind, clean)
         with self._db.transaction():
