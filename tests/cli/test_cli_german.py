@@ -76,6 +76,11 @@ def test_add_list_purge_and_an_error_speak_german_with_plurals(run_de: RunDe) ->
     assert "Stimmung" in line
     assert "Stimmung 7 von 10, gut — Spaziergang" in line
 
+    shown = run_de("show", "1")
+    assert shown.returncode == 0, shown.stderr
+    assert shown.stdout.splitlines()[0] == "Stimmung, Eintrag 1 · 10.03.2026 09:15 (UTC+00:00)"
+    assert "Notiz: Spaziergang" in shown.stdout
+
     assert run_de("delete", "1").returncode == 0
     one = run_de("purge")
     assert one.returncode == 0, one.stderr

@@ -15,6 +15,7 @@ import platformdirs
 from trustjournal.cli.entry_args import (
     detail_lines,
     entry_from_args,
+    kind_width,
     list_line,
     own_words,
     parse_when,
@@ -148,8 +149,10 @@ class Commands:
         if not entries:
             self._out(_("No entries match."))
             return
+        width = kind_width()
         for e in entries:
-            self._out(f"{e.id:>7}  {when_text(e)}  {kind_label(e):<9}  {visible(list_line(e))}")
+            kind = kind_label(e).ljust(width)
+            self._out(f"{e.id:>7}  {when_text(e)}  {kind}  {visible(list_line(e))}")
 
     def show(self, args: argparse.Namespace) -> None:
         vault = _unlock(args, self._secrets)

@@ -20,7 +20,7 @@ from trustjournal.core.i18n import N_, _, format_date, format_time, pgettext
 from trustjournal.core.periods import Period, parse_day
 from trustjournal.core.query import EntryQuery
 from trustjournal.core.serialize import to_dict
-from trustjournal.core.wording import kind_label, summarise
+from trustjournal.core.wording import ABOUT_WORDS, kind_label, kind_word, summarise
 from trustjournal.store.vault import Vault
 from trustjournal.store.vocabulary import VocabularyRepository
 
@@ -155,15 +155,28 @@ def list_line(entry: Entry) -> str:
     return f"[{category}] {summarise(entry)}" if category else summarise(entry)
 
 
-def when_text(entry: Entry) -> str:
-    """The entry's local date and time, in the language's order (fixed width: lists line up)."""
-    moment = entry.occurred_at
+def day_text(day: date) -> str:
+    """A date in the language's order, all digits (fixed width: lists line up)."""
     # Translators: a CLDR date pattern for the CLI's lists, all digits so columns line up
     # (German: dd.MM.yyyy).
-    day = format_date(moment.date(), pgettext("CLI date pattern", "yyyy-MM-dd"))
+    return format_date(day, pgettext("CLI date pattern", "yyyy-MM-dd"))
+
+
+def moment_text(moment: datetime) -> str:
+    """A date and time as the CLI shows them, in the moment's own offset."""
     # Translators: a CLDR time pattern for the CLI (24-hour clock).
     clock = format_time(moment.time(), pgettext("CLI time pattern", "HH:mm"))
-    return _("{date} {time}").format(date=day, time=clock)
+    return _("{date} {time}").format(date=day_text(moment.date()), time=clock)
+
+
+def when_text(entry: Entry) -> str:
+    """When the entry happened, in the language's order."""
+    return moment_text(entry.occurred_at)
+
+
+def kind_width() -> int:
+    """The widest kind label in the current language, so the list's columns line up."""
+    return max(len(kind_word(kind)) for kind in EntryKind)
 
 
 def detail_lines(entry: Entry) -> list[str]:
@@ -177,7 +190,14 @@ def detail_lines(entry: Entry) -> list[str]:
     for key, value in data.items():
         if key in skip or value in (None, "", [], False):
             continue
-        if isinstance(value, list):
+        shown = getattr(entry, key, None)
+        if isinstance(shown, datetime):
+            text = moment_text(shown)
+        elif isinstance(shown, date):
+            text = day_text(shown)
+        elif isinstance(shown, About):
+            text = ABOUT_WORDS[shown]
+        elif isinstance(value, list):
             text = ", ".join(value)
         elif value is True:
             text = _("yes")

@@ -6,7 +6,13 @@ from collections.abc import Iterator, Mapping
 from datetime import date, datetime
 from typing import TypeVar
 
-from trustjournal.core.entries import About, Entry, GratitudeEntry, MoodCheckIn, TriggerRecord
+from trustjournal.core.entries import (
+    About,
+    Entry,
+    EntryKind,
+    GratitudeEntry,
+    MoodCheckIn,
+)
 from trustjournal.core.i18n import N_, _, format_date, format_time, pgettext
 
 K = TypeVar("K")
@@ -163,13 +169,18 @@ def summarise(entry: Entry, width: int = SUMMARY_WIDTH) -> str:
     return first_line(text, width)
 
 
-def kind_label(entry: Entry) -> str:
-    """The kind as a person says it."""
-    if isinstance(entry, MoodCheckIn):
+def kind_word(kind: EntryKind) -> str:
+    """A kind of entry as a person says it, in the current language."""
+    if kind is EntryKind.MOOD:
         return pgettext("entry kind", "Mood")
-    if isinstance(entry, TriggerRecord):
+    if kind is EntryKind.TRIGGER:
         return pgettext("entry kind", "Trigger")
     return pgettext("entry kind", "Gratitude")
+
+
+def kind_label(entry: Entry) -> str:
+    """The entry's kind as a person says it."""
+    return kind_word(entry.kind)
 
 
 def unconfirmed_note(what: str) -> str:
