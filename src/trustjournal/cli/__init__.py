@@ -16,14 +16,18 @@ from typing import TextIO
 from trustjournal.cli.parser import build_parser
 from trustjournal.cli.terminal import SecretSource, stdin_option
 from trustjournal.core.errors import ExitCode, UserFacingError
+from trustjournal.core.i18n import _
 from trustjournal.store.db import translate_errors
 
 log = logging.getLogger("trustjournal.cli")
 
-BUG_MESSAGE = (
-    "trustjournal: something went wrong inside TrustJournal ({kind}). "
-    "Your journal was not changed by this command unless it said so."
-)
+
+def bug_message(kind: str) -> str:
+    """The line for a bug: the exception's type only, never its text (it may hold entries)."""
+    return _(
+        "trustjournal: something went wrong inside TrustJournal ({kind}). "
+        "Your journal was not changed by this command unless it said so."
+    ).format(kind=kind)
 
 
 def main(
@@ -49,13 +53,13 @@ def main(
     try:
         return _run(args_list, stdin=stdin, out=out, clock=clock)
     except UserFacingError as exc:
-        print(f"trustjournal: {exc.message}", file=err)
+        print(_("trustjournal: {message}").format(message=exc.message), file=err)
         return int(exc.exit_code)
     except KeyboardInterrupt:
-        print("trustjournal: stopped.", file=err)
+        print(_("trustjournal: stopped."), file=err)
         return 130
     except Exception as exc:  # a bug: report the type only, never the text (it may hold entries)
-        print(BUG_MESSAGE.format(kind=type(exc).__name__), file=err)
+        print(bug_message(type(exc).__name__), file=err)
         return int(ExitCode.INTERNAL)
 
 

@@ -16,6 +16,7 @@ from trustjournal.cli.data_commands import DataCommands
 from trustjournal.cli.entry_args import (
     detail_lines,
     entry_from_args,
+    kind_width,
     list_line,
     own_words,
     parse_when,
@@ -24,24 +25,32 @@ from trustjournal.cli.entry_args import (
 )
 from trustjournal.cli.terminal import SecretSource, UsageError, fill_from_stdin, visible
 from trustjournal.core.errors import UserFacingError
+from trustjournal.core.i18n import _, ngettext
 from trustjournal.core.serialize import to_dict
 from trustjournal.core.strength import estimate
 from trustjournal.core.wording import kind_label, unconfirmed_note
 from trustjournal.store.entries import EntryRepository
 from trustjournal.store.vault import Vault
 
-RECOVERY_NOTE = """\
-Recovery code (shown only this once):
 
-    {code}
+def recovery_note(code: str) -> str:
+    """What `init` says with the recovery code."""
+    return _(
+        "Recovery code (shown only this once):\n"
+        "\n"
+        "    {code}\n"
+        "\n"
+        "Write it down and keep it somewhere safe, away from this computer. If you ever forget "
+        "your\npassphrase, this code is the only way back into your journal. Anyone who has it "
+        "can open\nyour journal, so keep it as private as the passphrase itself."
+    ).format(code=code)
 
-Write it down and keep it somewhere safe, away from this computer. If you ever forget your
-passphrase, this code is the only way back into your journal. Anyone who has it can open
-your journal, so keep it as private as the passphrase itself."""
 
-# The new key file is in place, but the disk did not confirm it; only a power cut in the next
-# moments could bring back the old one, and then the old passphrase would open the journal.
-UNCONFIRMED_NOTE = "\n" + unconfirmed_note("passphrase")
+def _unconfirmed(durable: bool) -> str:
+    # The new key file is in place, but the disk did not confirm it; only a power cut in the next
+    # moments could bring back the old one, and then the old passphrase would open the journal.
+    return "" if durable else "\n" + unconfirmed_note("passphrase")
+
 
 Printer = Callable[[str], None]
 
@@ -67,12 +76,14 @@ def vault_dir(args: argparse.Namespace) -> Path:
     return platformdirs.user_data_path("TrustJournal", appauthor=False)
 
 
-def _new_passphrase(secrets: SecretSource, prompt: str = "New passphrase: ") -> str:
+def _new_passphrase(secrets: SecretSource) -> str:
     """A new passphrase, held to the app's own strength rule (core.strength)."""
-    secret = secrets.ask(prompt, confirm=True)
+    secret = secrets.ask(_("New passphrase: "), confirm=True)
     strength = estimate(secret)
     if not strength.accepted:
-        raise UsageError(f"That passphrase was not accepted. {strength.verdict}")
+        raise UsageError(
+            _("That passphrase was not accepted. {verdict}").format(verdict=strength.verdict)
+        )
     return secret
 
 
@@ -80,7 +91,7 @@ def _unlock(args: argparse.Namespace, secrets: SecretSource) -> Vault:
     directory = vault_dir(args)
     if not Vault.exists(directory):
         return Vault.unlock(directory, "")  # raises the precise not-found / not-a-vault error
-    return Vault.unlock(directory, secrets.ask("Passphrase: "))
+    return Vault.unlock(directory, secrets.ask(_("Passphrase: ")))
 
 
 class Commands(DataCommands):
@@ -104,8 +115,8 @@ class Commands(DataCommands):
         directory = vault_dir(args)
         vault, code = Vault.create(directory, _new_passphrase(self._secrets))
         vault.lock()
-        self._out(f"Your journal is ready at {directory}.\n")
-        self._out(RECOVERY_NOTE.format(code=code))
+        self._out(_("Your journal is ready at {folder}.").format(folder=directory) + "\n")
+        self._out(recovery_note(code))
 
     def add(self, args: argparse.Namespace) -> None:
         now_local = self._clock().astimezone()
@@ -118,8 +129,9 @@ class Commands(DataCommands):
         finally:
             vault.lock()
         if own:
-            self._out(f"Kept as your own words: {visible(', '.join(own))}.")
-        self._out(f"Saved as entry {saved.id}.")
+            words = visible(", ".join(own))
+            self._out(_("Kept as your own words: {words}.").format(words=words))
+        self._out(_("Saved as entry {number}.").format(number=saved.id))
 
     def list(self, args: argparse.Namespace) -> None:
         query_from_args(args)  # bad dates are refused before the passphrase is asked
@@ -136,10 +148,12 @@ class Commands(DataCommands):
             self._out(json.dumps([to_dict(e) for e in entries], ensure_ascii=False, indent=2))
             return
         if not entries:
-            self._out("No entries match.")
+            self._out(_("No entries match."))
             return
+        width = kind_width()
         for e in entries:
-            self._out(f"{e.id:>7}  {when_text(e)}  {kind_label(e):<9}  {visible(list_line(e))}")
+            kind = kind_label(e).ljust(width)
+            self._out(f"{e.id:>7}  {when_text(e)}  {kind}  {visible(list_line(e))}")
 
     def show(self, args: argparse.Namespace) -> None:
         vault = _unlock(args, self._secrets)
@@ -155,12 +169,14 @@ class Commands(DataCommands):
     def delete(self, args: argparse.Namespace) -> None:
         self._with_repo(args, lambda repo: repo.delete(args.id))
         self._out(
-            f"Entry {args.id} is in the bin. Bring it back with: trustjournal undelete {args.id}"
+            _(
+                "Entry {number} is in the bin. Bring it back with: trustjournal undelete {number}"
+            ).format(number=args.id)
         )
 
     def undelete(self, args: argparse.Namespace) -> None:
         self._with_repo(args, lambda repo: repo.undelete(args.id))
-        self._out(f"Entry {args.id} is back.")
+        self._out(_("Entry {number} is back.").format(number=args.id))
 
     def purge(self, args: argparse.Namespace) -> None:
         from trustjournal.cli.purge import purge_lines
@@ -184,28 +200,27 @@ class Commands(DataCommands):
 
     def passwd(self, args: argparse.Namespace) -> None:
         directory = vault_dir(args)
-        old = self._secrets.ask("Current passphrase: ")
+        old = self._secrets.ask(_("Current passphrase: "))
         vault = Vault.unlock(directory, old)
         try:
             new = _new_passphrase(self._secrets)
-            with _unchanged_on_failure("Your passphrase was not changed."):
+            with _unchanged_on_failure(_("Your passphrase was not changed.")):
                 durable = vault.change_passphrase(old, new)
         finally:
             vault.lock()
-        self._out("Your passphrase has been changed." + ("" if durable else UNCONFIRMED_NOTE))
+        self._out(_("Your passphrase has been changed.") + _unconfirmed(durable))
 
     def recover(self, args: argparse.Namespace) -> None:
         directory = vault_dir(args)
-        vault = Vault.unlock_with_recovery(directory, self._secrets.ask("Recovery code: "))
+        vault = Vault.unlock_with_recovery(directory, self._secrets.ask(_("Recovery code: ")))
         try:
             new = _new_passphrase(self._secrets)
-            with _unchanged_on_failure("No new passphrase was set."):
+            with _unchanged_on_failure(_("No new passphrase was set.")):
                 durable = vault.set_passphrase(new)
         finally:
             vault.lock()
         self._out(
-            "Your new passphrase is set. Your recovery code still works."
-            + ("" if durable else UNCONFIRMED_NOTE)
+            _("Your new passphrase is set. Your recovery code still works.") + _unconfirmed(durable)
         )
 
     def verify(self, args: argparse.Namespace) -> int:
@@ -215,11 +230,16 @@ class Commands(DataCommands):
         finally:
             vault.lock()
         if problems:
+            count = len(problems)
             self._out(
-                f"The journal has {len(problems)} problem(s) in its files. Keep a backup safe."
+                ngettext(
+                    "The journal has {count} problem in its files. Keep a backup safe.",
+                    "The journal has {count} problems in its files. Keep a backup safe.",
+                    count,
+                ).format(count=count)
             )
             return 4
-        self._out("The journal is sound: every check passed.")
+        self._out(_("The journal is sound: every check passed."))
         return 0
 
     def backup(self, args: argparse.Namespace) -> None:
@@ -232,12 +252,16 @@ class Commands(DataCommands):
             vault.backup_to(target)
         finally:
             vault.lock()
-        self._out(f"Backup written to {target}. It opens with the same passphrase.")
+        self._out(
+            _("Backup written to {folder}. It opens with the same passphrase.").format(
+                folder=target
+            )
+        )
 
     def restore(self, args: argparse.Namespace) -> None:
         source = Path(args.source).expanduser()
-        Vault.restore(source, vault_dir(args), self._secrets.ask("Passphrase of the backup: "))
-        self._out("The journal has been restored from the backup.")
+        Vault.restore(source, vault_dir(args), self._secrets.ask(_("Passphrase of the backup: ")))
+        self._out(_("The journal has been restored from the backup."))
 
     def export(self, args: argparse.Namespace) -> None:
         from trustjournal.cli.export import plan_export, run_export
@@ -254,7 +278,7 @@ class Commands(DataCommands):
         from trustjournal.services.demo import DEMO_PASSPHRASE, fill
 
         if not 0 < args.years <= 30:
-            raise UsageError("--years must be more than 0 and at most 30.")
+            raise UsageError(_("--years must be more than 0 and at most 30."))
         directory = vault_dir(args)
         vault, _code = Vault.create(directory, DEMO_PASSPHRASE)
         try:
@@ -266,5 +290,11 @@ class Commands(DataCommands):
             )
         finally:
             vault.lock()
-        self._out(f"A demo journal with {count} entries is at {directory}.")
-        self._out(f'Its passphrase is "{DEMO_PASSPHRASE}".')
+        self._out(
+            ngettext(
+                "A demo journal with {count} entry is at {folder}.",
+                "A demo journal with {count} entries is at {folder}.",
+                count,
+            ).format(count=count, folder=directory)
+        )
+        self._out(_('Its passphrase is "{passphrase}".').format(passphrase=DEMO_PASSPHRASE))

@@ -16,14 +16,44 @@ from trustjournal.core.entries import (
     MoodCheckIn,
     TriggerRecord,
 )
+from trustjournal.core.i18n import N_, _, format_date, format_time, pgettext
 from trustjournal.core.periods import Period, parse_day
 from trustjournal.core.query import EntryQuery
 from trustjournal.core.serialize import to_dict
-from trustjournal.core.wording import kind_label, summarise
+from trustjournal.core.wording import ABOUT_WORDS, kind_label, kind_word, summarise
 from trustjournal.store.vault import Vault
 from trustjournal.store.vocabulary import VocabularyRepository
 
 AHEAD_ALLOWED = timedelta(days=1)  # a time zone's worth: entries record what has happened
+# The names `show` gives an entry's fields (translated when shown; the keys are to_dict's).
+FIELD_LABELS = {
+    "tags": N_("tags"),
+    "private": N_("private"),
+    "created_at": N_("created at"),
+    "updated_at": N_("updated at"),
+    "mood": N_("mood"),
+    "emotions": N_("emotions"),
+    "connection": N_("connection"),
+    "trust": N_("trust"),
+    "note": N_("note"),
+    "text": N_("text"),
+    "about": N_("about"),
+    "expressed": N_("expressed"),
+    "expressed_on": N_("expressed on"),
+    "prompt": N_("prompt"),
+    "situation": N_("situation"),
+    "intensity": N_("intensity"),
+    "category": N_("category"),
+    "thoughts": N_("thoughts"),
+    "body": N_("body"),
+    "urge": N_("urge"),
+    "response": N_("response"),
+    "coping": N_("coping"),
+    "intensity_after": N_("intensity after"),
+    "need": N_("need"),
+    "for_session": N_("for session"),
+    "unfinished": N_("unfinished"),
+}
 
 
 def _names(text: str) -> tuple[str, ...]:
@@ -45,14 +75,14 @@ def parse_when(text: str | None, now_local: datetime) -> datetime:
         else:
             moment = datetime.fromisoformat(raw)
     except ValueError:
-        raise UsageError("--at must look like 2026-03-14T21:30, 2026-03-14, or now.") from None
+        raise UsageError(_("--at must look like 2026-03-14T21:30, 2026-03-14, or now.")) from None
     try:
         moment = moment if moment.tzinfo is not None else moment.astimezone()
         ahead = moment - now_local > AHEAD_ALLOWED
     except (OverflowError, ValueError):  # e.g. year 1 or 9999 pushed past the calendar's end
-        raise UsageError("--at is too far in the past or future to be a real moment.") from None
+        raise UsageError(_("--at is too far in the past or future to be a real moment.")) from None
     if ahead:
-        raise UsageError("--at is more than a day ahead. An entry is about what has happened.")
+        raise UsageError(_("--at is more than a day ahead. An entry is about what has happened."))
     return moment
 
 
@@ -125,19 +155,55 @@ def list_line(entry: Entry) -> str:
     return f"[{category}] {summarise(entry)}" if category else summarise(entry)
 
 
+def day_text(day: date) -> str:
+    """A date in the language's order, all digits (fixed width: lists line up)."""
+    # Translators: a CLDR date pattern for the CLI's lists, all digits so columns line up
+    # (German: dd.MM.yyyy).
+    return format_date(day, pgettext("CLI date pattern", "yyyy-MM-dd"))
+
+
+def moment_text(moment: datetime) -> str:
+    """A date and time as the CLI shows them, in the moment's own offset."""
+    # Translators: a CLDR time pattern for the CLI (24-hour clock).
+    clock = format_time(moment.time(), pgettext("CLI time pattern", "HH:mm"))
+    return _("{date} {time}").format(date=day_text(moment.date()), time=clock)
+
+
 def when_text(entry: Entry) -> str:
-    return entry.occurred_at.strftime("%Y-%m-%d %H:%M")
+    """When the entry happened, in the language's order."""
+    return moment_text(entry.occurred_at)
+
+
+def kind_width() -> int:
+    """The widest kind label in the current language, so the list's columns line up."""
+    return max(len(kind_word(kind)) for kind in EntryKind)
 
 
 def detail_lines(entry: Entry) -> list[str]:
     data = to_dict(entry)
-    lines = [f"{kind_label(entry)} entry {entry.id} · {when_text(entry)} (UTC{_offset(entry)})"]
+    lines = [
+        _("{kind} entry {number} · {when} (UTC{offset})").format(
+            kind=kind_label(entry), number=entry.id, when=when_text(entry), offset=_offset(entry)
+        )
+    ]
     skip = {"kind", "id", "occurred_at"}
     for key, value in data.items():
         if key in skip or value in (None, "", [], False):
             continue
-        text = ", ".join(value) if isinstance(value, list) else str(value)
-        label = key.replace("_", " ")
+        shown = getattr(entry, key, None)
+        if isinstance(shown, datetime):
+            text = moment_text(shown)
+        elif isinstance(shown, date):
+            text = day_text(shown)
+        elif isinstance(shown, About):
+            text = ABOUT_WORDS[shown]
+        elif isinstance(value, list):
+            text = ", ".join(value)
+        elif value is True:
+            text = _("yes")
+        else:
+            text = str(value)
+        label = _(FIELD_LABELS[key]) if key in FIELD_LABELS else key.replace("_", " ")
         if "\n" in text:
             lines.append(f"{label}:")
             lines.extend("    " + visible(line) for line in text.splitlines())

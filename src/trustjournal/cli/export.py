@@ -10,6 +10,7 @@ from pathlib import Path
 
 from trustjournal.cli.parser import MAX_ENTRY_ID
 from trustjournal.cli.terminal import FROM_STDIN, SecretSource, UsageError
+from trustjournal.core.i18n import N_, _, ngettext
 from trustjournal.core.periods import Period, parse_day
 from trustjournal.services.export.html import render_html
 from trustjournal.services.export.log import (
@@ -33,9 +34,9 @@ EXTENSIONS: dict[str, ExportFormat] = {
     ".htm": ExportFormat.HTML,
 }
 WHOM: dict[Audience, str] = {
-    Audience.THERAPIST: "your therapist",
-    Audience.PARTNER: "your partner",
-    Audience.SELF: "yourself",
+    Audience.THERAPIST: N_("your therapist"),
+    Audience.PARTNER: N_("your partner"),
+    Audience.SELF: N_("yourself"),
 }
 
 
@@ -49,7 +50,9 @@ def export_format(given: str | None, out: Path) -> ExportFormat:
         return ExportFormat(given)
     found = EXTENSIONS.get(out.suffix.lower())
     if found is None:
-        raise UsageError("Cannot tell the format from the file name; add --format pdf, md or html.")
+        raise UsageError(
+            _("Cannot tell the format from the file name; add --format pdf, md or html.")
+        )
     return found
 
 
@@ -64,11 +67,11 @@ def parse_sections(text: str | None, audience: Audience) -> frozenset[Section]:
     names = [part.strip().lower() for part in text.split(",") if part.strip()]
     choices = ", ".join(s.value for s in Section)
     if not names:
-        raise UsageError(f"--sections needs at least one of: {choices}.")
+        raise UsageError(_("--sections needs at least one of: {names}.").format(names=choices))
     try:
         return frozenset(Section(name) for name in names)
     except ValueError:
-        raise UsageError(f"--sections takes names from: {choices}.") from None
+        raise UsageError(_("--sections takes names from: {names}.").format(names=choices)) from None
 
 
 def parse_ids(text: str | None) -> frozenset[int]:
@@ -85,7 +88,7 @@ def parse_ids(text: str | None) -> frozenset[int]:
         if not part:
             continue
         if not part.isdigit() or len(part) > 19 or not 1 <= int(part) <= MAX_ENTRY_ID:
-            raise UsageError("--exclude takes entry numbers separated by commas, like 12,40.")
+            raise UsageError(_("--exclude takes entry numbers separated by commas, like 12,40."))
         ids.add(int(part))
     return frozenset(ids)
 
@@ -116,7 +119,7 @@ def plan_export(args: argparse.Namespace) -> ExportPlan:
     out = Path(args.out).expanduser()
     file_format = export_format(args.format, out)
     if args.pdf_password and file_format != ExportFormat.PDF:
-        raise UsageError("--pdf-password works only for PDF files.")
+        raise UsageError(_("--pdf-password works only for PDF files."))
     audience = Audience(args.audience)
     start = parse_day(args.date_from, field_name="--from") if args.date_from else None
     end = parse_day(args.date_to, field_name="--to") if args.date_to else None
@@ -180,7 +183,7 @@ def run_export(
     sweep_leftovers(vault.db)  # what a killed export left behind, wherever it was
     log = ExportLogRepository(db=vault.db, clock=clock)
     period = choose_period(plan, log, now.date())
-    password = secrets.ask("Password for the PDF: ", confirm=True) if plan.pdf_password else None
+    password = secrets.ask(_("Password for the PDF: "), confirm=True) if plan.pdf_password else None
     note = secrets.rest_of_input() if plan.note == FROM_STDIN else plan.note  # after secrets
     request = ExportRequest.for_audience(
         plan.audience,
@@ -202,7 +205,18 @@ def run_export(
         data=data,
     )
     count = len(summary.entry_ids)
-    noun = "entry" if count == 1 else "entries"
-    locked = " (password protected)" if password else ""
-    wrote = f"Wrote a summary for {WHOM[plan.audience]} from {count} {noun} to {out}{locked}."
+    whom = _(WHOM[plan.audience])
+    if password:
+        wrote = ngettext(
+            "Wrote a summary for {whom} from {count} entry to {file} (password protected).",
+            "Wrote a summary for {whom} from {count} entries to {file} (password protected).",
+            count,
+        )
+    else:
+        wrote = ngettext(
+            "Wrote a summary for {whom} from {count} entry to {file}.",
+            "Wrote a summary for {whom} from {count} entries to {file}.",
+            count,
+        )
+    wrote = wrote.format(whom=whom, count=count, file=out)
     return wrote if record is not None else f"{wrote} {NOT_RECORDED}"

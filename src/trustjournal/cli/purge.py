@@ -5,15 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
+from trustjournal.core.i18n import ngettext
 from trustjournal.services.purge import PurgeReport
-
-
-def _copies(count: int) -> str:
-    return f"{count} older cop{'y' if count == 1 else 'ies'}"
-
-
-def _it(paths: Sequence[Path]) -> str:
-    return "it" if len(paths) == 1 else "them"
 
 
 def _names(paths: Sequence[Path], vault_dir: Path) -> str:
@@ -29,33 +22,58 @@ def _names(paths: Sequence[Path], vault_dir: Path) -> str:
 def purge_lines(report: PurgeReport, vault_dir: Path) -> list[str]:
     """The lines to print, plain about every copy that still holds a purged entry (S19)."""
     count = report.removed
-    lines = [f"Removed {count} entr{'y' if count == 1 else 'ies'} from the bin for good."]
+    lines = [
+        ngettext(
+            "Removed {count} entry from the bin for good.",
+            "Removed {count} entries from the bin for good.",
+            count,
+        ).format(count=count)
+    ]
     if report.rewritten:
+        copies = len(report.rewritten)
         lines.append(
-            f"Also removed from {_copies(len(report.rewritten))} in backups/: "
-            f"{_names(report.rewritten, vault_dir)}."
+            ngettext(
+                "Also removed from {count} older copy in backups/: {names}.",
+                "Also removed from {count} older copies in backups/: {names}.",
+                copies,
+            ).format(count=copies, names=_names(report.rewritten, vault_dir))
         )
     if report.deleted:
+        copies = len(report.deleted)
         lines.append(
-            f"Deleted {_copies(len(report.deleted))} in backups/ that held it: "
-            f"{_names(report.deleted, vault_dir)}."
+            ngettext(
+                "Deleted {count} older copy in backups/ that held it: {names}.",
+                "Deleted {count} older copies in backups/ that held it: {names}.",
+                copies,
+            ).format(count=copies, names=_names(report.deleted, vault_dir))
         )
     if report.still_holding:
-        held = report.still_holding
-        verb = "holds" if len(held) == 1 else "hold"
+        copies = len(report.still_holding)
         lines.append(
-            f"{_copies(len(held))} in backups/ still {verb} what you purged: "
-            f"{_names(held, vault_dir)}."
+            ngettext(
+                "{count} older copy in backups/ still holds what you purged: {names}.",
+                "{count} older copies in backups/ still hold what you purged: {names}.",
+                copies,
+            ).format(count=copies, names=_names(report.still_holding, vault_dir))
         )
         lines.append(
-            "To remove it from them too, run: trustjournal purge --also-backups rewrite "
-            "(or --also-backups remove to delete those copies)."
+            ngettext(
+                "To remove it from that copy too, run: trustjournal purge --also-backups rewrite "
+                "(or --also-backups remove to delete it).",
+                "To remove it from them too, run: trustjournal purge --also-backups rewrite "
+                "(or --also-backups remove to delete those copies).",
+                copies,
+            )
         )
     if report.unchecked:
-        it = _it(report.unchecked)
+        copies = len(report.unchecked)
         lines.append(
-            f"{_copies(len(report.unchecked))} in backups/ could not be opened to check: "
-            f"{_names(report.unchecked, vault_dir)}. Delete {it} yourself if you no longer "
-            f"need {it}."
+            ngettext(
+                "{count} older copy in backups/ could not be opened to check: {names}. "
+                "Delete it yourself if you no longer need it.",
+                "{count} older copies in backups/ could not be opened to check: {names}. "
+                "Delete them yourself if you no longer need them.",
+                copies,
+            ).format(count=copies, names=_names(report.unchecked, vault_dir))
         )
     return lines

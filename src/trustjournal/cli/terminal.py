@@ -9,6 +9,7 @@ import sys
 from typing import TextIO
 
 from trustjournal.core.errors import ExitCode, UserFacingError
+from trustjournal.core.i18n import N_, _
 
 # C0/C1 controls (except tab and newline) and bidi overrides/isolates could rewrite what a
 # terminal shows; journal text is printed with them made visible instead.
@@ -19,7 +20,7 @@ class UsageError(UserFacingError):
     """The command line was not right."""
 
     exit_code = ExitCode.USAGE
-    default_message = "That command was not understood."
+    default_message = N_("That command was not understood.")
 
 
 def visible(text: str) -> str:
@@ -46,18 +47,18 @@ class SecretSource:
         if self._from_stdin:
             line = self._stdin.readline()
             if not line:
-                raise UsageError("Standard input ended before every passphrase was given.")
+                raise UsageError(_("Standard input ended before every passphrase was given."))
             secret = line.rstrip("\r\n")
         else:
             if not sys.stdin.isatty():
                 raise UsageError(
-                    "There is no terminal to ask for the passphrase; use --passphrase-stdin."
+                    _("There is no terminal to ask for the passphrase; use --passphrase-stdin.")
                 )
             secret = getpass.getpass(prompt)
-            if confirm and getpass.getpass("Once more, to be sure: ") != secret:
-                raise UsageError("The two passphrases were not the same; nothing was changed.")
+            if confirm and getpass.getpass(_("Once more, to be sure: ")) != secret:
+                raise UsageError(_("The two passphrases were not the same; nothing was changed."))
         if not secret:
-            raise UsageError("The passphrase is empty.")
+            raise UsageError(_("The passphrase is empty."))
         return secret
 
     def rest_of_input(self) -> str:
@@ -67,7 +68,7 @@ class SecretSource:
         One final line break is dropped, as a shell's `echo` or here-document adds it.
         """
         if self._stdin.isatty():
-            print("Type the text, then press Ctrl+D on a line of its own:", file=sys.stderr)
+            print(_("Type the text, then press Ctrl+D on a line of its own:"), file=sys.stderr)
         text = self._stdin.read()
         for ending in ("\r\n", "\n"):
             if text.endswith(ending):
@@ -105,10 +106,17 @@ def stdin_option(args: argparse.Namespace) -> str | None:
     """
     given = [name for name in TEXT_OPTIONS if getattr(args, name, None) == FROM_STDIN]
     if len(given) > 1:
-        shown = " and ".join("--" + name.replace("_", "-") for name in given)
-        raise UsageError(
-            f"Only one option can read its text from standard input, but {shown} both ask to."
-        )
+        shown = ["--" + name.replace("_", "-") for name in given]
+        if len(shown) == 2:
+            message = _(
+                "Only one option can read its text from standard input, "
+                "but {first} and {second} both ask to."
+            ).format(first=shown[0], second=shown[1])
+        else:
+            message = _(
+                "Only one option can read its text from standard input; these ask to: {options}."
+            ).format(options=", ".join(shown))
+        raise UsageError(message)
     return given[0] if given else None
 
 

@@ -17,6 +17,7 @@ from enum import StrEnum
 from typing import Any, TypeVar
 
 from trustjournal.core.errors import ValidationError
+from trustjournal.core.i18n import N_, _, format_number
 
 MAX_TEXT = 200_000  # characters in one text field: a long letter, not a book
 MAX_NAME = 80  # a tag, emotion, category or coping strategy
@@ -45,6 +46,43 @@ class About(StrEnum):
     LIFE = "life"
 
 
+# The names of fields as messages say them ("Please write something for {field}."); the keys are
+# the names the code passes, translated when a message is made.
+FIELD_NAMES = {
+    "time": N_("time"),
+    "created": N_("created"),
+    "updated": N_("updated"),
+    "tags": N_("tags"),
+    "prompt": N_("prompt"),
+    "note": N_("note"),
+    "what happened": N_("what happened"),
+    "gratitude": N_("gratitude"),
+    "connection": N_("connection"),
+    "intensity": N_("intensity"),
+    "intensity afterwards": N_("intensity afterwards"),
+    "mood": N_("mood"),
+    "trust": N_("trust"),
+    "category": N_("category"),
+    "coping": N_("coping"),
+    "emotions": N_("emotions"),
+    "thoughts": N_("thoughts"),
+    "body": N_("body"),
+    "urge": N_("urge"),
+    "response": N_("response"),
+    "need": N_("need"),
+    "name": N_("name"),
+    "family": N_("family"),
+    "about": N_("about"),
+    "expressed_on": N_("expressed on"),
+    "id": N_("id"),
+}
+
+
+def field_label(field_name: str) -> str:
+    """A field's name in the current language (an option such as --from stays as it is)."""
+    return _(FIELD_NAMES[field_name]) if field_name in FIELD_NAMES else field_name
+
+
 def clean_text(value: str, *, field_name: str, required: bool = False) -> str:
     """Normalise free text: NFC, storable code points, within MAX_TEXT.
 
@@ -52,15 +90,23 @@ def clean_text(value: str, *, field_name: str, required: bool = False) -> str:
         ValidationError: if the text is required and blank, or too long.
     """
     if not isinstance(value, str):
-        raise ValidationError(f"{field_name} must be text.", field=field_name)
+        raise ValidationError(
+            _("{field} must be text.").format(field=field_label(field_name)), field=field_name
+        )
     text = value
     if not text.isascii():  # ASCII is already NFC and has no surrogates
         text = unicodedata.normalize("NFC", _LONE_SURROGATE.sub("\ufffd", text))
     if required and not text.strip():
-        raise ValidationError(f"Please write something for {field_name}.", field=field_name)
+        raise ValidationError(
+            _("Please write something for {field}.").format(field=field_label(field_name)),
+            field=field_name,
+        )
     if len(text) > MAX_TEXT:
         raise ValidationError(
-            f"{field_name} is longer than {MAX_TEXT:,} characters.", field=field_name
+            _("{field} is longer than {limit} characters.").format(
+                field=field_label(field_name), limit=format_number(MAX_TEXT)
+            ),
+            field=field_name,
         )
     return text
 
@@ -72,7 +118,10 @@ def clean_names(values: Iterable[str], *, field_name: str) -> tuple[str, ...]:
         ValidationError: if a name is too long or there are too many.
     """
     if isinstance(values, str):
-        raise ValidationError(f"{field_name} must be a list of names.", field=field_name)
+        raise ValidationError(
+            _("{field} must be a list of names.").format(field=field_label(field_name)),
+            field=field_name,
+        )
     seen: set[str] = set()
     out: list[str] = []
     for raw in values:
@@ -81,7 +130,9 @@ def clean_names(values: Iterable[str], *, field_name: str) -> tuple[str, ...]:
             continue
         if len(name) > MAX_NAME:
             raise ValidationError(
-                f"A word or name can be up to {MAX_NAME} characters; this one has {len(name)}.",
+                _("A word or name can be up to {limit} characters; this one has {length}.").format(
+                    limit=MAX_NAME, length=len(name)
+                ),
                 field=field_name,
             )
         key = name.casefold()
@@ -89,7 +140,12 @@ def clean_names(values: Iterable[str], *, field_name: str) -> tuple[str, ...]:
             seen.add(key)
             out.append(name)
     if len(out) > MAX_NAMES:
-        raise ValidationError(f"{field_name} has more than {MAX_NAMES} names.", field=field_name)
+        raise ValidationError(
+            _("{field} has more than {limit} names.").format(
+                field=field_label(field_name), limit=MAX_NAMES
+            ),
+            field=field_name,
+        )
     return tuple(out)
 
 
@@ -103,22 +159,37 @@ def check_scale(
     """
     if value is None:
         if required:
-            raise ValidationError(f"{field_name} is required.", field=field_name)
+            raise ValidationError(
+                _("{field} is required.").format(field=field_label(field_name)), field=field_name
+            )
         return None
     if isinstance(value, bool) or not isinstance(value, int):
-        raise ValidationError(f"{field_name} must be a whole number.", field=field_name)
+        raise ValidationError(
+            _("{field} must be a whole number.").format(field=field_label(field_name)),
+            field=field_name,
+        )
     if not low <= value <= high:
-        raise ValidationError(f"{field_name} must be between {low} and {high}.", field=field_name)
+        raise ValidationError(
+            _("{field} must be between {low} and {high}.").format(
+                field=field_label(field_name), low=low, high=high
+            ),
+            field=field_name,
+        )
     return value
 
 
 def _check_moment(value: datetime | None, field_name: str, *, required: bool) -> None:
     if value is None:
         if required:
-            raise ValidationError(f"{field_name} is required.", field=field_name)
+            raise ValidationError(
+                _("{field} is required.").format(field=field_label(field_name)), field=field_name
+            )
         return
     if not isinstance(value, datetime) or value.utcoffset() is None:
-        raise ValidationError(f"{field_name} must be a time with its UTC offset.", field=field_name)
+        raise ValidationError(
+            _("{field} must be a time with its UTC offset.").format(field=field_label(field_name)),
+            field=field_name,
+        )
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -148,7 +219,9 @@ class EntryBase:
         self._set("tags", clean_names(self.tags, field_name="tags"))
         self._set("private", bool(self.private))
         if self.id is not None and (isinstance(self.id, bool) or not isinstance(self.id, int)):
-            raise ValidationError("id must be a whole number.", field="id")
+            raise ValidationError(
+                _("{field} must be a whole number.").format(field=field_label("id")), field="id"
+            )
 
     def _set(self, name: str, value: Any) -> None:
         object.__setattr__(self, name, value)
@@ -205,12 +278,18 @@ class GratitudeEntry(EntryBase):
             try:
                 self._set("about", About(self.about))
             except ValueError:
-                raise ValidationError("about is not one of the choices.", field="about") from None
+                raise ValidationError(
+                    _("{field} is not one of the choices.").format(field=field_label("about")),
+                    field="about",
+                ) from None
         self._set("expressed", bool(self.expressed or self.expressed_on is not None))
         if self.expressed_on is not None and (
             isinstance(self.expressed_on, datetime) or not isinstance(self.expressed_on, date)
         ):
-            raise ValidationError("expressed_on must be a date.", field="expressed_on")
+            raise ValidationError(
+                _("{field} must be a date.").format(field=field_label("expressed_on")),
+                field="expressed_on",
+            )
         self._optional_text("prompt", "prompt")
 
 

@@ -197,6 +197,14 @@ def gettext(message: str) -> str:
 _ = gettext
 
 
+def N_(message: str) -> str:  # gettext's own name for the marker
+    """Marks a string for the catalogue without translating it: pass it through _() when shown.
+
+    For module-level constants (error defaults, word tables), read before a language is chosen.
+    """
+    return message
+
+
 def ngettext(singular: str, plural: str, n: int) -> str:
     """The right plural form for n in the current language (pass n again when formatting)."""
     return _translations().ngettext(singular, plural, n)

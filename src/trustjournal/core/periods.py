@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from trustjournal.core.errors import ValidationError
+from trustjournal.core.i18n import _
 
 
 @dataclass(frozen=True)
@@ -17,13 +18,13 @@ class Period:
 
     def __post_init__(self) -> None:
         if self.start is not None and self.end is not None and self.start > self.end:
-            raise ValidationError("The period starts after it ends.", field="period")
+            raise ValidationError(_("The period starts after it ends."), field="period")
 
     @classmethod
     def last_days(cls, days: int, *, today: date) -> Period:
         """The `days` days ending with today (last_days(7) is today and the six before)."""
         if days < 1:
-            raise ValidationError("A period needs at least one day.", field="period")
+            raise ValidationError(_("A period needs at least one day."), field="period")
         return cls(today - timedelta(days=days - 1), today)
 
     @classmethod
@@ -70,5 +71,5 @@ def parse_day(text: str, *, field_name: str = "date") -> date:
         return date.fromisoformat(text.strip())
     except ValueError:
         raise ValidationError(
-            f"{field_name} must be a date like 2026-03-14.", field=field_name
+            _("{field} must be a date like 2026-03-14.").format(field=field_name), field=field_name
         ) from None

@@ -9,6 +9,7 @@ from typing import Any
 
 from trustjournal.core.entries import ENTRY_TYPES, Entry, EntryKind
 from trustjournal.core.errors import ValidationError
+from trustjournal.core.i18n import _
 
 _DATES = {"expressed_on"}
 _MOMENTS = {"occurred_at", "created_at", "updated_at"}
@@ -54,4 +55,4 @@ def from_dict(data: dict[str, Any]) -> Entry:
     except ValidationError:
         raise
     except (KeyError, TypeError, ValueError):
-        raise ValidationError("The saved entry data could not be read.") from None
+        raise ValidationError(_("The saved entry data could not be read.")) from None

@@ -5,16 +5,20 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from trustjournal.core.i18n import N_, _
+
 MIN_ACCEPTED_SCORE = 2  # zxcvbn scores 0-1 are refused; 2 is allowed with a warning
 _MAX_CHARS = 72  # zxcvbn refuses longer input (and slows down sharply before that)
 _APP_WORDS = ("trustjournal", "trust", "journal", "diary", "partner", "therapy")
 
 _VERDICTS = {
-    0: "Far too easy to guess. Please choose something longer and less common.",
-    1: "Too easy to guess. A few more words that don't belong together would fix that.",
-    2: "Fair. It could be guessed with effort; one more unusual word would make it much stronger.",
-    3: "Strong.",
-    4: "Very strong.",
+    0: N_("Far too easy to guess. Please choose something longer and less common."),
+    1: N_("Too easy to guess. A few more words that don't belong together would fix that."),
+    2: N_(
+        "Fair. It could be guessed with effort; one more unusual word would make it much stronger."
+    ),
+    3: N_("Strong."),
+    4: N_("Very strong."),
 }
 
 
@@ -51,4 +55,4 @@ def estimate(passphrase: str, *, extra_words: tuple[str, ...] = ()) -> Strength:
     )
     score = int(result["score"])
     warning = str(result.get("feedback", {}).get("warning") or "")
-    return Strength(score=score, verdict=_VERDICTS[score], warning=warning)
+    return Strength(score=score, verdict=_(_VERDICTS[score]), warning=warning)

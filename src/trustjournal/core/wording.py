@@ -2,79 +2,128 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
 from datetime import date, datetime
+from typing import TypeVar
 
-from trustjournal.core.entries import About, Entry, GratitudeEntry, MoodCheckIn, TriggerRecord
+from trustjournal.core.entries import (
+    About,
+    Entry,
+    EntryKind,
+    GratitudeEntry,
+    MoodCheckIn,
+)
+from trustjournal.core.i18n import N_, _, format_date, format_time, pgettext
 
-MOOD_WORDS: dict[int, str] = {
-    1: "very hard",
-    2: "hard",
-    3: "low",
-    4: "a bit low",
-    5: "in between",
-    6: "okay",
-    7: "good",
-    8: "really good",
-    9: "very good",
-    10: "wonderful",
-}
+K = TypeVar("K")
 
-INTENSITY_WORDS: dict[int, str] = {
-    0: "calm",
-    1: "barely there",
-    2: "slight",
-    3: "mild",
-    4: "noticeable",
-    5: "moderate",
-    6: "strong",
-    7: "very strong",
-    8: "intense",
-    9: "overwhelming",
-    10: "the most I can imagine",
-}
+
+class Words(Mapping[K, str]):
+    """A word table whose words are translated when read, in the language of that moment.
+
+    The tables are built at import, before a language may be chosen; reading through the
+    mapping (table[key], .values(), .items()) always gives the current language's words.
+    """
+
+    def __init__(self, english: dict[K, str]) -> None:
+        self._english = english
+
+    def __getitem__(self, key: K) -> str:
+        return _(self._english[key])
+
+    def __iter__(self) -> Iterator[K]:
+        return iter(self._english)
+
+    def __len__(self) -> int:
+        return len(self._english)
+
+
+MOOD_WORDS: Words[int] = Words(
+    {
+        1: N_("very hard"),
+        2: N_("hard"),
+        3: N_("low"),
+        4: N_("a bit low"),
+        5: N_("in between"),
+        6: N_("okay"),
+        7: N_("good"),
+        8: N_("really good"),
+        9: N_("very good"),
+        10: N_("wonderful"),
+    }
+)
+
+INTENSITY_WORDS: Words[int] = Words(
+    {
+        0: N_("calm"),
+        1: N_("barely there"),
+        2: N_("slight"),
+        3: N_("mild"),
+        4: N_("noticeable"),
+        5: N_("moderate"),
+        6: N_("strong"),
+        7: N_("very strong"),
+        8: N_("intense"),
+        9: N_("overwhelming"),
+        10: N_("the most I can imagine"),
+    }
+)
 
 # How strong a wave of feeling is (0–10, SUDS), in the words of the person feeling it: the
 # editors show the phrase for the number chosen, and the three anchors under the scale.
-INTENSITY_ANCHORS: dict[int, str] = {
-    0: "calm, settled",
-    1: "barely there",
-    2: "a small flicker",
-    3: "uneasy, but I can set it aside",
-    4: "on my mind; I can still get on with things",
-    5: "hard to think of anything else",
-    6: "strong; it takes effort to stay steady",
-    7: "very strong; my body is on alert",
-    8: "intense; hard to stay where I am",
-    9: "overwhelming",
-    10: "the worst I can imagine",
-}
+INTENSITY_ANCHORS: Words[int] = Words(
+    {
+        0: N_("calm, settled"),
+        1: N_("barely there"),
+        2: N_("a small flicker"),
+        3: N_("uneasy, but I can set it aside"),
+        4: N_("on my mind; I can still get on with things"),
+        5: N_("hard to think of anything else"),
+        6: N_("strong; it takes effort to stay steady"),
+        7: N_("very strong; my body is on alert"),
+        8: N_("intense; hard to stay where I am"),
+        9: N_("overwhelming"),
+        10: N_("the worst I can imagine"),
+    }
+)
 # The three landmarks written under the scale (short enough to stand side by side).
-SCALE_ANCHORS: dict[int, str] = {
-    0: "calm",
-    5: "hard to think of anything else",
-    10: "the worst I can imagine",
-}
+SCALE_ANCHORS: Words[int] = Words(
+    {
+        0: N_("calm"),
+        5: N_("hard to think of anything else"),
+        10: N_("the worst I can imagine"),
+    }
+)
 
-ABOUT_WORDS: dict[About, str] = {
-    About.PARTNER: "my partner",
-    About.US: "us",
-    About.MYSELF: "myself",
-    About.SOMEONE: "someone else",
-    About.LIFE: "life",
-}
+ABOUT_WORDS: Words[About] = Words(
+    {
+        About.PARTNER: N_("my partner"),
+        About.US: N_("us"),
+        About.MYSELF: N_("myself"),
+        About.SOMEONE: N_("someone else"),
+        About.LIFE: N_("life"),
+    }
+)
 
 SUMMARY_WIDTH = 80
-OUT_OF = " of 10"  # how a 0–10 or 1–10 score is written after its number, everywhere on screen
+
+
+def out_of_ten(score: int) -> str:
+    """A 0–10 or 1–10 score as written everywhere on screen: "6 of 10"."""
+    return _("{score} of 10").format(score=score)
 
 
 def short_day(day: date) -> str:
-    """A day in the one short style used on screen: "Sun 6 Dec"."""
-    return f"{day:%a} {day.day} {day:%b}"
+    """A day in the one short style used on screen: "Sun 6 Dec" ("So., 6. Dez." in German)."""
+    # Translators: a CLDR date pattern: short weekday, day, short month (German: EEE, d. MMM).
+    return format_date(day, pgettext("short day pattern", "EEE d MMM"))
 
 
 def short_when(moment: datetime) -> str:
     """A moment in the one short style used on screen: "Sun 6 Dec, 14:05"."""
-    return f"{short_day(moment)}, {moment:%H:%M}"
+    # Translators: a CLDR time pattern, 24-hour clock unless your language prefers otherwise.
+    clock = format_time(moment.time(), pgettext("short time pattern", "HH:mm"))
+    return _("{day}, {time}").format(day=short_day(moment.date()), time=clock)
 
 
 def first_line(text: str, width: int = SUMMARY_WIDTH) -> str:
@@ -83,23 +132,31 @@ def first_line(text: str, width: int = SUMMARY_WIDTH) -> str:
     return line if len(line) <= width else line[: width - 1].rstrip() + "…"
 
 
-def intensity_span(before: int, after: int | None, out_of: str = OUT_OF) -> str:
+def intensity_span(before: int, after: int | None, out_of: str | None = None) -> str:
     """How intense a trigger was, and afterwards if noted: "8 → 3 of 10", "6 of 10".
 
     When nothing changed it says so rather than "4 → 4": "4 of 10 before and after".
-    `out_of` is how the scale is written after the number.
+    `out_of` is how the scale is written after the number (default: " of 10", translated).
     """
+    if out_of is None:
+        if after is None:
+            return out_of_ten(before)
+        if after == before:
+            return _("{score} of 10 before and after").format(score=before)
+        return _("{before} → {after} of 10").format(before=before, after=after)
     if after is None:
         return f"{before}{out_of}"
     if after == before:
-        return f"{before}{out_of} before and after"
+        return _("{score} before and after").format(score=f"{before}{out_of}")
     return f"{before} → {after}{out_of}"
 
 
 def summarise(entry: Entry, width: int = SUMMARY_WIDTH) -> str:
     """A one-line summary of an entry: the score in words, first emotions, or the first line."""
     if isinstance(entry, MoodCheckIn):
-        head = f"Mood {entry.mood}{OUT_OF}, {MOOD_WORDS[entry.mood]}"
+        head = _("Mood {score} of 10, {words}").format(
+            score=entry.mood, words=MOOD_WORDS[entry.mood]
+        )
         if entry.emotions:
             head += " · " + ", ".join(entry.emotions[:3])
         note = first_line(entry.note, width)
@@ -112,22 +169,34 @@ def summarise(entry: Entry, width: int = SUMMARY_WIDTH) -> str:
     return first_line(text, width)
 
 
+def kind_word(kind: EntryKind) -> str:
+    """A kind of entry as a person says it, in the current language."""
+    if kind is EntryKind.MOOD:
+        return pgettext("entry kind", "Mood")
+    if kind is EntryKind.TRIGGER:
+        return pgettext("entry kind", "Trigger")
+    return pgettext("entry kind", "Gratitude")
+
+
 def kind_label(entry: Entry) -> str:
-    """The kind as a person says it."""
-    if isinstance(entry, MoodCheckIn):
-        return "Mood"
-    if isinstance(entry, TriggerRecord):
-        return "Trigger"
-    return "Gratitude"
+    """The entry's kind as a person says it."""
+    return kind_word(entry.kind)
 
 
 def unconfirmed_note(what: str) -> str:
     """Said after a change of secret that is in effect but that the disk did not confirm.
 
     Args:
-        what: the secret changed, "passphrase" or "recovery code".
+        what: the secret changed, "passphrase" or "recovery code" (these English words: the
+            sentence is translated whole).
     """
-    return (
+    if what == "recovery code":
+        return _(
+            "The disk reported a problem while confirming the change. If this computer loses "
+            "power in the next moments, your previous recovery code may be the one that opens "
+            "the journal."
+        )
+    return _(
         "The disk reported a problem while confirming the change. If this computer loses power "
-        f"in the next moments, your previous {what} may be the one that opens the journal."
+        "in the next moments, your previous passphrase may be the one that opens the journal."
     )

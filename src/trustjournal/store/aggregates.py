@@ -10,6 +10,7 @@ from datetime import date, timedelta
 from typing import Any, Literal
 
 from trustjournal.core.errors import ValidationError
+from trustjournal.core.i18n import _
 from trustjournal.core.periods import Period
 from trustjournal.store.db import Database
 from trustjournal.store.entry_filters import Where, add_period
@@ -152,7 +153,7 @@ def streak(db: Database, today: date, days: int = 7) -> int:
         ValidationError: if days is less than one.
     """
     if days < 1:
-        raise ValidationError("A period needs at least one day.", field="days")
+        raise ValidationError(_("A period needs at least one day."), field="days")
     where = _where("mood", Period(today - timedelta(days=days - 1), today))
     sql = f"SELECT count(DISTINCT local_day) FROM entries {where.sql()}"  # noqa: S608
     return int(db.scalar(sql, where.params))

@@ -10,8 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from trustjournal.core.entries import About, EntryKind, clean_names
+from trustjournal.core.entries import About, EntryKind, clean_names, field_label
 from trustjournal.core.errors import ValidationError
+from trustjournal.core.i18n import _
 from trustjournal.core.periods import Period
 from trustjournal.core.query import EntryQuery
 from trustjournal.store.search import to_fts_query
@@ -62,14 +63,17 @@ def _kinds(values: frozenset[EntryKind]) -> list[str]:
     try:
         return sorted(EntryKind(kind).value for kind in values)
     except ValueError:
-        raise ValidationError("That kind of entry does not exist.", field="kinds") from None
+        raise ValidationError(_("That kind of entry does not exist."), field="kinds") from None
 
 
 def _abouts(values: frozenset[str]) -> list[str]:
     try:
         return sorted(About(value).value for value in values)
     except ValueError:
-        raise ValidationError("about is not one of the choices.", field="about") from None
+        raise ValidationError(
+            _("{field} is not one of the choices.").format(field=field_label("about")),
+            field="about",
+        ) from None
 
 
 def _single_name(value: str | None, field_name: str) -> str | None:

@@ -16,6 +16,7 @@ from trustjournal.core.entries import (
     searchable_text,
 )
 from trustjournal.core.errors import ValidationError
+from trustjournal.core.i18n import _
 from trustjournal.core.times import from_micros, offset_minutes, to_micros
 
 # The columns an entry's content fills, in a fixed order; created/deleted are the store's own.
@@ -72,7 +73,7 @@ def moment_columns(moment: datetime) -> tuple[int, int, str, int]:
         micros, minutes = to_micros(moment), offset_minutes(moment)
         lived = from_micros(micros, minutes)
     except (OverflowError, ValueError):
-        raise ValidationError("The time of the entry is out of range.", field="time") from None
+        raise ValidationError(_("The time of the entry is out of range."), field="time") from None
     return micros, minutes, lived.date().isoformat(), lived.hour
 
 

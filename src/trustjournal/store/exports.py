@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
 from trustjournal.core.errors import ValidationError
+from trustjournal.core.i18n import _
 from trustjournal.core.periods import Period
 from trustjournal.core.times import from_micros, to_micros
 from trustjournal.store.db import Database
@@ -83,7 +84,7 @@ class ExportLogRepository:
             UserFacingError: if the vault cannot be written.
         """
         if period.start is None or period.end is None:
-            raise ValidationError("An export needs a period with a start and an end.")
+            raise ValidationError(_("An export needs a period with a start and an end."))
         created = self._clock().astimezone(UTC)
         values = (
             to_micros(created),

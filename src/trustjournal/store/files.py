@@ -11,6 +11,7 @@ import stat
 from pathlib import Path
 
 from trustjournal.core.errors import StorageError, UserFacingError
+from trustjournal.core.i18n import _
 from trustjournal.store.db import translate_errors
 
 log = logging.getLogger(__name__)
@@ -81,8 +82,10 @@ def make_private_subdir(directory: Path) -> None:
         refuse_link(directory, kind="folder")
         if not stat.S_ISDIR(os.lstat(directory).st_mode):
             raise StorageError(
-                f"The journal folder holds a file named {directory.name} "
-                "where its own folder belongs; move it away and try again."
+                _(
+                    "The journal folder holds a file named {name} "
+                    "where its own folder belongs; move it away and try again."
+                ).format(name=directory.name)
             )
         if os.name != "nt":
             fd = os.open(directory, os.O_RDONLY | NOFOLLOW | getattr(os, "O_DIRECTORY", 0))

@@ -25,6 +25,7 @@ from trustjournal.core.errors import (
     VaultNotFoundError,
     WrongSecretError,
 )
+from trustjournal.core.i18n import _
 from trustjournal.store.db import KEY_BYTES, translate_errors
 from trustjournal.store.files import NOFOLLOW, refuse_link, write_atomically
 from trustjournal.store.keyfile_format import (
@@ -202,7 +203,7 @@ def _wrap(vault_id: str, slot: SlotName, secret: str, data_key: bytes, kdf: KdfP
     if len(data_key) != KEY_BYTES:
         raise ValueError("the data key must be 32 bytes")
     if slot is SlotName.PASSPHRASE and not secret:
-        raise ValidationError("Choose a passphrase; it cannot be empty.", field="passphrase")
+        raise ValidationError(_("Choose a passphrase; it cannot be empty."), field="passphrase")
     salt = secrets.token_bytes(SALT_BYTES)
     nonce = secrets.token_bytes(NONCE_BYTES)
     kek = _derive(_secret_bytes(slot, secret), kdf, salt)

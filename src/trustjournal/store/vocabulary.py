@@ -13,9 +13,9 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
-from trustjournal.core.entries import clean_names
+from trustjournal.core.entries import clean_names, field_label
 from trustjournal.core.errors import ValidationError
-from trustjournal.core.i18n import current_language
+from trustjournal.core.i18n import _, current_language
 from trustjournal.core.resources import load_json
 from trustjournal.core.times import to_micros
 from trustjournal.store.db import Database
@@ -55,39 +55,56 @@ class _Resolved:
     item: VocabularyItem
     row_id: int | None  # the vocabulary row behind it, if any
     shipped_key: str | None  # the casefolded shipped name, for shipped items
+    renamed: bool = False  # a shipped item the person gave their own spelling
 
 
 def _list(list_name: str) -> VocabularyList:
     try:
         return VocabularyList(list_name)
     except ValueError:
-        raise ValidationError("There is no such list.", field="list") from None
+        raise ValidationError(_("There is no such list."), field="list") from None
 
 
 def _name(value: str, field_name: str = "name") -> str:
     names = clean_names([value], field_name=field_name)
     if not names:
-        raise ValidationError(f"Please write a {field_name}.", field=field_name)
+        raise ValidationError(
+            _("Please write a {field}.").format(field=field_label(field_name)), field=field_name
+        )
     return names[0]
 
 
-def _shipped(kind: VocabularyList) -> list[VocabularyItem]:
-    """The shipped items of a list, in file order."""
+def _key_and_name(raw: Any) -> tuple[str, str]:
+    """A shipped word's stable key and its name in the file's language.
+
+    English files list plain names, which are their own keys. A translated file gives each
+    word as {"id": <the English name>, "name": <the translation>}, so a rename or a hide
+    (stored under the key) holds in every language (docs/translating.md).
+    """
+    if isinstance(raw, dict):
+        name = str(raw["name"])
+        return str(raw.get("id") or name).casefold(), name
+    return str(raw).casefold(), str(raw)
+
+
+def _shipped(kind: VocabularyList, lang: str) -> list[tuple[str, VocabularyItem]]:
+    """The shipped items of a list with their stable keys, in file order."""
     if kind is VocabularyList.EMOTION:
-        data = load_json("vocabulary", "emotions.json", lang=current_language())
+        data = load_json("vocabulary", "emotions.json", lang=lang)
         return [
-            VocabularyItem(str(emotion), family=str(family["name"]), shipped=True)
+            (key, VocabularyItem(name, family=str(family["name"]), shipped=True))
             for family in data["families"]
-            for emotion in family["emotions"]
+            for key, name in map(_key_and_name, family["emotions"])
         ]
-    file, key = {
+    file, list_key = {
         VocabularyList.CATEGORY: ("trigger_categories.json", "categories"),
         VocabularyList.COPING: ("coping_strategies.json", "strategies"),
     }[kind]
-    return [
-        VocabularyItem(str(item["name"]), description=item.get("description"), shipped=True)
-        for item in load_json("vocabulary", file, lang=current_language())[key]
-    ]
+    found = []
+    for raw in load_json("vocabulary", file, lang=lang)[list_key]:
+        key, name = _key_and_name(raw)
+        found.append((key, VocabularyItem(name, description=raw.get("description"), shipped=True)))
+    return found
 
 
 class VocabularyRepository:
@@ -96,12 +113,19 @@ class VocabularyRepository:
     def __init__(self, *, db: Database, clock: Callable[[], datetime]) -> None:
         self._db = db
         self._clock = clock
-        self._shipped_cache: dict[VocabularyList, list[VocabularyItem]] = {}
+        self._shipped_cache: dict[VocabularyList, list[tuple[str, VocabularyItem]]] = {}
+        self._english_cache: dict[VocabularyList, dict[str, str]] = {}
 
-    def _shipped(self, kind: VocabularyList) -> list[VocabularyItem]:
+    def _shipped(self, kind: VocabularyList) -> list[tuple[str, VocabularyItem]]:
         if kind not in self._shipped_cache:
-            self._shipped_cache[kind] = _shipped(kind)
+            self._shipped_cache[kind] = _shipped(kind, current_language())
         return self._shipped_cache[kind]
+
+    def _english(self, kind: VocabularyList) -> dict[str, str]:
+        """The English spelling of each shipped key: how a hide is recorded (see hide())."""
+        if kind not in self._english_cache:
+            self._english_cache[kind] = {key: item.name for key, item in _shipped(kind, "en")}
+        return self._english_cache[kind]
 
     def _resolve(self, kind: VocabularyList) -> list[_Resolved]:
         """Every item of a list, hidden ones included, shipped first; one per name."""
@@ -113,17 +137,24 @@ class VocabularyRepository:
         overrides = {str(row[3]): row for row in rows if row[3] is not None}
         resolved: list[_Resolved] = []
         used: set[int] = set()
-        for item in self._shipped(kind):
-            key = item.name.casefold()
+        english = self._english(kind)
+        for key, item in self._shipped(kind):
             row = overrides.get(key)
             if row is None:
                 resolved.append(_Resolved(item, None, key))
                 continue
             used.add(int(row[0]))
-            renamed = VocabularyItem(
-                str(row[1]), item.family, item.description, shipped=True, hidden=bool(row[4])
+            # A row spelled as the English word is a choice (hidden) about the word, not a new
+            # spelling: the word shows in the language of the moment.
+            renamed = str(row[1]) != english.get(key)
+            shown = VocabularyItem(
+                str(row[1]) if renamed else item.name,
+                item.family,
+                item.description,
+                shipped=True,
+                hidden=bool(row[4]),
             )
-            resolved.append(_Resolved(renamed, int(row[0]), key))
+            resolved.append(_Resolved(shown, int(row[0]), key, renamed))
         for row_id, name, family, _shipped_key, hidden in rows:
             # Own names, and choices about a name no longer shipped, which stay the person's.
             if row_id not in used:
@@ -143,13 +174,16 @@ class VocabularyRepository:
         for entry in self._resolve(kind):
             if entry.item.name.casefold() == key:
                 return entry
-        raise ValidationError("That name is not in the list.", field="name")
+        raise ValidationError(_("That name is not in the list."), field="name")
 
     def _check_free(self, kind: VocabularyList, name: str, but: _Resolved | None = None) -> None:
         for entry in self._resolve(kind):
             if entry.item.name.casefold() == name.casefold() and entry != but:
-                where = " (hidden; it can be shown again)" if entry.item.hidden else ""
-                raise ValidationError(f"That name is already in the list{where}.", field="name")
+                if entry.item.hidden:
+                    message = _("That name is already in the list (hidden; it can be shown again).")
+                else:
+                    message = _("That name is already in the list.")
+                raise ValidationError(message, field="name")
 
     def items(self, list_name: str, *, include_hidden: bool = False) -> list[VocabularyItem]:
         """The names of a list: shipped ones in their order, then the person's own.
@@ -178,7 +212,7 @@ class VocabularyRepository:
         kind = _list(list_name)
         clean = _name(name)
         if family is not None and kind is not VocabularyList.EMOTION:
-            raise ValidationError("Only emotions belong to a family.", field="family")
+            raise ValidationError(_("Only emotions belong to a family."), field="family")
         clean_family = _name(family, "family") if family is not None else None
         self._check_free(kind, clean)
         with self._db.transaction():
@@ -210,7 +244,11 @@ class VocabularyRepository:
         """
         kind = _list(list_name)
         target = self._find(kind, name)
-        self._write(kind, target, name=target.item.name, hidden=hidden)
+        spelling = target.item.name
+        if target.shipped_key is not None and not target.renamed:
+            # Recorded under the English name, so the choice holds in every language.
+            spelling = self._english(kind).get(target.shipped_key, spelling)
+        self._write(kind, target, name=spelling, hidden=hidden)
 
     def prompts(self) -> list[str]:
         """The shipped gratitude prompts, in order."""
