@@ -19,6 +19,12 @@ from PySide6.QtWidgets import (
 from trustjournal.ui.icons import Icon, icon
 
 
+def N_(message: str) -> str:
+    """Marks a module constant for the catalogue (the extractor knows N_); pass it through
+    core.i18n._ where it is shown, so it speaks the language chosen after import."""
+    return message
+
+
 class PaletteIcon(QLabel):
     """One of our icons as a picture, drawn again in the new colours when the theme changes."""
 
