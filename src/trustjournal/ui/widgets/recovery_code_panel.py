@@ -95,11 +95,11 @@ class RecoveryCodePanel(QWidget):
         )
         layout.addWidget(self.status)
         layout.addSpacing(8)
-        layout.addWidget(
-            field_label(
-                _("To be sure you have kept it, type the code's &last group here:"), self.check
-            )
+        prompt = field_label(
+            _("To be sure you have kept it, type the code's &last group here:"), self.check
         )
+        prompt.setWordWrap(True)  # a longer language wraps instead of being cut off
+        layout.addWidget(prompt)
         layout.addWidget(self.check)
         layout.addWidget(self.check_state)
         self.check_state.setMinimumHeight(text_height(self.check_state, lines=1))  # no jump
