@@ -18,7 +18,14 @@ from trustjournal.ui.clipboard import ClipboardGuard
 from trustjournal.ui.dialogs.keyed import KeyedDialog
 from trustjournal.ui.errors import describe, with_unconfirmed_note
 from trustjournal.ui.tasks import Tasks
-from trustjournal.ui.widgets.common import N_, button, button_row, field_label, label
+from trustjournal.ui.widgets.common import (
+    N_,
+    button,
+    button_row,
+    field_label,
+    fitting_button_row,
+    label,
+)
 from trustjournal.ui.widgets.password_field import PasswordField
 from trustjournal.ui.widgets.recovery_code_panel import RecoveryCodePanel
 
@@ -198,7 +205,9 @@ class NewRecoveryCodeDialog(KeyedDialog):
         self.keep_button.setEnabled(False)
         self.panel.confirmed_changed.connect(self._update_keep)
         self.keep_button.clicked.connect(self._on_keep_clicked)
-        shown_layout.addLayout(button_row(self.discard_button, self.keep_button))
+        margins = self._body.contentsMargins()
+        room = self.minimumWidth() - margins.left() - margins.right()
+        shown_layout.addLayout(fitting_button_row(room, self.discard_button, self.keep_button))
         self.ask_step.hide()
         self._body.addWidget(shown)
         shown.show()  # now, not a turn later, so the dialog grows to fit it at once

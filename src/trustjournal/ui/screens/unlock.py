@@ -18,6 +18,7 @@ from trustjournal.ui.widgets.common import (
 from trustjournal.ui.widgets.password_field import PasswordField
 
 APP_NAME = "TrustJournal"  # a name: the same in every language
+CARD_WIDTH = 440
 
 
 def lock_note(reason: str, idle_ms: int | None) -> str:
@@ -48,7 +49,7 @@ class UnlockScreen(QWidget):
     ) -> None:
         super().__init__(parent)
         self._recovery = False
-        column = centered_column(self, max_width=440)
+        column = centered_column(self, max_width=CARD_WIDTH)
         column.addStretch(1)
         frame, box = card()
         box.setSpacing(14)
@@ -80,9 +81,8 @@ class UnlockScreen(QWidget):
         self.unlock_button.clicked.connect(self._on_submit)
         self.switch_button = button(_("Use my &recovery code instead"), flat=True)
         self.switch_button.clicked.connect(self._on_switch_clicked)
-        row = button_row(self.switch_button, self.unlock_button, stretch_first=False)
-        row.insertStretch(1, 1)
-        box.addLayout(row)
+        margins = box.contentsMargins()
+        self._add_buttons(box, CARD_WIDTH - margins.left() - margins.right())
         column.addWidget(frame)
         if demo_passphrase is not None:
             demo = label(
@@ -107,6 +107,24 @@ class UnlockScreen(QWidget):
         head.addWidget(logo)
         head.addWidget(label(APP_NAME, role="title"), 1)
         return head
+
+    def _add_buttons(self, box: QVBoxLayout, room: int) -> None:
+        """Unlock on the right and the switch on the left, in one row if both fit; in a longer
+        language the switch goes on a row of its own, rather than being cut off."""
+        self.switch_button.ensurePolished()
+        self.unlock_button.ensurePolished()
+        longest = 0
+        for text in (_("Use my &recovery code instead"), _("Use my &passphrase instead")):
+            self.switch_button.setText(text)
+            longest = max(longest, self.switch_button.sizeHint().width())
+        self.switch_button.setText(_("Use my &recovery code instead"))
+        row = button_row(self.switch_button, self.unlock_button, stretch_first=False)
+        row.insertStretch(1, 1)
+        if longest + row.spacing() + self.unlock_button.sizeHint().width() > room:
+            box.addLayout(button_row(self.unlock_button))
+            row = button_row(self.switch_button, stretch_first=False)
+            row.addStretch(1)
+        box.addLayout(row)
 
     @property
     def uses_recovery_code(self) -> bool:

@@ -112,6 +112,22 @@ def button_row(*buttons: QWidget, stretch_first: bool = True) -> QHBoxLayout:
     return row
 
 
+def fitting_button_row(room: int, *buttons: QPushButton, stretch_first: bool = True) -> QBoxLayout:
+    """Buttons in a row (as `button_row`) if they fit in `room` pixels; otherwise (a longer
+    language: buttons cannot wrap) one under another, each on the right."""
+    for each in buttons:
+        each.ensurePolished()
+    spacing = 10  # button_row's
+    needed = sum(b.sizeHint().width() for b in buttons) + spacing * (len(buttons) - 1)
+    if needed <= room:
+        return button_row(*buttons, stretch_first=stretch_first)
+    column = QVBoxLayout()
+    column.setSpacing(8)
+    for each in buttons:
+        column.addLayout(button_row(each))
+    return column
+
+
 def remove_rows(box: QBoxLayout, rows: Sequence[QWidget]) -> None:
     """Take `rows` out of `box` and delete them; they are gone at once, not at the next turn."""
     for row in rows:

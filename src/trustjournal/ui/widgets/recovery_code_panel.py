@@ -16,8 +16,8 @@ from trustjournal.ui.icons import Icon
 from trustjournal.ui.widgets.common import (
     N_,
     button,
-    button_row,
     field_label,
+    fitting_button_row,
     label,
     set_role,
 )
@@ -26,6 +26,7 @@ from trustjournal.ui.widgets.passphrase_form import text_height
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter
 
+NARROWEST = 512  # the panel's width in the new-code dialog, the narrowest place it is shown
 # English (tests compare them); translated with _() where used.
 SHEET_TEXT = N_(
     "TrustJournal recovery code\n\n{code}\n\n"
@@ -90,9 +91,8 @@ class RecoveryCodePanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(12)
         layout.addWidget(self.code_label)
-        layout.addLayout(
-            button_row(self.copy_button, self.save_button, self.print_button, stretch_first=False)
-        )
+        keep_buttons = (self.copy_button, self.save_button, self.print_button)
+        layout.addLayout(fitting_button_row(NARROWEST, *keep_buttons, stretch_first=False))
         layout.addWidget(self.status)
         layout.addSpacing(8)
         prompt = field_label(
