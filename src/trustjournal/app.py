@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from trustjournal import APP_ID
 from trustjournal.ui.first_paint import AfterFirstPaint
+from trustjournal.ui.language import apply_language
 from trustjournal.ui.main_window import MainWindow
 from trustjournal.ui.paint_report import PaintReporter
 from trustjournal.ui.screens.unlock import UnlockScreen
@@ -64,7 +65,7 @@ def default_vault_dir() -> Path:
 
 
 def user_qsettings() -> QSettings:
-    """The per-user settings file; it holds only window geometry and the vault path (S4)."""
+    """The per-user settings file: window geometry, the vault path and the language (S4)."""
     return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, APP_NAME, APP_NAME)
 
 
@@ -303,6 +304,7 @@ def run(*, vault_dir: Path | None = None, demo: bool = False) -> int:
     app.setDesktopFileName(APP_ID)  # the desktop entry and icon Wayland shells look up
     paint = PaintReporter.from_environment(parent=app)
     qsettings = user_qsettings()
+    apply_language(qsettings)  # before any widget: they read their words when built
     with ExitStack() as cleanup:
         instance: SingleInstance | None = None
         if demo:

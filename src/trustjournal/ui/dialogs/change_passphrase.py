@@ -7,26 +7,28 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLineEdit, QProgressBar, QVBoxLayout, QWidget
 
+from trustjournal.core.i18n import _
 from trustjournal.ui.dialogs.keyed import KeyedDialog
 from trustjournal.ui.errors import describe, with_unconfirmed_note
 from trustjournal.ui.tasks import Tasks
-from trustjournal.ui.widgets.common import button, button_row, field_label, label
+from trustjournal.ui.widgets.common import N_, button, button_row, field_label, label
 from trustjournal.ui.widgets.passphrase_form import PassphraseForm
 from trustjournal.ui.widgets.password_field import PasswordField
 
 if TYPE_CHECKING:
     from trustjournal.store.vault import Vault
 
-INTRO = (
+# English (tests compare them); translated with _() where shown.
+INTRO = N_(
     "Your journal stays as it is; only the lock on it changes. Afterwards the old passphrase "
     "no longer opens it. Your recovery code keeps working."
 )
-CHANGED = "Your passphrase was changed. From now on, only the new one opens your journal."
-NEED_CURRENT = "Please enter your current passphrase."
-NEED_NEW = "Please choose a new passphrase."
-NEED_STRONGER = "Please choose a passphrase that is harder to guess (see the hint above)."
-NEED_REPEAT = "Please type the new passphrase a second time."
-NEED_SAME = "The two new passphrases are not the same yet."
+CHANGED = N_("Your passphrase was changed. From now on, only the new one opens your journal.")
+NEED_CURRENT = N_("Please enter your current passphrase.")
+NEED_NEW = N_("Please choose a new passphrase.")
+NEED_STRONGER = N_("Please choose a passphrase that is harder to guess (see the hint above).")
+NEED_REPEAT = N_("Please type the new passphrase a second time.")
+NEED_SAME = N_("The two new passphrases are not the same yet.")
 
 
 class ChangePassphraseDialog(KeyedDialog):
@@ -46,33 +48,33 @@ class ChangePassphraseDialog(KeyedDialog):
         self._vault = vault
         self._tasks = tasks
         self._busy = False
-        self.setWindowTitle("Change passphrase")
+        self.setWindowTitle(_("Change passphrase"))
         self.setMinimumWidth(480)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 22, 24, 20)
         layout.setSpacing(14)
-        layout.addWidget(label("Change your passphrase", role="heading"))
-        layout.addWidget(label(INTRO, role="hint"))
-        self.current = PasswordField(accessible_name="Current passphrase", parent=self)
+        layout.addWidget(label(_("Change your passphrase"), role="heading"))
+        layout.addWidget(label(_(INTRO), role="hint"))
+        self.current = PasswordField(accessible_name=_("Current passphrase"), parent=self)
         self.form = PassphraseForm(parent=self)
         # In the form's own grid, so all three fields line up.
         self.form.fields.insertRow(
-            0, field_label("&Current passphrase", self.current), self.current
+            0, field_label(_("&Current passphrase"), self.current), self.current
         )
         layout.addWidget(self.form)
         self.error = label(role="error")
-        self.error.setAccessibleName("Message")
+        self.error.setAccessibleName(_("Message"))
         self.error.hide()
         layout.addWidget(self.error)
         self.progress = QProgressBar(self)
         self.progress.setRange(0, 0)
         self.progress.setTextVisible(False)
-        self.progress.setAccessibleName("Changing the passphrase")
+        self.progress.setAccessibleName(_("Changing the passphrase"))
         self.progress.hide()
         layout.addWidget(self.progress)
-        self.cancel_button = button("Cancel")
+        self.cancel_button = button(_("Cancel"))
         self.cancel_button.clicked.connect(self.reject)
-        self.ok_button = button("C&hange passphrase", primary=True)
+        self.ok_button = button(_("C&hange passphrase"), primary=True)
         self.ok_button.setEnabled(False)
         self.ok_button.clicked.connect(self._on_ok_clicked)
         layout.addLayout(button_row(self.cancel_button, self.ok_button))
@@ -116,7 +118,7 @@ class ChangePassphraseDialog(KeyedDialog):
             self._point_at(form.second, NEED_SAME)
 
     def _point_at(self, field: QLineEdit, message: str) -> None:
-        self.error.setText(message)
+        self.error.setText(_(message))
         self.error.show()
         field.setFocus(Qt.FocusReason.OtherFocusReason)
         field.selectAll()
@@ -153,7 +155,7 @@ class ChangePassphraseDialog(KeyedDialog):
         self._busy = False
         self.current.clear()
         self.form.clear()
-        self.outcome.emit(with_unconfirmed_note(CHANGED, durable, what="passphrase"))
+        self.outcome.emit(with_unconfirmed_note(_(CHANGED), durable, what="passphrase"))
         self.accept()
 
     def _on_failed(self, exc: BaseException) -> None:

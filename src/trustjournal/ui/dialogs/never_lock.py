@@ -5,7 +5,11 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-NEVER_LOCK_WARNING = (
+from trustjournal.core.i18n import _
+from trustjournal.ui.widgets.common import N_
+
+# English; shown through _() (Settings shows it too: _(NEVER_LOCK_WARNING)).
+NEVER_LOCK_WARNING = N_(
     "If TrustJournal never locks by itself, anyone who sits down at this computer while it is "
     "open can read your journal. You can still lock it at any time with Ctrl+L."
 )
@@ -19,14 +23,14 @@ class NeverLockDialog:
         """True if the person still wants the journal never to lock by itself."""
         box = QMessageBox(
             QMessageBox.Icon.Warning,
-            "Never lock by itself?",
-            NEVER_LOCK_WARNING,
+            _("Never lock by itself?"),
+            _(NEVER_LOCK_WARNING),
             QMessageBox.StandardButton.NoButton,
             parent,
         )
         box.setTextFormat(Qt.TextFormat.PlainText)
-        keep = box.addButton("Keep locking", QMessageBox.ButtonRole.RejectRole)
-        box.addButton("Never lock by itself", QMessageBox.ButtonRole.AcceptRole)
+        keep = box.addButton(_("Keep locking"), QMessageBox.ButtonRole.RejectRole)
+        box.addButton(_("Never lock by itself"), QMessageBox.ButtonRole.AcceptRole)
         box.setDefaultButton(keep)
         box.exec()
         return box.clickedButton() is not None and box.clickedButton() is not keep

@@ -12,12 +12,20 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFormLayout, QProgressBar, QVBoxLayout, QWidget
 
+from trustjournal.core.i18n import _
 from trustjournal.ui import preferences
 from trustjournal.ui.clipboard import ClipboardGuard
 from trustjournal.ui.dialogs.keyed import KeyedDialog
 from trustjournal.ui.errors import describe, with_unconfirmed_note
 from trustjournal.ui.tasks import Tasks
-from trustjournal.ui.widgets.common import button, button_row, field_label, label
+from trustjournal.ui.widgets.common import (
+    N_,
+    button,
+    button_row,
+    field_label,
+    fitting_button_row,
+    label,
+)
 from trustjournal.ui.widgets.password_field import PasswordField
 from trustjournal.ui.widgets.recovery_code_panel import RecoveryCodePanel
 
@@ -25,18 +33,21 @@ if TYPE_CHECKING:
     from trustjournal.store.settings import SettingsRepository
     from trustjournal.store.vault import PendingRecoveryCode, Vault
 
-INTRO = (
+# English (tests compare them); translated with _() where shown.
+INTRO = N_(
     "You will get a new recovery code. It replaces your old one only once you confirm that you "
     "have kept it; until then the old code keeps working. Please enter your passphrase to go on."
 )
-SHOWN_HINT = (
+SHOWN_HINT = N_(
     "It is shown only now. Your old code still works until you confirm below that you have "
     "kept this one."
 )
-EMPTY_FIELD = "Please enter your passphrase."
-KEPT = "Your new recovery code is in use. The old one no longer opens your journal."
-NOT_KEPT = "The new recovery code was not put in place. Your old recovery code still works."
-NOT_INSTALLED = "{reason} The new code was not put in place, so your old recovery code still works."
+EMPTY_FIELD = N_("Please enter your passphrase.")
+KEPT = N_("Your new recovery code is in use. The old one no longer opens your journal.")
+NOT_KEPT = N_("The new recovery code was not put in place. Your old recovery code still works.")
+NOT_INSTALLED = N_(
+    "{reason} The new code was not put in place, so your old recovery code still works."
+)
 
 
 class NewRecoveryCodeDialog(KeyedDialog):
@@ -69,7 +80,7 @@ class NewRecoveryCodeDialog(KeyedDialog):
         self._pending: PendingRecoveryCode | None = None
         self._installing = False
         self.panel: RecoveryCodePanel | None = None
-        self.setWindowTitle("New recovery code")
+        self.setWindowTitle(_("New recovery code"))
         self.setMinimumWidth(560)  # the code on one line, with room around it
         layout = self._body = QVBoxLayout(self)
         layout.setContentsMargins(24, 22, 24, 20)
@@ -81,25 +92,25 @@ class NewRecoveryCodeDialog(KeyedDialog):
         ask_layout = QVBoxLayout(ask)
         ask_layout.setContentsMargins(0, 0, 0, 0)
         ask_layout.setSpacing(12)
-        ask_layout.addWidget(label("Make a new recovery code", role="heading"))
-        ask_layout.addWidget(label(INTRO, role="hint"))
-        self.passphrase = PasswordField(accessible_name="Passphrase", parent=ask)
+        ask_layout.addWidget(label(_("Make a new recovery code"), role="heading"))
+        ask_layout.addWidget(label(_(INTRO), role="hint"))
+        self.passphrase = PasswordField(accessible_name=_("Passphrase"), parent=ask)
         row = QFormLayout()
-        row.addRow(field_label("&Passphrase", self.passphrase), self.passphrase)
+        row.addRow(field_label(_("&Passphrase"), self.passphrase), self.passphrase)
         ask_layout.addLayout(row)
         self.error = label(role="error")
-        self.error.setAccessibleName("Message")
+        self.error.setAccessibleName(_("Message"))
         self.error.hide()
         ask_layout.addWidget(self.error)
         self.progress = QProgressBar(ask)
         self.progress.setRange(0, 0)
         self.progress.setTextVisible(False)
-        self.progress.setAccessibleName("Making the new code")
+        self.progress.setAccessibleName(_("Making the new code"))
         self.progress.hide()
         ask_layout.addWidget(self.progress)
-        self.cancel_button = button("Cancel")
+        self.cancel_button = button(_("Cancel"))
         self.cancel_button.clicked.connect(self.reject)
-        self.make_button = button("&Make new code", primary=True)
+        self.make_button = button(_("&Make new code"), primary=True)
         self.make_button.clicked.connect(self._on_make_clicked)
         ask_layout.addLayout(button_row(self.cancel_button, self.make_button))
         self.set_default_button(self.make_button)
@@ -116,7 +127,7 @@ class NewRecoveryCodeDialog(KeyedDialog):
             return
         if self._pending is not None:
             self._pending = None
-            self.outcome.emit(NOT_KEPT)
+            self.outcome.emit(_(NOT_KEPT))
         super().reject()
 
     def done(self, result: int) -> None:
@@ -138,7 +149,7 @@ class NewRecoveryCodeDialog(KeyedDialog):
         if not self.make_button.isEnabled():
             return
         if not secret:
-            self._say(EMPTY_FIELD)
+            self._say(_(EMPTY_FIELD))
             return
         self.make_button.setEnabled(False)
         self.passphrase.setReadOnly(True)
@@ -174,27 +185,29 @@ class NewRecoveryCodeDialog(KeyedDialog):
         shown_layout = QVBoxLayout(shown)
         shown_layout.setContentsMargins(0, 0, 0, 0)
         shown_layout.setSpacing(12)
-        shown_layout.addWidget(label("Your new recovery code", role="heading"))
-        shown_layout.addWidget(label(SHOWN_HINT, role="hint"))
+        shown_layout.addWidget(label(_("Your new recovery code"), role="heading"))
+        shown_layout.addWidget(label(_(SHOWN_HINT), role="hint"))
         self.panel = RecoveryCodePanel(code=pending.code, clipboard=self._clipboard, parent=shown)
         shown_layout.addWidget(self.panel)
         self.keep_error = label(role="error")
-        self.keep_error.setAccessibleName("Message")
+        self.keep_error.setAccessibleName(_("Message"))
         self.keep_error.hide()
         shown_layout.addWidget(self.keep_error)
         self.keep_progress = QProgressBar(shown)
         self.keep_progress.setRange(0, 0)
         self.keep_progress.setTextVisible(False)
-        self.keep_progress.setAccessibleName("Putting the new code in place")
+        self.keep_progress.setAccessibleName(_("Putting the new code in place"))
         self.keep_progress.hide()
         shown_layout.addWidget(self.keep_progress)
-        self.discard_button = button("Cancel, keep my &old code")
+        self.discard_button = button(_("Cancel, keep my &old code"))
         self.discard_button.clicked.connect(self.reject)
-        self.keep_button = button("I have kept it — &use this code", primary=True)
+        self.keep_button = button(_("I have kept it — &use this code"), primary=True)
         self.keep_button.setEnabled(False)
         self.panel.confirmed_changed.connect(self._update_keep)
         self.keep_button.clicked.connect(self._on_keep_clicked)
-        shown_layout.addLayout(button_row(self.discard_button, self.keep_button))
+        margins = self._body.contentsMargins()
+        room = self.minimumWidth() - margins.left() - margins.right()
+        shown_layout.addLayout(fitting_button_row(room, self.discard_button, self.keep_button))
         self.ask_step.hide()
         self._body.addWidget(shown)
         shown.show()  # now, not a turn later, so the dialog grows to fit it at once
@@ -230,12 +243,12 @@ class NewRecoveryCodeDialog(KeyedDialog):
             return
         self._installing = False
         self._pending = None
-        self.outcome.emit(with_unconfirmed_note(KEPT, durable, what="recovery code"))
+        self.outcome.emit(with_unconfirmed_note(_(KEPT), durable, what="recovery code"))
         self.accept()
 
     def _on_keep_failed(self, exc: BaseException) -> None:
         if self.is_finished:
             return
         self._set_installing(False)
-        self.keep_error.setText(NOT_INSTALLED.format(reason=describe(exc)))
+        self.keep_error.setText(_(NOT_INSTALLED).format(reason=describe(exc)))
         self.keep_error.show()

@@ -5,17 +5,19 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QWidget
 
-from trustjournal.ui.widgets.common import button, button_row, centered_column, label
+from trustjournal.core.i18n import _
+from trustjournal.ui.widgets.common import N_, button, button_row, centered_column, label
 from trustjournal.ui.widgets.passphrase_form import PassphraseForm
 
-CREATE_TITLE = "Choose a passphrase"
-CREATE_INTRO = (
+# English; PassphraseScreen translates the title and intro it is given.
+CREATE_TITLE = N_("Choose a passphrase")
+CREATE_INTRO = N_(
     "This passphrase opens your journal. Choose one that only you know and that you will "
     "remember: nobody can reset it for you. Next you will get a recovery code, the one other "
     "way in."
 )
-RESET_TITLE = "Choose a new passphrase"
-RESET_INTRO = (
+RESET_TITLE = N_("Choose a new passphrase")
+RESET_INTRO = N_(
     "Your recovery code opened the journal. Before you go on, choose a new passphrase. "
     "The old one will stop working; your recovery code keeps working."
 )
@@ -23,6 +25,9 @@ RESET_INTRO = (
 
 class PassphraseScreen(QWidget):
     """A titled passphrase form with a busy state while the key is being derived.
+
+    `title` and `intro` are English messages (this module's constants), translated here;
+    the button and busy texts come translated by the caller.
 
     Signals:
         submitted(str): the chosen passphrase.
@@ -44,8 +49,8 @@ class PassphraseScreen(QWidget):
     ) -> None:
         super().__init__(parent)
         column = centered_column(self)
-        column.addWidget(label(title, role="title"))
-        column.addWidget(label(intro))
+        column.addWidget(label(_(title), role="title"))
+        column.addWidget(label(_(intro)))
         self.form = PassphraseForm(parent=self)
         column.addWidget(self.form)
         self.error = label(role="error")

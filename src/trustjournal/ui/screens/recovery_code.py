@@ -5,17 +5,18 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
+from trustjournal.core.i18n import _
 from trustjournal.ui.clipboard import ClipboardGuard
-from trustjournal.ui.widgets.common import button, button_row, centered_column, label
+from trustjournal.ui.widgets.common import N_, button, button_row, centered_column, label
 from trustjournal.ui.widgets.recovery_code_panel import RecoveryCodePanel
 
-INTRO = (
+INTRO = N_(
     "If you ever forget your passphrase, this code is the only other way into your journal. "
     "It is shown only now. Keep it somewhere safe and away from this computer — written on "
     "paper in a place only you use, for example. Anyone who has it can open the journal."
 )
 
-RENEWED = (
+RENEWED = N_(
     "The journal locked before you confirmed your recovery code, so here is a new one. "
     "The earlier code keeps working until you confirm this one."
 )
@@ -40,17 +41,17 @@ class RecoveryCodeScreen(QWidget):
     ) -> None:
         super().__init__(parent)
         column = centered_column(self, max_width=600)
-        column.addWidget(label("Your recovery code", role="title"))
+        column.addWidget(label(_("Your recovery code"), role="title"))
         if renewed:
-            column.addWidget(label(RENEWED, role="warning"))
-        column.addWidget(label(INTRO))
+            column.addWidget(label(_(RENEWED), role="warning"))
+        column.addWidget(label(_(INTRO)))
         self.panel = RecoveryCodePanel(code=code, clipboard=clipboard, parent=self)
         column.addWidget(self.panel)
         self.error = label(role="error")
-        self.error.setAccessibleName("Message")
+        self.error.setAccessibleName(_("Message"))
         self.error.hide()
         column.addWidget(self.error)
-        self.continue_button = button("&Continue", primary=True)
+        self.continue_button = button(_("&Continue"), primary=True)
         self.continue_button.setEnabled(False)
         self.panel.confirmed_changed.connect(self.continue_button.setEnabled)
         self.panel.check.returnPressed.connect(self._on_continue)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QVBoxLayout, QWidget
 
+from trustjournal.core.i18n import _, ngettext
 from trustjournal.ui.icons import Icon, icon
 from trustjournal.ui.widgets.common import (
     button,
@@ -16,19 +17,21 @@ from trustjournal.ui.widgets.common import (
 )
 from trustjournal.ui.widgets.password_field import PasswordField
 
-_OPEN_PROMPT = "Enter your passphrase to open your journal."
-_RECOVERY_PROMPT = "Enter your recovery code. Afterwards you will choose a new passphrase."
-_SLEEP_NOTE = "Locked as the computer went to sleep."
+APP_NAME = "TrustJournal"  # a name: the same in every language
+CARD_WIDTH = 440
 
 
 def lock_note(reason: str, idle_ms: int | None) -> str:
     """Why the journal locked by itself, in neutral words ("" when the person locked it)."""
     if reason == "idle" and idle_ms:
         minutes = max(1, round(idle_ms / 60_000))
-        unit = "minute" if minutes == 1 else "minutes"
-        return f"Locked after {minutes} {unit} without use."
+        return ngettext(
+            "Locked after %(count)d minute without use.",
+            "Locked after %(count)d minutes without use.",
+            minutes,
+        ) % {"count": minutes}
     if reason == "sleep":
-        return _SLEEP_NOTE
+        return _("Locked as the computer went to sleep.")
     return ""
 
 
@@ -46,46 +49,47 @@ class UnlockScreen(QWidget):
     ) -> None:
         super().__init__(parent)
         self._recovery = False
-        column = centered_column(self, max_width=440)
+        column = centered_column(self, max_width=CARD_WIDTH)
         column.addStretch(1)
         frame, box = card()
         box.setSpacing(14)
         box.addLayout(self._head())
         self.note = label(role="hint")
-        self.note.setAccessibleName("Why the journal is locked")
+        self.note.setAccessibleName(_("Why the journal is locked"))
         self.note.hide()
         box.addWidget(self.note)
-        self.prompt = label(_OPEN_PROMPT)
+        self.prompt = label(_("Enter your passphrase to open your journal."))
         box.addWidget(self.prompt)
-        self.field = PasswordField(accessible_name="Passphrase", parent=frame)
-        self.field_label = field_label("&Passphrase", self.field)
+        self.field = PasswordField(accessible_name=_("Passphrase"), parent=frame)
+        self.field_label = field_label(_("&Passphrase"), self.field)
         field_box = QVBoxLayout()
         field_box.setSpacing(6)
         field_box.addWidget(self.field_label)
         field_box.addWidget(self.field)
         box.addLayout(field_box)
         self.error = label(role="error")
-        self.error.setAccessibleName("Message")
+        self.error.setAccessibleName(_("Message"))
         self.error.hide()
         box.addWidget(self.error)
         self.progress = QProgressBar(frame)
         self.progress.setRange(0, 0)
         self.progress.setTextVisible(False)
-        self.progress.setAccessibleName("Opening your journal")
+        self.progress.setAccessibleName(_("Opening your journal"))
         self.progress.hide()
         box.addWidget(self.progress)
-        self.unlock_button = button("&Unlock", primary=True, icon_name=None)
+        self.unlock_button = button(_("&Unlock"), primary=True, icon_name=None)
         self.unlock_button.clicked.connect(self._on_submit)
-        self.switch_button = button("Use my &recovery code instead", flat=True)
+        self.switch_button = button(_("Use my &recovery code instead"), flat=True)
         self.switch_button.clicked.connect(self._on_switch_clicked)
-        row = button_row(self.switch_button, self.unlock_button, stretch_first=False)
-        row.insertStretch(1, 1)
-        box.addLayout(row)
+        margins = box.contentsMargins()
+        self._add_buttons(box, CARD_WIDTH - margins.left() - margins.right())
         column.addWidget(frame)
         if demo_passphrase is not None:
             demo = label(
-                "This is a demo journal filled with made-up entries; it is deleted when you "
-                f"close TrustJournal.\nIts passphrase is “{demo_passphrase}”.",
+                _(
+                    "This is a demo journal filled with made-up entries; it is deleted when "
+                    "you close TrustJournal.\nIts passphrase is “{passphrase}”."
+                ).format(passphrase=demo_passphrase),
                 role="hint",
             )
             demo.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -99,10 +103,28 @@ class UnlockScreen(QWidget):
         head.setSpacing(12)
         logo = QLabel()
         logo.setPixmap(icon(Icon.APP).pixmap(QSize(40, 40), self.devicePixelRatioF()))
-        logo.setAccessibleName("TrustJournal")
+        logo.setAccessibleName(APP_NAME)
         head.addWidget(logo)
-        head.addWidget(label("TrustJournal", role="title"), 1)
+        head.addWidget(label(APP_NAME, role="title"), 1)
         return head
+
+    def _add_buttons(self, box: QVBoxLayout, room: int) -> None:
+        """Unlock on the right and the switch on the left, in one row if both fit; in a longer
+        language the switch goes on a row of its own, rather than being cut off."""
+        self.switch_button.ensurePolished()
+        self.unlock_button.ensurePolished()
+        longest = 0
+        for text in (_("Use my &recovery code instead"), _("Use my &passphrase instead")):
+            self.switch_button.setText(text)
+            longest = max(longest, self.switch_button.sizeHint().width())
+        self.switch_button.setText(_("Use my &recovery code instead"))
+        row = button_row(self.switch_button, self.unlock_button, stretch_first=False)
+        row.insertStretch(1, 1)
+        if longest + row.spacing() + self.unlock_button.sizeHint().width() > room:
+            box.addLayout(button_row(self.unlock_button))
+            row = button_row(self.switch_button, stretch_first=False)
+            row.addStretch(1)
+        box.addLayout(row)
 
     @property
     def uses_recovery_code(self) -> bool:
@@ -142,13 +164,15 @@ class UnlockScreen(QWidget):
         self.field.clear()
         self.error.hide()
         if self._recovery:
-            self.prompt.setText(_RECOVERY_PROMPT)
-            self.field_label.setText("&Recovery code")
-            self.field.setAccessibleName("Recovery code")
-            self.switch_button.setText("Use my &passphrase instead")
+            self.prompt.setText(
+                _("Enter your recovery code. Afterwards you will choose a new passphrase.")
+            )
+            self.field_label.setText(_("&Recovery code"))
+            self.field.setAccessibleName(_("Recovery code"))
+            self.switch_button.setText(_("Use my &passphrase instead"))
         else:
-            self.prompt.setText(_OPEN_PROMPT)
-            self.field_label.setText("&Passphrase")
-            self.field.setAccessibleName("Passphrase")
-            self.switch_button.setText("Use my &recovery code instead")
+            self.prompt.setText(_("Enter your passphrase to open your journal."))
+            self.field_label.setText(_("&Passphrase"))
+            self.field.setAccessibleName(_("Passphrase"))
+            self.switch_button.setText(_("Use my &recovery code instead"))
         self.field.setFocus()

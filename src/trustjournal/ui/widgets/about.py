@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt, qVersion
 from PySide6.QtWidgets import QFormLayout, QWidget
 
 from trustjournal import __version__
+from trustjournal.core.i18n import _
 from trustjournal.ui.widgets.common import card, label
 
 
@@ -17,11 +18,13 @@ def about_card() -> QWidget:
     from trustjournal.store.db import cipher_version
 
     frame, layout = card()
-    layout.addWidget(label("About TrustJournal", role="heading"))
+    layout.addWidget(label(_("About TrustJournal"), role="heading"))
     layout.addWidget(
         label(
-            "A private, encrypted journal for rebuilding trust. It has no "
-            "account, no server and never connects to the internet."
+            _(
+                "A private, encrypted journal for rebuilding trust. It has no "
+                "account, no server and never connects to the internet."
+            )
         )
     )
     form = QFormLayout()
@@ -31,7 +34,7 @@ def about_card() -> QWidget:
         ("TrustJournal", __version__),
         ("Qt", qVersion()),
         ("PySide6", pyside_version),
-        ("SQLCipher", cipher_version() or "missing"),
+        ("SQLCipher", cipher_version() or _("missing")),
         ("Python", platform.python_version()),
     ):
         value = label(version, wrap=False)

@@ -19,6 +19,12 @@ from PySide6.QtWidgets import (
 from trustjournal.ui.icons import Icon, icon
 
 
+def N_(message: str) -> str:
+    """Marks a module constant for the catalogue (the extractor knows N_); pass it through
+    core.i18n._ where it is shown, so it speaks the language chosen after import."""
+    return message
+
+
 class PaletteIcon(QLabel):
     """One of our icons as a picture, drawn again in the new colours when the theme changes."""
 
@@ -104,6 +110,22 @@ def button_row(*buttons: QWidget, stretch_first: bool = True) -> QHBoxLayout:
     for widget in buttons:
         row.addWidget(widget)
     return row
+
+
+def fitting_button_row(room: int, *buttons: QPushButton, stretch_first: bool = True) -> QBoxLayout:
+    """Buttons in a row (as `button_row`) if they fit in `room` pixels; otherwise (a longer
+    language: buttons cannot wrap) one under another, each on the right."""
+    for each in buttons:
+        each.ensurePolished()
+    spacing = 10  # button_row's
+    needed = sum(b.sizeHint().width() for b in buttons) + spacing * (len(buttons) - 1)
+    if needed <= room:
+        return button_row(*buttons, stretch_first=stretch_first)
+    column = QVBoxLayout()
+    column.setSpacing(8)
+    for each in buttons:
+        column.addLayout(button_row(each))
+    return column
 
 
 def remove_rows(box: QBoxLayout, rows: Sequence[QWidget]) -> None:

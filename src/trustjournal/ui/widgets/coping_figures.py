@@ -5,53 +5,66 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from trustjournal.core.i18n import _, format_number, ngettext
 from trustjournal.services.changes import Change, Changes
 from trustjournal.services.insights import CopingEffect
 from trustjournal.ui.session import Session
-from trustjournal.ui.widgets.common import button, label
+from trustjournal.ui.widgets.common import N_, button, label
 
 MIN_TO_TELL = 3  # records with an "afterwards" below which no average is offered
 SAME = 0.05  # an average drop this close to zero reads as "about the same"
 
-INTRO = (
+# English (tests compare them); translated with _() where shown.
+INTRO = N_(
     "From your own trigger records: how often you turned to each way of coping, and how "
     "intense it felt before and after. It is your record, not proof; a feeling can ease for "
     "many reasons."
 )
-EMPTY = (
+EMPTY = N_(
     "Nothing here yet. When a trigger record notes what you did to cope and how intense it "
     "felt afterwards, you will be able to see here what has tended to help you."
 )
-FAILED = "The figures could not be read just now. Your records are safe; this will try again."
+FAILED = N_("The figures could not be read just now. Your records are safe; this will try again.")
 
 
 def _times(count: int) -> str:
-    return {1: "once", 2: "twice"}.get(count, f"{count} times")
+    if count == 2:
+        return _("twice")
+    return ngettext("once", "%(count)d times", count) % {"count": count}
 
 
 def _points(value: float) -> str:
-    shown = f"{abs(value):.1f}".removesuffix(".0")
-    return f"{shown} point" if shown == "1" else f"{shown} points"
+    rounded = round(abs(value), 1)
+    shown = format_number(rounded)
+    return ngettext("%(points)s point", "%(points)s points", 1 if rounded == 1 else 2) % {
+        "points": shown
+    }
 
 
 def effect_text(effect: CopingEffect) -> str:
     """One strategy's figures as a plain sentence, saying so when there is too little to tell."""
-    used = f"Used {_times(effect.uses)}"
+    times = _times(effect.uses)
     noted = effect.records_with_after
     if noted == 0:
-        return f"{used}; how intense it felt afterwards was not noted."
+        return _("Used {times}; how intense it felt afterwards was not noted.").format(times=times)
     if noted != effect.uses:
-        used += f", the intensity afterwards noted {_times(noted)}"
+        used = _("Used {times}, the intensity afterwards noted {noted}").format(
+            times=times, noted=_times(noted)
+        )
+    else:
+        used = _("Used {times}").format(times=times)
     if noted < MIN_TO_TELL or effect.avg_drop is None:
-        return f"{used} — too few to tell yet."
+        return _("{used} — too few to tell yet.").format(used=used)
     drop = effect.avg_drop
     if drop >= SAME:
-        change = f"on average {_points(drop)} lower afterwards"
-    elif drop <= -SAME:
-        change = f"on average {_points(drop)} higher afterwards"
-    else:
-        change = "on average about the same afterwards"
-    return f"{used}: {change}."
+        return _("{used}: on average {points} lower afterwards.").format(
+            used=used, points=_points(drop)
+        )
+    if drop <= -SAME:
+        return _("{used}: on average {points} higher afterwards.").format(
+            used=used, points=_points(drop)
+        )
+    return _("{used}: on average about the same afterwards.").format(used=used)
 
 
 def ordered(effects: list[CopingEffect]) -> list[CopingEffect]:
@@ -78,9 +91,9 @@ class CopingFiguresView(QWidget):
         self._expanded = False
         self._generation = 0  # results of older reads are dropped
         self.effects: list[CopingEffect] = []
-        self.intro = label(INTRO, role="hint")
-        self.empty = label(EMPTY, role="hint")
-        self.error = label(FAILED, role="warning")
+        self.intro = label(_(INTRO), role="hint")
+        self.empty = label(_(EMPTY), role="hint")
+        self.error = label(_(FAILED), role="warning")
         self.more_button = button("", flat=True)
         self.more_button.clicked.connect(self._on_more_button_clicked)
         self.rows = QWidget(self)
@@ -138,7 +151,12 @@ class CopingFiguresView(QWidget):
             name = label(effect.strategy)
             name.setMinimumWidth(1)  # an unbroken long name is clipped, never widens the card
             figure = label(effect_text(effect), role="hint")
-            figure.setAccessibleName(f"{effect.strategy}: {effect_text(effect)}")
+            # Translators: a way of coping, then its figures
+            figure.setAccessibleName(
+                _("{strategy}: {figures}").format(
+                    strategy=effect.strategy, figures=effect_text(effect)
+                )
+            )
             pair = QWidget(self.rows)
             stacked = QVBoxLayout(pair)
             stacked.setContentsMargins(0, 0, 0, 0)
@@ -154,9 +172,12 @@ class CopingFiguresView(QWidget):
         self.empty.setVisible(not has_any)
         hidden = len(self.effects) - len(shown)
         if self._expanded:
-            self.more_button.setText("Show fewer")
+            self.more_button.setText(_("Show fewer"))
         else:
-            self.more_button.setText(f"Show all {len(self.effects)}")
+            count = len(self.effects)
+            self.more_button.setText(
+                ngettext("Show all %(count)d", "Show all %(count)d", count) % {"count": count}
+            )
         self.more_button.setVisible(hidden > 0 or self._expanded)
 
     def _on_more_button_clicked(self) -> None:

@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QFormLayout, QLabel, QProgressBar, QVBoxLayout, QWidget
 
+from trustjournal.core.i18n import _
 from trustjournal.core.strength import Strength, estimate
 from trustjournal.ui.widgets.common import field_label, label, set_role
 from trustjournal.ui.widgets.password_field import PasswordField
@@ -33,20 +34,18 @@ class PassphraseForm(QWidget):
     validity_changed = Signal(bool)
     submitted = Signal()
 
-    def __init__(
-        self, *, new_label: str = "&New passphrase", parent: QWidget | None = None
-    ) -> None:
+    def __init__(self, *, new_label: str | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._valid = False
         self._strength: Strength | None = None
-        self.first = PasswordField(accessible_name="New passphrase", parent=self)
-        self.second = PasswordField(accessible_name="Repeat the new passphrase", parent=self)
+        self.first = PasswordField(accessible_name=_("New passphrase"), parent=self)
+        self.second = PasswordField(accessible_name=_("Repeat the new passphrase"), parent=self)
         self.meter = QProgressBar(self)
         self.meter.setRange(0, 5)  # score + 1, so even the weakest shows a sliver of colour
         self.meter.setTextVisible(False)
-        self.meter.setAccessibleName("Passphrase strength")
+        self.meter.setAccessibleName(_("Passphrase strength"))
         self.verdict = label(role="hint")
-        self.verdict.setAccessibleName("Passphrase strength")
+        self.verdict.setAccessibleName(_("Passphrase strength"))
         self.detail = label(role="hint")
         self.match = label(role="hint")
 
@@ -54,8 +53,8 @@ class PassphraseForm(QWidget):
         form.setSpacing(10)
         form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.addRow(field_label(new_label, self.first), self.first)
-        form.addRow(field_label("&Repeat it", self.second), self.second)
+        form.addRow(field_label(new_label or _("&New passphrase"), self.first), self.first)
+        form.addRow(field_label(_("&Repeat it"), self.second), self.second)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -125,8 +124,10 @@ class PassphraseForm(QWidget):
         self.meter.setValue(0 if strength is None else strength.score + 1)
         if strength is None:
             self.verdict.setText(
-                "Four or five ordinary words that don't belong together make a "
-                "passphrase that is easy to remember and hard to guess."
+                _(
+                    "Four or five ordinary words that don't belong together make a "
+                    "passphrase that is easy to remember and hard to guess."
+                )
             )
             set_role(self.verdict, "hint")
         else:
@@ -139,7 +140,7 @@ class PassphraseForm(QWidget):
     def _update_validity(self) -> None:
         first, second = self.first.text(), self.second.text()
         mismatch = bool(second) and first != second
-        self.match.setText("The two passphrases are not the same yet." if mismatch else "")
+        self.match.setText(_("The two passphrases are not the same yet.") if mismatch else "")
         valid = bool(
             first and first == second and self._strength is not None and self._strength.accepted
         )

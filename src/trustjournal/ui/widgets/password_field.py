@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLineEdit, QWidget
 
+from trustjournal.core.i18n import _
 from trustjournal.ui.icons import Icon, icon
 
 
@@ -21,7 +22,7 @@ class PasswordField(QLineEdit):
         self.setEchoMode(QLineEdit.EchoMode.Password)
         self.setAccessibleName(accessible_name)
         self.setClearButtonEnabled(False)
-        self._toggle = QAction(icon(Icon.EYE), "Show passphrase", self)
+        self._toggle = QAction(icon(Icon.EYE), _("Show passphrase"), self)
         self._toggle.setCheckable(True)
         self._toggle.setShortcut(QKeySequence("Ctrl+H"))
         self._toggle.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
@@ -36,7 +37,8 @@ class PasswordField(QLineEdit):
 
     def _on_toggle_toggled(self, shown: bool) -> None:
         self.setEchoMode(QLineEdit.EchoMode.Normal if shown else QLineEdit.EchoMode.Password)
-        text = "Hide passphrase" if shown else "Show passphrase"
+        text = _("Hide passphrase") if shown else _("Show passphrase")
         self._toggle.setIcon(icon(Icon.EYE_OFF if shown else Icon.EYE))
         self._toggle.setText(text)
-        self._toggle.setToolTip(f"{text} (Ctrl+H)")
+        # Translators: {action} is "Show passphrase" or "Hide passphrase"
+        self._toggle.setToolTip(_("{action} (Ctrl+H)").format(action=text))

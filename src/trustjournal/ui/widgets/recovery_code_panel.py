@@ -10,24 +10,34 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QDir, Qt, Signal
 from PySide6.QtWidgets import QFileDialog, QLineEdit, QVBoxLayout, QWidget
 
+from trustjournal.core.i18n import _, ngettext
 from trustjournal.ui.clipboard import ClipboardGuard
 from trustjournal.ui.icons import Icon
-from trustjournal.ui.widgets.common import button, button_row, field_label, label, set_role
+from trustjournal.ui.widgets.common import (
+    N_,
+    button,
+    field_label,
+    fitting_button_row,
+    label,
+    set_role,
+)
 from trustjournal.ui.widgets.passphrase_form import text_height
 
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter
 
-SHEET_TEXT = (
+NARROWEST = 512  # the panel's width in the new-code dialog, the narrowest place it is shown
+# English (tests compare them); translated with _() where used.
+SHEET_TEXT = N_(
     "TrustJournal recovery code\n\n{code}\n\n"
     "This code opens your journal if you forget your passphrase.\n"
     "Keep it somewhere safe, away from the computer. Anyone who has it can open the journal.\n"
 )
 
 
-MATCHES = "That matches. Thank you for keeping it safe."
-WRONG_GROUP = "That is not the code's last group. Please compare it with the code."
-MISSING_GROUP = "Please type the code's last group first, to be sure you have kept it."
+MATCHES = N_("That matches. Thank you for keeping it safe.")
+WRONG_GROUP = N_("That is not the code's last group. Please compare it with the code.")
+MISSING_GROUP = N_("Please type the code's last group first, to be sure you have kept it.")
 
 
 def last_group(code: str) -> str:
@@ -59,18 +69,21 @@ class RecoveryCodePanel(QWidget):
         self.code_label = label(code, role="code", wrap=False)  # a code split over lines misreads
         self.code_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.code_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.code_label.setAccessibleName("Recovery code")
-        self.copy_button = button("C&opy", icon_name=Icon.COPY)
-        self.copy_button.setToolTip("Copy the code; it is cleared from the clipboard after 30 s")
-        self.save_button = button("&Save as text file…", icon_name=Icon.SAVE)
-        self.print_button = button("&Print…", icon_name=Icon.PRINT)
+        self.code_label.setAccessibleName(_("Recovery code"))
+        self.copy_button = button(_("C&opy"), icon_name=Icon.COPY)
+        self.copy_button.setToolTip(_("Copy the code; it is cleared from the clipboard after 30 s"))
+        self.save_button = button(_("&Save as text file…"), icon_name=Icon.SAVE)
+        self.print_button = button(_("&Print…"), icon_name=Icon.PRINT)
         self.copy_button.clicked.connect(self.copy)
         self.save_button.clicked.connect(self._on_save_clicked)
         self.print_button.clicked.connect(self._on_print_clicked)
         self.status = label(role="hint")
         self.check = QLineEdit(self)
-        self.check.setAccessibleName("Last group of the recovery code")
-        self.check.setPlaceholderText(f"{len(last_group(code))} characters")
+        self.check.setAccessibleName(_("Last group of the recovery code"))
+        size = len(last_group(code))
+        self.check.setPlaceholderText(
+            ngettext("%(count)d character", "%(count)d characters", size) % {"count": size}
+        )
         self.check.textChanged.connect(self._on_check_text_changed)
         self.check_state = label(role="hint")
 
@@ -78,16 +91,15 @@ class RecoveryCodePanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(12)
         layout.addWidget(self.code_label)
-        layout.addLayout(
-            button_row(self.copy_button, self.save_button, self.print_button, stretch_first=False)
-        )
+        keep_buttons = (self.copy_button, self.save_button, self.print_button)
+        layout.addLayout(fitting_button_row(NARROWEST, *keep_buttons, stretch_first=False))
         layout.addWidget(self.status)
         layout.addSpacing(8)
-        layout.addWidget(
-            field_label(
-                "To be sure you have kept it, type the code's &last group here:", self.check
-            )
+        prompt = field_label(
+            _("To be sure you have kept it, type the code's &last group here:"), self.check
         )
+        prompt.setWordWrap(True)  # a longer language wraps instead of being cut off
+        layout.addWidget(prompt)
         layout.addWidget(self.check)
         layout.addWidget(self.check_state)
         self.check_state.setMinimumHeight(text_height(self.check_state, lines=1))  # no jump
@@ -104,14 +116,14 @@ class RecoveryCodePanel(QWidget):
     def copy(self) -> None:
         """Copy the code; the clipboard is cleared after 30 s if it still holds it."""
         self._clipboard.copy(self._code)
-        self._say("Copied. It will be cleared from the clipboard in 30 seconds.")
+        self._say(_("Copied. It will be cleared from the clipboard in 30 seconds."))
 
     def save_to(self, path: Path) -> None:
         """Write the code to a text file readable only by this user."""
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(SHEET_TEXT.format(code=self._code))
-        self._say("Saved. Move the file somewhere safe, away from this computer.")
+            fh.write(_(SHEET_TEXT).format(code=self._code))
+        self._say(_("Saved. Move the file somewhere safe, away from this computer."))
 
     def print_to(self, printer: QPrinter) -> None:
         """Print the code on one page; "print to file" writes a file only this user can read."""
@@ -123,7 +135,7 @@ class RecoveryCodePanel(QWidget):
             os.chmod(target, 0o600)
         document = QTextDocument()
         document.setDefaultFont(QFont("monospace", 14))
-        document.setPlainText(SHEET_TEXT.format(code=self._code))
+        document.setPlainText(_(SHEET_TEXT).format(code=self._code))
         document.print_(printer)
 
     @staticmethod
@@ -131,9 +143,10 @@ class RecoveryCodePanel(QWidget):
         """Ask where to save; Qt's own dialog, so no desktop "recent files" list records it."""
         chosen, _filter = QFileDialog.getSaveFileName(
             parent,
-            "Save the recovery code",
-            os.path.join(QDir.homePath(), "TrustJournal recovery code.txt"),
-            "Text files (*.txt)",
+            _("Save the recovery code"),
+            # Translators: the suggested file name; keep it a valid file name
+            os.path.join(QDir.homePath(), _("TrustJournal recovery code.txt")),
+            _("Text files (*.txt)"),
             options=QFileDialog.Option.DontUseNativeDialog,
         )
         return Path(chosen) if chosen else None
@@ -154,13 +167,13 @@ class RecoveryCodePanel(QWidget):
         try:
             self.save_to(path)
         except OSError:
-            self._say("The file could not be written there. Please choose another place.")
+            self._say(_("The file could not be written there. Please choose another place."))
 
     def _on_print_clicked(self) -> None:
         printer = self.ask_printer(self)
         if printer is not None:
             self.print_to(printer)
-            self._say("Sent to the printer.")
+            self._say(_("Sent to the printer."))
 
     def _say(self, message: str) -> None:
         self.status.setText(message)
@@ -176,7 +189,7 @@ class RecoveryCodePanel(QWidget):
         self.check.selectAll()
 
     def _show_check(self, message: str, role: str) -> None:
-        self.check_state.setText(message)
+        self.check_state.setText(_(message) if message else "")
         set_role(self.check_state, role)
 
     def _on_check_text_changed(self, text: str) -> None:
