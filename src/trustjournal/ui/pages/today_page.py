@@ -27,6 +27,7 @@ from trustjournal.ui.today.gratitude_card import GratitudeCard
 from trustjournal.ui.today.later_cards import LaterCards
 from trustjournal.ui.today.trigger_card import TriggerCard
 from trustjournal.ui.today.week_strip import WEEK, WeekStrip
+from trustjournal.ui.undo import page_undo_stack
 from trustjournal.ui.widgets.common import button, card, label
 from trustjournal.ui.widgets.coping_figures import CopingFiguresView
 from trustjournal.ui.widgets.fading import Confirmation
@@ -76,7 +77,8 @@ class TodayPage(QWidget):
         self.bring_back = button("Bring back the check-in I set aside", flat=True)
         self.bring_back.hide()
         self.week = WeekStrip(self)
-        self.gratitude = GratitudeCard(session=session, parent=self)
+        self.undo_stack = page_undo_stack(self)  # "I told them" (Ctrl+Z, Edit → Undo)
+        self.gratitude = GratitudeCard(session=session, undo_stack=self.undo_stack, parent=self)
         self._later: LaterCards | None = None
         self._restore_later = False  # restore_drafts came before the later cards were built
         self._cleared = False
