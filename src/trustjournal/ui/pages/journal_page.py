@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
 from trustjournal.core.entries import Entry
 from trustjournal.core.errors import EntryNotFoundError, SearchQueryError, UserFacingError
 from trustjournal.core.wording import kind_label, short_when
-from trustjournal.services.insights import category_choices
 from trustjournal.services.operations import Saved
 from trustjournal.store.search import search_terms
 from trustjournal.ui.editors.fields import focus_chain, tab_stops
@@ -141,9 +140,7 @@ class JournalPage(QWidget):
         self._order_tabs()
         entries = self._session.entries
         self.filters.tag.provider = lambda: [name for name, _uses in entries.tags()]
-        self.filters.category.provider = lambda: category_choices(
-            self._session.vault.db, self._session.clock
-        )
+        self.filters.category.provider = self._session.services.insights.category_choices
         self._action("Find", QKeySequence.StandardKey.Find, self.focus_search)
         self._action("New check-in", QKeySequence.StandardKey.New, self.new_check_in)
         self.delete_action = QAction("Delete entry", self.view)

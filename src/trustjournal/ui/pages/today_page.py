@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
 
 from trustjournal.core.entries import EntryKind
 from trustjournal.core.periods import Period
-from trustjournal.store.aggregates import daily_mood, streak
 from trustjournal.ui.editors.pane import EditorPane
 from trustjournal.ui.editors.registry import EditorRegistry, default_editors
 from trustjournal.ui.journal.timeline_model import Role, TimelineModel
@@ -219,10 +218,10 @@ class TodayPage(QWidget):
             return
         today = self._session.clock().date()
         self.heading.setText(f"Today, {today:%A} {today.day} {today:%B}")
-        db = self._session.vault.db
-        self.streak.setText(streak_text(streak(db, today, WEEK)))
+        insights = self._session.services.insights
+        self.streak.setText(streak_text(insights.streak(today, WEEK)))
         period = Period.last_days(WEEK, today=today)
-        self.week.show_days(period.days(), daily_mood(db, period))
+        self.week.show_days(period.days(), insights.daily_mood(period))
         if self._later is not None:
             self._later.refresh(today)
 
