@@ -22,6 +22,7 @@ from tests.ui.shell_helpers import (
 from trustjournal.app import Shell
 from trustjournal.core.entries import About, GratitudeEntry, MoodCheckIn
 from trustjournal.store.entries import EntryRepository
+from trustjournal.ui.editors.mood import MoodEditor
 from trustjournal.ui.main_frame import MainFrame
 from trustjournal.ui.pages.journal_page import JournalPage
 from trustjournal.ui.pages.today_page import TodayPage
@@ -290,3 +291,35 @@ def test_edit_delete_entry_takes_the_entry_shown_in_the_journal(
     assert page.undo_bar.isVisible()
     _entry(menus["&Go"], "Today").trigger()
     assert not delete.isEnabled()
+
+
+def test_edit_undo_and_redo_take_back_and_redo_an_edit_saved_in_the_journal(
+    qtbot: QtBot, qapp: QApplication, tmp_path: Path
+) -> None:
+    shell = _open(qtbot, qapp, tmp_path)
+    entry_id = _add_entry(shell)
+    menus = _menus(shell)
+    _entry(menus["&Go"], "Journal").trigger()
+    page = _journal(shell)
+    assert page.select_id(entry_id)
+    editor = page.pane.editor
+    assert isinstance(editor, MoodEditor)
+    editor.note.setPlainText("Said it better")
+    page.pane.save()
+    undo, redo = _undo(shell), _redo(shell)
+    words = "edit of the mood entry of Sat 14 Mar"
+    assert undo.text() == f"&Undo {words}\tCtrl+Z"
+    vault = shell.controller.vault
+    assert vault is not None
+    repo = EntryRepository(db=vault.db, clock=fixed_clock)
+
+    undo.trigger()
+    back = repo.get(entry_id)
+    assert isinstance(back, MoodCheckIn) and back.note == NOTE
+    assert editor.note.toPlainText() == NOTE
+    assert redo.text() == f"&Redo {words}\t{_redo_key()}"
+    redo.trigger()
+    again = repo.get(entry_id)
+    assert isinstance(again, MoodCheckIn) and again.note == "Said it better"
+    assert editor.note.toPlainText() == "Said it better"
+    assert undo.text() == f"&Undo {words}\tCtrl+Z"
