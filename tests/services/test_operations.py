@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -10,7 +11,7 @@ import pytest
 
 from tests.store.conftest import START, Clock
 from trustjournal.core.entries import About, GratitudeEntry, MoodCheckIn
-from trustjournal.core.errors import EntryNotFoundError, ValidationError
+from trustjournal.core.errors import EntryNotFoundError, UserFacingError, ValidationError
 from trustjournal.services.changes import Change, changes_from
 from trustjournal.services.operations import Operations, vocabulary_reader
 from trustjournal.store.drafts import DraftRepository
@@ -151,3 +152,73 @@ def test_old_names_become_typed_changes() -> None:
     assert changes_from({Change.VOCABULARY}) == {Change.VOCABULARY}
     with pytest.raises(ValueError, match="moods"):
         changes_from({"moods"})
+
+
+def _fail_draft_deletes(vault: Vault) -> None:
+    """Make forgetting any draft fail as a disk error would, inside SQLite itself."""
+    with vault.db.transaction():
+        vault.db.execute(
+            "CREATE TRIGGER fail_draft_delete BEFORE DELETE ON drafts"
+            " BEGIN SELECT RAISE(ABORT, 'disk I/O error'); END"
+        )
+
+
+def test_save_entry_of_an_edit_stores_it_and_forgets_its_drafts_together(
+    ops: Operations, vault: Vault, clock: Clock, tmp_path: Path
+) -> None:
+    entries = EntryRepository(db=vault.db, clock=clock)
+    mood = entries.add(MoodCheckIn(occurred_at=clock(), mood=6, note="first"))
+    drafts = DraftRepository(db=vault.db, clock=clock)
+    drafts.save("journal.editor", {"kind": "mood", "data": {"note": "second"}})
+
+    outcome = ops.save_entry(replace(mood, note="second"), draft_keys=["journal.editor"])
+
+    assert outcome.changes == {Change.ENTRIES}
+    assert outcome.value.before == mood
+    assert isinstance(outcome.value.after, MoodCheckIn) and outcome.value.after.note == "second"
+    again = _reopened(vault, tmp_path)
+    assert mood.id is not None
+    stored = EntryRepository(db=again.db, clock=clock).get(mood.id)
+    assert isinstance(stored, MoodCheckIn) and stored.note == "second"
+    assert DraftRepository(db=again.db, clock=clock).load("journal.editor") is None
+    again.lock()
+
+
+@pytest.mark.parametrize("edited", [False, True])
+def test_save_entry_that_cannot_forget_its_draft_stores_nothing(
+    ops: Operations, vault: Vault, clock: Clock, tmp_path: Path, edited: bool
+) -> None:
+    entries = EntryRepository(db=vault.db, clock=clock)
+    mood = entries.add(MoodCheckIn(occurred_at=clock(), mood=6, note="first"))
+    draft = {"kind": "mood", "data": {"note": "second"}}
+    DraftRepository(db=vault.db, clock=clock).save("journal.editor", draft)
+    _fail_draft_deletes(vault)
+    entry = replace(mood, note="second") if edited else MoodCheckIn(occurred_at=clock(), mood=3)
+
+    with pytest.raises(UserFacingError):
+        ops.save_entry(entry, draft_keys=["journal.editor"])
+
+    again = _reopened(vault, tmp_path)
+    assert EntryRepository(db=again.db, clock=clock).list() == [mood]  # no half-saved entry
+    assert DraftRepository(db=again.db, clock=clock).load("journal.editor") == draft
+    again.lock()
+
+
+def test_delete_and_undelete_entry_each_one_step(
+    ops: Operations, vault: Vault, clock: Clock
+) -> None:
+    entries = EntryRepository(db=vault.db, clock=clock)
+    mood = entries.add(MoodCheckIn(occurred_at=clock(), mood=6))
+    assert mood.id is not None
+    drafts = DraftRepository(db=vault.db, clock=clock)
+    drafts.save("journal.editor", {"kind": "mood", "data": {}})
+
+    outcome = ops.delete_entry(mood.id, draft_keys=["journal.editor"])
+
+    assert outcome.value == mood and outcome.changes == {Change.ENTRIES}
+    assert entries.is_deleted(mood.id)
+    assert drafts.load("journal.editor") is None
+    assert ops.undelete_entry(mood.id).value == mood
+    assert not entries.is_deleted(mood.id)
+    with pytest.raises(EntryNotFoundError):
+        ops.delete_entry(mood.id + 100)

@@ -40,10 +40,13 @@ def session(tmp_path: Path) -> Iterator[Session]:
 
 
 @pytest.fixture
-def pane(qtbot: QtBot, session: Session) -> EditorPane:
+def pane(qtbot: QtBot, session: Session) -> Iterator[EditorPane]:
     built = EditorPane(session=session, editors=default_editors(), draft_key=DRAFT)
     shown(qtbot, built, (700, 600)).open(None, EntryKind.GRATITUDE)
-    return built
+    yield built
+    # As the lock does: a test that leaves typing unsaved must not leave its autosave running
+    # into a later test, when this vault is locked.
+    built.clear()
 
 
 def _editor(pane: EditorPane) -> GratitudeEditor:

@@ -43,13 +43,14 @@ def session(tmp_path: Path) -> Iterator[Session]:
 
 
 @pytest.fixture
-def page(qtbot: QtBot, session: Session) -> JournalPage:
+def page(qtbot: QtBot, session: Session) -> Iterator[JournalPage]:
     built = JournalPage(session=session)
     qtbot.addWidget(built)
     built.resize(1100, 700)
     built.show()
     qtbot.waitExposed(built)
-    return built
+    yield built
+    built.pane.timer.stop()  # as the lock does: no autosave may run into a later test
 
 
 def _mood_editor(page: JournalPage) -> MoodEditor:

@@ -1,5 +1,5 @@
-"""The main window's menu bar: Edit → Undo brings a deleted entry back while the page shown has
-it to undo; nothing of the journal shows in the menus; the unlock screen has no menu bar."""
+"""The main window's menu bar: Edit → Undo and Redo follow the undo stack of the page shown and
+name its command; nothing of the journal shows in the menus; the unlock screen has no menu bar."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMenu, QMenuBar
 from pytestqt.qtbot import QtBot
@@ -22,6 +22,7 @@ from tests.ui.shell_helpers import (
 from trustjournal.app import Shell
 from trustjournal.core.entries import About, GratitudeEntry, MoodCheckIn
 from trustjournal.store.entries import EntryRepository
+from trustjournal.ui.editors.mood import MoodEditor
 from trustjournal.ui.main_frame import MainFrame
 from trustjournal.ui.pages.journal_page import JournalPage
 from trustjournal.ui.pages.today_page import TodayPage
@@ -77,6 +78,18 @@ def _undo(shell: Shell) -> QAction:
     return found[0]
 
 
+def _redo_key() -> str:
+    """The platform's first key for Redo as the menu shows it (Ctrl+Shift+Z works everywhere)."""
+    key = QKeySequence(QKeySequence.StandardKey.Redo)
+    return key.toString(QKeySequence.SequenceFormat.NativeText)
+
+
+def _redo(shell: Shell) -> QAction:
+    found = _menus(shell)["&Edit"].findChildren(QAction, "menuRedo")
+    assert len(found) == 1
+    return found[0]
+
+
 def _journal(shell: Shell) -> JournalPage:
     page = _frame(shell).page("journal")
     assert isinstance(page, JournalPage)
@@ -103,33 +116,45 @@ def test_edit_undo_brings_back_the_deleted_entry_while_the_journal_offers_it(
     repo = EntryRepository(db=vault.db, clock=fixed_clock)
     assert entry_id not in repo.ids()
 
+    words = "delete of the mood entry of Sat 14 Mar"  # the entry's kind and day, never its text
     assert undo.isEnabled()
-    assert undo.text() == "&Undo delete\tCtrl+Z"  # the key is shown, but bound only by the page
+    assert undo.text() == f"&Undo {words}\tCtrl+Z"  # the key is shown, but bound by the page
     assert undo.shortcut().isEmpty()
+    redo = _redo(shell)
+    assert not redo.isEnabled()
     undo.trigger()
     assert entry_id in repo.ids()
     assert not page.undo_bar.isVisible()
     assert page.current_id() == entry_id
     assert not undo.isEnabled()
     assert undo.text() == "&Undo\tCtrl+Z"
+    assert redo.isEnabled()
+    assert redo.text() == f"&Redo {words}\t{_redo_key()}"
+    assert redo.shortcut().isEmpty()
+    redo.trigger()  # deleted again, with the bar offering Undo again
+    assert entry_id not in repo.ids()
+    assert page.undo_bar.isVisible()
+    assert not redo.isEnabled()
+    undo.trigger()
+    assert entry_id in repo.ids()
 
     page.delete_selected()  # on another page there is nothing of its own to undo
     assert undo.isEnabled()
     _entry(menus["&Go"], "Today").trigger()
     assert frame.current_key == "today"
     assert not undo.isEnabled()
-    assert undo.text() == "&Undo"  # Today binds no Ctrl+Z
+    assert undo.text() == "&Undo\tCtrl+Z"  # Today's own Ctrl+Z, with nothing to undo yet
     undo.trigger()
     assert entry_id not in repo.ids()
     assert frame.current_key == "today"
-    _entry(menus["&Go"], "Journal").trigger()  # back within the undo window: offered again
+    _entry(menus["&Go"], "Journal").trigger()  # back on the Journal: its undo is offered again
     assert undo.isEnabled()
     undo.trigger()
     assert entry_id in repo.ids()
     assert page.current_id() == entry_id
 
 
-def test_edit_undo_goes_when_the_undo_bar_does(
+def test_edit_undo_stays_after_the_undo_bar_goes(
     qtbot: QtBot, qapp: QApplication, tmp_path: Path
 ) -> None:
     shell = _open(qtbot, qapp, tmp_path)
@@ -140,14 +165,16 @@ def test_edit_undo_goes_when_the_undo_bar_does(
     page.undo_bar.timer.setInterval(1)
     assert page.select_id(entry_id)
     page.delete_selected()
-    assert undo.isEnabled()
     qtbot.waitUntil(page.undo_bar.isHidden)
-    assert not undo.isEnabled()
-    assert undo.text() == "&Undo\tCtrl+Z"
-    undo.trigger()  # a menu entry triggered anyway (an accessibility tool) does nothing
+    # The bar is a reminder for a moment; the undo stack keeps the delete until the lock.
+    assert undo.isEnabled()
+    undo.trigger()
     vault = shell.controller.vault
     assert vault is not None
-    assert entry_id not in EntryRepository(db=vault.db, clock=fixed_clock).ids()
+    assert entry_id in EntryRepository(db=vault.db, clock=fixed_clock).ids()
+    assert not undo.isEnabled()
+    undo.trigger()  # a menu entry triggered anyway (an accessibility tool) does nothing
+    assert entry_id in EntryRepository(db=vault.db, clock=fixed_clock).ids()
 
 
 def test_edit_undo_takes_back_i_told_them_on_today(
@@ -170,14 +197,24 @@ def test_edit_undo_takes_back_i_told_them_on_today(
     unshared.rows[0].told_button.click()
     told = repo.get(saved.id)
     assert isinstance(told, GratitudeEntry) and told.expressed
+    words = "“I told them” for the gratitude entry of Sat 14 Mar"
     assert undo.isEnabled()
-    assert undo.text() == "&Undo “I told them”"
+    assert undo.text() == f"&Undo {words}\tCtrl+Z"
     assert NOTE not in undo.text()
     undo.trigger()
     back = repo.get(saved.id)
     assert isinstance(back, GratitudeEntry) and not back.expressed
     assert not undo.isEnabled()
     assert unshared.undo_button.isHidden()
+    redo = _redo(shell)
+    assert redo.text() == f"&Redo {words}\t{_redo_key()}"
+    redo.trigger()
+    again = repo.get(saved.id)
+    assert isinstance(again, GratitudeEntry) and again.expressed
+    assert not unshared.undo_button.isHidden()  # the moment's Undo comes back with it
+    unshared.undo_button.click()
+    untold = repo.get(saved.id)
+    assert isinstance(untold, GratitudeEntry) and not untold.expressed
 
 
 def test_ctrl_z_still_undoes_once_the_menu_bar_is_there(
@@ -207,7 +244,8 @@ def test_menus_hold_only_our_words_and_reuse_the_shortcuts(
     assert list(menus) == ["&File", "&Edit", "&Go"]
     texts = {name: [a.text().split("\t")[0] for a in _entries(m)] for name, m in menus.items()}
     assert texts["&File"] == ["&Lock", "&Quit"]
-    assert texts["&Edit"] == ["&Undo", "&Delete entry"]  # on Today: nothing to undo or delete
+    # on Today: nothing to undo, redo or delete
+    assert texts["&Edit"] == ["&Undo", "&Redo", "&Delete entry"]
     assert texts["&Go"][:5] == ["Today", "Journal", "Insights", "Share", "Settings"]
     assert _entry(menus["&File"], "&Lock") is shell.window.lock_action
     assert _entry(menus["&File"], "&Quit") is shell.window.quit_action
@@ -253,3 +291,35 @@ def test_edit_delete_entry_takes_the_entry_shown_in_the_journal(
     assert page.undo_bar.isVisible()
     _entry(menus["&Go"], "Today").trigger()
     assert not delete.isEnabled()
+
+
+def test_edit_undo_and_redo_take_back_and_redo_an_edit_saved_in_the_journal(
+    qtbot: QtBot, qapp: QApplication, tmp_path: Path
+) -> None:
+    shell = _open(qtbot, qapp, tmp_path)
+    entry_id = _add_entry(shell)
+    menus = _menus(shell)
+    _entry(menus["&Go"], "Journal").trigger()
+    page = _journal(shell)
+    assert page.select_id(entry_id)
+    editor = page.pane.editor
+    assert isinstance(editor, MoodEditor)
+    editor.note.setPlainText("Said it better")
+    page.pane.save()
+    undo, redo = _undo(shell), _redo(shell)
+    words = "edit of the mood entry of Sat 14 Mar"
+    assert undo.text() == f"&Undo {words}\tCtrl+Z"
+    vault = shell.controller.vault
+    assert vault is not None
+    repo = EntryRepository(db=vault.db, clock=fixed_clock)
+
+    undo.trigger()
+    back = repo.get(entry_id)
+    assert isinstance(back, MoodCheckIn) and back.note == NOTE
+    assert editor.note.toPlainText() == NOTE
+    assert redo.text() == f"&Redo {words}\t{_redo_key()}"
+    redo.trigger()
+    again = repo.get(entry_id)
+    assert isinstance(again, MoodCheckIn) and again.note == "Said it better"
+    assert editor.note.toPlainText() == "Said it better"
+    assert undo.text() == f"&Undo {words}\tCtrl+Z"

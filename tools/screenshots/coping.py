@@ -114,7 +114,7 @@ def _emotion_refused(app: QApplication, shell: Shell, out: Path, name: str) -> P
     )
     editor.emotions.search.returnPressed.emit()
     path = shot(app, journal.pane, out / f"26-emotion-refused-{name}.png")
-    journal.pane.discard_draft()
+    journal.pane.clear()  # nothing of this scene is kept as a draft for the next
     return path
 
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any, TypeVar
@@ -27,6 +28,14 @@ TOLD = frozenset({Change.ENTRIES, Change.GRATITUDE_TOLD})
 ENTRIES = frozenset({Change.ENTRIES})
 SETTINGS = frozenset({Change.SETTINGS})
 VOCABULARY = frozenset({Change.VOCABULARY})
+
+
+@dataclass(frozen=True)
+class Saved:
+    """An entry as saved, and as it was stored before (None: it is new), for Undo."""
+
+    before: Entry | None
+    after: Entry
 
 
 class Operations:
@@ -60,6 +69,57 @@ class Operations:
             if draft_key is not None:
                 DraftRepository(db=db, clock=self._clock).delete(draft_key)
         return Outcome(stored, ENTRIES)
+
+    def save_entry(self, entry: Entry, *, draft_keys: Iterable[str] = ()) -> Outcome[Saved]:
+        """Store a new or edited entry and forget the drafts it was written in, together.
+
+        A crash or a failure part-way leaves the entry as it was and its draft in place, never
+        a saved entry with a stale draft that comes back as if unsaved.
+
+        Raises:
+            UserFacingError: if the vault could not be written; nothing is stored or forgotten.
+            EntryNotFoundError: if an edited entry is gone (deleted meanwhile).
+        """
+        db = self._vault.db
+        with db.transaction():
+            entries = self._entries()
+            before = entries.get(entry.id) if entry.id is not None else None
+            stored = entries.add(entry) if entry.id is None else entries.update(entry)
+            drafts = DraftRepository(db=db, clock=self._clock)
+            for key in draft_keys:
+                drafts.delete(key)
+        return Outcome(Saved(before, stored), ENTRIES)
+
+    def delete_entry(self, entry_id: int, *, draft_keys: Iterable[str] = ()) -> Outcome[Entry]:
+        """Move an entry to the bin and forget its drafts, together.
+
+        Returns:
+            The entry as it was, for the words of Undo.
+
+        Raises:
+            EntryNotFoundError: if there is no such entry.
+        """
+        db = self._vault.db
+        with db.transaction():
+            entries = self._entries()
+            before = entries.get(entry_id)
+            entries.delete(entry_id)
+            drafts = DraftRepository(db=db, clock=self._clock)
+            for key in draft_keys:
+                drafts.delete(key)
+        return Outcome(before, ENTRIES)
+
+    def undelete_entry(self, entry_id: int) -> Outcome[Entry]:
+        """Bring an entry back from the bin (Undo of a delete).
+
+        Raises:
+            EntryNotFoundError: if there is no such entry (or it was purged).
+        """
+        with self._vault.db.transaction():
+            entries = self._entries()
+            entries.undelete(entry_id)
+            back = entries.get(entry_id)
+        return Outcome(back, ENTRIES)
 
     def mark_told(self, entry_id: int, on: date) -> Outcome[GratitudeEntry]:
         """Record that the appreciation `entry_id` was told on `on`.

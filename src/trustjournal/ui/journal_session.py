@@ -89,10 +89,10 @@ class JournalSession(QObject):
 
     def settings(self) -> SettingsRepository:
         """The preferences kept inside the open vault."""
-        from trustjournal.store.settings import SettingsRepository
+        from trustjournal.services.stores import settings_of
 
         assert self._vault is not None
-        return SettingsRepository(db=self._vault.db)
+        return settings_of(self._vault)
 
     def recovery_code_unconfirmed(self) -> bool:
         """Whether the journal was locked before its recovery code was confirmed."""
@@ -108,8 +108,7 @@ class JournalSession(QObject):
 
     def begin(self) -> Session:
         """A new `Session` over the open vault; its tasks are held until `tasks.release()`."""
-        from trustjournal.store.drafts import DraftRepository
-        from trustjournal.store.entries import EntryRepository
+        from trustjournal.services.stores import session_stores
         from trustjournal.ui.session import Session
 
         vault = self._vault
@@ -122,11 +121,12 @@ class JournalSession(QObject):
 
         tasks = ScopedTasks(tasks=self._tasks, is_current=is_open)
         tasks.hold()  # the first page's background reads start once it has painted
+        stores = session_stores(vault=vault, clock=self._clock)
         return Session(
             vault=vault,
-            settings=self.settings(),
-            drafts=DraftRepository(db=vault.db, clock=self._clock),
-            entries=EntryRepository(db=vault.db, clock=self._clock),
+            settings=stores.settings,
+            drafts=stores.drafts,
+            entries=stores.entries,
             tasks=tasks,
             events=self._events,
             clock=self._clock,

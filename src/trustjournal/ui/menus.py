@@ -1,11 +1,11 @@
 """The main window's menu bar while the journal is open: File, Edit and Go, nothing else.
 
 Every entry reuses an action that already exists with its shortcut (Lock, Quit, the pages'
-Ctrl+1…5), so no key is bound twice. Edit → Undo follows the page being shown: it is enabled
-while that page offers something to undo (the Journal's deleted entry while its Undo bar is up,
-Today's "I told them" while its Undo shows) and says what, in our words ("Undo delete"). It runs
-the page's own undo, and only shows the page's key (Ctrl+Z) as a hint, because the page binds
-that key itself and a second binding would make Qt call it ambiguous. Edit → Delete entry runs
+Ctrl+1…5), so no key is bound twice. Edit → Undo and Redo follow the undo stack of the page
+being shown (a QUndoGroup): enabled while it has something to undo or redo, and named by the
+command, in our words ("Undo delete of the mood entry of Sat 14 Mar"). They only show the
+page's keys (Ctrl+Z, Ctrl+Shift+Z) as hints, because the page binds them itself and a second
+binding would make Qt call them ambiguous. Edit → Delete entry runs
 the page's own Delete the same way (the Journal's acts on the entry shown in its editor). The
 menus hold only our own words and page titles, never anything from the journal (S4).
 """
@@ -13,14 +13,15 @@ menus hold only our own words and page titles, never anything from the journal (
 from __future__ import annotations
 
 from PySide6.QtCore import QObject
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import QMenu, QMenuBar
 
 from trustjournal.ui.main_frame import MainFrame
 from trustjournal.ui.main_window import MainWindow
-from trustjournal.ui.undo_offer import UndoOffer, offer_of
+from trustjournal.ui.undo import page_key_hint, undo_stack_of
 
-UNDO_TEXT = "&Undo"  # while the page shown has nothing to undo
+UNDO_TEXT = "&Undo"  # and the command's words, while the page shown has one to undo
+REDO_TEXT = "&Redo"
 DELETE_TEXT = "&Delete entry"
 DELETE_NAME = "deleteEntry"  # the object name of a page's own Delete action
 
@@ -65,42 +66,57 @@ class DeleteEntry(QObject):
         self.refresh()
 
 
-class UndoEntry(QObject):
-    """Keeps Edit → Undo in step with the undo offer of the page being shown."""
+class UndoRedo(QObject):
+    """Keeps Edit → Undo and Redo on the undo stack of the page shown, through a QUndoGroup.
 
-    def __init__(self, *, action: QAction, frame: MainFrame, parent: QObject) -> None:
+    Each names what it would do by the command's own words ("&Undo delete of the mood entry
+    of Sat 14 Mar"). The pages bind the keys themselves; the entries show them as hints only.
+
+    Attributes:
+        group: the pages' undo stacks, the one of the page shown active.
+    """
+
+    def __init__(self, *, undo: QAction, redo: QAction, frame: MainFrame, parent: QObject) -> None:
         super().__init__(parent)
-        self._action = action
+        self._undo = undo
+        self._redo = redo
         self._frame = frame
-        self._offer: UndoOffer | None = None
-        action.triggered.connect(self._on_action_triggered)
+        self._hints = ("", "")
+        self.group = QUndoGroup(self)
+        undo.triggered.connect(self.group.undo)
+        redo.triggered.connect(self.group.redo)
+        for signal in (
+            self.group.canUndoChanged,
+            self.group.undoTextChanged,
+            self.group.canRedoChanged,
+            self.group.redoTextChanged,
+        ):
+            signal.connect(self.refresh)
         frame.page_changed.connect(self._on_frame_page_changed)
-        self._follow(frame.current_key)
+        self._on_frame_page_changed(frame.current_key)
 
-    def refresh(self) -> None:
-        """Read the offer again: enabled and named while there is something to undo."""
-        offer = self._offer
-        available = offer is not None and offer.available()
-        text = offer.text if offer is not None and available else UNDO_TEXT
-        hint = offer.hint if offer is not None else ""
-        self._action.setText(f"{text}\t{hint}" if hint else text)
-        self._action.setEnabled(available)
-
-    def _follow(self, key: str | None) -> None:
-        if self._offer is not None:
-            self._offer.changed.disconnect(self.refresh)
-        self._offer = offer_of(self._frame.page(key)) if key is not None else None
-        if self._offer is not None:
-            self._offer.changed.connect(self.refresh)
+    def _on_frame_page_changed(self, key: str | None) -> None:
+        page = self._frame.page(key) if key is not None else None
+        stack = undo_stack_of(page) if page is not None else None
+        if stack is not None and stack not in self.group.stacks():
+            self.group.addStack(stack)
+        self.group.setActiveStack(stack)  # type: ignore[arg-type]  # None: nothing to undo
+        if page is not None:
+            self._hints = (page_key_hint(page), page_key_hint(page, redo=True))
+        else:
+            self._hints = ("", "")
         self.refresh()
 
-    def _on_frame_page_changed(self, key: str) -> None:
-        self._follow(key)
-
-    def _on_action_triggered(self) -> None:
-        if self._offer is not None:
-            self._offer.undo()
-        self.refresh()
+    def refresh(self, *_args: object) -> None:
+        """Enabled, and named by the command, while the page shown can undo (redo) it."""
+        group = self.group
+        for action, prefix, can, words, hint in (
+            (self._undo, UNDO_TEXT, group.canUndo(), group.undoText(), self._hints[0]),
+            (self._redo, REDO_TEXT, group.canRedo(), group.redoText(), self._hints[1]),
+        ):
+            text = f"{prefix} {words}" if can and words else prefix
+            action.setText(f"{text}\t{hint}" if hint else text)
+            action.setEnabled(can)
 
 
 def install_menus(window: MainWindow, frame: MainFrame) -> QMenuBar:
@@ -116,9 +132,12 @@ def install_menus(window: MainWindow, frame: MainFrame) -> QMenuBar:
     edit_menu = QMenu("&Edit", bar)
     undo = QAction(UNDO_TEXT, edit_menu)
     undo.setObjectName("menuUndo")
-    entry = UndoEntry(action=undo, frame=frame, parent=undo)
-    edit_menu.aboutToShow.connect(entry.refresh)
+    redo = QAction(REDO_TEXT, edit_menu)
+    redo.setObjectName("menuRedo")
+    undoing = UndoRedo(undo=undo, redo=redo, frame=frame, parent=undo)
+    edit_menu.aboutToShow.connect(undoing.refresh)
     edit_menu.addAction(undo)
+    edit_menu.addAction(redo)
     delete = QAction(DELETE_TEXT, edit_menu)
     delete.setObjectName("menuDelete")
     deleting = DeleteEntry(action=delete, frame=frame, parent=delete)

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Protocol, TypeVar
 if TYPE_CHECKING:
     from trustjournal.services.changes import Outcome
     from trustjournal.services.operations import Operations
+    from trustjournal.store.exports import ExportLogRepository
     from trustjournal.store.vault import Vault
     from trustjournal.store.vocabulary import VocabularyItem
     from trustjournal.ui.events import JournalEvents
@@ -22,6 +23,46 @@ class VocabularyReader(Protocol):
     def items(self, list_name: str, *, include_hidden: bool = False) -> list[VocabularyItem]: ...
 
     def prompts(self) -> list[str]: ...
+
+    def emotion_families(self) -> list[tuple[str, list[str]]]: ...
+
+
+class WordLists(VocabularyReader, Protocol):
+    """The vocabulary as the editors' pickers use it: read, and add a word of one's own."""
+
+    def add(self, list_name: str, name: str, *, family: str | None = None) -> VocabularyItem: ...
+
+
+class SessionVocabulary:
+    """The word lists for the editors: read from the vault; a word added is an operation.
+
+    Adding runs `Operations.add_word` through the runner, so it is one transaction and is
+    announced once, like every other change.
+    """
+
+    def __init__(self, *, reader: VocabularyReader, runner: OperationRunner) -> None:
+        self._reader = reader
+        self._runner = runner
+
+    def items(self, list_name: str, *, include_hidden: bool = False) -> list[VocabularyItem]:
+        """The words of a list, as the reader gives them."""
+        return self._reader.items(list_name, include_hidden=include_hidden)
+
+    def prompts(self) -> list[str]:
+        """The gratitude prompts."""
+        return self._reader.prompts()
+
+    def emotion_families(self) -> list[tuple[str, list[str]]]:
+        """Visible emotions by family."""
+        return self._reader.emotion_families()
+
+    def add(self, list_name: str, name: str, *, family: str | None = None) -> VocabularyItem:
+        """Add a word of one's own to a list.
+
+        Raises:
+            ValidationError: for an empty name or one the list already has.
+        """
+        return self._runner.run(lambda ops: ops.add_word(list_name, name, family=family))
 
 
 class OperationRunner:
@@ -68,12 +109,20 @@ class SessionServices:
         self.insights = Insights(vault=vault, clock=clock)
 
     @property
-    def vocabulary(self) -> VocabularyReader:
-        """The word lists and prompts, to read (changes go through `operations`).
+    def export_history(self) -> ExportLogRepository:
+        """The summaries shared and when, to read (saving one goes through `operations`)."""
+        from trustjournal.services.stores import export_history
+
+        return export_history(vault=self._vault, clock=self._clock)
+
+    @property
+    def vocabulary(self) -> WordLists:
+        """The word lists and prompts; a word added goes through `operations`.
 
         Raises:
             VaultLockedError: if the vault is locked.
         """
         from trustjournal.services.operations import vocabulary_reader
 
-        return vocabulary_reader(vault=self._vault, clock=self._clock)
+        reader = vocabulary_reader(vault=self._vault, clock=self._clock)
+        return SessionVocabulary(reader=reader, runner=self.operations)

@@ -5,8 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
-from trustjournal.store.vocabulary import VocabularyList, VocabularyRepository
+from trustjournal.store.vocabulary import VocabularyList
 from trustjournal.ui.editors.vocabulary_picker import VocabularyPicker
+from trustjournal.ui.operations import WordLists
 from trustjournal.ui.widgets.common import label
 
 DESCRIPTION_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -22,7 +23,7 @@ class CopingPicker(VocabularyPicker[QListWidgetItem]):
         changed: the chosen strategies changed.
     """
 
-    def __init__(self, *, vocabulary: VocabularyRepository, parent: QWidget | None = None) -> None:
+    def __init__(self, *, vocabulary: WordLists, parent: QWidget | None = None) -> None:
         super().__init__(
             vocabulary=vocabulary,
             kind=VocabularyList.COPING,

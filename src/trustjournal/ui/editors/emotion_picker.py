@@ -5,8 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QWidget
 
-from trustjournal.store.vocabulary import VocabularyList, VocabularyRepository
+from trustjournal.store.vocabulary import VocabularyList
 from trustjournal.ui.editors.vocabulary_picker import VocabularyPicker
+from trustjournal.ui.operations import WordLists
 
 
 class EmotionPicker(VocabularyPicker[QTreeWidgetItem]):
@@ -16,7 +17,7 @@ class EmotionPicker(VocabularyPicker[QTreeWidgetItem]):
         changed: the chosen emotions changed.
     """
 
-    def __init__(self, *, vocabulary: VocabularyRepository, parent: QWidget | None = None) -> None:
+    def __init__(self, *, vocabulary: WordLists, parent: QWidget | None = None) -> None:
         super().__init__(
             vocabulary=vocabulary,
             kind=VocabularyList.EMOTION,

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import QCheckBox, QDateEdit, QHBoxLayout, QPlainTextEdit,
 
 from trustjournal.core.entries import Entry, EntryKind, GratitudeEntry
 from trustjournal.services.gratitude import prompt_of_the_day
-from trustjournal.store.vocabulary import VocabularyRepository
 from trustjournal.ui.editors.about_chooser import AboutChooser
 from trustjournal.ui.editors.form_editor import FormEditor
 from trustjournal.ui.session import Session
@@ -84,7 +83,7 @@ class GratitudeEditor(FormEditor):
             session=session, default_field="gratitude", scrolled=scrolled, parent=parent
         )
         self._told_on_unknown = False  # loaded as told, with no date; keep it so unless edited
-        prompts = VocabularyRepository(db=session.vault.db, clock=session.clock).prompts()
+        prompts = session.services.vocabulary.prompts()
         self.text = QPlainTextEdit(self)
         self.text.setPlaceholderText("What do you appreciate?")
         self.text.setAccessibleName("Gratitude")

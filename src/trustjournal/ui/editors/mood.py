@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
 from trustjournal.core.entries import Entry, EntryKind, MoodCheckIn
 from trustjournal.core.errors import ValidationError
 from trustjournal.core.wording import MOOD_WORDS
-from trustjournal.store.vocabulary import VocabularyRepository
 from trustjournal.ui.editors.emotion_picker import EmotionPicker
 from trustjournal.ui.editors.form_editor import FormEditor
 from trustjournal.ui.session import Session
@@ -126,9 +125,7 @@ class MoodEditor(FormEditor):
     ) -> None:
         super().__init__(session=session, default_field="mood", scrolled=scrolled, parent=parent)
         self.scale = MoodScale(self)
-        self.emotions = EmotionPicker(
-            vocabulary=VocabularyRepository(db=session.vault.db, clock=session.clock), parent=self
-        )
+        self.emotions = EmotionPicker(vocabulary=session.services.vocabulary, parent=self)
         self.connection = _optional_scale("Connection")
         self.trust = _optional_scale("Trust")
         self.note = QPlainTextEdit()  # parentless until its row: Tab comes to it after Trust

@@ -47,10 +47,13 @@ class EditorPane(QWidget):
     Signals:
         saved(Entry): the entry was written to the vault (and `saved_text`, if any, shows
             by the buttons for a few seconds).
+        edited(Entry, Entry): a saved entry was changed: as it was stored before, and now
+            (after `saved`; for the page's Undo).
         set_aside: Esc closed the editor; what was typed is kept as a draft.
     """
 
     saved = Signal(object)
+    edited = Signal(object, object)
     set_aside = Signal()
 
     def __init__(
@@ -197,23 +200,25 @@ class EditorPane(QWidget):
             entry = editor.entry()
         except ValidationError:
             return None
-        repo = self._session.entries
+        keys = [self._draft_key] + ([self._parked_key(None)] if entry.id is None else [])
         try:
-            stored = repo.add(entry) if entry.id is None else repo.update(entry)
+            # One transaction: the entry is stored and its drafts forgotten, or neither.
+            saved = self._session.services.operations.run(
+                lambda ops: ops.save_entry(entry, draft_keys=keys)
+            )
         except UserFacingError as error:
             self.stash()  # keep every word; the message says what went wrong
             self.message.setText(str(error))
             self.message.show()
             return None
+        stored = saved.after
         self.message.hide()
         self.timer.stop()
-        self._session.drafts.delete(self._draft_key)
-        if entry.id is None:
-            self._session.drafts.delete(self._parked_key(None))
         editor.load(stored)
         self._shown = stored
-        self._session.events.notify({stored.kind.value})
         self.saved.emit(stored)
+        if saved.before is not None:
+            self.edited.emit(saved.before, stored)
         if self._saved_text:  # after `saved`: showing the entry again must not clear it
             self.confirmation.confirm(self._saved_text)
         return stored
@@ -261,10 +266,9 @@ class EditorPane(QWidget):
         self.timer.stop()
         return True
 
-    def discard_draft(self) -> None:
-        """Forget the draft of what is shown (the person chose to start afresh, or deleted it)."""
-        self._session.drafts.delete(self._draft_key)
-        self._session.drafts.delete(self._parked_key(self.shown_id()))
+    def draft_keys(self) -> list[str]:
+        """Where drafts of what is shown are kept (to forget them with the entry's delete)."""
+        return [self._draft_key, self._parked_key(self.shown_id())]
 
     def clear(self) -> None:
         """Empty every editor (the journal is locking)."""

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from trustjournal.core.entries import Entry, EntryKind, TriggerRecord
 from trustjournal.core.errors import ValidationError
-from trustjournal.store.vocabulary import VocabularyList, VocabularyRepository
+from trustjournal.store.vocabulary import VocabularyList
 from trustjournal.ui.editors.coping_picker import CopingPicker
 from trustjournal.ui.editors.emotion_picker import EmotionPicker
 from trustjournal.ui.editors.fields import text_box
@@ -60,7 +60,7 @@ class TriggerEditor(FormEditor):
         super().__init__(
             session=session, default_field=SITUATION_FIELD, scrolled=True, parent=parent
         )
-        self._vocabulary = VocabularyRepository(db=session.vault.db, clock=session.clock)
+        self._vocabulary = session.services.vocabulary
         self._build_banner()
         self.situation = text_box("What happened", "A few words are enough", height=80)
         # Controls are made without a parent, so each joins Tab's chain as it is laid out.

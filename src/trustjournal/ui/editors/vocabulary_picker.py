@@ -16,7 +16,8 @@ from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
 
 from trustjournal.core.entries import MAX_NAME
 from trustjournal.core.errors import ValidationError
-from trustjournal.store.vocabulary import VocabularyList, VocabularyRepository
+from trustjournal.store.vocabulary import VocabularyList
+from trustjournal.ui.operations import WordLists
 from trustjournal.ui.widgets.common import button, label
 
 ItemT = TypeVar("ItemT")
@@ -51,7 +52,7 @@ class VocabularyPicker(QWidget, Generic[ItemT]):
     def __init__(
         self,
         *,
-        vocabulary: VocabularyRepository,
+        vocabulary: WordLists,
         kind: VocabularyList,
         placeholder: str,
         search_name: str,

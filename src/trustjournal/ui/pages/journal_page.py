@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 from trustjournal.core.entries import Entry
 from trustjournal.core.errors import EntryNotFoundError, SearchQueryError, UserFacingError
 from trustjournal.core.wording import kind_label, short_when
-from trustjournal.services.insights import category_choices
+from trustjournal.services.operations import Saved
 from trustjournal.store.search import search_terms
 from trustjournal.ui.editors.fields import focus_chain, tab_stops
 from trustjournal.ui.editors.pane import EditorPane
@@ -29,6 +29,7 @@ from trustjournal.ui.journal.timeline_model import Role, TimelineModel
 from trustjournal.ui.journal.timeline_view import TimelineView
 from trustjournal.ui.journal.undo_bar import UndoBar
 from trustjournal.ui.session import Session
+from trustjournal.ui.undo import OperationCommand, entry_words, page_undo_stack
 from trustjournal.ui.widgets.common import button, label
 
 DRAFT_KEY = "journal.editor"
@@ -54,7 +55,8 @@ class JournalPage(QWidget):
     ) -> None:
         super().__init__(parent)
         self._session = session
-        self._undo: list[int] = []  # ids deleted in this session, newest last
+        self.undo_stack = page_undo_stack(self)  # Ctrl+Z, Ctrl+Shift+Z; Edit → Undo, Redo
+        self._undo_index = 0  # the stack's index last seen: the Undo bar shows as it grows
         self.delete_button, self.new_button = self._top_buttons()
         self.filters = FilterBar(today=lambda: session.clock().date(), parent=self)
         self.search_error = label("", role="error")
@@ -138,10 +140,7 @@ class JournalPage(QWidget):
         self._order_tabs()
         entries = self._session.entries
         self.filters.tag.provider = lambda: [name for name, _uses in entries.tags()]
-        self.filters.category.provider = lambda: category_choices(
-            self._session.vault.db, self._session.clock
-        )
-        self.undo_action = self._action("Undo delete", QKeySequence.StandardKey.Undo, self.undo)
+        self.filters.category.provider = self._session.services.insights.category_choices
         self._action("Find", QKeySequence.StandardKey.Find, self.focus_search)
         self._action("New check-in", QKeySequence.StandardKey.New, self.new_check_in)
         self.delete_action = QAction("Delete entry", self.view)
@@ -159,6 +158,8 @@ class JournalPage(QWidget):
         self.delete_button.clicked.connect(self.delete_selected)
         self.undo_bar.button.clicked.connect(self.undo)
         self.pane.saved.connect(self._on_saved)
+        self.pane.edited.connect(self._on_pane_edited)
+        self.undo_stack.indexChanged.connect(self._on_undo_stack_index_changed)
         self.pane.set_aside.connect(self._close_editor)
         self._session.events.changed.connect(self._on_changed)
 
@@ -331,18 +332,27 @@ class JournalPage(QWidget):
         entry_id = self.shown_id()
         if entry_id is None:
             return
-        try:
-            entry = self._session.entries.get(entry_id)
-        except EntryNotFoundError:  # deleted elsewhere meanwhile: nothing left to move
-            return
         row = self.model.row_of(entry_id)
-        self.pane.discard_draft()
+        keys = self.pane.draft_keys()
+        try:
+            entry = self._session.services.operations.run(
+                lambda ops: ops.delete_entry(entry_id, draft_keys=keys)  # and its drafts go
+            )
+        except UserFacingError:  # deleted elsewhere meanwhile (or unwritable): nothing moved
+            return
         self.pane.open(None)  # the editor no longer holds the entry's words
         self._close_editor()
-        self._session.entries.delete(entry_id)
-        self._undo.append(entry_id)
-        self.undo_bar.offer(deleted_text(entry))
-        self._session.events.notify({"entries"})
+        self.undo_stack.push(
+            OperationCommand(
+                f"delete of {entry_words(entry)}",
+                runner=self._session.services.operations,
+                redo_op=lambda ops: ops.delete_entry(entry_id),
+                undo_op=lambda ops: ops.undelete_entry(entry_id),
+                after=lambda _entry: self._on_deleted_again(entry_id),
+                after_undo=lambda _entry: self._show_brought_back(entry_id),
+                offer=deleted_text(entry),
+            )
+        )
         if row >= 0:
             next_row = min(row, self.model.rowCount() - 1)
             while 0 <= next_row < self.model.rowCount() and self.model.is_header(next_row):
@@ -352,16 +362,56 @@ class JournalPage(QWidget):
         self.view.setFocus()
 
     def undo(self) -> None:
-        """Bring back the entry deleted last (Edit → Undo, Ctrl+Z), and show it."""
-        if not self._undo:
-            return
-        entry_id = self._undo.pop()
-        self._session.entries.undelete(entry_id)
-        self.undo_bar.withdraw()
-        self._session.events.notify({"entries"})
+        """Undo the last change on this page (the Undo bar, Edit → Undo, Ctrl+Z)."""
+        self.undo_stack.undo()
+
+    def redo(self) -> None:
+        """Do again what Undo took back (Edit → Redo, Ctrl+Shift+Z)."""
+        self.undo_stack.redo()
+
+    def _on_deleted_again(self, entry_id: int) -> None:
+        if self.shown_id() == entry_id:
+            self.pane.open(None)
+            self._close_editor()
+
+    def _show_brought_back(self, entry_id: int) -> None:
         if not self.select_id(entry_id):
             self.open_entry(entry_id)
         self.view.setFocus()
+
+    def _on_pane_edited(self, before: object, after: object) -> None:
+        if not isinstance(before, Entry) or not isinstance(after, Entry):
+            return
+        self.undo_stack.push(
+            OperationCommand(
+                f"edit of {entry_words(before)}",
+                runner=self._session.services.operations,
+                redo_op=lambda ops: ops.save_entry(after),
+                undo_op=lambda ops: ops.save_entry(before),
+                after=self._show_saved_again,
+                after_undo=self._show_saved_again,
+            )
+        )
+
+    def _show_saved_again(self, saved: Saved) -> None:
+        # The editor shows the entry as it now is, unless something is being typed into it.
+        entry = saved.after
+        editor = self.pane.editor
+        if self.shown_id() == entry.id and (editor is None or not editor.is_dirty()):
+            self.pane.open(entry)
+        if entry.id is not None:
+            self.select_id(entry.id)
+
+    def _on_undo_stack_index_changed(self, index: int) -> None:
+        # The bar offers Undo right after a change that has words for it (a delete, done or
+        # done again); any other step of the stack takes it away.
+        grew, self._undo_index = index > self._undo_index, index
+        command = self.undo_stack.command(index - 1) if grew else None
+        offer = getattr(command, "offer", "")
+        if offer:
+            self.undo_bar.offer(offer)
+        else:
+            self.undo_bar.withdraw()
 
     # --- Page protocol --------------------------------------------------------------------------
 
@@ -386,5 +436,6 @@ class JournalPage(QWidget):
         self.model.clear()
         self.filters.search.clear()
         self.filters.search_timer.stop()
-        self._undo.clear()
+        self.undo_stack.clear()
+        self._undo_index = 0
         self.undo_bar.withdraw()

@@ -19,43 +19,14 @@ if TYPE_CHECKING:
 
 def _today(session: Session) -> QWidget:
     from trustjournal.ui.pages.today_page import TodayPage
-    from trustjournal.ui.undo_offer import UndoOffer
 
-    page = TodayPage(session=session)
-    unshared = page.gratitude.unshared
-    UndoOffer(
-        text="&Undo “I told them”",
-        hint="",  # Today binds no key of its own for it: only its Undo button and the menu
-        available=lambda: not unshared.undo_button.isHidden(),
-        run=unshared.undo,
-        triggers=(unshared.undo_changed,),
-        parent=page,
-    )
-    return page
+    return TodayPage(session=session)
 
 
 def _journal(session: Session) -> QWidget:
-    from PySide6.QtGui import QKeySequence
-
     from trustjournal.ui.pages.journal_page import JournalPage
-    from trustjournal.ui.undo_offer import UndoOffer
 
-    page = JournalPage(session=session)
-    # Edit → Undo brings back the entry deleted last while the Undo bar is up; Ctrl+Z is the
-    # page's own key. The bar shows before the page announces the delete, and hides when its
-    # timer runs out (the page's slot runs first) or before the page announces the undo.
-    bar = page.undo_bar
-    UndoOffer(
-        text="&Undo delete",
-        hint=QKeySequence(QKeySequence.StandardKey.Undo).toString(
-            QKeySequence.SequenceFormat.NativeText
-        ),
-        available=lambda: not bar.isHidden(),
-        run=page.undo,
-        triggers=(session.events.changed, bar.timer.timeout),
-        parent=page,
-    )
-    return page
+    return JournalPage(session=session)
 
 
 def _insights(session: Session) -> QWidget:

@@ -22,7 +22,6 @@ from trustjournal.core.i18n import _, pgettext
 from trustjournal.core.periods import Period
 from trustjournal.services.export.model import Summary
 from trustjournal.services.export.request import Audience, ExportRequest, default_period
-from trustjournal.store.exports import ExportLogRepository
 from trustjournal.ui.errors import describe
 from trustjournal.ui.session import Session
 from trustjournal.ui.share.choices import ChoicesPanel
@@ -45,7 +44,7 @@ class SharePage(QWidget):
     def __init__(self, *, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._session = session
-        self._log = ExportLogRepository(db=session.vault.db, clock=session.clock)
+        self._log = session.services.export_history
         self._generation = 0  # bumped on every change; a preview built for an older one is stale
         self._building = False
         self.shown: Preview | None = None  # the preview on screen

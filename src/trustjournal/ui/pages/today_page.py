@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
 
 from trustjournal.core.entries import EntryKind
 from trustjournal.core.periods import Period
-from trustjournal.store.aggregates import daily_mood, streak
 from trustjournal.ui.editors.pane import EditorPane
 from trustjournal.ui.editors.registry import EditorRegistry, default_editors
 from trustjournal.ui.journal.timeline_model import Role, TimelineModel
@@ -27,6 +26,7 @@ from trustjournal.ui.today.gratitude_card import GratitudeCard
 from trustjournal.ui.today.later_cards import LaterCards
 from trustjournal.ui.today.trigger_card import TriggerCard
 from trustjournal.ui.today.week_strip import WEEK, WeekStrip
+from trustjournal.ui.undo import page_undo_stack
 from trustjournal.ui.widgets.common import button, card, label
 from trustjournal.ui.widgets.coping_figures import CopingFiguresView
 from trustjournal.ui.widgets.fading import Confirmation
@@ -76,7 +76,8 @@ class TodayPage(QWidget):
         self.bring_back = button("Bring back the check-in I set aside", flat=True)
         self.bring_back.hide()
         self.week = WeekStrip(self)
-        self.gratitude = GratitudeCard(session=session, parent=self)
+        self.undo_stack = page_undo_stack(self)  # "I told them" (Ctrl+Z, Edit → Undo)
+        self.gratitude = GratitudeCard(session=session, undo_stack=self.undo_stack, parent=self)
         self._later: LaterCards | None = None
         self._restore_later = False  # restore_drafts came before the later cards were built
         self._cleared = False
@@ -217,10 +218,10 @@ class TodayPage(QWidget):
             return
         today = self._session.clock().date()
         self.heading.setText(f"Today, {today:%A} {today.day} {today:%B}")
-        db = self._session.vault.db
-        self.streak.setText(streak_text(streak(db, today, WEEK)))
+        insights = self._session.services.insights
+        self.streak.setText(streak_text(insights.streak(today, WEEK)))
         period = Period.last_days(WEEK, today=today)
-        self.week.show_days(period.days(), daily_mood(db, period))
+        self.week.show_days(period.days(), insights.daily_mood(period))
         if self._later is not None:
             self._later.refresh(today)
 

@@ -6,7 +6,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QUndoStack
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
 
 from trustjournal.core.entries import About, GratitudeEntry
@@ -38,7 +38,14 @@ class QuickField(QLineEdit):
 class GratitudeCard(QWidget):
     """The prompt of the day with "Another prompt", a quick field, and the unshared list."""
 
-    def __init__(self, *, session: Session, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        *,
+        session: Session,
+        undo_stack: QUndoStack | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        """`undo_stack`: the page's, for "I told them" (without one the card keeps its own)."""
         super().__init__(parent)
         self._session = session
         self._prompts = session.services.vocabulary.prompts()
@@ -61,7 +68,7 @@ class GratitudeCard(QWidget):
         self.status = label("", role="good")
         self.status.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.confirmation = Confirmation(self.status, self)
-        self.unshared = UnsharedList(session=session)
+        self.unshared = UnsharedList(session=session, undo_stack=undo_stack)
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setInterval(AUTOSAVE_MS)

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
-from trustjournal.core.entries import EntryKind, TriggerRecord
+from trustjournal.core.entries import TriggerRecord
 from trustjournal.core.errors import UserFacingError, ValidationError
 from trustjournal.ui.editors.fields import text_box
 from trustjournal.ui.editors.intensity import IntensityScale
@@ -94,7 +94,9 @@ class TriggerCard(QWidget):
                 intensity=intensity,
                 unfinished=True,
             )
-            stored = self._session.entries.add(record)
+            stored = self._session.services.operations.run(
+                lambda ops: ops.add_entry(record, draft_key=DRAFT_KEY)  # and its draft goes
+            )
         except ValidationError as error:
             self._show_errors(error)
             return None
@@ -107,9 +109,7 @@ class TriggerCard(QWidget):
         self.situation.clear()
         self.situation.blockSignals(False)
         self.intensity.set_value(None)
-        self._session.drafts.delete(DRAFT_KEY)
         self.confirmation.confirm(SAVED)
-        self._session.events.notify({EntryKind.TRIGGER.value})
         return stored
 
     def _say(self, text: str, *, role: str) -> None:

@@ -6,7 +6,8 @@ import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from trustjournal.core.entries import About, EntryKind, GratitudeEntry
@@ -16,6 +17,7 @@ from trustjournal.core.wording import first_line
 from trustjournal.services.gratitude import about_label
 from trustjournal.ui.icons import Icon
 from trustjournal.ui.session import Session
+from trustjournal.ui.undo import OperationCommand, entry_words
 from trustjournal.ui.widgets.common import button, label, lay_out_item_row, remove_rows
 
 if TYPE_CHECKING:
@@ -61,16 +63,22 @@ class UnsharedList(QWidget):
     page); how many more wait is counted off the UI thread, since that means looking at
     every gratitude entry, slow in a big journal.
 
-    Signals:
-        undo_changed: Undo appeared or went (for Edit → Undo in the menu bar).
+    "I told them" goes onto the page's undo stack (Edit → Undo, Ctrl+Z); the Undo shown here
+    for a moment after it undoes it through that stack.
     """
 
-    undo_changed = Signal()
-
-    def __init__(self, *, session: Session, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        *,
+        session: Session,
+        undo_stack: QUndoStack | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        """`undo_stack` is the page's (`page_undo_stack`); without one, the list keeps its own."""
         super().__init__(parent)
         self._session = session
-        self._told: GratitudeEntry | None = None  # the last one marked told, as it was before
+        self.undo_stack = undo_stack if undo_stack is not None else QUndoStack(self)
+        self._undo_index = self.undo_stack.index()  # as it grows, Undo shows here
         self._generation = 0  # results of older reads are dropped
         self.rows: list[UnsharedRow] = []
         self.empty = label(EMPTY, role="hint")
@@ -103,6 +111,7 @@ class UnsharedList(QWidget):
         layout.addLayout(undo_row)
         layout.addWidget(self.error)
         self.undo_button.clicked.connect(self.undo)
+        self.undo_stack.indexChanged.connect(self._on_undo_stack_index_changed)
         self._hide_undo()
         self.more.hide()  # until it has been counted
 
@@ -150,37 +159,49 @@ class UnsharedList(QWidget):
         before = self._run(lambda ops: ops.mark_told(entry_id, today))
         if before is None:
             return
-        self._told = before
-        self.undo_text.setText("Marked as told today.")
-        self.undo_text.show()
-        self.undo_button.show()
-        self.undo_timer.start()
-        self.undo_changed.emit()
+        expressed, on = before.expressed, before.expressed_on
+        self.undo_stack.push(
+            OperationCommand(
+                f"“I told them” for {entry_words(before)}",
+                runner=self._session.services.operations,
+                redo_op=lambda ops: ops.mark_told(entry_id, today),
+                undo_op=lambda ops: ops.set_told(entry_id, expressed=expressed, expressed_on=on),
+                on_error=self._on_command_failed,
+                offer="Marked as told today.",
+            )
+        )
 
     def undo(self) -> None:
-        """Take back the last "I told them"."""
-        before, self._told = self._told, None
-        self._hide_undo()
-        if before is None or before.id is None:
-            return
-        entry_id, expressed, on = before.id, before.expressed, before.expressed_on
-        self._run(
-            lambda ops: ops.set_told(entry_id, expressed=expressed, expressed_on=on),
-            quiet_if_gone=True,  # deleted meanwhile: nothing to take back
-        )
+        """Take back the last "I told them" (the Undo shown after it)."""
+        if not self.undo_button.isHidden():
+            self.undo_stack.undo()
+
+    def _on_undo_stack_index_changed(self, index: int) -> None:
+        grew, self._undo_index = index > self._undo_index, index
+        command = self.undo_stack.command(index - 1) if grew else None
+        offer = getattr(command, "offer", "")
+        if offer and isinstance(command, OperationCommand):
+            self.undo_text.setText(offer)
+            self.undo_text.show()
+            self.undo_button.show()
+            self.undo_timer.start()
+        else:
+            self._hide_undo()
+
+    def _on_command_failed(self, error: UserFacingError) -> None:
+        if isinstance(error, EntryNotFoundError):
+            return  # deleted meanwhile: nothing to take back or mark again
+        self.error.setText(str(error))
+        self.error.show()
 
     def _run(
         self,
         operation: Callable[[Operations], Outcome[GratitudeEntry]],
-        *,
-        quiet_if_gone: bool = False,
     ) -> GratitudeEntry | None:
-        """Run a told/untold change (it announces itself); None, with a message, if it failed."""
+        """Run a told change (it announces itself); None, with a message, if it failed."""
         try:
             result = self._session.services.operations.run(operation)
         except UserFacingError as error:
-            if quiet_if_gone and isinstance(error, EntryNotFoundError):
-                return None
             self.error.setText(str(error))
             self.error.show()
             return None
@@ -191,12 +212,11 @@ class UnsharedList(QWidget):
         self.undo_timer.stop()
         self.undo_text.hide()
         self.undo_button.hide()
-        self.undo_changed.emit()
 
     def clear(self) -> None:
         """Forget every appreciation shown (the journal is locking)."""
         self._generation += 1
-        self._told = None
+        self.undo_stack.clear()
         self._hide_undo()
         self._drop_rows()
 
