@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import threading
 
 from PySide6.QtGui import QPaintEvent
@@ -35,6 +36,25 @@ def test_background_work_runs_off_the_ui_thread_and_reports_on_it(qtbot: QtBot) 
     assert seen["worker"] != ui_thread
     assert seen["callback"] == ui_thread
     assert tasks.running == 0
+
+
+def test_the_cycle_collector_never_runs_in_a_worker(qtbot: QtBot) -> None:
+    """Collected in a worker, a UI-thread widget in a reference cycle crashes Qt."""
+    tasks = BackgroundTasks()
+    seen: dict[str, bool] = {}
+    release = threading.Event()
+
+    def work() -> None:
+        seen["in_worker"] = gc.isenabled()
+        release.wait(10)
+
+    with qtbot.waitSignal(tasks.idle, timeout=10_000):
+        tasks.run_in_background(work, lambda r: None, lambda exc: None)
+        tasks.run_in_background(lambda: None, lambda r: None, lambda exc: None)
+        assert not gc.isenabled()  # held while anything runs
+        release.set()
+    assert seen == {"in_worker": False}
+    assert gc.isenabled()  # and back on the UI thread once the last one has reported
 
 
 def test_background_failures_reach_on_error_with_the_exception(qtbot: QtBot) -> None:

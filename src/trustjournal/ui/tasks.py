@@ -7,6 +7,7 @@ its scope has ended (for example the journal was locked while the work ran).
 
 from __future__ import annotations
 
+import gc
 import itertools
 import logging
 from collections.abc import Callable
@@ -38,6 +39,35 @@ class Tasks(Protocol):
     ) -> None:  # pragma: no cover - protocol
         """Run `fn`; then call `on_done(result)` or `on_error(exception)` on the UI thread."""
         ...
+
+
+class _CollectorHold:
+    """Python's cycle collector stays off while any worker runs, and runs on the UI thread.
+
+    The collector runs in whichever thread happens to allocate when it comes due. In a worker
+    it would finalise Qt objects that belong to the UI thread (a closed dialog, a page's
+    widgets waiting in a reference cycle), and Qt crashes when a widget is destroyed outside
+    its thread. Anki turns the collector off for the same reason. Counted on the UI thread only:
+    jobs start there and report back there.
+    """
+
+    def __init__(self) -> None:
+        self._running = 0
+        self._was_enabled = True
+
+    def hold(self) -> None:
+        if self._running == 0:
+            self._was_enabled = gc.isenabled()
+            gc.disable()
+        self._running += 1
+
+    def release(self) -> None:
+        self._running -= 1
+        if self._running == 0 and self._was_enabled:
+            gc.enable()
+
+
+_COLLECTOR = _CollectorHold()
 
 
 class _Job(QRunnable):
@@ -96,11 +126,13 @@ class BackgroundTasks(QObject):
         job = _Job(job_id, fn, self._relay)
         job.setAutoDelete(False)  # we hold the Python reference until it reports back
         self._pending[job_id] = (on_done, on_error, job)
+        _COLLECTOR.hold()
         self._pool.start(job)
 
     @Slot(int, bool, object)
     def _on_relay_finished(self, job_id: int, ok: bool, payload: object) -> None:
         on_done, on_error, _job = self._pending.pop(job_id)
+        _COLLECTOR.release()
         try:
             if ok:
                 on_done(payload)
