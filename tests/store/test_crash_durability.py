@@ -41,6 +41,8 @@ while True:
     n += 1
 """
 
+pytestmark = pytest.mark.usefixtures("collector_off_in_threads")
+
 
 def _run_round(directory: Path, round_no: int, rng: random.Random) -> dict[int, str]:
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}

@@ -15,6 +15,8 @@ from trustjournal.store.db import Database, open_database
 ROUNDS = 2000  # transactions written by the main thread
 PAIRS_KEPT = 50  # the oldest pair is deleted again, so the table stays small
 
+pytestmark = pytest.mark.usefixtures("collector_off_in_threads")
+
 
 @pytest.fixture
 def database(tmp_path: Path) -> Iterator[Database]:
