@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QWidget
 
+from trustjournal.core.i18n import _
 from trustjournal.ui.widgets.common import button, label
 
 UNDO_MS = 10_000  # how long the bar stays
@@ -23,7 +24,7 @@ class UndoBar(QFrame):
         super().__init__(parent)
         self.setProperty("card", True)
         self.text = label("", wrap=False)
-        self.button = button("&Undo")
+        self.button = button(_("&Undo"))
         row = QHBoxLayout(self)
         row.setContentsMargins(14, 8, 14, 8)
         row.addWidget(self.text, 1)
