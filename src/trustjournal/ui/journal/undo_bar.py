@@ -9,6 +9,7 @@ from trustjournal.core.i18n import _
 from trustjournal.ui.widgets.common import button, label
 
 UNDO_MS = 10_000  # how long the bar stays
+TEXT_MIN_WIDTH = 120  # px: the words wrap rather than widen the timeline's column
 
 
 class UndoBar(QFrame):
@@ -23,7 +24,8 @@ class UndoBar(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setProperty("card", True)
-        self.text = label("", wrap=False)
+        self.text = label("")  # wraps: longer in other languages (and a date inside)
+        self.text.setMinimumWidth(TEXT_MIN_WIDTH)
         self.button = button(_("&Undo"))
         row = QHBoxLayout(self)
         row.setContentsMargins(14, 8, 14, 8)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from itertools import pairwise
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSize, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -34,6 +34,7 @@ from trustjournal.ui.undo import OperationCommand, delete_words, edit_words, pag
 from trustjournal.ui.widgets.common import button, label
 
 DRAFT_KEY = "journal.editor"
+WORDS_MIN_WIDTH = 120  # px: the hints and the Undo bar's words wrap below their natural width
 
 
 def deleted_text(entry: Entry) -> str:
@@ -44,6 +45,25 @@ def deleted_text(entry: Entry) -> str:
     if entry.kind is EntryKind.TRIGGER:
         return _("Trigger entry of {when} moved to the bin.").format(when=when)
     return _("Gratitude entry of {when} moved to the bin.").format(when=when)
+
+
+class ShownSide(QStackedWidget):
+    """The splitter's right side, as wide at least as what it shows now (not its widest page):
+    with the editor closed, the timeline and the Undo bar get the room at 800×600."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.currentChanged.connect(self._on_current_changed)
+
+    def _on_current_changed(self, _index: int) -> None:
+        self.updateGeometry()  # the splitter asks for the new minimum
+
+    def minimumSizeHint(self) -> QSize:
+        shown = self.currentWidget()
+        if shown is None:
+            return super().minimumSizeHint()
+        hint = shown.minimumSizeHint()  # a minimum set on the widget wins, as in Qt's layouts
+        return QSize(shown.minimumWidth() or hint.width(), shown.minimumHeight() or hint.height())
 
 
 SAVED = N_("Saved.")  # by the editor's buttons, after Save or Ctrl+Enter (translated there)
@@ -83,7 +103,11 @@ class JournalPage(QWidget):
             _("Choose an entry to read or edit it, or start a new check-in (Ctrl+N)."), role="hint"
         )
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.right = QStackedWidget(self)
+        # Wrapped words may take more lines, never more width: both sides of the splitter fit
+        # 800×600 in longer languages too (Qt's guess for a wrapped label is wider).
+        for words in (self.placeholder, self.empty):
+            words.setMinimumWidth(WORDS_MIN_WIDTH)
+        self.right = ShownSide(self)
         self.right.addWidget(self.placeholder)
         self.right.addWidget(self.pane)
 
