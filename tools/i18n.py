@@ -26,6 +26,17 @@ LOCALE = ROOT / "resources" / "locale"
 # src/trustjournal). One catalogue per area, so people translating different areas never
 # edit the same file. Areas must match trustjournal.core.i18n.AREAS.
 AREA_OF_PATH = (
+    # The Journal page, its editor pane, the menus and Undo, Today's page and gratitude card:
+    # their own catalogue, so they can be translated while the rest of 'pages' is.
+    ("ui/pages/journal_page.py", "journal"),
+    ("ui/editors/pane.py", "journal"),
+    ("ui/menus.py", "journal"),
+    ("ui/journal/undo_bar.py", "journal"),
+    ("ui/undo.py", "journal"),
+    ("ui/pages/today_page.py", "journal"),
+    ("ui/today/gratitude_card.py", "journal"),
+    ("ui/today/unshared.py", "journal"),
+    ("ui/journal_session.py", "journal"),
     ("ui/pages/insights", "insights"),
     ("ui/insights/", "insights"),
     ("services/insights_", "insights"),
@@ -46,7 +57,7 @@ AREA_OF_PATH = (
     ("ui/widgets/", "screens"),
     ("", "pages"),  # the rest of ui/, app.py: Today, Journal, Settings, editors, menus, tray
 )
-AREAS = ("core", "cli", "screens", "pages", "share", "insights", "data")
+AREAS = ("core", "cli", "screens", "pages", "share", "insights", "data", "journal")
 COMPLETE = ("de",)  # languages whose every string must be translated (CI fails otherwise)
 COMMENT_TAGS = ("Translators:",)
 FIXED_DATE = datetime(2026, 1, 1, tzinfo=UTC)

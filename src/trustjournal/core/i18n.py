@@ -15,7 +15,7 @@ if TYPE_CHECKING:  # datetime must not load before the unlock screen paints
     from datetime import date, datetime, time
 
 # The areas of the catalogue: engineers translating different areas never edit the same file.
-AREAS = ("core", "cli", "screens", "pages", "share", "insights", "data")
+AREAS = ("core", "cli", "screens", "pages", "share", "insights", "data", "journal")
 DEFAULT_LANGUAGE = "en"  # the source language: no catalogue, the strings themselves
 PSEUDO = "pseudo"  # generated on the fly, for tests that look for untranslated text
 # Where the chosen language is kept: QSettings, because the unlock screen must speak it before

@@ -16,13 +16,15 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import QMenu, QMenuBar
 
+from trustjournal.core.i18n import N_, _
 from trustjournal.ui.main_frame import MainFrame
 from trustjournal.ui.main_window import MainWindow
-from trustjournal.ui.undo import page_key_hint, undo_stack_of
+from trustjournal.ui.undo import OperationCommand, page_key_hint, undo_stack_of
 
-UNDO_TEXT = "&Undo"  # and the command's words, while the page shown has one to undo
-REDO_TEXT = "&Redo"
-DELETE_TEXT = "&Delete entry"
+# Marked here, translated where shown (the language may be chosen after import).
+UNDO_TEXT = N_("&Undo")  # the command's own sentence instead, while the page shown has one
+REDO_TEXT = N_("&Redo")
+DELETE_TEXT = N_("&Delete entry")
 DELETE_NAME = "deleteEntry"  # the object name of a page's own Delete action
 
 
@@ -56,7 +58,8 @@ class DeleteEntry(QObject):
         """Enabled while the page shown has something its Delete would act on."""
         own = self._page_action()
         hint = own.shortcut().toString(QKeySequence.SequenceFormat.NativeText) if own else ""
-        self._action.setText(f"{DELETE_TEXT}\t{hint}" if hint else DELETE_TEXT)
+        text = _(DELETE_TEXT)
+        self._action.setText(f"{text}\t{hint}" if hint else text)
         self._action.setEnabled(own is not None and own.isEnabled())
 
     def _on_action_triggered(self) -> None:
@@ -110,11 +113,17 @@ class UndoRedo(QObject):
     def refresh(self, *_args: object) -> None:
         """Enabled, and named by the command, while the page shown can undo (redo) it."""
         group = self.group
-        for action, prefix, can, words, hint in (
-            (self._undo, UNDO_TEXT, group.canUndo(), group.undoText(), self._hints[0]),
-            (self._redo, REDO_TEXT, group.canRedo(), group.redoText(), self._hints[1]),
+        stack = group.activeStack()
+        index = stack.index() if stack is not None else 0
+        last = stack.command(index - 1) if stack is not None and group.canUndo() else None
+        next_ = stack.command(index) if stack is not None and group.canRedo() else None
+        for action, plain, can, command, redo, hint in (
+            (self._undo, UNDO_TEXT, group.canUndo(), last, False, self._hints[0]),
+            (self._redo, REDO_TEXT, group.canRedo(), next_, True, self._hints[1]),
         ):
-            text = f"{prefix} {words}" if can and words else prefix
+            text = _(plain)
+            if can and isinstance(command, OperationCommand):  # its whole sentence, translated
+                text = command.words.redo if redo else command.words.undo
             action.setText(f"{text}\t{hint}" if hint else text)
             action.setEnabled(can)
 
@@ -122,29 +131,29 @@ class UndoRedo(QObject):
 def install_menus(window: MainWindow, frame: MainFrame) -> QMenuBar:
     """Give `window` a fresh menu bar for `frame` (replacing any earlier one)."""
     bar = QMenuBar(window)
-    bar.setAccessibleName("Menu bar")
+    bar.setAccessibleName(_("Menu bar"))
 
-    file_menu = QMenu("&File", bar)
+    file_menu = QMenu(_("&File"), bar)
     file_menu.addAction(window.lock_action)
     file_menu.addSeparator()
     file_menu.addAction(window.quit_action)
 
-    edit_menu = QMenu("&Edit", bar)
-    undo = QAction(UNDO_TEXT, edit_menu)
+    edit_menu = QMenu(_("&Edit"), bar)
+    undo = QAction(_(UNDO_TEXT), edit_menu)
     undo.setObjectName("menuUndo")
-    redo = QAction(REDO_TEXT, edit_menu)
+    redo = QAction(_(REDO_TEXT), edit_menu)
     redo.setObjectName("menuRedo")
     undoing = UndoRedo(undo=undo, redo=redo, frame=frame, parent=undo)
     edit_menu.aboutToShow.connect(undoing.refresh)
     edit_menu.addAction(undo)
     edit_menu.addAction(redo)
-    delete = QAction(DELETE_TEXT, edit_menu)
+    delete = QAction(_(DELETE_TEXT), edit_menu)
     delete.setObjectName("menuDelete")
     deleting = DeleteEntry(action=delete, frame=frame, parent=delete)
     edit_menu.aboutToShow.connect(deleting.refresh)
     edit_menu.addAction(delete)
 
-    go_menu = QMenu("&Go", bar)
+    go_menu = QMenu(_("&Go"), bar)
     go_menu.addActions(frame.go_actions)
     if frame.page_actions:
         go_menu.addSeparator()

@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QWidget
 
-from trustjournal.core.entries import Entry
+from trustjournal.core.entries import Entry, EntryKind, GratitudeEntry
 from trustjournal.core.errors import UserFacingError
-from trustjournal.core.wording import kind_label, short_day
+from trustjournal.core.i18n import N_, _
+from trustjournal.core.wording import short_day
 
 if TYPE_CHECKING:
     from trustjournal.services.changes import Outcome
@@ -23,10 +24,82 @@ CTRL_SHIFT_Z = QKeySequence("Ctrl+Shift+Z")
 Operation = Callable[["Operations"], "Outcome[Any]"]
 
 
-def entry_words(entry: Entry) -> str:
-    """An entry as a command names it, by kind and day, never by its text: "the mood entry of
-    Sat 14 Mar"."""
-    return f"the {kind_label(entry).lower()} entry of {short_day(entry.occurred_at)}"
+class CommandWords(NamedTuple):
+    """What a command is called, each a whole sentence so a language can order it its own way.
+
+    Attributes:
+        text: the stack's name for it ("delete of the mood entry of Sat 14 Mar").
+        undo: Edit → Undo while it can be undone ("&Undo delete of the mood entry of …").
+        redo: Edit → Redo while it can be done again.
+    """
+
+    text: str
+    undo: str
+    redo: str
+
+
+# One sentence per command and kind of entry (never English pieces glued together): German,
+# for one, bends the entry's name differently in each. {day} is a short day ("Sat 14 Mar").
+_DELETE = {
+    EntryKind.MOOD: (
+        N_("delete of the mood entry of {day}"),
+        N_("&Undo delete of the mood entry of {day}"),
+        N_("&Redo delete of the mood entry of {day}"),
+    ),
+    EntryKind.TRIGGER: (
+        N_("delete of the trigger entry of {day}"),
+        N_("&Undo delete of the trigger entry of {day}"),
+        N_("&Redo delete of the trigger entry of {day}"),
+    ),
+    EntryKind.GRATITUDE: (
+        N_("delete of the gratitude entry of {day}"),
+        N_("&Undo delete of the gratitude entry of {day}"),
+        N_("&Redo delete of the gratitude entry of {day}"),
+    ),
+}
+_EDIT = {
+    EntryKind.MOOD: (
+        N_("edit of the mood entry of {day}"),
+        N_("&Undo edit of the mood entry of {day}"),
+        N_("&Redo edit of the mood entry of {day}"),
+    ),
+    EntryKind.TRIGGER: (
+        N_("edit of the trigger entry of {day}"),
+        N_("&Undo edit of the trigger entry of {day}"),
+        N_("&Redo edit of the trigger entry of {day}"),
+    ),
+    EntryKind.GRATITUDE: (
+        N_("edit of the gratitude entry of {day}"),
+        N_("&Undo edit of the gratitude entry of {day}"),
+        N_("&Redo edit of the gratitude entry of {day}"),
+    ),
+}
+_TOLD = (  # "I told them": the button on Today's unshared appreciations (gratitude only)
+    N_("“I told them” for the gratitude entry of {day}"),
+    N_("&Undo “I told them” for the gratitude entry of {day}"),
+    N_("&Redo “I told them” for the gratitude entry of {day}"),
+)
+
+
+def _words(table: tuple[str, str, str], entry: Entry) -> CommandWords:
+    day = short_day(entry.occurred_at.date())
+    text, undo, redo = (_(words).format(day=day) for words in table)
+    return CommandWords(text=text, undo=undo, redo=redo)
+
+
+def delete_words(entry: Entry) -> CommandWords:
+    """A delete of `entry`, named by its kind and day, never by its text."""
+    return _words(_DELETE[entry.kind], entry)
+
+
+def edit_words(entry: Entry) -> CommandWords:
+    """An edit of `entry` (as it was before), named by its kind and day."""
+    return _words(_EDIT[entry.kind], entry)
+
+
+def told_words(entry: GratitudeEntry) -> CommandWords:
+    """ "I told them" for the appreciation `entry`, named by its day."""
+    return _words(_TOLD, entry)
 
 
 class OperationCommand(QUndoCommand):
@@ -38,12 +111,13 @@ class OperationCommand(QUndoCommand):
     `on_error` hears why and the command leaves the stack, since it can no longer be done.
 
     Attributes:
+        words: its names, for the stack and for Edit → Undo and Redo.
         offer: the words of the page's Undo bar once it is done ("" for none).
     """
 
     def __init__(
         self,
-        text: str,
+        words: CommandWords,
         *,
         runner: OperationRunner,
         redo_op: Operation,
@@ -53,14 +127,15 @@ class OperationCommand(QUndoCommand):
         on_error: Callable[[UserFacingError], None] | None = None,
         offer: str = "",
     ) -> None:
-        """Name it `text` ("delete of the mood entry of Sat 14 Mar"; the menu adds "Undo").
+        """Name it by `words`: the stack's text, and Edit → Undo's and Redo's sentences.
 
         Args:
             after: runs with the result of `redo_op` when Redo has done it again.
             after_undo: runs with the result of `undo_op` when Undo has taken it back.
             offer: what the page's Undo bar says once it is done, "" for no bar.
         """
-        super().__init__(text)
+        super().__init__(words.text)
+        self.words = words
         self._runner = runner
         self._redo_op = redo_op
         self._undo_op = undo_op
@@ -105,10 +180,10 @@ def page_undo_stack(page: QWidget) -> QUndoStack:
         redo_keys.append(CTRL_SHIFT_Z)
     for action, keys in (
         (
-            stack.createUndoAction(page, "&Undo"),
+            stack.createUndoAction(page, _("&Undo")),
             QKeySequence.keyBindings(QKeySequence.StandardKey.Undo),
         ),
-        (stack.createRedoAction(page, "&Redo"), redo_keys),
+        (stack.createRedoAction(page, _("&Redo")), redo_keys),
     ):
         action.setShortcuts(keys)
         action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)

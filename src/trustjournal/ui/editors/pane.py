@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QPlainTextEdit, QStackedWidget, QVBoxLayout, QWidg
 
 from trustjournal.core.entries import Entry, EntryKind
 from trustjournal.core.errors import EntryNotFoundError, UserFacingError, ValidationError
+from trustjournal.core.i18n import _
 from trustjournal.core.serialize import to_dict
 from trustjournal.core.wording import kind_label
 from trustjournal.ui.editors.base import EntryEditor
@@ -82,10 +83,10 @@ class EditorPane(QWidget):
         ro.addWidget(self.read_only_note)
         ro.addWidget(self.read_only_text, 1)
         self.stack.addWidget(self.read_only)
-        self.save_button = button("Save", primary=True)
-        self.save_button.setToolTip("Save (Ctrl+Enter)")
-        self.cancel_button = button("Set aside")
-        self.cancel_button.setToolTip("Close and keep what you typed as a draft (Esc)")
+        self.save_button = button(_("Save"), primary=True)
+        self.save_button.setToolTip(_("Save (Ctrl+Enter)"))
+        self.cancel_button = button(_("Set aside"))
+        self.cancel_button.setToolTip(_("Close and keep what you typed as a draft (Esc)"))
         self._saved_text = saved_text
         self.status = label("", role="good")
         self.confirmation = Confirmation(self.status, self)
@@ -145,8 +146,10 @@ class EditorPane(QWidget):
             assert entry is not None
             self.editor = None
             self.read_only_note.setText(
-                f"{kind_label(entry)} entries can be read here. Editing them in the app "
-                "comes with their own editor; nothing is lost meanwhile."
+                _(
+                    "{kind} entries can be read here. Editing them in the app comes with their "
+                    "own editor; nothing is lost meanwhile."
+                ).format(kind=kind_label(entry))
             )
             self.read_only_text.setPlainText(read_only_text(entry))
             self.stack.setCurrentWidget(self.read_only)

@@ -5,9 +5,11 @@ from __future__ import annotations
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QWidget
 
+from trustjournal.core.i18n import _
 from trustjournal.ui.widgets.common import button, label
 
 UNDO_MS = 10_000  # how long the bar stays
+TEXT_MIN_WIDTH = 120  # px: the words wrap rather than widen the timeline's column
 
 
 class UndoBar(QFrame):
@@ -22,8 +24,9 @@ class UndoBar(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setProperty("card", True)
-        self.text = label("", wrap=False)
-        self.button = button("&Undo")
+        self.text = label("")  # wraps: longer in other languages (and a date inside)
+        self.text.setMinimumWidth(TEXT_MIN_WIDTH)
+        self.button = button(_("&Undo"))
         row = QHBoxLayout(self)
         row.setContentsMargins(14, 8, 14, 8)
         row.addWidget(self.text, 1)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from itertools import pairwise
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSize, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -15,9 +15,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from trustjournal.core.entries import Entry
+from trustjournal.core.entries import Entry, EntryKind
 from trustjournal.core.errors import EntryNotFoundError, SearchQueryError, UserFacingError
-from trustjournal.core.wording import kind_label, short_when
+from trustjournal.core.i18n import N_, _
+from trustjournal.core.wording import short_when
 from trustjournal.services.operations import Saved
 from trustjournal.store.search import search_terms
 from trustjournal.ui.editors.fields import focus_chain, tab_stops
@@ -29,18 +30,43 @@ from trustjournal.ui.journal.timeline_model import Role, TimelineModel
 from trustjournal.ui.journal.timeline_view import TimelineView
 from trustjournal.ui.journal.undo_bar import UndoBar
 from trustjournal.ui.session import Session
-from trustjournal.ui.undo import OperationCommand, entry_words, page_undo_stack
+from trustjournal.ui.undo import OperationCommand, delete_words, edit_words, page_undo_stack
 from trustjournal.ui.widgets.common import button, label
 
 DRAFT_KEY = "journal.editor"
+WORDS_MIN_WIDTH = 120  # px: the hints and the Undo bar's words wrap below their natural width
 
 
 def deleted_text(entry: Entry) -> str:
     """The Undo bar's words after a delete: the entry by kind and time, no journal text."""
-    return f"{kind_label(entry)} entry of {short_when(entry.occurred_at)} moved to the bin."
+    when = short_when(entry.occurred_at)  # "Sat 14 Mar, 02:30"
+    if entry.kind is EntryKind.MOOD:
+        return _("Mood entry of {when} moved to the bin.").format(when=when)
+    if entry.kind is EntryKind.TRIGGER:
+        return _("Trigger entry of {when} moved to the bin.").format(when=when)
+    return _("Gratitude entry of {when} moved to the bin.").format(when=when)
 
 
-SAVED = "Saved."  # by the editor's buttons, after Save or Ctrl+Enter
+class ShownSide(QStackedWidget):
+    """The splitter's right side, as wide at least as what it shows now (not its widest page):
+    with the editor closed, the timeline and the Undo bar get the room at 800×600."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.currentChanged.connect(self._on_current_changed)
+
+    def _on_current_changed(self, _index: int) -> None:
+        self.updateGeometry()  # the splitter asks for the new minimum
+
+    def minimumSizeHint(self) -> QSize:
+        shown = self.currentWidget()
+        if shown is None:
+            return super().minimumSizeHint()
+        hint = shown.minimumSizeHint()  # a minimum set on the widget wins, as in Qt's layouts
+        return QSize(shown.minimumWidth() or hint.width(), shown.minimumHeight() or hint.height())
+
+
+SAVED = N_("Saved.")  # by the editor's buttons, after Save or Ctrl+Enter (translated there)
 
 
 class JournalPage(QWidget):
@@ -70,14 +96,18 @@ class JournalPage(QWidget):
             session=session,
             editors=editors or default_editors(scrolled=True),
             draft_key=DRAFT_KEY,
-            saved_text=SAVED,
+            saved_text=_(SAVED),
             parent=self,
         )
         self.placeholder = label(
-            "Choose an entry to read or edit it, or start a new check-in (Ctrl+N).", role="hint"
+            _("Choose an entry to read or edit it, or start a new check-in (Ctrl+N)."), role="hint"
         )
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.right = QStackedWidget(self)
+        # Wrapped words may take more lines, never more width: both sides of the splitter fit
+        # 800×600 in longer languages too (Qt's guess for a wrapped label is wider).
+        for words in (self.placeholder, self.empty):
+            words.setMinimumWidth(WORDS_MIN_WIDTH)
+        self.right = ShownSide(self)
         self.right.addWidget(self.placeholder)
         self.right.addWidget(self.pane)
 
@@ -95,7 +125,7 @@ class JournalPage(QWidget):
         splitter.setStretchFactor(1, 2)
         splitter.setChildrenCollapsible(False)
         top = QHBoxLayout()
-        top.addWidget(label("Journal", role="title", wrap=False))
+        top.addWidget(label(_("Journal"), role="title", wrap=False))
         top.addStretch(1)
         top.addWidget(self.delete_button)
         top.addWidget(self.new_button)
@@ -114,13 +144,13 @@ class JournalPage(QWidget):
     def _top_buttons(self) -> tuple[QPushButton, QPushButton]:
         # Made first, with the page as parent, so the buttons read first start Tab's chain
         # (setTabOrder moves only the second widget of each pair).
-        delete = button("Delete")
+        delete = button(_("Delete"))
         delete.setParent(self)
-        delete.setToolTip("Move the entry shown to the bin (Delete)")
+        delete.setToolTip(_("Move the entry shown to the bin (Delete)"))
         delete.setEnabled(False)
-        new = button("&New check-in")
+        new = button(_("&New check-in"))
         new.setParent(self)
-        new.setToolTip("Start a new mood check-in (Ctrl+N)")
+        new.setToolTip(_("Start a new mood check-in (Ctrl+N)"))
         return delete, new
 
     def _order_tabs(self) -> None:
@@ -141,9 +171,9 @@ class JournalPage(QWidget):
         entries = self._session.entries
         self.filters.tag.provider = lambda: [name for name, _uses in entries.tags()]
         self.filters.category.provider = self._session.services.insights.category_choices
-        self._action("Find", QKeySequence.StandardKey.Find, self.focus_search)
-        self._action("New check-in", QKeySequence.StandardKey.New, self.new_check_in)
-        self.delete_action = QAction("Delete entry", self.view)
+        self._action(_("Find"), QKeySequence.StandardKey.Find, self.focus_search)
+        self._action(_("New check-in"), QKeySequence.StandardKey.New, self.new_check_in)
+        self.delete_action = QAction(_("Delete entry"), self.view)
         self.delete_action.setObjectName("deleteEntry")  # Edit → Delete entry runs it
         self.delete_action.setEnabled(False)
         self.delete_action.setShortcut(QKeySequence(Qt.Key.Key_Delete))
@@ -195,9 +225,9 @@ class JournalPage(QWidget):
         self.search_error.hide()
         if self.model.rowCount() == 0:
             self.empty.setText(
-                "Nothing matches these filters."
+                _("Nothing matches these filters.")
                 if query != type(query)()
-                else "Your journal is empty. A first check-in takes ten seconds (Ctrl+N)."
+                else _("Your journal is empty. A first check-in takes ten seconds (Ctrl+N).")
             )
             self.empty.show()
         else:
@@ -344,7 +374,7 @@ class JournalPage(QWidget):
         self._close_editor()
         self.undo_stack.push(
             OperationCommand(
-                f"delete of {entry_words(entry)}",
+                delete_words(entry),
                 runner=self._session.services.operations,
                 redo_op=lambda ops: ops.delete_entry(entry_id),
                 undo_op=lambda ops: ops.undelete_entry(entry_id),
@@ -384,7 +414,7 @@ class JournalPage(QWidget):
             return
         self.undo_stack.push(
             OperationCommand(
-                f"edit of {entry_words(before)}",
+                edit_words(before),
                 runner=self._session.services.operations,
                 redo_op=lambda ops: ops.save_entry(after),
                 undo_op=lambda ops: ops.save_entry(before),

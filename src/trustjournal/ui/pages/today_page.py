@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from trustjournal.core.entries import EntryKind
+from trustjournal.core.i18n import N_, _, format_date, ngettext, pgettext
 from trustjournal.core.periods import Period
 from trustjournal.ui.editors.pane import EditorPane
 from trustjournal.ui.editors.registry import EditorRegistry, default_editors
@@ -32,19 +33,31 @@ from trustjournal.ui.widgets.coping_figures import CopingFiguresView
 from trustjournal.ui.widgets.fading import Confirmation
 
 DRAFT_KEY = "today.checkin"
-CHECKED_IN = "Saved. Thank you for checking in."
+CHECKED_IN = N_("Saved. Thank you for checking in.")  # translated where shown
 TWO_COLUMNS_MIN = 1040  # page width (px) from which the cards stand in two columns
 
 
 def streak_text(days: int, of: int = WEEK) -> str:
     """A gentle, honest streak line: progress only, never what was missed."""
     if days <= 0:
-        return "A check-in takes about ten seconds, whenever you are ready."
+        return _("A check-in takes about ten seconds, whenever you are ready.")
     if days == 1:
-        return f"You checked in on 1 of the last {of} days."
+        return ngettext(
+            "You checked in on 1 of the last {of} day.",
+            "You checked in on 1 of the last {of} days.",
+            of,
+        ).format(of=of)
     if days == of:
-        return f"You checked in on every one of the last {of} days."
-    return f"You checked in on {days} of the last {of} days."
+        return ngettext(
+            "You checked in on every one of the last {of} day.",
+            "You checked in on every one of the last {of} days.",
+            of,
+        ).format(of=of)
+    return ngettext(
+        "You checked in on {days} of the last {of} day.",
+        "You checked in on {days} of the last {of} days.",
+        of,
+    ).format(days=days, of=of)
 
 
 class TodayPage(QWidget):
@@ -69,11 +82,11 @@ class TodayPage(QWidget):
         self.pane = EditorPane(
             session=session, editors=editors or default_editors(), draft_key=DRAFT_KEY, parent=self
         )
-        self.pane.save_button.setText("Save check-in")
-        self.pane.cancel_button.setText("Set aside")
+        self.pane.save_button.setText(_("Save check-in"))
+        self.pane.cancel_button.setText(_("Set aside"))
         self.status = label("", role="hint")
         self.confirmation = Confirmation(self.status, self)
-        self.bring_back = button("Bring back the check-in I set aside", flat=True)
+        self.bring_back = button(_("Bring back the check-in I set aside"), flat=True)
         self.bring_back.hide()
         self.week = WeekStrip(self)
         self.undo_stack = page_undo_stack(self)  # "I told them" (Ctrl+Z, Edit → Undo)
@@ -94,14 +107,14 @@ class TodayPage(QWidget):
     def _lay_out(self) -> None:
         check_in, check_layout = card(self)
         self._check_in = check_in
-        check_layout.addWidget(label("How are you right now?", role="heading"))
+        check_layout.addWidget(label(_("How are you right now?"), role="heading"))
         check_layout.addWidget(self.pane)
         row = QHBoxLayout()
         row.addWidget(self.status, 1)
         row.addWidget(self.bring_back)
         check_layout.addLayout(row)
         week, week_layout = card(self)
-        week_layout.addWidget(label("This week at a glance", role="heading"))
+        week_layout.addWidget(label(_("This week at a glance"), role="heading"))
         week_layout.addWidget(self.week)
 
         content = QWidget(self)
@@ -217,7 +230,9 @@ class TodayPage(QWidget):
         if not self._session.is_open():
             return
         today = self._session.clock().date()
-        self.heading.setText(f"Today, {today:%A} {today.day} {today:%B}")
+        # Translators: a CLDR date pattern: weekday, day, month (German: EEEE, d. MMMM).
+        day = format_date(today, pgettext("Today heading date pattern", "EEEE d MMMM"))
+        self.heading.setText(_("Today, {day}").format(day=day))
         insights = self._session.services.insights
         self.streak.setText(streak_text(insights.streak(today, WEEK)))
         period = Period.last_days(WEEK, today=today)
@@ -234,14 +249,14 @@ class TodayPage(QWidget):
 
     def _on_saved(self, _entry: object) -> None:
         self.pane.open(None, EntryKind.MOOD)
-        self.confirmation.confirm(CHECKED_IN, role="hint")
+        self.confirmation.confirm(_(CHECKED_IN), role="hint")
         self.bring_back.hide()
 
     def _on_set_aside(self) -> None:
         had_draft = self.pane.has_draft()
         self.pane.open(None, EntryKind.MOOD)
         self.bring_back.setVisible(had_draft)
-        self.confirmation.say("Set aside; nothing is lost." if had_draft else "", role="hint")
+        self.confirmation.say(_("Set aside; nothing is lost.") if had_draft else "", role="hint")
 
     def _bring_back(self) -> None:
         self.pane.restore()

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLineEdit, QVBoxLayout, QW
 
 from trustjournal.core.entries import About, GratitudeEntry
 from trustjournal.core.errors import UserFacingError
+from trustjournal.core.i18n import N_, _, pgettext
 from trustjournal.services.changes import Changes
 from trustjournal.services.gratitude import prompt_of_the_day
 from trustjournal.ui.editors.about_chooser import AboutChooser
@@ -21,7 +22,7 @@ from trustjournal.ui.widgets.common import button, card, label
 from trustjournal.ui.widgets.fading import Confirmation
 
 DRAFT_KEY = "today.gratitude"
-SAVED = "Saved to your journal."
+SAVED = N_("Saved to your journal.")  # translated where shown
 
 
 class QuickField(QLineEdit):
@@ -54,17 +55,17 @@ class GratitudeCard(QWidget):
         # Controls are made without a parent and join Tab's chain as laid out: reading order.
         self.prompt = label("")
         self.prompt.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.another = button("Another prompt", flat=True)
-        self.another.setToolTip("Show a different prompt")
+        self.another = button(_("Another prompt"), flat=True)
+        self.another.setToolTip(_("Show a different prompt"))
         self.field = QuickField()
-        self.field.setPlaceholderText("What do you appreciate? Enter saves it.")
-        self.field.setAccessibleName("Quick gratitude")
+        self.field.setPlaceholderText(_("What do you appreciate? Enter saves it."))
+        self.field.setAccessibleName(_("Quick gratitude"))
         self.about = AboutChooser()
         self.about.set_value(About.PARTNER)
-        self.use_prompt = QCheckBox("In answer to the prompt")
+        self.use_prompt = QCheckBox(_("In answer to the prompt"))
         self.use_prompt.setChecked(True)
-        self.save_button = button("Save")
-        self.save_button.setToolTip("Save (Enter)")
+        self.save_button = button(_("Save"))
+        self.save_button.setToolTip(_("Save (Enter)"))
         self.status = label("", role="good")
         self.status.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.confirmation = Confirmation(self.status, self)
@@ -86,7 +87,7 @@ class GratitudeCard(QWidget):
     def _lay_out(self) -> None:
         frame, column = card(self)
         top = QHBoxLayout()
-        top.addWidget(label("Gratitude", role="heading"), 1)
+        top.addWidget(label(pgettext("heading of the Today card", "Gratitude"), role="heading"), 1)
         top.addWidget(self.another)
         column.addLayout(top)
         column.addWidget(self.prompt)
@@ -140,7 +141,7 @@ class GratitudeCard(QWidget):
         """Save what was typed as a gratitude entry; None (with a calm message) if not saved."""
         text = self.field.text()
         if not text.strip():
-            self._say("Write a few words first; nothing was saved.", role="hint")
+            self._say(_("Write a few words first; nothing was saved."), role="hint")
             return None
         prompt = self.prompt_text() if self.use_prompt.isChecked() else ""
         try:
@@ -159,7 +160,7 @@ class GratitudeCard(QWidget):
             return None
         self.timer.stop()
         self.field.clear()
-        self.confirmation.confirm(SAVED)
+        self.confirmation.confirm(_(SAVED))
         return stored
 
     def _say(self, text: str, *, role: str) -> None:

@@ -12,12 +12,13 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from trustjournal.core.entries import About, EntryKind, GratitudeEntry
 from trustjournal.core.errors import EntryNotFoundError, UserFacingError
+from trustjournal.core.i18n import N_, _, ngettext
 from trustjournal.core.query import EntryQuery
-from trustjournal.core.wording import first_line
+from trustjournal.core.wording import first_line, short_day
 from trustjournal.services.gratitude import about_label
 from trustjournal.ui.icons import Icon
 from trustjournal.ui.session import Session
-from trustjournal.ui.undo import OperationCommand, entry_words
+from trustjournal.ui.undo import OperationCommand, told_words
 from trustjournal.ui.widgets.common import button, label, lay_out_item_row, remove_rows
 
 if TYPE_CHECKING:
@@ -34,7 +35,7 @@ UNSHARED = EntryQuery(
 SHOWN = 3  # appreciations listed; the rest wait in the Journal
 UNDO_MS = 8000  # how long "Undo" stays after "I told them"
 TEXT_WIDTH = 140  # characters of an appreciation shown in the list
-EMPTY = (
+EMPTY = N_(  # translated where shown
     "Nothing waiting. What you appreciate about your partner or the two of you, "
     "and have not told them yet, appears here."
 )
@@ -48,11 +49,14 @@ class UnsharedRow(QWidget):
         self.entry = entry
         self.text = label(first_line(entry.text, TEXT_WIDTH))
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        day = entry.occurred_at
-        self.meta = label(f"{about_label(entry.about)} · {day:%a} {day.day} {day:%b}", role="hint")
-        self.told_button = button("I told them", icon_name=Icon.CHECK)
-        self.told_button.setToolTip("Record that you told them today")
-        self.told_button.setAccessibleName(f"I told them: {first_line(entry.text, 40)}")
+        day = short_day(entry.occurred_at.date())
+        self.meta = label(f"{about_label(entry.about)} · {day}", role="hint")
+        self.told_button = button(_("I told them"), icon_name=Icon.CHECK)
+        self.told_button.setToolTip(_("Record that you told them today"))
+        self.told_button.setAccessibleName(
+            # Translators: {text} is the start of what the person wrote.
+            _("I told them: {text}").format(text=first_line(entry.text, 40))
+        )
         lay_out_item_row(self, self.text, self.meta, self.told_button)
 
 
@@ -81,10 +85,10 @@ class UnsharedList(QWidget):
         self._undo_index = self.undo_stack.index()  # as it grows, Undo shows here
         self._generation = 0  # results of older reads are dropped
         self.rows: list[UnsharedRow] = []
-        self.empty = label(EMPTY, role="hint")
+        self.empty = label(_(EMPTY), role="hint")
         self.more = label("", role="hint")
         self.undo_text = label("", role="good", wrap=False)
-        self.undo_button = button("Undo", flat=True)
+        self.undo_button = button(_("Undo"), flat=True)
         self.undo_timer = QTimer(self)
         self.undo_timer.setSingleShot(True)
         self.undo_timer.setInterval(UNDO_MS)
@@ -100,7 +104,7 @@ class UnsharedList(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(6)
-        heading = label("Appreciations you haven't shared yet")
+        heading = label(_("Appreciations you haven't shared yet"))
         font = heading.font()
         font.setBold(True)
         heading.setFont(font)
@@ -141,7 +145,11 @@ class UnsharedList(QWidget):
         if generation != self._generation:
             return
         self.more.setText(
-            f"And {waiting} more, in the Journal under “Gratitude not yet shared”."
+            ngettext(
+                "And {count} more, in the Journal under “Gratitude not yet shared”.",
+                "And {count} more, in the Journal under “Gratitude not yet shared”.",
+                waiting,
+            ).format(count=waiting)
             if waiting
             else ""
         )
@@ -162,12 +170,12 @@ class UnsharedList(QWidget):
         expressed, on = before.expressed, before.expressed_on
         self.undo_stack.push(
             OperationCommand(
-                f"“I told them” for {entry_words(before)}",
+                told_words(before),
                 runner=self._session.services.operations,
                 redo_op=lambda ops: ops.mark_told(entry_id, today),
                 undo_op=lambda ops: ops.set_told(entry_id, expressed=expressed, expressed_on=on),
                 on_error=self._on_command_failed,
-                offer="Marked as told today.",
+                offer=_("Marked as told today."),
             )
         )
 
