@@ -66,8 +66,7 @@ def test_the_shell_ships_only_the_settings_page(
         unlock(shell, PASSPHRASE)
     frame = shell.controller.frame
     assert frame is not None
-    titles = [frame.page_list.item(i).text() for i in range(frame.page_list.count())]
-    assert titles == ["Settings"]
+    assert frame.page_names() == ["Settings"]
 
 
 def test_ctrl_number_shortcuts_switch_pages_and_the_title_stays_neutral(

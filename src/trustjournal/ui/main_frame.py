@@ -12,7 +12,7 @@ import logging
 from collections.abc import Callable
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QListWidget,
@@ -30,6 +30,11 @@ from trustjournal.ui.widgets.common import button
 log = logging.getLogger(__name__)
 
 SIDEBAR_WIDTH = 210
+# Below this width the side bar shows its icons only (names in tooltips and for screen readers),
+# so a page with a list beside an editor keeps room for both in an 800×600 window.
+COMPACT_BELOW = 1000
+COMPACT_SIDEBAR_WIDTH = 68
+_FULL_TEXT = Qt.ItemDataRole.UserRole + 1  # a row's name while the side bar is compact
 # Rows get a fixed height: Qt measures list items when they are added, and a style sheet that
 # arrives later (a theme change) would otherwise leave padded rows overlapping each other.
 SIDEBAR_ROW_HEIGHT = 44
@@ -63,7 +68,8 @@ class MainFrame(QWidget):
         self.page_actions: list[QAction] = []  # commands offered from anywhere (for menus)
         self.go_actions: list[QAction] = []  # one per page, Ctrl+1…5, in side-bar order
 
-        sidebar = QWidget(self)
+        self._compact = False
+        self.sidebar = sidebar = QWidget(self)
         sidebar.setObjectName("sidebar")
         sidebar.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         sidebar.setFixedWidth(SIDEBAR_WIDTH)
@@ -96,6 +102,43 @@ class MainFrame(QWidget):
         keys = [spec.key for spec in specs]
         if keys:
             self.page_list.setCurrentRow(keys.index(first) if first in keys else 0)
+
+    @property
+    def compact(self) -> bool:
+        """Whether the side bar shows icons only (a narrow window)."""
+        return self._compact
+
+    def page_names(self) -> list[str]:
+        """The side bar's page names, in order, whether or not it shows them now."""
+        items = [self.page_list.item(row) for row in range(self.page_list.count())]
+        return [str(i.data(_FULL_TEXT)) if self._compact else i.text() for i in items]
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Make the side bar compact in a narrow window, and whole again in a wide one."""
+        super().resizeEvent(event)
+        self._set_compact(event.size().width() < COMPACT_BELOW)
+
+    def _set_compact(self, compact: bool) -> None:
+        if compact == self._compact:
+            return
+        self._compact = compact
+        self.sidebar.setFixedWidth(COMPACT_SIDEBAR_WIDTH if compact else SIDEBAR_WIDTH)
+        inner = (COMPACT_SIDEBAR_WIDTH if compact else SIDEBAR_WIDTH) - 24
+        for row in range(self.page_list.count()):
+            item = self.page_list.item(row)
+            if compact:
+                item.setData(_FULL_TEXT, item.text())
+                item.setData(Qt.ItemDataRole.AccessibleTextRole, item.text())
+                item.setText("")
+            else:
+                item.setText(str(item.data(_FULL_TEXT) or item.text()))
+            item.setSizeHint(QSize(inner, SIDEBAR_ROW_HEIGHT))
+        if compact:
+            self.lock_button.setProperty("fullText", self.lock_button.text())
+            self.lock_button.setAccessibleName(self.lock_button.text().replace("&", ""))
+            self.lock_button.setText("")
+        else:
+            self.lock_button.setText(str(self.lock_button.property("fullText") or ""))
 
     def _add_entry(self, spec: PageSpec) -> None:
         """A page's side-bar row, its Ctrl+number action and its commands (not the page)."""
