@@ -26,7 +26,6 @@ from trustjournal.ui.screens.unlock import UnlockScreen
 from trustjournal.ui.single_instance import SingleInstance
 from trustjournal.ui.theme import ThemeManager, make_application
 from trustjournal.ui.vault_folder import looks_like_vault
-from trustjournal.ui.wheel_guard import install_wheel_guard
 
 if TYPE_CHECKING:  # the shell's own modules load in build_shell: after the unlock screen paints
     from datetime import datetime
@@ -102,7 +101,6 @@ class Shell:
 def build_window(*, app: QApplication, qsettings: QSettings) -> tuple[MainWindow, ThemeManager]:
     """The one window, and the theme applied to the application (nothing is shown yet)."""
     window = MainWindow(qsettings=qsettings)
-    install_wheel_guard(app, parent=window)
     theme = ThemeManager(app=app, parent=window)
     theme.apply()
     return window, theme
@@ -232,6 +230,16 @@ def build_shell(
         shell.tray = make_tray(window=window, lock_manager=lock_manager, parent=window)
 
     after_paint.add(theme.use_control_style)  # check boxes come only after the first screen
+
+    def guard_the_wheel() -> None:
+        # After the first paint (and always before a journal opens): an application event
+        # filter is a Python call for every event, about 30 ms over the unlock screen's start,
+        # which has no input the wheel could change.
+        from trustjournal.ui.wheel_guard import install_wheel_guard
+
+        install_wheel_guard(app, parent=window)
+
+    after_paint.add(guard_the_wheel)
     after_paint.add(add_tray)
     return shell
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import logging
 
 from trustjournal.core.errors import UserFacingError
-from trustjournal.core.wording import unconfirmed_note
 
 log = logging.getLogger(__name__)
 
@@ -16,6 +15,10 @@ def with_unconfirmed_note(message: str, durable: object, *, what: str) -> str:
     """`message`, and the note when the store answered False: in effect, not confirmed."""
     if durable is not False:
         return message
+    # Here, not at the top: core.wording brings datetime and the entry types, which the unlock
+    # screen (it imports this module) must not wait for before it paints.
+    from trustjournal.core.wording import unconfirmed_note
+
     return f"{message}\n{unconfirmed_note(what)}"
 
 
