@@ -142,3 +142,26 @@ def test_localised_resources_fall_back_to_english(tmp_path: Path) -> None:
     assert english.parts[-3:] == ("prompts", "en", "gratitude_prompts.json")
     assert resource_path_for("tlh", "prompts", "gratitude_prompts.json") == english
     assert load_json("vocabulary", "emotions.json", lang="xx")["families"]
+
+
+def test_every_area_speaks_though_only_the_unlock_screens_load_at_once() -> None:
+    """Choosing a language reads the first areas' catalogues; the rest come on first use."""
+    from babel.messages.pofile import read_po
+
+    from trustjournal.core import i18n
+    from trustjournal.core.resources import resource_path
+
+    try:
+        i18n.set_language("de")
+        for area in i18n.AREAS:
+            path = resource_path("locale", "de", "LC_MESSAGES", f"{area}.po")
+            with path.open("rb") as fh:
+                catalog = read_po(fh)
+            plain = [m for m in catalog if m.id and isinstance(m.id, str) and m.string]
+            plain = [m for m in plain if not m.context]
+            if not plain:
+                continue
+            message = plain[0]
+            assert i18n.gettext(message.id) == message.string, (area, message.id)
+    finally:
+        i18n.set_language("en")

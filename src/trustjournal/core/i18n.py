@@ -86,6 +86,54 @@ def available_languages() -> list[str]:
     return sorted({DEFAULT_LANGUAGE} | found)
 
 
+# The areas the unlock screen speaks; the others load the first time a string is not found in
+# these (after the first paint, as a rule), so choosing a language costs the start little.
+FIRST_AREAS = ("screens", "core")
+
+
+def _chain(folder: Path, areas: Iterable[str]) -> _gettext.GNUTranslations | None:
+    """The compiled catalogues of `areas` in `folder`, chained in that order; None if none."""
+    chained: _gettext.GNUTranslations | None = None
+    for area in areas:
+        path = folder / f"{area}.mo"
+        if not path.is_file():
+            continue
+        with path.open("rb") as fh:
+            found = _gettext.GNUTranslations(fh)
+        if chained is None:
+            chained = found
+        else:
+            chained.add_fallback(found)
+    return chained
+
+
+class _LaterAreas(_gettext.NullTranslations):
+    """The fallback after the first areas: loads every other area when first asked."""
+
+    def __init__(self, folder: Path) -> None:
+        super().__init__()
+        self._folder = folder
+        self._loaded: _gettext.NullTranslations | None = None
+
+    def _rest(self) -> _gettext.NullTranslations:
+        if self._loaded is None:
+            rest = _chain(self._folder, [a for a in AREAS if a not in FIRST_AREAS])
+            self._loaded = rest if rest is not None else _gettext.NullTranslations()
+        return self._loaded
+
+    def gettext(self, message: str) -> str:
+        return self._rest().gettext(message)
+
+    def ngettext(self, msgid1: str, msgid2: str, n: int) -> str:
+        return self._rest().ngettext(msgid1, msgid2, n)
+
+    def pgettext(self, context: str, message: str) -> str:
+        return self._rest().pgettext(context, message)
+
+    def npgettext(self, context: str, msgid1: str, msgid2: str, n: int) -> str:
+        return self._rest().npgettext(context, msgid1, msgid2, n)
+
+
 def _candidates(code: str) -> list[str]:
     return [code, code.split("_", maxsplit=1)[0]] if "_" in code else [code]
 
@@ -102,18 +150,15 @@ def _load(wanted: Iterable[str]) -> tuple[str, _gettext.NullTranslations]:
                 return DEFAULT_LANGUAGE, _gettext.NullTranslations()
             if not (locale_dir() / candidate / "LC_MESSAGES").is_dir():
                 continue  # de_AT without its own catalogue: try de
-            chained: _gettext.NullTranslations | None = None
-            for area in AREAS:
-                found = _gettext.translation(
-                    area, locale_dir(), languages=[candidate], fallback=True
-                )
-                if isinstance(found, _gettext.GNUTranslations):
-                    if chained is None:
-                        chained = found
-                    else:
-                        chained.add_fallback(found)
-            if chained is not None:
-                return candidate, chained
+            folder = locale_dir() / candidate / "LC_MESSAGES"
+            first = _chain(folder, FIRST_AREAS)
+            if first is None:
+                later = _chain(folder, [a for a in AREAS if a not in FIRST_AREAS])
+                if later is not None:
+                    return candidate, later
+                continue
+            first.add_fallback(_LaterAreas(folder))
+            return candidate, first
     return DEFAULT_LANGUAGE, _gettext.NullTranslations()
 
 
