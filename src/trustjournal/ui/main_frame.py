@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from trustjournal.core.i18n import _
 from trustjournal.ui.icons import Icon, icon
 from trustjournal.ui.pages.registry import EntryOpener, Page, PageAction, PageSpec
 from trustjournal.ui.session import Session
@@ -72,12 +73,12 @@ class MainFrame(QWidget):
         side.setSpacing(8)
         self.page_list = QListWidget(sidebar)
         self.page_list.setObjectName("pageList")
-        self.page_list.setAccessibleName("Pages")
+        self.page_list.setAccessibleName(_("Pages"))
         self.page_list.setIconSize(QSize(20, 20))
         self.page_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         side.addWidget(self.page_list, 1)
-        self.lock_button = button("&Lock", icon_name=Icon.LOCK)
-        self.lock_button.setToolTip("Lock the journal now (Ctrl+L)")
+        self.lock_button = button(_("&Lock"), icon_name=Icon.LOCK)
+        self.lock_button.setToolTip(_("Lock the journal now (Ctrl+L)"))
         self.lock_button.clicked.connect(self.lock_clicked)
         side.addWidget(self.lock_button)
 
@@ -99,13 +100,14 @@ class MainFrame(QWidget):
 
     def _add_entry(self, spec: PageSpec) -> None:
         """A page's side-bar row, its Ctrl+number action and its commands (not the page)."""
-        item = QListWidgetItem(icon(spec.icon), spec.title)
+        title = _(spec.title)  # marked with N_ where the page is declared; translated now
+        item = QListWidgetItem(icon(spec.icon), title)
         item.setData(Qt.ItemDataRole.UserRole, spec.key)
         item.setSizeHint(QSize(SIDEBAR_WIDTH - 24, SIDEBAR_ROW_HEIGHT))
         native = QKeySequence(spec.shortcut).toString(QKeySequence.SequenceFormat.NativeText)
-        item.setToolTip(f"{spec.title} ({native})")
+        item.setToolTip(_("{page} ({shortcut})").format(page=title, shortcut=native))
         self.page_list.addItem(item)
-        action = QAction(spec.title, self)
+        action = QAction(title, self)
         action.setShortcut(QKeySequence(spec.shortcut))
         action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         action.triggered.connect(lambda _checked=False, key=spec.key: self.show_page(key))
@@ -156,7 +158,7 @@ class MainFrame(QWidget):
         return False
 
     def _page_action(self, key: str, spec: PageAction) -> QAction:
-        action = QAction(spec.title, self)
+        action = QAction(_(spec.title), self)
         action.setShortcut(QKeySequence(spec.shortcut))
         action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         action.triggered.connect(lambda _checked=False: self.run_page_action(key, spec.method))
