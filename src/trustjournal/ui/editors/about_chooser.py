@@ -6,6 +6,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QPushButton, QWidget
 
 from trustjournal.core.entries import About
+from trustjournal.core.i18n import _
 from trustjournal.core.wording import ABOUT_WORDS
 from trustjournal.services.gratitude import about_label
 
@@ -36,7 +37,7 @@ class AboutChooser(QWidget):
         for about in About:
             b = QPushButton(about_label(about), self)
             b.setCheckable(True)
-            b.setAccessibleName(f"About {ABOUT_WORDS[about]}")
+            b.setAccessibleName(_("About {whom}").format(whom=ABOUT_WORDS[about]))
             self.group.addButton(b)
             self.buttons[about] = b
             row.addWidget(b)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QDate, QDateTime, Qt, QTime
+from PySide6.QtCore import QDate, QDateTime, QLocale, Qt, QTime
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateTimeEdit,
@@ -17,9 +17,10 @@ from PySide6.QtWidgets import (
 )
 
 from trustjournal.core.errors import ValidationError
+from trustjournal.core.i18n import N_, _, babel_locale, pgettext
 from trustjournal.ui.widgets.common import label
 
-PRIVATE_TEXT = "Private — never include in a summary"
+PRIVATE_TEXT = N_("Private — never include in a summary")
 
 
 def text_box(name: str, placeholder: str, *, height: int = 56) -> QPlainTextEdit:
@@ -36,8 +37,8 @@ def text_box(name: str, placeholder: str, *, height: int = 56) -> QPlainTextEdit
 def tags_field(parent: QWidget | None = None) -> QLineEdit:
     """A line for tags, separated by commas."""
     field = QLineEdit(parent)
-    field.setPlaceholderText("Tags, separated by commas")
-    field.setAccessibleName("Tags")
+    field.setPlaceholderText(_("Tags, separated by commas"))
+    field.setAccessibleName(_("Tags"))
     return field
 
 
@@ -48,7 +49,7 @@ def tags_of(field: QLineEdit) -> tuple[str, ...]:
 
 def private_box(parent: QWidget | None = None) -> QCheckBox:
     """The "never include in a summary" check box."""
-    return QCheckBox(PRIVATE_TEXT, parent)
+    return QCheckBox(_(PRIVATE_TEXT), parent)
 
 
 class TimeField(QDateTimeEdit):
@@ -57,8 +58,10 @@ class TimeField(QDateTimeEdit):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setCalendarPopup(True)
-        self.setDisplayFormat("ddd d MMM yyyy  HH:mm")
-        self.setAccessibleName("When")
+        self.setLocale(QLocale(babel_locale()))  # day and month names in the language
+        # Translators: a Qt format for when an entry happened (ddd weekday, MMM month)
+        self.setDisplayFormat(pgettext("date and time field", "ddd d MMM yyyy  HH:mm"))
+        self.setAccessibleName(_("When"))
 
     def set_moment(self, moment: datetime) -> None:
         """Show `moment` as its local wall-clock time."""

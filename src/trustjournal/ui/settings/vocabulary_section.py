@@ -6,13 +6,14 @@ from __future__ import annotations
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QVBoxLayout, QWidget
 
+from trustjournal.core.i18n import N_, _
 from trustjournal.services.changes import Change, Changes
 from trustjournal.store.vocabulary import VocabularyList
 from trustjournal.ui.session import Session
 from trustjournal.ui.settings.vocabulary_list import VocabularyListEditor
 from trustjournal.ui.widgets.common import label
 
-HINT = (
+HINT = N_(
     "These are the words offered when you write a check-in or a trigger record. Renaming or "
     "hiding one never changes an entry you have already written: it keeps the words it was "
     "saved with. Hidden names are no longer offered, and can be shown again at any time."
@@ -32,25 +33,25 @@ class VocabularySection(QFrame):
         layout = QVBoxLayout(self)  # the look and padding of `common.card`
         layout.setContentsMargins(28, 24, 28, 24)
         layout.setSpacing(12)
-        layout.addWidget(label("Your words", role="heading"))
-        layout.addWidget(label(HINT, role="hint"))
+        layout.addWidget(label(_("Your words"), role="heading"))
+        layout.addWidget(label(_(HINT), role="hint"))
         self.categories = VocabularyListEditor(
             session=session,
             kind=VocabularyList.CATEGORY,
-            title="Trigger categories",
-            placeholder="A new category",
+            title=_("Trigger categories"),
+            placeholder=_("A new category"),
         )
         self.coping = VocabularyListEditor(
             session=session,
             kind=VocabularyList.COPING,
-            title="Ways of coping",
-            placeholder="A new way of coping",
+            title=_("Ways of coping"),
+            placeholder=_("A new way of coping"),
         )
         self.emotions = VocabularyListEditor(
             session=session,
             kind=VocabularyList.EMOTION,
-            title="Emotions of my own",
-            placeholder="A new emotion of my own",
+            title=_("Emotions of my own"),
+            placeholder=_("A new emotion of my own"),
             own_only=True,
             empty=NO_OWN_EMOTIONS,
         )
