@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDateTimeEdit,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -17,10 +18,17 @@ from PySide6.QtWidgets import (
 )
 
 from trustjournal.core.errors import ValidationError
-from trustjournal.core.i18n import N_, _, babel_locale, pgettext
+from trustjournal.core.i18n import N_, PSEUDO, _, babel_locale, current_language, pgettext
+from trustjournal.ui.check_row import check_row
 from trustjournal.ui.widgets.common import label
 
 PRIVATE_TEXT = N_("Private — never include in a summary")
+
+
+def qt_format(translated: str, english: str) -> str:
+    """A Qt date format from the catalogue, or the English one in the pseudo-locale (whose
+    accented letters would not be format letters, only a garbled date)."""
+    return english if current_language() == PSEUDO else translated
 
 
 def text_box(name: str, placeholder: str, *, height: int = 56) -> QPlainTextEdit:
@@ -47,9 +55,9 @@ def tags_of(field: QLineEdit) -> tuple[str, ...]:
     return tuple(field.text().split(","))
 
 
-def private_box(parent: QWidget | None = None) -> QCheckBox:
-    """The "never include in a summary" check box."""
-    return QCheckBox(_(PRIVATE_TEXT), parent)
+def private_box() -> tuple[QCheckBox, QHBoxLayout]:
+    """The "never include in a summary" check box, and its row (its words wrap)."""
+    return check_row(_(PRIVATE_TEXT))
 
 
 class TimeField(QDateTimeEdit):
@@ -60,7 +68,11 @@ class TimeField(QDateTimeEdit):
         self.setCalendarPopup(True)
         self.setLocale(QLocale(babel_locale()))  # day and month names in the language
         # Translators: a Qt format for when an entry happened (ddd weekday, MMM month)
-        self.setDisplayFormat(pgettext("date and time field", "ddd d MMM yyyy  HH:mm"))
+        self.setDisplayFormat(
+            qt_format(
+                pgettext("date and time field", "ddd d MMM yyyy  HH:mm"), "ddd d MMM yyyy  HH:mm"
+            )
+        )
         self.setAccessibleName(_("When"))
 
     def set_moment(self, moment: datetime) -> None:

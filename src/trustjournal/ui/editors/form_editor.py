@@ -99,11 +99,11 @@ class FormEditor(EntryEditor):
         """
         self.tags = tags_field(self)
         self.time = TimeField(self)
-        self.private = private_box(self)
+        self.private, private_row = private_box()
         self.watch(self.tags.textChanged, self.time.dateTimeChanged, self.private.toggled)
         self.form.row(_("Tags"), self.tags, "tags")
         self.form.row(_("When"), self.time, "time")
-        self.form.layout.addRow("", self.private)
+        self.form.layout.addRow("", private_row)
         self.order_tabs()
 
     def order_tabs(self) -> None:

@@ -14,6 +14,7 @@ from trustjournal.core.i18n import N_, _, babel_locale, pgettext
 from trustjournal.services.gratitude import prompt_of_the_day
 from trustjournal.store.vocabulary import VocabularyRepository
 from trustjournal.ui.editors.about_chooser import AboutChooser
+from trustjournal.ui.editors.fields import qt_format
 from trustjournal.ui.editors.form_editor import FormEditor
 from trustjournal.ui.session import Session
 from trustjournal.ui.widgets.common import button, label
@@ -99,7 +100,9 @@ class GratitudeEditor(FormEditor):
         self.told_on.setCalendarPopup(True)
         self.told_on.setLocale(QLocale(babel_locale()))  # day and month names
         # Translators: a Qt format for the day a gratitude was told (ddd weekday, MMM month)
-        self.told_on.setDisplayFormat(pgettext("date field", "ddd d MMM yyyy"))
+        self.told_on.setDisplayFormat(
+            qt_format(pgettext("date field", "ddd d MMM yyyy"), "ddd d MMM yyyy")
+        )
         self.told_on.setAccessibleName(_("Told them on"))
         told_row = QWidget(self)
         told_layout = QHBoxLayout(told_row)

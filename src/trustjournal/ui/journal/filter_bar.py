@@ -20,6 +20,7 @@ from trustjournal.core.entries import EntryKind
 from trustjournal.core.i18n import _, babel_locale, pgettext
 from trustjournal.core.periods import Period
 from trustjournal.core.query import EntryQuery
+from trustjournal.ui.editors.fields import qt_format
 
 UNSHARED_GRATITUDE = "gratitude-unshared"  # the kind choice "Gratitude not yet shared"
 SEARCH_DELAY_MS = 150  # re-filter this long after typing in the search field stops
@@ -92,7 +93,7 @@ class FilterBar(QWidget):
             edit.setCalendarPopup(True)
             edit.setLocale(QLocale(babel_locale()))  # month names in the language
             # Translators: a Qt date format for the two dates of a period (d, MMM, yyyy)
-            edit.setDisplayFormat(pgettext("date field", "d MMM yyyy"))
+            edit.setDisplayFormat(qt_format(pgettext("date field", "d MMM yyyy"), "d MMM yyyy"))
             edit.setAccessibleName(name)
             edit.hide()
         self.search = QLineEdit(self)

@@ -9,7 +9,6 @@ from __future__ import annotations
 from PySide6.QtCore import QSettings, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
     QFormLayout,
     QHBoxLayout,
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from trustjournal.core.i18n import N_, _, ngettext
 from trustjournal.ui import preferences
+from trustjournal.ui.check_row import check_row
 from trustjournal.ui.clipboard import ClipboardGuard
 from trustjournal.ui.dialogs.change_passphrase import ChangePassphraseDialog
 from trustjournal.ui.dialogs.never_lock import NEVER_LOCK_WARNING, NeverLockDialog
@@ -32,18 +32,29 @@ from trustjournal.ui.lock import (
     MIN_IDLE_MINUTES,
     LockManager,
 )
+from trustjournal.ui.main_frame import SIDEBAR_WIDTH
 from trustjournal.ui.screens.welcome import CANNOT, limits_card
 from trustjournal.ui.session import Session
 from trustjournal.ui.settings.vocabulary_section import VocabularySection
 from trustjournal.ui.theme import ThemeManager, ThemePreference
 from trustjournal.ui.widgets.about import about_card
-from trustjournal.ui.widgets.common import button, card, field_label, label, scrolled_body
+from trustjournal.ui.widgets.common import (
+    button,
+    card,
+    field_label,
+    fitting_button_row,
+    label,
+    scrolled_body,
+)
 
 INACTIVE_HINT = N_(
     "The journal also locks as the computer wakes from sleep. Not every system tells "
     "TrustJournal when the screen locks; where it does not, the timer above is what locks it."
 )
 CARD_WIDTH = 760
+# The inside of a card at the window's minimum width: 800 less the side bar, the page's
+# margins, the scroll bar and the card's own padding.
+CARD_ROOM = 800 - SIDEBAR_WIDTH - 2 * 24 - 16 - 2 * 28
 _THEMES = (
     (N_("Follow the system"), ThemePreference.SYSTEM),
     (N_("Light"), ThemePreference.LIGHT),
@@ -81,7 +92,7 @@ class SettingsPage(QWidget):
         column.addWidget(label(_("Settings"), role="title"))
         column.addWidget(self._locking_card())
         column.addWidget(self._appearance_card())
-        self.vocabulary = VocabularySection(session=session, parent=body)
+        self.vocabulary = VocabularySection(session=session, room=CARD_ROOM, parent=body)
         column.addWidget(self.vocabulary)
         column.addWidget(self._secrets_card())
         column.addWidget(self._location_card(is_demo))
@@ -131,19 +142,19 @@ class SettingsPage(QWidget):
         row.addWidget(label(_("without use"), wrap=False))
         row.addStretch(1)
         layout.addLayout(row)
-        self.never_check = QCheckBox(_("&Never lock by itself"), frame)
+        self.never_check, never = check_row(_("&Never lock by itself"))
         self.never_check.setChecked(self._prefs.idle_minutes is None)
-        layout.addWidget(self.never_check)
+        layout.addLayout(never)
         self.never_warning = label(_(NEVER_LOCK_WARNING), role="warning")
         layout.addWidget(self.never_warning)
-        self.minimise_check = QCheckBox(_("Lock when the window is &minimised"), frame)
+        self.minimise_check, minimise = check_row(_("Lock when the window is &minimised"))
         self.minimise_check.setChecked(self._prefs.lock_on_minimise)
-        layout.addWidget(self.minimise_check)
-        self.inactive_check = QCheckBox(
-            _("Lock when the computer &sleeps or the screen locks"), frame
+        layout.addLayout(minimise)
+        self.inactive_check, inactive = check_row(
+            _("Lock when the computer &sleeps or the screen locks")
         )
         self.inactive_check.setChecked(self._prefs.lock_on_inactive)
-        layout.addWidget(self.inactive_check)
+        layout.addLayout(inactive)
         layout.addWidget(label(_(INACTIVE_HINT), role="hint"))
         self._show_never_state()
         self.idle_spin.valueChanged.connect(self._on_idle_spin_value_changed)
@@ -202,12 +213,12 @@ class SettingsPage(QWidget):
         self.recovery_button = button(_("Make a new &recovery code…"), icon_name=Icon.SHIELD)
         self.change_button.clicked.connect(self._on_change_clicked)
         self.recovery_button.clicked.connect(self._on_recovery_clicked)
-        row = QHBoxLayout()
-        row.setSpacing(10)
-        row.addWidget(self.change_button)
-        row.addWidget(self.recovery_button)
-        row.addStretch(1)
-        layout.addLayout(row)
+        # Side by side where they fit (English); one under the other in a longer language.
+        layout.addLayout(
+            fitting_button_row(
+                CARD_ROOM, self.change_button, self.recovery_button, stretch_first=False
+            )
+        )
         self.secrets_status = label(role="good")
         self.secrets_status.hide()
         layout.addWidget(self.secrets_status)
