@@ -162,11 +162,37 @@ def test_each_editor_fits_the_journal_pane_at_800_by_600(
     journal = frame.page("journal")
     assert isinstance(journal, JournalPage)
     journal.pane.open(None, kind)
+    journal.right.setCurrentWidget(journal.pane)  # as the page does when it opens an entry
     settle()
     editor = journal.pane.editor
-    assert editor is not None
+    assert editor is not None and editor.isVisible()
     save_shot(editor, f"editor-{kind.value}-pseudo-800x600", tmp_path)
-    _fits(editor)
+    assert overlaps(editor) == []
+    assert squeezed(editor) == []
+    assert sideways(editor) == []
+    if kind is not EntryKind.TRIGGER:
+        assert out_of_reach(editor) == []
+
+
+@pytest.mark.usefixtures("pseudo")
+@pytest.mark.xfail(
+    reason="the trigger editor's Thoughts box cannot be scrolled fully into the pane's view "
+    "at 800x600 (80 px tall, 22 shown): so in English too, not a translation matter",
+    strict=True,
+)
+def test_every_control_of_the_trigger_editor_can_be_scrolled_to_in_the_pane(
+    qtbot: QtBot, qapp: QApplication, tmp_path: Path
+) -> None:
+    _shell, frame = _at_800_by_600(qtbot, qapp, tmp_path)
+    assert frame.show_page("journal")
+    journal = frame.page("journal")
+    assert isinstance(journal, JournalPage)
+    journal.pane.open(None, EntryKind.TRIGGER)
+    journal.right.setCurrentWidget(journal.pane)
+    settle()
+    editor = journal.pane.editor
+    assert editor is not None and editor.isVisible()
+    assert out_of_reach(editor) == []
 
 
 @pytest.mark.usefixtures("english")

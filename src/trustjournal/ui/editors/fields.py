@@ -133,6 +133,8 @@ class ErrorForm:
         self.layout.setContentsMargins(0, 0, 0, 0)
         self.layout.setVerticalSpacing(10)
         self.layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        # A field too wide to sit beside its label (a longer language) goes under it instead.
+        self.layout.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
 
     def row(self, text: str, widget: QWidget, field: str, *, question: str | None = None) -> None:
         """Add `widget` labelled `text`; `question` is a longer line shown above the field.

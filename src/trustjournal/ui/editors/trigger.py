@@ -13,7 +13,6 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
     QFrame,
     QHBoxLayout,
@@ -25,6 +24,7 @@ from trustjournal.core.entries import Entry, EntryKind, TriggerRecord
 from trustjournal.core.errors import ValidationError
 from trustjournal.core.i18n import N_, _
 from trustjournal.store.vocabulary import VocabularyList, VocabularyRepository
+from trustjournal.ui.check_row import check_row
 from trustjournal.ui.editors.coping_picker import CopingPicker
 from trustjournal.ui.editors.emotion_picker import EmotionPicker
 from trustjournal.ui.editors.fields import text_box
@@ -90,8 +90,8 @@ class TriggerEditor(FormEditor):
             name=_("Intensity afterwards"), optional=True, empty=_("Not answered yet")
         )
         self.need = text_box(_("What I need"), _("From myself, from my partner, from someone else"))
-        self.for_session = QCheckBox(_(FOR_SESSION))
-        self.unfinished = QCheckBox(_(STILL_TO_FINISH))
+        self.for_session, self._for_session_row = check_row(_(FOR_SESSION))
+        self.unfinished, self._unfinished_row = check_row(_(STILL_TO_FINISH))
         self._lay_out()
         self.add_envelope_rows()
         self.unfinished.toggled.connect(self._on_unfinished_toggled)
@@ -166,9 +166,9 @@ class TriggerEditor(FormEditor):
         form.row("", self.intensity_after, "intensity afterwards", question=_(AFTER_QUESTION))
         self._step(_("What I need"))
         form.row("", self.need, "what I need", question=_("What I need, or want to ask for"))
-        form.layout.addRow(self.for_session)
+        form.layout.addRow(self._for_session_row)
         self._step(_("Before you save"))
-        form.layout.addRow(self.unfinished)
+        form.layout.addRow(self._unfinished_row)
         self._step(_("Details"))
 
     def _fill_categories(self, keep: str) -> None:

@@ -22,6 +22,7 @@ from trustjournal.core.periods import Period
 from trustjournal.core.query import EntryQuery
 from trustjournal.ui.editors.fields import qt_format
 
+SEARCH_MIN_WIDTH = 110  # "Search (Ctrl+F)" at the window's smallest, beside the choosers
 UNSHARED_GRATITUDE = "gratitude-unshared"  # the kind choice "Gratitude not yet shared"
 SEARCH_DELAY_MS = 150  # re-filter this long after typing in the search field stops
 
@@ -101,6 +102,15 @@ class FilterBar(QWidget):
         self.search.setAccessibleName(_("Search"))
         self.search.setClearButtonEnabled(True)
         self._build_trigger_row()
+        # In a longer language the choosers' widest words would leave the search field a
+        # sliver: each is as wide as its first choice (its list still shows whole words), and
+        # the search keeps room.
+        for combo in (self.kind, self.tag, self.period):
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(len(combo.itemText(0)) + 1)  # its "all" choice
+        self.search.setMinimumWidth(SEARCH_MIN_WIDTH)
         layout = QHBoxLayout()
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(8)
