@@ -28,8 +28,13 @@ def check_row(text: str) -> tuple[QCheckBox, QHBoxLayout]:
     box.setAccessibleName(text.replace("&&", "\0").replace("&", "").replace("\0", "&"))
     words = _ClickLabel(text, box)
     words.setWordWrap(True)
+    words.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
     words.setTextFormat(Qt.TextFormat.PlainText)
     words.setBuddy(box)
+    # The box as tall as its words' first line, so the two sit level.
+    line = words.fontMetrics().lineSpacing()
+    box.setFixedHeight(max(line, box.sizeHint().height()))
+    words.setContentsMargins(0, max(0, (box.height() - line) // 2), 0, 0)
     row = QHBoxLayout()
     row.setContentsMargins(0, 0, 0, 0)
     row.setSpacing(6)

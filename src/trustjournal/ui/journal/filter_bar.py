@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from datetime import date, timedelta
 
@@ -109,7 +110,9 @@ class FilterBar(QWidget):
             combo.setSizeAdjustPolicy(
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
             )
-            combo.setMinimumContentsLength(len(combo.itemText(0)) + 1)  # its "all" choice
+            metrics = combo.fontMetrics()  # Qt counts the length in widths of an "x"
+            wide = metrics.horizontalAdvance(combo.itemText(0)) / metrics.horizontalAdvance("x")
+            combo.setMinimumContentsLength(math.ceil(wide))  # its "all" choice, whole
         self.search.setMinimumWidth(SEARCH_MIN_WIDTH)
         layout = QHBoxLayout()
         layout.setContentsMargins(0, 0, 0, 0)
