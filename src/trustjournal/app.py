@@ -18,6 +18,7 @@ from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from trustjournal import APP_ID
+from trustjournal.core.i18n import N_, _
 from trustjournal.ui.first_paint import AfterFirstPaint
 from trustjournal.ui.language import apply_language
 from trustjournal.ui.main_window import MainWindow
@@ -159,13 +160,14 @@ def build_shell(
             lock_manager=lock_manager,
             theme=theme,
             clipboard=clipboard,
+            qsettings=qsettings,
             is_demo=demo_passphrase is not None,
         )
 
     pages.register(
         PageSpec(
             key="settings",
-            title="Settings",
+            title=N_("Settings"),
             icon=Icon.SETTINGS,
             shortcut="Ctrl+5",
             build=settings_page,
@@ -327,8 +329,12 @@ def run(*, vault_dir: Path | None = None, demo: bool = False) -> int:
             if looks_like_vault(directory) and not instance.acquire():
                 raised = instance.ask_running_instance_to_raise()
                 print(
-                    "TrustJournal is already open for this journal"
-                    + ("; its window was brought to the front." if raised else "."),
+                    _(
+                        "TrustJournal is already open for this journal; its window was "
+                        "brought to the front."
+                    )
+                    if raised
+                    else _("TrustJournal is already open for this journal."),
                     file=sys.stderr,
                 )
                 return 0

@@ -11,6 +11,8 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable, Mapping
 
+from trustjournal.core.i18n import _
+
 # What PySide6's libqxcb.so and libQt6XcbQpa.so.6 need beyond Qt itself (readelf -d, NEEDED),
 # with the Debian/Ubuntu package that ships each.
 XCB_LIBRARIES: dict[str, str] = {
@@ -71,15 +73,14 @@ def missing_libraries(load: Callable[[str], object] | None = None) -> list[str]:
 def missing_message(missing: list[str]) -> str:
     """What to tell the person: which packages to install, in plain words."""
     packages = " ".join(dict.fromkeys(XCB_LIBRARIES[soname] for soname in missing))
-    return (
+    return _(
         "TrustJournal cannot open its window: some system libraries it needs are not "
         "installed.\n"
         "On Debian or Ubuntu, install them with:\n"
-        f"    sudo apt install {packages}\n"
-        "(On other systems, look for the packages that provide: "
-        f"{', '.join(missing)}.)\n"
+        "    sudo apt install {packages}\n"
+        "(On other systems, look for the packages that provide: {libraries}.)\n"
         "Nothing in your journal was touched."
-    )
+    ).format(packages=packages, libraries=", ".join(missing))
 
 
 def start_up_problem(

@@ -99,6 +99,12 @@ def test_the_pseudo_locale_is_accented_longer_bracketed_and_keeps_placeholders()
     assert is_pseudo("3 · " + pseudo("entries") + " — " + pseudo("Today"))
 
 
+def test_the_pseudo_padding_wraps_like_words_do() -> None:
+    long = pseudo("word " * 40)  # 200 letters and spaces: 80 of padding
+    padding = long.rsplit("  ", 1)[-1].rstrip("]").split(" ")
+    assert padding == ["~" * 10] * 8 and is_pseudo(long)
+
+
 def test_dates_numbers_and_weekdays_follow_the_locale() -> None:
     day = date(2026, 3, 2)  # a Monday
     assert i18n.format_date(day, language="de") == "2. März 2026"

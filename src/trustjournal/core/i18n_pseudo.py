@@ -19,6 +19,9 @@ _KEEP = re.compile(
 )
 OPEN, CLOSE, PAD = "[", "]", "~"
 GROWTH = 1.4  # German and French run about this much longer than English
+# The padding comes in words, as a longer language's extra length does: one unbroken run of
+# a hundred tildes would be wider than any real word and make every long hint unwrappable.
+PAD_WORD = 10
 
 
 def pseudo(text: str) -> str:
@@ -34,7 +37,8 @@ def pseudo(text: str) -> str:
     pieces.append(text[last:].translate(_ACCENTED))
     body = "".join(pieces)
     padding = max(1, math.ceil(len(text) * GROWTH) - len(text))
-    return f"{OPEN}{body} {PAD * padding}{CLOSE}"
+    words = [PAD * min(PAD_WORD, padding - start) for start in range(0, padding, PAD_WORD)]
+    return f"{OPEN}{body} {' '.join(words)}{CLOSE}"
 
 
 def is_pseudo(text: str) -> bool:

@@ -5,10 +5,11 @@ from __future__ import annotations
 import logging
 
 from trustjournal.core.errors import UserFacingError
+from trustjournal.core.i18n import N_, _
 
 log = logging.getLogger(__name__)
 
-GENERIC = "Something went wrong inside TrustJournal."
+GENERIC = N_("Something went wrong inside TrustJournal.")
 
 
 def with_unconfirmed_note(message: str, durable: object, *, what: str) -> str:
@@ -31,4 +32,4 @@ def describe(exc: BaseException) -> str:
     if isinstance(exc, UserFacingError):
         return exc.message
     log.error("unexpected failure: %s", type(exc).__name__)
-    return GENERIC
+    return _(GENERIC)

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from trustjournal.core.i18n import _
 from trustjournal.ui.icons import Icon, icon
 from trustjournal.ui.pages.registry import EntryOpener, Page, PageAction, PageSpec
 from trustjournal.ui.session import Session
@@ -33,7 +34,8 @@ SIDEBAR_WIDTH = 210
 # Below this width the side bar shows its icons only (names in tooltips and for screen readers),
 # so a page with a list beside an editor keeps room for both in an 800×600 window.
 COMPACT_BELOW = 1000
-COMPACT_SIDEBAR_WIDTH = 68
+COMPACT_SIDEBAR_WIDTH = 68  # the list's own least width: icons alone, edge to edge
+SIDE_MARGINS = (12, 18, 12, 14)
 _FULL_TEXT = Qt.ItemDataRole.UserRole + 1  # a row's name while the side bar is compact
 # Rows get a fixed height: Qt measures list items when they are added, and a style sheet that
 # arrives later (a theme change) would otherwise leave padded rows overlapping each other.
@@ -73,17 +75,17 @@ class MainFrame(QWidget):
         sidebar.setObjectName("sidebar")
         sidebar.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         sidebar.setFixedWidth(SIDEBAR_WIDTH)
-        side = QVBoxLayout(sidebar)
-        side.setContentsMargins(12, 18, 12, 14)
+        self._side = side = QVBoxLayout(sidebar)
+        side.setContentsMargins(*SIDE_MARGINS)
         side.setSpacing(8)
         self.page_list = QListWidget(sidebar)
         self.page_list.setObjectName("pageList")
-        self.page_list.setAccessibleName("Pages")
+        self.page_list.setAccessibleName(_("Pages"))
         self.page_list.setIconSize(QSize(20, 20))
         self.page_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         side.addWidget(self.page_list, 1)
-        self.lock_button = button("&Lock", icon_name=Icon.LOCK)
-        self.lock_button.setToolTip("Lock the journal now (Ctrl+L)")
+        self.lock_button = button(_("&Lock"), icon_name=Icon.LOCK)
+        self.lock_button.setToolTip(_("Lock the journal now (Ctrl+L)"))
         self.lock_button.clicked.connect(self.lock_clicked)
         side.addWidget(self.lock_button)
 
@@ -123,7 +125,9 @@ class MainFrame(QWidget):
             return
         self._compact = compact
         self.sidebar.setFixedWidth(COMPACT_SIDEBAR_WIDTH if compact else SIDEBAR_WIDTH)
-        inner = (COMPACT_SIDEBAR_WIDTH if compact else SIDEBAR_WIDTH) - 24
+        left, top, right, bottom = SIDE_MARGINS
+        self._side.setContentsMargins(0 if compact else left, top, 0 if compact else right, bottom)
+        inner = COMPACT_SIDEBAR_WIDTH if compact else SIDEBAR_WIDTH - left - right
         for row in range(self.page_list.count()):
             item = self.page_list.item(row)
             if compact:
@@ -142,13 +146,14 @@ class MainFrame(QWidget):
 
     def _add_entry(self, spec: PageSpec) -> None:
         """A page's side-bar row, its Ctrl+number action and its commands (not the page)."""
-        item = QListWidgetItem(icon(spec.icon), spec.title)
+        title = _(spec.title)  # marked with N_ where the page is declared; translated now
+        item = QListWidgetItem(icon(spec.icon), title)
         item.setData(Qt.ItemDataRole.UserRole, spec.key)
         item.setSizeHint(QSize(SIDEBAR_WIDTH - 24, SIDEBAR_ROW_HEIGHT))
         native = QKeySequence(spec.shortcut).toString(QKeySequence.SequenceFormat.NativeText)
-        item.setToolTip(f"{spec.title} ({native})")
+        item.setToolTip(_("{page} ({shortcut})").format(page=title, shortcut=native))
         self.page_list.addItem(item)
-        action = QAction(spec.title, self)
+        action = QAction(title, self)
         action.setShortcut(QKeySequence(spec.shortcut))
         action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         action.triggered.connect(lambda _checked=False, key=spec.key: self.show_page(key))
@@ -199,7 +204,7 @@ class MainFrame(QWidget):
         return False
 
     def _page_action(self, key: str, spec: PageAction) -> QAction:
-        action = QAction(spec.title, self)
+        action = QAction(_(spec.title), self)
         action.setShortcut(QKeySequence(spec.shortcut))
         action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         action.triggered.connect(lambda _checked=False: self.run_page_action(key, spec.method))

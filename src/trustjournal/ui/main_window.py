@@ -6,6 +6,7 @@ from PySide6.QtCore import QByteArray, QEvent, QSettings, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QStackedWidget, QWidget
 
+from trustjournal.core.i18n import _
 from trustjournal.ui.icons import Icon, icon
 
 TITLE = "TrustJournal"
@@ -36,14 +37,14 @@ class MainWindow(QMainWindow):
         self._screens = QStackedWidget(self)
         self.setCentralWidget(self._screens)
 
-        self.lock_action = QAction(icon(Icon.LOCK), "&Lock", self)
+        self.lock_action = QAction(icon(Icon.LOCK), _("&Lock"), self)
         self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
         self.lock_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
-        self.quit_action = QAction("&Quit", self)
+        self.quit_action = QAction(_("&Quit"), self)
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         self.quit_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
-        self.preferences_action = QAction(icon(Icon.SETTINGS), "&Settings", self)
+        self.preferences_action = QAction(icon(Icon.SETTINGS), _("&Settings"), self)
         self.preferences_action.setShortcut(QKeySequence.StandardKey.Preferences)
         self.preferences_action.setMenuRole(QAction.MenuRole.PreferencesRole)
         for action in (self.lock_action, self.quit_action, self.preferences_action):

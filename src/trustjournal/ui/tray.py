@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
+from trustjournal.core.i18n import _
 from trustjournal.ui.icons import Icon, icon
 from trustjournal.ui.lock import LockManager
 from trustjournal.ui.main_window import MainWindow
@@ -15,14 +16,14 @@ TOOLTIP = "TrustJournal"  # never a count, a date or an entry's words (SECURITY.
 def tray_menu(*, window: MainWindow, lock_manager: LockManager) -> QMenu:
     """The tray's menu: Lock now, Show TrustJournal, Quit (built apart so it can be tested)."""
     menu = QMenu(window)
-    lock = menu.addAction(icon(Icon.LOCK), "Lock now")
+    lock = menu.addAction(icon(Icon.LOCK), _("Lock now"))
     lock.setObjectName("tray-lock")
     lock.triggered.connect(lambda: lock_manager.request("tray"))
-    show = menu.addAction("Show TrustJournal")
+    show = menu.addAction(_("Show TrustJournal"))
     show.setObjectName("tray-show")
     show.triggered.connect(window.bring_to_front)
     menu.addSeparator()
-    quit_action = menu.addAction("Quit")
+    quit_action = menu.addAction(_("Quit"))
     quit_action.setObjectName("tray-quit")
     quit_action.triggered.connect(window.close)
     return menu

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
+from trustjournal.core.i18n import _
 from trustjournal.ui.clipboard import ClipboardGuard
 from trustjournal.ui.errors import describe
 from trustjournal.ui.journal_session import JournalSession
@@ -160,9 +161,9 @@ class UnlockFlow(QObject):
         screen = PassphraseScreen(
             title=passphrase_texts.CREATE_TITLE,
             intro=passphrase_texts.CREATE_INTRO,
-            submit_text="Create my &journal",
-            back_text="&Back",
-            busy_text="Protecting your journal with your passphrase. This takes a moment.",
+            submit_text=_("Create my &journal"),
+            back_text=_("&Back"),
+            busy_text=_("Protecting your journal with your passphrase. This takes a moment."),
         )
         turn = self._screens.show(screen)
         screen.back_requested.connect(self.start)
@@ -229,8 +230,8 @@ class UnlockFlow(QObject):
         screen = PassphraseScreen(
             title=passphrase_texts.RESET_TITLE,
             intro=passphrase_texts.RESET_INTRO,
-            submit_text="Save &passphrase",
-            busy_text="Protecting your journal with the new passphrase. This takes a moment.",
+            submit_text=_("Save &passphrase"),
+            busy_text=_("Protecting your journal with the new passphrase. This takes a moment."),
         )
         turn = self._screens.show(screen)
         self._lock_manager.arm()
@@ -258,4 +259,6 @@ class UnlockFlow(QObject):
 
 def not_installed(exc: BaseException) -> str:
     """Why a confirmed new recovery code could not be put in place, and that the old works."""
-    return f"{describe(exc)} The new code was not put in place, so your earlier code still works."
+    return _(
+        "{reason} The new code was not put in place, so your earlier code still works."
+    ).format(reason=describe(exc))

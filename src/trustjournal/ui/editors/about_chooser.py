@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QPushButton, QWidget
+from PySide6.QtWidgets import QButtonGroup, QGridLayout, QPushButton, QWidget
 
 from trustjournal.core.entries import About
+from trustjournal.core.i18n import _
 from trustjournal.core.wording import ABOUT_WORDS
 from trustjournal.services.gratitude import about_label
 
+# The width the row may take: a gratitude card's inside at the window's smallest (800×600).
+ONE_ROW_ROOM = 440
 CHOICE_STYLE = (
     "QPushButton { padding: 4px 9px; }"
     " QPushButton:checked { background: palette(highlight); color: palette(highlighted-text);"
@@ -30,19 +33,25 @@ class AboutChooser(QWidget):
         self.group = QButtonGroup(self)
         self.group.setExclusive(False)  # exclusive groups cannot go back to "none"
         self.buttons: dict[About, QPushButton] = {}
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.setSpacing(6)
+        self.setStyleSheet(CHOICE_STYLE)  # before measuring: it sets the buttons' padding
         for about in About:
             b = QPushButton(about_label(about), self)
             b.setCheckable(True)
-            b.setAccessibleName(f"About {ABOUT_WORDS[about]}")
+            b.setAccessibleName(_("About {whom}").format(whom=ABOUT_WORDS[about]))
             self.group.addButton(b)
             self.buttons[about] = b
-            row.addWidget(b)
             b.toggled.connect(lambda on, chosen=about: self._on_toggled(chosen, on))
-        row.addStretch(1)
-        self.setStyleSheet(CHOICE_STYLE)
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setSpacing(6)
+        for b in self.buttons.values():
+            b.ensurePolished()
+        needed = sum(b.sizeHint().width() for b in self.buttons.values()) + 6 * (len(About) - 1)
+        # One row where it fits (English); in a longer language, rows of three.
+        per_row = len(About) if needed <= ONE_ROW_ROOM else 3
+        for place, b in enumerate(self.buttons.values()):
+            grid.addWidget(b, place // per_row, place % per_row)
+        grid.setColumnStretch(per_row, 1)
 
     def value(self) -> About | None:
         """The chosen one, or None."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
+from trustjournal.core.i18n import _
 from trustjournal.store.vocabulary import VocabularyList
 from trustjournal.ui.editors.vocabulary_picker import VocabularyPicker
 from trustjournal.ui.operations import WordLists
@@ -27,12 +28,12 @@ class CopingPicker(VocabularyPicker[QListWidgetItem]):
         super().__init__(
             vocabulary=vocabulary,
             kind=VocabularyList.COPING,
-            placeholder="Find or add something you did",
-            search_name="Find or add a way of coping",
+            placeholder=_("Find or add something you did"),
+            search_name=_("Find or add a way of coping"),
             parent=parent,
         )
         self.list = QListWidget(self)
-        self.list.setAccessibleName("Ways of coping")
+        self.list.setAccessibleName(_("Ways of coping"))
         self.list.setMinimumHeight(130)
         self.list.setMaximumHeight(200)
         self.description = label("", role="hint")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QWidget
 
+from trustjournal.core.i18n import _
 from trustjournal.store.vocabulary import VocabularyList
 from trustjournal.ui.editors.vocabulary_picker import VocabularyPicker
 from trustjournal.ui.operations import WordLists
@@ -21,14 +22,14 @@ class EmotionPicker(VocabularyPicker[QTreeWidgetItem]):
         super().__init__(
             vocabulary=vocabulary,
             kind=VocabularyList.EMOTION,
-            placeholder="Find or add an emotion",
-            search_name="Find or add an emotion",
+            placeholder=_("Find or add an emotion"),
+            search_name=_("Find or add an emotion"),
             summary_role="hint",
             parent=parent,
         )
         self.tree = QTreeWidget(self)
         self.tree.setHeaderHidden(True)
-        self.tree.setAccessibleName("Emotions")
+        self.tree.setAccessibleName(_("Emotions"))
         self.tree.setMinimumHeight(120)
         self.tree.setMaximumHeight(190)
         self._lay_out(self.tree)

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QDate, QDateTime, Qt, QTime
+from PySide6.QtCore import QDate, QDateTime, QLocale, Qt, QTime
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateTimeEdit,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -17,9 +18,17 @@ from PySide6.QtWidgets import (
 )
 
 from trustjournal.core.errors import ValidationError
+from trustjournal.core.i18n import N_, PSEUDO, _, babel_locale, current_language, pgettext
+from trustjournal.ui.check_row import check_row
 from trustjournal.ui.widgets.common import label
 
-PRIVATE_TEXT = "Private — never include in a summary"
+PRIVATE_TEXT = N_("Private — never include in a summary")
+
+
+def qt_format(translated: str, english: str) -> str:
+    """A Qt date format from the catalogue, or the English one in the pseudo-locale (whose
+    accented letters would not be format letters, only a garbled date)."""
+    return english if current_language() == PSEUDO else translated
 
 
 def text_box(name: str, placeholder: str, *, height: int = 56) -> QPlainTextEdit:
@@ -36,8 +45,8 @@ def text_box(name: str, placeholder: str, *, height: int = 56) -> QPlainTextEdit
 def tags_field(parent: QWidget | None = None) -> QLineEdit:
     """A line for tags, separated by commas."""
     field = QLineEdit(parent)
-    field.setPlaceholderText("Tags, separated by commas")
-    field.setAccessibleName("Tags")
+    field.setPlaceholderText(_("Tags, separated by commas"))
+    field.setAccessibleName(_("Tags"))
     return field
 
 
@@ -46,9 +55,9 @@ def tags_of(field: QLineEdit) -> tuple[str, ...]:
     return tuple(field.text().split(","))
 
 
-def private_box(parent: QWidget | None = None) -> QCheckBox:
-    """The "never include in a summary" check box."""
-    return QCheckBox(PRIVATE_TEXT, parent)
+def private_box() -> tuple[QCheckBox, QHBoxLayout]:
+    """The "never include in a summary" check box, and its row (its words wrap)."""
+    return check_row(_(PRIVATE_TEXT))
 
 
 class TimeField(QDateTimeEdit):
@@ -57,8 +66,14 @@ class TimeField(QDateTimeEdit):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setCalendarPopup(True)
-        self.setDisplayFormat("ddd d MMM yyyy  HH:mm")
-        self.setAccessibleName("When")
+        self.setLocale(QLocale(babel_locale()))  # day and month names in the language
+        # Translators: a Qt format for when an entry happened (ddd weekday, MMM month)
+        self.setDisplayFormat(
+            qt_format(
+                pgettext("date and time field", "ddd d MMM yyyy  HH:mm"), "ddd d MMM yyyy  HH:mm"
+            )
+        )
+        self.setAccessibleName(_("When"))
 
     def set_moment(self, moment: datetime) -> None:
         """Show `moment` as its local wall-clock time."""
@@ -118,6 +133,8 @@ class ErrorForm:
         self.layout.setContentsMargins(0, 0, 0, 0)
         self.layout.setVerticalSpacing(10)
         self.layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        # A field too wide to sit beside its label (a longer language) goes under it instead.
+        self.layout.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
 
     def row(self, text: str, widget: QWidget, field: str, *, question: str | None = None) -> None:
         """Add `widget` labelled `text`; `question` is a longer line shown above the field.

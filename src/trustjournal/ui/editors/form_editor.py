@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from trustjournal.core.entries import ENTRY_TYPES, Entry
 from trustjournal.core.errors import ValidationError
+from trustjournal.core.i18n import _
 from trustjournal.ui.editors.base import EntryEditor
 from trustjournal.ui.editors.fields import (
     ErrorForm,
@@ -98,11 +99,11 @@ class FormEditor(EntryEditor):
         """
         self.tags = tags_field(self)
         self.time = TimeField(self)
-        self.private = private_box(self)
+        self.private, private_row = private_box()
         self.watch(self.tags.textChanged, self.time.dateTimeChanged, self.private.toggled)
-        self.form.row("Tags", self.tags, "tags")
-        self.form.row("When", self.time, "time")
-        self.form.layout.addRow("", self.private)
+        self.form.row(_("Tags"), self.tags, "tags")
+        self.form.row(_("When"), self.time, "time")
+        self.form.layout.addRow("", private_row)
         self.order_tabs()
 
     def order_tabs(self) -> None:
@@ -165,7 +166,11 @@ class FormEditor(EntryEditor):
 
     def load(self, entry: Entry | None) -> None:
         if entry is not None and entry.kind is not self.kind:
-            raise TypeError(f"{type(self).__name__} edits {self.kind.value} entries only")
+            raise TypeError(
+                _("{editor} edits {kind} entries only").format(
+                    editor=type(self).__name__, kind=self.kind.value
+                )
+            )
         self._loaded = entry
         self.blockSignals(True)
         self._load_fields(entry)

@@ -6,17 +6,19 @@ from contextlib import suppress
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import QDate, QLocale, Signal
 from PySide6.QtWidgets import QCheckBox, QDateEdit, QHBoxLayout, QPlainTextEdit, QWidget
 
 from trustjournal.core.entries import Entry, EntryKind, GratitudeEntry
+from trustjournal.core.i18n import N_, _, babel_locale, pgettext
 from trustjournal.services.gratitude import prompt_of_the_day
 from trustjournal.ui.editors.about_chooser import AboutChooser
+from trustjournal.ui.editors.fields import qt_format
 from trustjournal.ui.editors.form_editor import FormEditor
 from trustjournal.ui.session import Session
 from trustjournal.ui.widgets.common import button, label
 
-NO_PROMPT = "Not in answer to a prompt."
+NO_PROMPT = N_("Not in answer to a prompt.")
 
 
 def qdate(day: date) -> QDate:
@@ -43,10 +45,10 @@ class PromptRow(QWidget):
         self._todays = todays
         self._prompt: str | None = None
         self.text = label("", role="hint")
-        self.use_button = button("Use today's prompt", flat=True)
+        self.use_button = button(_("Use today's prompt"), flat=True)
         self.use_button.setToolTip(todays)
-        self.remove_button = button("Remove", flat=True)
-        self.remove_button.setToolTip("It was not written in answer to this prompt")
+        self.remove_button = button(_("Remove"), flat=True)
+        self.remove_button.setToolTip(_("It was not written in answer to this prompt"))
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.text, 1)
@@ -64,7 +66,7 @@ class PromptRow(QWidget):
         """Show `prompt` (None: not answering one)."""
         changed = prompt != self._prompt
         self._prompt = prompt or None
-        self.text.setText(self._prompt or NO_PROMPT)
+        self.text.setText(self._prompt or _(NO_PROMPT))
         self.remove_button.setVisible(self._prompt is not None)
         self.use_button.setVisible(self._prompt is None and bool(self._todays))
         if changed:
@@ -85,28 +87,32 @@ class GratitudeEditor(FormEditor):
         self._told_on_unknown = False  # loaded as told, with no date; keep it so unless edited
         prompts = session.services.vocabulary.prompts()
         self.text = QPlainTextEdit(self)
-        self.text.setPlaceholderText("What do you appreciate?")
-        self.text.setAccessibleName("Gratitude")
+        self.text.setPlaceholderText(_("What do you appreciate?"))
+        self.text.setAccessibleName(_("Gratitude"))
         self.text.setTabChangesFocus(True)
         self.text.setMinimumHeight(90)
         self.about = AboutChooser(self)
         todays = prompt_of_the_day(prompts, self._clock().date())
         self.prompt = PromptRow(todays=todays, parent=self)
-        self.told = QCheckBox("I told them", self)
+        self.told = QCheckBox(_("I told them"), self)
         self.told_on = QDateEdit(self)
         self.told_on.setCalendarPopup(True)
-        self.told_on.setDisplayFormat("ddd d MMM yyyy")
-        self.told_on.setAccessibleName("Told them on")
+        self.told_on.setLocale(QLocale(babel_locale()))  # day and month names
+        # Translators: a Qt format for the day a gratitude was told (ddd weekday, MMM month)
+        self.told_on.setDisplayFormat(
+            qt_format(pgettext("date field", "ddd d MMM yyyy"), "ddd d MMM yyyy")
+        )
+        self.told_on.setAccessibleName(_("Told them on"))
         told_row = QWidget(self)
         told_layout = QHBoxLayout(told_row)
         told_layout.setContentsMargins(0, 0, 0, 0)
         told_layout.addWidget(self.told)
         told_layout.addWidget(self.told_on)
         told_layout.addStretch(1)
-        self.form.row("Gratitude", self.text, "gratitude")
-        self.form.row("About", self.about, "about")
-        self.form.row("Prompt", self.prompt, "prompt")
-        self.form.row("Shared", told_row, "expressed_on")
+        self.form.row(_("Gratitude"), self.text, "gratitude")
+        self.form.row(_("About"), self.about, "about")
+        self.form.row(_("Prompt"), self.prompt, "prompt")
+        self.form.row(_("Shared"), told_row, "expressed_on")
         self.add_envelope_rows()
         self.told.toggled.connect(self._on_told_toggled)
         self.told_on.dateChanged.connect(self._on_told_on_changed)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from trustjournal.core.i18n import N_, _
 from trustjournal.core.wording import INTENSITY_ANCHORS, SCALE_ANCHORS
 from trustjournal.ui.widgets.common import button, label, set_role
 
@@ -25,7 +26,7 @@ SCALE_STYLE = (
     " QPushButton[scale=true]:checked { background: palette(highlight);"
     " color: palette(highlighted-text); border-color: palette(highlight); font-weight: 600; }"
 )
-KEYS_HELP = "Arrow keys move along the scale; 0 to 9 choose that number, End chooses 10."
+KEYS_HELP = N_("Arrow keys move along the scale; 0 to 9 choose that number, End chooses 10.")
 _STEPS = {Qt.Key.Key_Left: -1, Qt.Key.Key_Down: -1, Qt.Key.Key_Right: 1, Qt.Key.Key_Up: 1}
 
 
@@ -71,12 +72,12 @@ class IntensityScale(QWidget):
         *,
         name: str,
         optional: bool = False,
-        empty: str = "Choose a number from 0 to 10",
+        empty: str | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._name = name
-        self._empty = empty
+        self._empty = _("Choose a number from 0 to 10") if empty is None else empty
         self.group = QButtonGroup(self)
         self.group.setExclusive(True)
         buttons = self._buttons(name)
@@ -87,9 +88,9 @@ class IntensityScale(QWidget):
         scale_column.setSpacing(3)
         scale_column.addLayout(buttons)
         scale_column.addLayout(anchors)
-        self.word = label(empty, wrap=True)
-        self.clear_button = button("Clear", flat=True)
-        self.clear_button.setToolTip(f"Leave “{name.lower()}” unanswered (Delete)")
+        self.word = label(self._empty, wrap=True)
+        self.clear_button = button(_("Clear"), flat=True)
+        self.clear_button.setToolTip(_("Leave “{name}” unanswered (Delete)").format(name=name))
         self.clear_button.setVisible(optional)
         scale_row = QHBoxLayout()
         scale.setMaximumWidth(SCALE_MAX_WIDTH)
@@ -119,9 +120,13 @@ class IntensityScale(QWidget):
             b.setMinimumSize(30, 32)
             b.setMaximumWidth(52)
             b.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-            b.setToolTip(f"{INTENSITY_ANCHORS[value]}\n{KEYS_HELP}")
-            b.setAccessibleName(f"{name} {value}, {INTENSITY_ANCHORS[value]}")
-            b.setAccessibleDescription(KEYS_HELP)
+            b.setToolTip(f"{INTENSITY_ANCHORS[value]}\n{_(KEYS_HELP)}")
+            b.setAccessibleName(
+                _("{name} {value}, {words}").format(
+                    name=name, value=value, words=INTENSITY_ANCHORS[value]
+                )
+            )
+            b.setAccessibleDescription(_(KEYS_HELP))
             b.installEventFilter(self)
             self.group.addButton(b, value)
             row.addWidget(b)

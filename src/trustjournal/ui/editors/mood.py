@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from trustjournal.core.entries import Entry, EntryKind, MoodCheckIn
 from trustjournal.core.errors import ValidationError
+from trustjournal.core.i18n import N_, _
 from trustjournal.core.wording import MOOD_WORDS
 from trustjournal.ui.editors.emotion_picker import EmotionPicker
 from trustjournal.ui.editors.form_editor import FormEditor
@@ -25,9 +26,9 @@ from trustjournal.ui.session import Session
 from trustjournal.ui.widgets.common import label
 
 # "Right now", as the check-in asks ("How are you right now?"): there may be several a day.
-CONNECTION_QUESTION = "How close do I feel to my partner right now?"
-TRUST_QUESTION = "How much trust do I feel between us right now?"
-NOT_ANSWERED = "Not answered"
+CONNECTION_QUESTION = N_("How close do I feel to my partner right now?")
+TRUST_QUESTION = N_("How much trust do I feel between us right now?")
+NOT_ANSWERED = N_("Not answered")
 SCALE_STYLE = (
     "QPushButton { padding: 4px 0px; min-width: 30px; }"
     " QPushButton:checked { background: palette(highlight); color: palette(highlighted-text);"
@@ -49,13 +50,15 @@ class MoodScale(QWidget):
             b.setCheckable(True)
             b.setMinimumSize(32, 32)
             b.setToolTip(MOOD_WORDS[value])
-            b.setAccessibleName(f"Mood {value}, {MOOD_WORDS[value]}")
+            b.setAccessibleName(
+                _("Mood {value}, {words}").format(value=value, words=MOOD_WORDS[value])
+            )
             b.installEventFilter(self)
             self.group.addButton(b, value)
             row.addWidget(b)
         row.addStretch(1)
         self.setStyleSheet(SCALE_STYLE)
-        self.word = label("Choose a number", role="hint", wrap=False)
+        self.word = label(_("Choose a number"), role="hint", wrap=False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
@@ -81,7 +84,7 @@ class MoodScale(QWidget):
 
     def _show_word(self) -> None:
         value = self.value()
-        self.word.setText(f"{value} — {MOOD_WORDS[value]}" if value else "Choose a number")
+        self.word.setText(f"{value} — {MOOD_WORDS[value]}" if value else _("Choose a number"))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
@@ -104,7 +107,7 @@ class MoodScale(QWidget):
 def _optional_scale(name: str) -> QSpinBox:
     spin = QSpinBox()
     spin.setRange(-1, 10)
-    spin.setSpecialValueText(NOT_ANSWERED)
+    spin.setSpecialValueText(_(NOT_ANSWERED))
     spin.setValue(-1)
     spin.setAccessibleName(name)
     spin.setMinimumWidth(130)
@@ -126,19 +129,19 @@ class MoodEditor(FormEditor):
         super().__init__(session=session, default_field="mood", scrolled=scrolled, parent=parent)
         self.scale = MoodScale(self)
         self.emotions = EmotionPicker(vocabulary=session.services.vocabulary, parent=self)
-        self.connection = _optional_scale("Connection")
-        self.trust = _optional_scale("Trust")
+        self.connection = _optional_scale(_("Connection"))
+        self.trust = _optional_scale(_("Trust"))
         self.note = QPlainTextEdit()  # parentless until its row: Tab comes to it after Trust
-        self.note.setPlaceholderText("Anything you want to remember about now")
+        self.note.setPlaceholderText(_("Anything you want to remember about now"))
         self.note.setTabChangesFocus(True)
         self.note.setMinimumHeight(70)
         self.note.setMaximumHeight(90)
         form = self.form
-        form.row("Mood", self.scale, "mood")
-        form.row("Emotions", self.emotions, "emotions")
-        form.row("Connection", self.connection, "connection", question=CONNECTION_QUESTION)
-        form.row("Trust", self.trust, "trust", question=TRUST_QUESTION)
-        form.row("Note", self.note, "note")
+        form.row(_("Mood"), self.scale, "mood")
+        form.row(_("Emotions"), self.emotions, "emotions")
+        form.row(_("Connection"), self.connection, "connection", question=_(CONNECTION_QUESTION))
+        form.row(_("Trust"), self.trust, "trust", question=_(TRUST_QUESTION))
+        form.row(_("Note"), self.note, "note")
         self.add_envelope_rows()
         self.watch(
             self.scale.group.idToggled,
@@ -160,7 +163,7 @@ class MoodEditor(FormEditor):
     def _fields(self) -> dict[str, Any]:
         mood = self.scale.value()
         if mood is None:
-            raise ValidationError("Please choose how you feel, from 1 to 10.", field="mood")
+            raise ValidationError(_("Please choose how you feel, from 1 to 10."), field="mood")
         return {
             "mood": mood,
             "emotions": tuple(self.emotions.chosen()),

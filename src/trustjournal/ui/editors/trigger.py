@@ -13,7 +13,6 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
     QFrame,
     QHBoxLayout,
@@ -23,7 +22,9 @@ from PySide6.QtWidgets import (
 
 from trustjournal.core.entries import Entry, EntryKind, TriggerRecord
 from trustjournal.core.errors import ValidationError
+from trustjournal.core.i18n import N_, _
 from trustjournal.store.vocabulary import VocabularyList
+from trustjournal.ui.check_row import check_row
 from trustjournal.ui.editors.coping_picker import CopingPicker
 from trustjournal.ui.editors.emotion_picker import EmotionPicker
 from trustjournal.ui.editors.fields import text_box
@@ -33,16 +34,16 @@ from trustjournal.ui.session import Session
 from trustjournal.ui.widgets.common import button, label
 from trustjournal.ui.widgets.coping_figures import CopingFiguresView
 
-UNFINISHED_NOTE = "Still to finish. Add what you can, whenever you are ready."
-FOR_SESSION = "Bring this up at my next session"
+UNFINISHED_NOTE = N_("Still to finish. Add what you can, whenever you are ready.")
+FOR_SESSION = N_("Bring this up at my next session")
 FIGURES_SHOWN = 3  # strategies shown beside the coping step before "Show all"
-STILL_TO_FINISH = "Still to finish — keep it on my list to come back to"
-SITUATION_NEEDED = "Please write what happened; a few words are enough."
-INTENSITY_NEEDED = "Please choose how intense it was, from 0 to 10."
-NO_CATEGORY = "Choose one, or write your own"
-SITUATION_QUESTION = "What happened? Where were you, what did you see or hear?"
-COPING_QUESTION = "Tick everything you tried, even if it helped only a little"
-AFTER_QUESTION = "How intense was it once things had settled a little?"
+STILL_TO_FINISH = N_("Still to finish — keep it on my list to come back to")
+SITUATION_NEEDED = N_("Please write what happened; a few words are enough.")
+INTENSITY_NEEDED = N_("Please choose how intense it was, from 0 to 10.")
+NO_CATEGORY = N_("Choose one, or write your own")
+SITUATION_QUESTION = N_("What happened? Where were you, what did you see or hear?")
+COPING_QUESTION = N_("Tick everything you tried, even if it helped only a little")
+AFTER_QUESTION = N_("How intense was it once things had settled a little?")
 SITUATION_FIELD = "what happened"  # the field names TriggerRecord's messages carry
 
 
@@ -62,35 +63,35 @@ class TriggerEditor(FormEditor):
         )
         self._vocabulary = session.services.vocabulary
         self._build_banner()
-        self.situation = text_box("What happened", "A few words are enough", height=80)
+        self.situation = text_box(_("What happened"), _("A few words are enough"), height=80)
         # Controls are made without a parent, so each joins Tab's chain as it is laid out.
         self.category = QComboBox()
         self.category.setEditable(True)
         self.category.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.category.setAccessibleName("Category")
+        self.category.setAccessibleName(_("Category"))
         line = self.category.lineEdit()
         if line is not None:  # always, as the combo is editable
-            line.setPlaceholderText(NO_CATEGORY)
+            line.setPlaceholderText(_(NO_CATEGORY))
         self.category_hint = label("", role="hint")
-        self.intensity = IntensityScale(name="Intensity")
+        self.intensity = IntensityScale(name=_("Intensity"))
         self.emotions = EmotionPicker(vocabulary=self._vocabulary)
-        self.thoughts = text_box("Thoughts", "In my own words, as it sounded in my head")
-        self.body_sensations = text_box("Body", "Chest, breath, stomach, hands…")
-        self.urge = text_box("Urge", "Even if I did not do it")
-        self.response = text_box("What I did", "What happened next")
+        self.thoughts = text_box(_("Thoughts"), _("In my own words, as it sounded in my head"))
+        self.body_sensations = text_box(_("Body"), _("Chest, breath, stomach, hands…"))
+        self.urge = text_box(_("Urge"), _("Even if I did not do it"))
+        self.response = text_box(_("What I did"), _("What happened next"))
         self.coping = CopingPicker(vocabulary=self._vocabulary)
         self.figures_slot = QVBoxLayout()
         self.figures_slot.setContentsMargins(0, 0, 0, 0)
-        self.figures_heading = label("What has helped you before", role="hint")
+        self.figures_heading = label(_("What has helped you before"), role="hint")
         self.figures = CopingFiguresView(session=session, limit=FIGURES_SHOWN)
         self.figures_slot.addWidget(self.figures_heading)
         self.figures_slot.addWidget(self.figures)
         self.intensity_after = IntensityScale(
-            name="Intensity afterwards", optional=True, empty="Not answered yet"
+            name=_("Intensity afterwards"), optional=True, empty=_("Not answered yet")
         )
-        self.need = text_box("What I need", "From myself, from my partner, from someone else")
-        self.for_session = QCheckBox(FOR_SESSION)
-        self.unfinished = QCheckBox(STILL_TO_FINISH)
+        self.need = text_box(_("What I need"), _("From myself, from my partner, from someone else"))
+        self.for_session, self._for_session_row = check_row(_(FOR_SESSION))
+        self.unfinished, self._unfinished_row = check_row(_(STILL_TO_FINISH))
         self._lay_out()
         self.add_envelope_rows()
         self.unfinished.toggled.connect(self._on_unfinished_toggled)
@@ -115,9 +116,9 @@ class TriggerEditor(FormEditor):
     def _build_banner(self) -> None:
         self.banner = QFrame(self)
         self.banner.setProperty("card", True)
-        self.banner_text = label(UNFINISHED_NOTE)
-        self.finish_button = button("Mark as finished", icon_name=None)
-        self.finish_button.setToolTip("Say this record is complete; it leaves the list on Today")
+        self.banner_text = label(_(UNFINISHED_NOTE))
+        self.finish_button = button(_("Mark as finished"), icon_name=None)
+        self.finish_button.setToolTip(_("Say this record is complete; it leaves the list on Today"))
         column = QVBoxLayout(self.banner)
         column.setContentsMargins(14, 10, 14, 10)
         column.setSpacing(6)
@@ -138,35 +139,37 @@ class TriggerEditor(FormEditor):
     def _lay_out(self) -> None:
         form = self.form
         form.layout.addRow(self.banner)
-        self._step("What happened")
-        form.row("", self.situation, SITUATION_FIELD, question=SITUATION_QUESTION)
+        self._step(_("What happened"))
+        form.row("", self.situation, SITUATION_FIELD, question=_(SITUATION_QUESTION))
         category = QWidget(self)
         column = QVBoxLayout(category)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(2)
         column.addWidget(self.category)
         column.addWidget(self.category_hint)
-        form.row("", category, "category", question="What kind of moment was it?")
-        self._step("How intense it was")
-        form.row("", self.intensity, "intensity", question="At its strongest, from 0 to 10:")
-        self._step("What went on inside me", "Whatever you remember; any of it can wait.")
-        form.row("", self.emotions, "emotions", question="What I felt")
-        form.row("", self.thoughts, "thoughts", question="What went through my mind")
-        form.row("", self.body_sensations, "body sensations", question="What I noticed in my body")
-        self._step("What I felt like doing, and what I did")
-        form.row("", self.urge, "urge", question="What I felt like doing or saying")
-        form.row("", self.response, "what I did", question="What I actually did or said")
-        self._step("What I did to cope")
-        form.row("", self.coping, "coping", question=COPING_QUESTION)
+        form.row("", category, "category", question=_("What kind of moment was it?"))
+        self._step(_("How intense it was"))
+        form.row("", self.intensity, "intensity", question=_("At its strongest, from 0 to 10:"))
+        self._step(_("What went on inside me"), _("Whatever you remember; any of it can wait."))
+        form.row("", self.emotions, "emotions", question=_("What I felt"))
+        form.row("", self.thoughts, "thoughts", question=_("What went through my mind"))
+        form.row(
+            "", self.body_sensations, "body sensations", question=_("What I noticed in my body")
+        )
+        self._step(_("What I felt like doing, and what I did"))
+        form.row("", self.urge, "urge", question=_("What I felt like doing or saying"))
+        form.row("", self.response, "what I did", question=_("What I actually did or said"))
+        self._step(_("What I did to cope"))
+        form.row("", self.coping, "coping", question=_(COPING_QUESTION))
         form.layout.addRow(self.figures_slot)
-        self._step("Afterwards")
-        form.row("", self.intensity_after, "intensity afterwards", question=AFTER_QUESTION)
-        self._step("What I need")
-        form.row("", self.need, "what I need", question="What I need, or want to ask for")
-        form.layout.addRow(self.for_session)
-        self._step("Before you save")
-        form.layout.addRow(self.unfinished)
-        self._step("Details")
+        self._step(_("Afterwards"))
+        form.row("", self.intensity_after, "intensity afterwards", question=_(AFTER_QUESTION))
+        self._step(_("What I need"))
+        form.row("", self.need, "what I need", question=_("What I need, or want to ask for"))
+        form.layout.addRow(self._for_session_row)
+        self._step(_("Before you save"))
+        form.layout.addRow(self._unfinished_row)
+        self._step(_("Details"))
 
     def _fill_categories(self, keep: str) -> None:
         self.category.blockSignals(True)
@@ -219,10 +222,10 @@ class TriggerEditor(FormEditor):
 
     def _fields(self) -> dict[str, Any]:
         if not self.situation.toPlainText().strip():
-            raise ValidationError(SITUATION_NEEDED, field=SITUATION_FIELD)
+            raise ValidationError(_(SITUATION_NEEDED), field=SITUATION_FIELD)
         intensity = self.intensity.value()
         if intensity is None:
-            raise ValidationError(INTENSITY_NEEDED, field="intensity")
+            raise ValidationError(_(INTENSITY_NEEDED), field="intensity")
         return {
             "situation": self.situation.toPlainText(),
             "intensity": intensity,

@@ -16,21 +16,22 @@ from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
 
 from trustjournal.core.entries import MAX_NAME
 from trustjournal.core.errors import ValidationError
+from trustjournal.core.i18n import N_, _, ngettext
 from trustjournal.store.vocabulary import VocabularyList
 from trustjournal.ui.operations import WordLists
 from trustjournal.ui.widgets.common import button, label
 
 ItemT = TypeVar("ItemT")
-ADD_TEXT = "Add as my own word"
+ADD_TEXT = N_("Add as my own word")
 SHOWN_IN_BUTTON = 16  # characters of the typed word the Add button repeats
 
 
 def add_text(name: str) -> str:
     """The Add button's words for `name`: "Add “anx” as my own word"."""
     if not name:
-        return ADD_TEXT
+        return _(ADD_TEXT)
     short = name if len(name) <= SHOWN_IN_BUTTON else name[: SHOWN_IN_BUTTON - 1] + "…"
-    return f"Add “{short}” as my own word"
+    return _("Add “{word}” as my own word").format(word=short)
 
 
 class VocabularyPicker(QWidget, Generic[ItemT]):
@@ -65,7 +66,7 @@ class VocabularyPicker(QWidget, Generic[ItemT]):
         self.search = QLineEdit(self)
         self.search.setPlaceholderText(placeholder)
         self.search.setAccessibleName(search_name)
-        self.add_button = button(ADD_TEXT)
+        self.add_button = button(_(ADD_TEXT))
         self.add_button.setEnabled(False)
         self.add_button.setAutoDefault(False)  # Enter in the field picks a match, never this
         self.no_match = label("", role="hint")
@@ -138,8 +139,10 @@ class VocabularyPicker(QWidget, Generic[ItemT]):
         can_add = bool(name) and name.casefold() not in self._items
         self.add_button.setEnabled(can_add)
         # "&" doubled: a word of one's own is shown as typed, never as a shortcut mark.
-        self.add_button.setText(add_text(name).replace("&", "&&") if can_add else ADD_TEXT)
-        self.add_button.setAccessibleName(f"Add “{name}” as my own word" if can_add else ADD_TEXT)
+        self.add_button.setText(add_text(name).replace("&", "&&") if can_add else _(ADD_TEXT))
+        self.add_button.setAccessibleName(
+            _("Add “{word}” as my own word").format(word=name) if can_add else _(ADD_TEXT)
+        )
         self.no_match.hide()
         self.error.hide()
 
@@ -156,8 +159,10 @@ class VocabularyPicker(QWidget, Generic[ItemT]):
         item = exact if exact is not None else (shown[0] if shown else None)
         if item is None:
             self.no_match.setText(
-                f"Nothing here matches “{name}”. To keep it as a word of your own, "
-                f"choose “{add_text(name)}” (Tab, then Enter)."
+                _(
+                    "Nothing here matches “{word}”. To keep it as a word of your own, "
+                    "choose “{button}” (Tab, then Enter)."
+                ).format(word=name, button=add_text(name))
             )
             self.no_match.show()
             return
@@ -186,7 +191,9 @@ class VocabularyPicker(QWidget, Generic[ItemT]):
             self._tick(item, not self._is_chosen(name))
 
     def _show_chosen(self) -> None:
-        self.summary.setText("Chosen: " + ", ".join(self._order) if self._order else "")
+        self.summary.setText(
+            _("Chosen: {words}").format(words=", ".join(self._order)) if self._order else ""
+        )
         self.summary.setVisible(bool(self._order))
 
     def chosen(self) -> list[str]:
@@ -228,8 +235,13 @@ class VocabularyPicker(QWidget, Generic[ItemT]):
     def _say_too_long(self, name: str) -> None:
         # Said here in our words; the store's are about its fields.
         self._say_error(
-            f"A word of your own can be up to {MAX_NAME} characters; this one has "
-            f"{len(name)}. A shorter one will fit."
+            ngettext(
+                "A word of your own can be up to {limit} characters; this one has {count}. "
+                "A shorter one will fit.",
+                "A word of your own can be up to {limit} characters; this one has {count}. "
+                "A shorter one will fit.",
+                MAX_NAME,
+            ).format(limit=MAX_NAME, count=len(name))
         )
 
     def _add_own(self) -> None:

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from datetime import date, timedelta
 
-from PySide6.QtCore import QDate, QTimer, Signal
+from PySide6.QtCore import QDate, QLocale, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -17,9 +18,12 @@ from PySide6.QtWidgets import (
 )
 
 from trustjournal.core.entries import EntryKind
+from trustjournal.core.i18n import _, babel_locale, pgettext
 from trustjournal.core.periods import Period
 from trustjournal.core.query import EntryQuery
+from trustjournal.ui.editors.fields import qt_format
 
+SEARCH_MIN_WIDTH = 110  # "Search (Ctrl+F)" at the window's smallest, beside the choosers
 UNSHARED_GRATITUDE = "gratitude-unshared"  # the kind choice "Gratitude not yet shared"
 SEARCH_DELAY_MS = 150  # re-filter this long after typing in the search field stops
 
@@ -27,9 +31,9 @@ SEARCH_DELAY_MS = 150  # re-filter this long after typing in the search field st
 class TagCombo(QComboBox):
     """A chooser of names (tags, categories) that reads them only when its list is opened."""
 
-    def __init__(self, parent: QWidget | None = None, *, all_text: str = "All tags") -> None:
+    def __init__(self, parent: QWidget | None = None, *, all_text: str | None = None) -> None:
         super().__init__(parent)
-        self._all_text = all_text
+        self._all_text = _("All tags") if all_text is None else all_text
         self.provider: Callable[[], list[str]] | None = None
 
     def showPopup(self) -> None:
@@ -64,39 +68,52 @@ class FilterBar(QWidget):
         super().__init__(parent)
         self._today = today
         self.kind = QComboBox(self)
-        self.kind.setAccessibleName("Kind")
-        self.kind.addItem("All kinds", None)
+        self.kind.setAccessibleName(_("Kind"))
+        self.kind.addItem(_("All kinds"), None)
         for kind, text in (
-            (EntryKind.MOOD, "Mood check-ins"),
-            (EntryKind.GRATITUDE, "Gratitude"),
-            (EntryKind.TRIGGER, "Trigger records"),
+            (EntryKind.MOOD, _("Mood check-ins")),
+            (EntryKind.GRATITUDE, _("Gratitude")),
+            (EntryKind.TRIGGER, _("Trigger records")),
         ):
             self.kind.addItem(text, kind.value)
-        self.kind.addItem("Gratitude not yet shared", UNSHARED_GRATITUDE)
+        self.kind.addItem(_("Gratitude not yet shared"), UNSHARED_GRATITUDE)
         self.tag = TagCombo(self)
-        self.tag.setAccessibleName("Tag")
-        self.tag.addItem("All tags", None)
+        self.tag.setAccessibleName(_("Tag"))
+        self.tag.addItem(_("All tags"), None)
         self.period = QComboBox(self)
-        self.period.setAccessibleName("Period")
+        self.period.setAccessibleName(_("Period"))
         for text, key in (
-            ("Any time", "all"),
-            ("This week", "week"),
-            ("This month", "month"),
-            ("Between…", "custom"),
+            (_("Any time"), "all"),
+            (_("This week"), "week"),
+            (_("This month"), "month"),
+            (_("Between…"), "custom"),
         ):
             self.period.addItem(text, key)
         self.start = QDateEdit(self)
         self.end = QDateEdit(self)
-        for edit, name in ((self.start, "From"), (self.end, "Until")):
+        for edit, name in ((self.start, _("From")), (self.end, _("Until"))):
             edit.setCalendarPopup(True)
-            edit.setDisplayFormat("d MMM yyyy")
+            edit.setLocale(QLocale(babel_locale()))  # month names in the language
+            # Translators: a Qt date format for the two dates of a period (d, MMM, yyyy)
+            edit.setDisplayFormat(qt_format(pgettext("date field", "d MMM yyyy"), "d MMM yyyy"))
             edit.setAccessibleName(name)
             edit.hide()
         self.search = QLineEdit(self)
-        self.search.setPlaceholderText("Search (Ctrl+F)")
-        self.search.setAccessibleName("Search")
+        self.search.setPlaceholderText(_("Search (Ctrl+F)"))
+        self.search.setAccessibleName(_("Search"))
         self.search.setClearButtonEnabled(True)
         self._build_trigger_row()
+        # In a longer language the choosers' widest words would leave the search field a
+        # sliver: each is as wide as its first choice (its list still shows whole words), and
+        # the search keeps room.
+        for combo in (self.kind, self.tag, self.period):
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            metrics = combo.fontMetrics()  # Qt counts the length in widths of an "x"
+            wide = metrics.horizontalAdvance(combo.itemText(0)) / metrics.horizontalAdvance("x")
+            combo.setMinimumContentsLength(math.ceil(wide))  # its "all" choice, whole
+        self.search.setMinimumWidth(SEARCH_MIN_WIDTH)
         layout = QHBoxLayout()
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(8)
@@ -123,11 +140,11 @@ class FilterBar(QWidget):
     def _build_trigger_row(self) -> None:
         """Category, "for my next session" and "still to finish": shown for trigger records."""
         self.trigger_row = QWidget(self)
-        self.category = TagCombo(self.trigger_row, all_text="Every category")
-        self.category.setAccessibleName("Category")
-        self.category.addItem("Every category", None)
-        self.for_session = QCheckBox("For my next session", self.trigger_row)
-        self.unfinished = QCheckBox("Still to finish", self.trigger_row)
+        self.category = TagCombo(self.trigger_row, all_text=_("Every category"))
+        self.category.setAccessibleName(_("Category"))
+        self.category.addItem(_("Every category"), None)
+        self.for_session = QCheckBox(_("For my next session"), self.trigger_row)
+        self.unfinished = QCheckBox(_("Still to finish"), self.trigger_row)
         row = QHBoxLayout(self.trigger_row)
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(14)

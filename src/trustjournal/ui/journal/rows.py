@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from trustjournal.core.entries import Entry, GratitudeEntry, TriggerRecord
+from trustjournal.core.i18n import _
 from trustjournal.core.wording import first_line, intensity_span, kind_label, summarise
 from trustjournal.services.gratitude import gratitude_summary
 
@@ -42,8 +43,8 @@ def row_marks(entry: Entry) -> tuple[str, ...]:
     """Short flags drawn at the end of a row: a trigger record still to finish, or flagged."""
     if not isinstance(entry, TriggerRecord):
         return ()
-    marks = (STILL_TO_FINISH,) if entry.unfinished else ()
-    return (*marks, FOR_SESSION) if entry.for_session else marks
+    marks = (_(STILL_TO_FINISH),) if entry.unfinished else ()
+    return (*marks, _(FOR_SESSION)) if entry.for_session else marks
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,6 +17,7 @@ from PySide6.QtCore import (
 )
 
 from trustjournal.core.entries import Entry
+from trustjournal.core.i18n import _
 from trustjournal.core.query import EntryQuery
 from trustjournal.store.entries import EntryRepository
 from trustjournal.store.timeline import TimelineKey
@@ -228,7 +229,7 @@ class TimelineModel(QAbstractListModel):
         """
         position = self._rows[row]
         if position < 0:
-            raise IndexError("a day heading has no entry")
+            raise IndexError(_("a day heading has no entry"))
         entry_id = self._index[position][0]
         found = self._cache.get(entry_id)
         if found is None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from trustjournal.core.i18n import N_
 from trustjournal.ui.icons import Icon
 from trustjournal.ui.pages.registry import PageAction, PageSpec
 
@@ -46,28 +47,32 @@ def journal_pages() -> tuple[PageSpec, ...]:
     return (
         PageSpec(
             key="today",
-            title="Today",
+            title=N_("Today"),
             icon=Icon.TODAY,
             shortcut="Ctrl+1",
             build=_today,
             actions=(
-                PageAction(title="Write a gratitude", shortcut="Ctrl+G", method="focus_gratitude"),
-                PageAction(title="Log a trigger now", shortcut="Ctrl+T", method="focus_trigger"),
+                PageAction(
+                    title=N_("Write a gratitude"), shortcut="Ctrl+G", method="focus_gratitude"
+                ),
+                PageAction(
+                    title=N_("Log a trigger now"), shortcut="Ctrl+T", method="focus_trigger"
+                ),
             ),
         ),
         PageSpec(
             key="journal",
-            title="Journal",
+            title=N_("Journal"),
             icon=Icon.JOURNAL,
             shortcut="Ctrl+2",
             build=_journal,
         ),
         PageSpec(
             key="insights",
-            title="Insights",
+            title=N_("Insights"),
             icon=Icon.INSIGHTS,
             shortcut="Ctrl+3",
             build=_insights,
         ),
-        PageSpec(key="share", title="Share", icon=Icon.SHARE, shortcut="Ctrl+4", build=_share),
+        PageSpec(key="share", title=N_("Share"), icon=Icon.SHARE, shortcut="Ctrl+4", build=_share),
     )

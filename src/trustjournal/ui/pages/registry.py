@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from PySide6.QtWidgets import QWidget
 
+from trustjournal.core.i18n import _
 from trustjournal.ui.icons import Icon
 
 if TYPE_CHECKING:
@@ -91,10 +92,14 @@ class PageRegistry:
         }
         for known in self._specs:
             if known.key == spec.key:
-                raise ValueError(f"a page called {spec.key!r} is already registered")
+                raise ValueError(
+                    _("a page called {key!r} is already registered").format(key=spec.key)
+                )
         for shortcut in (spec.shortcut, *(a.shortcut for a in spec.actions)):
             if shortcut in taken:
-                raise ValueError(f"the shortcut {shortcut} is already taken")
+                raise ValueError(
+                    _("the shortcut {shortcut} is already taken").format(shortcut=shortcut)
+                )
         self._specs.append(spec)
         self._specs.sort(key=lambda s: s.shortcut)
 

@@ -1,14 +1,14 @@
 """Settings: locking, appearance, words offered, passphrase and recovery code, location, About.
 
-Every preference is stored inside the vault (they can reveal habits); QSettings is not used here.
+Every preference is stored inside the vault (they can reveal habits). The one exception is the
+language, kept in QSettings because the unlock screen speaks it before the vault is open.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import QSettings, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
     QFormLayout,
     QHBoxLayout,
@@ -17,34 +17,48 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from trustjournal.core.i18n import N_, _, ngettext
 from trustjournal.ui import preferences
+from trustjournal.ui.check_row import check_row
 from trustjournal.ui.clipboard import ClipboardGuard
 from trustjournal.ui.dialogs.change_passphrase import ChangePassphraseDialog
 from trustjournal.ui.dialogs.never_lock import NEVER_LOCK_WARNING, NeverLockDialog
 from trustjournal.ui.dialogs.new_recovery_code import NewRecoveryCodeDialog
 from trustjournal.ui.icons import Icon
+from trustjournal.ui.language import choose_language, language_choices, stored_choice
 from trustjournal.ui.lock import (
     DEFAULT_IDLE_MINUTES,
     MAX_IDLE_MINUTES,
     MIN_IDLE_MINUTES,
     LockManager,
 )
+from trustjournal.ui.main_frame import SIDEBAR_WIDTH
 from trustjournal.ui.screens.welcome import CANNOT, limits_card
 from trustjournal.ui.session import Session
 from trustjournal.ui.settings.vocabulary_section import VocabularySection
 from trustjournal.ui.theme import ThemeManager, ThemePreference
 from trustjournal.ui.widgets.about import about_card
-from trustjournal.ui.widgets.common import button, card, field_label, label, scrolled_body
+from trustjournal.ui.widgets.common import (
+    button,
+    card,
+    field_label,
+    fitting_button_row,
+    label,
+    scrolled_body,
+)
 
-INACTIVE_HINT = (
+INACTIVE_HINT = N_(
     "The journal also locks as the computer wakes from sleep. Not every system tells "
     "TrustJournal when the screen locks; where it does not, the timer above is what locks it."
 )
 CARD_WIDTH = 760
+# The inside of a card at the window's minimum width: 800 less the side bar, the page's
+# margins, the scroll bar and the card's own padding.
+CARD_ROOM = 800 - SIDEBAR_WIDTH - 2 * 24 - 16 - 2 * 28
 _THEMES = (
-    ("Follow the system", ThemePreference.SYSTEM),
-    ("Light", ThemePreference.LIGHT),
-    ("Dark", ThemePreference.DARK),
+    (N_("Follow the system"), ThemePreference.SYSTEM),
+    (N_("Light"), ThemePreference.LIGHT),
+    (N_("Dark"), ThemePreference.DARK),
 )
 
 
@@ -58,6 +72,7 @@ class SettingsPage(QWidget):
         lock_manager: LockManager,
         theme: ThemeManager,
         clipboard: ClipboardGuard,
+        qsettings: QSettings,
         is_demo: bool = False,
         parent: QWidget | None = None,
     ) -> None:
@@ -66,6 +81,7 @@ class SettingsPage(QWidget):
         self._lock_manager = lock_manager
         self._theme = theme
         self._clipboard = clipboard
+        self._qsettings = qsettings
         self._prefs = preferences.load(session.settings)
         self._dialog: QWidget | None = None
 
@@ -73,16 +89,16 @@ class SettingsPage(QWidget):
         column = QVBoxLayout(body)
         column.setContentsMargins(24, 30, 24, 36)  # as Today: room for 800×600
         column.setSpacing(18)
-        column.addWidget(label("Settings", role="title"))
+        column.addWidget(label(_("Settings"), role="title"))
         column.addWidget(self._locking_card())
         column.addWidget(self._appearance_card())
-        self.vocabulary = VocabularySection(session=session, parent=body)
+        self.vocabulary = VocabularySection(session=session, room=CARD_ROOM, parent=body)
         column.addWidget(self.vocabulary)
         column.addWidget(self._secrets_card())
         column.addWidget(self._location_card(is_demo))
         column.addWidget(about_card())
         column.addWidget(
-            limits_card("What TrustJournal cannot protect against", CANNOT, Icon.WARNING)
+            limits_card(_("What TrustJournal cannot protect against"), CANNOT, Icon.WARNING)
         )
         column.addStretch(1)
         # The column, not each card, is kept narrow: a layout measures wrapped text at its own
@@ -106,38 +122,40 @@ class SettingsPage(QWidget):
 
     def _locking_card(self) -> QWidget:
         frame, layout = card(
-            heading="Locking",
-            hint=(
+            heading=_("Locking"),
+            hint=_(
                 "The journal locks itself when you step away, and at any time "
                 "with Ctrl+L or the Lock button."
             ),
         )
         self.idle_spin = QSpinBox(frame)
         self.idle_spin.setRange(MIN_IDLE_MINUTES, MAX_IDLE_MINUTES)
-        self.idle_spin.setAccessibleName("Lock after this many minutes without use")
+        self.idle_spin.setAccessibleName(_("Lock after this many minutes without use"))
         self.idle_spin.valueChanged.connect(self._show_idle_unit)
         self.idle_spin.setValue(self._prefs.idle_minutes or DEFAULT_IDLE_MINUTES)
         self._show_idle_unit(self.idle_spin.value())
         self.idle_spin.setMinimumWidth(140)
         self.idle_spin.setMinimumHeight(32)
         row = QHBoxLayout()
-        row.addWidget(field_label("Lock a&fter", self.idle_spin))
+        row.addWidget(field_label(_("Lock a&fter"), self.idle_spin))
         row.addWidget(self.idle_spin)
-        row.addWidget(label("without use", wrap=False))
+        row.addWidget(label(_("without use"), wrap=False))
         row.addStretch(1)
         layout.addLayout(row)
-        self.never_check = QCheckBox("&Never lock by itself", frame)
+        self.never_check, never = check_row(_("&Never lock by itself"))
         self.never_check.setChecked(self._prefs.idle_minutes is None)
-        layout.addWidget(self.never_check)
-        self.never_warning = label(NEVER_LOCK_WARNING, role="warning")
+        layout.addLayout(never)
+        self.never_warning = label(_(NEVER_LOCK_WARNING), role="warning")
         layout.addWidget(self.never_warning)
-        self.minimise_check = QCheckBox("Lock when the window is &minimised", frame)
+        self.minimise_check, minimise = check_row(_("Lock when the window is &minimised"))
         self.minimise_check.setChecked(self._prefs.lock_on_minimise)
-        layout.addWidget(self.minimise_check)
-        self.inactive_check = QCheckBox("Lock when the computer &sleeps or the screen locks", frame)
+        layout.addLayout(minimise)
+        self.inactive_check, inactive = check_row(
+            _("Lock when the computer &sleeps or the screen locks")
+        )
         self.inactive_check.setChecked(self._prefs.lock_on_inactive)
-        layout.addWidget(self.inactive_check)
-        layout.addWidget(label(INACTIVE_HINT, role="hint"))
+        layout.addLayout(inactive)
+        layout.addWidget(label(_(INACTIVE_HINT), role="hint"))
         self._show_never_state()
         self.idle_spin.valueChanged.connect(self._on_idle_spin_value_changed)
         self.never_check.clicked.connect(self._on_never_check_clicked)
@@ -150,55 +168,73 @@ class SettingsPage(QWidget):
         return frame
 
     def _appearance_card(self) -> QWidget:
-        frame, layout = card(heading="Appearance")
+        frame, layout = card(heading=_("Appearance"))
         self.theme_combo = QComboBox(frame)
         for text, value in _THEMES:
-            self.theme_combo.addItem(text, value.value)
+            self.theme_combo.addItem(_(text), value.value)
         self.theme_combo.setCurrentIndex(self.theme_combo.findData(self._prefs.theme.value))
         form = QFormLayout()
         form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         self.theme_combo.setMinimumWidth(220)
         self.theme_combo.setMinimumHeight(32)
-        form.addRow(field_label("&Theme", self.theme_combo), self.theme_combo)
+        form.addRow(field_label(_("&Theme"), self.theme_combo), self.theme_combo)
+        self.language_combo = QComboBox(frame)
+        self.language_combo.addItem(_("Follow the system"), "")
+        for code, name in language_choices():  # each language named in its own words
+            self.language_combo.addItem(name, code)
+        self.language_combo.setCurrentIndex(
+            max(0, self.language_combo.findData(stored_choice(self._qsettings) or ""))
+        )
+        self.language_combo.setMinimumWidth(220)
+        self.language_combo.setMinimumHeight(32)
+        form.addRow(field_label(_("&Language"), self.language_combo), self.language_combo)
         layout.addLayout(form)
+        # Pages already built keep their words; rebuilding them mid-session could lose what is
+        # being written, so the honest promise is the next start.
+        self.language_hint = label(
+            _("A new language shows everywhere after TrustJournal starts again."), role="hint"
+        )
+        self.language_hint.hide()
+        layout.addWidget(self.language_hint)
         self.theme_combo.currentIndexChanged.connect(self._on_theme_combo_changed)
+        self.language_combo.currentIndexChanged.connect(self._on_language_combo_changed)
         return frame
 
     def _secrets_card(self) -> QWidget:
         frame, layout = card(
-            heading="Passphrase and recovery code",
-            hint=(
+            heading=_("Passphrase and recovery code"),
+            hint=_(
                 "Changing the passphrase keeps your journal as it is. A new "
                 "recovery code replaces the old one, which then stops working."
             ),
         )
-        self.change_button = button("&Change passphrase…", icon_name=Icon.KEY)
-        self.recovery_button = button("Make a new &recovery code…", icon_name=Icon.SHIELD)
+        self.change_button = button(_("&Change passphrase…"), icon_name=Icon.KEY)
+        self.recovery_button = button(_("Make a new &recovery code…"), icon_name=Icon.SHIELD)
         self.change_button.clicked.connect(self._on_change_clicked)
         self.recovery_button.clicked.connect(self._on_recovery_clicked)
-        row = QHBoxLayout()
-        row.setSpacing(10)
-        row.addWidget(self.change_button)
-        row.addWidget(self.recovery_button)
-        row.addStretch(1)
-        layout.addLayout(row)
+        # Side by side where they fit (English); one under the other in a longer language.
+        layout.addLayout(
+            fitting_button_row(
+                CARD_ROOM, self.change_button, self.recovery_button, stretch_first=False
+            )
+        )
         self.secrets_status = label(role="good")
         self.secrets_status.hide()
         layout.addWidget(self.secrets_status)
         return frame
 
     def _location_card(self, is_demo: bool) -> QWidget:
-        frame, layout = card(heading="Where your journal is")
+        frame, layout = card(heading=_("Where your journal is"))
         if is_demo:
             layout.addWidget(
-                label("This demo journal is deleted when TrustJournal closes.", role="hint")
+                label(_("This demo journal is deleted when TrustJournal closes."), role="hint")
             )
         self.path_label = label(str(self._session.vault.directory))
         self.path_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.path_label.setAccessibleName("Journal folder")
+        self.path_label.setAccessibleName(_("Journal folder"))
         layout.addWidget(self.path_label)
-        self.reveal_button = button("Show in &file manager", icon_name=Icon.FOLDER)
+        self.reveal_button = button(_("Show in &file manager"), icon_name=Icon.FOLDER)
         self.reveal_button.clicked.connect(self._on_reveal_clicked)
         row = QHBoxLayout()
         row.addWidget(self.reveal_button)
@@ -214,7 +250,8 @@ class SettingsPage(QWidget):
         preferences.apply(prefs, lock_manager=self._lock_manager, theme=self._theme)
 
     def _show_idle_unit(self, minutes: int) -> None:
-        self.idle_spin.setSuffix(" minute" if minutes == 1 else " minutes")
+        # Translators: after the number in the idle-lock box, with its leading space
+        self.idle_spin.setSuffix(ngettext(" minute", " minutes", minutes))
 
     def _show_never_state(self) -> None:
         never = self._prefs.idle_minutes is None
@@ -238,6 +275,11 @@ class SettingsPage(QWidget):
     def _on_theme_combo_changed(self, index: int) -> None:
         value = ThemePreference(self.theme_combo.itemData(index))
         self._update(self._prefs.with_changes(theme=value))
+
+    def _on_language_combo_changed(self, index: int) -> None:
+        code = str(self.language_combo.itemData(index) or "")
+        choose_language(self._qsettings, code or None)
+        self.language_hint.show()
 
     def _on_change_clicked(self) -> None:
         dialog = ChangePassphraseDialog(

@@ -77,7 +77,7 @@ class TodayPage(QWidget):
     ) -> None:
         super().__init__(parent)
         self._session = session
-        self.heading = label("", role="title", wrap=False)
+        self.heading = label("", role="title")  # wraps: in some languages the day is long
         self.streak = label("", role="good")
         self.pane = EditorPane(
             session=session, editors=editors or default_editors(), draft_key=DRAFT_KEY, parent=self

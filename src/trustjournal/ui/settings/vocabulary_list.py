@@ -16,11 +16,12 @@ from PySide6.QtWidgets import (
 
 from trustjournal.core.entries import MAX_NAME
 from trustjournal.core.errors import UserFacingError
+from trustjournal.core.i18n import N_, _
 from trustjournal.store.vocabulary import VocabularyItem, VocabularyList
 from trustjournal.ui.session import Session
 from trustjournal.ui.widgets.common import button, label
 
-HIDDEN_MARK = " — hidden"
+HIDDEN_MARK = N_(" — hidden")
 
 
 class VocabularyListEditor(QWidget):
@@ -54,15 +55,15 @@ class VocabularyListEditor(QWidget):
         self.list.setMinimumHeight(120 if own_only else 220)
         self.empty = label(empty, role="hint")
         self.empty.hide()
-        self.rename_button = button("Rename…")
-        self.rename_button.setToolTip("Give the chosen name a new spelling (F2)")
-        self.hide_button = button("Hide")
+        self.rename_button = button(_("Rename…"))
+        self.rename_button.setToolTip(_("Give the chosen name a new spelling (F2)"))
+        self.hide_button = button(_("Hide"))
         self.field = QLineEdit(self)
         self.field.setMaxLength(MAX_NAME)
         self.field.setPlaceholderText(placeholder)
-        self.field.setAccessibleName("Name")
-        self.save_button = button("Add")
-        self.cancel_button = button("Cancel")
+        self.field.setAccessibleName(_("Name"))
+        self.save_button = button(_("Add"))
+        self.cancel_button = button(_("Cancel"))
         self.cancel_button.hide()
         self.renaming_note = label("", role="hint")
         self.renaming_note.hide()
@@ -99,12 +100,12 @@ class VocabularyListEditor(QWidget):
         layout.addWidget(self.status)
 
     def _wire(self) -> None:
-        rename = QAction("Rename", self.list)
+        rename = QAction(_("Rename"), self.list)
         rename.setShortcut(QKeySequence(Qt.Key.Key_F2))
         rename.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         rename.triggered.connect(self.start_rename)
         self.list.addAction(rename)
-        escape = QAction("Cancel renaming", self.field)
+        escape = QAction(_("Cancel renaming"), self.field)
         escape.setShortcut(QKeySequence(Qt.Key.Key_Escape))
         escape.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         escape.triggered.connect(self.cancel_rename)
@@ -132,7 +133,7 @@ class VocabularyListEditor(QWidget):
         self.list.clear()
         muted = self.palette().color(self.palette().ColorRole.PlaceholderText)
         for item in self.items():
-            row = QListWidgetItem(item.name + (HIDDEN_MARK if item.hidden else ""))
+            row = QListWidgetItem(item.name + (_(HIDDEN_MARK) if item.hidden else ""))
             row.setData(Qt.ItemDataRole.UserRole, item.name)
             row.setData(Qt.ItemDataRole.UserRole + 1, item.hidden)
             if item.hidden:
@@ -158,7 +159,7 @@ class VocabularyListEditor(QWidget):
         chosen = self.current_name() is not None
         self.rename_button.setEnabled(chosen)
         self.hide_button.setEnabled(chosen)
-        self.hide_button.setText("Show again" if self._current_hidden() else "Hide")
+        self.hide_button.setText(_("Show again") if self._current_hidden() else _("Hide"))
 
     # --- changing -------------------------------------------------------------------------------
 
@@ -171,11 +172,13 @@ class VocabularyListEditor(QWidget):
         try:
             if old is None:
                 added = run(lambda ops: ops.add_word(kind, name))
-                done, select = f"Added “{added.name}”.", added.name
+                done, select = _("Added “{word}”.").format(word=added.name), added.name
             else:
                 run(lambda ops: ops.rename_word(kind, old, name))
                 select = " ".join(name.split())
-                done = f"Renamed to “{select}”. Records written before keep the old words."
+                done = _("Renamed to “{word}”. Records written before keep the old words.").format(
+                    word=select
+                )
         except UserFacingError as error:
             self._say_error(str(error))
             return
@@ -189,9 +192,9 @@ class VocabularyListEditor(QWidget):
         if name is None:
             return
         self._renaming = name
-        self.renaming_note.setText(f"A new spelling for “{name}”:")
+        self.renaming_note.setText(_("A new spelling for “{word}”:").format(word=name))
         self.renaming_note.show()
-        self.save_button.setText("Save new name")
+        self.save_button.setText(_("Save new name"))
         self.cancel_button.show()
         self.field.setText(name)
         self.field.selectAll()
@@ -208,7 +211,7 @@ class VocabularyListEditor(QWidget):
     def _end_rename(self) -> None:
         self._renaming = None
         self.renaming_note.hide()
-        self.save_button.setText("Add")
+        self.save_button.setText(_("Add"))
         self.cancel_button.hide()
         self.error.hide()
 
@@ -224,9 +227,9 @@ class VocabularyListEditor(QWidget):
             self._say_error(str(error))
             return
         done = (
-            f"“{name}” is hidden. Records that use it keep it."
+            _("“{word}” is hidden. Records that use it keep it.").format(word=name)
             if hide
-            else f"“{name}” is offered again."
+            else _("“{word}” is offered again.").format(word=name)
         )
         self._changed(done, name)
 

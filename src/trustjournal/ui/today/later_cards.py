@@ -13,6 +13,7 @@ from datetime import date
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QFrame, QListView, QVBoxLayout, QWidget
 
+from trustjournal.core.i18n import N_, _
 from trustjournal.core.periods import Period
 from trustjournal.core.query import EntryQuery
 from trustjournal.core.wording import short_day, summarise
@@ -27,7 +28,7 @@ from trustjournal.ui.widgets.coping_figures import CopingFiguresView
 FLAGGED_SHOWN = 5
 LOGGED_ROWS = 8  # rows of "Logged today" shown before it scrolls (a date heading counts)
 COPING_SHOWN = 4  # strategies shown on Today before "Show all"
-NOTHING_FLAGGED = "Nothing flagged. Trigger records you mark for the next session appear here."
+NOTHING_FLAGGED = N_("Nothing flagged. Trigger records you mark for the next session appear here.")
 
 
 class LaterCards:
@@ -58,13 +59,13 @@ class LaterCards:
         self.today_view.setModel(self.today_model)
         self.today_view.setItemDelegate(TimelineDelegate(self.today_view))
         self.today_view.setUniformItemSizes(True)
-        self.today_view.setAccessibleName("Logged today")
+        self.today_view.setAccessibleName(_("Logged today"))
         self.today_view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.today_view.setFrameShape(QFrame.Shape.NoFrame)
-        self.today_view.setToolTip("Open it in the Journal (click, or Enter)")
+        self.today_view.setToolTip(_("Open it in the Journal (click, or Enter)"))
         self.today_view.clicked.connect(open_entry)
         self.today_view.activated.connect(open_entry)  # Enter, double-click
-        self.nothing_today = label("Nothing logged yet today.", role="hint")
+        self.nothing_today = label(_("Nothing logged yet today."), role="hint")
         self.flagged = label("", wrap=True)
         self.flagged.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.coping = CopingFiguresView(session=session, limit=COPING_SHOWN, parent=page)
@@ -75,13 +76,13 @@ class LaterCards:
         tab_after(check_in, self.trigger)
         logged, logged_layout = card(page)
         self.logged_card = logged
-        logged_layout.addWidget(label("Logged today", role="heading"))
+        logged_layout.addWidget(label(_("Logged today"), role="heading"))
         logged_layout.addWidget(self.nothing_today)
         logged_layout.addWidget(self.today_view)
         flagged, flagged_layout = card(page)
-        flagged_layout.addWidget(label("For the next session", role="heading"))
+        flagged_layout.addWidget(label(_("For the next session"), role="heading"))
         flagged_layout.addWidget(self.flagged)
-        helped, helped_layout = card(page, heading="What has helped")
+        helped, helped_layout = card(page, heading=_("What has helped"))
         helped_layout.addWidget(self.coping)
         for shown_card in (logged, flagged, helped):  # each as tall as it needs, stretch below
             right.insertWidget(right.count() - 1, shown_card)
@@ -97,8 +98,13 @@ class LaterCards:
         self.nothing_today.setVisible(not has_today)
         flagged = self._session.entries.list(EntryQuery(for_session=True), limit=FLAGGED_SHOWN)
         self.flagged.setText(
-            "\n".join(f"• {short_day(e.occurred_at)}: {summarise(e, 60)}" for e in flagged)
-            or NOTHING_FLAGGED
+            "\n".join(
+                _("• {day}: {summary}").format(
+                    day=short_day(e.occurred_at), summary=summarise(e, 60)
+                )
+                for e in flagged
+            )
+            or _(NOTHING_FLAGGED)
         )
 
     def _fit_list(self) -> None:

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from trustjournal.core.entries import TriggerRecord
 from trustjournal.core.errors import UserFacingError, ValidationError
+from trustjournal.core.i18n import N_, _
 from trustjournal.ui.editors.fields import text_box
 from trustjournal.ui.editors.intensity import IntensityScale
 from trustjournal.ui.editors.pane import AUTOSAVE_MS
@@ -20,8 +21,8 @@ from trustjournal.ui.widgets.common import button, card, label
 from trustjournal.ui.widgets.fading import Confirmation
 
 DRAFT_KEY = "today.trigger"
-HINT = "Just what happened and how strong it is. The rest can wait until you feel calmer."
-SAVED = "Logged. It waits below until you are ready to finish it."
+HINT = N_("Just what happened and how strong it is. The rest can wait until you feel calmer.")
+SAVED = N_("Logged. It waits below until you are ready to finish it.")
 
 
 class TriggerCard(QWidget):
@@ -31,12 +32,12 @@ class TriggerCard(QWidget):
         super().__init__(parent)
         self._session = session
         # Built without a parent, each joins Tab's chain when laid out: in reading order.
-        self.situation = text_box("What happened", "What happened?", height=52)
+        self.situation = text_box(_("What happened"), _("What happened?"), height=52)
         self.situation_error = label("", role="error")
-        self.intensity = IntensityScale(name="Intensity")
+        self.intensity = IntensityScale(name=_("Intensity"))
         self.intensity_error = label("", role="error")
-        self.save_button = button("Log it")
-        self.save_button.setToolTip("Save it as still to finish (Ctrl+Enter)")
+        self.save_button = button(_("Log it"))
+        self.save_button.setToolTip(_("Save it as still to finish (Ctrl+Enter)"))
         self.status = label("", role="good")
         self.confirmation = Confirmation(self.status, self)
         self.unfinished = UnfinishedList(session=session)
@@ -57,10 +58,10 @@ class TriggerCard(QWidget):
         self.refresh()
 
     def _lay_out(self) -> None:
-        frame, column = card(self, heading="Log a trigger now", hint=HINT)
+        frame, column = card(self, heading=_("Log a trigger now"), hint=_(HINT))
         column.addWidget(self.situation)
         column.addWidget(self.situation_error)
-        column.addWidget(label("How intense is it, from 0 to 10?"))
+        column.addWidget(label(_("How intense is it, from 0 to 10?")))
         column.addWidget(self.intensity)
         column.addWidget(self.intensity_error)
         row = QHBoxLayout()
@@ -84,10 +85,10 @@ class TriggerCard(QWidget):
         self._show_errors(None)
         try:
             if not self.situation.toPlainText().strip():
-                raise ValidationError(SITUATION_NEEDED, field="what happened")
+                raise ValidationError(_(SITUATION_NEEDED), field="what happened")
             intensity = self.intensity.value()
             if intensity is None:
-                raise ValidationError(INTENSITY_NEEDED, field="intensity")
+                raise ValidationError(_(INTENSITY_NEEDED), field="intensity")
             record = TriggerRecord(
                 occurred_at=self._session.clock(),
                 situation=self.situation.toPlainText(),
@@ -109,7 +110,7 @@ class TriggerCard(QWidget):
         self.situation.clear()
         self.situation.blockSignals(False)
         self.intensity.set_value(None)
-        self.confirmation.confirm(SAVED)
+        self.confirmation.confirm(_(SAVED))
         return stored
 
     def _say(self, text: str, *, role: str) -> None:

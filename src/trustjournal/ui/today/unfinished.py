@@ -8,8 +8,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from trustjournal.core.entries import EntryKind, TriggerRecord
+from trustjournal.core.i18n import N_, _
 from trustjournal.core.query import EntryQuery
-from trustjournal.core.wording import first_line, intensity_span
+from trustjournal.core.wording import first_line, intensity_span, short_when
 from trustjournal.store.entries import EntryRepository
 from trustjournal.ui.session import Session
 from trustjournal.ui.widgets.common import button, label, lay_out_item_row, remove_rows
@@ -19,15 +20,15 @@ log = logging.getLogger(__name__)
 UNFINISHED = EntryQuery(kinds=frozenset({EntryKind.TRIGGER}), unfinished=True)
 SHOWN = 3  # records listed; the rest wait in the Journal
 TEXT_WIDTH = 140  # characters of what happened shown in the list
-HEADING = "To finish when you're ready"
-EMPTY = "Nothing waiting. A trigger you log quickly stays here until you finish it."
+HEADING = N_("To finish when you're ready")
+EMPTY = N_("Nothing waiting. A trigger you log quickly stays here until you finish it.")
 
 
 def trigger_meta(entry: TriggerRecord) -> str:
     """When, how intense (before → after) and the category, for a line under a record."""
     day = entry.occurred_at
     parts = [
-        f"{day:%a} {day.day} {day:%b}, {day:%H:%M}",
+        short_when(day),
         intensity_span(entry.intensity, entry.intensity_after),
     ]
     if entry.category:
@@ -44,9 +45,11 @@ class UnfinishedRow(QWidget):
         self.text = label(first_line(entry.situation, TEXT_WIDTH))
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.meta = label(trigger_meta(entry), role="hint")
-        self.finish_button = button("Finish it")
-        self.finish_button.setToolTip("Open it in the Journal to add the rest")
-        self.finish_button.setAccessibleName(f"Finish it: {first_line(entry.situation, 40)}")
+        self.finish_button = button(_("Finish it"))
+        self.finish_button.setToolTip(_("Open it in the Journal to add the rest"))
+        self.finish_button.setAccessibleName(
+            _("Finish it: {what}").format(what=first_line(entry.situation, 40))
+        )
         lay_out_item_row(self, self.text, self.meta, self.finish_button)
 
 
@@ -69,11 +72,11 @@ class UnfinishedList(QWidget):
         self._session = session
         self._generation = 0  # results of older reads are dropped
         self.rows: list[UnfinishedRow] = []
-        self.empty = label(EMPTY, role="hint")
+        self.empty = label(_(EMPTY), role="hint")
         self.more = label("", role="hint")
         self.row_box = QVBoxLayout()
         self.row_box.setSpacing(2)
-        heading = label(HEADING)
+        heading = label(_(HEADING))
         font = heading.font()
         font.setBold(True)
         heading.setFont(font)
