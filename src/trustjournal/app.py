@@ -233,15 +233,6 @@ def build_shell(
 
     after_paint.add(theme.use_control_style)  # check boxes come only after the first screen
 
-    def guard_the_wheel() -> None:
-        # After the first paint (and always before a journal opens): an application event
-        # filter is a Python call for every event, about 30 ms over the unlock screen's start,
-        # which has no input the wheel could change.
-        from trustjournal.ui.wheel_guard import install_wheel_guard
-
-        install_wheel_guard(app, parent=window)
-
-    after_paint.add(guard_the_wheel)
     after_paint.add(add_tray)
     return shell
 

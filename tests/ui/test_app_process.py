@@ -143,7 +143,6 @@ NOT_BEFORE_THE_UNLOCK_PAINT = (
     "trustjournal.ui.lock",
     "trustjournal.ui.clipboard",
     "trustjournal.ui.tasks",
-    "trustjournal.ui.wheel_guard",  # a filter on every event: after the first paint
     "trustjournal.ui.pages.registry",
     "trustjournal.ui.preferences",
     "trustjournal.ui.tray",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
@@ -9,23 +11,11 @@ from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QApplication,
     QComboBox,
-    QScrollBar,
     QWidget,
 )
 
 # Inputs whose value the wheel turns. Scroll bars are sliders too, but scrolling is their job.
 GUARDED = (QAbstractSpinBox, QComboBox, QAbstractSlider)
-
-
-def guarded_input(widget: QObject | None) -> QWidget | None:
-    """The spin box, combo box or slider `widget` is (or is part of), or None."""
-    while isinstance(widget, QWidget):
-        if isinstance(widget, GUARDED) and not isinstance(widget, QScrollBar):
-            return widget
-        if widget.isWindow():
-            return None
-        widget = widget.parentWidget()
-    return None
 
 
 def _has_focus(widget: QWidget) -> bool:
@@ -43,35 +33,39 @@ def _scroll_area_around(widget: QWidget) -> QAbstractScrollArea | None:
 
 
 class WheelGuard(QObject):
-    """An application event filter: spin boxes, combo boxes and sliders take the wheel only
-    while they have focus; otherwise the wheel scrolls what they sit in.
+    """An event filter on each guarded input: the wheel turns it only while it has focus;
+    otherwise the wheel scrolls what it sits in.
 
     Qt's own default lets a wheel turned while reading down a page change the first answer it
-    passes over (and gives that answer focus). Installed once on the application, this covers
-    every such input, present and future, without a subclass for each. Each one is also given
-    `Qt.StrongFocus` when it is polished, so a real wheel no longer focuses it on the way.
+    passes over (and gives that answer focus). The filter sits on the inputs themselves, not on
+    the application: an application filter is a Python call for every event the app handles,
+    which cost the unlock and the main window tens of milliseconds.
     """
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        kind = event.type()
-        if kind == QEvent.Type.Polish:
-            widget = guarded_input(watched) if isinstance(watched, GUARDED) else None
-            if widget is not None and widget.focusPolicy() == Qt.FocusPolicy.WheelFocus:
-                widget.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        if event.type() != QEvent.Type.Wheel or not isinstance(watched, QWidget):
             return False
-        if kind != QEvent.Type.Wheel:
+        if _has_focus(watched):
             return False
-        widget = guarded_input(watched)
-        if widget is None or _has_focus(widget):
-            return False
-        area = _scroll_area_around(widget)
+        area = _scroll_area_around(watched)
         if area is not None:
             QApplication.sendEvent(area.viewport(), event)
         return True  # never to the input itself
 
 
-def install_wheel_guard(app: QApplication, *, parent: QObject) -> WheelGuard:
-    """Install the guard on `app`; it goes when `parent` does (Qt removes a deleted filter)."""
-    guard = WheelGuard(parent)
-    app.installEventFilter(guard)
-    return guard
+@cache
+def _guard() -> WheelGuard:
+    """One filter for the whole app, made with the first input (it lives as long as the app)."""
+    return WheelGuard(QApplication.instance())
+
+
+def guard_wheel(*inputs: QWidget) -> None:
+    """Let each spin box, combo box, date field or slider take the wheel only with focus.
+
+    Each is also given `Qt.StrongFocus`, so a real wheel no longer focuses it on the way.
+    """
+    guard = _guard()
+    for widget in inputs:
+        if widget.focusPolicy() == Qt.FocusPolicy.WheelFocus:
+            widget.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        widget.installEventFilter(guard)

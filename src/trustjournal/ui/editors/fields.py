@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from trustjournal.core.errors import ValidationError
 from trustjournal.core.i18n import N_, PSEUDO, _, babel_locale, current_language, pgettext
 from trustjournal.ui.check_row import check_row
+from trustjournal.ui.wheel_guard import guard_wheel
 from trustjournal.ui.widgets.common import label
 
 PRIVATE_TEXT = N_("Private — never include in a summary")
@@ -65,6 +66,7 @@ class TimeField(QDateTimeEdit):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        guard_wheel(self)
         self.setCalendarPopup(True)
         self.setLocale(QLocale(babel_locale()))  # day and month names in the language
         # Translators: a Qt format for when an entry happened (ddd weekday, MMM month)

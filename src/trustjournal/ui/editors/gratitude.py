@@ -16,6 +16,7 @@ from trustjournal.ui.editors.about_chooser import AboutChooser
 from trustjournal.ui.editors.fields import qt_format
 from trustjournal.ui.editors.form_editor import FormEditor
 from trustjournal.ui.session import Session
+from trustjournal.ui.wheel_guard import guard_wheel
 from trustjournal.ui.widgets.common import button, label
 
 NO_PROMPT = N_("Not in answer to a prompt.")
@@ -96,6 +97,7 @@ class GratitudeEditor(FormEditor):
         self.prompt = PromptRow(todays=todays, parent=self)
         self.told = QCheckBox(_("I told them"), self)
         self.told_on = QDateEdit(self)
+        guard_wheel(self.told_on)
         self.told_on.setCalendarPopup(True)
         self.told_on.setLocale(QLocale(babel_locale()))  # day and month names
         # Translators: a Qt format for the day a gratitude was told (ddd weekday, MMM month)

@@ -23,6 +23,7 @@ from trustjournal.core.wording import MOOD_WORDS
 from trustjournal.ui.editors.emotion_picker import EmotionPicker
 from trustjournal.ui.editors.form_editor import FormEditor
 from trustjournal.ui.session import Session
+from trustjournal.ui.wheel_guard import guard_wheel
 from trustjournal.ui.widgets.common import label
 
 # "Right now", as the check-in asks ("How are you right now?"): there may be several a day.
@@ -106,6 +107,7 @@ class MoodScale(QWidget):
 
 def _optional_scale(name: str) -> QSpinBox:
     spin = QSpinBox()
+    guard_wheel(spin)
     spin.setRange(-1, 10)
     spin.setSpecialValueText(_(NOT_ANSWERED))
     spin.setValue(-1)

@@ -31,6 +31,7 @@ from trustjournal.ui.editors.fields import text_box
 from trustjournal.ui.editors.form_editor import FormEditor
 from trustjournal.ui.editors.intensity import IntensityScale
 from trustjournal.ui.session import Session
+from trustjournal.ui.wheel_guard import guard_wheel
 from trustjournal.ui.widgets.common import button, label
 from trustjournal.ui.widgets.coping_figures import CopingFiguresView
 
@@ -66,6 +67,7 @@ class TriggerEditor(FormEditor):
         self.situation = text_box(_("What happened"), _("A few words are enough"), height=80)
         # Controls are made without a parent, so each joins Tab's chain as it is laid out.
         self.category = QComboBox()
+        guard_wheel(self.category)
         self.category.setEditable(True)
         self.category.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.category.setAccessibleName(_("Category"))

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QPushButton, QV
 from trustjournal.core.i18n import _, format_date
 from trustjournal.core.periods import Period
 from trustjournal.services.insights_figures import Span, period_for, shifted
+from trustjournal.ui.wheel_guard import guard_wheel
 from trustjournal.ui.widgets.common import button, label
 
 
@@ -46,6 +47,7 @@ class PeriodBar(QWidget):
         self._today = today
         self._first: date | None = None
         self.span = QComboBox(self)
+        guard_wheel(self.span)
         self.span.setAccessibleName(_("Period"))
         for span, name in span_names():
             self.span.addItem(name, span.value)
@@ -54,8 +56,10 @@ class PeriodBar(QWidget):
         self.forward: QPushButton = button(_("Later"))
         self.forward.setToolTip(_("One period later"))
         self.start = QDateEdit(self)
+        guard_wheel(self.start)
         self.start.setAccessibleName(_("From"))
         self.end = QDateEdit(self)
+        guard_wheel(self.end)
         self.end.setAccessibleName(_("To"))
         for edit in (self.start, self.end):
             edit.setCalendarPopup(True)

@@ -22,6 +22,7 @@ from trustjournal.core.i18n import _, babel_locale, pgettext
 from trustjournal.core.periods import Period
 from trustjournal.core.query import EntryQuery
 from trustjournal.ui.editors.fields import qt_format
+from trustjournal.ui.wheel_guard import guard_wheel
 
 SEARCH_MIN_WIDTH = 110  # "Search (Ctrl+F)" at the window's smallest, beside the choosers
 UNSHARED_GRATITUDE = "gratitude-unshared"  # the kind choice "Gratitude not yet shared"
@@ -33,6 +34,7 @@ class TagCombo(QComboBox):
 
     def __init__(self, parent: QWidget | None = None, *, all_text: str | None = None) -> None:
         super().__init__(parent)
+        guard_wheel(self)
         self._all_text = _("All tags") if all_text is None else all_text
         self.provider: Callable[[], list[str]] | None = None
 
@@ -89,8 +91,8 @@ class FilterBar(QWidget):
             (_("Between…"), "custom"),
         ):
             self.period.addItem(text, key)
-        self.start = QDateEdit(self)
-        self.end = QDateEdit(self)
+        self.start, self.end = QDateEdit(self), QDateEdit(self)
+        guard_wheel(self.kind, self.period, self.start, self.end)
         for edit, name in ((self.start, _("From")), (self.end, _("Until"))):
             edit.setCalendarPopup(True)
             edit.setLocale(QLocale(babel_locale()))  # month names in the language

@@ -37,6 +37,7 @@ from trustjournal.ui.screens.welcome import CANNOT, limits_card
 from trustjournal.ui.session import Session
 from trustjournal.ui.settings.vocabulary_section import VocabularySection
 from trustjournal.ui.theme import ThemeManager, ThemePreference
+from trustjournal.ui.wheel_guard import guard_wheel
 from trustjournal.ui.widgets.about import about_card
 from trustjournal.ui.widgets.common import (
     button,
@@ -129,6 +130,7 @@ class SettingsPage(QWidget):
             ),
         )
         self.idle_spin = QSpinBox(frame)
+        guard_wheel(self.idle_spin)
         self.idle_spin.setRange(MIN_IDLE_MINUTES, MAX_IDLE_MINUTES)
         self.idle_spin.setAccessibleName(_("Lock after this many minutes without use"))
         self.idle_spin.valueChanged.connect(self._show_idle_unit)
@@ -170,6 +172,7 @@ class SettingsPage(QWidget):
     def _appearance_card(self) -> QWidget:
         frame, layout = card(heading=_("Appearance"))
         self.theme_combo = QComboBox(frame)
+        guard_wheel(self.theme_combo)
         for text, value in _THEMES:
             self.theme_combo.addItem(_(text), value.value)
         self.theme_combo.setCurrentIndex(self.theme_combo.findData(self._prefs.theme.value))
@@ -180,6 +183,7 @@ class SettingsPage(QWidget):
         self.theme_combo.setMinimumHeight(32)
         form.addRow(field_label(_("&Theme"), self.theme_combo), self.theme_combo)
         self.language_combo = QComboBox(frame)
+        guard_wheel(self.language_combo)
         self.language_combo.addItem(_("Follow the system"), "")
         for code, name in language_choices():  # each language named in its own words
             self.language_combo.addItem(name, code)

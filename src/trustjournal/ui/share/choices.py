@@ -29,6 +29,7 @@ from trustjournal.services.export.request import (
     defaults_for,
 )
 from trustjournal.services.export.text import day_text
+from trustjournal.ui.wheel_guard import guard_wheel
 from trustjournal.ui.widgets.common import field_label, label
 
 
@@ -124,12 +125,14 @@ class ChoicesPanel(QWidget):
             audience_row.addWidget(radio)
         audience_row.addStretch(1)
         self.language = QComboBox(self)
+        guard_wheel(self.language)
         codes = i18n.available_languages()  # English first: the language the app is written in
         for code in sorted(codes, key=lambda c: c != i18n.DEFAULT_LANGUAGE):
             self.language.addItem(language_name(code), code)
         ui = self.language.findData(i18n.ui_language())  # -1 for the pseudo-locale
         self.language.setCurrentIndex(ui if ui >= 0 else 0)
         self.period = QComboBox(self)
+        guard_wheel(self.period)
         self.period.setAccessibleName(_("Period"))
         for text, key in (
             (_("Since the last summary for them"), SINCE),
@@ -139,7 +142,9 @@ class ChoicesPanel(QWidget):
         ):
             self.period.addItem(text, key)
         self.start = QDateEdit(self)
+        guard_wheel(self.start)
         self.end = QDateEdit(self)
+        guard_wheel(self.end)
         for edit, name in ((self.start, _("From")), (self.end, _("Until"))):
             edit.setCalendarPopup(True)
             # Translators: a Qt date format for the period's two date fields (d, MMM, yyyy)

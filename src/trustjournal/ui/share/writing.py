@@ -22,6 +22,7 @@ from trustjournal.services.export.markdown import render_markdown
 from trustjournal.services.export.model import Summary
 from trustjournal.services.export.request import Audience
 from trustjournal.store.exports import ExportRecord
+from trustjournal.ui.wheel_guard import guard_wheel
 from trustjournal.ui.widgets.common import button, field_label, label
 from trustjournal.ui.widgets.password_field import PasswordField
 
@@ -90,6 +91,7 @@ class WritePanel(QWidget):
         super().__init__(parent)
         self._save_had_focus = False
         self.format = QComboBox(self)
+        guard_wheel(self.format)
         for fmt, text in format_words().items():
             self.format.addItem(text, fmt.value)
         self.protect = QCheckBox(_("Protect the PDF with a &password"), self)
