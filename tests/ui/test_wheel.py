@@ -65,6 +65,19 @@ def state(widget: QWidget) -> object:
     raise AssertionError(type(widget).__name__)
 
 
+def turned_by_wheel(controls: list[QWidget]) -> list[str]:
+    """The controls one notch down or up changed, each looked at after every notch (down then
+    up would cancel out)."""
+    changed = []
+    for widget in controls:
+        for down in (True, False):
+            was = state(widget)
+            wheel_over(widget, down=down)
+            if state(widget) != was:
+                changed.append(f"{type(widget).__name__} {widget.accessibleName()!r}")
+    return changed
+
+
 @pytest.mark.parametrize("key", PAGE_KEYS)
 def test_the_wheel_over_an_unfocused_input_changes_nothing(
     qtbot: QtBot, qapp: QApplication, tmp_path: Path, key: str
@@ -78,16 +91,7 @@ def test_the_wheel_over_an_unfocused_input_changes_nothing(
     frame.page_list.setFocus()
     controls = inputs(page)
     assert any(isinstance(w, QAbstractSpinBox | QComboBox) for w in controls) or key != "today"
-    before = {id(w): state(w) for w in controls}
-    for widget in controls:
-        for down in (True, False):
-            wheel_over(widget, down=down)
-    changed = [
-        f"{type(w).__name__} {w.accessibleName() or w.objectName()!r}"
-        for w in controls
-        if state(w) != before[id(w)]
-    ]
-    assert changed == []
+    assert turned_by_wheel(controls) == []
     assert frame.page_list.hasFocus()  # and the wheel gave none of them focus
 
 
@@ -111,11 +115,7 @@ def test_the_wheel_over_the_journal_editors_changes_nothing(
     frame.page_list.setFocus()
     controls = inputs(journal)
     assert any(isinstance(w, QAbstractSpinBox | QComboBox) for w in controls)
-    before = {id(w): state(w) for w in controls}
-    for widget in controls:
-        for down in (True, False):
-            wheel_over(widget, down=down)
-    assert [type(w).__name__ for w in controls if state(w) != before[id(w)]] == []
+    assert turned_by_wheel(controls) == []
 
 
 def test_the_wheel_over_an_unfocused_answer_scrolls_the_page(
