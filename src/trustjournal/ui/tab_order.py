@@ -12,16 +12,20 @@ def tab_controls(root: QWidget) -> list[QWidget]:
     Hidden ones count (they may show later); a spin box's or combo box's own line edit does
     not (it goes with its box).
     """
-    found = [root] if root.focusPolicy() != Qt.FocusPolicy.NoFocus else []
-    widget: QWidget | None = root.nextInFocusChain()
-    while widget is not None and widget is not root:
+    def takes_focus(widget: QWidget) -> bool:
         inner = isinstance(widget.parentWidget(), QAbstractSpinBox | QComboBox)
-        if (
-            root.isAncestorOf(widget)
-            and widget.focusPolicy() != Qt.FocusPolicy.NoFocus
-            and not inner
-        ):
+        return widget.focusPolicy() != Qt.FocusPolicy.NoFocus and not inner
+
+    wanted = {w for w in root.findChildren(QWidget) if takes_focus(w)}
+    found = [root] if root.focusPolicy() != Qt.FocusPolicy.NoFocus else []
+    # Walk Tab's chain from `root` only until every one of its controls is met: a group's
+    # controls mostly follow it, and the whole window's chain is long (this runs per group).
+    widget: QWidget | None = root.nextInFocusChain()
+    left = len(wanted)
+    while left and widget is not None and widget is not root:
+        if widget in wanted:
             found.append(widget)
+            left -= 1
         widget = widget.nextInFocusChain()
     return found
 
