@@ -12,6 +12,7 @@ def tab_controls(root: QWidget) -> list[QWidget]:
     Hidden ones count (they may show later); a spin box's or combo box's own line edit does
     not (it goes with its box).
     """
+
     def takes_focus(widget: QWidget) -> bool:
         inner = isinstance(widget.parentWidget(), QAbstractSpinBox | QComboBox)
         return widget.focusPolicy() != Qt.FocusPolicy.NoFocus and not inner

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QPlainTextEdit, QStackedWidget, QVBoxLayout, QWidg
 
 from trustjournal.core.entries import Entry, EntryKind
 from trustjournal.core.errors import EntryNotFoundError, UserFacingError, ValidationError
-from trustjournal.core.i18n import _
+from trustjournal.core.i18n import _, format_date
 from trustjournal.core.serialize import to_dict
 from trustjournal.core.wording import kind_label
 from trustjournal.ui.editors.base import EntryEditor
@@ -32,7 +32,9 @@ AUTOSAVE_MS = 1000  # a draft is written this long after typing stops
 def read_only_text(entry: Entry) -> str:
     """Every field of an entry as plain lines, for kinds that have no editor yet."""
     moment = entry.occurred_at
-    lines = [f"{moment:%A} {moment.day} {moment:%B %Y}, {moment:%H:%M}", ""]
+    # Translators: a CLDR date pattern (EEEE weekday, d day, MMMM month, y year).
+    day = format_date(moment.date(), _("EEEE d MMMM y"))
+    lines = [f"{day}, {moment:%H:%M}", ""]
     for name, value in to_dict(entry).items():
         skipped = {"id", "kind", "created_at", "updated_at", "occurred_at"}
         if name in skipped or value in (None, "", [], False):

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from trustjournal.core.entries import Entry, GratitudeEntry, TriggerRecord
-from trustjournal.core.i18n import _
+from trustjournal.core.i18n import _, format_date
 from trustjournal.core.wording import first_line, intensity_span, kind_label, summarise
 from trustjournal.services.gratitude import gratitude_summary
 
@@ -17,8 +17,10 @@ FOR_SESSION = "for my session"
 
 
 def day_heading(day: date) -> str:
-    """A day as a heading: "Saturday 14 March 2026"."""
-    return f"{day:%A} {day.day} {day:%B %Y}"
+    """A day as a heading: "Saturday 14 March 2026", in the language's words and order."""
+    # Translators: a CLDR date pattern for a day's heading in the Journal (EEEE weekday,
+    # d day, MMMM month, y year), e.g. "EEEE, d. MMMM y".
+    return format_date(day, _("EEEE d MMMM y"))
 
 
 def trigger_summary(entry: TriggerRecord) -> str:
