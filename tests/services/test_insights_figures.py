@@ -137,3 +137,29 @@ def test_periods_step_by_their_own_length() -> None:
     assert period_for(Span.ALL, today, first=None) == Period(today, today)
     assert bucket_of(four) == "week"
     assert bucket_of(period_for(Span.MONTHS_12, today, first=None)) == "month"
+
+
+def test_the_year_is_whole_weeks_in_the_languages_own_order() -> None:
+    """Weekday order comes from the language: Monday first in German, Sunday in (US) English."""
+    from datetime import date, timedelta
+
+    from trustjournal.core import i18n
+    from trustjournal.services.insights_figures import year_period
+
+    end = date(2026, 12, 3)  # a Thursday
+    monday_first = year_period(end, 0)
+    sunday_first = year_period(end, 6)
+    assert monday_first.start is not None and monday_first.end is not None
+    assert sunday_first.start is not None and sunday_first.end is not None
+    assert (monday_first.start.weekday(), monday_first.end.weekday()) == (0, 6)
+    assert (sunday_first.start.weekday(), sunday_first.end.weekday()) == (6, 5)
+    for period in (monday_first, sunday_first):
+        assert period.end >= end > period.end - timedelta(days=7)
+        assert (period.end - period.start).days + 1 == 53 * 7
+    try:
+        i18n.set_language("de")
+        assert i18n.first_weekday() == 0
+        i18n.set_language("en")
+        assert i18n.first_weekday() == 6
+    finally:
+        i18n.set_language("en")

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from enum import StrEnum
 
+from trustjournal.core import i18n
 from trustjournal.core.periods import Period
 from trustjournal.store import aggregates, insight_queries
 from trustjournal.store.aggregates import CopingEffect, DailyMood
@@ -139,9 +140,10 @@ def averages(days: list[DailyMood], bucket: Bucket) -> list[Average]:
     return result
 
 
-def year_period(end: date) -> Period:
-    """Whole weeks, Monday to Sunday, covering the year up to `end`."""
-    last = end + timedelta(days=6 - end.weekday())
+def year_period(end: date, first_weekday: int = 0) -> Period:
+    """Whole weeks covering the year up to `end`, each starting on `first_weekday` (0 = Monday,
+    the language's own first day of the week as core.i18n.first_weekday() tells)."""
+    last = end + timedelta(days=(first_weekday + 6 - end.weekday()) % 7)
     return Period(last - timedelta(days=53 * 7 - 1), last)
 
 
@@ -150,7 +152,7 @@ def figures(db: Database, period: Period) -> Figures:
     bucket = bucket_of(period)
     days = aggregates.daily_mood(db, period)
     assert period.end is not None
-    year = year_period(period.end)
+    year = year_period(period.end, i18n.first_weekday())
     return Figures(
         period=period,
         bucket=bucket,

@@ -8,7 +8,7 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from trustjournal.core.i18n import _, format_weekday
+from trustjournal.core.i18n import _, first_weekday, format_weekday
 from trustjournal.services.insights_figures import DailyMood
 from trustjournal.ui.insights.colors import RAMP, ramp, ramp_color
 
@@ -49,7 +49,8 @@ class YearGrid(QWidget):
     # Rows keep 14 px whatever the width, so the weekday names always fit beside them.
 
     def show_days(self, first: date, days: list[DailyMood]) -> None:
-        """Show the 53 weeks starting on the Monday `first`."""
+        """Show the 53 weeks starting on `first` (the first day of a week, in the language's
+        own order of weekdays)."""
         self._first = first
         self._moods = {d.day: d.mood_avg for d in days}
         self.update()
@@ -60,7 +61,7 @@ class YearGrid(QWidget):
         painter.setPen(self.palette().color(QPalette.ColorRole.PlaceholderText))
         for row in (0, 2, 4):
             box = QRectF(0, row * ROW, LABEL_W - 4, ROW)
-            text = format_weekday(_monday(row), "abbreviated")
+            text = format_weekday(self._first + timedelta(days=row), "abbreviated")
             painter.drawText(box, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, text)
         for week in range(WEEKS):
             for row in range(7):
@@ -110,6 +111,7 @@ class HourGrid(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setFixedHeight(7 * 14 + 18)
         self._counts: dict[tuple[int, int], int] = {}
+        self._first_weekday = first_weekday()  # rows in the language's order of weekdays
 
     def sizeHint(self) -> QSize:
         return QSize(LABEL_W + HOURS * 18, 7 * 14 + 18)
@@ -131,14 +133,15 @@ class HourGrid(QWidget):
         painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
         for row in range(7):
             box = QRectF(0, row * 14, LABEL_W - 4, 14)
-            text = format_weekday(_monday(row), "abbreviated")
+            text = format_weekday(_monday((self._first_weekday + row) % 7), "abbreviated")
             painter.drawText(box, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, text)
         for hour in (0, 6, 12, 18):
             box = QRectF(LABEL_W + hour * width, 7 * 14 + 2, 4 * width, 16)
             painter.drawText(box, Qt.AlignmentFlag.AlignLeft, f"{hour:02d}")
-        for (row, hour), count in self._counts.items():
+        for (weekday, hour), count in self._counts.items():
             if count <= 0:
                 continue
+            row = (weekday - self._first_weekday) % 7
             shade = QColor(ink)
             shade.setAlphaF(0.2 + 0.8 * count / most)  # lightness, not hue, tells more from less
             painter.setPen(Qt.PenStyle.NoPen)
