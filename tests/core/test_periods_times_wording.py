@@ -26,6 +26,8 @@ TODAY = date(2026, 3, 14)  # a Saturday
 def test_periods_are_built_from_an_explicit_today() -> None:
     assert Period.last_days(7, today=TODAY) == Period(date(2026, 3, 8), TODAY)
     assert Period.week_of(TODAY) == Period(date(2026, 3, 9), date(2026, 3, 15))
+    # A language whose week starts on Sunday: Sunday 8 to Saturday 14 March.
+    assert Period.week_of(TODAY, 6) == Period(date(2026, 3, 8), date(2026, 3, 14))
     assert Period.month_of(date(2024, 2, 10)) == Period(date(2024, 2, 1), date(2024, 2, 29))
     assert len(Period.year_ending(TODAY).days()) == 365
 

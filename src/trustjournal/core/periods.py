@@ -28,10 +28,11 @@ class Period:
         return cls(today - timedelta(days=days - 1), today)
 
     @classmethod
-    def week_of(cls, today: date) -> Period:
-        """Monday to Sunday of today's week."""
-        monday = today - timedelta(days=today.weekday())
-        return cls(monday, monday + timedelta(days=6))
+    def week_of(cls, today: date, first_weekday: int = 0) -> Period:
+        """Today's week, from `first_weekday` (0 = Monday, as core.i18n.first_weekday() gives
+        for the language) to the day before it a week on."""
+        first = today - timedelta(days=(today.weekday() - first_weekday) % 7)
+        return cls(first, first + timedelta(days=6))
 
     @classmethod
     def month_of(cls, today: date) -> Period:

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from trustjournal.core.entries import EntryKind
-from trustjournal.core.i18n import _, babel_locale, pgettext
+from trustjournal.core.i18n import _, babel_locale, first_weekday, pgettext
 from trustjournal.core.periods import Period
 from trustjournal.core.query import EntryQuery
 from trustjournal.ui.editors.fields import qt_format
@@ -186,7 +186,7 @@ class FilterBar(QWidget):
         key = self.period.currentData()
         today = self._today()
         if key == "week":
-            return Period.week_of(today)
+            return Period.week_of(today, first_weekday())
         if key == "month":
             return Period.month_of(today)
         if key == "custom":
