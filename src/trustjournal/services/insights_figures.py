@@ -11,13 +11,19 @@ from trustjournal.core.periods import Period
 from trustjournal.store import aggregates, insight_queries
 from trustjournal.store.aggregates import CopingEffect, DailyMood
 from trustjournal.store.db import Database
-from trustjournal.store.insight_queries import Bucket, PeriodTotals, TriggerBucket
+from trustjournal.store.insight_queries import (
+    Bucket,
+    GratitudeBucket,
+    PeriodTotals,
+    TriggerBucket,
+)
 from trustjournal.store.vault import Vault
 
 __all__ = [
     "CopingEffect",
     "DailyMood",
     "Figures",
+    "GratitudeBucket",
     "InsightFigures",
     "PeriodTotals",
     "Span",
@@ -98,6 +104,10 @@ class Figures:
         first_day: the journal's first day, or None when it is empty.
         year_start: the Monday the year at a glance starts on (53 whole weeks up to the end).
         year_days: the check-in days of those 53 weeks.
+        gratitude: appreciations per week or month, and how many were told.
+        totals: plain means and counts over the period's entries.
+        emotions: emotions of check-ins and trigger records, most frequent first.
+        previous: the figures of the same number of days just before, for comparing.
     """
 
     period: Period
@@ -112,6 +122,10 @@ class Figures:
     first_day: date | None = None
     year_start: date | None = None
     year_days: list[DailyMood] = field(default_factory=list)
+    gratitude: list[GratitudeBucket] = field(default_factory=list)
+    totals: PeriodTotals | None = None
+    emotions: list[tuple[str, int]] = field(default_factory=list)
+    previous: Summary | None = None
 
     @property
     def trigger_count(self) -> int:
@@ -175,6 +189,10 @@ def figures(db: Database, period: Period) -> Figures:
         first_day=insight_queries.first_day(db),
         year_start=year.start,
         year_days=aggregates.daily_mood(db, year),
+        gratitude=insight_queries.gratitude_by_bucket(db, period, bucket),
+        totals=insight_queries.period_totals(db, period),
+        emotions=insight_queries.emotion_counts(db, period),
+        previous=summary(db, shifted(period, -1)),
     )
 
 

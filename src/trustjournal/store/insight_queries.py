@@ -43,6 +43,15 @@ class TriggerBucket:
     with_after: int
 
 
+@dataclass(frozen=True)
+class GratitudeBucket:
+    """The appreciations of one week or month: how many, and how many of them were told."""
+
+    start: date
+    count: int
+    told: int
+
+
 def _live(kind: str, period: Period | None) -> Where:
     where = Where()
     where.add(f"kind = '{kind}'")
@@ -118,6 +127,7 @@ class PeriodTotals:
         triggers / unfinished: trigger records, and how many are still to finish.
         intensity: mean intensity at the time over all trigger records, else None.
         intensity_after: mean intensity afterwards over the records that noted one, else None.
+        drop: mean of intensity minus intensity afterwards over those records, else None.
     """
 
     checkins: int
@@ -130,6 +140,7 @@ class PeriodTotals:
     unfinished: int
     intensity: float | None
     intensity_after: float | None
+    drop: float | None = None
 
 
 def _float(value: Any) -> float | None:
@@ -148,11 +159,12 @@ def period_totals(db: Database, period: Period | None) -> PeriodTotals:
         " sum(kind = 'gratitude'), sum(kind = 'gratitude' AND expressed = 1),"
         " sum(kind = 'trigger'), sum(kind = 'trigger' AND unfinished = 1),"
         " avg(CASE WHEN kind = 'trigger' THEN intensity END),"
-        " avg(CASE WHEN kind = 'trigger' THEN intensity_after END)"
+        " avg(CASE WHEN kind = 'trigger' THEN intensity_after END),"
+        " avg(CASE WHEN kind = 'trigger' THEN intensity - intensity_after END)"
         f" FROM entries {where.sql()}",
         where.params,
     )[0]
-    n, mood, conn, trust, grat, told, trig, unfinished, intensity, after = row
+    n, mood, conn, trust, grat, told, trig, unfinished, intensity, after, drop = row
     return PeriodTotals(
         int(n or 0),
         _float(mood),
@@ -164,6 +176,7 @@ def period_totals(db: Database, period: Period | None) -> PeriodTotals:
         int(unfinished or 0),
         _float(intensity),
         _float(after),
+        _float(drop),
     )
 
 
@@ -182,3 +195,18 @@ def emotion_counts(db: Database, period: Period | None) -> list[tuple[str, int]]
         where.params,
     )
     return [(str(name), int(uses)) for name, _first, uses in rows]
+
+
+def gratitude_by_bucket(
+    db: Database, period: Period | None, bucket: Bucket
+) -> list[GratitudeBucket]:
+    """Appreciations per week or month and how many were told, oldest first (empty ones left
+    out)."""
+    where = _live("gratitude", period)
+    start = _BUCKET_SQL[bucket]
+    rows = db.query(
+        f"SELECT {start} AS b, count(*), sum(expressed = 1)"  # noqa: S608
+        f" FROM entries {where.sql()} GROUP BY b ORDER BY b",
+        where.params,
+    )
+    return [GratitudeBucket(date.fromisoformat(str(b)), int(n), int(t or 0)) for b, n, t in rows]
