@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from tests.cli.conftest import NOW, PASSPHRASE, Run
+from tests.cli.test_cli_german import german
 from tests.store.conftest import Clock
 from trustjournal.core.entries import GratitudeEntry, MoodCheckIn, TriggerRecord
 from trustjournal.store.entries import EntryRepository
@@ -143,3 +144,17 @@ def test_bad_dates_are_refused_with_exit_2_before_the_passphrase(
     assert result.out == ""
     assert result.err.startswith("trustjournal: ")
     assert "Traceback" not in result.err
+
+
+def test_text_output_in_german_with_real_plurals_and_german_dates(filled: Path) -> None:
+
+    vault = str(filled)
+    args = ("--vault", vault, "--passphrase-stdin", "--from", "2026-03-01", "--to", "2026-03-10")
+    result = german("insights", *args, stdin=PASSPHRASE + "\n")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[:3] == [
+        "Vom 01.03.2026 bis 10.03.2026",
+        "5 Check-ins an 3 Tagen: Stimmung 7, Nähe 4,3, Vertrauen 2",
+        "2 Dankbarkeitseinträge, davon 1 gesagt",
+    ]
+    assert german("insights", "--help").stdout.count("Einblicke") >= 1
