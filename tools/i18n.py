@@ -44,6 +44,7 @@ AREA_OF_PATH = (
     ("services/portable", "data"),
     ("services/imports", "data"),
     ("cli/data_", "data"),
+    ("cli/insights_", "insights"),
     ("cli/", "cli"),
     ("__main__.py", "cli"),
     ("core/", "core"),

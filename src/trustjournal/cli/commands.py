@@ -23,6 +23,7 @@ from trustjournal.cli.entry_args import (
     query_from_args,
     when_text,
 )
+from trustjournal.cli.insights_command import InsightsCommand
 from trustjournal.cli.terminal import SecretSource, UsageError, fill_from_stdin, visible
 from trustjournal.core.errors import UserFacingError
 from trustjournal.core.i18n import _, ngettext
@@ -94,7 +95,7 @@ def _unlock(args: argparse.Namespace, secrets: SecretSource) -> Vault:
     return Vault.unlock(directory, secrets.ask(_("Passphrase: ")))
 
 
-class Commands(DataCommands):
+class Commands(DataCommands, InsightsCommand):
     """The subcommands, sharing the secret source, the printer and the clock."""
 
     def __init__(

@@ -8,6 +8,7 @@ from typing import Any, NoReturn
 
 from trustjournal import __version__
 from trustjournal.cli.data_commands import add_data_commands, backup_to_help
+from trustjournal.cli.insights_command import add_insights_command
 from trustjournal.cli.terminal import UsageError
 from trustjournal.core.entries import About, EntryKind
 from trustjournal.core.i18n import _
@@ -259,6 +260,7 @@ def build_parser() -> Parser:
     restore.add_argument("--from", dest="source", metavar="DIR", required=True)
 
     add_data_commands(sub, _common)
+    add_insights_command(sub, _common)
     _export_command(sub)
 
     demo = sub.add_parser("demo", help=_("create a journal filled with generated examples"))

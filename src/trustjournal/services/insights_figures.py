@@ -11,10 +11,25 @@ from trustjournal.core.periods import Period
 from trustjournal.store import aggregates, insight_queries
 from trustjournal.store.aggregates import CopingEffect, DailyMood
 from trustjournal.store.db import Database
-from trustjournal.store.insight_queries import Bucket, TriggerBucket
+from trustjournal.store.insight_queries import (
+    Bucket,
+    GratitudeBucket,
+    PeriodTotals,
+    TriggerBucket,
+)
 from trustjournal.store.vault import Vault
 
-__all__ = ["CopingEffect", "DailyMood", "Figures", "InsightFigures", "Span", "TriggerBucket"]
+__all__ = [
+    "CopingEffect",
+    "DailyMood",
+    "Figures",
+    "GratitudeBucket",
+    "InsightFigures",
+    "PeriodTotals",
+    "Span",
+    "Summary",
+    "TriggerBucket",
+]
 
 PERIOD_SETTING = "insights.period"  # the chosen span, kept in the vault's settings
 LONG_PERIOD_DAYS = 120  # from this many days on, averages and counts go by month, not week
@@ -89,6 +104,10 @@ class Figures:
         first_day: the journal's first day, or None when it is empty.
         year_start: the Monday the year at a glance starts on (53 whole weeks up to the end).
         year_days: the check-in days of those 53 weeks.
+        gratitude: appreciations per week or month, and how many were told.
+        totals: plain means and counts over the period's entries.
+        emotions: emotions of check-ins and trigger records, most frequent first.
+        previous: the figures of the same number of days just before, for comparing.
     """
 
     period: Period
@@ -103,6 +122,10 @@ class Figures:
     first_day: date | None = None
     year_start: date | None = None
     year_days: list[DailyMood] = field(default_factory=list)
+    gratitude: list[GratitudeBucket] = field(default_factory=list)
+    totals: PeriodTotals | None = None
+    emotions: list[tuple[str, int]] = field(default_factory=list)
+    previous: Summary | None = None
 
     @property
     def trigger_count(self) -> int:
@@ -166,6 +189,43 @@ def figures(db: Database, period: Period) -> Figures:
         first_day=insight_queries.first_day(db),
         year_start=year.start,
         year_days=aggregates.daily_mood(db, year),
+        gratitude=insight_queries.gratitude_by_bucket(db, period, bucket),
+        totals=insight_queries.period_totals(db, period),
+        emotions=insight_queries.emotion_counts(db, period),
+        previous=summary(db, shifted(period, -1)),
+    )
+
+
+@dataclass(frozen=True)
+class Summary:
+    """The figures of one period as the command line prints them (also the page's totals).
+
+    Attributes:
+        period: the closed period.
+        days: each day with a check-in, oldest first.
+        totals: plain means and counts over the period's entries.
+        emotions: emotions of check-ins and trigger records, most frequent first.
+        categories: trigger records per category (NO_CATEGORY for none), most frequent first.
+        coping: each coping strategy used in the period's trigger records.
+    """
+
+    period: Period
+    days: list[DailyMood]
+    totals: PeriodTotals
+    emotions: list[tuple[str, int]]
+    categories: list[tuple[str, int]]
+    coping: list[CopingEffect]
+
+
+def summary(db: Database, period: Period) -> Summary:
+    """Read the totals of `period` (safe to call from a background task)."""
+    return Summary(
+        period=period,
+        days=aggregates.daily_mood(db, period),
+        totals=insight_queries.period_totals(db, period),
+        emotions=insight_queries.emotion_counts(db, period),
+        categories=aggregates.triggers_by_category(db, period),
+        coping=aggregates.coping_effect(db, period),
     )
 
 
@@ -181,6 +241,10 @@ class InsightFigures:
     def figures(self, period: Period) -> Figures:
         """Everything the page shows for `period`."""
         return figures(self._vault.db, period)
+
+    def summary(self, period: Period) -> Summary:
+        """The totals of `period` (the command line's figures)."""
+        return summary(self._vault.db, period)
 
     def first_day(self) -> date | None:
         """The journal's first day, or None when it is empty."""

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Literal
+from typing import Any, Literal
 
 from trustjournal.core.periods import Period
 from trustjournal.store.db import Database
@@ -41,6 +41,15 @@ class TriggerBucket:
     intensity: float | None
     intensity_after: float | None
     with_after: int
+
+
+@dataclass(frozen=True)
+class GratitudeBucket:
+    """The appreciations of one week or month: how many, and how many of them were told."""
+
+    start: date
+    count: int
+    told: int
 
 
 def _live(kind: str, period: Period | None) -> Where:
@@ -105,3 +114,99 @@ def first_entry_of_day(db: Database, day: date) -> int | None:
         (day.isoformat(),),
     )
     return None if value is None else int(value)
+
+
+@dataclass(frozen=True)
+class PeriodTotals:
+    """Plain means and counts over the entries of a period (not means of day means).
+
+    Attributes:
+        checkins: mood check-ins.
+        mood / connection / trust: means over the check-ins that answered them, else None.
+        gratitude / told: appreciations, and how many of them were told.
+        triggers / unfinished: trigger records, and how many are still to finish.
+        intensity: mean intensity at the time over all trigger records, else None.
+        intensity_after: mean intensity afterwards over the records that noted one, else None.
+        drop: mean of intensity minus intensity afterwards over those records, else None.
+    """
+
+    checkins: int
+    mood: float | None
+    connection: float | None
+    trust: float | None
+    gratitude: int
+    told: int
+    triggers: int
+    unfinished: int
+    intensity: float | None
+    intensity_after: float | None
+    drop: float | None = None
+
+
+def _float(value: Any) -> float | None:
+    return None if value is None else float(value)
+
+
+def period_totals(db: Database, period: Period | None) -> PeriodTotals:
+    """One pass over the period's live entries, grouped in SQL."""
+    where = Where()
+    where.add("deleted_utc IS NULL")
+    add_period(where, period, "local_day")
+    row = db.query(
+        "SELECT sum(kind = 'mood'), avg(CASE WHEN kind = 'mood' THEN mood END),"  # noqa: S608
+        " avg(CASE WHEN kind = 'mood' THEN connection END),"
+        " avg(CASE WHEN kind = 'mood' THEN trust END),"
+        " sum(kind = 'gratitude'), sum(kind = 'gratitude' AND expressed = 1),"
+        " sum(kind = 'trigger'), sum(kind = 'trigger' AND unfinished = 1),"
+        " avg(CASE WHEN kind = 'trigger' THEN intensity END),"
+        " avg(CASE WHEN kind = 'trigger' THEN intensity_after END),"
+        " avg(CASE WHEN kind = 'trigger' THEN intensity - intensity_after END)"
+        f" FROM entries {where.sql()}",
+        where.params,
+    )[0]
+    n, mood, conn, trust, grat, told, trig, unfinished, intensity, after, drop = row
+    return PeriodTotals(
+        int(n or 0),
+        _float(mood),
+        _float(conn),
+        _float(trust),
+        int(grat or 0),
+        int(told or 0),
+        int(trig or 0),
+        int(unfinished or 0),
+        _float(intensity),
+        _float(after),
+        _float(drop),
+    )
+
+
+def emotion_counts(db: Database, period: Period | None) -> list[tuple[str, int]]:
+    """Emotions named in check-ins and trigger records (letter case ignored), most frequent
+    first; each is shown as first written."""
+    where = Where()
+    where.add("e.kind IN ('mood', 'trigger')")
+    where.add("e.deleted_utc IS NULL")
+    add_period(where, period, "e.local_day")
+    rows = db.query(
+        "SELECT n.name, min(n.entry_id), count(*) AS uses"  # noqa: S608
+        " FROM entries AS e CROSS JOIN entry_names AS n"
+        " ON n.entry_id = e.id AND n.role = 'emotion'"
+        f" {where.sql()} GROUP BY n.name_key ORDER BY uses DESC, n.name_key",
+        where.params,
+    )
+    return [(str(name), int(uses)) for name, _first, uses in rows]
+
+
+def gratitude_by_bucket(
+    db: Database, period: Period | None, bucket: Bucket
+) -> list[GratitudeBucket]:
+    """Appreciations per week or month and how many were told, oldest first (empty ones left
+    out)."""
+    where = _live("gratitude", period)
+    start = _BUCKET_SQL[bucket]
+    rows = db.query(
+        f"SELECT {start} AS b, count(*), sum(expressed = 1)"  # noqa: S608
+        f" FROM entries {where.sql()} GROUP BY b ORDER BY b",
+        where.params,
+    )
+    return [GratitudeBucket(date.fromisoformat(str(b)), int(n), int(t or 0)) for b, n, t in rows]

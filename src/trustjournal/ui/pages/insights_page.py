@@ -11,11 +11,20 @@ from trustjournal.core.i18n import _
 from trustjournal.core.periods import Period
 from trustjournal.services.changes import Change
 from trustjournal.services.insights_figures import PERIOD_SETTING, Figures, InsightFigures, Span
+from trustjournal.ui.insights.compare import (
+    emotion_shift,
+    emotion_summary,
+    gratitude_lines,
+    gratitude_summary,
+    progress_lines,
+    told_buckets,
+)
 from trustjournal.ui.insights.grids import HourGrid, RampLegend, YearGrid
 from trustjournal.ui.insights.helps import HelpsList
 from trustjournal.ui.insights.legend import SeriesLegend
 from trustjournal.ui.insights.mood_chart import MoodChart, values_text
 from trustjournal.ui.insights.period_bar import PeriodBar
+from trustjournal.ui.insights.told_bars import ToldBars
 from trustjournal.ui.insights.wording import (
     category_summary,
     intensity_summary,
@@ -63,6 +72,12 @@ class InsightsPage(QWidget):
         self.categories = label("")
         self.intensity_text = label("")
         self.helps = HelpsList(self)
+        self.gratitude_text = label("")
+        self.told_bars = ToldBars(self)
+        self.told_text = label("", role="hint")
+        self.emotion_text = label("")
+        self.emotion_shift = label("", role="hint")
+        self.progress_text = label("")
         self.figures: Figures | None = None
         self._lay_out()
         self.bar.changed.connect(self._on_period)
@@ -122,6 +137,7 @@ class InsightsPage(QWidget):
             ),
         )
         helps.addWidget(self.helps)
+        self._lay_out_comparisons()
         for frame in self._cards():
             column.addWidget(frame)
         column.addStretch(1)
@@ -136,8 +152,34 @@ class InsightsPage(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(scroll)
 
+    def _lay_out_comparisons(self) -> None:
+        self.gratitude_card, gratitude = card(self, heading=_("Gratitude"))
+        gratitude.addWidget(self.gratitude_text)
+        gratitude.addWidget(
+            label(_("Each bar is filled to the share you told (full: all of them)."), role="hint")
+        )
+        gratitude.addWidget(self.told_bars)
+        gratitude.addWidget(self.told_text)
+        self.emotions_card, emotions = card(self, heading=_("Emotions"))
+        emotions.addWidget(self.emotion_text)
+        emotions.addWidget(self.emotion_shift)
+        self.progress_card, progress = card(
+            self,
+            heading=_("Progress"),
+            hint=_("This period beside the same number of days just before it, as it was."),
+        )
+        progress.addWidget(self.progress_text)
+
     def _cards(self) -> tuple[QWidget, ...]:
-        return (self.mood_card, self.year_card, self.trigger_card, self.helps_card)
+        return (
+            self.mood_card,
+            self.year_card,
+            self.trigger_card,
+            self.helps_card,
+            self.gratitude_card,
+            self.emotions_card,
+            self.progress_card,
+        )
 
     # --- reading -------------------------------------------------------------------------------
 
@@ -193,6 +235,18 @@ class InsightsPage(QWidget):
         self.intensity_text.setText(intensity_summary(shown) if shown.triggers else "")
         self.intensity_text.setVisible(bool(shown.triggers))
         self.helps.show_effects(shown.coping)
+        self._show_comparisons(shown)
+
+    def _show_comparisons(self, shown: Figures) -> None:
+        self.gratitude_text.setText(gratitude_summary(shown))
+        told = gratitude_lines(shown)
+        self.told_bars.show_buckets(told_buckets(shown), told)
+        self.told_bars.setVisible(bool(told))
+        self.told_text.setText(told)
+        self.told_text.setVisible(bool(told))
+        self.emotion_text.setText(emotion_summary(shown))
+        self.emotion_shift.setText(emotion_shift(shown))
+        self.progress_text.setText("\n".join(progress_lines(shown)))
 
     def _on_day_focused(self, day: date | None) -> None:
         chosen = next((d for d in self.chart.days if d.day == day), None)
@@ -236,3 +290,12 @@ class InsightsPage(QWidget):
         self.hours.show_counts({})
         self.intensity_text.clear()
         self.helps.show_effects([])
+        for text in (
+            self.gratitude_text,
+            self.told_text,
+            self.emotion_text,
+            self.emotion_shift,
+            self.progress_text,
+        ):
+            text.clear()
+        self.told_bars.show_buckets([], "")
