@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
+from PySide6.QtCore import QEvent
+from PySide6.QtWidgets import QApplication
 
 from tests.services.conftest import clock, db, db_path, journal, repo  # noqa: F401 - shared
 
@@ -15,3 +19,21 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if "tests/ui/" in item.nodeid.replace("\\", "/"):
             item.add_marker(pytest.mark.qt_log_ignore(OFFSCREEN_NOISE))
+
+
+@pytest.fixture(autouse=True)
+def no_window_outlives_its_test() -> Iterator[None]:
+    """Close and delete every top-level widget a test leaves behind.
+
+    A widget left alive keeps receiving application-wide events (a later test's style change
+    reaches it) after the test's journal and models are gone; on Python 3.12 one such leftover
+    scale asked a dead timeline model for its rows.
+    """
+    yield
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        return
+    for widget in QApplication.topLevelWidgets():
+        widget.close()
+        widget.deleteLater()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)

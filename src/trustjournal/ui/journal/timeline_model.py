@@ -88,7 +88,8 @@ class TimelineModel(QAbstractListModel):
     """
 
     def __init__(self, *, entries: EntryRepository, parent: QObject | None = None) -> None:
-        super().__init__(parent)
+        # Every field before Qt's own __init__: joining `parent` sends events, and a layout
+        # that answers one may ask this model for its rows before it has any.
         self._entries = entries
         self._query = EntryQuery()
         self._index: list[tuple[int, str]] = []  # (id, day) of every entry
@@ -100,6 +101,7 @@ class TimelineModel(QAbstractListModel):
         self._more = False
         self._after: TimelineKey | None = None  # where the next slice of the index starts
         self._next_fetch = FIRST_FETCH
+        super().__init__(parent)
 
     @property
     def query(self) -> EntryQuery:
