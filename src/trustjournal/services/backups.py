@@ -8,6 +8,7 @@ By default they live in the vault's own `backups/` folder, where a purge finds t
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import shutil
@@ -16,7 +17,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from trustjournal.core.errors import UserFacingError, WrongSecretError
+from trustjournal.core.errors import UserFacingError, VaultLockedError, WrongSecretError
 from trustjournal.core.i18n import _
 from trustjournal.store.db import translate_errors
 from trustjournal.store.files import fsync_directory, make_private_dir, make_private_subdir
@@ -194,7 +195,9 @@ class BackupService:
             shutil.rmtree(partial, ignore_errors=True)
             raise
         fsync_directory(folder)
-        self.apply_rule(spare=spare)
+        # Locked just after a complete copy: it is kept, and the rule tidies next time.
+        with contextlib.suppress(VaultLockedError):
+            self.apply_rule(spare=spare)
         return final
 
     def apply_rule(self, *, spare: Path | None = None) -> list[Path]:

@@ -119,15 +119,6 @@ class BackupsSection(QFrame):
                 room or 10_000, self.choose_button, self.now_button, stretch_first=False
             )
         )
-        self.progress = QProgressBar(self)
-        self.progress.setRange(0, 0)
-        self.progress.setTextVisible(False)
-        self.progress.setAccessibleName(_("Making a backup"))
-        self.progress.hide()
-        layout.addWidget(self.progress)
-        self.status = label()
-        self.status.hide()
-        layout.addWidget(self.status)
 
     def _add_list(self, layout: QVBoxLayout) -> None:
         self.table = QTreeWidget(self)
@@ -136,7 +127,8 @@ class BackupsSection(QFrame):
         self.table.setHeaderLabels([_("Made"), _("Entries"), _("Size")])
         self.table.setAccessibleName(_("Backups"))
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setMinimumHeight(150)
+        self.table.setMinimumHeight(130)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.table.itemSelectionChanged.connect(self._show_selection_state)
         layout.addWidget(self.table)
         self.check_button = button(_("Chec&k"))
@@ -148,6 +140,16 @@ class BackupsSection(QFrame):
         row.addWidget(self.restore_button)
         row.addStretch(1)
         layout.addLayout(row)
+        # Progress and outcome under the buttons, where the person just pressed one.
+        self.progress = QProgressBar(self)
+        self.progress.setRange(0, 0)
+        self.progress.setTextVisible(False)
+        self.progress.setAccessibleName(_("Making a backup"))
+        self.progress.hide()
+        layout.addWidget(self.progress)
+        self.status = label()
+        self.status.hide()
+        layout.addWidget(self.status)
 
     # --- what is shown ---------------------------------------------------------------------
 
@@ -191,8 +193,9 @@ class BackupsSection(QFrame):
             if info.problem:
                 item.setToolTip(1, info.problem)
             self.table.addTopLevelItem(item)
-        for column in range(3):
+        for column in range(2):  # the last column stretches to the edge
             self.table.resizeColumnToContents(column)
+            self.table.setColumnWidth(column, self.table.columnWidth(column) + 16)  # air
         self.summary.setText(summary_text(backups))
         self._show_selection_state()
 
