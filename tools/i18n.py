@@ -41,6 +41,9 @@ AREA_OF_PATH = (
     ("ui/insights/", "insights"),
     ("services/insights_", "insights"),
     ("services/backups", "data"),
+    ("ui/settings/backup", "data"),  # Settings → Backups: backups_section.py, backup_words.py
+    ("ui/settings/restore_dialog.py", "data"),
+    ("ui/settings/auto_backup.py", "data"),
     ("services/portable", "data"),
     ("services/imports", "data"),
     ("cli/data_", "data"),

@@ -12,7 +12,7 @@ import pytest
 from tests.store.conftest import Clock
 from trustjournal.core.entries import MoodCheckIn
 from trustjournal.core.errors import VaultCorruptError, WrongSecretError
-from trustjournal.services.backups import BackupService, restore
+from trustjournal.services.backups import BackupService, require_passphrase_for, restore
 from trustjournal.store.entries import EntryRepository
 from trustjournal.store.keyfile import KdfParams
 from trustjournal.store.vault import Vault
@@ -223,3 +223,19 @@ def test_restore_with_a_wrong_passphrase_changes_nothing(vault: Vault, clock: Cl
     with pytest.raises(WrongSecretError):
         restore(made, directory, "not it", clock=clock)
     assert sorted(os.listdir(directory / "backups")) == before
+
+
+def test_the_copy_made_before_a_restore_never_removes_the_backup_to_restore(
+    vault: Vault, clock: Clock
+) -> None:
+    service = BackupService(vault=vault, clock=clock)
+    chosen = service.back_up_now()
+    before_restore = service.back_up_now(spare=chosen)  # the same day: the rule keeps one
+    assert [b.path for b in service.backups()] == [before_restore, chosen]
+
+
+def test_a_restore_passphrase_is_checked_before_anything_moves(vault: Vault, clock: Clock) -> None:
+    made = BackupService(vault=vault, clock=clock).back_up_now()
+    require_passphrase_for(made, vault.directory, PASSPHRASE)  # the current one: fine
+    with pytest.raises(WrongSecretError):
+        require_passphrase_for(made, vault.directory, "not it")

@@ -10,13 +10,15 @@ from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDialog
 
-from tests.ui.shell_helpers import PASSPHRASE, make_vault
+from tests.ui.shell_helpers import PASSPHRASE, fixed_clock, make_vault
 from trustjournal.core.errors import WrongSecretError
+from trustjournal.services.backups import BackupService
 from trustjournal.store.settings import SettingsRepository
 from trustjournal.store.vault import Vault
 from trustjournal.ui.clipboard import ClipboardGuard
 from trustjournal.ui.dialogs.change_passphrase import ChangePassphraseDialog
 from trustjournal.ui.dialogs.new_recovery_code import NewRecoveryCodeDialog
+from trustjournal.ui.settings.restore_dialog import RestoreBackupDialog
 from trustjournal.ui.tasks import SynchronousTasks, Tasks
 
 NEW_PASSPHRASE = "pebble orchard quietly humming"
@@ -84,6 +86,15 @@ def recovery_dialog(journal: Journal, tasks: Tasks | None = None) -> NewRecovery
 
 def passphrase_dialog(journal: Journal, tasks: Tasks | None = None) -> ChangePassphraseDialog:
     dialog = ChangePassphraseDialog(vault=journal.vault, tasks=tasks or SynchronousTasks())
+    return _shown(dialog)
+
+
+def restore_dialog(journal: Journal, tasks: Tasks | None = None) -> RestoreBackupDialog:
+    service = BackupService(vault=journal.vault, clock=fixed_clock)
+    service.back_up_now()
+    dialog = RestoreBackupDialog(
+        info=service.backups()[0], service=service, tasks=tasks or SynchronousTasks()
+    )
     return _shown(dialog)
 
 

@@ -26,12 +26,14 @@ from tests.ui.dialog_helpers import (
     delete_closed_dialogs,
     passphrase_dialog,
     recovery_dialog,
+    restore_dialog,
 )
 from tests.ui.shell_helpers import PASSPHRASE
 from trustjournal.ui.dialogs.change_passphrase import ChangePassphraseDialog
 from trustjournal.ui.dialogs.keyed import KeyedDialog
 from trustjournal.ui.dialogs.never_lock import NeverLockDialog
 from trustjournal.ui.dialogs.new_recovery_code import NewRecoveryCodeDialog
+from trustjournal.ui.settings.restore_dialog import RestoreBackupDialog
 from trustjournal.ui.tasks import Tasks
 from trustjournal.ui.widgets.recovery_code_panel import last_group
 
@@ -78,6 +80,14 @@ def _recovery(passphrase: str, *, make: bool = False, check: bool | None = None)
     return setup
 
 
+def _restore_passphrase(passphrase: str) -> Setup:
+    def setup(dialog: KeyedDialog, _settle: Callable[[], None]) -> None:
+        assert isinstance(dialog, RestoreBackupDialog)
+        _type(dialog.passphrase, passphrase)
+
+    return setup
+
+
 def _recovery_cancel(dialog: KeyedDialog) -> QPushButton:
     assert isinstance(dialog, NewRecoveryCodeDialog)
     return dialog.discard_button if dialog.panel is not None else dialog.cancel_button
@@ -113,6 +123,15 @@ COVERED: dict[type[QDialog], Covered] = {
             "code shown": _recovery(PASSPHRASE, make=True),
             "wrong group": _recovery(PASSPHRASE, make=True, check=False),
             "code confirmed": _recovery(PASSPHRASE, make=True, check=True),
+        },
+    ),
+    RestoreBackupDialog: Covered(
+        build=restore_dialog,
+        cancel=lambda d: d.cancel_button,  # type: ignore[attr-defined]
+        states={
+            "empty": _restore_passphrase(""),
+            "wrong passphrase": _restore_passphrase("not it"),
+            "right passphrase": _restore_passphrase(PASSPHRASE),
         },
     ),
 }

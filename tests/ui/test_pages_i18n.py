@@ -60,10 +60,14 @@ def _settings(frame: MainFrame) -> SettingsPage:
 
 
 def _settings_user_texts(page: SettingsPage) -> list[str]:
-    """What Settings shows that is not ours to translate: the folder, each language named in
+    """What Settings shows that is not ours to translate: the folders, each language named in
     itself, the names and versions in About, and the vocabulary's words (the journal's data)."""
     combo = page.language_combo
-    texts = [page.path_label.text(), *(combo.itemText(i) for i in range(1, combo.count()))]
+    texts = [
+        page.path_label.text(),
+        page.backups.folder_label.text(),
+        *(combo.itemText(i) for i in range(1, combo.count())),
+    ]
     texts += ["TrustJournal", "Qt", "PySide6", "SQLCipher", "Python", cipher_version() or ""]
     for names in page.vocabulary.findChildren(QListWidget):
         texts += [names.item(i).text() for i in range(names.count())]

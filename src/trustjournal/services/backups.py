@@ -8,6 +8,7 @@ By default they live in the vault's own `backups/` folder, where a purge finds t
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import shutil
@@ -16,11 +17,11 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from trustjournal.core.errors import UserFacingError
+from trustjournal.core.errors import UserFacingError, VaultLockedError, WrongSecretError
 from trustjournal.core.i18n import _
 from trustjournal.store.db import translate_errors
 from trustjournal.store.files import fsync_directory, make_private_dir, make_private_subdir
-from trustjournal.store.keyfile import read_keyfile
+from trustjournal.store.keyfile import SlotName, read_keyfile, unwrap
 from trustjournal.store.layout import BACKUPS_DIR, KEY_FILE
 from trustjournal.store.settings import SettingsRepository
 from trustjournal.store.vault import Vault
@@ -114,6 +115,11 @@ class BackupService:
         self._clock = clock
         self._settings = SettingsRepository(db=vault.db)
 
+    @property
+    def journal_directory(self) -> Path:
+        """The folder of the journal these backups are of."""
+        return self._vault.directory
+
     # -- settings ---------------------------------------------------------------------------
 
     def folder(self) -> Path:
@@ -165,8 +171,9 @@ class BackupService:
             today=self._clock().astimezone().date(),
         )
 
-    def back_up_now(self) -> Path:
-        """Write a new automatic backup, then apply the rule to the folder.
+    def back_up_now(self, *, spare: Path | None = None) -> Path:
+        """Write a new automatic backup, then apply the rule to the folder (never removing
+        `spare`: the backup about to be restored, when this copy is the one made first).
 
         The copy is written into a hidden `.auto-….partial` folder and renamed into place only
         once it is complete and checked; an interrupted backup is swept away next time.
@@ -188,18 +195,21 @@ class BackupService:
             shutil.rmtree(partial, ignore_errors=True)
             raise
         fsync_directory(folder)
-        self.apply_rule()
+        # Locked just after a complete copy: it is kept, and the rule tidies next time.
+        with contextlib.suppress(VaultLockedError):
+            self.apply_rule(spare=spare)
         return final
 
-    def apply_rule(self) -> list[Path]:
-        """Remove the automatic backups the rule no longer keeps; returns what was removed."""
+    def apply_rule(self, *, spare: Path | None = None) -> list[Path]:
+        """Remove the automatic backups the rule no longer keeps (but never `spare`); returns
+        what was removed."""
         backups = self._automatic_folders()
         stamps = {path: moment for path in backups if (moment := made_at(path.name)) is not None}
         local = {path: moment.astimezone() for path, moment in stamps.items()}
         kept = to_keep(local.values(), self._clock().astimezone().date())
         removed = []
         for path, moment in local.items():
-            if moment not in kept:
+            if moment not in kept and path != spare:
                 shutil.rmtree(path, ignore_errors=True)
                 removed.append(path)
         return removed
@@ -308,3 +318,22 @@ def restore(
     code keep working; `passphrase` may be the current one or the one the backup was made under.
     """
     Vault.restore(backup_dir, vault_dir, passphrase, clock=clock)
+
+
+def require_passphrase_for(backup_dir: Path, vault_dir: Path, passphrase: str) -> None:
+    """Make sure `restore` will accept this passphrase (the current one or the backup's) before
+    anything is locked or moved: a restore asked for from the app checks it first.
+
+    Raises:
+        WrongSecretError: if it opens neither key file.
+        UserFacingError: if a key file cannot be read.
+    """
+    for keyfile in (vault_dir / KEY_FILE, backup_dir / KEY_FILE):
+        try:
+            unwrap(read_keyfile(keyfile), SlotName.PASSPHRASE, passphrase)
+        except WrongSecretError:
+            continue
+        return
+    raise WrongSecretError(
+        _("That passphrase opens neither your journal now nor this backup. Please try again.")
+    )

@@ -14,6 +14,7 @@ from PySide6.QtCore import QObject, Signal
 
 from trustjournal.ui.events import JournalEvents
 from trustjournal.ui.lock import LockManager
+from trustjournal.ui.settings.auto_backup import back_up_then_close, is_due
 from trustjournal.ui.tasks import ScopedTasks, Tasks
 from trustjournal.ui.theme import ThemeManager
 
@@ -57,6 +58,8 @@ class JournalSession(QObject):
         self._vault: Vault | None = None
         self._stretch = 0  # bumped on every begin and lock; the pages' tasks check it
         self._accepting = True
+        self._changed = False  # whether this vault's session changed anything (for a backup)
+        events.changed.connect(self._note_changed)
 
     @property
     def vault(self) -> Vault | None:
@@ -81,6 +84,7 @@ class JournalSession(QObject):
             return False
         self.opening.emit()
         self._vault = vault
+        self._changed = False
         self.opened.emit()
         preferences.apply(
             preferences.load(self.settings()), lock_manager=self._lock_manager, theme=self._theme
@@ -135,14 +139,26 @@ class JournalSession(QObject):
 
     def lock(self, *, while_open: Callable[[], None]) -> bool:
         """End the session: its tasks' results are dropped from now, `while_open` runs (drafts
-        are saved then), then the vault closes. False when nothing was open."""
+        are saved then), then the vault closes. False when nothing was open.
+
+        If the session changed something and no backup was made today, the vault is handed to
+        a background job that writes the backup and then closes it: the person sees the lock
+        at once, and only the file's closing waits for the copy, off the UI thread.
+        """
         if self._vault is None:
             return False
         self._stretch += 1
         while_open()
         vault, self._vault = self._vault, None
+        if is_due(vault, changed=self._changed, clock=self._clock):
+            back_up_then_close(vault, tasks=self._tasks, clock=self._clock)
+            return True
         try:
             vault.lock()
         except Exception as exc:
             log.error("closing the journal failed: %s", type(exc).__name__)
         return True
+
+    def _note_changed(self, _changes: object) -> None:
+        if self._vault is not None:
+            self._changed = True

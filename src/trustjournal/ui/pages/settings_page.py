@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from trustjournal.core.i18n import N_, _, ngettext
+from trustjournal.services.backups import BackupInfo
 from trustjournal.ui import preferences
 from trustjournal.ui.check_row import check_row
 from trustjournal.ui.clipboard import ClipboardGuard
@@ -35,6 +36,8 @@ from trustjournal.ui.lock import (
 from trustjournal.ui.main_frame import SIDEBAR_WIDTH
 from trustjournal.ui.screens.welcome import CANNOT, limits_card
 from trustjournal.ui.session import Session
+from trustjournal.ui.settings.backups_section import BackupsSection
+from trustjournal.ui.settings.restore_dialog import RestoreBackupDialog, restore_after_lock
 from trustjournal.ui.settings.vocabulary_section import VocabularySection
 from trustjournal.ui.theme import ThemeManager, ThemePreference
 from trustjournal.ui.wheel_guard import guard_wheel
@@ -96,6 +99,9 @@ class SettingsPage(QWidget):
         self.vocabulary = VocabularySection(session=session, room=CARD_ROOM, parent=body)
         column.addWidget(self.vocabulary)
         column.addWidget(self._secrets_card())
+        self.backups = BackupsSection(session=session, room=CARD_ROOM, parent=body)
+        self.backups.restore_asked.connect(self._on_restore_asked)
+        column.addWidget(self.backups)
         column.addWidget(self._location_card(is_demo))
         column.addWidget(about_card())
         column.addWidget(
@@ -118,6 +124,7 @@ class SettingsPage(QWidget):
         """Forget the vault's path and preferences shown here."""
         self.path_label.clear()
         self.vocabulary.clear()
+        self.backups.clear()
 
     # --- sections ----------------------------------------------------------------------------
 
@@ -302,6 +309,23 @@ class SettingsPage(QWidget):
         )
         dialog.outcome.connect(self._say)
         self._open(dialog)
+
+    def _on_restore_asked(self, info: BackupInfo) -> None:
+        dialog = RestoreBackupDialog(
+            info=info, service=self.backups.service, tasks=self._session.tasks, parent=self
+        )
+        dialog.confirmed.connect(self._on_restore_confirmed)
+        self._open(dialog)
+
+    def _on_restore_confirmed(self, info: BackupInfo, passphrase: str) -> None:
+        restore_after_lock(
+            info=info,
+            passphrase=passphrase,
+            vault_directory=self._session.vault.directory,
+            lock=lambda: self._lock_manager.request("restore"),
+            clock=self._session.clock,
+            window=self.window(),
+        )
 
     def _open(self, dialog: QWidget) -> None:
         self.secrets_status.hide()
