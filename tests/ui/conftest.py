@@ -37,3 +37,29 @@ def no_window_outlives_its_test() -> Iterator[None]:
         widget.close()
         widget.deleteLater()
     QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+def _speaking(code: str) -> Iterator[None]:
+    from trustjournal.core import i18n
+
+    i18n.set_language(code)
+    yield
+    i18n.set_language("en")
+
+
+@pytest.fixture
+def pseudo() -> Iterator[None]:
+    """The pseudo-locale for the test: every word of ours shows bracketed and accented."""
+    yield from _speaking("pseudo")
+
+
+@pytest.fixture
+def english() -> Iterator[None]:
+    """English for the test, whatever an earlier one chose."""
+    yield from _speaking("en")
+
+
+@pytest.fixture
+def german() -> Iterator[None]:
+    """German for the test."""
+    yield from _speaking("de")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -15,7 +14,6 @@ from tests.ui.i18n_helpers import escaped_texts
 from tests.ui.journal_helpers import sample_entries
 from tests.ui.shell_helpers import PASSPHRASE, fixed_clock, make_vault, start_shell, unlock
 from trustjournal.app import Shell
-from trustjournal.core import i18n
 from trustjournal.store.entries import EntryRepository
 from trustjournal.ui.pages.settings_page import SettingsPage
 from trustjournal.ui.screens.unlock import UnlockScreen
@@ -179,13 +177,6 @@ def test_a_wrong_passphrase_restores_nothing_and_says_so(
     assert shell.controller.vault is not None  # still open, nothing moved
     QTest.keyClick(dialog.passphrase, Qt.Key.Key_Escape)
     assert dialog.is_finished
-
-
-@pytest.fixture
-def pseudo() -> Iterator[None]:
-    i18n.set_language("pseudo")
-    yield
-    i18n.set_language("en")
 
 
 @pytest.mark.usefixtures("pseudo")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date
 
 import pytest
@@ -12,13 +11,6 @@ from pytestqt.qtbot import QtBot
 from tests.ui.i18n_helpers import escaped_texts
 from trustjournal.core import i18n
 from trustjournal.core.i18n import _
-
-
-@pytest.fixture
-def pseudo() -> Iterator[None]:
-    i18n.set_language("pseudo")
-    yield
-    i18n.set_language("en")
 
 
 @pytest.mark.usefixtures("pseudo")

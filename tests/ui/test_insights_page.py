@@ -14,7 +14,6 @@ from pytestqt.qtbot import QtBot
 from tests.ui.i18n_helpers import escaped_texts
 from tests.ui.journal_helpers import NOW, MovableClock, create_vault, open_session, shown
 from tests.ui.layout_checks import out_of_reach, overlaps, settle, squeezed
-from trustjournal.core import i18n
 from trustjournal.core.entries import MoodCheckIn, TriggerRecord
 from trustjournal.services.insights_figures import PERIOD_SETTING, Span
 from trustjournal.ui.insights.mood_chart import downsample
@@ -32,13 +31,6 @@ def session(tmp_path: Path) -> Iterator[Session]:
     vault = create_vault(tmp_path / "journal")
     yield open_session(vault, MovableClock())
     vault.lock()
-
-
-@pytest.fixture
-def pseudo() -> Iterator[None]:
-    i18n.set_language("pseudo")
-    yield
-    i18n.set_language("en")
 
 
 def _frame(qtbot: QtBot, session: Session, size: tuple[int, int] = (1280, 800)) -> MainFrame:

@@ -16,7 +16,6 @@ from tests.ui.journal_helpers import NOW, MovableClock, create_vault, open_sessi
 from tests.ui.layout_checks import out_of_reach, overlaps, save_shot, settle, sideways, squeezed
 from tests.ui.shell_helpers import fixed_clock, open_journal
 from trustjournal.app import Shell
-from trustjournal.core import i18n
 from trustjournal.core.entries import About, GratitudeEntry, MoodCheckIn
 from trustjournal.core.i18n_pseudo import is_pseudo
 from trustjournal.core.wording import short_day
@@ -28,20 +27,6 @@ from trustjournal.ui.today.gratitude_card import GratitudeCard
 
 NOTE = "what I wrote tonight"
 THANKS = ["You made tea when I came home late", "We laughed at the station", "The walk on Sunday"]
-
-
-@pytest.fixture
-def pseudo() -> Iterator[None]:
-    i18n.set_language("pseudo")
-    yield
-    i18n.set_language("en")
-
-
-@pytest.fixture
-def german() -> Iterator[None]:
-    i18n.set_language("de")
-    yield
-    i18n.set_language("en")
 
 
 def _with_entry(shell: Shell) -> int:

@@ -31,20 +31,6 @@ KINDS = (EntryKind.MOOD, EntryKind.GRATITUDE, EntryKind.TRIGGER)
 
 
 @pytest.fixture
-def pseudo() -> Iterator[None]:
-    i18n.set_language("pseudo")
-    yield
-    i18n.set_language("en")
-
-
-@pytest.fixture
-def english() -> Iterator[None]:
-    i18n.set_language("en")
-    yield
-    i18n.set_language("en")
-
-
-@pytest.fixture
 def session(tmp_path: Path) -> Iterator[Session]:
     vault = create_vault(tmp_path / "journal")
     yield open_session(vault, MovableClock())

@@ -3,7 +3,6 @@ the window's minimum size; and the summary may be written in another language th
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -17,20 +16,6 @@ from tests.ui.shell_helpers import open_journal
 from trustjournal.core import i18n
 from trustjournal.core.i18n import _
 from trustjournal.ui.pages.share_page import SharePage
-
-
-@pytest.fixture
-def pseudo() -> Iterator[None]:
-    i18n.set_language("pseudo")
-    yield
-    i18n.set_language("en")
-
-
-@pytest.fixture
-def english() -> Iterator[None]:
-    i18n.set_language("en")
-    yield
-    i18n.set_language("en")
 
 
 @pytest.mark.usefixtures("pseudo")
