@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Literal
@@ -140,18 +141,28 @@ def _lines(frame: _Frame, series: TimeSeries) -> list[Item]:
 
 
 def legend_items(
-    entries: list[tuple[int, str]], *, y: float, x: float = 0.0, style: Style = "points"
+    entries: Sequence[tuple[int, str]],
+    *,
+    y: float,
+    x: float = 0.0,
+    style: Style = "points",
+    widths: Sequence[float] | None = None,
+    size: float = 12.0,
 ) -> list[Item]:
-    """A key: each series' line (and marker) followed by its name, left to right."""
+    """A key: each series' line (and marker) followed by its name, left to right.
+
+    `widths` are each entry's measured width where the caller can measure text (a widget);
+    otherwise the width is estimated from the length (both renderers use a sans serif).
+    """
     items: list[Item] = []
-    for index, text in entries:
+    for i, (index, text) in enumerate(entries):
         colour = f"series{index}"
         dash = AVERAGE_DASH[index] if style == "points" else LINE_DASH[index]
         items.append(Line(((x, y), (x + 30, y)), colour, 2.5 if style == "points" else 1.8, dash))
         if style == "points":
             items.append(Mark(x + 15, y, 4.0, SHAPES[index], colour, filled=index == 0))
-        items.append(Label(x + 36, y + 4, text, colour="ink", size=12))
-        x += 36 + 7.0 * len(text) + 18  # an estimate: both renderers use a common sans serif
+        items.append(Label(x + 36, y + size / 3, text, colour="ink", size=size))
+        x += widths[i] if widths is not None else 36 + 0.58 * size * len(text) + 18
     return items
 
 
