@@ -230,11 +230,12 @@ class DocumentBuilder:
     def scene_space(self, scene: Scene) -> None:
         """A block as tall as `scene` drawn across the text width, which `ui.pdf` paints into."""
         self.block(top=4, bottom=4)
-        height = self.px(TEXT_WIDTH_PT * scene.height / scene.width)
+        points = TEXT_WIDTH_PT * scene.height / scene.width
         fmt = self._cursor.blockFormat()
-        fmt.setLineHeight(height, FIXED_HEIGHT)
+        fmt.setLineHeight(self.px(points), FIXED_HEIGHT)  # in format units, as Qt wants them
         self._cursor.setBlockFormat(fmt)
-        self.built.scenes[self._cursor.block().blockNumber()] = (scene, height)
+        device = points * self._dpi / 72.0  # the painter's units
+        self.built.scenes[self._cursor.block().blockNumber()] = (scene, device)
 
     def shared_charts(self, summary: Summary) -> None:
         """The charts added from Insights: heading, drawing, then the same in words."""

@@ -33,6 +33,7 @@ class BarRow:
     value: float
     text: str
     series: int = 0
+    sentence: str = ""  # the longer words for the text alternative, if any
 
 
 ROW_H = 24

@@ -14,9 +14,9 @@ ROW = 14  # the height of one weekday's row
 HOUR_KEY = 18  # the row of hours below the hour grid
 
 
-def year_cell(width: float) -> float:
+def year_cell(width: float, weeks: int = WEEKS) -> float:
     """A day's cell width for a grid `width` wide (rows keep 14 so the names always fit)."""
-    return max(6, min(14, (width - LABEL_W) // WEEKS))
+    return max(6, min(14, (width - LABEL_W) // weeks))
 
 
 def year_grid(
@@ -26,15 +26,16 @@ def year_grid(
     width: float,
     weekday_names: Sequence[str],
     title: str,
+    weeks: int = WEEKS,
 ) -> Scene:
-    """53 weeks of 7 days from `first`; a check-in day is coloured by its mean mood on the
-    ramp, a day without one is outlined. `weekday_names` label rows 0, 2 and 4."""
-    cell = year_cell(width)
+    """`weeks` weeks of 7 days from `first`; a check-in day is coloured by its mean mood on
+    the ramp, a day without one is outlined. `weekday_names` label rows 0, 2 and 4."""
+    cell = year_cell(width, weeks)
     items: list[Item] = [
         Label(LABEL_W - 4, row * ROW + ROW / 2 + 4, name, anchor="end")
         for row, name in zip((0, 2, 4), weekday_names, strict=False)
     ]
-    for week in range(WEEKS):
+    for week in range(weeks):
         for row in range(7):
             day = first + timedelta(days=week * 7 + row)
             x, y = LABEL_W + week * cell + 1, row * ROW + 1
@@ -43,7 +44,7 @@ def year_grid(
                 items.append(Box(x + 0.5, y + 0.5, cell - 3, ROW - 3, stroke="grid"))
             else:
                 items.append(Box(x, y, cell - 2, ROW - 2, fill=ramp_role(mood)))
-    return Scene(LABEL_W + WEEKS * cell, 7 * ROW, title, tuple(items))
+    return Scene(max(width, LABEL_W + weeks * cell), 7 * ROW, title, tuple(items))
 
 
 def ramp_key(*, title: str, steps: int = 5) -> Scene:

@@ -164,8 +164,14 @@ def _year(entries: Sequence[Entry], start: date, end: date) -> SharedChart:
     moods = {d: fmean(v) for d, v in by_day.items() if d >= first}
 
     names = [format_weekday(first + timedelta(days=r), "abbreviated") for r in (0, 2, 4)]
+    weeks = (end - first).days // 7 + 1  # the summary's own weeks, a year at most
     scene = grids.year_grid(
-        first, moods, width=WIDTH, weekday_names=names, title=chart_title(ChartKind.YEAR)
+        first,
+        moods,
+        width=WIDTH,
+        weekday_names=names,
+        title=chart_title(ChartKind.YEAR),
+        weeks=weeks,
     )
     if not moods:
         return SharedChart(ChartKind.YEAR, chart_title(ChartKind.YEAR), None, (_no_checkins(),))
@@ -194,7 +200,7 @@ def _bars_chart(kind: ChartKind, rows: list[BarRow], empty: str, head: str) -> S
     if not rows:
         return SharedChart(kind, chart_title(kind), None, (empty,))
     scene = count_bars(rows[:TOP], width=WIDTH, title=chart_title(kind))
-    text = [head] + [f"{r.label}: {r.text}" for r in rows]
+    text = [head] + [f"{r.label}: {r.sentence or r.text}" for r in rows]
     return SharedChart(kind, chart_title(kind), scene, tuple(text))
 
 
@@ -231,7 +237,7 @@ def _helps(entries: Sequence[Entry]) -> SharedChart:
             )
         else:
             said = _("used {times}; afterwards not noted").format(times=_times(n))
-        rows.append(BarRow(strategy, n, said))
+        rows.append(BarRow(strategy, n, _times(n), sentence=said))
     head = _("How often each way of coping was used, and how intense it felt afterwards.")
     return _bars_chart(ChartKind.HELPS, rows, _("No way of coping named in this summary."), head)
 
