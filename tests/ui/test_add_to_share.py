@@ -119,6 +119,9 @@ def test_a_chart_added_by_keys_is_in_the_pdf_and_html_counted_without_private_en
     # ...the summary never does: 6 and 8, not the private 1.
     assert "Mood: 7 on average, from 6 to 8." in chart.text
     assert "2 check-ins on 2 days." in chart.text
+    # The preview draws the added chart too (its own image after the mood section's).
+    assert len(share.shown.extra) == 1 and share.shown.extra[0] is not None
+    assert share.preview.refused == []
     pdf = tmp_path / "s.pdf"
     save_to(monkeypatch, share, pdf, ExportFormat.PDF)
     text = " ".join((p.extract_text() or "") for p in pypdf.PdfReader(pdf).pages)
