@@ -114,6 +114,7 @@ class ExportRequest:
         note: the free "what I want to say" text, shown first.
         language: the language the summary is written in; None means the UI's language.
             Becomes the language actually spoken ("fr" without a catalogue becomes "en").
+        charts: Insights charts added to it ("Add to Share"), by their names, in order.
     """
 
     audience: Audience
@@ -123,6 +124,7 @@ class ExportRequest:
     excluded_ids: frozenset[int] = field(default_factory=frozenset)
     note: str = ""
     language: str | None = None
+    charts: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         if self.period.start is None or self.period.end is None:
@@ -143,6 +145,7 @@ class ExportRequest:
         if wanted is None:
             raise ValidationError(_("That language is not one of the options."), field="language")
         object.__setattr__(self, "language", i18n.translation_for(wanted)[0])
+        object.__setattr__(self, "charts", tuple(dict.fromkeys(str(c) for c in self.charts)))
         object.__setattr__(self, "excluded_ids", frozenset(int(i) for i in self.excluded_ids))
         object.__setattr__(self, "note", clean_text(self.note, field_name="note"))
 

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QScrollArea, QVBoxLayout, QWi
 from trustjournal.core.i18n import _
 from trustjournal.core.periods import Period
 from trustjournal.services.changes import Change
+from trustjournal.services.export.shared_charts import ChartKind
 from trustjournal.services.insights_figures import PERIOD_SETTING, Figures, InsightFigures, Span
 from trustjournal.ui.insights.compare import (
     emotion_shift,
@@ -24,6 +25,7 @@ from trustjournal.ui.insights.helps import HelpsList
 from trustjournal.ui.insights.legend import SeriesLegend
 from trustjournal.ui.insights.mood_chart import MoodChart, values_text
 from trustjournal.ui.insights.period_bar import PeriodBar
+from trustjournal.ui.insights.share_button import add_share_buttons
 from trustjournal.ui.insights.told_bars import ToldBars
 from trustjournal.ui.insights.wording import (
     category_summary,
@@ -138,6 +140,7 @@ class InsightsPage(QWidget):
         )
         helps.addWidget(self.helps)
         self._lay_out_comparisons()
+        self.share_buttons = add_share_buttons(self._shareable(), session=self._session)
         for frame in self._cards():
             column.addWidget(frame)
         column.addStretch(1)
@@ -169,6 +172,18 @@ class InsightsPage(QWidget):
             hint=_("This period beside the same number of days just before it, as it was."),
         )
         progress.addWidget(self.progress_text)
+
+    def _shareable(self) -> dict[ChartKind, QWidget]:
+        """The cards that can be added to the next summary ("Add to Share")."""
+        return {
+            ChartKind.MOOD: self.mood_card,
+            ChartKind.YEAR: self.year_card,
+            ChartKind.TRIGGERS: self.trigger_card,
+            ChartKind.HELPS: self.helps_card,
+            ChartKind.GRATITUDE: self.gratitude_card,
+            ChartKind.EMOTIONS: self.emotions_card,
+            ChartKind.PROGRESS: self.progress_card,
+        }
 
     def _cards(self) -> tuple[QWidget, ...]:
         return (
@@ -278,6 +293,8 @@ class InsightsPage(QWidget):
     def clear(self) -> None:
         """Forget the figures; the journal is about to close."""
         self._session.events.changed.disconnect(self._on_changed)
+        for share in self.share_buttons.values():
+            share.stop()
         self.figures = None
         self.chart.show_figures(Figures(Period(date.today(), date.today()), "week", [], [], []))
         self.day_values.clear()
