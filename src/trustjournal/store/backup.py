@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import os
 import shutil
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -57,6 +58,7 @@ log = logging.getLogger(__name__)
 
 DIFFERENT_JOURNAL_MESSAGE = "That folder holds a different journal; nothing was changed."
 ONTO_ITSELF_MESSAGE = "A journal cannot be backed up onto or restored from itself."
+PROGRESS_STEPS = 1_000  # SQLite steps between calls of a snapshot's `progress`
 BACKUP_DAMAGED_MESSAGE = "The backup is damaged and could not be used; nothing was changed."
 SIDE_FILES_MESSAGE = (
     "That backup is open in TrustJournal or was not closed properly. "
@@ -93,7 +95,9 @@ def check_snapshot(path: Path, key: bytes) -> int:
     return version
 
 
-def snapshot_database(db: Database, key: bytes, target: Path) -> None:
+def snapshot_database(
+    db: Database, key: bytes, target: Path, *, progress: Callable[[], object] | None = None
+) -> None:
     """Write a checked, encrypted snapshot of `db` to `target`, replacing it atomically.
 
     The snapshot is exported into a 0600 temp file next to `target` under the same data key
@@ -112,12 +116,17 @@ def snapshot_database(db: Database, key: bytes, target: Path) -> None:
     create_private_file(tmp)
     try:
         db.execute("ATTACH DATABASE ? AS snapshot KEY ?", (os.fspath(tmp), raw_key_material(key)))
+        if progress is not None:
+            db.connection.set_progress_handler(lambda: progress() and 0, PROGRESS_STEPS)
         try:
-            with db.transaction():
+            # A read of one moment: the journal stays writable while the copy is made.
+            with db.read_transaction():
                 version = db.user_version
                 db.query("SELECT sqlcipher_export('snapshot')")
                 db.execute(f"PRAGMA snapshot.user_version = {int(version)}")
         finally:
+            if progress is not None:
+                db.connection.set_progress_handler(None, 0)
             db.execute("DETACH DATABASE snapshot")
         if check_snapshot(tmp, key) != version:
             raise VaultCorruptError(BACKUP_DAMAGED_MESSAGE)
@@ -133,11 +142,21 @@ def snapshot_database(db: Database, key: bytes, target: Path) -> None:
     confirm_directory(target.parent)  # the snapshot is in place: never report it as failed
 
 
-def backup_vault(*, db: Database, key: bytes, vault_dir: Path, target: Path) -> None:
+def backup_vault(
+    *,
+    db: Database,
+    key: bytes,
+    vault_dir: Path,
+    target: Path,
+    progress: Callable[[], object] | None = None,
+    own_connection: bool = False,
+) -> None:
     """Write a complete, openable copy of the vault at `vault_dir` into the directory `target`.
 
     `target` may be new, empty, or an earlier backup of the same vault (then it is updated in
-    place: key file first, then the database, each replaced atomically).
+    place: key file first, then the database, each replaced atomically). With
+    `own_connection`, the database is read through a connection of its own, so `db` stays
+    free for others (a backup in the background never holds up the person).
 
     Raises:
         VaultExistsError: if `target` is the vault itself or holds a different journal.
@@ -155,7 +174,14 @@ def backup_vault(*, db: Database, key: bytes, vault_dir: Path, target: Path) -> 
     make_private_dir(target)
     sweep_temp_files(target)
     write_keyfile(target / KEY_FILE, source)
-    snapshot_database(db, key, target / DB_FILE)
+    if not own_connection or db.path is None:
+        snapshot_database(db, key, target / DB_FILE, progress=progress)
+        return
+    own = open_database(db.path, key)
+    try:
+        snapshot_database(own, key, target / DB_FILE, progress=progress)
+    finally:
+        own.close()
 
 
 def new_backup_dir(vault_dir: Path, label: str, now: datetime) -> Path:
