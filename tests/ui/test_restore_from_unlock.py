@@ -3,6 +3,7 @@ by keyboard; what was there is kept, and the restored journal unlocks with its e
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -11,13 +12,17 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
+from tests.ui.i18n_helpers import escaped_texts
 from tests.ui.journal_helpers import sample_entries
+from tests.ui.layout_checks import out_of_reach, overlaps, save_shot, settle, sideways, squeezed
 from tests.ui.shell_helpers import PASSPHRASE, fixed_clock, make_vault, start_shell
 from trustjournal.app import Shell
+from trustjournal.core import i18n
 from trustjournal.services.backups import BackupService
 from trustjournal.store.entries import EntryRepository
 from trustjournal.store.vault import Vault
-from trustjournal.ui.screens.unlock import UnlockScreen
+from trustjournal.ui.main_window import MINIMUM_SIZE
+from trustjournal.ui.screens.unlock import APP_NAME, UnlockScreen
 from trustjournal.ui.settings.backup_locked_restore import LockedRestoreDialog
 from trustjournal.ui.settings.backups_section import BackupFolderDialog
 
@@ -104,7 +109,7 @@ def test_a_damaged_journal_is_restored_from_the_unlock_screen_by_keyboard(
     screen = _fails_to_open(shell)
     dialog = _open_dialog(qtbot, screen)
     assert dialog.backups.count() == 1 and dialog.chosen() is not None
-    assert dialog.secret_note.text() == "Enter your passphrase or your recovery code."
+    assert not dialog.secret_note.isVisible()  # nothing to explain: the usual secrets
     _tab_to(dialog.backups, dialog.secret)
     _type_and_enter(dialog.secret, PASSPHRASE)
     assert dialog.is_finished
@@ -186,3 +191,40 @@ def test_a_backup_made_under_an_earlier_passphrase_says_so_and_takes_that_one(
     assert dialog.is_finished
     # The journal's key file of now stays: its passphrase of now opens the restored journal.
     _unlocks_with_entries(qtbot, shell, _screen(shell), NEWER)
+
+
+# --- words and layout ------------------------------------------------------------------------
+
+
+@pytest.fixture(params=["pseudo", "de"])
+def language(request: pytest.FixtureRequest) -> Iterator[str]:
+    yield i18n.set_language(request.param)
+    i18n.set_language("en")
+
+
+def _fits(root: QWidget, language: str, name: str, tmp_path: Path) -> None:
+    settle()
+    save_shot(root, f"{language}-{name}", tmp_path)
+    if language == i18n.PSEUDO:
+        assert escaped_texts(root, user_texts=[PASSPHRASE, APP_NAME]) == []
+        assert [f for f in squeezed(root) if not f.startswith("QLabel")] == []
+    else:
+        assert squeezed(root) == [] and sideways(root) == []
+    assert overlaps(root) == [] and out_of_reach(root) == []
+
+
+def test_the_restore_offer_and_its_dialog_are_translated_and_fit_the_smallest_window(
+    qtbot: QtBot, qapp: QApplication, tmp_path: Path, language: str
+) -> None:
+    directory = tmp_path / "journal"
+    _journal_with_a_backup(directory)
+    _break(directory / "journal.db")
+    shell = start_shell(qtbot, qapp, tmp_path)
+    shell.window.resize(MINIMUM_SIZE)
+    screen = _fails_to_open(shell)
+    _fits(screen, language, "unlock-restore-offered", tmp_path)
+    dialog = _open_dialog(qtbot, screen)
+    QTest.keyClick(dialog.backups, Qt.Key.Key_Return)  # no passphrase yet: says so
+    assert dialog.error.isVisible()
+    assert dialog.width() <= MINIMUM_SIZE.width() and dialog.height() <= MINIMUM_SIZE.height()
+    _fits(dialog, language, "dialog-restore-from-unlock", tmp_path)

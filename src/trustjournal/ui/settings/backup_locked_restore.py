@@ -34,7 +34,6 @@ EXPLAIN = N_(
     "as a backup of its own, so nothing is lost."
 )
 SECRET_NOTES = {
-    SecretsOfBackup.SAME: N_("Enter your passphrase or your recovery code."),
     SecretsOfBackup.EARLIER: N_(
         "This backup was made before your passphrase last changed, so the passphrase you "
         "had then opens it. Your passphrase now and your recovery code work too."
@@ -83,7 +82,8 @@ class LockedRestoreDialog(KeyedDialog):
         layout.addWidget(label(_(EXPLAIN), role="hint"))
         self.backups = QListWidget(self)
         self.backups.setAccessibleName(_("Backups"))
-        self.backups.setMinimumHeight(110)
+        self.backups.setMinimumHeight(90)
+        self.backups.setMaximumHeight(140)  # a few rows; it scrolls, and the dialog fits 600 px
         self.folder_label = label(role="hint")
         self.folder_label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
         layout.addWidget(field_label(_("&Backups"), self.backups))
@@ -91,11 +91,14 @@ class LockedRestoreDialog(KeyedDialog):
         layout.addWidget(self.folder_label)
         self.folder_button = button(_("Choose another &folder…"), icon_name=Icon.FOLDER)
         self.folder_button.clicked.connect(self._on_folder_clicked)
-        layout.addLayout(button_row(self.folder_button, stretch_first=False))
+        folder_row = button_row(self.folder_button, stretch_first=False)
+        folder_row.addStretch(1)
+        layout.addLayout(folder_row)
         self.secret = PasswordField(accessible_name=_("Passphrase or recovery code"), parent=self)
         layout.addWidget(field_label(_("&Passphrase or recovery code"), self.secret))
         layout.addWidget(self.secret)
         self.secret_note = label(role="hint")
+        self.secret_note.hide()
         layout.addWidget(self.secret_note)
         self.error = label(role="error")
         self.error.setAccessibleName(_("Message"))
@@ -209,7 +212,9 @@ class LockedRestoreDialog(KeyedDialog):
     def _on_selection(self) -> None:
         info = self.chosen()
         kind = SecretsOfBackup.SAME if info is None else secrets_of(info.path, self._vault_dir)
-        self.secret_note.setText(_(SECRET_NOTES[kind]))
+        note = SECRET_NOTES.get(kind)  # why this backup asks for other secrets, if it does
+        self.secret_note.setText(_(note) if note else "")
+        self.secret_note.setVisible(bool(note))
         self._update_ok()
 
     # --- restoring -------------------------------------------------------------------------
