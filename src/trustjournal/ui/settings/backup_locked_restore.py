@@ -80,20 +80,7 @@ class LockedRestoreDialog(KeyedDialog):
         layout.setSpacing(12)
         layout.addWidget(label(_("Restore from a backup"), role="heading"))
         layout.addWidget(label(_(EXPLAIN), role="hint"))
-        self.backups = QListWidget(self)
-        self.backups.setAccessibleName(_("Backups"))
-        self.backups.setMinimumHeight(90)
-        self.backups.setMaximumHeight(140)  # a few rows; it scrolls, and the dialog fits 600 px
-        self.folder_label = label(role="hint")
-        self.folder_label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
-        layout.addWidget(field_label(_("&Backups"), self.backups))
-        layout.addWidget(self.backups)
-        layout.addWidget(self.folder_label)
-        self.folder_button = button(_("Choose another &folder…"), icon_name=Icon.FOLDER)
-        self.folder_button.clicked.connect(self._on_folder_clicked)
-        folder_row = button_row(self.folder_button, stretch_first=False)
-        folder_row.addStretch(1)
-        layout.addLayout(folder_row)
+        self._add_list(layout)
         self.secret = PasswordField(accessible_name=_("Passphrase or recovery code"), parent=self)
         layout.addWidget(field_label(_("&Passphrase or recovery code"), self.secret))
         layout.addWidget(self.secret)
@@ -121,6 +108,22 @@ class LockedRestoreDialog(KeyedDialog):
         self.backups.currentItemChanged.connect(self._on_selection)
         self._look_in(self._folder)
         self.backups.setFocus()
+
+    def _add_list(self, layout: QVBoxLayout) -> None:
+        self.backups = QListWidget(self)
+        self.backups.setAccessibleName(_("Backups"))
+        self.backups.setMinimumHeight(90)
+        self.backups.setMaximumHeight(140)  # a few rows; it scrolls, and the dialog fits 600 px
+        self.folder_label = label(role="hint")
+        self.folder_label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        layout.addWidget(field_label(_("&Backups"), self.backups))
+        layout.addWidget(self.backups)
+        layout.addWidget(self.folder_label)
+        self.folder_button = button(_("Choose another &folder…"), icon_name=Icon.FOLDER)
+        self.folder_button.clicked.connect(self._on_folder_clicked)
+        folder_row = button_row(self.folder_button, stretch_first=False)
+        folder_row.addStretch(1)
+        layout.addLayout(folder_row)
 
     @property
     def is_busy(self) -> bool:
