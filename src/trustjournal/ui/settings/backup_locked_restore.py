@@ -23,7 +23,7 @@ from trustjournal.services.backups_found import (
 from trustjournal.ui.dialogs.keyed import KeyedDialog
 from trustjournal.ui.errors import describe
 from trustjournal.ui.icons import Icon
-from trustjournal.ui.settings.backup_words import size_text, when_text
+from trustjournal.ui.settings.backup_words import SECRET_NOTES, size_text, when_text
 from trustjournal.ui.settings.backups_section import BackupFolderDialog
 from trustjournal.ui.tasks import Tasks
 from trustjournal.ui.widgets.common import button, button_row, field_label, label
@@ -33,17 +33,6 @@ EXPLAIN = N_(
     "Choose a backup to put in your journal's place. What is there now is kept first, "
     "as a backup of its own, so nothing is lost."
 )
-SECRET_NOTES = {
-    SecretsOfBackup.EARLIER: N_(
-        "This backup was made before your passphrase last changed, so the passphrase you "
-        "had then opens it. Your passphrase now and your recovery code work too."
-    ),
-    SecretsOfBackup.OWN_ONLY: N_(
-        "Your journal's key file cannot be read, so the backup's own comes back with it. "
-        "Enter the passphrase or recovery code you had when the backup was made; "
-        "afterwards it opens your journal."
-    ),
-}
 
 
 class LockedRestoreDialog(KeyedDialog):
