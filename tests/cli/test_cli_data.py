@@ -107,3 +107,13 @@ def test_a_dry_run_shows_what_would_be_added_by_year_and_kind(cli: Run) -> None:
     assert "  2026  5 mood check-ins" in dry.out
     assert "5 entries would be added, 0 already in your journal, 2 could not be read." in dry.out
     assert cli("list", "--json").out.strip() == "[]"
+
+
+def test_a_file_over_50_mb_is_refused_before_it_is_read(cli: Run, tmp_path: Path) -> None:
+    huge = tmp_path / "daylio_export.csv"
+    with huge.open("wb") as out:  # sparse: the size is what counts, not the disk it takes
+        out.truncate(50 * 1024 * 1024 + 1)
+    result = cli("import", str(huge), "--dry-run")
+    assert result.code == 2
+    assert "larger than 50 MB" in result.err and "Traceback" not in result.err
+    assert cli("list", "--json").out.strip() == "[]"

@@ -18,6 +18,7 @@ from trustjournal.store.vault import Vault
 from trustjournal.ui.clipboard import ClipboardGuard
 from trustjournal.ui.dialogs.change_passphrase import ChangePassphraseDialog
 from trustjournal.ui.dialogs.new_recovery_code import NewRecoveryCodeDialog
+from trustjournal.ui.settings.backup_locked_restore import LockedRestoreDialog
 from trustjournal.ui.settings.restore_dialog import RestoreBackupDialog
 from trustjournal.ui.tasks import SynchronousTasks, Tasks
 
@@ -94,6 +95,16 @@ def restore_dialog(journal: Journal, tasks: Tasks | None = None) -> RestoreBacku
     service.back_up_now()
     dialog = RestoreBackupDialog(
         info=service.backups()[0], service=service, tasks=tasks or SynchronousTasks()
+    )
+    return _shown(dialog)
+
+
+def locked_restore_dialog(journal: Journal, tasks: Tasks | None = None) -> LockedRestoreDialog:
+    """The unlock screen's restore, over the journal locked with one backup made."""
+    BackupService(vault=journal.vault, clock=fixed_clock).back_up_now()
+    journal.vault.lock()
+    dialog = LockedRestoreDialog(
+        vault_dir=journal.directory, tasks=tasks or SynchronousTasks(), clock=fixed_clock
     )
     return _shown(dialog)
 

@@ -24,6 +24,7 @@ from tests.ui.dialog_helpers import (
     HeldTasks,
     Journal,
     delete_closed_dialogs,
+    locked_restore_dialog,
     passphrase_dialog,
     recovery_dialog,
     restore_dialog,
@@ -33,6 +34,7 @@ from trustjournal.ui.dialogs.change_passphrase import ChangePassphraseDialog
 from trustjournal.ui.dialogs.keyed import KeyedDialog
 from trustjournal.ui.dialogs.never_lock import NeverLockDialog
 from trustjournal.ui.dialogs.new_recovery_code import NewRecoveryCodeDialog
+from trustjournal.ui.settings.backup_locked_restore import LockedRestoreDialog
 from trustjournal.ui.settings.restore_dialog import RestoreBackupDialog
 from trustjournal.ui.tasks import Tasks
 from trustjournal.ui.widgets.recovery_code_panel import last_group
@@ -88,6 +90,16 @@ def _restore_passphrase(passphrase: str) -> Setup:
     return setup
 
 
+def _locked_restore(secret: str) -> Setup:
+    def setup(dialog: KeyedDialog, settle: Callable[[], None]) -> None:
+        assert isinstance(dialog, LockedRestoreDialog)
+        settle()  # the list of backups is read in the background
+        assert dialog.chosen() is not None
+        _type(dialog.secret, secret)
+
+    return setup
+
+
 def _recovery_cancel(dialog: KeyedDialog) -> QPushButton:
     assert isinstance(dialog, NewRecoveryCodeDialog)
     return dialog.discard_button if dialog.panel is not None else dialog.cancel_button
@@ -132,6 +144,15 @@ COVERED: dict[type[QDialog], Covered] = {
             "empty": _restore_passphrase(""),
             "wrong passphrase": _restore_passphrase("not it"),
             "right passphrase": _restore_passphrase(PASSPHRASE),
+        },
+    ),
+    LockedRestoreDialog: Covered(
+        build=locked_restore_dialog,
+        cancel=lambda d: d.cancel_button,  # type: ignore[attr-defined]
+        states={
+            "empty": _locked_restore(""),
+            "wrong passphrase": _locked_restore("not it"),
+            "right passphrase": _locked_restore(PASSPHRASE),
         },
     ),
 }

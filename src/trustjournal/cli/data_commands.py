@@ -149,6 +149,7 @@ class DataCommands:
         from trustjournal.services.portable import Sources, write_export
         from trustjournal.store.entries import EntryRepository
         from trustjournal.store.exports import ExportLogRepository
+        from trustjournal.store.settings import SettingsRepository
         from trustjournal.store.vocabulary import VocabularyRepository
 
         target = Path(args.out).expanduser()
@@ -159,6 +160,7 @@ class DataCommands:
                 entries=EntryRepository(db=db, clock=self._clock),
                 vocabulary=VocabularyRepository(db=db, clock=self._clock),
                 export_log=ExportLogRepository(db=db, clock=self._clock),
+                settings=SettingsRepository(db=db),
             )
             count = write_export(sources, target, clock=self._clock)
         finally:
@@ -191,19 +193,22 @@ class DataCommands:
     def _import(self, vault: Vault, parsed: Any, args: argparse.Namespace) -> int:
         from trustjournal.services import imports, portable
         from trustjournal.services.backups import BackupService
+        from trustjournal.services.portable_settings import import_settings
         from trustjournal.store.entries import EntryRepository
+        from trustjournal.store.settings import SettingsRepository
         from trustjournal.store.vocabulary import VocabularyRepository
 
-        candidates, rejected, words = parsed
+        candidates, rejected, words, settings = parsed
         repo = EntryRepository(db=vault.db, clock=self._clock)
         plan = imports.plan(repo, candidates, rejected)
         refused = bool(plan.rejected) and not args.accept_valid and not args.dry_run
         if refused:
             plan.to_add, plan.skipped = [], 0
-        elif not args.dry_run and (plan.to_add or words):
+        elif not args.dry_run and (plan.to_add or words or settings):
             BackupService(vault=vault, clock=self._clock).back_up_now()
             imports.apply(repo, plan)
             portable.import_vocabulary(VocabularyRepository(db=vault.db, clock=self._clock), words)
+            import_settings(SettingsRepository(db=vault.db), settings)
         self._report(plan, args, refused=refused)
         return int(ExitCode.USAGE) if refused else 0
 
@@ -240,7 +245,10 @@ def _kind_count(kind: str, count: int) -> str:
     return text.format(count=count)
 
 
-def _parse(text: str, args: argparse.Namespace) -> tuple[list[Any], list[Any], dict[str, Any]]:
+def _parse(
+    text: str, args: argparse.Namespace
+) -> tuple[list[Any], list[Any], dict[str, Any], dict[str, Any]]:
+    """The entries, what could not be read, and (from our own format) words and settings."""
     from trustjournal.services import imports_apps, portable
 
     kind = args.format or imports_apps.detect(text)
@@ -249,8 +257,8 @@ def _parse(text: str, args: argparse.Namespace) -> tuple[list[Any], list[Any], d
     if kind == "daylio":
         mood_map = imports_apps.parse_mood_map(args.mood_map)
         candidates, rejected = imports_apps.parse_daylio(text, mood_map=mood_map)
-        return candidates, rejected, {}
+        return candidates, rejected, {}, {}
     if args.mood_map:
         raise UsageError(_("--mood-map is only for Daylio files."))
     parsed = portable.parse_export(text)
-    return parsed.candidates, parsed.rejected, parsed.vocabulary
+    return parsed.candidates, parsed.rejected, parsed.vocabulary, parsed.settings

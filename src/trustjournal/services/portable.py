@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any, TextIO
@@ -21,11 +21,13 @@ from trustjournal.core.i18n import _
 from trustjournal.core.query import EntryQuery
 from trustjournal.core.serialize import from_dict, to_dict
 from trustjournal.services.imports import Candidate, ImportFormatError, Rejected
+from trustjournal.services.portable_settings import export_settings
 from trustjournal.store.db import translate_errors
 from trustjournal.store.entries import EntryRepository
 from trustjournal.store.entry_reads import chunks
 from trustjournal.store.exports import ExportLogRepository
 from trustjournal.store.files import create_private_file, fsync_file, remove_quietly, temp_path_for
+from trustjournal.store.settings import SettingsRepository
 from trustjournal.store.vocabulary import VocabularyList, VocabularyRepository
 
 FORMAT = "trustjournal-export"
@@ -40,6 +42,7 @@ class Sources:
     entries: EntryRepository
     vocabulary: VocabularyRepository
     export_log: ExportLogRepository | None = None
+    settings: SettingsRepository | None = None  # the settings that travel (portable_settings)
 
 
 def write_export(sources: Sources, target: Path, *, clock: Callable[[], datetime]) -> int:
@@ -75,6 +78,9 @@ def _write(out: TextIO, sources: Sources, clock: Callable[[], datetime]) -> int:
         count += 1
     out.write('\n],\n"vocabulary": ')
     out.write(json.dumps(_vocabulary(sources.vocabulary), ensure_ascii=False))
+    if sources.settings is not None:
+        out.write(',\n"settings": ')
+        out.write(json.dumps(export_settings(sources.settings), ensure_ascii=False))
     if sources.export_log is not None:
         out.write(',\n"export_log": ')
         out.write(json.dumps(_export_log(sources.export_log), ensure_ascii=False))
@@ -132,6 +138,7 @@ class ParsedExport:
     candidates: list[Candidate]
     rejected: list[Rejected]
     vocabulary: dict[str, Any]
+    settings: dict[str, Any] = field(default_factory=dict)
 
 
 def looks_like_export(text: str) -> bool:
@@ -178,7 +185,13 @@ def parse_export(text: str) -> ParsedExport:
         except ValidationError as exc:
             rejected.append(Rejected(where, exc.message))
     vocabulary = data.get("vocabulary")
-    return ParsedExport(candidates, rejected, vocabulary if isinstance(vocabulary, dict) else {})
+    found = data.get("settings")
+    return ParsedExport(
+        candidates,
+        rejected,
+        vocabulary if isinstance(vocabulary, dict) else {},
+        found if isinstance(found, dict) else {},
+    )
 
 
 def import_vocabulary(vocabulary: VocabularyRepository, words: dict[str, Any]) -> int:
