@@ -12,6 +12,7 @@ from trustjournal.cli.entry_args import day_text
 from trustjournal.core.i18n import _, format_number, ngettext
 from trustjournal.core.periods import Period, parse_day
 from trustjournal.services.insights_figures import InsightFigures, Summary
+from trustjournal.services.insights_together import VALUE, Comparison, comparison_text
 
 if TYPE_CHECKING:
     from trustjournal.cli.terminal import SecretSource
@@ -83,6 +84,22 @@ def summary_json(s: Summary) -> dict[str, Any]:
             }
             for c in s.coping
         ],
+        "together": [_together_json(c) for c in s.together],
+    }
+
+
+def _together_json(c: Comparison) -> dict[str, Any]:
+    """One "Together with" comparison: both sides' counts always, averages only if enough."""
+    return {
+        "compare": c.compared.value,
+        "value": VALUE[c.compared],
+        "unit": c.unit,
+        "enough": c.enough,
+        "with": {"count": c.marked.count, "average": _mean(c.marked.average) if c.enough else None},
+        "without": {
+            "count": c.other.count,
+            "average": _mean(c.other.average) if c.enough else None,
+        },
     }
 
 
@@ -139,6 +156,9 @@ def summary_lines(s: Summary) -> list[str]:
                 "average drop {drop}"
             ).format(strategy=c.strategy, uses=c.uses, with_after=c.records_with_after, drop=drop)
         )
+    if s.together:
+        lines.append(_("Together with:"))
+        lines.extend("- " + comparison_text(c) for c in s.together)
     return lines
 
 

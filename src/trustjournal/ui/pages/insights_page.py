@@ -25,7 +25,9 @@ from trustjournal.ui.insights.helps import HelpsList
 from trustjournal.ui.insights.legend import SeriesLegend
 from trustjournal.ui.insights.mood_chart import MoodChart, values_text
 from trustjournal.ui.insights.period_bar import PeriodBar
+from trustjournal.ui.insights.readable import hours_summary, make_readable
 from trustjournal.ui.insights.share_button import add_share_buttons
+from trustjournal.ui.insights.together_card import together_card
 from trustjournal.ui.insights.told_bars import ToldBars
 from trustjournal.ui.insights.wording import (
     category_summary,
@@ -69,6 +71,7 @@ class InsightsPage(QWidget):
         self.year = YearGrid(self)
         self.year_text = label("", role="hint")
         self.hours = HourGrid(self)
+        self.hours_text = label("", role="hint")
         self.trigger_text = label("")
         self.trigger_counts = label("", role="hint")
         self.categories = label("")
@@ -82,6 +85,16 @@ class InsightsPage(QWidget):
         self.progress_text = label("")
         self.figures: Figures | None = None
         self._lay_out()
+        for text, chart in (  # each chart's words, reachable by Tab
+            (self.mood_text, self.chart.accessibleName()),
+            (self.year_text, self.year.accessibleName()),
+            (self.trigger_counts, _("Triggers")),
+            (self.categories, _("Triggers")),
+            (self.hours_text, self.hours.accessibleName()),
+            (self.intensity_text, _("Triggers")),
+            (self.told_text, self.told_bars.accessibleName()),
+        ):
+            make_readable(text, chart=chart)
         self.bar.changed.connect(self._on_period)
         self.chart.day_focused.connect(self._on_day_focused)
         self.chart.day_activated.connect(self.open_day)
@@ -128,6 +141,7 @@ class InsightsPage(QWidget):
             )
         )
         triggers.addWidget(self.hours)
+        triggers.addWidget(self.hours_text)
         triggers.addWidget(self.intensity_text)
         self.helps_card, helps = card(
             self,
@@ -166,6 +180,7 @@ class InsightsPage(QWidget):
         self.emotions_card, emotions = card(self, heading=_("Emotions"))
         emotions.addWidget(self.emotion_text)
         emotions.addWidget(self.emotion_shift)
+        self.together_card, self.together = together_card(self)
         self.progress_card, progress = card(
             self,
             heading=_("Progress"),
@@ -193,6 +208,7 @@ class InsightsPage(QWidget):
             self.helps_card,
             self.gratitude_card,
             self.emotions_card,
+            self.together_card,
             self.progress_card,
         )
 
@@ -247,6 +263,9 @@ class InsightsPage(QWidget):
         self.categories.setText(category_summary(shown))
         self.categories.setVisible(bool(shown.categories))
         self.hours.show_counts(shown.grid)
+        self.hours_text.setText(hours_summary(shown.grid))
+        self.hours_text.setVisible(bool(shown.grid))
+        self.hours.setAccessibleDescription(self.hours_text.text())
         self.intensity_text.setText(intensity_summary(shown) if shown.triggers else "")
         self.intensity_text.setVisible(bool(shown.triggers))
         self.helps.show_effects(shown.coping)
@@ -262,6 +281,7 @@ class InsightsPage(QWidget):
         self.emotion_text.setText(emotion_summary(shown))
         self.emotion_shift.setText(emotion_shift(shown))
         self.progress_text.setText("\n".join(progress_lines(shown)))
+        self.together.show_comparisons(shown.together)
 
     def _on_day_focused(self, day: date | None) -> None:
         chosen = next((d for d in self.chart.days if d.day == day), None)
@@ -305,6 +325,8 @@ class InsightsPage(QWidget):
         self.trigger_counts.clear()
         self.categories.clear()
         self.hours.show_counts({})
+        self.hours_text.clear()
+        self.together.show_comparisons([])
         self.intensity_text.clear()
         self.helps.show_effects([])
         for text in (
