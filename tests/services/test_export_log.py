@@ -9,6 +9,7 @@ import pytest
 
 from tests.services.export_data import NOW, PERIOD, Journal, request_for
 from tests.store.conftest import Clock
+from tests.store.old_schema import add_before_v5
 from trustjournal.core.entries import MoodCheckIn
 from trustjournal.core.errors import ValidationError
 from trustjournal.core.periods import Period
@@ -132,7 +133,7 @@ def test_audience_defaults() -> None:
 def test_a_vault_at_schema_one_gains_the_export_log_on_unlock(tmp_path: Path) -> None:
     directory = tmp_path / "vault"
     vault, _code = Vault.create(directory, "one two three", kdf=CHEAP, migrations=MIGRATIONS[:1])
-    EntryRepository(db=vault.db, clock=Clock()).add(MoodCheckIn(occurred_at=NOW, mood=7))
+    add_before_v5(vault.db, MoodCheckIn(occurred_at=NOW, mood=7), now=NOW)
     vault.lock()
     with Vault.unlock(directory, "one two three") as upgraded:
         assert upgraded.db.user_version == SCHEMA_VERSION

@@ -84,9 +84,11 @@ def is_offered(entry: Entry, sections: frozenset[Section]) -> bool:
         )
     if isinstance(entry, GratitudeEntry):
         return Section.GRATITUDE in sections
-    return bool(sections & {Section.TRIGGERS, Section.PATTERNS}) or (
-        Section.SESSION in sections and entry.for_session
-    )
+    if isinstance(entry, TriggerRecord):
+        return bool(sections & {Section.TRIGGERS, Section.PATTERNS}) or (
+            Section.SESSION in sections and entry.for_session
+        )
+    return False
 
 
 def offered_entries(source: EntrySource, request: ExportRequest) -> list[Entry]:
