@@ -10,6 +10,7 @@ from trustjournal import __version__
 from trustjournal.cli.data_commands import add_data_commands, backup_to_help
 from trustjournal.cli.insights_command import add_insights_command
 from trustjournal.cli.terminal import UsageError
+from trustjournal.cli.written_args import add_written_kinds
 from trustjournal.core.entries import About, EntryKind
 from trustjournal.core.i18n import _
 from trustjournal.services.export.request import Audience, Section, language_help
@@ -146,6 +147,8 @@ def _add_commands(sub: argparse._SubParsersAction[Parser]) -> None:
     trig.add_argument("--for-session", action="store_true", help=_("raise at my next session"))
     trig.add_argument("--unfinished", action="store_true", help=_("to be completed later"))
     _envelope(trig)
+
+    add_written_kinds(kinds, common=_common, envelope=_envelope, scale=_scale)
 
 
 def _export_command(sub: argparse._SubParsersAction[Parser]) -> None:
