@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -141,3 +142,45 @@ def test_each_new_text_option_can_come_from_standard_input(
     assert added.code == 0, added.err
     [entry] = json.loads(cli("list", "--json").out)
     assert entry[option] == f"zqxstdin {option}"
+
+
+def _markdown_export(cli: Run, tmp_path: Path, *options: str) -> tuple[int, str, str]:
+    out = tmp_path / "summary.md"
+    result = cli("export", "--out", str(out), "--from", "2026-03-01", *options)
+    return result.code, out.read_text(encoding="utf-8") if out.exists() else "", result.err
+
+
+def test_export_shares_a_reflection_only_when_named(cli: Run, tmp_path: Path) -> None:
+    cli("add", "reflection", "--body", "named reflection zqxone", "--at", "2026-03-13")
+    cli("add", "reflection", "--body", "unnamed reflection zqxtwo", "--at", "2026-03-13")
+    cli("add", "statement", "--feel", "hurt", "--when", "zqxstatement", "--at", "2026-03-13")
+    cli("add", "quality-time", "--what", "zqxtogether", "--minutes", "30", "--at", "2026-03-13")
+
+    code, text, err = _markdown_export(cli, tmp_path, "--sections", "reflections")
+    assert code == 0, err
+    assert "zqxone" not in text and "zqxtwo" not in text
+    assert "None chosen for this summary." in text
+
+    code, text, err = _markdown_export(cli, tmp_path, "--audience", "partner", "--include", "1")
+    assert code == 0, err
+    assert "zqxone" in text and "zqxtwo" not in text
+    assert "zqxstatement" in text and "zqxtogether" in text  # the partner's defaults
+
+    code, text, err = _markdown_export(cli, tmp_path, "--sections", "statements,together")
+    assert code == 0, err
+    assert "zqxstatement" in text and "zqxtogether" in text and "zqxone" not in text
+
+
+@pytest.mark.parametrize(
+    ("options", "words"),
+    [
+        (("--include", "x"), "--include takes reflection numbers"),
+        (("--sections", "statements", "--include", "1"), "add reflections to --sections"),
+        (("--sections", "time"), "--sections takes names from"),
+    ],
+)
+def test_bad_export_choices_exit_2(
+    cli: Run, tmp_path: Path, options: tuple[str, ...], words: str
+) -> None:
+    code, _text, err = _markdown_export(cli, tmp_path, *options)
+    assert code == 2 and words in err

@@ -180,6 +180,11 @@ def _export_command(sub: argparse._SubParsersAction[Parser]) -> None:
     )
     export.add_argument("--exclude", metavar="ID,…", help=_("entry numbers to leave out"))
     export.add_argument(
+        "--include",
+        metavar="ID,…",
+        help=_("reflections to share, each named by its number (none are shared otherwise)"),
+    )
+    export.add_argument(
         "--pdf-password",
         action="store_true",
         help=_("protect the PDF with a password (asked twice, or the next stdin line)"),
