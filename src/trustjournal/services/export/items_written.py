@@ -15,10 +15,12 @@ from trustjournal.core.wording import compose_statement, duration_words
 from trustjournal.services.export.model import Field, Item
 from trustjournal.services.export.request import Section
 
+_UNSAVED = "only saved entries can be exported"  # a bug in the caller, never shown to a person
+
 
 def _id(entry: Reflection | Statement | QualityTime) -> int:
     if entry.id is None:
-        raise ValueError("only saved entries can be exported")
+        raise ValueError(_UNSAVED)
     return entry.id
 
 
