@@ -97,8 +97,12 @@ def test_json_holds_the_documented_figures_of_the_period(filled: Path, cli: Run)
             # (8 - 3 + 7 - 5) / 2: the record without an afterwards is a use, not a drop
             {"strategy": "walk", "uses": 3, "with_after": 2, "average_drop": 3.5},
         ],
+        # added with the kinds for writing (counted in test_cli_insights_written)
+        "reflections": {"count": 0},
+        "statements": {"count": 0, "said": 0, "not_said": 0},
+        "quality_time": {"count": 0, "minutes": 0, "connection": None},
         # Too few days or weeks on a side: the counts, and no averages to compare.
-        "together": [
+        "together_with": [
             _too_few("mood_on_days_told", "mood", "days", 0, 3),
             _too_few("trust_in_weeks_with_a_trigger", "trust", "weeks", 1, 0),
             _too_few("closeness_on_days_with_a_trigger", "connection", "days", 0, 2),

@@ -35,7 +35,7 @@ def filled(vault_dir: Path) -> Path:
 def test_json_compares_with_averages_once_both_sides_have_five(filled: Path, cli: Run) -> None:
     result = cli("insights", "--from", "2026-03-01", "--to", "2026-03-11", "--json")
     assert (result.code, result.err) == (0, "")
-    together = json.loads(result.out)["together"]
+    together = json.loads(result.out)["together_with"]
     assert together[0] == {
         "compare": "mood_on_days_told",
         "value": "mood",

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from tests.cli.conftest import PASSPHRASE, Run, run_cli
+from trustjournal.cli.entry_args import kind_width
 from trustjournal.core.strength import estimate
 from trustjournal.store.vault import Vault
 
@@ -61,5 +62,7 @@ def test_list_shows_a_triggers_category(cli: Run) -> None:
     assert cli(*argv, "--category", "Jealousy").code == 0
     assert cli("add", "trigger", "--situation", "No category", "--intensity", "3").code == 0
     lines = cli("list").out.splitlines()
-    assert lines[0].endswith("Trigger    3 of 10 · No category")
-    assert lines[1].endswith("Trigger    [Jealousy] 6 of 10 · A late message")
+    # The kind column is as wide as the longest kind's word, so every list lines up.
+    gap = " " * (kind_width() - len("Trigger") + 2)
+    assert lines[0].endswith(f"Trigger{gap}3 of 10 · No category")
+    assert lines[1].endswith(f"Trigger{gap}[Jealousy] 6 of 10 · A late message")

@@ -9,6 +9,7 @@ import pytest
 
 from tests.services.export_data import NOW, PERIOD, Journal, request_for
 from tests.store.conftest import Clock
+from tests.store.old_schema import add_before_v5
 from trustjournal.core.entries import MoodCheckIn
 from trustjournal.core.errors import ValidationError
 from trustjournal.core.periods import Period
@@ -53,7 +54,7 @@ def test_recording_keeps_what_was_shared_with_whom_and_when(
     assert record.created_at == clock.now
     assert record.period == PERIOD
     assert set(record.entry_ids) == summary.entry_ids
-    assert record.sections == ("mood", "triggers", "gratitude")
+    assert record.sections == ("mood", "triggers", "gratitude", "statements", "together")
     assert set(record.trigger_fields) == {"situation", "intensity", "coping", "need"}
     assert export_log.list() == [record]
 
@@ -117,10 +118,18 @@ def test_a_last_export_ending_in_the_future_still_gives_a_valid_period() -> None
 
 def test_audience_defaults() -> None:
     therapist, partner, myself = (defaults_for(a) for a in Audience)
-    assert therapist.sections == frozenset(Section)
+    # Reflections are shared only one by one, so no audience starts with them.
+    assert therapist.sections == frozenset(Section) - {Section.REFLECTIONS}
+    assert Section.STATEMENTS in therapist.sections
     assert therapist.trigger_fields == frozenset(TriggerField)
-    assert myself.sections == frozenset(Section)
-    assert partner.sections == {Section.MOOD, Section.GRATITUDE, Section.TRIGGERS}
+    assert myself.sections == frozenset(Section) - {Section.REFLECTIONS}
+    assert partner.sections == {
+        Section.MOOD,
+        Section.GRATITUDE,
+        Section.TRIGGERS,
+        Section.STATEMENTS,
+        Section.TOGETHER,
+    }
     assert partner.trigger_fields == {
         TriggerField.SITUATION,
         TriggerField.INTENSITY,
@@ -132,7 +141,7 @@ def test_audience_defaults() -> None:
 def test_a_vault_at_schema_one_gains_the_export_log_on_unlock(tmp_path: Path) -> None:
     directory = tmp_path / "vault"
     vault, _code = Vault.create(directory, "one two three", kdf=CHEAP, migrations=MIGRATIONS[:1])
-    EntryRepository(db=vault.db, clock=Clock()).add(MoodCheckIn(occurred_at=NOW, mood=7))
+    add_before_v5(vault.db, MoodCheckIn(occurred_at=NOW, mood=7), now=NOW)
     vault.lock()
     with Vault.unlock(directory, "one two three") as upgraded:
         assert upgraded.db.user_version == SCHEMA_VERSION

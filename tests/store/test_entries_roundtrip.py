@@ -18,6 +18,9 @@ from trustjournal.core.entries import (
     Entry,
     GratitudeEntry,
     MoodCheckIn,
+    QualityTime,
+    Reflection,
+    Statement,
     TriggerRecord,
 )
 from trustjournal.core.query import EntryQuery
@@ -84,6 +87,33 @@ triggers = st.builds(
     unfinished=st.booleans(),
     **envelope,
 )
+reflections = st.builds(
+    Reflection,
+    body=texts.filter(str.strip),
+    title=short_texts,
+    prompt=st.none() | short_texts,
+    **envelope,
+)
+statements = st.builds(
+    Statement,
+    feel=names.filter(lambda found: any(" ".join(n.split()) for n in found)),
+    when=texts.filter(str.strip),
+    because=texts,
+    request=texts,
+    said=st.booleans(),
+    said_on=st.none() | st.dates(min_value=date(1950, 1, 1)),
+    outcome=texts,
+    felt_after=texts,
+    **envelope,
+)
+together = st.builds(
+    QualityTime,
+    what=texts.filter(str.strip),
+    minutes=st.none() | st.integers(min_value=1, max_value=7 * 24 * 60),
+    connection=st.none() | scale,
+    appreciated=texts,
+    **envelope,
+)
 # A word no generated text can glue itself to: it is stored on a line of its own.
 markers = st.text(alphabet="bcdfghjklmnpqrstvwxz", min_size=6, max_size=12)
 
@@ -99,7 +129,14 @@ def shared_repo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[EntryRepos
 
 
 def _with_marker(entry: Entry, marker: str) -> Entry:
-    name = {MoodCheckIn: "note", GratitudeEntry: "text", TriggerRecord: "situation"}[type(entry)]
+    name = {
+        MoodCheckIn: "note",
+        GratitudeEntry: "text",
+        TriggerRecord: "situation",
+        Reflection: "body",
+        Statement: "when",
+        QualityTime: "what",
+    }[type(entry)]
     return entry.with_changes(**{name: f"{getattr(entry, name)}\n{marker}\n"})
 
 
@@ -144,6 +181,14 @@ def test_any_gratitude_entry_round_trips(
 @given(entry=triggers, marker=markers)
 def test_any_trigger_record_round_trips(
     shared_repo: EntryRepository, entry: TriggerRecord, marker: str
+) -> None:
+    _check_round_trip(shared_repo, entry, marker)
+
+
+@ROUND_TRIP
+@given(entry=st.one_of(reflections, statements, together), marker=markers)
+def test_any_reflection_statement_or_time_together_round_trips(
+    shared_repo: EntryRepository, entry: Entry, marker: str
 ) -> None:
     _check_round_trip(shared_repo, entry, marker)
 

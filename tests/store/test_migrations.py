@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.store.old_schema import add_before_v5
 from trustjournal.core.entries import MoodCheckIn, TriggerRecord
 from trustjournal.core.errors import VaultTooNewError, VaultUpgradeError
 from trustjournal.core.periods import Period
@@ -203,17 +204,18 @@ def test_a_vault_at_version_two_gains_the_coping_index_and_keeps_its_entries(
 ) -> None:
     directory = tmp_path / "vault"
     vault, _ = Vault.create(directory, PASSPHRASE, kdf=CHEAP, migrations=MIGRATIONS[:2])
-    repo = EntryRepository(db=vault.db, clock=_clock)
     when = _clock()
-    repo.add(MoodCheckIn(occurred_at=when, mood=6))
-    repo.add(
+    add_before_v5(vault.db, MoodCheckIn(occurred_at=when, mood=6), now=when)
+    add_before_v5(
+        vault.db,
         TriggerRecord(
             occurred_at=when,
             situation="a late message",
             intensity=7,
             coping=("walk",),
             intensity_after=4,
-        )
+        ),
+        now=when,
     )
     assert COPING_INDEX not in _index_names(vault.db)
     vault.lock()
@@ -248,9 +250,15 @@ def test_a_vault_at_version_three_gains_the_covering_timeline_index_and_keeps_it
     vault, _ = Vault.create(directory, PASSPHRASE, kdf=CHEAP, migrations=MIGRATIONS[:3])
     repo = EntryRepository(db=vault.db, clock=_clock)
     when = _clock()
-    older = repo.add(MoodCheckIn(occurred_at=when.replace(day=1), mood=4, note="tea outside"))
-    newer = repo.add(MoodCheckIn(occurred_at=when, mood=6, note="tea again"))
-    gone = repo.add(MoodCheckIn(occurred_at=when, mood=6, note="tea, deleted"))
+    older = add_before_v5(
+        vault.db, MoodCheckIn(occurred_at=when.replace(day=1), mood=4, note="tea outside"), now=when
+    )
+    newer = add_before_v5(
+        vault.db, MoodCheckIn(occurred_at=when, mood=6, note="tea again"), now=when
+    )
+    gone = add_before_v5(
+        vault.db, MoodCheckIn(occurred_at=when, mood=6, note="tea, deleted"), now=when
+    )
     repo.delete(gone.id or 0)
     assert _timeline_columns(vault.db) == ["occurred_utc", "id"]
     vault.lock()

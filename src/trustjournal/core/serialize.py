@@ -11,7 +11,7 @@ from trustjournal.core.entries import ENTRY_TYPES, Entry, EntryKind
 from trustjournal.core.errors import ValidationError
 from trustjournal.core.i18n import _
 
-_DATES = {"expressed_on"}
+_DATES = {"expressed_on", "said_on"}
 _MOMENTS = {"occurred_at", "created_at", "updated_at"}
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from datetime import date, datetime
 from typing import TypeVar
 
@@ -12,8 +12,12 @@ from trustjournal.core.entries import (
     EntryKind,
     GratitudeEntry,
     MoodCheckIn,
+    QualityTime,
+    Reflection,
+    Statement,
+    TriggerRecord,
 )
-from trustjournal.core.i18n import N_, _, format_date, format_time, pgettext
+from trustjournal.core.i18n import N_, _, format_date, format_time, ngettext, pgettext
 
 K = TypeVar("K")
 
@@ -163,10 +167,64 @@ def summarise(entry: Entry, width: int = SUMMARY_WIDTH) -> str:
         text = f"{head} — {note}" if note else head
     elif isinstance(entry, GratitudeEntry):
         text = first_line(entry.text, width)
-    else:
+    elif isinstance(entry, TriggerRecord):
         intensity = intensity_span(entry.intensity, entry.intensity_after)
         text = f"{intensity} · {first_line(entry.situation, width)}"
+    elif isinstance(entry, Reflection):
+        text = first_line(entry.title, width) or first_line(entry.body, width)
+    elif isinstance(entry, Statement):
+        text = first_line(i_feel_when(entry.feel, entry.when), width)
+    else:
+        text = quality_time_line(entry, width)
     return first_line(text, width)
+
+
+def i_feel_when(feel: Sequence[str], when: str) -> str:
+    """The start of an "I" statement: "I feel hurt, lonely when …" (the names as written)."""
+    feelings = ", ".join(feel) if feel else "…"
+    situation = " ".join(when.split()) or "…"
+    return _("I feel {feelings} when {situation}").format(feelings=feelings, situation=situation)
+
+
+_ENDS = (".", "!", "?", "…")
+
+
+def compose_statement(feel: Sequence[str], when: str, because: str = "", request: str = "") -> str:
+    """The whole "I" statement as it would be said, composed from its parts.
+
+    Parts left blank are left out (the opening always shows, with "…" for what is missing), so
+    the sentence can be shown as it grows while the person types.
+    """
+    sentence = i_feel_when(feel, when)
+    need = " ".join(because.split())
+    if need:
+        sentence = _("{start} because {need}").format(start=sentence, need=need)
+    # A sentence that already ends in its own mark ("…", "?") gets no full stop after it.
+    parts = [sentence if sentence.endswith(_ENDS) else _("{sentence}.").format(sentence=sentence)]
+    wish = " ".join(request.split()).rstrip(".")
+    if wish:
+        parts.append(_("What I would like is {request}.").format(request=wish))
+    return " ".join(parts)
+
+
+def duration_words(minutes: int) -> str:
+    """A length of time as said on screen: "45 minutes", "1 h 30 min", "2 h"."""
+    if minutes < 60:
+        return ngettext("{count} minute", "{count} minutes", minutes).format(count=minutes)
+    hours, rest = divmod(minutes, 60)
+    if not rest:
+        return _("{hours} h").format(hours=hours)
+    return _("{hours} h {minutes} min").format(hours=hours, minutes=rest)
+
+
+def quality_time_line(entry: QualityTime, width: int = SUMMARY_WIDTH) -> str:
+    """Time together in one line: what we did, for how long, how connected I felt."""
+    parts = [first_line(entry.what, width)]
+    if entry.minutes is not None:
+        parts.append(duration_words(entry.minutes))
+    if entry.connection is not None:
+        parts.append(_("connection {score}").format(score=out_of_ten(entry.connection)))
+    return " · ".join(parts)
 
 
 def kind_word(kind: EntryKind) -> str:
@@ -175,6 +233,12 @@ def kind_word(kind: EntryKind) -> str:
         return pgettext("entry kind", "Mood")
     if kind is EntryKind.TRIGGER:
         return pgettext("entry kind", "Trigger")
+    if kind is EntryKind.REFLECTION:
+        return pgettext("entry kind", "Reflection")
+    if kind is EntryKind.STATEMENT:
+        return pgettext("entry kind", "I statement")
+    if kind is EntryKind.QUALITY_TIME:
+        return pgettext("entry kind", "Time together")
     return pgettext("entry kind", "Gratitude")
 
 

@@ -8,7 +8,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
-from trustjournal.core.entries import Entry, GratitudeEntry
+from trustjournal.core.entries import Entry, GratitudeEntry, Statement
 from trustjournal.core.errors import EntryNotFoundError
 from trustjournal.services.changes import Change, Outcome
 from trustjournal.services.export.log import ExportFormat
@@ -153,6 +153,37 @@ class Operations:
     def _gratitude(self, entry_id: int) -> GratitudeEntry:
         current = self._entries().get(entry_id)
         if not isinstance(current, GratitudeEntry):
+            raise EntryNotFoundError()
+        return current
+
+    def mark_said(self, entry_id: int, on: date) -> Outcome[Statement]:
+        """Record that the "I" statement `entry_id` was said on `on`.
+
+        Returns:
+            The statement as it was before, for Undo (`set_said` puts it back).
+
+        Raises:
+            EntryNotFoundError: if it is gone, or is not a statement.
+        """
+        with self._vault.db.transaction():
+            before = self._statement(entry_id)
+            self._entries().update(before.with_changes(said=True, said_on=on))
+        return Outcome(before, ENTRIES)
+
+    def set_said(self, entry_id: int, *, said: bool, said_on: date | None) -> Outcome[Statement]:
+        """Set whether (and when) a statement was said, e.g. to undo `mark_said`.
+
+        Raises:
+            EntryNotFoundError: if it is gone (deleted meanwhile), or is not a statement.
+        """
+        with self._vault.db.transaction():
+            current = self._statement(entry_id)
+            stored = self._entries().update(current.with_changes(said=said, said_on=said_on))
+        return Outcome(stored, ENTRIES)
+
+    def _statement(self, entry_id: int) -> Statement:
+        current = self._entries().get(entry_id)
+        if not isinstance(current, Statement):
             raise EntryNotFoundError()
         return current
 

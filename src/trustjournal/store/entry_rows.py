@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date, datetime
 from typing import Any
 
@@ -12,6 +12,9 @@ from trustjournal.core.entries import (
     EntryKind,
     GratitudeEntry,
     MoodCheckIn,
+    QualityTime,
+    Reflection,
+    Statement,
     TriggerRecord,
     searchable_text,
 )
@@ -48,6 +51,18 @@ DATA_COLUMNS: tuple[str, ...] = (
     "need",
     "for_session",
     "unfinished",
+    # added in schema v5 for reflections, statements and time together
+    "title",
+    "when_text",
+    "because",
+    "request",
+    "said",
+    "said_on",
+    "outcome",
+    "felt_after",
+    "what",
+    "minutes",
+    "appreciated",
 )
 
 # What `entry_from_row` reads, in this order.
@@ -116,7 +131,7 @@ def data_values(entry: Entry, *, updated_utc: int) -> tuple[Any, ...]:
             expressed_on=entry.expressed_on.isoformat() if entry.expressed_on else None,
             prompt=entry.prompt,
         )
-    else:
+    elif isinstance(entry, TriggerRecord):
         values.update(
             situation=entry.situation,
             category=entry.category,
@@ -130,6 +145,25 @@ def data_values(entry: Entry, *, updated_utc: int) -> tuple[Any, ...]:
             for_session=_flag(entry.for_session),
             unfinished=_flag(entry.unfinished),
         )
+    elif isinstance(entry, Reflection):
+        values.update(title=entry.title, body=entry.body, prompt=entry.prompt)
+    elif isinstance(entry, Statement):
+        values.update(
+            when_text=entry.when,
+            because=entry.because,
+            request=entry.request,
+            said=_flag(entry.said),
+            said_on=entry.said_on.isoformat() if entry.said_on else None,
+            outcome=entry.outcome,
+            felt_after=entry.felt_after,
+        )
+    else:
+        values.update(
+            what=entry.what,
+            minutes=entry.minutes,
+            connection=entry.connection,
+            appreciated=entry.appreciated,
+        )
     return tuple(values[name] for name in DATA_COLUMNS)
 
 
@@ -138,6 +172,8 @@ def names_of(entry: Entry) -> dict[str, tuple[str, ...]]:
     names: dict[str, tuple[str, ...]] = {"tag": entry.tags}
     if isinstance(entry, MoodCheckIn | TriggerRecord):
         names["emotion"] = entry.emotions
+    if isinstance(entry, Statement):
+        names["emotion"] = entry.feel  # a statement's feelings are emotions of the vocabulary
     if isinstance(entry, TriggerRecord):
         names["coping"] = entry.coping
     return names
@@ -191,6 +227,35 @@ def entry_from_row(row: Sequence[Any], names: Names) -> Entry:
             prompt=col("prompt"),
             **common,
         )
+    if kind is EntryKind.TRIGGER:
+        return _trigger(col, names, common)
+    if kind is EntryKind.REFLECTION:
+        return Reflection(
+            title=col("title") or "", body=col("body"), prompt=col("prompt"), **common
+        )
+    if kind is EntryKind.STATEMENT:
+        said_on = col("said_on")
+        return Statement(
+            feel=tuple(names.get("emotion", ())),
+            when=col("when_text"),
+            because=col("because") or "",
+            request=col("request") or "",
+            said=bool(col("said")),
+            said_on=date.fromisoformat(said_on) if said_on else None,
+            outcome=col("outcome") or "",
+            felt_after=col("felt_after") or "",
+            **common,
+        )
+    return QualityTime(
+        what=col("what"),
+        minutes=col("minutes"),
+        connection=col("connection"),
+        appreciated=col("appreciated") or "",
+        **common,
+    )
+
+
+def _trigger(col: Callable[[str], Any], names: Names, common: dict[str, Any]) -> TriggerRecord:
     return TriggerRecord(
         situation=col("situation"),
         intensity=col("intensity"),

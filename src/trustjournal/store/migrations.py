@@ -59,8 +59,32 @@ def migrate(
         before_migrating(current)
     for migration in pending:
         log.info("migrating the journal to schema version %d", migration.version)
+        if migration.rebuilds_tables:
+            _apply_rebuilding(db, migration)
+        else:
+            _apply(db, migration)
+    return db.user_version
+
+
+def _apply(db: Database, migration: Migration) -> None:
+    with db.transaction():
+        migration.apply(db)
+        # PRAGMA takes no bound parameters; the version is an int we numbered ourselves.
+        db.execute(f"PRAGMA user_version = {int(migration.version)}")
+
+
+def _apply_rebuilding(db: Database, migration: Migration) -> None:
+    """SQLite's way to rebuild a table: foreign keys off (outside the transaction, where the
+    pragma has effect), every reference checked before the commit, and on again after."""
+    db.execute("PRAGMA foreign_keys = OFF")
+    try:
         with db.transaction():
             migration.apply(db)
-            # PRAGMA takes no bound parameters; the version is an int we numbered ourselves.
+            broken = db.query("PRAGMA foreign_key_check")
+            if broken:
+                raise RuntimeError(
+                    f"migration {migration.version} would leave {len(broken)} broken references"
+                )
             db.execute(f"PRAGMA user_version = {int(migration.version)}")
-    return db.user_version
+    finally:
+        db.execute("PRAGMA foreign_keys = ON")

@@ -19,6 +19,10 @@ class Migration:
     version: int
     name: str
     apply: Callable[[Database], None]
+    # SQLite cannot alter a CHECK constraint: the table is rebuilt, and dropping the old one
+    # would cascade into entry_names if foreign keys were enforced. `migrate` turns them off
+    # around this migration's transaction and checks them before it commits.
+    rebuilds_tables: bool = False
 
 
 _V1 = """
@@ -179,11 +183,98 @@ def _create_v4(db: Database) -> None:
         db.execute(statement)
 
 
+# Reflections, "I" statements and time together (issue 21). The kind CHECK cannot be altered in
+# SQLite, so `entries` is rebuilt the documented way: a new table, every row copied with its id
+# (full-text rowids and entry_names keep pointing at the same entries), the old table dropped,
+# the new one renamed, and every index of the old table made again from its own SQL. Columns the
+# new kinds share with old ones keep their meaning: `body` and `prompt` hold a reflection's text
+# and prompt, `connection` the closeness of time together (every query of it names its kind).
+_ENTRIES_V5 = """
+CREATE TABLE entries_v5 (
+    id              INTEGER PRIMARY KEY AUTOINCREMENT,  -- never reused: undo, export log
+    kind            TEXT    NOT NULL CHECK (kind IN ('mood', 'gratitude', 'trigger',
+                                                     'reflection', 'statement', 'quality_time')),
+    occurred_utc    INTEGER NOT NULL,
+    utc_offset_min  INTEGER NOT NULL,
+    local_day       TEXT    NOT NULL,
+    local_hour      INTEGER NOT NULL,
+    created_utc     INTEGER NOT NULL,
+    updated_utc     INTEGER NOT NULL,
+    deleted_utc     INTEGER,
+    private         INTEGER NOT NULL DEFAULT 0,
+    mood            INTEGER CHECK (mood BETWEEN 1 AND 10),
+    connection      INTEGER CHECK (connection BETWEEN 0 AND 10),
+    trust           INTEGER CHECK (trust BETWEEN 0 AND 10),
+    note            TEXT,
+    text            TEXT,
+    about           TEXT,
+    expressed       INTEGER,
+    expressed_on    TEXT,
+    prompt          TEXT,
+    situation       TEXT,
+    category        TEXT,
+    intensity       INTEGER CHECK (intensity BETWEEN 0 AND 10),
+    intensity_after INTEGER CHECK (intensity_after BETWEEN 0 AND 10),
+    thoughts        TEXT,
+    body            TEXT,
+    urge            TEXT,
+    response        TEXT,
+    need            TEXT,
+    for_session     INTEGER,
+    unfinished      INTEGER,
+    title           TEXT,               -- reflection
+    when_text       TEXT,               -- statement: "when …"
+    because         TEXT,
+    request         TEXT,
+    said            INTEGER,
+    said_on         TEXT,
+    outcome         TEXT,
+    felt_after      TEXT,
+    what            TEXT,               -- time together
+    minutes         INTEGER CHECK (minutes BETWEEN 1 AND 10080),
+    appreciated     TEXT
+)
+"""
+
+_V4_COLUMNS = (
+    "id, kind, occurred_utc, utc_offset_min, local_day, local_hour, created_utc, updated_utc,"
+    " deleted_utc, private, mood, connection, trust, note, text, about, expressed, expressed_on,"
+    " prompt, situation, category, intensity, intensity_after, thoughts, body, urge, response,"
+    " need, for_session, unfinished"
+)
+
+
+def _create_v5(db: Database) -> None:
+    indexes = [
+        str(sql)
+        for (sql,) in db.query(
+            "SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'entries'"
+            " AND sql IS NOT NULL ORDER BY name"
+        )
+    ]
+    sequence = db.scalar("SELECT seq FROM sqlite_sequence WHERE name = 'entries'")
+    db.execute(_ENTRIES_V5)
+    db.execute(
+        f"INSERT INTO entries_v5 ({_V4_COLUMNS}) SELECT {_V4_COLUMNS} FROM entries"  # noqa: S608
+    )
+    db.execute("DROP TABLE entries")
+    db.execute("ALTER TABLE entries_v5 RENAME TO entries")
+    # Ids are never reused: the counter goes on from where it was, past purged entries too.
+    db.execute("DELETE FROM sqlite_sequence WHERE name IN ('entries', 'entries_v5')")
+    top = db.scalar("SELECT max(id) FROM entries")
+    highest = max(int(sequence or 0), int(top or 0))
+    if highest:
+        db.execute("INSERT INTO sqlite_sequence (name, seq) VALUES ('entries', ?)", (highest,))
+    for sql in indexes:
+        db.execute(sql)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "entries, names, search, drafts, settings, vocabulary", _create_v1),
     Migration(2, "export log", _create_v2),
     Migration(3, "covering index for the coping figures", _create_v3),
     Migration(4, "the timeline index covers the day, for search pages", _create_v4),
+    Migration(5, "reflections, statements and time together", _create_v5, rebuilds_tables=True),
 )
 
 SCHEMA_VERSION = MIGRATIONS[-1].version
