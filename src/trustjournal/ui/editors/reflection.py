@@ -89,7 +89,7 @@ class ReflectionEditor(FormEditor):
 
     def __init__(self, *, session: Session, parent: QWidget | None = None) -> None:
         # Never in a scrolling form: the body scrolls itself, and takes the height there is.
-        super().__init__(session=session, default_field="body", scrolled=False, parent=parent)
+        super().__init__(session=session, default_field="reflection", scrolled=False, parent=parent)
         self.title = QLineEdit(self)
         self.title.setPlaceholderText(_("A title, if you like"))
         self.title.setAccessibleName(_("Title"))
@@ -119,7 +119,7 @@ class ReflectionEditor(FormEditor):
         column.addWidget(self.text, 1)
         self.form.row(_("Title"), self.title, "title")
         self.form.row(_("Prompt"), self.prompt, "prompt")
-        self.form.row("", writing, "body")
+        self.form.row("", writing, "reflection")
         self.add_envelope_rows()
         # The room left over goes to the writing, not below the form.
         outer = self.body.layout()

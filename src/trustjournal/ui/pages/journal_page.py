@@ -343,8 +343,7 @@ class JournalPage(QWidget):
 
     def new_check_in(self) -> None:
         """Open a new mood check-in (bringing back a set-aside one)."""
-        self.view.selectionModel().clearSelection()  # no row stands for it
-        self._show_in_pane(None)
+        self.new_entry(EntryKind.MOOD)
 
     def new_entry(self, kind: EntryKind) -> None:
         """Open a new entry of `kind` (bringing back the one of that kind set aside)."""
