@@ -266,6 +266,8 @@ class MarkdownEdit(QPlainTextEdit):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # Claimed before any shortcut of the window (a page's Ctrl+I, say) can take the keys,
         # as Qt's own text boxes claim Ctrl+Z; they are handled as the key press that follows.
+        if watched is self and event.type() == QEvent.Type.PaletteChange:
+            self.highlighter.set_palette(self.palette())  # light or dark: the marks' colours
         kinds = (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress)
         if watched is not self or event.type() not in kinds or not isinstance(event, QKeyEvent):
             return super().eventFilter(watched, event)
