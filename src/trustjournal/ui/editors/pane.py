@@ -19,6 +19,7 @@ from trustjournal.core.errors import EntryNotFoundError, UserFacingError, Valida
 from trustjournal.core.i18n import _, format_date
 from trustjournal.core.serialize import to_dict
 from trustjournal.core.wording import kind_label
+from trustjournal.ui.editors.autosave import BackgroundAutosave
 from trustjournal.ui.editors.base import EntryEditor
 from trustjournal.ui.editors.registry import EditorRegistry
 from trustjournal.ui.session import Session
@@ -107,6 +108,7 @@ class EditorPane(QWidget):
         self.timer.setSingleShot(True)
         self.timer.setInterval(AUTOSAVE_MS)
         self.timer.timeout.connect(self._on_timer_timeout)
+        self._autosave = BackgroundAutosave(drafts=session.drafts, tasks=session.tasks)
         self.save_button.clicked.connect(self.save)
         self.cancel_button.clicked.connect(self.cancel)
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
@@ -240,6 +242,7 @@ class EditorPane(QWidget):
         keys = [self._draft_key] + (
             [self._parked_key(None, entry.kind)] if entry.id is None else []
         )
+        self._autosave.invalidate()  # an autosave still to come must not outlive this save
         try:
             # One transaction: the entry is stored and its drafts forgotten, or neither.
             saved = self._session.services.operations.run(
@@ -268,8 +271,9 @@ class EditorPane(QWidget):
         self.set_aside.emit()
 
     def stash(self) -> None:
-        """Write the open editor's text to the encrypted draft if it changed (autosave, lock)."""
+        """Write the open editor's text to the encrypted draft if it changed (Esc, lock)."""
         self.timer.stop()
+        self._autosave.invalidate()
         editor = self.editor
         if editor is not None and editor.is_dirty():
             self._session.drafts.save(
@@ -279,8 +283,17 @@ class EditorPane(QWidget):
     def _on_timer_timeout(self) -> None:
         # A lock stashes every draft before it closes the journal; an autosave that comes due
         # after that (the timer raced the lock) has nothing left to keep and nowhere to write.
-        if self._session.is_open():
-            self.stash()
+        # The write itself runs in the background: a long reflection takes longer than a frame.
+        editor = self.editor
+        if self._session.is_open() and editor is not None and editor.is_dirty():
+            payload = {"kind": editor.kind.value, "data": editor.draft()}
+            self._autosave.write(self._draft_key, payload, self._on_autosave_failed)
+
+    def _on_autosave_failed(self, message: str) -> None:
+        # Every word is still in the editor; the message says why it could not be kept.
+        if message and self._session.is_open():
+            self.message.setText(message)
+            self.message.show()
 
     def has_draft(self) -> bool:
         """Whether unfinished text is waiting in the draft."""
@@ -306,13 +319,18 @@ class EditorPane(QWidget):
         return True
 
     def draft_keys(self) -> list[str]:
-        """Where drafts of what is shown are kept (to forget them with the entry's delete)."""
+        """Where drafts of what is shown are kept (to forget them with the entry's delete).
+
+        An autosave still to come is dropped: the caller is about to forget these drafts.
+        """
+        self._autosave.invalidate()
         kind = self.editor.kind if self.editor is not None else None
         return [self._draft_key, self._parked_key(self.shown_id(), kind)]
 
     def clear(self) -> None:
         """Empty every editor (the journal is locking)."""
         self.timer.stop()
+        self._autosave.invalidate()
         self._shown = None
         for editor in self._by_kind.values():
             editor.load(None)
