@@ -34,6 +34,7 @@ class Icon(StrEnum):
     JOURNAL = "journal"
     KEY = "key"
     LOCK = "lock"
+    PLUS = "plus"
     PRINT = "print"
     REFLECTION = "reflection"
     SAVE = "save"

@@ -46,7 +46,11 @@ class NewEntryButton(QPushButton):
     chosen = Signal(object)
 
     def __init__(self, *, can_edit: Callable[[EntryKind], bool], parent: QWidget | None = None):
-        super().__init__(_("New &entry"), parent)
+        # Only an icon beside "New check-in" (as one split button): its words would not fit
+        # the top row at 800×600 in longer languages. Screen readers read its name.
+        super().__init__(parent)
+        self.setIcon(icon(Icon.PLUS))
+        self.setAccessibleName(_("New entry"))
         self.setToolTip(_("Start a new entry of any kind (Ctrl+Shift+N)"))
         menu = QMenu(self)
         self.actions_by_kind: dict[EntryKind, QAction] = {}
