@@ -29,6 +29,7 @@ from benchmarks.insights_figures import insights_figures  # noqa: E402
 from benchmarks.startup_figures import startup_figures  # noqa: E402
 from benchmarks.store_figures import Figure, kdf_figure, store_figures  # noqa: E402
 from benchmarks.vaults import vault_for  # noqa: E402
+from benchmarks.written_figures import written_figures  # noqa: E402
 
 SEED = 20260630
 
@@ -216,6 +217,7 @@ def main(argv: list[str] | None = None) -> int:
         directory = vault_for(size, SEED)
         figures.extend(store_figures(directory, size, runs))
         figures.extend(insights_figures(directory, size, runs))
+        figures.extend(written_figures(directory, size, runs))
     figures.extend(data_figures(vault_for(sizes[1], SEED), sizes[1], 3))
 
     app, bare = startup_figures(vault_for(sizes[0], SEED), 5 if args.quick else 25)

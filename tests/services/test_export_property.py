@@ -13,7 +13,15 @@ from hypothesis import strategies as st
 
 from tests.services.export_data import NOW
 from tests.store.conftest import Clock, create_schema
-from trustjournal.core.entries import Entry, GratitudeEntry, MoodCheckIn, TriggerRecord
+from trustjournal.core.entries import (
+    Entry,
+    GratitudeEntry,
+    MoodCheckIn,
+    QualityTime,
+    Reflection,
+    Statement,
+    TriggerRecord,
+)
 from trustjournal.core.periods import Period
 from trustjournal.core.query import EntryQuery
 from trustjournal.services.demo import generate_entries
@@ -48,6 +56,12 @@ def _expected(entry: Entry, sections: frozenset[Section]) -> bool:
         return Section.MOOD in sections or (Section.NOTES in sections and has_words)
     if isinstance(entry, GratitudeEntry):
         return Section.GRATITUDE in sections
+    if isinstance(entry, Statement):
+        return Section.STATEMENTS in sections
+    if isinstance(entry, QualityTime):
+        return Section.TOGETHER in sections
+    if isinstance(entry, Reflection):  # offered for choosing; included only when named
+        return Section.REFLECTIONS in sections
     assert isinstance(entry, TriggerRecord)
     if sections & {Section.TRIGGERS, Section.PATTERNS}:
         return True
@@ -74,12 +88,20 @@ def test_summary_ids_are_exactly_the_chosen_set(
     excluded = data.draw(st.sets(st.sampled_from(sorted(offered))) if offered else st.just(set()))
     # Ids that were never offered (private, other kinds) may be "excluded" too: no effect.
     stray = {e.id for e in everything if e.private}
+    reflections = sorted(e.id for e in everything if isinstance(e, Reflection) and e.id)
+    named = data.draw(st.sets(st.sampled_from(reflections)) if reflections else st.just(set()))
     request = ExportRequest(
-        audience, period, sections, fields, excluded_ids=frozenset(excluded | stray)
+        audience,
+        period,
+        sections,
+        fields,
+        excluded_ids=frozenset(excluded | stray),
+        reflection_ids=frozenset(named),
     )
     summary = build_summary(generated, request, now=NOW)
 
-    chosen = offered - excluded
+    unnamed = {e.id for e in everything if isinstance(e, Reflection) and e.id not in named}
+    chosen = offered - excluded - unnamed
     assert summary.entry_ids == chosen
     assert {c.entry_id for c in summary.candidates} == offered
     assert {c.entry_id for c in summary.candidates if c.included} == chosen

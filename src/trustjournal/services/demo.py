@@ -21,9 +21,10 @@ from trustjournal.services.demo_arc import WEEKDAY_MOOD, Day, minute_of_day, pla
 from trustjournal.services.demo_gratitude_texts import gratitude_text
 from trustjournal.services.demo_texts import mood_note
 from trustjournal.services.demo_vocabulary import DemoVocabulary, load_vocabulary
+from trustjournal.services.demo_written import written_of_day
 
 DEMO_PASSPHRASE = "demo"  # noqa: S105 - public on purpose: it only opens made-up demo vaults
-GENERATOR_VERSION = 1  # bump when output changes (the benchmark caches vaults keyed by it)
+GENERATOR_VERSION = 2  # bump when output changes (the benchmark caches vaults keyed by it)
 BATCH_SIZE = 5_000  # entries handed to `add_many` at a time
 
 _GRATITUDE_SHARE = 0.25 / 0.80  # of the entries that are not trigger records
@@ -94,7 +95,7 @@ def generate_entries(
         today=today,
         zones={m: timezone(timedelta(minutes=m)) for m in (utc_offset_min, utc_offset_min + 60)},
     )
-    entries = (entry for day in days if day.count for entry in _entries_of_day(ctx, day))
+    entries = (entry for day in days if day.count for entry in _day_in_order(ctx, day, seed))
     if until is None:
         return entries
     return (entry for entry in entries if entry.occurred_at <= until)
@@ -127,6 +128,12 @@ def fill(
     while batch := list(islice(entries, BATCH_SIZE)):
         total += add_many(batch)
     return total
+
+
+def _day_in_order(ctx: _Context, day: Day, seed: int) -> list[Entry]:
+    written = list(written_of_day(seed, day.day, ctx.zones[day.offset_min]))
+    entries = list(_entries_of_day(ctx, day))
+    return sorted([*entries, *written], key=lambda e: e.occurred_at) if written else entries
 
 
 def _entries_of_day(ctx: _Context, day: Day) -> Iterator[Entry]:
