@@ -136,6 +136,7 @@ SCHEMAS = {
     "vocabulary/trigger_categories.json",
     "vocabulary/coping_strategies.json",
     "prompts/gratitude_prompts.json",
+    "prompts/reflection_prompts.json",
 }
 _INNER_SENTENCE_END = re.compile(r"[.!?][\"”’)]?\s")
 
@@ -233,6 +234,24 @@ def test_gratitude_prompts_are_many_unique_single_sentences() -> None:
         _assert_one_sentence(prompt)
         assert len(prompt) <= 120
     _assert_unique(prompts)
+
+
+def test_reflection_prompts_are_questions_with_stable_ids_in_every_language() -> None:
+    english = _load("prompts/reflection_prompts.json")
+    assert set(english) == {"prompts"}
+    prompts = english["prompts"]
+    assert 8 <= len(prompts) <= 30
+    ids = [p["id"] for p in prompts]
+    for prompt in prompts:
+        assert set(prompt) == {"id", "text"}
+        assert re.fullmatch(r"[a-z]+(-[a-z]+)*", prompt["id"])
+        assert prompt["text"][0].isupper() and prompt["text"].endswith("?")
+        assert len(prompt["text"]) <= 120
+    _assert_unique(ids)
+    _assert_unique([p["text"] for p in prompts])
+    for folder in (SHIPPED / "prompts").iterdir():
+        local = json.loads((folder / "reflection_prompts.json").read_text(encoding="utf-8"))
+        assert [p["id"] for p in local["prompts"]] == ids, folder.name  # the same, in order
 
 
 def test_gratitude_prompts_are_mostly_about_the_partner_and_the_relationship() -> None:

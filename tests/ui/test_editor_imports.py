@@ -99,6 +99,7 @@ def test_the_registry_knows_every_shipped_editor() -> None:
     editors = registry.default_editors()
     assert all(editors.can_edit(kind) for kind in (EntryKind.MOOD, EntryKind.GRATITUDE))
     assert editors.can_edit(EntryKind.TRIGGER)
+    assert editors.can_edit(EntryKind.REFLECTION)
 
 
 def test_the_cycle_finder_finds_the_old_lazy_import() -> None:
