@@ -87,10 +87,51 @@ def test_import_daylio_refuses_a_partly_unreadable_file_unless_accepted(
     assert json.loads(twice.out)["added"] == 0
 
 
-def test_jrnl_and_unknown_files_are_refused_plainly(cli: Run, tmp_path: Path) -> None:
-    jrnl = cli("import", str(DATA / "jrnl-export.json"))
-    assert jrnl.code == 2
-    assert "jrnl" in jrnl.err and "Traceback" not in jrnl.err
+def test_import_jrnl_adds_reflections_once(cli: Run) -> None:
+    source = str(DATA / "jrnl-export.json")
+    dry = cli("import", source, "--dry-run")
+    assert dry.code == 0, dry.err
+    assert "2026  2 reflections" in dry.out
+    assert cli("list", "--json").out.strip() == "[]"
+    added = cli("import", source, "--json")
+    assert added.code == 0, added.err
+    assert json.loads(added.out) == {"added": 2, "skipped": 0, "rejected": []}
+    first, second = json.loads(cli("list", "--kind", "reflection", "--json").out)
+    assert (first["title"], first["body"], first["tags"]) == ("", "Tired.", [])
+    assert second["title"] == "A walk by the harbour."
+    assert second["tags"] == ["harbour", "starred"]
+    again = cli("import", source, "--format", "jrnl", "--json")
+    assert json.loads(again.out) == {"added": 0, "skipped": 2, "rejected": []}
+
+
+def test_a_bad_jrnl_file_names_where_and_imports_nothing(cli: Run, tmp_path: Path) -> None:
+    bad = tmp_path / "jrnl.json"
+    bad.write_text(
+        json.dumps(
+            {
+                "entries": [
+                    {"date": "2026-03-14", "time": "20:30", "title": "fine", "body": "ok"},
+                    {"date": "14/03/2026", "time": "20:30", "title": "secretword", "body": "x"},
+                ]
+            }
+        ),
+        encoding="utf-8",
+    )
+    refused = cli("import", str(bad))
+    assert refused.code == 2
+    assert "entry 2: The date is not a date like 2026-03-14." in refused.out
+    assert "secretword" not in refused.out + refused.err
+    assert cli("list", "--json").out.strip() == "[]"
+    taken = cli("import", str(bad), "--accept-valid", "--json")
+    assert json.loads(taken.out)["added"] == 1
+    broken = tmp_path / "broken.json"
+    broken.write_text('{"entries": [\n{"date": "2026-03-14",\n', encoding="utf-8")
+    result = cli("import", str(broken), "--format", "jrnl")
+    assert result.code == 2 and "not valid JSON (near line" in result.err
+    assert "Traceback" not in result.err
+
+
+def test_unknown_files_are_refused_plainly(cli: Run, tmp_path: Path) -> None:
     other = tmp_path / "notes.txt"
     other.write_text("just some words\n", encoding="utf-8")
     result = cli("import", str(other))

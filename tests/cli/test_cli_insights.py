@@ -97,6 +97,10 @@ def test_json_holds_the_documented_figures_of_the_period(filled: Path, cli: Run)
             # (8 - 3 + 7 - 5) / 2: the record without an afterwards is a use, not a drop
             {"strategy": "walk", "uses": 3, "with_after": 2, "average_drop": 3.5},
         ],
+        # added with the kinds for writing (counted in test_cli_insights_written)
+        "reflections": {"count": 0},
+        "statements": {"count": 0, "said": 0, "not_said": 0},
+        "together": {"count": 0, "minutes": 0, "connection": None},
     }
 
 

@@ -54,7 +54,7 @@ def test_recording_keeps_what_was_shared_with_whom_and_when(
     assert record.created_at == clock.now
     assert record.period == PERIOD
     assert set(record.entry_ids) == summary.entry_ids
-    assert record.sections == ("mood", "triggers", "gratitude")
+    assert record.sections == ("mood", "triggers", "gratitude", "statements", "together")
     assert set(record.trigger_fields) == {"situation", "intensity", "coping", "need"}
     assert export_log.list() == [record]
 
@@ -118,10 +118,18 @@ def test_a_last_export_ending_in_the_future_still_gives_a_valid_period() -> None
 
 def test_audience_defaults() -> None:
     therapist, partner, myself = (defaults_for(a) for a in Audience)
-    assert therapist.sections == frozenset(Section)
+    # Reflections are shared only one by one, so no audience starts with them.
+    assert therapist.sections == frozenset(Section) - {Section.REFLECTIONS}
+    assert Section.STATEMENTS in therapist.sections
     assert therapist.trigger_fields == frozenset(TriggerField)
-    assert myself.sections == frozenset(Section)
-    assert partner.sections == {Section.MOOD, Section.GRATITUDE, Section.TRIGGERS}
+    assert myself.sections == frozenset(Section) - {Section.REFLECTIONS}
+    assert partner.sections == {
+        Section.MOOD,
+        Section.GRATITUDE,
+        Section.TRIGGERS,
+        Section.STATEMENTS,
+        Section.TOGETHER,
+    }
     assert partner.trigger_fields == {
         TriggerField.SITUATION,
         TriggerField.INTENSITY,

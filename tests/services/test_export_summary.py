@@ -154,7 +154,13 @@ def test_sections_follow_one_order_and_the_title_names_the_audience(
 ) -> None:
     summary = build_summary(repo, request_for(Audience.PARTNER, journal), now=NOW)
     assert summary.title == "Summary for my partner"
-    assert [s.key for s in summary.sections] == [Section.MOOD, Section.TRIGGERS, Section.GRATITUDE]
+    assert [s.key for s in summary.sections] == [
+        Section.MOOD,
+        Section.TRIGGERS,
+        Section.GRATITUDE,
+        Section.STATEMENTS,
+        Section.TOGETHER,
+    ]
     assert summary.made_on == NOW.date()
 
 

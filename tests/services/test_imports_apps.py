@@ -1,5 +1,5 @@
 """Daylio's CSV becomes mood check-ins (moods mapped, activities as tags), twice adds nothing;
-jrnl is recognised and refused with the reason; bad files say where, and never crash."""
+formats are recognised from the content; bad files say where, and never crash."""
 
 from __future__ import annotations
 
@@ -16,7 +16,6 @@ from trustjournal.services.imports_apps import (
     detect,
     parse_daylio,
     parse_mood_map,
-    refuse_jrnl,
 )
 from trustjournal.store.entries import EntryRepository
 
@@ -105,11 +104,6 @@ def test_times_that_do_not_parse_are_rejected(clock_text: str) -> None:
     assert "time" in rejected.reason
 
 
-def test_jrnl_is_refused_with_the_reason_and_nothing_is_imported() -> None:
-    with pytest.raises(ImportFormatError, match="no place for free writing yet"):
-        refuse_jrnl()
-
-
 def test_the_local_offset_of_the_day_is_used_by_default() -> None:
     row = HEADER + "2026-07-01,a,b,9:00,good,,,\n"
     [candidate], _ = parse_daylio(row)
@@ -121,8 +115,6 @@ def test_the_reasons_are_translated() -> None:
 
     set_language("de")
     try:
-        with pytest.raises(ImportFormatError, match="freies Schreiben"):
-            refuse_jrnl()
         _candidates, rejected = _daylio()
         assert rejected[0].where == "Zeile 7"
     finally:

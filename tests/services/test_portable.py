@@ -15,7 +15,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.store.conftest import Clock, create_schema
-from tests.store.test_entries_roundtrip import gratitudes, moods, triggers
+from tests.store.test_entries_roundtrip import (
+    gratitudes,
+    moods,
+    reflections,
+    statements,
+    together,
+    triggers,
+)
 from trustjournal.core.entries import Entry, MoodCheckIn
 from trustjournal.core.query import EntryQuery
 from trustjournal.services import imports, portable
@@ -57,7 +64,8 @@ def _import(db: Database, path: Path) -> imports.ImportPlan:
     return plan
 
 
-entries_in_bin = st.lists(st.tuples(moods | gratitudes | triggers, st.booleans()), max_size=8)
+any_entry = moods | gratitudes | triggers | reflections | statements | together
+entries_in_bin = st.lists(st.tuples(any_entry, st.booleans()), max_size=8)
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -163,7 +171,13 @@ def test_every_entry_kind_and_field_is_in_the_schema() -> None:
 
 
 def test_every_exported_entry_has_only_fields_its_schema_allows(tmp_path: Path) -> None:
-    from trustjournal.core.entries import GratitudeEntry, TriggerRecord
+    from trustjournal.core.entries import (
+        GratitudeEntry,
+        QualityTime,
+        Reflection,
+        Statement,
+        TriggerRecord,
+    )
     from trustjournal.core.resources import load_json
 
     db = _open(tmp_path / "a.db")
@@ -171,6 +185,9 @@ def test_every_exported_entry_has_only_fields_its_schema_allows(tmp_path: Path) 
     repo.add(MoodCheckIn(occurred_at=NOW, mood=5, tags=("walk",), private=True))
     repo.add(GratitudeEntry(occurred_at=NOW, text="tea", expressed_on=NOW.date()))
     binned = repo.add(TriggerRecord(occurred_at=NOW, situation="late", intensity=6))
+    repo.add(Reflection(occurred_at=NOW, title="t", body="b", prompt="p"))
+    repo.add(Statement(occurred_at=NOW, feel=("hurt",), when="w", said_on=NOW.date()))
+    repo.add(QualityTime(occurred_at=NOW, what="walk", minutes=30, connection=7))
     assert binned.id is not None
     repo.delete(binned.id)
     data = _export(db, tmp_path / "all.json")

@@ -235,22 +235,29 @@ def _kind_count(kind: str, count: int) -> str:
         text = ngettext("{count} mood check-in", "{count} mood check-ins", count)
     elif kind == "gratitude":
         text = ngettext("{count} gratitude entry", "{count} gratitude entries", count)
+    elif kind == "reflection":
+        text = ngettext("{count} reflection", "{count} reflections", count)
+    elif kind == "statement":
+        text = ngettext("{count} I statement", "{count} I statements", count)
+    elif kind == "quality_time":
+        text = ngettext("{count} time together", "{count} times together", count)
     else:
         text = ngettext("{count} trigger record", "{count} trigger records", count)
     return text.format(count=count)
 
 
 def _parse(text: str, args: argparse.Namespace) -> tuple[list[Any], list[Any], dict[str, Any]]:
-    from trustjournal.services import imports_apps, portable
+    from trustjournal.services import imports_apps, imports_jrnl, portable
 
     kind = args.format or imports_apps.detect(text)
-    if kind == "jrnl":
-        imports_apps.refuse_jrnl()
     if kind == "daylio":
         mood_map = imports_apps.parse_mood_map(args.mood_map)
         candidates, rejected = imports_apps.parse_daylio(text, mood_map=mood_map)
         return candidates, rejected, {}
     if args.mood_map:
         raise UsageError(_("--mood-map is only for Daylio files."))
+    if kind == "jrnl":
+        candidates, rejected = imports_jrnl.parse_jrnl(text)
+        return candidates, rejected, {}
     parsed = portable.parse_export(text)
     return parsed.candidates, parsed.rejected, parsed.vocabulary

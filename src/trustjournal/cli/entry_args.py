@@ -8,12 +8,14 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from trustjournal.cli.terminal import UsageError, visible
+from trustjournal.cli.written_args import written_entry
 from trustjournal.core.entries import (
     About,
     Entry,
     EntryKind,
     GratitudeEntry,
     MoodCheckIn,
+    Statement,
     TriggerRecord,
 )
 from trustjournal.core.i18n import N_, _, format_date, format_time, pgettext
@@ -53,6 +55,18 @@ FIELD_LABELS = {
     "need": N_("need"),
     "for_session": N_("for session"),
     "unfinished": N_("unfinished"),
+    "title": N_("title"),
+    "feel": N_("feel"),
+    "when": N_("when"),
+    "because": N_("because"),
+    "request": N_("request"),
+    "said": N_("said"),
+    "said_on": N_("said on"),
+    "outcome": N_("outcome"),
+    "felt_after": N_("felt after"),
+    "what": N_("what"),
+    "minutes": N_("minutes"),
+    "appreciated": N_("appreciated"),
 }
 
 
@@ -92,6 +106,9 @@ def entry_from_args(args: argparse.Namespace, now_local: datetime) -> Entry:
         "tags": _names(args.tags),
         "private": args.private,
     }
+    written = written_entry(args, common, now_local)
+    if written is not None:
+        return written
     if args.kind == EntryKind.MOOD:
         return MoodCheckIn(
             mood=args.mood,
@@ -130,7 +147,7 @@ def entry_from_args(args: argparse.Namespace, now_local: datetime) -> Entry:
 
 def own_words(vault: Vault, entry: Entry, clock: Callable[[], datetime]) -> list[str]:
     """The entry's emotion words that are not in the emotion list (shipped or the person's)."""
-    emotions = getattr(entry, "emotions", ())
+    emotions = entry.feel if isinstance(entry, Statement) else getattr(entry, "emotions", ())
     if not emotions:
         return []
     vocabulary = VocabularyRepository(db=vault.db, clock=clock)

@@ -74,8 +74,8 @@ def parse_sections(text: str | None, audience: Audience) -> frozenset[Section]:
         raise UsageError(_("--sections takes names from: {names}.").format(names=choices)) from None
 
 
-def parse_ids(text: str | None) -> frozenset[int]:
-    """--exclude as a set of entry numbers.
+def parse_ids(text: str | None, *, option: str = "--exclude") -> frozenset[int]:
+    """--exclude (or --include) as a set of entry numbers.
 
     Raises:
         UsageError: if a part is not an entry number.
@@ -88,6 +88,10 @@ def parse_ids(text: str | None) -> frozenset[int]:
         if not part:
             continue
         if not part.isdigit() or len(part) > 19 or not 1 <= int(part) <= MAX_ENTRY_ID:
+            if option == "--include":
+                raise UsageError(
+                    _("--include takes reflection numbers separated by commas, like 12,40.")
+                )
             raise UsageError(_("--exclude takes entry numbers separated by commas, like 12,40."))
         ids.add(int(part))
     return frozenset(ids)
@@ -107,6 +111,7 @@ class ExportPlan:
     note: str
     pdf_password: bool
     language: str | None = None  # the summary's; None: the app's
+    included: frozenset[int] = frozenset()  # reflections chosen one by one
 
 
 def plan_export(args: argparse.Namespace) -> ExportPlan:
@@ -124,12 +129,21 @@ def plan_export(args: argparse.Namespace) -> ExportPlan:
     start = parse_day(args.date_from, field_name="--from") if args.date_from else None
     end = parse_day(args.date_to, field_name="--to") if args.date_to else None
     Period(start, end)  # a period that starts after it ends is refused here
+    sections = parse_sections(args.sections, audience)
+    included = parse_ids(getattr(args, "include", None), option="--include")
+    if included and Section.REFLECTIONS not in sections:
+        if args.sections is not None:
+            raise UsageError(
+                _("--include chooses reflections: add reflections to --sections as well.")
+            )
+        sections |= {Section.REFLECTIONS}  # naming reflections is choosing them
     return ExportPlan(
         out=out,
         file_format=file_format,
         audience=audience,
-        sections=parse_sections(args.sections, audience),
+        sections=sections,
         excluded=parse_ids(args.exclude),
+        included=included,
         start=start,
         end=end,
         note=args.note,
@@ -190,6 +204,7 @@ def run_export(
         period,
         sections=plan.sections,
         excluded_ids=plan.excluded,
+        reflection_ids=plan.included,
         note=note,
         language=plan.language,
     )

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 from trustjournal.cli.entry_args import day_text
 from trustjournal.core.i18n import _, format_number, ngettext
 from trustjournal.core.periods import Period, parse_day
-from trustjournal.services.insights_figures import InsightFigures, Summary
+from trustjournal.services.insights_figures import InsightFigures, PeriodTotals, Summary
 
 if TYPE_CHECKING:
     from trustjournal.cli.terminal import SecretSource
@@ -66,6 +66,13 @@ def summary_json(s: Summary) -> dict[str, Any]:
             "trust": _mean(t.trust),
         },
         "emotions": [{"name": name, "count": n} for name, n in s.emotions],
+        "reflections": {"count": t.reflections},
+        "statements": {"count": t.statements, "said": t.said, "not_said": t.statements - t.said},
+        "together": {
+            "count": t.together,
+            "minutes": t.together_minutes,
+            "connection": _mean(t.together_connection),
+        },
         "gratitude": {"count": t.gratitude, "told": t.told},
         "triggers": {
             "count": t.triggers,
@@ -127,6 +134,7 @@ def summary_lines(s: Summary) -> list[str]:
             at=_num(t.intensity),
             after=_num(t.intensity_after),
         ),
+        *_written_lines(t),
     ]
     if s.emotions:
         words = ", ".join(f"{name} ({n})" for name, n in s.emotions[:10])
@@ -138,6 +146,34 @@ def summary_lines(s: Summary) -> list[str]:
                 "What helped: {strategy}: used {uses}×, {with_after} with an afterwards, "
                 "average drop {drop}"
             ).format(strategy=c.strategy, uses=c.uses, with_after=c.records_with_after, drop=drop)
+        )
+    return lines
+
+
+def _written_lines(t: PeriodTotals) -> list[str]:
+    """Reflections, "I" statements and time together, each only once there is one."""
+    lines: list[str] = []
+    if t.reflections:
+        lines.append(
+            ngettext("{n} reflection", "{n} reflections", t.reflections).format(n=t.reflections)
+        )
+    if t.statements:
+        lines.append(
+            ngettext(
+                "{n} I statement, {said} of them said",
+                "{n} I statements, {said} of them said",
+                t.statements,
+            ).format(n=t.statements, said=t.said)
+        )
+    if t.together:
+        lines.append(
+            ngettext(
+                "{n} time together, {minutes} minutes noted, connection {connection}",
+                "{n} times together, {minutes} minutes noted, connection {connection}",
+                t.together,
+            ).format(
+                n=t.together, minutes=t.together_minutes, connection=_num(t.together_connection)
+            )
         )
     return lines
 

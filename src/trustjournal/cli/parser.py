@@ -10,6 +10,7 @@ from trustjournal import __version__
 from trustjournal.cli.data_commands import add_data_commands, backup_to_help
 from trustjournal.cli.insights_command import add_insights_command
 from trustjournal.cli.terminal import UsageError
+from trustjournal.cli.written_args import add_written_kinds
 from trustjournal.core.entries import About, EntryKind
 from trustjournal.core.i18n import _
 from trustjournal.services.export.request import Audience, Section, language_help
@@ -147,6 +148,8 @@ def _add_commands(sub: argparse._SubParsersAction[Parser]) -> None:
     trig.add_argument("--unfinished", action="store_true", help=_("to be completed later"))
     _envelope(trig)
 
+    add_written_kinds(kinds, common=_common, envelope=_envelope, scale=_scale)
+
 
 def _export_command(sub: argparse._SubParsersAction[Parser]) -> None:
     export = sub.add_parser(
@@ -176,6 +179,11 @@ def _export_command(sub: argparse._SubParsersAction[Parser]) -> None:
         ),
     )
     export.add_argument("--exclude", metavar="ID,…", help=_("entry numbers to leave out"))
+    export.add_argument(
+        "--include",
+        metavar="ID,…",
+        help=_("reflections to share, each named by its number (none are shared otherwise)"),
+    )
     export.add_argument(
         "--pdf-password",
         action="store_true",

@@ -94,6 +94,15 @@ TEXT_OPTIONS = (
     "tags",
     "tag",
     "search",
+    "title",
+    "feel",
+    "when",
+    "because",
+    "request",
+    "outcome",
+    "felt_after",
+    "what",
+    "appreciated",
 )
 FROM_STDIN = "-"
 

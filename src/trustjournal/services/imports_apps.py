@@ -1,10 +1,8 @@
-"""Reading other apps' exports: Daylio's CSV (as mood check-ins), and recognising jrnl's JSON.
+"""Reading other apps' exports: recognising a file's format, and Daylio's CSV as check-ins.
 
 Daylio's five standard moods map onto our 1-10 mood, two steps each from the bottom (README):
 awful 1, bad 3, meh 5, good 7, rad 9. Its own mood labels are mapped by the person.
-jrnl entries are free writing, and TrustJournal has no kind for free writing yet (the
-reflection kind comes later); making them mood check-ins would invent a mood the person never
-gave, so a jrnl file is recognised and refused with that reason, and nothing is imported.
+jrnl's JSON export becomes reflections (imports_jrnl).
 """
 
 from __future__ import annotations
@@ -60,22 +58,6 @@ def detect(text: str) -> str:
     if {"full_date", "mood"} <= header:
         return "daylio"
     raise ImportFormatError()
-
-
-def refuse_jrnl() -> None:
-    """Say why a jrnl file is not imported yet.
-
-    Raises:
-        ImportFormatError: always.
-    """
-    raise ImportFormatError(
-        _(
-            "This is a jrnl export. jrnl entries are free writing, and TrustJournal has no "
-            "place for free writing yet (it is planned as a new kind of entry). Nothing was "
-            "imported; keep the file for then. Turning them into mood check-ins would mean "
-            "inventing a mood you never gave."
-        )
-    )
 
 
 def parse_mood_map(text: str) -> dict[str, int]:

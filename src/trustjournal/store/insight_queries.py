@@ -128,6 +128,10 @@ class PeriodTotals:
         intensity: mean intensity at the time over all trigger records, else None.
         intensity_after: mean intensity afterwards over the records that noted one, else None.
         drop: mean of intensity minus intensity afterwards over those records, else None.
+        reflections: reflections written.
+        statements / said: "I" statements, and how many of them were said.
+        together / together_minutes: times together, and the minutes noted for them.
+        together_connection: mean connection felt over the times together that noted it.
     """
 
     checkins: int
@@ -141,6 +145,12 @@ class PeriodTotals:
     intensity: float | None
     intensity_after: float | None
     drop: float | None = None
+    reflections: int = 0
+    statements: int = 0
+    said: int = 0
+    together: int = 0
+    together_minutes: int = 0
+    together_connection: float | None = None
 
 
 def _float(value: Any) -> float | None:
@@ -160,11 +170,16 @@ def period_totals(db: Database, period: Period | None) -> PeriodTotals:
         " sum(kind = 'trigger'), sum(kind = 'trigger' AND unfinished = 1),"
         " avg(CASE WHEN kind = 'trigger' THEN intensity END),"
         " avg(CASE WHEN kind = 'trigger' THEN intensity_after END),"
-        " avg(CASE WHEN kind = 'trigger' THEN intensity - intensity_after END)"
+        " avg(CASE WHEN kind = 'trigger' THEN intensity - intensity_after END),"
+        " sum(kind = 'reflection'), sum(kind = 'statement'),"
+        " sum(kind = 'statement' AND said = 1), sum(kind = 'quality_time'),"
+        " sum(CASE WHEN kind = 'quality_time' THEN minutes END),"
+        " avg(CASE WHEN kind = 'quality_time' THEN connection END)"
         f" FROM entries {where.sql()}",
         where.params,
     )[0]
-    n, mood, conn, trust, grat, told, trig, unfinished, intensity, after, drop = row
+    n, mood, conn, trust, grat, told, trig, unfinished, intensity, after, drop = row[:11]
+    reflections, statements, said, together, minutes, together_conn = row[11:]
     return PeriodTotals(
         int(n or 0),
         _float(mood),
@@ -177,6 +192,12 @@ def period_totals(db: Database, period: Period | None) -> PeriodTotals:
         _float(intensity),
         _float(after),
         _float(drop),
+        reflections=int(reflections or 0),
+        statements=int(statements or 0),
+        said=int(said or 0),
+        together=int(together or 0),
+        together_minutes=int(minutes or 0),
+        together_connection=_float(together_conn),
     )
 
 

@@ -55,6 +55,9 @@ class Figures:
     trust_avg: float | None
     gratitude_count: int
     trigger_count: int
+    statement_count: int = 0
+    together_count: int = 0
+    reflection_count: int = 0
 
 
 @dataclass(frozen=True)

@@ -32,6 +32,9 @@ class Section(StrEnum):
     TRIGGERS = "triggers"
     PATTERNS = "patterns"  # top categories, coping that lowered intensity most
     SESSION = "session"  # trigger records flagged for the next session
+    STATEMENTS = "statements"  # "I" statements
+    TOGETHER = "together"  # time together
+    REFLECTIONS = "reflections"  # only the reflections named one by one (reflection_ids)
 
 
 class TriggerField(StrEnum):
@@ -78,16 +81,18 @@ class AudienceDefaults:
 def defaults_for(audience: Audience) -> AudienceDefaults:
     """The starting choices for an audience (the composer and the CLI share them).
 
-    A therapist gets everything; a partner gets progress, gratitude and a gentle view of
-    trigger records (what happened, intensity, coping and need; no thoughts, urges or body
-    sensations), without patterns or mood notes; myself gets everything.
+    A therapist gets everything but reflections; a partner gets progress, gratitude, "I"
+    statements, time together and a gentle view of trigger records (what happened, intensity,
+    coping and need; no thoughts, urges or body sensations), without patterns or mood notes;
+    myself gets everything but reflections. Reflections are never on by default: free writing
+    is shared only when each one is chosen (`ExportRequest.reflection_ids`).
     """
     everything = frozenset(TriggerField)
     if audience == Audience.PARTNER:
-        return AudienceDefaults(
-            frozenset({Section.MOOD, Section.GRATITUDE, Section.TRIGGERS}), _PARTNER_FIELDS
-        )
-    return AudienceDefaults(frozenset(Section), everything)
+        sections = {Section.MOOD, Section.GRATITUDE, Section.TRIGGERS}
+        sections |= {Section.STATEMENTS, Section.TOGETHER}
+        return AudienceDefaults(frozenset(sections), _PARTNER_FIELDS)
+    return AudienceDefaults(frozenset(Section) - {Section.REFLECTIONS}, everything)
 
 
 def default_period(last_end: date | None, *, today: date) -> Period:
@@ -114,6 +119,9 @@ class ExportRequest:
         note: the free "what I want to say" text, shown first.
         language: the language the summary is written in; None means the UI's language.
             Becomes the language actually spoken ("fr" without a catalogue becomes "en").
+        reflection_ids: the reflections chosen one by one. A reflection is included only when
+            its id is here, the REFLECTIONS section is on, and it is not in `excluded_ids`;
+            the section alone includes none.
     """
 
     audience: Audience
@@ -123,6 +131,7 @@ class ExportRequest:
     excluded_ids: frozenset[int] = field(default_factory=frozenset)
     note: str = ""
     language: str | None = None
+    reflection_ids: frozenset[int] = field(default_factory=frozenset)
 
     def __post_init__(self) -> None:
         if self.period.start is None or self.period.end is None:
@@ -144,6 +153,7 @@ class ExportRequest:
             raise ValidationError(_("That language is not one of the options."), field="language")
         object.__setattr__(self, "language", i18n.translation_for(wanted)[0])
         object.__setattr__(self, "excluded_ids", frozenset(int(i) for i in self.excluded_ids))
+        object.__setattr__(self, "reflection_ids", frozenset(int(i) for i in self.reflection_ids))
         object.__setattr__(self, "note", clean_text(self.note, field_name="note"))
 
     @classmethod

@@ -3,15 +3,26 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import datetime, timedelta
 from typing import Protocol
 
 from trustjournal.core import i18n
-from trustjournal.core.entries import Entry, EntryKind, GratitudeEntry, MoodCheckIn, TriggerRecord
+from trustjournal.core.entries import (
+    Entry,
+    EntryKind,
+    GratitudeEntry,
+    MoodCheckIn,
+    QualityTime,
+    Reflection,
+    Statement,
+    TriggerRecord,
+)
 from trustjournal.core.i18n import _, pgettext
 from trustjournal.core.query import EntryQuery
 from trustjournal.services.export import figures as fig
 from trustjournal.services.export.items import gratitude_item, mood_item, session_item, trigger_item
+from trustjournal.services.export.items_written import together_intro, written_items
 from trustjournal.services.export.model import Candidate, Item, Summary, SummarySection
 from trustjournal.services.export.request import Audience, ExportRequest, Section
 
@@ -26,6 +37,9 @@ ORDER: tuple[Section, ...] = (
     Section.TRIGGERS,
     Section.NOTES,
     Section.GRATITUDE,
+    Section.STATEMENTS,
+    Section.TOGETHER,
+    Section.REFLECTIONS,
 )
 
 
@@ -44,6 +58,15 @@ def _section_texts() -> dict[Section, tuple[str, str]]:
             _("Check-ins where I wrote a note or named feelings."),
         ),
         Section.GRATITUDE: (pgettext("summary section", "Gratitude"), _("Things I appreciated.")),
+        Section.STATEMENTS: (
+            _("Things I want to say"),
+            _("What I feel and need, said as I would like to say it, and how it went."),
+        ),
+        Section.TOGETHER: (_("Time together"), _("Time we spent together.")),
+        Section.REFLECTIONS: (
+            pgettext("summary section", "Reflections"),
+            _("Things I wrote and chose to share, one by one."),
+        ),
     }
 
 
@@ -71,7 +94,17 @@ def _kinds(sections: frozenset[Section]) -> frozenset[EntryKind]:
         kinds.add(EntryKind.GRATITUDE)
     if sections & {Section.TRIGGERS, Section.PATTERNS, Section.SESSION}:
         kinds.add(EntryKind.TRIGGER)
+    for section, kind in _WRITTEN.items():
+        if section in sections:
+            kinds.add(kind)
     return frozenset(kinds)
+
+
+_WRITTEN = {
+    Section.STATEMENTS: EntryKind.STATEMENT,
+    Section.TOGETHER: EntryKind.QUALITY_TIME,
+    Section.REFLECTIONS: EntryKind.REFLECTION,
+}
 
 
 def is_offered(entry: Entry, sections: frozenset[Section]) -> bool:
@@ -88,7 +121,15 @@ def is_offered(entry: Entry, sections: frozenset[Section]) -> bool:
         return bool(sections & {Section.TRIGGERS, Section.PATTERNS}) or (
             Section.SESSION in sections and entry.for_session
         )
-    return False
+    return any(section in sections and entry.kind is kind for section, kind in _WRITTEN.items())
+
+
+def is_included(entry: Entry, request: ExportRequest) -> bool:
+    """Whether an offered entry is in the summary: not left out, and a reflection only when
+    it was chosen one by one."""
+    if entry.id in request.excluded_ids:
+        return False
+    return not isinstance(entry, Reflection) or entry.id in request.reflection_ids
 
 
 def offered_entries(source: EntrySource, request: ExportRequest) -> list[Entry]:
@@ -127,7 +168,7 @@ def _candidates(
             entry_id=e.id or 0,
             kind=e.kind,
             occurred_at=e.occurred_at,
-            included=e.id not in request.excluded_ids,
+            included=is_included(e, request),
             hard_moment=_is_hard_moment(e, now),
         )
         for e in offered
@@ -146,6 +187,8 @@ def _items(section: Section, chosen: Sequence[Entry], request: ExportRequest) ->
         return tuple(gratitude_item(e) for e in chosen if isinstance(e, GratitudeEntry))
     if section == Section.TRIGGERS:
         return tuple(trigger_item(e, fields) for e in chosen if isinstance(e, TriggerRecord))
+    if section in _WRITTEN:
+        return written_items(section, chosen)
     if section == Section.SESSION:
         return tuple(
             session_item(e, fields)
@@ -153,6 +196,13 @@ def _items(section: Section, chosen: Sequence[Entry], request: ExportRequest) ->
             if isinstance(e, TriggerRecord) and e.for_session
         )
     return ()
+
+
+def _section(key: Section, chosen: Sequence[Entry], request: ExportRequest) -> SummarySection:
+    title, intro = section_text(key, request.audience)
+    if key == Section.TOGETHER:  # its figures count only the time together it includes
+        intro = together_intro([e for e in chosen if isinstance(e, QualityTime)])
+    return SummarySection(key, title, intro, _items(key, chosen, request))
 
 
 def build_summary(source: EntrySource, request: ExportRequest, *, now: datetime) -> Summary:
@@ -178,16 +228,13 @@ def _build(source: EntrySource, request: ExportRequest, *, now: datetime, langua
     if start is None or end is None:  # ExportRequest forbids it; kept for the type checker
         raise ValueError("a summary needs a closed period")
     offered = offered_entries(source, request)
-    chosen = [e for e in offered if e.id not in request.excluded_ids]
+    chosen = [e for e in offered if is_included(e, request)]
     moods = [e for e in chosen if isinstance(e, MoodCheckIn)]
     records = [e for e in chosen if isinstance(e, TriggerRecord)]
     grateful = sum(isinstance(e, GratitudeEntry) for e in chosen)
+    together = [e for e in chosen if isinstance(e, QualityTime)]
     mood_on = Section.MOOD in request.sections
-    sections = tuple(
-        SummarySection(key, *section_text(key, request.audience), _items(key, chosen, request))
-        for key in ORDER
-        if key in request.sections
-    )
+    sections = tuple(_section(key, chosen, request) for key in ORDER if key in request.sections)
     return Summary(
         title=request.title,
         audience=request.audience,
@@ -195,7 +242,12 @@ def _build(source: EntrySource, request: ExportRequest, *, now: datetime, langua
         made_on=now.date(),
         note=request.note,
         figures=(
-            fig.figures(moods, gratitude_count=grateful, trigger_count=len(records))
+            replace(
+                fig.figures(moods, gratitude_count=grateful, trigger_count=len(records)),
+                statement_count=sum(isinstance(e, Statement) for e in chosen),
+                together_count=len(together),
+                reflection_count=sum(isinstance(e, Reflection) for e in chosen),
+            )
             if mood_on
             else None
         ),

@@ -133,9 +133,22 @@ def count_line(figures: Figures) -> str:
         )
     if figures.trigger_count:
         counts.append(_hard_moments(figures.trigger_count))
+    n = figures.statement_count
+    if n:
+        counts.append(ngettext("%(count)s I statement", "%(count)s I statements", n) % _n(n))
+    n = figures.together_count
+    if n:
+        counts.append(ngettext("%(count)s time together", "%(count)s times together", n) % _n(n))
+    n = figures.reflection_count
+    if n:
+        counts.append(ngettext("%(count)s reflection", "%(count)s reflections", n) % _n(n))
     if not counts:
         return none_chosen()
     return _("In this summary: %(counts)s.") % {"counts": _(", ").join(counts)}
+
+
+def _n(count: int) -> dict[str, str]:
+    return {"count": format_number(count)}
 
 
 def _hard_moments(count: int) -> str:
