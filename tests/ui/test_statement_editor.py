@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from tests.services.export_data import INJECTION, RTL, ZERO_WIDTH
 from tests.ui.journal_helpers import HOSTILE, NOW, MovableClock, create_vault, open_session, shown
+from tests.ui.layout_checks import settle
 from trustjournal.core import i18n
 from trustjournal.core.entries import EntryKind, Statement
 from trustjournal.core.query import EntryQuery
@@ -182,3 +183,14 @@ def test_hostile_text_is_shown_literally_in_the_sentence(
         assert editor.when.toPlainText() == text
         assert " ".join(text.split()) in editor.preview.text()
         assert editor.preview.textFormat() == Qt.TextFormat.PlainText
+
+
+def test_the_whole_sentence_and_its_hints_show_however_long_they_grow(pane: EditorPane) -> None:
+    pane.resize(380, 600)  # as narrow as the Journal's pane in a small window
+    editor = _editor(pane)
+    _feel(editor, "hurt", "lonely", "scared")
+    QTest.keyClicks(editor.when, "you always come home late and you never send a message " * 3)
+    QTest.keyClicks(editor.request, "a message when plans change, even a short one " * 3)
+    settle()
+    for words in (editor.preview, editor.hints):
+        assert words.height() >= words.heightForWidth(words.width()) > 0

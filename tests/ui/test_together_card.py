@@ -61,7 +61,7 @@ def test_what_and_connection_by_keys_saved_with_enter_and_undone(
     assert isinstance(saved, QualityTime)
     assert (saved.what, saved.connection, saved.minutes) == ("Cooked dinner together", 8, None)
     assert card.what.text() == "" and card.connection.text() == "Not answered"
-    assert card.status.text() == "Saved. Time together counts."
+    assert card.status.text() == "Saved to your journal."
     assert card.undo_button.isVisibleTo(card)
     card.undo_button.click()
     assert session.entries.list(TOGETHER) == []

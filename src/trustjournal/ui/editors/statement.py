@@ -11,8 +11,8 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QDate, QLocale, Qt
-from PySide6.QtGui import QTextCursor
-from PySide6.QtWidgets import QCheckBox, QDateEdit, QFrame, QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtGui import QResizeEvent, QTextCursor
+from PySide6.QtWidgets import QCheckBox, QDateEdit, QFrame, QVBoxLayout, QWidget
 
 from trustjournal.core.entries import Entry, EntryKind, Statement
 from trustjournal.core.i18n import N_, _, babel_locale, pgettext
@@ -37,6 +37,21 @@ def _qdate(day: date) -> QDate:
 
 def _pydate(day: QDate) -> date:
     return date(day.year(), day.month(), day.day())
+
+
+class SentenceCard(QFrame):
+    """The composed sentence and its hints on a card, always as tall as its wrapped words need
+    at its width (a form row would give it only its size hint and cut the last lines off)."""
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fit()
+
+    def fit(self) -> None:
+        """Ask for the height the words need at the width the card has now."""
+        need = self.heightForWidth(self.width())
+        if need > 0 and need != self.minimumHeight():
+            self.setMinimumHeight(need)
 
 
 class StatementEditor(FormEditor):
@@ -107,7 +122,7 @@ class StatementEditor(FormEditor):
         form.row("", self.when, "when", question=_("…when…"))
         form.row("", self.because, "because", question=_("…because… (what I need)"))
         form.row("", self.request, "request", question=_("…and what I would like is…"))
-        sentence = QFrame(self)
+        self.sentence = sentence = SentenceCard(self)
         sentence.setProperty("card", True)
         column = QVBoxLayout(sentence)
         column.setContentsMargins(14, 10, 14, 10)
@@ -118,12 +133,13 @@ class StatementEditor(FormEditor):
         column.addWidget(self.hints)
         form.layout.addRow(sentence)
         self._step(_("Afterwards"))
+        # The day goes under the box, not beside it: beside, it widened a narrow pane.
         said_row = QWidget(self)
-        row = QHBoxLayout(said_row)
+        row = QVBoxLayout(said_row)
         row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(4)
         row.addWidget(self.said)
-        row.addWidget(self.said_on)
-        row.addStretch(1)
+        row.addWidget(self.said_on, 0, Qt.AlignmentFlag.AlignLeft)
         form.row("", said_row, "said_on", question=_("Did you say it?"))
         form.row("", self.outcome, "outcome", question=_("How did it go?"))
         form.row("", self.felt_after, "felt_after", question=_("How did you feel afterwards?"))
@@ -145,6 +161,7 @@ class StatementEditor(FormEditor):
         )
         self.hints_heading.setVisible(bool(found))
         self.hints.setVisible(bool(found))
+        self.sentence.fit()
 
     def _on_said_toggled(self, on: bool) -> None:
         if on and not self._said_on_unknown:

@@ -23,7 +23,7 @@ from trustjournal.ui.widgets.fading import Confirmation
 
 DRAFT_KEY = "today.together"
 UNDO_MS = 8000  # how long Undo stays beside "Saved"
-SAVED = N_("Saved. Time together counts.")
+SAVED = N_("Saved to your journal.")
 WORDS = (
     N_("saving the time together of {day}"),
     N_("&Undo saving the time together of {day}"),
