@@ -194,3 +194,17 @@ def test_the_whole_sentence_and_its_hints_show_however_long_they_grow(pane: Edit
     settle()
     for words in (editor.preview, editor.hints):
         assert words.height() >= words.heightForWidth(words.width()) > 0
+
+
+def test_escape_sets_the_statement_aside_and_keeps_every_word(
+    qtbot: QtBot, pane: EditorPane, session: Session
+) -> None:
+    editor = _editor(pane)
+    _feel(editor, "hurt")
+    QTest.keyClicks(editor.when, "we talk about money")
+    with qtbot.waitSignal(pane.set_aside):
+        QTest.keyClick(editor.when, Qt.Key.Key_Escape)
+    draft = session.drafts.load(DRAFT)
+    assert draft is not None and draft["kind"] == "statement"
+    assert draft["data"]["when"] == "we talk about money" and draft["data"]["feel"] == ["hurt"]
+    assert session.entries.count() == 0
