@@ -25,6 +25,7 @@ from trustjournal.core.entries import EntryKind, TriggerRecord
 from trustjournal.ui.editors.mood import MoodEditor
 from trustjournal.ui.editors.trigger import INTENSITY_NEEDED, SITUATION_NEEDED
 from trustjournal.ui.main_frame import MainFrame
+from trustjournal.ui.pages.journal_page import JournalPage
 from trustjournal.ui.pages.journal_pages import journal_pages
 from trustjournal.ui.pages.today_page import TodayPage
 
@@ -232,3 +233,16 @@ def test_tab_follows_reading_order_in_the_journals_editors(
         for i in range(len(stops) - 1)
         if places[i] > places[i + 1]
     ] == []
+
+
+@pytest.mark.parametrize("kind", [EntryKind.STATEMENT, EntryKind.QUALITY_TIME], ids=str)
+def test_tab_follows_reading_order_in_the_written_kinds_editors(
+    qtbot: QtBot, qapp: QApplication, tmp_path: Path, kind: EntryKind
+) -> None:
+    shell, frame = open_journal(qtbot, qapp, tmp_path)
+    shell.window.resize(800, 600)
+    frame.show_page("journal")
+    journal = frame.page("journal")
+    assert isinstance(journal, JournalPage)
+    assert journal.start_entry(kind, {})
+    assert_reading_order(frame, "journal")

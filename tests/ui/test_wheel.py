@@ -96,14 +96,18 @@ def test_the_wheel_over_an_unfocused_input_changes_nothing(
     assert frame.page_list.hasFocus()  # and the wheel gave none of them focus
 
 
-@pytest.mark.parametrize("editor", ["check-in", "trigger", "reflection"])
+@pytest.mark.parametrize("editor", ["check-in", "trigger", "reflection", "statement", "together"])
 def test_the_wheel_over_the_journal_editors_changes_nothing(
     qtbot: QtBot, qapp: QApplication, tmp_path: Path, editor: str
 ) -> None:
     shell, frame = open_journal(qtbot, qapp, tmp_path)
     shell.window.resize(800, 600)
     journal = frame.page("journal")
-    if editor == "trigger":
+    if editor in ("statement", "together"):
+        kind = EntryKind.STATEMENT if editor == "statement" else EntryKind.QUALITY_TIME
+        frame.show_page("journal")
+        assert journal.start_entry(kind, {})
+    elif editor == "trigger":
         card = frame.page("today").trigger
         card.situation.setPlainText("A door closed hard")
         card.intensity.set_value(6)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from itertools import pairwise
+from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSize, Qt
 from PySide6.QtGui import QAction, QKeySequence
@@ -311,8 +312,10 @@ class JournalPage(QWidget):
         if self.pane.editor is not None:
             self.pane.editor.focus_first()
 
-    def _show_in_pane(self, entry: Entry | None, *, focus: bool = True) -> None:
-        self.pane.switch_to(entry)
+    def _show_in_pane(
+        self, entry: Entry | None, *, kind: EntryKind = EntryKind.MOOD, focus: bool = True
+    ) -> None:
+        self.pane.switch_to(entry, kind)
         self.right.setCurrentWidget(self.pane)
         self._show_delete_state()
         if focus and self.pane.editor is not None:
@@ -353,6 +356,29 @@ class JournalPage(QWidget):
         self._show_delete_state()
         if self.pane.editor is not None:
             self.pane.editor.focus_first()
+
+    def start_entry(self, kind: EntryKind, fields: dict[str, Any]) -> bool:
+        """Open a new `kind` entry with `fields` filled in (how other pages and editors start
+        one: `events.request_new_entry`), keeping what was typed in the entry shown before.
+
+        A new entry of the same kind set aside earlier comes back first instead, untouched, so
+        that nothing typed is lost (other kinds wait under their own drafts); False then, and
+        when there is no editor for `kind`.
+        """
+        if not self._editors.can_edit(kind):
+            return False
+        self.view.selectionModel().clearSelection()  # no row stands for it
+        self._show_in_pane(None, kind=kind, focus=False)
+        editor = self.pane.editor
+        if editor is None or editor.kind is not kind or editor.is_dirty():
+            if editor is not None:
+                editor.focus_first()
+            return False
+        if fields:
+            editor.restore_draft({**editor.draft(), **fields})
+            editor.changed.emit()  # kept as a draft like anything typed
+        editor.focus_first()
+        return True
 
     def focus_search(self) -> None:
         """Put the cursor in the search field (Ctrl+F)."""

@@ -175,6 +175,7 @@ class SharePage(QWidget):
             self.choices.sections_chosen(),
             self.choices.fields_chosen(),
             excluded_ids=self.model.excluded,
+            reflection_ids=self.model.reflections,
             note=self.note.toPlainText(),
             language=self.choices.summary_language,
             charts=self.charts.kinds,
