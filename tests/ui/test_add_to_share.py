@@ -26,6 +26,7 @@ from tests.ui.share_helpers import save_to
 from trustjournal.core.entries import GratitudeEntry, MoodCheckIn, TriggerRecord
 from trustjournal.services.export.log import ExportFormat
 from trustjournal.services.export.shared_charts import CHARTS_SETTING, ChartKind
+from trustjournal.services.export.text import day_text
 from trustjournal.store.vault import Vault
 from trustjournal.ui.insights.share_button import ShareChartButton
 from trustjournal.ui.main_frame import MainFrame
@@ -171,3 +172,47 @@ def test_the_choice_survives_a_restart_and_is_removed_on_the_share_page_by_keys(
     assert isinstance(insights, InsightsPage)
     button = insights.share_buttons[ChartKind.TRIGGERS]
     assert isinstance(button, ShareChartButton) and button.text() == "Add to Share"
+
+
+def test_progress_in_a_summary_says_it_is_its_own_two_halves_never_the_time_before(
+    qtbot: QtBot, tmp_path: Path, vault: Vault, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    session = open_session(vault, MovableClock())
+    _fill(session)
+    frame = _frame(qtbot, session)
+    _add_by_keys(qtbot, frame, ChartKind.PROGRESS)
+    share = _share(frame)
+    assert share.shown is not None
+    summary = share.shown.summary
+    start, end = summary.period.start, summary.period.end
+    assert start is not None and end is not None and (end - start).days == 29
+    middle = start + timedelta(days=15)
+    halves = (
+        f"The first half of this summary ({day_text(start)} – {day_text(middle - timedelta(1))})"
+        f" beside its second half ({day_text(middle)} – {day_text(end)});"
+        " nothing from before this summary is compared."
+    )
+    assert halves.startswith("The first half of this summary (February 13, 2026 – Feb")
+    (chart,) = summary.charts
+    assert chart.title == "Progress within this summary"
+    assert chart.text[0] == halves
+    assert "Trigger records: 0 in the first half, 1 in the second." in chart.text
+
+    def said(text: str) -> str:
+        return re.sub(r"\s+", " ", text.replace("\u2013", "–"))
+
+    pdf = tmp_path / "s.pdf"
+    save_to(monkeypatch, share, pdf, ExportFormat.PDF)
+    out = subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], check=True, capture_output=True, timeout=120
+    )
+    in_pdf = said(out.stdout.decode("utf-8")).split("Progress within this summary", 1)[1]
+    assert halves in in_pdf
+    html = tmp_path / "s.html"
+    save_to(monkeypatch, share, html, ExportFormat.HTML)
+    in_html = said(html.read_text(encoding="utf-8")).split("Progress within this summary", 1)[1]
+    assert halves in in_html
+    for words in (in_pdf, in_html):
+        lowered = words.lower()
+        assert "previous" not in lowered and "period before" not in lowered
+        assert "the period" not in lowered

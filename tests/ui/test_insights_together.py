@@ -9,11 +9,12 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QLabel, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from tests.ui.journal_helpers import NOW, MovableClock, create_vault, open_session, shown
 from trustjournal.core.entries import GratitudeEntry, MoodCheckIn, TriggerRecord
+from trustjournal.services.export.shared_charts import ChartKind
 from trustjournal.ui.main_frame import MainFrame
 from trustjournal.ui.pages.insights_page import InsightsPage
 from trustjournal.ui.pages.journal_pages import journal_pages
@@ -38,7 +39,8 @@ def _insights(qtbot: QtBot, session: Session, size: tuple[int, int] = (1280, 800
 
 
 def _fill(session: Session) -> None:
-    """Five days with a told appreciation (mood 8), six without (mood 5), one trigger."""
+    """Five days with a told appreciation (mood 8), six without (mood 5), one trigger (two ways
+    of coping)."""
     add = session.entries.add
     for ago in range(1, 12):
         when = NOW - timedelta(days=ago)
@@ -48,7 +50,8 @@ def _fill(session: Session) -> None:
     add(GratitudeEntry(occurred_at=NOW - timedelta(days=7), text="Not told"))
     gone = add(GratitudeEntry(occurred_at=NOW - timedelta(days=8), text="Binned", expressed=True))
     session.entries.delete(gone.id or 0)  # the bin never counts: day 8 stays an "other" day
-    add(TriggerRecord(occurred_at=NOW - timedelta(days=3, hours=2), situation="x", intensity=6))
+    when = NOW - timedelta(days=3, hours=2)
+    add(TriggerRecord(occurred_at=when, situation="x", intensity=6, coping=("Walk", "Tea")))
 
 
 def test_together_with_gives_both_sides_and_their_counts_or_says_not_enough_yet(
@@ -123,15 +126,28 @@ def test_tab_reaches_every_chart_and_its_words_in_reading_order_and_shows_each(
         page.categories,
         page.hours_text,
         page.intensity_text,
+        *page.helps.rows,  # each way of coping, after the card's heading
         page.told_text,
         *page.together.sentences,
     ]
     assert page.chart in met
     reached = [w for w in met if w in words]
     assert reached == [w for w in words if w.isVisible()]
-    assert len(reached) >= 10
+    assert len(reached) >= 12
     for text in reached:
-        assert isinstance(text, QLabel)
         assert text.accessibleDescription() != ""  # names the chart the words tell
+    helps = page.helps.shown_rows()
+    assert [row.accessibleName() for row in helps] == [
+        "Tea: Used once; how intense it felt afterwards was not noted.",
+        "Walk: Used once; how intense it felt afterwards was not noted.",
+    ]
+    assert all(row in reached for row in helps)
+    # Each card's "Add to Share" comes after its own words, before the next card's.
+    buttons = page.share_buttons
+    order = met.index
+    assert order(page.mood_text) < order(buttons[ChartKind.MOOD]) < order(page.year_text)
+    assert order(page.year_text) < order(buttons[ChartKind.YEAR]) < order(page.trigger_counts)
+    assert order(helps[-1]) < order(buttons[ChartKind.HELPS]) < order(page.told_text)
+    assert order(page.together.sentences[-1]) < order(buttons[ChartKind.PROGRESS])
     assert page.hours_text.text().startswith("By weekday and hour, most often: Wednesday from")
     assert page.hours.accessibleDescription() == page.hours_text.text()

@@ -70,7 +70,7 @@ def chart_title(kind: ChartKind) -> str:
         ChartKind.HELPS: _("What helps"),
         ChartKind.GRATITUDE: _("Appreciations told"),
         ChartKind.EMOTIONS: _("Emotions named most often"),
-        ChartKind.PROGRESS: _("Progress within the period"),
+        ChartKind.PROGRESS: _("Progress within this summary"),
     }[kind]
 
 
@@ -275,7 +275,16 @@ def _gratitude(entries: Sequence[Entry], start: date, end: date) -> SharedChart:
     return SharedChart(ChartKind.GRATITUDE, chart_title(ChartKind.GRATITUDE), scene, tuple(text))
 
 
+def _days_text(first: date, last: date) -> str:
+    return day_text(first) if first == last else f"{day_text(first)} – {day_text(last)}"
+
+
 def _progress(entries: Sequence[Entry], start: date, end: date) -> SharedChart:
+    # A summary holds only its own days: its progress is its first half beside its second,
+    # never the time before it (which the person did not choose to share).
+    kind = ChartKind.PROGRESS
+    if end <= start:
+        return SharedChart(kind, chart_title(kind), None, (_("One day: no halves to compare."),))
     middle = start + timedelta(days=((end - start).days + 1) // 2)
     halves = (
         [e for e in entries if local_day(e.occurred_at) < middle],
@@ -283,8 +292,11 @@ def _progress(entries: Sequence[Entry], start: date, end: date) -> SharedChart:
     )
     rows: list[BarRow] = []
     text = [
-        _("The first half of the period ({first}) beside the second ({second}).").format(
-            first=day_text(start), second=day_text(middle)
+        _(
+            "The first half of this summary ({first}) beside its second half ({second});"
+            " nothing from before this summary is compared."
+        ).format(
+            first=_days_text(start, middle - timedelta(days=1)), second=_days_text(middle, end)
         )
     ]
     for index, (name, field) in enumerate(
@@ -309,7 +321,6 @@ def _progress(entries: Sequence[Entry], start: date, end: date) -> SharedChart:
             first=counts[0], second=counts[1]
         )
     )
-    kind = ChartKind.PROGRESS
     scene = count_bars(rows, width=WIDTH, title=chart_title(kind), high=10) if rows else None
     return SharedChart(kind, chart_title(kind), scene, tuple(text))
 

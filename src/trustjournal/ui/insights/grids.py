@@ -66,7 +66,7 @@ class YearGrid(QWidget):
 
 
 class RampLegend(QWidget):
-    """The five colours of the ramp, from low to high (dark purple to yellow: lightness rises)."""
+    """The five colours of the ramp, from low to high (lightness rises at every step)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection, Sequence
 from datetime import date, time, timedelta
+from itertools import pairwise
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QLabel, QWidget
 
 from trustjournal.core.i18n import _, format_time, format_weekday
+from trustjournal.ui.editors.fields import focus_chain, tab_stops
 
 # The ring takes its room always (transparent), so focusing a text never moves the page; no
 # padding and no indent, so the text stays in line with its neighbours (2 px in, at most).
@@ -32,6 +35,17 @@ def make_readable(text: QLabel, *, chart: str) -> QLabel:
     text.setStyleSheet(FOCUS_RING)
     text.setIndent(0)  # a label with a frame would indent its text by half an "x"
     return text
+
+
+def order_tabs(cards: Sequence[QWidget], last: Collection[QWidget]) -> None:
+    """Chain Tab through `cards` as they are read: each card's own stops top to bottom, then
+    its widget in `last` (its "Add to Share", made after every card)."""
+    chain: list[QWidget] = []
+    for frame in cards:
+        stops = tab_stops(frame, focus_chain(frame))
+        chain += [w for w in stops if w not in last] + [w for w in stops if w in last]
+    for first, second in pairwise(chain):
+        QWidget.setTabOrder(first, second)
 
 
 def hours_summary(grid: dict[tuple[int, int], int]) -> str:

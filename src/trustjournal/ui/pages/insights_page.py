@@ -25,7 +25,7 @@ from trustjournal.ui.insights.helps import HelpsList
 from trustjournal.ui.insights.legend import SeriesLegend
 from trustjournal.ui.insights.mood_chart import MoodChart, values_text
 from trustjournal.ui.insights.period_bar import PeriodBar
-from trustjournal.ui.insights.readable import hours_summary, make_readable
+from trustjournal.ui.insights.readable import hours_summary, make_readable, order_tabs
 from trustjournal.ui.insights.share_button import add_share_buttons
 from trustjournal.ui.insights.together_card import together_card
 from trustjournal.ui.insights.told_bars import ToldBars
@@ -95,6 +95,7 @@ class InsightsPage(QWidget):
             (self.told_text, self.told_bars.accessibleName()),
         ):
             make_readable(text, chart=chart)
+        order_tabs(self._cards(), set(self.share_buttons.values()))
         self.bar.changed.connect(self._on_period)
         self.chart.day_focused.connect(self._on_day_focused)
         self.chart.day_activated.connect(self.open_day)
