@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, BinaryIO
 
 from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
 
-from trustjournal.core.errors import ExitCode, StorageError, UserFacingError
+from trustjournal.core.errors import ExitCode, StorageError, UserFacingError, ValidationError
 from trustjournal.core.i18n import N_, _
 
 if TYPE_CHECKING:
@@ -60,6 +60,32 @@ class ArchivePassphraseError(UserFacingError):
 
     exit_code = ExitCode.WRONG_SECRET
     default_message = N_("That passphrase does not open this archive.")
+
+
+KDF_NOTE = N_(
+    "The archive is AES-256 encrypted in the ZIP format that 7-Zip, WinZip, Keka and many "
+    "other programs open. That format turns the passphrase into a key quickly (1000 rounds, "
+    "fixed by the format), which makes guessing cheaper than for your journal itself, so "
+    "only a long passphrase of several unrelated words keeps it safe."
+)
+STRONG_SCORE = 4  # zxcvbn's top score: the format's fast key derivation needs the most
+
+
+def require_strong(passphrase: str) -> None:
+    """Refuse a passphrase too easy to guess for the archive's fast key derivation.
+
+    Raises:
+        ValidationError: if it is not very strong (zxcvbn score 4), saying why.
+    """
+    from trustjournal.core.strength import estimate
+
+    if estimate(passphrase).score < STRONG_SCORE:
+        raise ValidationError(
+            _(
+                "That passphrase is too easy to guess for an archive. Use a long one of "
+                "several unrelated words, such as four or five words that don't belong together."
+            )
+        )
 
 
 def is_archive(head: bytes) -> bool:
