@@ -16,8 +16,8 @@ from trustjournal.core.i18n import _, format_date, format_number, format_time, n
 
 if TYPE_CHECKING:
     from trustjournal.cli.terminal import SecretSource
-    from trustjournal.services.import_files import ParsedFile
     from trustjournal.services.imports import ImportPlan
+    from trustjournal.services.imports_files import ParsedFile
     from trustjournal.store.vault import Vault
 
 FORMATS = ("trustjournal", "daylio", "jrnl")
@@ -156,12 +156,7 @@ class DataCommands:
             self._out(f"  {when}  {what}  {_size_text(b.size_bytes)}  {b.path.name}")
 
     def export_data(self, args: argparse.Namespace) -> None:
-        from trustjournal.services.portable import Sources, write_export
-        from trustjournal.services.zip_aes import require_strong
-        from trustjournal.store.entries import EntryRepository
-        from trustjournal.store.exports import ExportLogRepository
-        from trustjournal.store.settings import SettingsRepository
-        from trustjournal.store.vocabulary import VocabularyRepository
+        from trustjournal.services.portable_files import export_vault
 
         target = Path(args.out).expanduser()
         vault = self._unlocked(args)
@@ -169,15 +164,7 @@ class DataCommands:
             secret = None
             if args.encrypt:
                 secret = self._secrets.ask(_("Passphrase for the archive: "), confirm=True)
-                require_strong(secret)
-            db = vault.db
-            sources = Sources(
-                entries=EntryRepository(db=db, clock=self._clock),
-                vocabulary=VocabularyRepository(db=db, clock=self._clock),
-                export_log=ExportLogRepository(db=db, clock=self._clock),
-                settings=SettingsRepository(db=db),
-            )
-            count = write_export(sources, target, clock=self._clock, passphrase=secret)
+            count = export_vault(vault, target, clock=self._clock, passphrase=secret)
         finally:
             vault.lock()
         if secret is not None:
@@ -204,7 +191,7 @@ class DataCommands:
 
     def import_file(self, args: argparse.Namespace) -> int:
         from trustjournal.services import imports
-        from trustjournal.services.import_files import file_text, needs_passphrase
+        from trustjournal.services.imports_files import file_text, needs_passphrase
 
         source = Path(args.file).expanduser()
         imports.check_size(os.path.getsize(source))  # before reading a huge file into memory
@@ -222,7 +209,7 @@ class DataCommands:
 
     def _import(self, vault: Vault, parsed: ParsedFile, args: argparse.Namespace) -> int:
         from trustjournal.services import imports
-        from trustjournal.services.import_files import apply_import
+        from trustjournal.services.imports_files import apply_import
         from trustjournal.store.entries import EntryRepository
 
         repo = EntryRepository(db=vault.db, clock=self._clock)
@@ -271,7 +258,7 @@ def _kind_count(kind: str, count: int) -> str:
 def _parse(text: str, args: argparse.Namespace) -> ParsedFile:
     """The entries, what could not be read, and (from our own format) words and settings."""
     from trustjournal.services import imports_apps
-    from trustjournal.services.import_files import parse_file
+    from trustjournal.services.imports_files import parse_file
 
     kind = args.format or imports_apps.detect(text)
     if args.mood_map and kind != "daylio":

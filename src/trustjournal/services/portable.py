@@ -22,8 +22,8 @@ from trustjournal.core.i18n import _
 from trustjournal.core.query import EntryQuery
 from trustjournal.core.serialize import from_dict, to_dict
 from trustjournal.services.imports import Candidate, ImportFormatError, Rejected
+from trustjournal.services.portable_archive import AesZipWriter, archive_name
 from trustjournal.services.portable_settings import export_settings
-from trustjournal.services.zip_aes import AesZipWriter, archive_name
 from trustjournal.store.db import translate_errors
 from trustjournal.store.entries import EntryRepository
 from trustjournal.store.entry_reads import chunks
@@ -59,7 +59,7 @@ def write_export(
     """Write the whole journal to `target` as JSON, readable only by this user.
 
     Args:
-        passphrase: if given, the JSON goes into an AES-256 encrypted ZIP (services/zip_aes)
+        passphrase: if given, the JSON goes into an AES-256 encrypted ZIP (services/portable_archive)
             as it is made, so no plain text touches the disk.
         progress: called with (entries written, entries in all) as the entries are written;
             whatever it raises (a cancel) stops the export and leaves no file behind.
@@ -128,6 +128,8 @@ def _entries(repo: EntryRepository, progress: Progress | None = None) -> Iterato
             data.pop("id")
             data["in_bin"] = entry.id in binned
             yield json.dumps(data, ensure_ascii=False)
+    if progress is not None:
+        progress(len(ids), len(ids))  # the last moment a cancel still leaves no file
 
 
 def _vocabulary(vocabulary: VocabularyRepository) -> dict[str, Any]:

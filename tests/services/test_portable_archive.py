@@ -14,7 +14,7 @@ import pytest
 from tests.store.conftest import Clock
 from trustjournal.core.entries import GratitudeEntry, MoodCheckIn
 from trustjournal.services import portable
-from trustjournal.services.zip_aes import (
+from trustjournal.services.portable_archive import (
     ArchiveError,
     ArchivePassphraseError,
     is_archive,

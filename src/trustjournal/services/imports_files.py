@@ -14,7 +14,7 @@ from trustjournal.core.errors import ExitCode, UserFacingError
 from trustjournal.core.i18n import N_
 from trustjournal.services import imports, imports_apps, portable
 from trustjournal.services.imports import Candidate, ImportPlan, Rejected
-from trustjournal.services.zip_aes import is_archive, read_archive
+from trustjournal.services.portable_archive import is_archive, read_archive
 from trustjournal.store.vault import Vault
 
 
