@@ -59,7 +59,7 @@ def write_export(
     """Write the whole journal to `target` as JSON, readable only by this user.
 
     Args:
-        passphrase: if given, the JSON goes into an AES-256 encrypted ZIP (services/portable_archive)
+        passphrase: if given, the JSON goes into an AES-256 encrypted ZIP (portable_archive)
             as it is made, so no plain text touches the disk.
         progress: called with (entries written, entries in all) as the entries are written;
             whatever it raises (a cancel) stops the export and leaves no file behind.
