@@ -13,6 +13,7 @@ from trustjournal.services import imports
 from trustjournal.services.imports_files import ParsedFile, custom_moods, file_text, parse_file
 from trustjournal.services.portable import Sources, write_export
 from trustjournal.services.portable_archive import require_strong
+from trustjournal.store.db import translate_errors
 from trustjournal.store.entries import EntryRepository
 from trustjournal.store.exports import ExportLogRepository
 from trustjournal.store.settings import SettingsRepository
@@ -93,7 +94,7 @@ def preview_import(
         ArchivePassphraseNeeded: if the file is an encrypted archive and no passphrase was given.
         UserFacingError: if the file cannot be read (with where and why).
     """
-    with open(path, "rb") as source:  # the size is checked before the file is read
+    with translate_errors(path), open(path, "rb") as source:  # size checked before reading
         imports.check_size(source.seek(0, 2))
         source.seek(0)
         data = source.read()
