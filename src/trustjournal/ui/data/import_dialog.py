@@ -86,6 +86,8 @@ class ImportDataDialog(KeyedDialog):
         self.passphrase_label = field_label(_("&Passphrase of the archive"), self.passphrase)
         layout.addWidget(self.passphrase_label)
         layout.addWidget(self.passphrase)
+        self.passphrase_label.hide()  # until the file turns out to be an archive
+        self.passphrase.hide()
         layout.addWidget(self._build_preview_area(), 1)
         self.error = label(role="error")
         self.error.setAccessibleName(_("Message"))
@@ -126,6 +128,7 @@ class ImportDataDialog(KeyedDialog):
         self.preview_area.setWidgetResizable(True)
         self.preview_area.setWidget(body)
         self.preview_area.setMinimumHeight(160)
+        self.preview_area.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # scrolled by keys
         return self.preview_area
 
     @property
@@ -252,7 +255,8 @@ class ImportDataDialog(KeyedDialog):
         self.import_button.show()
         self.set_default_button(self.import_button)
         self._update_buttons()
-        (self.import_button if self.import_button.isEnabled() else self.back_button).setFocus()
+        # With nothing to add, Enter on the preview says so (the Back button would go back).
+        (self.import_button if self.import_button.isEnabled() else self.preview_area).setFocus()
 
     def _on_import_clicked(self) -> None:
         preview = self._preview
