@@ -62,9 +62,7 @@ def _entries(journal: Journal) -> list[object]:
     return repo.get_many(repo.ids(EntryQuery()))
 
 
-def test_export_by_keys_writes_a_private_json_of_everything(
-    qtbot: QtBot, journal: Journal
-) -> None:
+def test_export_by_keys_writes_a_private_json_of_everything(qtbot: QtBot, journal: Journal) -> None:
     dialog = export_data_dialog(journal)
     _at_smallest(dialog)
     assert dialog.warning.isVisible() and "not encrypted" in dialog.warning.text()
@@ -217,9 +215,7 @@ def test_an_archive_asks_for_its_passphrase_before_the_preview(
     assert len(_entries(other)) == 2
 
 
-def test_the_file_menu_opens_both_dialogs(
-    qtbot: QtBot, qapp: QApplication, tmp_path: Path
-) -> None:
+def test_the_file_menu_opens_both_dialogs(qtbot: QtBot, qapp: QApplication, tmp_path: Path) -> None:
     shell, _frame = open_journal(qtbot, qapp, tmp_path)
     bar = shell.window.menuWidget()
     assert isinstance(bar, QMenuBar)
