@@ -80,7 +80,8 @@ class ImportDataDialog(KeyedDialog):
             save=False,
             name_filter=_("Exports (*.json *.zip *.csv);;All files (*)"),
         )
-        layout.addWidget(field_label(_("&File to import"), self.source.field))
+        self.source_label = field_label(_("&File to import"), self.source.field)
+        layout.addWidget(self.source_label)
         layout.addWidget(self.source)
         self.passphrase = PasswordField(accessible_name=_("Passphrase of the archive"))
         self.passphrase_label = field_label(_("&Passphrase of the archive"), self.passphrase)
@@ -163,6 +164,7 @@ class ImportDataDialog(KeyedDialog):
     def _show_file_step(self) -> None:
         self._preview = None
         self.source.setVisible(True)
+        self.source_label.setVisible(True)
         self.preview_area.hide()
         self.back_button.hide()
         self.import_button.hide()
@@ -247,6 +249,7 @@ class ImportDataDialog(KeyedDialog):
             text = ngettext("&Import {count} entry", "&Import {count} entries", count)
         self.import_button.setText(text.format(count=count))
         self.source.hide()
+        self.source_label.hide()
         self.passphrase.hide()
         self.passphrase_label.hide()
         self.preview_area.show()
@@ -255,6 +258,7 @@ class ImportDataDialog(KeyedDialog):
         self.import_button.show()
         self.set_default_button(self.import_button)
         self._update_buttons()
+        self.resize(max(self.width(), self.sizeHint().width()), self.height())  # long words
         # With nothing to add, Enter on the preview says so (the Back button would go back).
         (self.import_button if self.import_button.isEnabled() else self.preview_area).setFocus()
 
