@@ -85,6 +85,22 @@ def export_figures(*, quick: bool) -> dict[str, Any]:
     return dict(json.loads(result.stdout.strip().splitlines()[-1]))
 
 
+def export_data_memory(*, quick: bool) -> dict[str, Any]:
+    """export-data's peak memory at 100 000 entries, in a fresh process (its peak is its own)."""
+    command = [sys.executable, str(ROOT / "benchmarks" / "export_data_memory.py"), "--json"]
+    if quick:
+        command += ["--entries", "10000"]
+    result = subprocess.run(command, capture_output=True, text=True, check=True, timeout=900)
+    return dict(json.loads(result.stdout.strip().splitlines()[-1]))
+
+
+def print_export_data_memory(found: dict[str, Any]) -> None:
+    """The peak memory of the full export, plain and encrypted, against its target."""
+    print(f"\nexport-data of {found['entries']:,} entries (peak RSS, target ≤ 300 MB):")
+    for name in ("json", "archive"):
+        print(f"  {name:<8} {found[name + '_peak_rss_mb']:>6} MB peak  {found[name + '_s']:>6} s")
+
+
 def journal_figures_in_process(directory: Path) -> dict[str, Any]:
     """The Journal page's figures, in a fresh process so its peak RSS is the app's own."""
     command = [sys.executable, "-m", "benchmarks.app_figures", str(directory), "--json"]
@@ -230,6 +246,7 @@ def main(argv: list[str] | None = None) -> int:
     shell = [shell_figures_in_process(vault_for(size, SEED), shell_runs) for size in ends]
     export = export_figures(quick=args.quick)
     writing = writing_figures_in_process(quick=args.quick)
+    export_data = export_data_memory(quick=args.quick)
     bundle = None
     if args.bundle is not None:  # only with a built bundle: building it takes a minute or two
         bundle = bundle_report(args.bundle, vault_for(sizes[0], SEED), 5 if args.quick else 15)
@@ -240,6 +257,7 @@ def main(argv: list[str] | None = None) -> int:
     print_journal(journal)
     print_export(export)
     print_writing(writing)
+    print_export_data_memory(export_data)
     if bundle is not None:
         print_bundle(bundle)
     print(f"\n(total {time.perf_counter() - started:.0f} s; times in ms)")
@@ -252,6 +270,7 @@ def main(argv: list[str] | None = None) -> int:
             "shell": shell,
             "export": export,
             "writing": writing,
+            "export_data": export_data,
             "bundle": bundle,
         }
         args.json.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")

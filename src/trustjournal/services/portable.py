@@ -7,6 +7,7 @@ file renamed into place, so an interrupted export never leaves half a file under
 
 from __future__ import annotations
 
+import io
 import json
 import os
 from collections.abc import Callable, Iterator
@@ -21,6 +22,7 @@ from trustjournal.core.i18n import _
 from trustjournal.core.query import EntryQuery
 from trustjournal.core.serialize import from_dict, to_dict
 from trustjournal.services.imports import Candidate, ImportFormatError, Rejected
+from trustjournal.services.portable_archive import AesZipWriter, archive_name
 from trustjournal.services.portable_settings import export_settings
 from trustjournal.store.db import translate_errors
 from trustjournal.store.entries import EntryRepository
@@ -33,6 +35,7 @@ from trustjournal.store.vocabulary import VocabularyList, VocabularyRepository
 FORMAT = "trustjournal-export"
 VERSION = 1
 SCHEMA = ("schema", "trustjournal-export-1.json")
+Progress = Callable[[int, int], None]
 
 
 @dataclass(frozen=True)
@@ -45,8 +48,21 @@ class Sources:
     settings: SettingsRepository | None = None  # the settings that travel (portable_settings)
 
 
-def write_export(sources: Sources, target: Path, *, clock: Callable[[], datetime]) -> int:
+def write_export(
+    sources: Sources,
+    target: Path,
+    *,
+    clock: Callable[[], datetime],
+    passphrase: str | None = None,
+    progress: Progress | None = None,
+) -> int:
     """Write the whole journal to `target` as JSON, readable only by this user.
+
+    Args:
+        passphrase: if given, the JSON goes into an AES-256 encrypted ZIP (portable_archive)
+            as it is made, so no plain text touches the disk.
+        progress: called with (entries written, entries in all) as the entries are written;
+            whatever it raises (a cancel) stops the export and leaves no file behind.
 
     Returns:
         How many entries were written.
@@ -57,8 +73,18 @@ def write_export(sources: Sources, target: Path, *, clock: Callable[[], datetime
     tmp = temp_path_for(target)
     create_private_file(tmp)
     try:
-        with translate_errors(), open(tmp, "w", encoding="utf-8", newline="\n") as out:
-            count = _write(out, sources, clock)
+        with translate_errors(), open(tmp, "wb") as raw:
+            archive = None
+            if passphrase is not None:
+                name = archive_name(target)
+                archive = AesZipWriter(raw, name=name, passphrase=passphrase, when=clock())
+            sink = io.BufferedWriter(archive, 64 * 1024) if archive is not None else raw
+            out = io.TextIOWrapper(sink, encoding="utf-8", newline="\n")
+            count = _write(out, sources, clock, progress)
+            out.flush()
+            out.detach()
+            if archive is not None:
+                archive.finish()
         fsync_file(tmp)
         with translate_errors():
             os.replace(tmp, target)
@@ -68,12 +94,14 @@ def write_export(sources: Sources, target: Path, *, clock: Callable[[], datetime
     return count
 
 
-def _write(out: TextIO, sources: Sources, clock: Callable[[], datetime]) -> int:
+def _write(
+    out: TextIO, sources: Sources, clock: Callable[[], datetime], progress: Progress | None
+) -> int:
     head = {"format": FORMAT, "version": VERSION, "exported_at": clock().isoformat()}
     head["app_version"] = __version__
     out.write(json.dumps(head, ensure_ascii=False)[:-1] + ',\n"entries": [')
     count = 0
-    for entry_json in _entries(sources.entries):
+    for entry_json in _entries(sources.entries, progress):
         out.write(("\n" if count == 0 else ",\n") + entry_json)
         count += 1
     out.write('\n],\n"vocabulary": ')
@@ -88,16 +116,20 @@ def _write(out: TextIO, sources: Sources, clock: Callable[[], datetime]) -> int:
     return count
 
 
-def _entries(repo: EntryRepository) -> Iterator[str]:
+def _entries(repo: EntryRepository, progress: Progress | None = None) -> Iterator[str]:
     """Every entry, oldest id first, live then those in the bin, one JSON object each."""
     ids = sorted(repo.ids(EntryQuery()) + repo.ids(EntryQuery(deleted=True)))
     binned = set(repo.ids(EntryQuery(deleted=True)))
-    for chunk in chunks(ids, 500):
+    for done, chunk in enumerate(chunks(ids, 500)):
+        if progress is not None:
+            progress(done * 500, len(ids))
         for entry in repo.get_many(chunk):
             data = to_dict(entry)
             data.pop("id")
             data["in_bin"] = entry.id in binned
             yield json.dumps(data, ensure_ascii=False)
+    if progress is not None:
+        progress(len(ids), len(ids))  # the last moment a cancel still leaves no file
 
 
 def _vocabulary(vocabulary: VocabularyRepository) -> dict[str, Any]:

@@ -175,6 +175,11 @@ class MainFrame(QWidget):
         return page
 
     @property
+    def session(self) -> Session:
+        """The session this frame shows (File → Export and Import act on it)."""
+        return self._session
+
+    @property
     def current_key(self) -> str | None:
         """The key of the page being shown."""
         row = self.page_list.currentRow()
