@@ -64,7 +64,7 @@ def export_vault(
     # What a killed export left in any folder used before is swept; this folder is noted (its
     # own commit) before writing, so a kill now still leaves a note of where to sweep (S18).
     sweep_leftovers(db)
-    if not db.read_only:
+    if not db.read_only and target.parent.is_dir():
         remember_folder(SettingsRepository(db=db), target.parent)
     sources = Sources(
         entries=EntryRepository(db=db, clock=clock),
