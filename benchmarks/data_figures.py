@@ -70,12 +70,11 @@ def data_figures(directory: Path, entries: int, runs: int) -> list[Figure]:
                 Figure("backup into the rotating folder", entries, backup, None, "≤ 2 s at 100k")
             )
             out = tmp / "all.json"
-
-            def export_once() -> None:
-                out.unlink(missing_ok=True)  # the full export never replaces a file
-                portable.write_export(_sources(vault), out, clock=clock)
-
-            export = measure(export_once, runs=runs)
+            export = measure(
+                lambda: portable.write_export(_sources(vault), out, clock=clock),
+                runs=runs,
+                setup=lambda: out.unlink(missing_ok=True),  # the full export never replaces
+            )
             figures.append(
                 Figure("export-data (full JSON)", entries, export, None, "≤ 10 s at 100k")
             )
