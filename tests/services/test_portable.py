@@ -3,10 +3,13 @@ nothing, written 0600 and never half a file, and bad files refused with where an
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import json
 import os
 import stat
 import tempfile
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
@@ -24,9 +27,11 @@ from tests.store.test_entries_roundtrip import (
     triggers,
 )
 from trustjournal.core.entries import Entry, MoodCheckIn
+from trustjournal.core.errors import UserFacingError
 from trustjournal.core.query import EntryQuery
 from trustjournal.services import imports, portable
 from trustjournal.services.imports import ImportFormatError
+from trustjournal.services.portable_files import ExportProgress, ExportStopped
 from trustjournal.services.portable_settings import import_settings
 from trustjournal.store.db import Database, open_database
 from trustjournal.store.entries import EntryRepository
@@ -34,6 +39,7 @@ from trustjournal.store.settings import SettingsRepository
 from trustjournal.store.vocabulary import VocabularyRepository
 
 NOW = datetime(2026, 12, 6, 20, 0, tzinfo=UTC)
+WORD = "zqxvwholejournal"
 
 
 def _open(path: Path) -> Database:
@@ -134,15 +140,88 @@ def test_the_file_is_private_and_says_what_it_is(tmp_path: Path) -> None:
     assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []
 
 
-def test_a_failed_write_leaves_no_file_under_the_name(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+@pytest.fixture(params=["unnamed", "named"])
+def temp_files(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Both ways an export is written: into a file with no name until it is complete (Linux
+    `O_TMPFILE`), and into a hidden named temp file, as on systems without it."""
+    if request.param == "named":
+        monkeypatch.delattr(os, "O_TMPFILE", raising=False)
+    elif not hasattr(os, "O_TMPFILE"):
+        pytest.skip("this system has no unnamed files")
+    return str(request.param)
+
+
+def _fail_at(code: int) -> Callable[..., object]:
+    def fail(*args: object, **kwargs: object) -> object:
+        raise OSError(code, os.strerror(code))
+
+    return fail
+
+
+@pytest.mark.parametrize("code", [errno.ENOSPC, errno.EIO], ids=["ENOSPC", "EIO"])
+@pytest.mark.parametrize("call", ["fsync", "link"])
+def test_a_failure_at_the_last_steps_leaves_nothing_behind(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, temp_files: str, call: str, code: int
 ) -> None:
     db = _open(tmp_path / "a.db")
-    monkeypatch.setattr(os, "replace", lambda *a: (_ for _ in ()).throw(OSError(28, "full")))
-    with pytest.raises(Exception, match=r"disk|space|full|written"):
-        portable.write_export(_sources(db), tmp_path / "all.json", clock=lambda: NOW)
+    EntryRepository(db=db, clock=Clock(NOW)).add(MoodCheckIn(occurred_at=NOW, mood=4, note=WORD))
+    out = tmp_path / "out"
+    out.mkdir()
+    monkeypatch.setattr(os, call, _fail_at(code))
+    with pytest.raises(UserFacingError) as caught:
+        portable.write_export(_sources(db), out / "all.json", clock=lambda: NOW)
+    monkeypatch.undo()
     db.close()
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.db"]
+    assert ("disk is full" in caught.value.message) == (code == errno.ENOSPC)
+    assert list(out.iterdir()) == []
+
+
+def _open_in(folder: Path) -> int:
+    """Bytes already on disk in the files this process has open in `folder` (named or not)."""
+    total = 0
+    for fd in os.listdir("/proc/self/fd"):
+        with contextlib.suppress(OSError):
+            if os.readlink(f"/proc/self/fd/{fd}").startswith(f"{folder}{os.sep}"):
+                total += os.stat(f"/proc/self/fd/{fd}").st_size
+    return total
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc/self/fd"), reason="needs /proc to look")
+def test_a_stop_halfway_through_the_entries_leaves_nothing_behind(
+    tmp_path: Path, temp_files: str
+) -> None:
+    db = _open(tmp_path / "a.db")
+    entries = (MoodCheckIn(occurred_at=NOW, mood=4, note=f"{WORD} {i}") for i in range(1200))
+    EntryRepository(db=db, clock=Clock(NOW)).add_many(entries)
+    out = tmp_path / "out"
+    out.mkdir()
+    on_disk: list[int] = []
+    shared = ExportProgress()  # what File → Export everything… shares with its worker
+
+    def stop_at_the_second_chunk(done: int, total: int) -> None:
+        if done and not on_disk:
+            on_disk.append(_open_in(out))
+            shared.stop.set()  # Stop pressed now, with half the journal written
+        shared(done, total)
+
+    with pytest.raises(ExportStopped):
+        portable.write_export(
+            _sources(db), out / "all.json", clock=lambda: NOW, progress=stop_at_the_second_chunk
+        )
+    db.close()
+    assert on_disk and on_disk[0] > 10_000  # half a journal really was on disk
+    assert list(out.iterdir()) == []
+
+
+def test_an_existing_file_is_never_replaced(tmp_path: Path, temp_files: str) -> None:
+    db = _open(tmp_path / "a.db")
+    target = tmp_path / "all.json"
+    target.write_bytes(b"someone's own file")
+    with pytest.raises(UserFacingError, match="already a file with that name"):
+        portable.write_export(_sources(db), target, clock=lambda: NOW)
+    db.close()
+    assert target.read_bytes() == b"someone's own file"
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]
 
 
 @pytest.mark.parametrize(

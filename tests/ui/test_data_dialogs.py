@@ -5,6 +5,7 @@ a backup first, every page told, and the same file twice adding nothing."""
 from __future__ import annotations
 
 import json
+import os
 import stat
 from collections.abc import Iterator
 from pathlib import Path
@@ -111,7 +112,15 @@ def test_a_weak_archive_passphrase_is_refused_and_nothing_is_written(
     assert target is not None and not list(target.parent.iterdir())
 
 
-def test_escape_while_writing_stops_and_leaves_no_file(qtbot: QtBot, journal: Journal) -> None:
+@pytest.mark.parametrize("files", ["unnamed", "named"])
+def test_escape_while_writing_stops_and_leaves_no_file(
+    qtbot: QtBot, journal: Journal, monkeypatch: pytest.MonkeyPatch, files: str
+) -> None:
+    """With unnamed files (Linux `O_TMPFILE`) and, as elsewhere, a hidden named temp file."""
+    if files == "named":
+        monkeypatch.delattr(os, "O_TMPFILE", raising=False)
+    elif not hasattr(os, "O_TMPFILE"):
+        pytest.skip("this system has no unnamed files")
     tasks = HeldTasks()
     dialog = export_data_dialog(journal, tasks)
     target = dialog.target.path()

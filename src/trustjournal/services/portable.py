@@ -1,15 +1,15 @@
 """The whole journal as one open JSON file, and back (resources/schema/trustjournal-export-1.json).
 
 The file is plain text: anyone who can read it can read the journal. It is written 0600, one
-entry per line so a large journal is streamed rather than built in memory, through a temp
-file renamed into place, so an interrupted export never leaves half a file under the name.
+entry per line so a large journal is streamed rather than built in memory, into a file that is
+named only when complete (services/export/writer.py), so an interrupted export leaves no half
+file, under its name or any other the next export would not sweep (S18).
 """
 
 from __future__ import annotations
 
 import io
 import json
-import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -17,10 +17,11 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from trustjournal import __version__
-from trustjournal.core.errors import ValidationError
+from trustjournal.core.errors import StorageError, ValidationError
 from trustjournal.core.i18n import _
 from trustjournal.core.query import EntryQuery
 from trustjournal.core.serialize import from_dict, to_dict
+from trustjournal.services.export.writer import TargetExistsError, named_when_complete
 from trustjournal.services.imports import Candidate, ImportFormatError, Rejected
 from trustjournal.services.portable_archive import AesZipWriter, archive_name
 from trustjournal.services.portable_settings import export_settings
@@ -28,7 +29,6 @@ from trustjournal.store.db import translate_errors
 from trustjournal.store.entries import EntryRepository
 from trustjournal.store.entry_reads import chunks
 from trustjournal.store.exports import ExportLogRepository
-from trustjournal.store.files import create_private_file, fsync_file, remove_quietly, temp_path_for
 from trustjournal.store.settings import SettingsRepository
 from trustjournal.store.vocabulary import VocabularyList, VocabularyRepository
 
@@ -68,12 +68,13 @@ def write_export(
         How many entries were written.
 
     Raises:
-        UserFacingError: for file-system failures; then no file is left under `target`'s name.
+        StorageError: if a file already has `target`'s name (it is left alone).
+        UserFacingError: for file-system failures; then no file is left behind.
     """
-    tmp = temp_path_for(target)
-    create_private_file(tmp)
+    if not target.parent.is_dir():
+        raise StorageError(_("That folder does not exist."))
     try:
-        with translate_errors(), open(tmp, "wb") as raw:
+        with named_when_complete(target, replace=False) as raw, translate_errors(target.parent):
             archive = None
             if passphrase is not None:
                 name = archive_name(target)
@@ -85,12 +86,10 @@ def write_export(
             out.detach()
             if archive is not None:
                 archive.finish()
-        fsync_file(tmp)
-        with translate_errors():
-            os.replace(tmp, target)
-    except BaseException:
-        remove_quietly(tmp)
-        raise
+    except TargetExistsError:
+        raise StorageError(
+            _("There is already a file with that name; choose another, so nothing is lost.")
+        ) from None
     return count
 
 

@@ -10,6 +10,8 @@ from datetime import datetime
 from pathlib import Path
 
 from trustjournal.services import imports
+from trustjournal.services.export.leftovers import remember_folder
+from trustjournal.services.export.saving import sweep_leftovers
 from trustjournal.services.imports_files import ParsedFile, custom_moods, file_text, parse_file
 from trustjournal.services.portable import Sources, write_export
 from trustjournal.services.portable_archive import require_strong
@@ -59,6 +61,11 @@ def export_vault(
     if passphrase is not None:
         require_strong(passphrase)
     db = vault.db
+    # What a killed export left in any folder used before is swept; this folder is noted (its
+    # own commit) before writing, so a kill now still leaves a note of where to sweep (S18).
+    sweep_leftovers(db)
+    if not db.read_only and target.parent.is_dir():
+        remember_folder(SettingsRepository(db=db), target.parent)
     sources = Sources(
         entries=EntryRepository(db=db, clock=clock),
         vocabulary=VocabularyRepository(db=db, clock=clock),
