@@ -4,7 +4,8 @@ shown only once there is one such entry (private counted, deleted never)."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import timedelta
+from dataclasses import replace
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,9 @@ from pytestqt.qtbot import QtBot
 from tests.ui.journal_helpers import NOW, MovableClock, create_vault, open_session, shown
 from trustjournal.core.entries import MoodCheckIn
 from trustjournal.core.entries_written import QualityTime, Reflection, Statement
+from trustjournal.core.periods import Period
+from trustjournal.services.insights_figures import Figures, GratitudeBucket
+from trustjournal.ui.insights.compare import gratitude_lines, told_buckets
 from trustjournal.ui.main_frame import MainFrame
 from trustjournal.ui.pages.insights_page import InsightsPage
 from trustjournal.ui.pages.journal_pages import journal_pages
@@ -130,3 +134,18 @@ def test_the_card_speaks_german_with_real_plurals(qtbot: QtBot, session: Session
     assert reflections == "1 Reflexion geschrieben, weniger als die 2 davor."
     assert statements.startswith("3 Ich-Botschaften vorbereitet, mehr als die 1 davor.")
     assert "(6-mal notiert)" in together
+
+
+def test_the_gratitude_words_run_oldest_first_as_the_bars_do() -> None:
+    weeks = [
+        GratitudeBucket(date(2026, 2, 16), 2, 1),
+        GratitudeBucket(date(2026, 2, 23), 0, 0),
+        GratitudeBucket(date(2026, 3, 2), 3, 3),
+    ]
+    figures = Figures(Period(date(2026, 2, 15), date(2026, 3, 14)), "week", [], [], [])
+    figures = replace(figures, gratitude=weeks)
+    assert [b.start for b in told_buckets(figures)] == [date(2026, 2, 16), date(2026, 3, 2)]
+    assert gratitude_lines(figures).splitlines() == [
+        "Week of Feb 16, 2026: 1 of 2 told",
+        "Week of Mar 2, 2026: 3 of 3 told",
+    ]
