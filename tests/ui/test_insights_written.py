@@ -136,6 +136,19 @@ def test_the_card_speaks_german_with_real_plurals(qtbot: QtBot, session: Session
     assert "(6-mal notiert)" in together
 
 
+def test_a_kind_new_in_this_period_is_said_after_none_before(
+    qtbot: QtBot, session: Session
+) -> None:
+    session.entries.add(Reflection(occurred_at=NOW - timedelta(days=40), body="Earlier"))
+    session.entries.add(QualityTime(occurred_at=NOW - timedelta(days=1), what="Tea"))
+    page = _insights(qtbot, session)
+    assert [s.text() for s in page.written.sentences] == [
+        "No reflections written, after 1 in the period before.",
+        "No I statements prepared in this period.",
+        "1 time together, after none in the period before.",
+    ]
+
+
 def test_the_gratitude_words_run_oldest_first_as_the_bars_do() -> None:
     weeks = [
         GratitudeBucket(date(2026, 2, 16), 2, 1),

@@ -24,6 +24,8 @@ def _beside(what: str, now: int, before: int | None) -> str:
         return _("{what} in this period.").format(what=what)
     if now == 0:
         return _("{what}, after {before} in the period before.").format(what=what, before=before)
+    if before == 0:
+        return _("{what}, after none in the period before.").format(what=what)
     if now > before:
         return _("{what}, more than the {before} before.").format(what=what, before=before)
     if now < before:
