@@ -15,6 +15,7 @@ from tests.ui.i18n_helpers import escaped_texts
 from tests.ui.journal_helpers import NOW, MovableClock, create_vault, open_session, shown
 from tests.ui.layout_checks import out_of_reach, overlaps, settle, squeezed
 from trustjournal.core.entries import MoodCheckIn, TriggerRecord
+from trustjournal.core.entries_written import QualityTime, Statement
 from trustjournal.services.insights_figures import PERIOD_SETTING, Span
 from trustjournal.ui.insights.mood_chart import downsample
 from trustjournal.ui.main_frame import MainFrame
@@ -157,9 +158,14 @@ def test_every_text_is_translated_and_nothing_is_squeezed_in_the_pseudo_locale(
     qtbot: QtBot, session: Session, size: tuple[int, int]
 ) -> None:
     _fill(session)
+    session.entries.add(
+        QualityTime(occurred_at=NOW - timedelta(days=1), what="Walk", minutes=40, connection=7)
+    )
+    session.entries.add(Statement(occurred_at=NOW, feel=("hurt",), when="x", said=True))
     frame = _frame(qtbot, session, size)
     page = _insights(frame)
     settle()
+    assert page.written_card.isVisible()
     assert escaped_texts(page, user_texts=["day 0", "day 2", "day 3"]) == []
     assert overlaps(page) == []
     assert squeezed(page) == []

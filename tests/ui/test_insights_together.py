@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from tests.ui.journal_helpers import NOW, MovableClock, create_vault, open_session, shown
 from trustjournal.core.entries import GratitudeEntry, MoodCheckIn, TriggerRecord
+from trustjournal.core.entries_written import QualityTime
 from trustjournal.services.export.shared_charts import ChartKind
 from trustjournal.ui.main_frame import MainFrame
 from trustjournal.ui.pages.insights_page import InsightsPage
@@ -109,6 +110,7 @@ def test_tab_reaches_every_chart_and_its_words_in_reading_order_and_shows_each(
     qtbot: QtBot, session: Session
 ) -> None:
     _fill(session)
+    session.entries.add(QualityTime(occurred_at=NOW - timedelta(days=2), what="A walk"))
     page = _insights(qtbot, session, (800, 600))
     page.bar.span.setFocus()
     met: list[QWidget] = []
@@ -129,11 +131,12 @@ def test_tab_reaches_every_chart_and_its_words_in_reading_order_and_shows_each(
         *page.helps.rows,  # each way of coping, after the card's heading
         page.told_text,
         *page.together.sentences,
+        *page.written.sentences,
     ]
     assert page.chart in met
     reached = [w for w in met if w in words]
     assert reached == [w for w in words if w.isVisible()]
-    assert len(reached) >= 12
+    assert len(reached) >= 15
     for text in reached:
         assert text.accessibleDescription() != ""  # names the chart the words tell
     helps = page.helps.shown_rows()
@@ -148,6 +151,8 @@ def test_tab_reaches_every_chart_and_its_words_in_reading_order_and_shows_each(
     assert order(page.mood_text) < order(buttons[ChartKind.MOOD]) < order(page.year_text)
     assert order(page.year_text) < order(buttons[ChartKind.YEAR]) < order(page.trigger_counts)
     assert order(helps[-1]) < order(buttons[ChartKind.HELPS]) < order(page.told_text)
-    assert order(page.together.sentences[-1]) < order(buttons[ChartKind.PROGRESS])
+    assert order(page.together.sentences[-1]) < order(page.written.sentences[0])
+    assert order(page.written.sentences[-1]) < order(buttons[ChartKind.WRITTEN])
+    assert order(buttons[ChartKind.WRITTEN]) < order(buttons[ChartKind.PROGRESS])
     assert page.hours_text.text().startswith("By weekday and hour, most often: Wednesday from")
     assert page.hours.accessibleDescription() == page.hours_text.text()

@@ -21,6 +21,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 SCENES = {
     "shell": "welcome, create, recovery code, settings, the passphrase dialog, unlock",
     "journal": "Today and Journal over two years of demo entries; the trigger record",
+    "insights": "the Insights page over three months of demo entries, top and further down",
     "share": "the Share page for a therapist and a partner, and their PDFs",
     "coping": "what has helped, the Settings word lists, an own emotion refused",
     "menu": "the menu bar's Edit and Go menus; unlock without menus",
@@ -41,6 +42,8 @@ README = {
     "trigger-editor-dark.png": ("journal", "23-trigger-step2-dark.png"),
     "journal-triggers-light.png": ("journal", "25-journal-triggers-light.png"),
     "share-therapist-light.png": ("share", "20-share-therapist-light.png"),
+    "insights-light.png": ("insights", "30-insights-light.png"),
+    "insights-written-dark.png": ("insights", "31-insights-written-dark.png"),
     "therapist-summary-page1.png": ("pdf", "therapist-summary-page1.png"),
 }
 

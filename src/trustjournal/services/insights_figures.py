@@ -110,6 +110,7 @@ class Figures:
         emotions: emotions of check-ins and trigger records, most frequent first.
         previous: the figures of the same number of days just before, for comparing.
         together: "Together with": the period's days split by what happened, compared.
+        written_ever: the journal holds a reflection, "I" statement or time together (any day).
     """
 
     period: Period
@@ -129,6 +130,7 @@ class Figures:
     emotions: list[tuple[str, int]] = field(default_factory=list)
     previous: Summary | None = None
     together: list[Comparison] = field(default_factory=list)
+    written_ever: bool = False
 
     @property
     def trigger_count(self) -> int:
@@ -197,6 +199,7 @@ def figures(db: Database, period: Period) -> Figures:
         emotions=insight_queries.emotion_counts(db, period),
         previous=summary(db, shifted(period, -1)),
         together=together(db, period, days),
+        written_ever=insight_queries.has_written(db),
     )
 
 

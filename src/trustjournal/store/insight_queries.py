@@ -66,6 +66,16 @@ def first_day(db: Database) -> date | None:
     return None if value is None else date.fromisoformat(str(value))
 
 
+def has_written(db: Database) -> bool:
+    """Whether the journal holds any live reflection, "I" statement or time together."""
+    return bool(
+        db.scalar(
+            "SELECT EXISTS (SELECT 1 FROM entries WHERE kind IN"
+            " ('reflection', 'statement', 'quality_time') AND deleted_utc IS NULL)"
+        )
+    )
+
+
 def triggers_by_bucket(db: Database, period: Period | None, bucket: Bucket) -> list[TriggerBucket]:
     """Trigger records per week or month, oldest first (buckets without records left out)."""
     where = _live("trigger", period)
@@ -132,6 +142,7 @@ class PeriodTotals:
         statements / said: "I" statements, and how many of them were said.
         together / together_minutes: times together, and the minutes noted for them.
         together_connection: mean connection felt over the times together that noted it.
+        together_rated: how many times together noted that connection.
     """
 
     checkins: int
@@ -151,6 +162,7 @@ class PeriodTotals:
     together: int = 0
     together_minutes: int = 0
     together_connection: float | None = None
+    together_rated: int = 0
 
 
 def _float(value: Any) -> float | None:
@@ -174,12 +186,13 @@ def period_totals(db: Database, period: Period | None) -> PeriodTotals:
         " sum(kind = 'reflection'), sum(kind = 'statement'),"
         " sum(kind = 'statement' AND said = 1), sum(kind = 'quality_time'),"
         " sum(CASE WHEN kind = 'quality_time' THEN minutes END),"
-        " avg(CASE WHEN kind = 'quality_time' THEN connection END)"
+        " avg(CASE WHEN kind = 'quality_time' THEN connection END),"
+        " count(CASE WHEN kind = 'quality_time' THEN connection END)"
         f" FROM entries {where.sql()}",
         where.params,
     )[0]
     n, mood, conn, trust, grat, told, trig, unfinished, intensity, after, drop = row[:11]
-    reflections, statements, said, together, minutes, together_conn = row[11:]
+    reflections, statements, said, together, minutes, together_conn, rated = row[11:]
     return PeriodTotals(
         int(n or 0),
         _float(mood),
@@ -198,6 +211,7 @@ def period_totals(db: Database, period: Period | None) -> PeriodTotals:
         together=int(together or 0),
         together_minutes=int(minutes or 0),
         together_connection=_float(together_conn),
+        together_rated=int(rated or 0),
     )
 
 

@@ -16,6 +16,7 @@ from trustjournal.services.charts import grids
 from trustjournal.services.charts.bars import BarRow, count_bars, told_bars
 from trustjournal.services.charts.lines import TimeChart, TimeSeries, over_time
 from trustjournal.services.charts.scene import Scene
+from trustjournal.services.export.shared_written import written_chart
 from trustjournal.services.export.text import day_text
 
 CHARTS_SETTING = "share.charts"  # the charts chosen for the next summary, in the vault
@@ -33,6 +34,7 @@ class ChartKind(StrEnum):
     GRATITUDE = "gratitude"
     EMOTIONS = "emotions"
     PROGRESS = "progress"
+    WRITTEN = "written"
 
 
 NEEDS: dict[ChartKind, frozenset[EntryKind]] = {
@@ -43,6 +45,10 @@ NEEDS: dict[ChartKind, frozenset[EntryKind]] = {
     ChartKind.GRATITUDE: frozenset({EntryKind.GRATITUDE}),
     ChartKind.EMOTIONS: frozenset({EntryKind.MOOD, EntryKind.TRIGGER}),
     ChartKind.PROGRESS: frozenset({EntryKind.MOOD, EntryKind.TRIGGER}),
+    # Reflections are offered, but a summary includes one only when it is ticked one by one.
+    ChartKind.WRITTEN: frozenset(
+        {EntryKind.REFLECTION, EntryKind.STATEMENT, EntryKind.QUALITY_TIME}
+    ),
 }
 
 
@@ -71,6 +77,7 @@ def chart_title(kind: ChartKind) -> str:
         ChartKind.GRATITUDE: _("Appreciations told"),
         ChartKind.EMOTIONS: _("Emotions named most often"),
         ChartKind.PROGRESS: _("Progress within this summary"),
+        ChartKind.WRITTEN: _("Writing and time together"),
     }[kind]
 
 
@@ -196,11 +203,30 @@ def _no_checkins() -> str:
     return _("No check-ins in this summary.")
 
 
-def _bars_chart(kind: ChartKind, rows: list[BarRow], empty: str, head: str) -> SharedChart:
+def _bars_chart(
+    kind: ChartKind, rows: list[BarRow], empty: str, head: str, *, lines: int | None = None
+) -> SharedChart:
+    """Bars for the first TOP rows; a line each for the first `lines` (default: all), and the
+    rest named in one sentence, so a year of many names stays readable."""
     if not rows:
         return SharedChart(kind, chart_title(kind), None, (empty,))
     scene = count_bars(rows[:TOP], width=WIDTH, title=chart_title(kind))
-    text = [head] + [f"{r.label}: {r.sentence or r.text}" for r in rows]
+    shown = rows if lines is None else rows[:lines]
+    text = [head] + [f"{r.label}: {r.sentence or r.text}" for r in shown]
+    rest = rows[len(shown) :]
+    if rest:
+        most = round(max(r.value for r in rest))
+        names = ", ".join(r.label for r in rest)
+        if most == 1:
+            text.append(_("Also: {names}, each named once.").format(names=names))
+        else:
+            text.append(
+                ngettext(
+                    "Also: {names}, each named at most {count} time.",
+                    "Also: {names}, each named at most {count} times.",
+                    most,
+                ).format(names=names, count=most)
+            )
     return SharedChart(kind, chart_title(kind), scene, tuple(text))
 
 
@@ -249,7 +275,8 @@ def _emotions(entries: Sequence[Entry]) -> SharedChart:
             counts.update(e.emotions)
     rows = [BarRow(name, n, _times(n)) for name, n in counts.most_common()]
     head = _("Emotions named in the check-ins and trigger records of this summary.")
-    return _bars_chart(ChartKind.EMOTIONS, rows, _("No emotions named in this summary."), head)
+    empty = _("No emotions named in this summary.")
+    return _bars_chart(ChartKind.EMOTIONS, rows, empty, head, lines=TOP)
 
 
 def _gratitude(entries: Sequence[Entry], start: date, end: date) -> SharedChart:
@@ -261,7 +288,8 @@ def _gratitude(entries: Sequence[Entry], start: date, end: date) -> SharedChart:
     blocks: dict[int, list[bool]] = defaultdict(list)
     for g in notes:
         blocks[(local_day(g.occurred_at) - start).days // bucket].append(g.expressed)
-    shares = [(len(v), sum(v)) for _k, v in sorted(blocks.items())]
+    ordered = sorted(blocks.items())  # oldest first, as the bars are drawn and as read here
+    shares = [(len(v), sum(v)) for _k, v in ordered]
     told = sum(t for _c, t in shares)
     scene = told_bars(shares, width=WIDTH, height=64, title=chart_title(ChartKind.GRATITUDE))
     text = [
@@ -270,8 +298,16 @@ def _gratitude(entries: Sequence[Entry], start: date, end: date) -> SharedChart:
             "{count} appreciations; told {told} of them.",
             len(notes),
         ).format(count=len(notes), told=told),
-        _("Each bar is a week or month, filled to the share told."),
+        _("Each bar is a week or month, filled to the share told; from the first to the last:"),
     ]
+    for (index, _v), (count, told_here) in zip(ordered, shares, strict=True):
+        first = start + timedelta(days=index * bucket)
+        last = min(first + timedelta(days=bucket - 1), end)
+        text.append(
+            _("{days}: told {told} of {count}").format(
+                days=_days_text(first, last), told=told_here, count=count
+            )
+        )
     return SharedChart(ChartKind.GRATITUDE, chart_title(ChartKind.GRATITUDE), scene, tuple(text))
 
 
@@ -330,6 +366,9 @@ def shared_chart(kind: ChartKind, chosen: Sequence[Entry], start: date, end: dat
     if kind in (ChartKind.TRIGGERS, ChartKind.HELPS, ChartKind.EMOTIONS):
         counted = {ChartKind.TRIGGERS: _by_category, ChartKind.HELPS: _helps}
         return counted.get(kind, _emotions)(chosen)
+    if kind is ChartKind.WRITTEN:
+        scene, text = written_chart(chosen, title=chart_title(kind), width=WIDTH)
+        return SharedChart(kind, chart_title(kind), scene, text)
     over_days = {
         ChartKind.MOOD: _mood,
         ChartKind.YEAR: _year,

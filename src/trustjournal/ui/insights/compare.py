@@ -40,12 +40,13 @@ def gratitude_summary(figures: Figures) -> str:
 
 
 def gratitude_lines(figures: Figures) -> str:
-    """The told share per week or month, newest first (the text behind the bars)."""
+    """The told share of the latest six weeks or months, oldest first as the bars run (the text
+    behind the bars)."""
     return "\n".join(
         _("{when}: {told} of {count} told").format(
             when=_when(b.start, figures), told=b.told, count=b.count
         )
-        for b in reversed(told_buckets(figures)[-6:])
+        for b in told_buckets(figures)[-6:]
     )
 
 

@@ -37,6 +37,7 @@ from trustjournal.ui.insights.wording import (
     trigger_summary,
     year_summary,
 )
+from trustjournal.ui.insights.written_card import written_card
 from trustjournal.ui.session import Session
 from trustjournal.ui.widgets.common import card, label
 
@@ -182,6 +183,7 @@ class InsightsPage(QWidget):
         emotions.addWidget(self.emotion_text)
         emotions.addWidget(self.emotion_shift)
         self.together_card, self.together = together_card(self)
+        self.written_card, self.written = written_card(self)
         self.progress_card, progress = card(
             self,
             heading=_("Progress"),
@@ -198,6 +200,7 @@ class InsightsPage(QWidget):
             ChartKind.HELPS: self.helps_card,
             ChartKind.GRATITUDE: self.gratitude_card,
             ChartKind.EMOTIONS: self.emotions_card,
+            ChartKind.WRITTEN: self.written_card,
             ChartKind.PROGRESS: self.progress_card,
         }
 
@@ -210,6 +213,7 @@ class InsightsPage(QWidget):
             self.gratitude_card,
             self.emotions_card,
             self.together_card,
+            self.written_card,
             self.progress_card,
         )
 
@@ -253,6 +257,8 @@ class InsightsPage(QWidget):
         self.empty.setVisible(shown.empty)
         for frame in self._cards():
             frame.setVisible(not shown.empty)
+        # Only once there is something of these kinds: an unused kind never clutters the page.
+        self.written_card.setVisible(shown.written_ever)
         self.chart.show_figures(shown)
         self.mood_text.setText(mood_summary(shown))
         assert shown.year_start is not None
@@ -283,6 +289,7 @@ class InsightsPage(QWidget):
         self.emotion_shift.setText(emotion_shift(shown))
         self.progress_text.setText("\n".join(progress_lines(shown)))
         self.together.show_comparisons(shown.together)
+        self.written.show_figures(shown)
 
     def _on_day_focused(self, day: date | None) -> None:
         chosen = next((d for d in self.chart.days if d.day == day), None)
@@ -328,6 +335,7 @@ class InsightsPage(QWidget):
         self.hours.show_counts({})
         self.hours_text.clear()
         self.together.show_comparisons([])
+        self.written.show_figures(None)
         self.intensity_text.clear()
         self.helps.show_effects([])
         for text in (
