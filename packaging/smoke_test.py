@@ -91,9 +91,13 @@ def _qt_translations_whole(internal: Path) -> None:
         data, at = qm.read_bytes(), 16  # after the magic number: (tag, 4-byte length, body)*
         while at + 5 <= len(data):
             tag, length = data[at], int.from_bytes(data[at + 1 : at + 5], "big")
-            if tag == 0x96:
-                names = data[at + 5 : at + 5 + length].decode("utf-16-be").split("\0")
-                missing = [n for n in names if n and not (folder / f"{n}.qm").is_file()]
+            if tag == 0x96:  # names as Qt streams them: a 4-byte byte count, then UTF-16
+                names, name_at = [], at + 5
+                while name_at < at + 5 + length:
+                    size = int.from_bytes(data[name_at : name_at + 4], "big")
+                    names.append(data[name_at + 4 : name_at + 4 + size].decode("utf-16-be"))
+                    name_at += 4 + size
+                missing = [n for n in names if not (folder / f"{n}.qm").is_file()]
                 if missing:
                     raise SystemExit(f"{qm.name} needs {missing}, which the bundle left out")
             at += 5 + length
