@@ -6,8 +6,8 @@ Needs only the standard library (and binutils' `nm`), so it runs with no checkou
 environment: the frozen CLI prints its version, creates a journal, adds a check-in, lists it as
 JSON and exports a PDF; it answers in German with German dates and numbers (the trimmed Babel
 data); Qt's trimmed ICU data answers every kind of question the bundle's Qt asks it; then the
-frozen app, offscreen, paints its unlock screen over that journal, in English and in German, and
-quits cleanly on SIGTERM (as it does on Ctrl+C or logout).
+frozen app, offscreen, paints its unlock screen over that journal, in English and in German (with
+Qt's own German words loaded), and quits cleanly on SIGTERM (as it does on Ctrl+C or logout).
 """
 
 from __future__ import annotations
@@ -46,8 +46,11 @@ def _cli(program: Path, *args: str, env: dict[str, str], cwd: Path) -> str:
     return done.stdout
 
 
-def _paints_and_quits(program: Path, vault: Path, env: dict[str, str], cwd: Path) -> float:
-    """Seconds to the painted unlock screen; fails unless the app then quits with status 0."""
+def _paints_and_quits(
+    program: Path, vault: Path, env: dict[str, str], cwd: Path
+) -> tuple[float, set[str]]:
+    """(Seconds to the painted unlock screen, the Qt translations it has loaded then); fails
+    unless the app then quits with status 0."""
     env = {**env, "QT_QPA_PLATFORM": "offscreen", "TRUSTJOURNAL_REPORT_PAINT": "1"}
     started = time.monotonic()
     proc = subprocess.Popen(  # noqa: S603 - the program under test
@@ -68,13 +71,36 @@ def _paints_and_quits(program: Path, vault: Path, env: dict[str, str], cwd: Path
         sys.stderr.write(line)
     if painted is None:
         raise SystemExit(f"the app ended ({proc.wait()}) without painting its unlock screen")
+    # QTranslator maps a .qm file rather than reading it, so the mapping shows it is in use
+    maps = Path(f"/proc/{proc.pid}/maps").read_text(encoding="utf-8", errors="replace")
+    qt_words = set(re.findall(r"/translations/(\w+)\.qm$", maps, re.MULTILINE))
     time.sleep(2)  # its SIGTERM handler is set up in the event loop's turn after the paint
     proc.send_signal(signal.SIGTERM)
     rest = proc.stderr.read()
     code = proc.wait(timeout=60)
     if code != 0 or "Traceback" in rest:
         raise SystemExit(f"the app did not quit cleanly ({code}):\n{rest}")
-    return painted
+    return painted, qt_words
+
+
+def _qt_translations_whole(internal: Path) -> None:
+    """Each kept Qt translation has every catalogue it names (a .qm lists them in its
+    dependencies section, tag 0x96: qt_de names qtbase_de and qtmultimedia_de)."""
+    folder = internal / "PySide6" / "Qt" / "translations"
+    for qm in folder.glob("*.qm"):
+        data, at = qm.read_bytes(), 16  # after the magic number: (tag, 4-byte length, body)*
+        while at + 5 <= len(data):
+            tag, length = data[at], int.from_bytes(data[at + 1 : at + 5], "big")
+            if tag == 0x96:  # names as Qt streams them: a 4-byte byte count, then UTF-16
+                names, name_at = [], at + 5
+                while name_at < at + 5 + length:
+                    size = int.from_bytes(data[name_at : name_at + 4], "big")
+                    names.append(data[name_at + 4 : name_at + 4 + size].decode("utf-16-be"))
+                    name_at += 4 + size
+                missing = [n for n in names if not (folder / f"{n}.qm").is_file()]
+                if missing:
+                    raise SystemExit(f"{qm.name} needs {missing}, which the bundle left out")
+            at += 5 + length
 
 
 def _speaks_german(program: Path, vault: Path, env: dict[str, str], cwd: Path) -> None:
@@ -223,10 +249,15 @@ def main(argv: list[str]) -> int:
         print("German ok: add, list, insights, --help and a German PDF summary")
         _icu_answers_what_qt_asks(internal)
         print("ICU ok: collation, time-zone names, case mapping and UTF-8, as Qt asks them")
-        seconds = _paints_and_quits(program, vault, env, home)
+        seconds, qt_words = _paints_and_quits(program, vault, env, home)
         print(f"app painted its unlock screen in {seconds:.2f} s and quit cleanly")
-        seconds = _paints_and_quits(program, vault, {**env, **GERMAN}, home)
-        print(f"in German too ({seconds:.2f} s)")
+        if qt_words:  # English is Qt's own language
+            raise SystemExit(f"the English app loaded Qt translations {sorted(qt_words)}")
+        _qt_translations_whole(internal)
+        seconds, qt_words = _paints_and_quits(program, vault, {**env, **GERMAN}, home)
+        if qt_words != {"qtbase_de"}:  # Qt's buttons and context menus: ui/language.py
+            raise SystemExit(f"the German app should use Qt's qtbase_de, uses {sorted(qt_words)}")
+        print(f"in German too ({seconds:.2f} s), Qt's own words from qtbase_de")
     return 0
 
 

@@ -35,6 +35,18 @@ def test_german_is_chosen_by_code_and_by_region_and_english_is_the_fallback() ->
     assert i18n.set_language(["fr-FR", "de-DE", "en-US"]) == "de"  # Qt's uiLanguages() order
 
 
+def test_listeners_hear_each_new_process_language_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(i18n, "_listeners", [])  # this test's own, not the UI's
+    heard: list[str] = []
+    i18n.on_language_change(heard.append)
+    i18n.on_language_change(heard.append)  # a second registration changes nothing
+    i18n.set_language("de_AT")
+    with i18n.speaking("en"):  # a summary in another language leaves the UI's alone
+        pass
+    i18n.set_language("pseudo")
+    assert heard == ["de", "pseudo"]
+
+
 @pytest.mark.parametrize(
     ("env", "expected"),
     [

@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QDialogButtonBox, QLineEdit
+from pytestqt.qtbot import QtBot
 
 from tests.ui.shell_helpers import make_vault
 from trustjournal.core import i18n
@@ -84,19 +86,65 @@ def test_the_choices_name_each_language_in_itself() -> None:
     assert ("en", "English") in language_choices()
 
 
+def _qt_words(qtbot: QtBot) -> tuple[list[str], str]:
+    """A new text box's context menu and a new button box's Cancel, as Qt itself words them."""
+    box = QLineEdit()
+    qtbot.addWidget(box)
+    box.setText("words")
+    menu = box.createStandardContextMenu()
+    entries = [action.text().split("\t")[0] for action in menu.actions() if action.text()]
+    menu.deleteLater()
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+    qtbot.addWidget(buttons)
+    cancel = buttons.button(QDialogButtonBox.StandardButton.Cancel)
+    assert cancel is not None
+    return entries, cancel.text()
+
+
+ENGLISH_MENU = ["&Undo", "&Redo", "Cu&t", "&Copy", "&Paste", "Delete", "Select All"]
+GERMAN_MENU = [
+    "&Rückgängig", "Wieder&herstellen", "&Ausschneiden", "&Kopieren", "Einf&ügen", "Löschen",
+    "Alles auswählen",
+]  # fmt: skip
+
+
+def test_qt_own_words_follow_the_chosen_language(tmp_path: Path, qtbot: QtBot) -> None:
+    settings = _settings(tmp_path)
+    assert _qt_words(qtbot) == (ENGLISH_MENU, "Cancel")
+    choose_language(settings, "de")
+    assert _qt_words(qtbot) == (GERMAN_MENU, "Abbrechen")
+    choose_language(settings, None)  # back to the system's: English here
+    assert _qt_words(qtbot) == (ENGLISH_MENU, "Cancel")
+
+
+def test_qt_own_words_speak_a_stored_choice_from_the_start(tmp_path: Path, qtbot: QtBot) -> None:
+    settings = _settings(tmp_path)
+    settings.setValue(i18n.LANGUAGE_SETTING_KEY, "de_AT")  # no catalogue of its own: German
+    assert apply_language(settings) == "de"
+    assert _qt_words(qtbot) == (GERMAN_MENU, "Abbrechen")
+
+
+def test_the_pseudo_locale_leaves_qt_own_words_alone(qtbot: QtBot) -> None:
+    i18n.set_language("de")
+    i18n.set_language("pseudo")
+    assert _qt_words(qtbot) == (ENGLISH_MENU, "Cancel")
+
+
 # The real start-up (`trustjournal.app.run`), with the unlock screen reporting its prompt.
 START_UP_PROBE = """
 import sys
 from pathlib import Path
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QDialogButtonBox
 import trustjournal.app as app_module
 from trustjournal.ui.screens.unlock import UnlockScreen
 
 class Reporting(UnlockScreen):
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
-        print(self.prompt.text(), "|", "babel" in sys.modules, flush=True)
+        qt_words = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)  # Qt's own words
+        cancel = qt_words.buttons()[0].text()
+        print(self.prompt.text(), "|", "babel" in sys.modules, "|", cancel, flush=True)
         QTimer.singleShot(0, QApplication.quit)
 
 app_module.UnlockScreen = Reporting
@@ -139,8 +187,8 @@ def _start_up_prompt(tmp_path: Path, *, stored: str | None, system: str) -> str:
 def test_the_unlock_screen_speaks_the_stored_choice_and_otherwise_the_system(
     tmp_path: Path,
 ) -> None:
-    german = "Gib deine Passphrase ein, um dein Tagebuch zu öffnen. | False"
-    english = "Enter your passphrase to open your journal. | False"
+    german = "Gib deine Passphrase ein, um dein Tagebuch zu öffnen. | False | Abbrechen"
+    english = "Enter your passphrase to open your journal. | False | Cancel"
     assert _start_up_prompt(tmp_path, stored="de", system="") == german
     assert _start_up_prompt(tmp_path, stored=None, system="de") == german
     assert _start_up_prompt(tmp_path, stored="en", system="de") == english

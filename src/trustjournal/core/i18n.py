@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 if TYPE_CHECKING:  # datetime must not load before the unlock screen paints
-    from collections.abc import Iterable, Iterator
+    from collections.abc import Callable, Iterable, Iterator
     from datetime import date, datetime, time
 
 # The areas of the catalogue: engineers translating different areas never edit the same file.
@@ -31,6 +31,7 @@ _speaking: ContextVar[tuple[str, _gettext.NullTranslations] | None] = ContextVar
     "trustjournal_speaking", default=None
 )
 _loaded: dict[str, tuple[str, _gettext.NullTranslations]] = {}
+_listeners: list[Callable[[str], None]] = []  # told each new process language (ui/language.py)
 
 
 def locale_dir() -> Path:
@@ -176,7 +177,16 @@ def set_language(code: str | Iterable[str] | None) -> str:
     else:
         wanted = [c for c in (normalise(c) for c in code) if c]
     _language, _active = _load(wanted)
+    for listener in _listeners:
+        listener(_language)
     return _language
+
+
+def on_language_change(listener: Callable[[str], None]) -> None:
+    """Call `listener(language)` after every set_language (once per listener), e.g. so that
+    Qt's own words follow the app's; `speaking` a summary's language does not call it."""
+    if listener not in _listeners:
+        _listeners.append(listener)
 
 
 def translation_for(code: str | None) -> tuple[str, _gettext.NullTranslations]:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLocale, QSettings
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 
 from trustjournal.core import i18n
+
+_qt_words: list[QTranslator] = []  # Qt's own words in the app's language, while installed
 
 
 def stored_choice(qsettings: QSettings) -> str | None:
@@ -58,3 +60,28 @@ def language_choices() -> list[tuple[str, str]]:
         (code, Locale.parse(code).get_display_name(code) or code)
         for code in i18n.available_languages()
     ]
+
+
+def _speak_qt_words(language: str) -> None:
+    """Qt's own words in the app's language: standard buttons (Cancel, OK), a text box's
+    context menu (Undo … Select All), Qt's file dialog. Windows already built keep theirs.
+
+    Loading qtbase_<language>.qm takes about 0.1 ms (it is mapped, not read), so the unlock
+    screen speaks it from the start; English needs none, and the pseudo-locale tests only the
+    app's own words. Without a QApplication (the CLI) there is nothing to translate.
+    """
+    app = QCoreApplication.instance()
+    while _qt_words:
+        installed = _qt_words.pop()
+        if app is not None:
+            app.removeTranslator(installed)
+    if app is None or language in (i18n.DEFAULT_LANGUAGE, i18n.PSEUDO):
+        return
+    words = QTranslator()
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if words.load(f"qtbase_{language}", folder):  # pt_BR falls back to qtbase_pt; none: English
+        app.installTranslator(words)
+        _qt_words.append(words)
+
+
+i18n.on_language_change(_speak_qt_words)  # whoever sets the language, Qt's words follow
