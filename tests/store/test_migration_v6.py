@@ -188,7 +188,7 @@ def test_a_failed_v6_leaves_the_journal_at_v5_with_everything_in_it(tmp_path: Pa
         db = vault.db
         assert db.user_version == 5
         assert _schema(db) == indexes
-        assert "session" not in str(
+        assert "'session'" not in str(
             db.query("SELECT sql FROM sqlite_master WHERE name = 'entries'")
         )
         assert db.query("SELECT name FROM sqlite_master WHERE name IN ('homework', 'goals')") == []
