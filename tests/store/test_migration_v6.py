@@ -1,4 +1,4 @@
-"""Schema v6 rebuilds `entries` for sessions and adds homework, goals and progress, losing nothing."""
+"""Schema v6 rebuilds `entries` for sessions, adds homework, goals and progress, losing nothing."""
 
 from __future__ import annotations
 

@@ -124,9 +124,7 @@ class Homework(_Valued):
         check_date(self.ended_on, field_name="ended_on")
         if self.end is not None and self.end < self.start:
             raise ValidationError(
-                _("The homework ends before it starts: {until} is before {start}.").format(
-                    until=field_label("to"), start=field_label("from")
-                ),
+                _("The homework ends before it starts: its end date is before its start date."),
                 field="to",
             )
 
