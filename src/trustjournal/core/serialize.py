@@ -18,6 +18,11 @@ _MOMENTS = {"occurred_at", "created_at", "updated_at", "next_at"}
 _JSON_NAMES = {"with_whom": "with"}
 
 
+def json_name(field_name: str) -> str:
+    """The name a field has in JSON (the export schema, --json): `with` for `with_whom`."""
+    return _JSON_NAMES.get(field_name, field_name)
+
+
 def to_dict(entry: Entry) -> dict[str, Any]:
     """Every field of an entry as JSON-ready values (times in ISO 8601 with their offset)."""
     out: dict[str, Any] = {}
