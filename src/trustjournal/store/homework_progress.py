@@ -41,7 +41,7 @@ def monday_of(day: date) -> date:
 
 _PROGRESS = """
 WITH RECURSIVE
-item AS (
+item AS MATERIALIZED (
     SELECT id, counts, times, per,
            max(from_day, :lo) AS first,
            min(coalesce(to_day, :hi), coalesce(ended_day, :hi), :hi) AS last
@@ -70,22 +70,24 @@ hits (counts, day, entry_id) AS (
      WHERE kind = 'reflection' AND deleted_utc IS NULL AND local_day BETWEEN :lo AND :hi
        AND EXISTS (SELECT 1 FROM item WHERE counts = 'reflection')
     UNION ALL
-    SELECT 'gratitude-told', coalesce(expressed_on, local_day), id FROM entries
+    SELECT 'gratitude-told', coalesce(expressed_on, local_day), id
+      FROM entries INDEXED BY entries_told_day
      WHERE kind = 'gratitude' AND expressed = 1 AND deleted_utc IS NULL
        AND coalesce(expressed_on, local_day) BETWEEN :lo AND :hi
        AND EXISTS (SELECT 1 FROM item WHERE counts = 'gratitude-told')
     UNION ALL
-    SELECT 'statement', coalesce(said_on, local_day), id FROM entries
+    SELECT 'statement', coalesce(said_on, local_day), id
+      FROM entries INDEXED BY entries_said_day
      WHERE kind = 'statement' AND said = 1 AND deleted_utc IS NULL
        AND coalesce(said_on, local_day) BETWEEN :lo AND :hi
        AND EXISTS (SELECT 1 FROM item WHERE counts = 'statement')
 ),
-daily (counts, day, n) AS (
+daily (counts, day, n) AS MATERIALIZED (
     SELECT counts, day, count(*) FROM hits
      WHERE :only IS NULL OR entry_id IN (SELECT value FROM json_each(:only))
      GROUP BY counts, day
 ),
-manual (homework_id, day, n) AS (
+manual (homework_id, day, n) AS MATERIALIZED (
     SELECT homework_id, local_day, count(*) FROM homework_done
      WHERE deleted_utc IS NULL AND local_day BETWEEN :lo AND :hi
        AND homework_id IN (SELECT id FROM item WHERE counts = 'manual')
