@@ -86,6 +86,22 @@ def export_figures(*, quick: bool) -> dict[str, Any]:
     return dict(json.loads(result.stdout.strip().splitlines()[-1]))
 
 
+def export_data_memory(*, quick: bool) -> dict[str, Any]:
+    """export-data's peak memory at 100 000 entries, in a fresh process (its peak is its own)."""
+    command = [sys.executable, str(ROOT / "benchmarks" / "export_data_memory.py"), "--json"]
+    if quick:
+        command += ["--entries", "10000"]
+    result = subprocess.run(command, capture_output=True, text=True, check=True, timeout=900)
+    return dict(json.loads(result.stdout.strip().splitlines()[-1]))
+
+
+def print_export_data_memory(found: dict[str, Any]) -> None:
+    """The peak memory of the full export, plain and encrypted, against its target."""
+    print(f"\nexport-data of {found['entries']:,} entries (peak RSS, target ≤ 300 MB):")
+    for name in ("json", "archive"):
+        print(f"  {name:<8} {found[name + '_peak_rss_mb']:>6} MB peak  {found[name + '_s']:>6} s")
+
+
 def journal_figures_in_process(directory: Path) -> dict[str, Any]:
     """The Journal page's figures, in a fresh process so its peak RSS is the app's own."""
     command = [sys.executable, "-m", "benchmarks.app_figures", str(directory), "--json"]
@@ -108,6 +124,33 @@ def shell_figures_in_process(directory: Path, runs: int) -> dict[str, Any]:
     entries = int(directory.name.rsplit("-n", 1)[1])
     report["figures"] = [{**fig, "entries": entries} for fig in report["figures"]]
     return report
+
+
+def writing_figures_in_process(*, quick: bool) -> dict[str, Any]:
+    """Typing, counting and autosaving in a long reflection, in a fresh process."""
+    command = [sys.executable, "-m", "benchmarks.writing_figures", "--json"]
+    command += ["--words", "20000", "--keys", "50"] if quick else []
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    result = subprocess.run(
+        command, capture_output=True, text=True, check=True, timeout=900, cwd=ROOT, env=env
+    )
+    return dict(json.loads(result.stdout.strip().splitlines()[-1]))
+
+
+def print_writing(writing: dict[str, Any]) -> None:
+    """The reflection editor's figures, with their targets."""
+    targets = {
+        "keystroke to paint": "≤ 16 ms median",
+        "word count after a pause": "≤ 16 ms",
+        "autosave, UI thread busy": "never > 16 ms",
+    }
+    print("\nWriting a long reflection (median / p95 / max ms):")
+    for fig in writing["figures"]:
+        target = next((t for key, t in targets.items() if key in fig["name"]), "")
+        print(
+            f"  {fig['name']:<58} {fig['median_ms']:>8.1f} {fig['p95_ms']:>8.1f} "
+            f"{fig['max_ms']:>8.1f}  {target}"
+        )
 
 
 def print_shell(runs: list[dict[str, Any]], kdf: Figure) -> None:
@@ -204,6 +247,8 @@ def main(argv: list[str] | None = None) -> int:
     ends = sorted({sizes[0], sizes[-1]})
     shell = [shell_figures_in_process(vault_for(size, SEED), shell_runs) for size in ends]
     export = export_figures(quick=args.quick)
+    writing = writing_figures_in_process(quick=args.quick)
+    export_data = export_data_memory(quick=args.quick)
     bundle = None
     if args.bundle is not None:  # only with a built bundle: building it takes a minute or two
         bundle = bundle_report(args.bundle, vault_for(sizes[0], SEED), 5 if args.quick else 15)
@@ -213,6 +258,8 @@ def main(argv: list[str] | None = None) -> int:
     print_shell(shell, kdf)
     print_journal(journal)
     print_export(export)
+    print_writing(writing)
+    print_export_data_memory(export_data)
     if bundle is not None:
         print_bundle(bundle)
     print(f"\n(total {time.perf_counter() - started:.0f} s; times in ms)")
@@ -224,6 +271,8 @@ def main(argv: list[str] | None = None) -> int:
             "journal": journal,
             "shell": shell,
             "export": export,
+            "writing": writing,
+            "export_data": export_data,
             "bundle": bundle,
         }
         args.json.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # One command: builds the one-folder Linux app and dist/TrustJournal-<version>-linux-x86_64.tar.gz
 # (the app, install.sh, uninstall.sh, the desktop entry, AppStream metainfo and hicolor icons).
-# Needs the `packaging` extra: pip install -e ".[packaging]". PYTHON picks the interpreter.
+# Needs the `packaging` extra (pip install -e ".[packaging]"), and icu-devtools and binutils to
+# rebuild Qt's ICU data smaller (packaging/trim_icu.py). PYTHON picks the interpreter.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)

@@ -47,6 +47,7 @@ AREA_OF_PATH = (
     ("services/portable", "data"),
     ("services/imports", "data"),
     ("cli/data_", "data"),
+    ("ui/data/", "data"),  # File → Export everything… and Import…
     ("cli/insights_", "insights"),
     ("cli/", "cli"),
     ("__main__.py", "cli"),

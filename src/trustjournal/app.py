@@ -195,6 +195,7 @@ def build_shell(
         paint=paint,
         kdf=kdf,
         demo_passphrase=demo_passphrase,
+        clock=clock,
         parent=window,
     )
     controller = ShellController(

@@ -6,7 +6,7 @@ import json
 import stat
 from pathlib import Path
 
-from tests.cli.conftest import Run
+from tests.cli.conftest import PASSPHRASE, Run, run_cli
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 
@@ -148,3 +148,53 @@ def test_a_dry_run_shows_what_would_be_added_by_year_and_kind(cli: Run) -> None:
     assert "  2026  5 mood check-ins" in dry.out
     assert "5 entries would be added, 0 already in your journal, 2 could not be read." in dry.out
     assert cli("list", "--json").out.strip() == "[]"
+
+
+def test_a_file_over_50_mb_is_refused_before_it_is_read(cli: Run, tmp_path: Path) -> None:
+    huge = tmp_path / "daylio_export.csv"
+    with huge.open("wb") as out:  # sparse: the size is what counts, not the disk it takes
+        out.truncate(50 * 1024 * 1024 + 1)
+    result = cli("import", str(huge), "--dry-run")
+    assert result.code == 2
+    assert "larger than 50 MB" in result.err and "Traceback" not in result.err
+    assert cli("list", "--json").out.strip() == "[]"
+
+
+ARCHIVE_SECRET = "lantern orchard quietly folding maps"
+
+
+def test_export_data_encrypt_writes_an_archive_that_imports_back_with_its_passphrase(
+    cli: Run, vault_dir: Path, tmp_path: Path
+) -> None:
+    _add(cli, 3)
+    _add(cli, 8)
+    target = tmp_path / "everything.zip"
+    asked = f"{PASSPHRASE}\n{ARCHIVE_SECRET}\n"
+    made = cli("export-data", "--out", str(target), "--encrypt", stdin=asked)
+    assert made.code == 0, made.err
+    assert "Wrote 2 entries to" in made.out and "encrypted with your passphrase" in made.out
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600
+    assert target.read_bytes().startswith(b"PK\x03\x04")
+    assert b"harbour" not in target.read_bytes()
+    again = cli("import", str(target), "--json", stdin=asked)
+    assert again.code == 0, again.err
+    assert json.loads(again.out) == {"added": 0, "skipped": 2, "rejected": []}
+    wrong = cli("import", str(target), stdin=f"{PASSPHRASE}\nnot the one\n")
+    assert wrong.code == 3
+    assert "does not open this archive" in wrong.err and "Traceback" not in wrong.err
+
+
+def test_export_data_encrypt_refuses_a_short_passphrase_and_writes_nothing(
+    cli: Run, tmp_path: Path
+) -> None:
+    _add(cli)
+    target = tmp_path / "everything.zip"
+    result = cli("export-data", "--out", str(target), "--encrypt", stdin=f"{PASSPHRASE}\nsun\n")
+    assert result.code == 2
+    assert "too easy to guess" in result.err
+    assert list(tmp_path.iterdir()) == [tmp_path / "vault"]
+
+
+def test_export_data_help_is_honest_about_the_archive_key_derivation(cli: Run) -> None:
+    shown = run_cli("export-data", "--help")
+    assert "1000 rounds" in " ".join(shown.out.split())

@@ -100,7 +100,25 @@ def test_json_holds_the_documented_figures_of_the_period(filled: Path, cli: Run)
         # added with the kinds for writing (counted in test_cli_insights_written)
         "reflections": {"count": 0},
         "statements": {"count": 0, "said": 0, "not_said": 0},
-        "together": {"count": 0, "minutes": 0, "connection": None},
+        "quality_time": {"count": 0, "minutes": 0, "connection": None},
+        # Too few days or weeks on a side: the counts, and no averages to compare.
+        "together_with": [
+            _too_few("mood_on_days_told", "mood", "days", 0, 3),
+            _too_few("trust_in_weeks_with_a_trigger", "trust", "weeks", 1, 0),
+            _too_few("closeness_on_days_with_a_trigger", "connection", "days", 0, 2),
+            _too_few("mood_on_days_after_a_trigger", "mood", "days", 0, 3),
+        ],
+    }
+
+
+def _too_few(compare: str, value: str, unit: str, marked: int, other: int) -> dict[str, object]:
+    return {
+        "compare": compare,
+        "value": value,
+        "unit": unit,
+        "enough": False,
+        "with": {"count": marked, "average": None},
+        "without": {"count": other, "average": None},
     }
 
 

@@ -42,7 +42,7 @@ def test_json_counts_the_kinds_for_writing(vault_dir: Path, cli: Run) -> None:
     assert shown["reflections"] == {"count": 2}
     assert shown["statements"] == {"count": 3, "said": 1, "not_said": 2}
     # 40 + 110 minutes noted; connection (8 + 5) / 2 over the times that noted it
-    assert shown["together"] == {"count": 3, "minutes": 150, "connection": 6.5}
+    assert shown["quality_time"] == {"count": 3, "minutes": 150, "connection": 6.5}
     assert shown["checkins"]["count"] == 0  # the existing keys are as they were
 
 

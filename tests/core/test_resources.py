@@ -136,6 +136,8 @@ SCHEMAS = {
     "vocabulary/trigger_categories.json",
     "vocabulary/coping_strategies.json",
     "prompts/gratitude_prompts.json",
+    "prompts/reflection_prompts.json",
+    "prompts/blame_phrases.json",
 }
 _INNER_SENTENCE_END = re.compile(r"[.!?][\"”’)]?\s")
 
@@ -235,7 +237,39 @@ def test_gratitude_prompts_are_many_unique_single_sentences() -> None:
     _assert_unique(prompts)
 
 
+def test_reflection_prompts_are_questions_with_stable_ids_in_every_language() -> None:
+    english = _load("prompts/reflection_prompts.json")
+    assert set(english) == {"prompts"}
+    prompts = english["prompts"]
+    assert 8 <= len(prompts) <= 30
+    ids = [p["id"] for p in prompts]
+    for prompt in prompts:
+        assert set(prompt) == {"id", "text"}
+        assert re.fullmatch(r"[a-z]+(-[a-z]+)*", prompt["id"])
+        assert prompt["text"][0].isupper() and prompt["text"].endswith("?")
+        assert len(prompt["text"]) <= 120
+    _assert_unique(ids)
+    _assert_unique([p["text"] for p in prompts])
+    for folder in (SHIPPED / "prompts").iterdir():
+        local = json.loads((folder / "reflection_prompts.json").read_text(encoding="utf-8"))
+        assert [p["id"] for p in local["prompts"]] == ids, folder.name  # the same, in order
+
+
 def test_gratitude_prompts_are_mostly_about_the_partner_and_the_relationship() -> None:
     prompts = _load("prompts/gratitude_prompts.json")["prompts"]
     relational = [p for p in prompts if re.search(r"\b(my partner|we|us|our)\b", p)]
     assert len(relational) >= len(prompts) / 3
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_blame_phrases_have_stable_ids_words_and_a_kind_hint_in_each_language(lang: str) -> None:
+    data = json.loads((SHIPPED / "prompts" / lang / "blame_phrases.json").read_text("utf-8"))
+    assert set(data) == {"phrases"}
+    english = _load("prompts/blame_phrases.json")["phrases"]
+    assert [p["id"] for p in data["phrases"]] == [p["id"] for p in english]  # the same ids
+    for phrase in data["phrases"]:
+        assert set(phrase) == {"id", "match", "hint"}
+        assert re.fullmatch(r"[a-z]+(-[a-z]+)*", phrase["id"])
+        assert phrase["match"] and all(m.strip() == m and m for m in phrase["match"])
+        assert phrase["hint"].strip() and len(phrase["hint"]) <= 200
+    _assert_unique([m for p in data["phrases"] for m in p["match"]])

@@ -54,14 +54,15 @@ def _expected(entry: Entry, sections: frozenset[Section]) -> bool:
     if isinstance(entry, MoodCheckIn):
         has_words = bool(entry.note.strip() or entry.emotions)
         return Section.MOOD in sections or (Section.NOTES in sections and has_words)
-    if isinstance(entry, GratitudeEntry):
-        return Section.GRATITUDE in sections
-    if isinstance(entry, Statement):
-        return Section.STATEMENTS in sections
-    if isinstance(entry, QualityTime):
-        return Section.TOGETHER in sections
-    if isinstance(entry, Reflection):  # offered for choosing; included only when named
-        return Section.REFLECTIONS in sections
+    # A reflection is offered for choosing; it is included only when named.
+    written = {
+        GratitudeEntry: Section.GRATITUDE,
+        Statement: Section.STATEMENTS,
+        QualityTime: Section.TOGETHER,
+        Reflection: Section.REFLECTIONS,
+    }
+    if type(entry) in written:
+        return written[type(entry)] in sections
     assert isinstance(entry, TriggerRecord)
     if sections & {Section.TRIGGERS, Section.PATTERNS}:
         return True

@@ -11,6 +11,7 @@ import pytest
 from trustjournal.core.entries import Reflection
 from trustjournal.services import imports
 from trustjournal.services.imports import ImportFormatError
+from trustjournal.services.imports_files import parse_file
 from trustjournal.services.imports_jrnl import parse_jrnl
 from trustjournal.store.entries import EntryRepository
 
@@ -82,3 +83,10 @@ def test_hostile_text_is_kept_literally() -> None:
     [candidate], _ = parse_jrnl(text, zone=_cet)
     assert isinstance(candidate.entry, Reflection)
     assert candidate.entry.body == hostile
+
+
+def test_the_file_reader_of_the_app_and_the_cli_recognises_jrnl_by_its_content() -> None:
+    parsed = parse_file(_file())  # no format given: File → Import… and `import` both ask so
+    assert parsed.kind == "jrnl"
+    assert parsed.candidates and all(isinstance(c.entry, Reflection) for c in parsed.candidates)
+    assert parsed.rejected == []

@@ -28,8 +28,10 @@ from trustjournal.core.entries import Entry, MoodCheckIn
 from trustjournal.core.query import EntryQuery
 from trustjournal.services import imports, portable
 from trustjournal.services.imports import ImportFormatError
+from trustjournal.services.portable_settings import import_settings
 from trustjournal.store.db import Database, open_database
 from trustjournal.store.entries import EntryRepository
+from trustjournal.store.settings import SettingsRepository
 from trustjournal.store.vocabulary import VocabularyRepository
 
 NOW = datetime(2026, 12, 6, 20, 0, tzinfo=UTC)
@@ -46,6 +48,7 @@ def _sources(db: Database) -> portable.Sources:
     return portable.Sources(
         entries=EntryRepository(db=db, clock=clock),
         vocabulary=VocabularyRepository(db=db, clock=clock),
+        settings=SettingsRepository(db=db),
     )
 
 
@@ -62,17 +65,30 @@ def _import(db: Database, path: Path) -> imports.ImportPlan:
     plan = imports.plan(sources.entries, parsed.candidates, parsed.rejected)
     imports.apply(sources.entries, plan)
     portable.import_vocabulary(sources.vocabulary, parsed.vocabulary)
+    assert sources.settings is not None
+    import_settings(sources.settings, parsed.settings)
     return plan
 
 
 any_entry = moods | gratitudes | triggers | reflections | statements | together | sessions
 entries_in_bin = st.lists(st.tuples(any_entry, st.booleans()), max_size=8)
+chosen_settings = st.fixed_dictionaries(
+    {},
+    optional={
+        "lock.idle_minutes": st.none() | st.integers(1, 60),
+        "lock.on_minimise": st.booleans(),
+        "lock.on_inactive": st.booleans(),
+        "appearance.theme": st.sampled_from(["system", "light", "dark"]),
+        "insights.period": st.sampled_from(["4w", "3m", "12m", "all", "custom"]),
+        "backups.automatic": st.booleans(),
+    },
+)
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(entries=entries_in_bin)
+@given(entries=entries_in_bin, chosen=chosen_settings)
 def test_export_import_export_gives_the_same_entries_and_twice_adds_nothing(
-    entries: list[tuple[Entry, bool]],
+    entries: list[tuple[Entry, bool]], chosen: dict[str, object]
 ) -> None:
     with tempfile.TemporaryDirectory() as folder:
         root = Path(folder)
@@ -84,7 +100,9 @@ def test_export_import_export_gives_the_same_entries_and_twice_adds_nothing(
                 if in_bin and saved.id is not None:
                     repo.delete(saved.id)
             VocabularyRepository(db=first, clock=Clock(NOW)).add("emotion", "Seen", family="joy")
+            SettingsRepository(db=first).set_many(chosen)
             exported = _export(first, root / "a.json")
+            assert exported["settings"] == chosen
             plan = _import(second, root / "a.json")
             assert (len(plan.to_add), plan.skipped, plan.rejected) == (len(entries), 0, [])
             assert _export(second, root / "b.json") == exported

@@ -79,3 +79,11 @@ def test_moving_a_draft_keeps_it_once_under_the_new_key(drafts: DraftRepository)
     assert drafts.load("journal.editor.entry-7") == {"note": "typed in B"}
     assert not drafts.move("journal.editor", "journal.editor.entry-8")
     assert drafts.keys() == ["journal.editor.entry-7"]
+
+
+def test_a_save_told_it_is_stale_writes_nothing(drafts: DraftRepository) -> None:
+    drafts.save("k", {"body": "kept"})
+    assert drafts.save("k", {"body": "stale"}, unless=lambda: True) is False
+    assert drafts.load("k") == {"body": "kept"}
+    assert drafts.save("k", {"body": "new"}, unless=lambda: False) is True
+    assert drafts.load("k") == {"body": "new"}

@@ -16,8 +16,12 @@ from trustjournal.services.backups import BackupService
 from trustjournal.store.settings import SettingsRepository
 from trustjournal.store.vault import Vault
 from trustjournal.ui.clipboard import ClipboardGuard
+from trustjournal.ui.data.export_dialog import ExportDataDialog
+from trustjournal.ui.data.import_dialog import ImportDataDialog
 from trustjournal.ui.dialogs.change_passphrase import ChangePassphraseDialog
 from trustjournal.ui.dialogs.new_recovery_code import NewRecoveryCodeDialog
+from trustjournal.ui.events import JournalEvents
+from trustjournal.ui.settings.backup_locked_restore import LockedRestoreDialog
 from trustjournal.ui.settings.restore_dialog import RestoreBackupDialog
 from trustjournal.ui.tasks import SynchronousTasks, Tasks
 
@@ -55,6 +59,7 @@ class Journal:
         self.old_code = make_vault(directory)
         self.vault = Vault.unlock(directory, PASSPHRASE)
         self.settings = SettingsRepository(db=self.vault.db)
+        self.events = JournalEvents()
 
     def key_file(self) -> bytes:
         return (self.directory / "vault.key").read_bytes()
@@ -98,6 +103,16 @@ def restore_dialog(journal: Journal, tasks: Tasks | None = None) -> RestoreBacku
     return _shown(dialog)
 
 
+def locked_restore_dialog(journal: Journal, tasks: Tasks | None = None) -> LockedRestoreDialog:
+    """The unlock screen's restore, over the journal locked with one backup made."""
+    BackupService(vault=journal.vault, clock=fixed_clock).back_up_now()
+    journal.vault.lock()
+    dialog = LockedRestoreDialog(
+        vault_dir=journal.directory, tasks=tasks or SynchronousTasks(), clock=fixed_clock
+    )
+    return _shown(dialog)
+
+
 def _shown(dialog: D) -> D:
     from PySide6.QtCore import Qt
 
@@ -109,3 +124,27 @@ def _shown(dialog: D) -> D:
 def delete_closed_dialogs() -> None:
     """Run the deletions a closed dialog asked for, as the event loop would."""
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+def export_data_dialog(journal: Journal, tasks: Tasks | None = None) -> ExportDataDialog:
+    """File → Export everything…, saving into a folder of this journal's own."""
+    folder = journal.directory.parent / f"{journal.directory.name}-out"
+    folder.mkdir(exist_ok=True)
+    dialog = ExportDataDialog(
+        vault=journal.vault, clock=fixed_clock, tasks=tasks or SynchronousTasks(), folder=folder
+    )
+    return _shown(dialog)
+
+
+def import_data_dialog(journal: Journal, tasks: Tasks | None = None) -> ImportDataDialog:
+    """File → Import…, its changes announced through a real runner."""
+    from trustjournal.services.operations import Operations
+    from trustjournal.ui.operations import OperationRunner
+
+    runner = OperationRunner(
+        operations=Operations(vault=journal.vault, clock=fixed_clock), events=journal.events
+    )
+    dialog = ImportDataDialog(
+        vault=journal.vault, clock=fixed_clock, tasks=tasks or SynchronousTasks(), runner=runner
+    )
+    return _shown(dialog)

@@ -196,3 +196,32 @@ def test_every_word_of_the_section_and_the_restore_dialog_is_translated(
     assert isinstance(dialog, RestoreBackupDialog)
     assert escaped_texts(dialog) == []
     QTest.keyClick(dialog.passphrase, Qt.Key.Key_Escape)
+
+
+def test_a_backup_from_before_a_passphrase_change_says_why_and_takes_the_recovery_code(
+    qtbot: QtBot, qapp: QApplication, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    code = make_vault(tmp_path / "journal")
+    shell = start_shell(qtbot, qapp, tmp_path)
+    elsewhere = tmp_path / "other disk"
+    elsewhere.mkdir()
+    monkeypatch.setattr(BackupFolderDialog, "ask", classmethod(lambda cls, p, c: elsewhere))
+    section = _section(qtbot, shell)
+    _press(section.choose_button)
+    _add_entries(shell, 1)
+    _press(section.now_button)
+    vault = shell.controller.vault
+    assert vault is not None
+    vault.change_passphrase(PASSPHRASE, "a newer passphrase for the journal")
+    _choose_first(section)
+    _press(section.restore_button)
+    dialog = qapp.activeModalWidget()
+    assert isinstance(dialog, RestoreBackupDialog)
+    assert dialog.secret_note.isVisible()
+    assert "before your passphrase last changed" in dialog.secret_note.text()
+    dialog.passphrase.setFocus()
+    QTest.keyClicks(dialog.passphrase, code)
+    QTest.keyClick(dialog.passphrase, Qt.Key.Key_Return)
+    screen = shell.controller.screen()
+    assert isinstance(screen, UnlockScreen)
+    assert screen.note.text().endswith("is back in place. Unlock it as usual.")

@@ -24,15 +24,21 @@ from tests.ui.dialog_helpers import (
     HeldTasks,
     Journal,
     delete_closed_dialogs,
+    export_data_dialog,
+    import_data_dialog,
+    locked_restore_dialog,
     passphrase_dialog,
     recovery_dialog,
     restore_dialog,
 )
 from tests.ui.shell_helpers import PASSPHRASE
+from trustjournal.ui.data.export_dialog import ExportDataDialog
+from trustjournal.ui.data.import_dialog import ImportDataDialog
 from trustjournal.ui.dialogs.change_passphrase import ChangePassphraseDialog
 from trustjournal.ui.dialogs.keyed import KeyedDialog
 from trustjournal.ui.dialogs.never_lock import NeverLockDialog
 from trustjournal.ui.dialogs.new_recovery_code import NewRecoveryCodeDialog
+from trustjournal.ui.settings.backup_locked_restore import LockedRestoreDialog
 from trustjournal.ui.settings.restore_dialog import RestoreBackupDialog
 from trustjournal.ui.tasks import Tasks
 from trustjournal.ui.widgets.recovery_code_panel import last_group
@@ -88,6 +94,48 @@ def _restore_passphrase(passphrase: str) -> Setup:
     return setup
 
 
+def _locked_restore(secret: str) -> Setup:
+    def setup(dialog: KeyedDialog, settle: Callable[[], None]) -> None:
+        assert isinstance(dialog, LockedRestoreDialog)
+        settle()  # the list of backups is read in the background
+        assert dialog.chosen() is not None
+        _type(dialog.secret, secret)
+
+    return setup
+
+
+def _export(
+    *, archive: bool = False, first: str = "", second: str = "", path: bool = True
+) -> Setup:
+    def setup(dialog: KeyedDialog, _settle: Callable[[], None]) -> None:
+        assert isinstance(dialog, ExportDataDialog)
+        if archive:
+            dialog.archive_choice.setFocus()
+            QTest.keyClick(dialog.archive_choice, Qt.Key.Key_Space)
+            _type(dialog.passphrase, first)
+            _type(dialog.repeat, second)
+        if not path:
+            dialog.target.field.clear()
+
+    return setup
+
+
+DAYLIO = Path(__file__).resolve().parent.parent / "data" / "daylio-export.csv"
+
+
+def _import(path: Path | None, *, preview: bool = False) -> Setup:
+    def setup(dialog: KeyedDialog, settle: Callable[[], None]) -> None:
+        assert isinstance(dialog, ImportDataDialog)
+        if path is not None:
+            _type(dialog.source.field, str(path))
+        if preview:
+            dialog.preview_button.click()
+            settle()
+            assert dialog.mapping is not None  # the file's own mood, "sleepy", asks for 1-10
+
+    return setup
+
+
 def _recovery_cancel(dialog: KeyedDialog) -> QPushButton:
     assert isinstance(dialog, NewRecoveryCodeDialog)
     return dialog.discard_button if dialog.panel is not None else dialog.cancel_button
@@ -132,6 +180,37 @@ COVERED: dict[type[QDialog], Covered] = {
             "empty": _restore_passphrase(""),
             "wrong passphrase": _restore_passphrase("not it"),
             "right passphrase": _restore_passphrase(PASSPHRASE),
+        },
+    ),
+    LockedRestoreDialog: Covered(
+        build=locked_restore_dialog,
+        cancel=lambda d: d.cancel_button,  # type: ignore[attr-defined]
+        states={
+            "empty": _locked_restore(""),
+            "wrong passphrase": _locked_restore("not it"),
+            "right passphrase": _locked_restore(PASSPHRASE),
+        },
+    ),
+    ExportDataDialog: Covered(
+        build=export_data_dialog,
+        cancel=lambda d: d.cancel_button,  # type: ignore[attr-defined]
+        states={
+            "plain file": _export(),
+            "no place": _export(path=False),
+            "archive, nothing typed": _export(archive=True),
+            "archive, weak": _export(archive=True, first="sunshine", second="sunshine"),
+            "archive, not repeated": _export(archive=True, first=NEW_PASSPHRASE, second="x"),
+            "archive, ready": _export(archive=True, first=NEW_PASSPHRASE, second=NEW_PASSPHRASE),
+        },
+    ),
+    ImportDataDialog: Covered(
+        build=import_data_dialog,
+        cancel=lambda d: d.cancel_button,  # type: ignore[attr-defined]
+        states={
+            "no file": _import(None),
+            "missing file": _import(Path("/nonexistent/daylio.csv")),
+            "daylio file": _import(DAYLIO),
+            "daylio preview": _import(DAYLIO, preview=True),
         },
     ),
 }

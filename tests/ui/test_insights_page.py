@@ -197,7 +197,7 @@ def test_what_helps_gives_an_average_only_from_enough_records_and_says_so_below(
         )
     )
     page = _insights(_frame(qtbot, session))
-    rows = [row.accessibleName() for row in page.helps.rows]
+    rows = [row.accessibleName() for row in page.helps.shown_rows()]
     assert rows[1] == (
         "Walk: Used 3 times, afterwards noted 3 times: on average 3 points lower afterwards."
     )

@@ -27,12 +27,14 @@ from tests.ui.shell_helpers import (
     unlock,
 )
 from trustjournal.app import Shell
+from trustjournal.core.entries import EntryKind
 from trustjournal.services.demo import fill
 from trustjournal.store.entries import EntryRepository
 from trustjournal.store.vault import Vault
 from trustjournal.ui.clipboard import ClipboardGuard
 from trustjournal.ui.main_frame import MainFrame
 from trustjournal.ui.main_window import MINIMUM_SIZE
+from trustjournal.ui.pages.journal_page import JournalPage
 from trustjournal.ui.pages.journal_pages import journal_pages
 from trustjournal.ui.pages.today_page import TodayPage
 from trustjournal.ui.screens.passphrase import PassphraseScreen
@@ -153,3 +155,23 @@ def test_a_squeezed_or_overlapping_layout_is_noticed(qtbot: QtBot) -> None:
     holder.resize(60, 40)  # smaller than the buttons' minimum: the layout squeezes them
     QApplication.processEvents()
     assert squeezed(holder) != []
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("kind", [EntryKind.STATEMENT, EntryKind.QUALITY_TIME], ids=str)
+def test_the_written_kinds_editors_fit_the_journal_at_every_size(
+    qtbot: QtBot, qapp: QApplication, tmp_path: Path, kind: EntryKind, size: tuple[int, int]
+) -> None:
+    shell, frame = open_journal(qtbot, qapp, tmp_path)
+    _resize(shell, size)
+    frame.show_page("journal")
+    journal = frame.page("journal")
+    assert isinstance(journal, JournalPage)
+    assert journal.start_entry(kind, {})
+    editor = journal.pane.editor
+    assert editor is not None and editor.isVisible()
+    settle()
+    save_shot(editor, f"editor-{kind.value}-{size[0]}x{size[1]}", tmp_path)
+    assert overlaps(editor) == []
+    assert squeezed(editor) == []
+    assert sideways(editor) == []

@@ -243,7 +243,7 @@ def test_menus_hold_only_our_words_and_reuse_the_shortcuts(
     menus = _menus(shell)
     assert list(menus) == ["&File", "&Edit", "&Go"]
     texts = {name: [a.text().split("\t")[0] for a in _entries(m)] for name, m in menus.items()}
-    assert texts["&File"] == ["&Lock", "&Quit"]
+    assert texts["&File"] == ["&Export everything…", "&Import…", "&Lock", "&Quit"]
     # on Today: nothing to undo, redo or delete
     assert texts["&Edit"] == ["&Undo", "&Redo", "&Delete entry"]
     assert texts["&Go"][:5] == ["Today", "Journal", "Insights", "Share", "Settings"]

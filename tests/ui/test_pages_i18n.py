@@ -7,9 +7,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QPoint, QSettings, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QListWidget, QWidget
+from PySide6.QtWidgets import QApplication, QListWidget, QPlainTextEdit, QWidget
 from pytestqt.qtbot import QtBot
 
 from tests.ui.i18n_helpers import escaped_texts
@@ -20,6 +20,7 @@ from trustjournal.app import Shell
 from trustjournal.core import i18n
 from trustjournal.core.entries import EntryKind
 from trustjournal.store.db import cipher_version
+from trustjournal.ui.editors.reflection_prompts import reflection_prompts
 from trustjournal.ui.editors.registry import default_editors
 from trustjournal.ui.main_frame import MainFrame
 from trustjournal.ui.pages.journal_page import JournalPage
@@ -27,7 +28,7 @@ from trustjournal.ui.pages.settings_page import SettingsPage
 from trustjournal.ui.pages.today_page import TodayPage
 from trustjournal.ui.session import Session
 
-KINDS = (EntryKind.MOOD, EntryKind.GRATITUDE, EntryKind.TRIGGER)
+KINDS = tuple(kind for kind in EntryKind if default_editors().can_edit(kind))
 
 
 @pytest.fixture
@@ -124,6 +125,24 @@ def test_todays_trigger_cards_speak_pseudo_and_fit_800_by_600(
 
 
 @pytest.mark.usefixtures("pseudo")
+def test_todays_time_together_card_speaks_pseudo_and_fits_800_by_600(
+    qtbot: QtBot, qapp: QApplication, tmp_path: Path
+) -> None:
+    _shell, frame = _at_800_by_600(qtbot, qapp, tmp_path)
+    today = frame.page("today")
+    assert isinstance(today, TodayPage)
+    card = today.together
+    QTest.keyClicks(card.what, "A walk")
+    QTest.keyClick(card.what, Qt.Key.Key_Return)  # the confirmation and Undo show too
+    today.scroll_area.ensureWidgetVisible(card, 0, 0)
+    settle()
+    assert card.undo_button.isVisibleTo(card)
+    assert escaped_texts(card) == []
+    save_shot(card, "today-together-pseudo-800x600", tmp_path)
+    _fits(card)
+
+
+@pytest.mark.usefixtures("pseudo")
 @pytest.mark.parametrize("kind", KINDS, ids=lambda k: k.value)
 def test_no_word_of_an_editor_escapes_translation(
     qtbot: QtBot, session: Session, kind: EntryKind
@@ -139,6 +158,7 @@ def test_no_word_of_an_editor_escapes_translation(
         for names in editor.findChildren(QListWidget)
         for i in range(names.count())
     ]
+    words += [prompt.text for prompt in reflection_prompts()]  # shipped words, like the above
     assert escaped_texts(editor, user_texts=words) == []
 
 
@@ -160,16 +180,10 @@ def test_each_editor_fits_the_journal_pane_at_800_by_600(
     assert overlaps(editor) == []
     assert squeezed(editor) == []
     assert sideways(editor) == []
-    if kind is not EntryKind.TRIGGER:
-        assert out_of_reach(editor) == []
+    assert out_of_reach(editor) == []
 
 
 @pytest.mark.usefixtures("pseudo")
-@pytest.mark.xfail(
-    reason="the trigger editor's Thoughts box cannot be scrolled fully into the pane's view "
-    "at 800x600 (80 px tall, 22 shown): so in English too, not a translation matter",
-    strict=True,
-)
 def test_every_control_of_the_trigger_editor_can_be_scrolled_to_in_the_pane(
     qtbot: QtBot, qapp: QApplication, tmp_path: Path
 ) -> None:
@@ -183,6 +197,36 @@ def test_every_control_of_the_trigger_editor_can_be_scrolled_to_in_the_pane(
     editor = journal.pane.editor
     assert editor is not None and editor.isVisible()
     assert out_of_reach(editor) == []
+
+
+@pytest.mark.usefixtures("english")
+def test_tab_shows_the_whole_field_it_reaches_in_the_trigger_editor_at_800_by_600(
+    qtbot: QtBot, qapp: QApplication, tmp_path: Path
+) -> None:
+    # Qt scrolls to a text box's cursor line only: the Thoughts box once peeked in 22 px.
+    _shell, frame = _at_800_by_600(qtbot, qapp, tmp_path)
+    assert frame.show_page("journal")
+    journal = frame.page("journal")
+    assert isinstance(journal, JournalPage)
+    journal.pane.open(None, EntryKind.TRIGGER)
+    journal.right.setCurrentWidget(journal.pane)
+    settle()
+    editor = journal.pane.editor
+    assert editor is not None and editor.scroll_area is not None
+    frame.window().activateWindow()
+    qtbot.waitUntil(frame.window().isActiveWindow)
+    view = editor.scroll_area.viewport()
+    editor.focus_first()
+    reached: list[QWidget] = []
+    for _step in range(40):
+        QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        now = QApplication.focusWidget()
+        if now is None or not editor.isAncestorOf(now) or now in reached:
+            break
+        reached.append(now)
+        top = now.mapTo(view, QPoint(0, 0)).y()
+        assert top >= 0 and top + min(now.height(), view.height()) <= view.height(), now
+    assert sum(isinstance(w, QPlainTextEdit) for w in reached) >= 5  # Thoughts among them
 
 
 @pytest.mark.usefixtures("english")

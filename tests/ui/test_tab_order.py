@@ -21,10 +21,11 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from tests.ui.shell_helpers import open_journal
-from trustjournal.core.entries import TriggerRecord
+from trustjournal.core.entries import EntryKind, TriggerRecord
 from trustjournal.ui.editors.mood import MoodEditor
 from trustjournal.ui.editors.trigger import INTENSITY_NEEDED, SITUATION_NEEDED
 from trustjournal.ui.main_frame import MainFrame
+from trustjournal.ui.pages.journal_page import JournalPage
 from trustjournal.ui.pages.journal_pages import journal_pages
 from trustjournal.ui.pages.today_page import TodayPage
 
@@ -204,7 +205,7 @@ def test_a_check_in_without_a_mood_puts_the_cursor_on_the_scale(
     assert qapp.focusWidget() in editor.scale.group.buttons()
 
 
-@pytest.mark.parametrize("kind", ["check-in", "trigger"])
+@pytest.mark.parametrize("kind", ["check-in", "trigger", "reflection"])
 def test_tab_follows_reading_order_in_the_journals_editors(
     qtbot: QtBot, qapp: QApplication, tmp_path: Path, kind: str
 ) -> None:
@@ -217,15 +218,31 @@ def test_tab_follows_reading_order_in_the_journals_editors(
         record = card.save()
         assert record is not None and record.id is not None
         assert frame.open_entry(record.id)
+    elif kind == "reflection":
+        frame.show_page("journal")
+        journal.new_entry(EntryKind.REFLECTION)
     else:
         frame.show_page("journal")
         journal.new_check_in()
     pane = journal.pane
     stops = tab_stops(frame.page_list, pane)
     places = [reading_place(w, pane) for w in stops]
-    assert len(stops) > 10
+    assert len(stops) > (7 if kind == "reflection" else 10)  # a reflection: 6 fields, 2 buttons
     assert [
         f"{_name(stops[i])} before {_name(stops[i + 1])}"
         for i in range(len(stops) - 1)
         if places[i] > places[i + 1]
     ] == []
+
+
+@pytest.mark.parametrize("kind", [EntryKind.STATEMENT, EntryKind.QUALITY_TIME], ids=str)
+def test_tab_follows_reading_order_in_the_written_kinds_editors(
+    qtbot: QtBot, qapp: QApplication, tmp_path: Path, kind: EntryKind
+) -> None:
+    shell, frame = open_journal(qtbot, qapp, tmp_path)
+    shell.window.resize(800, 600)
+    frame.show_page("journal")
+    journal = frame.page("journal")
+    assert isinstance(journal, JournalPage)
+    assert journal.start_entry(kind, {})
+    assert_reading_order(frame, "journal")

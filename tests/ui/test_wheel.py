@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from tests.ui.shell_helpers import open_journal
+from trustjournal.core.entries import EntryKind
 from trustjournal.ui.pages.journal_pages import journal_pages
 
 PAGE_KEYS = [spec.key for spec in journal_pages()] + ["settings"]
@@ -95,20 +96,27 @@ def test_the_wheel_over_an_unfocused_input_changes_nothing(
     assert frame.page_list.hasFocus()  # and the wheel gave none of them focus
 
 
-@pytest.mark.parametrize("editor", ["check-in", "trigger"])
+@pytest.mark.parametrize("editor", ["check-in", "trigger", "reflection", "statement", "together"])
 def test_the_wheel_over_the_journal_editors_changes_nothing(
     qtbot: QtBot, qapp: QApplication, tmp_path: Path, editor: str
 ) -> None:
     shell, frame = open_journal(qtbot, qapp, tmp_path)
     shell.window.resize(800, 600)
     journal = frame.page("journal")
-    if editor == "trigger":
+    if editor in ("statement", "together"):
+        kind = EntryKind.STATEMENT if editor == "statement" else EntryKind.QUALITY_TIME
+        frame.show_page("journal")
+        assert journal.start_entry(kind, {})
+    elif editor == "trigger":
         card = frame.page("today").trigger
         card.situation.setPlainText("A door closed hard")
         card.intensity.set_value(6)
         record = card.save()
         assert record is not None and record.id is not None
         assert frame.open_entry(record.id)
+    elif editor == "reflection":
+        frame.show_page("journal")
+        journal.new_entry(EntryKind.REFLECTION)
     else:
         frame.show_page("journal")
         journal.new_check_in()

@@ -17,6 +17,7 @@ from trustjournal.core.i18n import _, format_date, format_number, format_time, n
 if TYPE_CHECKING:
     from trustjournal.cli.terminal import SecretSource
     from trustjournal.services.imports import ImportPlan
+    from trustjournal.services.imports_files import ParsedFile
     from trustjournal.store.vault import Vault
 
 FORMATS = ("trustjournal", "daylio", "jrnl")
@@ -40,6 +41,15 @@ def add_data_commands(sub: Any, common: Callable[[argparse.ArgumentParser], None
     )
     common(export)
     export.add_argument("--out", metavar="FILE", required=True, help=_("the file to write"))
+    export.add_argument(
+        "--encrypt",
+        action="store_true",
+        help=_(
+            "write an AES-256 encrypted ZIP archive instead (7-Zip, WinZip, Keka open it); its "
+            "passphrase is asked twice, or is the next stdin line. The ZIP format derives the "
+            "key with only 1000 rounds, so the passphrase must be long: several unrelated words"
+        ),
+    )
     export.set_defaults(handler="export_data")
 
     imp = sub.add_parser(
@@ -146,23 +156,26 @@ class DataCommands:
             self._out(f"  {when}  {what}  {_size_text(b.size_bytes)}  {b.path.name}")
 
     def export_data(self, args: argparse.Namespace) -> None:
-        from trustjournal.services.portable import Sources, write_export
-        from trustjournal.store.entries import EntryRepository
-        from trustjournal.store.exports import ExportLogRepository
-        from trustjournal.store.vocabulary import VocabularyRepository
+        from trustjournal.services.portable_files import export_vault
 
         target = Path(args.out).expanduser()
         vault = self._unlocked(args)
         try:
-            db = vault.db
-            sources = Sources(
-                entries=EntryRepository(db=db, clock=self._clock),
-                vocabulary=VocabularyRepository(db=db, clock=self._clock),
-                export_log=ExportLogRepository(db=db, clock=self._clock),
-            )
-            count = write_export(sources, target, clock=self._clock)
+            secret = None
+            if args.encrypt:
+                secret = self._secrets.ask(_("Passphrase for the archive: "), confirm=True)
+            count = export_vault(vault, target, clock=self._clock, passphrase=secret)
         finally:
             vault.lock()
+        if secret is not None:
+            self._out(
+                ngettext(
+                    "Wrote {count} entry to {path}, encrypted with your passphrase.",
+                    "Wrote {count} entries to {path}, encrypted with your passphrase.",
+                    count,
+                ).format(count=count, path=target)
+            )
+            return
         self._out(
             ngettext(
                 "Wrote {count} entry to {path}.", "Wrote {count} entries to {path}.", count
@@ -178,32 +191,34 @@ class DataCommands:
 
     def import_file(self, args: argparse.Namespace) -> int:
         from trustjournal.services import imports
+        from trustjournal.services.imports_files import file_text, needs_passphrase
 
         source = Path(args.file).expanduser()
         imports.check_size(os.path.getsize(source))  # before reading a huge file into memory
-        parsed = _parse(imports.read_text(source.read_bytes()), args)
+        data = source.read_bytes()
+        if not needs_passphrase(data):
+            parsed = _parse(file_text(data), args)
         vault = self._unlocked(args)
         try:
+            if needs_passphrase(data):  # asked after the journal's, as `export --pdf-password`
+                secret = self._secrets.ask(_("Passphrase of the archive: "))
+                parsed = _parse(file_text(data, secret), args)
             return self._import(vault, parsed, args)
         finally:
             vault.lock()
 
-    def _import(self, vault: Vault, parsed: Any, args: argparse.Namespace) -> int:
-        from trustjournal.services import imports, portable
-        from trustjournal.services.backups import BackupService
+    def _import(self, vault: Vault, parsed: ParsedFile, args: argparse.Namespace) -> int:
+        from trustjournal.services import imports
+        from trustjournal.services.imports_files import apply_import
         from trustjournal.store.entries import EntryRepository
-        from trustjournal.store.vocabulary import VocabularyRepository
 
-        candidates, rejected, words = parsed
         repo = EntryRepository(db=vault.db, clock=self._clock)
-        plan = imports.plan(repo, candidates, rejected)
+        plan = imports.plan(repo, parsed.candidates, parsed.rejected)
         refused = bool(plan.rejected) and not args.accept_valid and not args.dry_run
         if refused:
             plan.to_add, plan.skipped = [], 0
-        elif not args.dry_run and (plan.to_add or words):
-            BackupService(vault=vault, clock=self._clock).back_up_now()
-            imports.apply(repo, plan)
-            portable.import_vocabulary(VocabularyRepository(db=vault.db, clock=self._clock), words)
+        elif not args.dry_run:
+            apply_import(vault, self._clock, parsed, plan)  # backs up first
         self._report(plan, args, refused=refused)
         return int(ExitCode.USAGE) if refused else 0
 
@@ -246,18 +261,12 @@ def _kind_count(kind: str, count: int) -> str:
     return text.format(count=count)
 
 
-def _parse(text: str, args: argparse.Namespace) -> tuple[list[Any], list[Any], dict[str, Any]]:
-    from trustjournal.services import imports_apps, imports_jrnl, portable
+def _parse(text: str, args: argparse.Namespace) -> ParsedFile:
+    """The entries, what could not be read, and (from our own format) words and settings."""
+    from trustjournal.services import imports_apps
+    from trustjournal.services.imports_files import parse_file
 
     kind = args.format or imports_apps.detect(text)
-    if kind == "daylio":
-        mood_map = imports_apps.parse_mood_map(args.mood_map)
-        candidates, rejected = imports_apps.parse_daylio(text, mood_map=mood_map)
-        return candidates, rejected, {}
-    if args.mood_map:
+    if args.mood_map and kind != "daylio":
         raise UsageError(_("--mood-map is only for Daylio files."))
-    if kind == "jrnl":
-        candidates, rejected = imports_jrnl.parse_jrnl(text)
-        return candidates, rejected, {}
-    parsed = portable.parse_export(text)
-    return parsed.candidates, parsed.rejected, parsed.vocabulary
+    return parse_file(text, kind=kind, mood_map=imports_apps.parse_mood_map(args.mood_map))

@@ -12,6 +12,7 @@ from trustjournal.cli.entry_args import day_text
 from trustjournal.core.i18n import _, format_number, ngettext
 from trustjournal.core.periods import Period, parse_day
 from trustjournal.services.insights_figures import InsightFigures, PeriodTotals, Summary
+from trustjournal.services.insights_together import VALUE, Comparison, comparison_text
 
 if TYPE_CHECKING:
     from trustjournal.cli.terminal import SecretSource
@@ -68,7 +69,7 @@ def summary_json(s: Summary) -> dict[str, Any]:
         "emotions": [{"name": name, "count": n} for name, n in s.emotions],
         "reflections": {"count": t.reflections},
         "statements": {"count": t.statements, "said": t.said, "not_said": t.statements - t.said},
-        "together": {
+        "quality_time": {
             "count": t.together,
             "minutes": t.together_minutes,
             "connection": _mean(t.together_connection),
@@ -90,6 +91,22 @@ def summary_json(s: Summary) -> dict[str, Any]:
             }
             for c in s.coping
         ],
+        "together_with": [_together_json(c) for c in s.together],
+    }
+
+
+def _together_json(c: Comparison) -> dict[str, Any]:
+    """One "Together with" comparison: both sides' counts always, averages only if enough."""
+    return {
+        "compare": c.compared.value,
+        "value": VALUE[c.compared],
+        "unit": c.unit,
+        "enough": c.enough,
+        "with": {"count": c.marked.count, "average": _mean(c.marked.average) if c.enough else None},
+        "without": {
+            "count": c.other.count,
+            "average": _mean(c.other.average) if c.enough else None,
+        },
     }
 
 
@@ -147,6 +164,9 @@ def summary_lines(s: Summary) -> list[str]:
                 "average drop {drop}"
             ).format(strategy=c.strategy, uses=c.uses, with_after=c.records_with_after, drop=drop)
         )
+    if s.together:
+        lines.append(_("Together with:"))
+        lines.extend("- " + comparison_text(c) for c in s.together)
     return lines
 
 

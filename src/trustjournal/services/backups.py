@@ -21,7 +21,7 @@ from trustjournal.core.errors import UserFacingError, VaultLockedError, WrongSec
 from trustjournal.core.i18n import _
 from trustjournal.store.db import translate_errors
 from trustjournal.store.files import fsync_directory, make_private_dir, make_private_subdir
-from trustjournal.store.keyfile import SlotName, read_keyfile, unwrap
+from trustjournal.store.keyfile import SlotName, normalise_recovery_code, read_keyfile, unwrap
 from trustjournal.store.layout import BACKUPS_DIR, KEY_FILE
 from trustjournal.store.settings import SettingsRepository
 from trustjournal.store.vault import Vault
@@ -321,19 +321,25 @@ def restore(
 
 
 def require_passphrase_for(backup_dir: Path, vault_dir: Path, passphrase: str) -> None:
-    """Make sure `restore` will accept this passphrase (the current one or the backup's) before
-    anything is locked or moved: a restore asked for from the app checks it first.
+    """Make sure `restore` will accept this passphrase (the current one or the backup's, or a
+    recovery code of either) before anything is locked or moved: a restore asked for from the
+    app checks it first.
 
     Raises:
         WrongSecretError: if it opens neither key file.
         UserFacingError: if a key file cannot be read.
     """
-    for keyfile in (vault_dir / KEY_FILE, backup_dir / KEY_FILE):
-        try:
-            unwrap(read_keyfile(keyfile), SlotName.PASSPHRASE, passphrase)
-        except WrongSecretError:
-            continue
-        return
+    slots = [SlotName.PASSPHRASE]
+    with contextlib.suppress(WrongSecretError):
+        normalise_recovery_code(passphrase)
+        slots.append(SlotName.RECOVERY)  # only text shaped like a code costs a second try
+    for slot in slots:
+        for keyfile in (vault_dir / KEY_FILE, backup_dir / KEY_FILE):
+            try:
+                unwrap(read_keyfile(keyfile), slot, passphrase)
+            except WrongSecretError:
+                continue
+            return
     raise WrongSecretError(
         _("That passphrase opens neither your journal now nor this backup. Please try again.")
     )

@@ -8,6 +8,7 @@ from enum import StrEnum
 
 from trustjournal.core import i18n
 from trustjournal.core.periods import Period
+from trustjournal.services.insights_together import Comparison, together
 from trustjournal.store import aggregates, insight_queries
 from trustjournal.store.aggregates import CopingEffect, DailyMood
 from trustjournal.store.db import Database
@@ -108,6 +109,7 @@ class Figures:
         totals: plain means and counts over the period's entries.
         emotions: emotions of check-ins and trigger records, most frequent first.
         previous: the figures of the same number of days just before, for comparing.
+        together: "Together with": the period's days split by what happened, compared.
     """
 
     period: Period
@@ -126,6 +128,7 @@ class Figures:
     totals: PeriodTotals | None = None
     emotions: list[tuple[str, int]] = field(default_factory=list)
     previous: Summary | None = None
+    together: list[Comparison] = field(default_factory=list)
 
     @property
     def trigger_count(self) -> int:
@@ -193,6 +196,7 @@ def figures(db: Database, period: Period) -> Figures:
         totals=insight_queries.period_totals(db, period),
         emotions=insight_queries.emotion_counts(db, period),
         previous=summary(db, shifted(period, -1)),
+        together=together(db, period, days),
     )
 
 
@@ -207,6 +211,7 @@ class Summary:
         emotions: emotions of check-ins and trigger records, most frequent first.
         categories: trigger records per category (NO_CATEGORY for none), most frequent first.
         coping: each coping strategy used in the period's trigger records.
+        together: "Together with" (read only when asked: the page's previous period skips it).
     """
 
     period: Period
@@ -215,17 +220,21 @@ class Summary:
     emotions: list[tuple[str, int]]
     categories: list[tuple[str, int]]
     coping: list[CopingEffect]
+    together: list[Comparison] = field(default_factory=list)
 
 
-def summary(db: Database, period: Period) -> Summary:
-    """Read the totals of `period` (safe to call from a background task)."""
+def summary(db: Database, period: Period, *, compare: bool = False) -> Summary:
+    """Read the totals of `period` (safe to call from a background task); with `compare`,
+    "Together with" too."""
+    days = aggregates.daily_mood(db, period)
     return Summary(
         period=period,
-        days=aggregates.daily_mood(db, period),
+        days=days,
         totals=insight_queries.period_totals(db, period),
         emotions=insight_queries.emotion_counts(db, period),
         categories=aggregates.triggers_by_category(db, period),
         coping=aggregates.coping_effect(db, period),
+        together=together(db, period, days) if compare else [],
     )
 
 
@@ -243,8 +252,8 @@ class InsightFigures:
         return figures(self._vault.db, period)
 
     def summary(self, period: Period) -> Summary:
-        """The totals of `period` (the command line's figures)."""
-        return summary(self._vault.db, period)
+        """The totals of `period` and "Together with" (the command line's figures)."""
+        return summary(self._vault.db, period, compare=True)
 
     def first_day(self) -> date | None:
         """The journal's first day, or None when it is empty."""

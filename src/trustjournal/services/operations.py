@@ -15,6 +15,7 @@ from trustjournal.services.export.log import ExportFormat
 from trustjournal.services.export.model import Summary
 from trustjournal.services.export.request import ExportRequest
 from trustjournal.services.export.saving import record_and_write, sweep_leftovers
+from trustjournal.services.imports import ImportPlan
 from trustjournal.store.drafts import DraftRepository
 from trustjournal.store.entries import EntryRepository
 from trustjournal.store.exports import ExportRecord
@@ -251,6 +252,26 @@ class Operations:
         """Remove temp files an interrupted save left behind (changes nothing in the journal)."""
         sweep_leftovers(self._vault.db)
         return Outcome(None, frozenset())
+
+    # --- the person's own data --------------------------------------------------------------
+
+    def import_file(self, text: str, mood_map: Mapping[str, int]) -> Outcome[ImportPlan]:
+        """Plan a file's text again (the journal may have changed since the preview), back up,
+        then add what is new, the words and the settings, in one transaction.
+
+        Returns:
+            The plan that was carried out (what was added, skipped and left out).
+
+        Raises:
+            UserFacingError: if the file cannot be read or the journal or backup written.
+        """
+        from trustjournal.services.imports_files import apply_import
+        from trustjournal.services.portable_files import plan_text
+
+        preview = plan_text(self._vault, text, clock=self._clock, mood_map=mood_map)
+        added = apply_import(self._vault, self._clock, preview.parsed, preview.plan)
+        changed = frozenset({Change.ENTRIES, Change.VOCABULARY, Change.SETTINGS})
+        return Outcome(preview.plan, changed if added or preview.parsed.vocabulary else frozenset())
 
     # --- settings ------------------------------------------------------------------------------
 

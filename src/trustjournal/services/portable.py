@@ -7,10 +7,11 @@ file renamed into place, so an interrupted export never leaves half a file under
 
 from __future__ import annotations
 
+import io
 import json
 import os
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any, TextIO
@@ -21,16 +22,20 @@ from trustjournal.core.i18n import _
 from trustjournal.core.query import EntryQuery
 from trustjournal.core.serialize import from_dict, to_dict
 from trustjournal.services.imports import Candidate, ImportFormatError, Rejected
+from trustjournal.services.portable_archive import AesZipWriter, archive_name
+from trustjournal.services.portable_settings import export_settings
 from trustjournal.store.db import translate_errors
 from trustjournal.store.entries import EntryRepository
 from trustjournal.store.entry_reads import chunks
 from trustjournal.store.exports import ExportLogRepository
 from trustjournal.store.files import create_private_file, fsync_file, remove_quietly, temp_path_for
+from trustjournal.store.settings import SettingsRepository
 from trustjournal.store.vocabulary import VocabularyList, VocabularyRepository
 
 FORMAT = "trustjournal-export"
 VERSION = 1
 SCHEMA = ("schema", "trustjournal-export-1.json")
+Progress = Callable[[int, int], None]
 
 
 @dataclass(frozen=True)
@@ -40,10 +45,24 @@ class Sources:
     entries: EntryRepository
     vocabulary: VocabularyRepository
     export_log: ExportLogRepository | None = None
+    settings: SettingsRepository | None = None  # the settings that travel (portable_settings)
 
 
-def write_export(sources: Sources, target: Path, *, clock: Callable[[], datetime]) -> int:
+def write_export(
+    sources: Sources,
+    target: Path,
+    *,
+    clock: Callable[[], datetime],
+    passphrase: str | None = None,
+    progress: Progress | None = None,
+) -> int:
     """Write the whole journal to `target` as JSON, readable only by this user.
+
+    Args:
+        passphrase: if given, the JSON goes into an AES-256 encrypted ZIP (portable_archive)
+            as it is made, so no plain text touches the disk.
+        progress: called with (entries written, entries in all) as the entries are written;
+            whatever it raises (a cancel) stops the export and leaves no file behind.
 
     Returns:
         How many entries were written.
@@ -54,8 +73,18 @@ def write_export(sources: Sources, target: Path, *, clock: Callable[[], datetime
     tmp = temp_path_for(target)
     create_private_file(tmp)
     try:
-        with translate_errors(), open(tmp, "w", encoding="utf-8", newline="\n") as out:
-            count = _write(out, sources, clock)
+        with translate_errors(), open(tmp, "wb") as raw:
+            archive = None
+            if passphrase is not None:
+                name = archive_name(target)
+                archive = AesZipWriter(raw, name=name, passphrase=passphrase, when=clock())
+            sink = io.BufferedWriter(archive, 64 * 1024) if archive is not None else raw
+            out = io.TextIOWrapper(sink, encoding="utf-8", newline="\n")
+            count = _write(out, sources, clock, progress)
+            out.flush()
+            out.detach()
+            if archive is not None:
+                archive.finish()
         fsync_file(tmp)
         with translate_errors():
             os.replace(tmp, target)
@@ -65,16 +94,21 @@ def write_export(sources: Sources, target: Path, *, clock: Callable[[], datetime
     return count
 
 
-def _write(out: TextIO, sources: Sources, clock: Callable[[], datetime]) -> int:
+def _write(
+    out: TextIO, sources: Sources, clock: Callable[[], datetime], progress: Progress | None
+) -> int:
     head = {"format": FORMAT, "version": VERSION, "exported_at": clock().isoformat()}
     head["app_version"] = __version__
     out.write(json.dumps(head, ensure_ascii=False)[:-1] + ',\n"entries": [')
     count = 0
-    for entry_json in _entries(sources.entries):
+    for entry_json in _entries(sources.entries, progress):
         out.write(("\n" if count == 0 else ",\n") + entry_json)
         count += 1
     out.write('\n],\n"vocabulary": ')
     out.write(json.dumps(_vocabulary(sources.vocabulary), ensure_ascii=False))
+    if sources.settings is not None:
+        out.write(',\n"settings": ')
+        out.write(json.dumps(export_settings(sources.settings), ensure_ascii=False))
     if sources.export_log is not None:
         out.write(',\n"export_log": ')
         out.write(json.dumps(_export_log(sources.export_log), ensure_ascii=False))
@@ -82,16 +116,20 @@ def _write(out: TextIO, sources: Sources, clock: Callable[[], datetime]) -> int:
     return count
 
 
-def _entries(repo: EntryRepository) -> Iterator[str]:
+def _entries(repo: EntryRepository, progress: Progress | None = None) -> Iterator[str]:
     """Every entry, oldest id first, live then those in the bin, one JSON object each."""
     ids = sorted(repo.ids(EntryQuery()) + repo.ids(EntryQuery(deleted=True)))
     binned = set(repo.ids(EntryQuery(deleted=True)))
-    for chunk in chunks(ids, 500):
+    for done, chunk in enumerate(chunks(ids, 500)):
+        if progress is not None:
+            progress(done * 500, len(ids))
         for entry in repo.get_many(chunk):
             data = to_dict(entry)
             data.pop("id")
             data["in_bin"] = entry.id in binned
             yield json.dumps(data, ensure_ascii=False)
+    if progress is not None:
+        progress(len(ids), len(ids))  # the last moment a cancel still leaves no file
 
 
 def _vocabulary(vocabulary: VocabularyRepository) -> dict[str, Any]:
@@ -132,6 +170,7 @@ class ParsedExport:
     candidates: list[Candidate]
     rejected: list[Rejected]
     vocabulary: dict[str, Any]
+    settings: dict[str, Any] = field(default_factory=dict)
 
 
 def looks_like_export(text: str) -> bool:
@@ -178,7 +217,13 @@ def parse_export(text: str) -> ParsedExport:
         except ValidationError as exc:
             rejected.append(Rejected(where, exc.message))
     vocabulary = data.get("vocabulary")
-    return ParsedExport(candidates, rejected, vocabulary if isinstance(vocabulary, dict) else {})
+    found = data.get("settings")
+    return ParsedExport(
+        candidates,
+        rejected,
+        vocabulary if isinstance(vocabulary, dict) else {},
+        found if isinstance(found, dict) else {},
+    )
 
 
 def import_vocabulary(vocabulary: VocabularyRepository, words: dict[str, Any]) -> int:

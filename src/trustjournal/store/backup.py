@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import os
 import shutil
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -39,7 +40,14 @@ from trustjournal.store.files import (
     sweep_temp_files,
     temp_path_for,
 )
-from trustjournal.store.keyfile import KeyFile, SlotName, read_keyfile, unwrap, write_keyfile
+from trustjournal.store.keyfile import (
+    KeyFile,
+    SlotName,
+    normalise_recovery_code,
+    read_keyfile,
+    unwrap,
+    write_keyfile,
+)
 from trustjournal.store.layout import (
     BACKUPS_DIR,
     DB_FILE,
@@ -57,6 +65,7 @@ log = logging.getLogger(__name__)
 
 DIFFERENT_JOURNAL_MESSAGE = "That folder holds a different journal; nothing was changed."
 ONTO_ITSELF_MESSAGE = "A journal cannot be backed up onto or restored from itself."
+PROGRESS_STEPS = 1_000  # SQLite steps between calls of a snapshot's `progress`
 BACKUP_DAMAGED_MESSAGE = "The backup is damaged and could not be used; nothing was changed."
 SIDE_FILES_MESSAGE = (
     "That backup is open in TrustJournal or was not closed properly. "
@@ -93,7 +102,9 @@ def check_snapshot(path: Path, key: bytes) -> int:
     return version
 
 
-def snapshot_database(db: Database, key: bytes, target: Path) -> None:
+def snapshot_database(
+    db: Database, key: bytes, target: Path, *, progress: Callable[[], object] | None = None
+) -> None:
     """Write a checked, encrypted snapshot of `db` to `target`, replacing it atomically.
 
     The snapshot is exported into a 0600 temp file next to `target` under the same data key
@@ -112,12 +123,17 @@ def snapshot_database(db: Database, key: bytes, target: Path) -> None:
     create_private_file(tmp)
     try:
         db.execute("ATTACH DATABASE ? AS snapshot KEY ?", (os.fspath(tmp), raw_key_material(key)))
+        if progress is not None:
+            db.connection.set_progress_handler(lambda: progress() and 0, PROGRESS_STEPS)
         try:
-            with db.transaction():
+            # A read of one moment: the journal stays writable while the copy is made.
+            with db.read_transaction():
                 version = db.user_version
                 db.query("SELECT sqlcipher_export('snapshot')")
                 db.execute(f"PRAGMA snapshot.user_version = {int(version)}")
         finally:
+            if progress is not None:
+                db.connection.set_progress_handler(None, 0)
             db.execute("DETACH DATABASE snapshot")
         if check_snapshot(tmp, key) != version:
             raise VaultCorruptError(BACKUP_DAMAGED_MESSAGE)
@@ -133,11 +149,21 @@ def snapshot_database(db: Database, key: bytes, target: Path) -> None:
     confirm_directory(target.parent)  # the snapshot is in place: never report it as failed
 
 
-def backup_vault(*, db: Database, key: bytes, vault_dir: Path, target: Path) -> None:
+def backup_vault(
+    *,
+    db: Database,
+    key: bytes,
+    vault_dir: Path,
+    target: Path,
+    progress: Callable[[], object] | None = None,
+    own_connection: bool = False,
+) -> None:
     """Write a complete, openable copy of the vault at `vault_dir` into the directory `target`.
 
     `target` may be new, empty, or an earlier backup of the same vault (then it is updated in
-    place: key file first, then the database, each replaced atomically).
+    place: key file first, then the database, each replaced atomically). With
+    `own_connection`, the database is read through a connection of its own, so `db` stays
+    free for others (a backup in the background never holds up the person).
 
     Raises:
         VaultExistsError: if `target` is the vault itself or holds a different journal.
@@ -155,7 +181,14 @@ def backup_vault(*, db: Database, key: bytes, vault_dir: Path, target: Path) -> 
     make_private_dir(target)
     sweep_temp_files(target)
     write_keyfile(target / KEY_FILE, source)
-    snapshot_database(db, key, target / DB_FILE)
+    if not own_connection or db.path is None:
+        snapshot_database(db, key, target / DB_FILE, progress=progress)
+        return
+    own = open_database(db.path, key)
+    try:
+        snapshot_database(own, key, target / DB_FILE, progress=progress)
+    finally:
+        own.close()
 
 
 def new_backup_dir(vault_dir: Path, label: str, now: datetime) -> Path:
@@ -188,10 +221,13 @@ def _numbered(name: str, stem: str) -> bool:
 def restore_vault(*, backup_dir: Path, directory: Path, passphrase: str, now: datetime) -> None:
     """Replace the vault at `directory` (or create it there) from the backup at `backup_dir`.
 
-    The passphrase may be the backup's or, when restoring over the same vault, the current one.
+    The passphrase may be the backup's or, when restoring over the same vault, the current one;
+    a recovery code (the backup's or the current one) works as well.
     Restoring over the same vault keeps its current key file, so a passphrase change is never
     undone, and keeps the replaced database as `backups/before-restore-<timestamp>`. The backup
     is copied, checked, fsynced, and renamed over `journal.db` in one atomic step.
+    A current key file that cannot be read (damaged) is kept aside byte for byte with the
+    database, and the backup's key file takes its place: the backup's secrets then open it.
     The vault must be locked; if it is open in another connection, `VaultInUseError`.
 
     Raises:
@@ -206,14 +242,7 @@ def restore_vault(*, backup_dir: Path, directory: Path, passphrase: str, now: da
         raise VaultExistsError(ONTO_ITSELF_MESSAGE)
     backup_key = read_keyfile(backup_dir / KEY_FILE)
     layout = classify(directory)
-    current_key: KeyFile | None = None
-    if layout in (Layout.VAULT, Layout.KEY_ONLY):
-        current_key = read_keyfile(directory / KEY_FILE)
-        _require_same_vault(current_key, backup_key)
-    elif layout is Layout.INCOMPLETE:
-        raise VaultIncompleteError()
-    elif layout is Layout.FOREIGN:
-        raise NotAVaultError(NOT_EMPTY_MESSAGE)
+    current_key, damaged_key = _current_key(directory, layout, backup_key)
     key = _unwrap_any(passphrase, backup_key, current_key)
     source = backup_dir / DB_FILE
     check_database_file(source)
@@ -222,7 +251,7 @@ def restore_vault(*, backup_dir: Path, directory: Path, passphrase: str, now: da
         raise VaultTooNewError()
 
     make_private_dir(directory)
-    if current_key is None:
+    if current_key is None and not damaged_key:
         # Key file first: a crash then leaves "journal file missing", which a rerun completes.
         write_keyfile(directory / KEY_FILE, backup_key)
     live = _open_exclusively(directory / DB_FILE, key) if layout is Layout.VAULT else None
@@ -234,7 +263,7 @@ def restore_vault(*, backup_dir: Path, directory: Path, passphrase: str, now: da
         fsync_file(tmp)
         check_snapshot(tmp, key)  # what goes into place is exactly what was checked
         if layout is Layout.VAULT:
-            _set_aside(directory, live, key, now)
+            _set_aside(directory, live, key, now, damaged_key=damaged_key)
             live = None
         with translate_errors():
             os.replace(tmp, directory / DB_FILE)
@@ -244,7 +273,32 @@ def restore_vault(*, backup_dir: Path, directory: Path, passphrase: str, now: da
     finally:
         if live is not None:
             live.close()
+    if damaged_key:  # the damaged one is kept aside with the old database
+        write_keyfile(directory / KEY_FILE, backup_key)
     confirm_directory(directory)  # the restored journal is in place: never report it as failed
+
+
+def _current_key(
+    directory: Path, layout: Layout, backup_key: KeyFile
+) -> tuple[KeyFile | None, bool]:
+    """The key file of the journal a backup is restored over, and whether it is damaged.
+
+    Raises:
+        VaultExistsError: if it is another journal's; NotAVaultError, VaultIncompleteError:
+            if the folder holds something else.
+    """
+    if layout is Layout.INCOMPLETE:
+        raise VaultIncompleteError()
+    if layout is Layout.FOREIGN:
+        raise NotAVaultError(NOT_EMPTY_MESSAGE)
+    if layout not in (Layout.VAULT, Layout.KEY_ONLY):
+        return None, False
+    try:
+        current = read_keyfile(directory / KEY_FILE)
+    except (VaultCorruptError, NotAVaultError):
+        return None, True  # a reason to restore: kept aside, never judged further
+    _require_same_vault(current, backup_key)
+    return current, False
 
 
 def _open_exclusively(db_path: Path, key: bytes) -> Database | None:
@@ -268,12 +322,18 @@ def _open_exclusively(db_path: Path, key: bytes) -> Database | None:
     return live
 
 
-def _set_aside(directory: Path, live: Database | None, key: bytes, now: datetime) -> None:
+def _set_aside(
+    directory: Path, live: Database | None, key: bytes, now: datetime, *, damaged_key: bool
+) -> None:
     """Keep the journal about to be replaced as a backup, so a restore can be undone.
 
-    Closes `live`. A damaged journal (`live` is None) is kept byte for byte.
+    Closes `live`. A damaged journal (`live` is None, or its key file unreadable) is kept
+    byte for byte.
     """
     aside = new_backup_dir(directory, "before-restore", now)
+    if live is not None and damaged_key:
+        live.close()  # folds its WAL in first: the file copied below is then whole
+        live = None
     if live is not None:
         try:
             backup_vault(db=live, key=key, vault_dir=directory, target=aside)
@@ -281,10 +341,10 @@ def _set_aside(directory: Path, live: Database | None, key: bytes, now: datetime
             live.close()
     else:
         make_private_dir(aside)
-        write_keyfile(aside / KEY_FILE, read_keyfile(directory / KEY_FILE))
-        with translate_errors():
-            shutil.copyfile(directory / DB_FILE, aside / DB_FILE)
-        fsync_file(aside / DB_FILE)
+        for name in (KEY_FILE, DB_FILE):  # byte for byte: either may be what is damaged
+            with translate_errors():
+                shutil.copyfile(directory / name, aside / name, follow_symlinks=False)
+            fsync_file(aside / name)
     # A WAL or journal left beside the old database must not be applied to the new one.
     for name in DB_SIDE_FILES:
         if (directory / name).exists():
@@ -294,14 +354,22 @@ def _set_aside(directory: Path, live: Database | None, key: bytes, now: datetime
     rotate(directory, "before-restore")
 
 
-def _unwrap_any(passphrase: str, *keyfiles: KeyFile | None) -> bytes:
-    for keyfile in keyfiles:
-        if keyfile is None:
-            continue
-        try:
-            return unwrap(keyfile, SlotName.PASSPHRASE, passphrase)
-        except WrongSecretError:
-            continue
+def _unwrap_any(secret: str, *keyfiles: KeyFile | None) -> bytes:
+    """The data key from the first slot `secret` opens: a passphrase, or a recovery code."""
+    slots = [SlotName.PASSPHRASE]
+    try:
+        normalise_recovery_code(secret)
+        slots.append(SlotName.RECOVERY)  # only text shaped like a code costs a second try
+    except WrongSecretError:
+        pass
+    for slot in slots:
+        for keyfile in keyfiles:
+            if keyfile is None:
+                continue
+            try:
+                return unwrap(keyfile, slot, secret)
+            except WrongSecretError:
+                continue
     raise WrongSecretError()
 
 

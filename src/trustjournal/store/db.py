@@ -268,6 +268,31 @@ class Database:
             self._rollback_quietly()
             raise
 
+    @contextmanager
+    def read_transaction(self) -> Iterator[Database]:
+        """A consistent view of one moment that never takes the write lock (WAL lets others
+        write meanwhile): for a snapshot, whose only writes go to an attached database.
+
+        Raises:
+            UserFacingError: for environment failures; the transaction is rolled back.
+        """
+        with self._lock:
+            if self._depth:
+                raise RuntimeError("a read transaction cannot join a write transaction")
+            with translate_errors(self.path):
+                self._open().execute("BEGIN DEFERRED")
+            try:
+                yield self
+            except BaseException:
+                self._rollback_quietly()
+                raise
+            try:
+                with translate_errors(self.path):
+                    self._conn.execute("COMMIT")
+            except BaseException:
+                self._rollback_quietly()
+                raise
+
     def _rollback_quietly(self) -> None:
         try:
             self._conn.execute("ROLLBACK")
@@ -285,11 +310,16 @@ class Database:
         return problems
 
     def close(self) -> None:
-        """Checkpoint quietly and close; safe to call twice."""
+        """Checkpoint quietly and close; safe to call twice.
+
+        The checkpoint does not wait for another connection (a backup still copying): closing
+        must never stall, and the last connection to close truncates the WAL instead.
+        """
         with self._lock:  # after a worker's statement in flight, never under it
             if self._conn is None:
                 return
             try:
+                self.execute("PRAGMA busy_timeout = 0")
                 self.checkpoint()
             except UserFacingError:
                 log.warning("checkpoint before close failed")

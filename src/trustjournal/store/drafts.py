@@ -34,8 +34,20 @@ class DraftRepository:
         self._db = db
         self._clock = clock
 
-    def save(self, key: str, payload: Mapping[str, Any]) -> None:
-        """Save (or replace) a draft in one transaction.
+    def save(
+        self,
+        key: str,
+        payload: Mapping[str, Any],
+        *,
+        unless: Callable[[], bool] | None = None,
+    ) -> bool:
+        """Save (or replace) a draft in one transaction; False if `unless` said not to.
+
+        Args:
+            key: the draft's key.
+            payload: the draft, JSON-able.
+            unless: asked inside the transaction (no other thread's statement can come
+                between): a background autosave that a later save made stale writes nothing.
 
         Raises:
             ValueError: if the key is empty.
@@ -43,12 +55,15 @@ class DraftRepository:
         """
         text = dump_json(dict(payload))
         with self._db.transaction():
+            if unless is not None and unless():
+                return False
             self._db.execute(
                 "INSERT INTO drafts (key, payload, updated_utc) VALUES (?, ?, ?)"
                 " ON CONFLICT (key) DO UPDATE"
                 " SET payload = excluded.payload, updated_utc = excluded.updated_utc",
                 (check_key(key, "draft"), text, to_micros(self._clock())),
             )
+        return True
 
     def load(self, key: str) -> dict[str, Any] | None:
         """The draft saved under key, or None."""

@@ -311,10 +311,21 @@ class Vault:
             found = [str(row[0]) for row in self.db.query("PRAGMA cipher_integrity_check")]
             return found or [UNREADABLE_PAGE_PROBLEM]
 
-    def backup_to(self, directory: Path) -> None:
-        """Write a complete, openable copy of this vault into `directory` (see `backup_vault`)."""
+    def backup_to(self, directory: Path, *, progress: Callable[[], object] | None = None) -> None:
+        """Write a complete, openable copy of this vault into `directory` (see `backup_vault`).
+
+        The copy is read through a connection of its own, so the journal's connection stays
+        free for the person while it is made. `progress` is called now and then meanwhile.
+        """
         key = bytes(self._require_key())
-        backup_vault(db=self.db, key=key, vault_dir=self.directory, target=directory)
+        backup_vault(
+            db=self.db,
+            key=key,
+            vault_dir=self.directory,
+            target=directory,
+            progress=progress,
+            own_connection=True,
+        )
 
     def backup_facts(self, copy: Path, *, thorough: bool = False) -> int:
         """How many entries a backup of this vault holds, opened read-only with the data key;

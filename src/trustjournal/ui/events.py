@@ -20,10 +20,13 @@ class JournalEvents(QObject):
     Signals:
         changed(frozenset[Change]): what changed, e.g. {Change.ENTRIES, Change.SETTINGS}.
         open_entry_requested(int): someone asked to open the entry with this id.
+        new_entry_requested(EntryKind, dict): someone asked to start a new entry of a kind,
+            with some of its fields filled in (keyed as the editor's drafts are).
     """
 
     changed = Signal(object)
     open_entry_requested = Signal(object)  # an int id; object keeps 64 bits
+    new_entry_requested = Signal(object, object)  # an EntryKind, and a dict of fields to fill
 
     def announce(self, changes: Changes) -> None:
         """Announce what an operation changed (ui/operations.py is the one caller to aim for)."""
@@ -42,3 +45,8 @@ class JournalEvents(QObject):
     def request_open_entry(self, entry_id: int) -> None:
         """Ask for the entry `entry_id` to be opened in its editor (the Journal page)."""
         self.open_entry_requested.emit(entry_id)
+
+    def request_new_entry(self, kind: object, fields: dict[str, object] | None = None) -> None:
+        """Ask for a new entry of `kind` (an EntryKind) to be started where entries are edited,
+        with `fields` filled in (the names its editor's drafts use)."""
+        self.new_entry_requested.emit(kind, dict(fields or {}))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QResizeEvent
@@ -22,9 +23,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from trustjournal.core.entries import EntryKind
 from trustjournal.core.i18n import _
 from trustjournal.ui.icons import Icon, icon
-from trustjournal.ui.pages.registry import EntryOpener, Page, PageAction, PageSpec
+from trustjournal.ui.pages.registry import EntryOpener, EntryStarter, Page, PageAction, PageSpec
 from trustjournal.ui.session import Session
 from trustjournal.ui.widgets.common import button
 
@@ -100,6 +102,7 @@ class MainFrame(QWidget):
             self._add_entry(spec)
         self.page_list.currentRowChanged.connect(self._on_page_list_current_row_changed)
         self._events.open_entry_requested.connect(self._on_events_open_entry_requested)
+        self._events.new_entry_requested.connect(self._on_events_new_entry_requested)
         self.setTabOrder(self.page_list, self.stack)
         keys = [spec.key for spec in specs]
         if keys:
@@ -172,6 +175,11 @@ class MainFrame(QWidget):
         return page
 
     @property
+    def session(self) -> Session:
+        """The session this frame shows (File → Export and Import act on it)."""
+        return self._session
+
+    @property
     def current_key(self) -> str | None:
         """The key of the page being shown."""
         row = self.page_list.currentRow()
@@ -229,9 +237,19 @@ class MainFrame(QWidget):
                 return page.open_entry(entry_id)
         return False
 
+    def start_entry(self, kind: EntryKind, fields: dict[str, Any]) -> bool:
+        """Show the page that starts entries with a new `kind` entry open, `fields` filled in."""
+        for spec in self._specs:
+            page = self.page(spec.key)
+            if isinstance(page, EntryStarter):
+                self.show_page(spec.key)
+                return page.start_entry(kind, fields)
+        return False
+
     def stash_and_clear(self) -> None:
         """Ask every built page to keep its drafts, then to empty itself. Never raises."""
         self._events.open_entry_requested.disconnect(self._on_events_open_entry_requested)
+        self._events.new_entry_requested.disconnect(self._on_events_new_entry_requested)
         for key, page in self._pages.items():
             if isinstance(page, Page):
                 self._guard(key, "stash", page.stash_drafts)
@@ -249,6 +267,10 @@ class MainFrame(QWidget):
     def _on_events_open_entry_requested(self, entry_id: object) -> None:
         if isinstance(entry_id, int):
             self.open_entry(entry_id)
+
+    def _on_events_new_entry_requested(self, kind: object, fields: object) -> None:
+        if isinstance(kind, EntryKind) and isinstance(fields, dict):
+            self.start_entry(kind, fields)
 
     def _on_page_list_current_row_changed(self, row: int) -> None:
         if 0 <= row < len(self._specs):

@@ -17,6 +17,7 @@ from PySide6.QtGui import QAction, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import QMenu, QMenuBar
 
 from trustjournal.core.i18n import N_, _
+from trustjournal.ui.data.menu import add_data_actions
 from trustjournal.ui.main_frame import MainFrame
 from trustjournal.ui.main_window import MainWindow
 from trustjournal.ui.undo import OperationCommand, page_key_hint, undo_stack_of
@@ -134,6 +135,8 @@ def install_menus(window: MainWindow, frame: MainFrame) -> QMenuBar:
     bar.setAccessibleName(_("Menu bar"))
 
     file_menu = QMenu(_("&File"), bar)
+    add_data_actions(file_menu, session=frame.session, window=window)  # the person's own data
+    file_menu.addSeparator()
     file_menu.addAction(window.lock_action)
     file_menu.addSeparator()
     file_menu.addAction(window.quit_action)

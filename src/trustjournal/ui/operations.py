@@ -13,6 +13,7 @@ if TYPE_CHECKING:
     from trustjournal.store.vault import Vault
     from trustjournal.store.vocabulary import VocabularyItem
     from trustjournal.ui.events import JournalEvents
+    from trustjournal.ui.tasks import Tasks
 
 T = TypeVar("T")
 
@@ -85,6 +86,25 @@ class OperationRunner:
         if outcome.changes:
             self._events.announce(outcome.changes)
         return outcome.value
+
+    def run_in_background(
+        self,
+        operation: Callable[[Operations], Outcome[T]],
+        *,
+        tasks: Tasks,
+        on_done: Callable[[T], None],
+        on_error: Callable[[BaseException], None],
+    ) -> None:
+        """Run a slow `operation` off the UI thread; back on it, announce its changes (even if
+        whoever asked has gone since), then call `on_done` with its result."""
+
+        def done(outcome: Outcome[T]) -> None:
+            if outcome.changes:
+                self._events.announce(outcome.changes)
+            on_done(outcome.value)
+
+        operations = self._operations
+        tasks.run_in_background(lambda: operation(operations), done, on_error)
 
 
 class SessionServices:

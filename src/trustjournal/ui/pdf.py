@@ -13,6 +13,7 @@ from __future__ import annotations
 import io
 import os
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import NamedTuple
 
@@ -32,6 +33,7 @@ from PySide6.QtGui import (
 from trustjournal.core import i18n
 from trustjournal.core.errors import ValidationError
 from trustjournal.core.i18n import _
+from trustjournal.services.charts.scene import Scene
 from trustjournal.services.export.model import Summary
 from trustjournal.services.export.text import period_text
 from trustjournal.services.export.writer import atomic_write
@@ -96,6 +98,16 @@ def _chart_rect(built: Built, width: float) -> QRectF | None:
     return QRectF(0, top, width, CHART_MM / 25.4 * DPI)
 
 
+def _scene_rects(built: Built, width: float) -> list[tuple[QRectF, Scene]]:
+    """Where each added chart goes: its reserved block's top, the width of the text."""
+    found = []
+    for number, (scene, height) in sorted(built.scenes.items()):
+        block = built.document.findBlockByNumber(number)
+        top = built.document.documentLayout().blockBoundingRect(block).top()
+        found.append((QRectF(0, top, width, height), scene))
+    return found
+
+
 def _lines(built: Built) -> list[Line]:
     """Every line of the document (table cells included) with its absolute position."""
     layout = built.document.documentLayout()
@@ -104,7 +116,7 @@ def _lines(built: Built) -> list[Line]:
     block = built.document.begin()
     while block.isValid():
         number = block.blockNumber()
-        if number != built.chart_block:
+        if number != built.chart_block and number not in built.scenes:
             text_layout = block.layout()
             if number in built.table_cells:
                 # Cells have layouts positioned inside their cell; the bounding rect is
@@ -124,11 +136,11 @@ def _lines(built: Built) -> list[Line]:
     return lines
 
 
-def _rows(lines: list[Line], chart: QRectF | None) -> list[Row]:
-    """Unsplittable rows: each line, the chart, and overlapping lines (table cells) merged."""
+def _rows(lines: list[Line], chart: QRectF | None, others: Sequence[QRectF] = ()) -> list[Row]:
+    """Unsplittable rows: each line, each chart, and overlapping lines (table cells) merged."""
     spans = [Row(line.top, line.bottom, line.keep_with_next) for line in lines]
-    if chart is not None:
-        spans.append(Row(chart.top(), chart.bottom(), keep_with_next=False))
+    for rect in [chart, *others] if chart is not None else others:
+        spans.append(Row(rect.top(), rect.bottom(), keep_with_next=False))
     spans.sort(key=lambda r: (r.top, r.bottom))
     merged: list[Row] = []
     for span in spans:
@@ -200,8 +212,9 @@ def _print(summary: Summary) -> bytes:
     header = HEADER_PT * DPI / 72.0
     doc.setTextWidth(area.width())
     chart = _chart_rect(built, area.width())
+    scenes = _scene_rects(built, area.width())
     lines = _lines(built)
-    cuts = paginate(_rows(lines, chart), area.height() - footer - header)
+    cuts = paginate(_rows(lines, chart, [r for r, _s in scenes]), area.height() - footer - header)
     running = f"{summary.title} · {period_text(summary.period)}"
     ends = [*cuts[1:], float("inf")]
     painter = QPainter(writer)
@@ -220,6 +233,9 @@ def _print(summary: Summary) -> bytes:
                 index += 1
             if chart is not None and summary.chart is not None and top <= chart.top() < end:
                 ChartPainter(summary.chart, dpi=DPI).draw(painter, chart)
+            for rect, scene in scenes:
+                if top <= rect.top() < end:
+                    ChartPainter(scene, dpi=DPI).draw(painter, rect)
             painter.restore()
             if page:
                 _header(painter, area, header, running)

@@ -24,13 +24,16 @@ from PySide6.QtGui import (
 )
 
 from trustjournal.core.i18n import _
+from trustjournal.services.charts.scene import Scene
 from trustjournal.services.export import text as tx
 from trustjournal.services.export.model import Item, Summary, SummarySection
 from trustjournal.services.export.request import Section
+from trustjournal.services.export.shared_charts import charts_heading, charts_intro
 
 FAMILIES = ["Noto Sans", "DejaVu Sans", "Segoe UI", "Helvetica Neue", "Arial"]
 BODY_PT = 10.5
 CHART_MM = 62.0
+TEXT_WIDTH_PT = (210 - 36) / 25.4 * 72  # A4 less the margins: the width charts are drawn at
 HANG = 14.0  # points by which a field's wrapped lines hang under its text
 FORMAT_DPI = 96.0  # the resolution Qt assumes for lengths in text formats
 FIXED_HEIGHT = QTextBlockFormat.LineHeightTypes.FixedHeight.value
@@ -59,6 +62,7 @@ class Built:
     keep_with_next: set[int] = field(default_factory=set)  # block numbers of headings
     table_cells: set[int] = field(default_factory=set)  # block numbers inside tables
     chart_block: int | None = None
+    scenes: dict[int, tuple[Scene, float]] = field(default_factory=dict)  # block: scene, height
 
 
 class DocumentBuilder:
@@ -223,6 +227,30 @@ class DocumentBuilder:
         self._cursor.setBlockFormat(fmt)
         self.built.chart_block = self._cursor.block().blockNumber()
 
+    def scene_space(self, scene: Scene) -> None:
+        """A block as tall as `scene` drawn across the text width, which `ui.pdf` paints into."""
+        self.block(top=4, bottom=4)
+        points = TEXT_WIDTH_PT * scene.height / scene.width
+        fmt = self._cursor.blockFormat()
+        fmt.setLineHeight(self.px(points), FIXED_HEIGHT)  # in format units, as Qt wants them
+        self._cursor.setBlockFormat(fmt)
+        device = points * self._dpi / 72.0  # the painter's units
+        self.built.scenes[self._cursor.block().blockNumber()] = (scene, device)
+
+    def shared_charts(self, summary: Summary) -> None:
+        """The charts added from Insights: heading, drawing, then the same in words."""
+        if not summary.charts:
+            return
+        self.heading(charts_heading(), size=13.5, top=16)
+        self.grey(charts_intro(), keep=True)
+        for chart in summary.charts:
+            self.heading(chart.title, size=11, top=8)
+            if chart.scene is not None:
+                self.scene_space(chart.scene)
+            for line in chart.text:
+                self.block(bottom=2)
+                self.text(line, self.char())
+
     def section(self, summary: Summary, section: SummarySection) -> None:
         """A section: heading, intro, then figures, patterns or entries."""
         self.heading(section.title, size=13.5, top=16)
@@ -262,4 +290,5 @@ def build_document(summary: Summary, *, dpi: int) -> Built:
         b.paragraphs(summary.note, b.char())
     for section in summary.sections:
         b.section(summary, section)
+    b.shared_charts(summary)
     return b.built

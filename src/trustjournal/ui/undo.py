@@ -56,6 +56,21 @@ _DELETE = {
         N_("&Undo delete of the gratitude entry of {day}"),
         N_("&Redo delete of the gratitude entry of {day}"),
     ),
+    EntryKind.REFLECTION: (
+        N_("delete of the reflection of {day}"),
+        N_("&Undo delete of the reflection of {day}"),
+        N_("&Redo delete of the reflection of {day}"),
+    ),
+    EntryKind.STATEMENT: (
+        N_("delete of the I statement of {day}"),
+        N_("&Undo delete of the I statement of {day}"),
+        N_("&Redo delete of the I statement of {day}"),
+    ),
+    EntryKind.QUALITY_TIME: (
+        N_("delete of the time together of {day}"),
+        N_("&Undo delete of the time together of {day}"),
+        N_("&Redo delete of the time together of {day}"),
+    ),
 }
 _EDIT = {
     EntryKind.MOOD: (
@@ -72,6 +87,21 @@ _EDIT = {
         N_("edit of the gratitude entry of {day}"),
         N_("&Undo edit of the gratitude entry of {day}"),
         N_("&Redo edit of the gratitude entry of {day}"),
+    ),
+    EntryKind.REFLECTION: (
+        N_("edit of the reflection of {day}"),
+        N_("&Undo edit of the reflection of {day}"),
+        N_("&Redo edit of the reflection of {day}"),
+    ),
+    EntryKind.STATEMENT: (
+        N_("edit of the I statement of {day}"),
+        N_("&Undo edit of the I statement of {day}"),
+        N_("&Redo edit of the I statement of {day}"),
+    ),
+    EntryKind.QUALITY_TIME: (
+        N_("edit of the time together of {day}"),
+        N_("&Undo edit of the time together of {day}"),
+        N_("&Redo edit of the time together of {day}"),
     ),
 }
 _TOLD = (  # "I told them": the button on Today's unshared appreciations (gratitude only)

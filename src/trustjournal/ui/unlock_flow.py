@@ -9,10 +9,11 @@ result that arrives after the window moved on is dropped, and a vault it opened 
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 
 from trustjournal.core.i18n import _
 from trustjournal.ui.clipboard import ClipboardGuard
@@ -56,6 +57,7 @@ class UnlockFlow(QObject):
         paint: PaintReporter,
         kdf: KdfParams | None = None,
         demo_passphrase: str | None = None,
+        clock: Callable[[], datetime] | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -68,6 +70,7 @@ class UnlockFlow(QObject):
         self._paint = paint
         self._kdf = kdf
         self._demo_passphrase = demo_passphrase
+        self._clock = clock or _utc_now
 
     # --- start -------------------------------------------------------------------------------
 
@@ -115,6 +118,7 @@ class UnlockFlow(QObject):
         screen.unlock_requested.connect(
             lambda secret, recovery: self._unlock(screen, turn, secret, recovery)
         )
+        screen.restore_requested.connect(lambda: self._offer_backups(screen, turn))
         return screen
 
     def _unlock(self, screen: UnlockScreen, turn: int, secret: str, recovery: bool) -> None:
@@ -127,12 +131,26 @@ class UnlockFlow(QObject):
             if self._adopt(turn, vault):
                 self._go_on(secret)
 
+        def failed(exc: BaseException) -> None:
+            screen.show_error(describe(exc))
+            if cannot_be_opened(exc):
+                screen.offer_restore()
+
         self._tasks.run_in_background(
-            lambda: opener(directory, secret),
-            opened,
-            self._screens.if_current(turn, lambda exc: screen.show_error(describe(exc))),
+            lambda: opener(directory, secret), opened, self._screens.if_current(turn, failed)
         )
         self.unlocking.emit()
+
+    def _offer_backups(self, screen: UnlockScreen, turn: int) -> None:
+        """The journal does not open: choose a backup to restore in its place."""
+        from trustjournal.ui.settings.backup_locked_restore import LockedRestoreDialog
+
+        dialog = LockedRestoreDialog(
+            vault_dir=self._vault_dir, tasks=self._tasks, clock=self._clock, parent=screen
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.outcome.connect(self._screens.if_current(turn, screen.note_restored))
+        dialog.open()
 
     def _adopt(self, turn: int, vault: Vault) -> bool:
         """Hand an opened vault to the session, unless the window moved on (then lock it)."""
@@ -255,6 +273,18 @@ class UnlockFlow(QObject):
             self._screens.if_current(turn, lambda p: self._show_recovery_code(p.code, pending=p)),
             self._screens.if_current(turn, lambda exc: self.failed.emit(describe(exc))),
         )
+
+
+def _utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+def cannot_be_opened(exc: BaseException) -> bool:
+    """Whether an unlock failed because the journal's files are damaged (not the secret):
+    then restoring a backup is offered."""
+    from trustjournal.core.errors import NotAVaultError, VaultCorruptError, VaultIncompleteError
+
+    return isinstance(exc, VaultCorruptError | NotAVaultError | VaultIncompleteError)
 
 
 def not_installed(exc: BaseException) -> str:

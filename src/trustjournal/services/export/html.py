@@ -11,9 +11,11 @@ from html import escape
 
 from trustjournal.core import i18n
 from trustjournal.core.i18n import _
+from trustjournal.services.charts.svg import write_svg
 from trustjournal.services.export import text as tx
 from trustjournal.services.export.model import Item, Summary, SummarySection
 from trustjournal.services.export.request import Section
+from trustjournal.services.export.shared_charts import charts_heading, charts_intro
 from trustjournal.services.export.svg import legend_label, render_svg, series_style
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
@@ -113,6 +115,20 @@ def _section(summary: Summary, section: SummarySection) -> str:
     return "\n".join(out)
 
 
+def _charts(summary: Summary) -> list[str]:
+    """The charts added from Insights: each drawn by the chart layer, then said in words."""
+    if not summary.charts:
+        return []
+    out = ["<section>", _t(charts_heading(), "h2"), _t(charts_intro(), "p", "intro")]
+    for chart in summary.charts:
+        out.append(_t(chart.title, "h3"))
+        if chart.scene is not None:
+            out.append(write_svg(chart.scene))
+        out += [_t(line, "p") for line in chart.text]
+    out.append("</section>")
+    return out
+
+
 def render_html(summary: Summary) -> str:
     """The summary as a complete, self-contained HTML document, in the summary's language."""
     with i18n.speaking(summary.language) as language:
@@ -141,5 +157,6 @@ def _document(summary: Summary, language: str) -> str:
             "</section>",
         ]
     out += [_section(summary, section) for section in summary.sections]
+    out += _charts(summary)
     out.append("</main></body></html>")
     return "\n".join(out) + "\n"

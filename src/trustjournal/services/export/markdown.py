@@ -15,6 +15,7 @@ from trustjournal.core.i18n import _
 from trustjournal.services.export import text as tx
 from trustjournal.services.export.model import Item, Summary, SummarySection
 from trustjournal.services.export.request import Section
+from trustjournal.services.export.shared_charts import charts_heading, charts_intro
 
 # Significant anywhere: emphasis, code, links/images, raw HTML and entities, tables, strike-
 # through, math. Backslash-escaping any ASCII punctuation is always literal in CommonMark.
@@ -107,4 +108,9 @@ def _document(summary: Summary) -> str:
         out += ["## " + escape(_("What I want to say")), "", escape(summary.note), ""]
     for section in summary.sections:
         out += _section(summary, section)
+    if summary.charts:  # a Markdown file cannot draw: each added chart in words
+        out += ["## " + escape(charts_heading()), "", escape(charts_intro()), ""]
+        for chart in summary.charts:
+            out += ["### " + escape(chart.title), ""]
+            out += ["- " + escape(line, inline=True) for line in chart.text] + [""]
     return "\n".join(out).rstrip("\n") + "\n"

@@ -8,10 +8,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from trustjournal.core.entries import EntryKind
 from trustjournal.core.periods import Period
 from trustjournal.services.export.request import Audience, Section
+
+if TYPE_CHECKING:  # shared_charts words its figures with text, which reads this module
+    from trustjournal.services.export.shared_charts import SharedChart
 
 
 @dataclass(frozen=True)
@@ -140,6 +144,7 @@ class Summary:
         entry_ids: every entry that contributed anything (figures, chart, patterns, items).
         candidates: every entry offered for choosing, in time order (for the composer).
         language: the language it is written in (may differ from the UI's).
+        charts: charts added from Insights, computed from the included entries only.
     """
 
     title: str
@@ -154,6 +159,7 @@ class Summary:
     entry_ids: frozenset[int]
     candidates: tuple[Candidate, ...]
     language: str = "en"
+    charts: tuple[SharedChart, ...] = ()
 
     def section(self, key: Section) -> SummarySection | None:
         """The section with this key, if included."""

@@ -119,6 +119,7 @@ class ExportRequest:
         note: the free "what I want to say" text, shown first.
         language: the language the summary is written in; None means the UI's language.
             Becomes the language actually spoken ("fr" without a catalogue becomes "en").
+        charts: Insights charts added to it ("Add to Share"), by their names, in order.
         reflection_ids: the reflections chosen one by one. A reflection is included only when
             its id is here, the REFLECTIONS section is on, and it is not in `excluded_ids`;
             the section alone includes none.
@@ -131,6 +132,7 @@ class ExportRequest:
     excluded_ids: frozenset[int] = field(default_factory=frozenset)
     note: str = ""
     language: str | None = None
+    charts: tuple[str, ...] = ()
     reflection_ids: frozenset[int] = field(default_factory=frozenset)
 
     def __post_init__(self) -> None:
@@ -152,6 +154,7 @@ class ExportRequest:
         if wanted is None:
             raise ValidationError(_("That language is not one of the options."), field="language")
         object.__setattr__(self, "language", i18n.translation_for(wanted)[0])
+        object.__setattr__(self, "charts", tuple(dict.fromkeys(str(c) for c in self.charts)))
         object.__setattr__(self, "excluded_ids", frozenset(int(i) for i in self.excluded_ids))
         object.__setattr__(self, "reflection_ids", frozenset(int(i) for i in self.reflection_ids))
         object.__setattr__(self, "note", clean_text(self.note, field_name="note"))

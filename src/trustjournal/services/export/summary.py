@@ -25,6 +25,7 @@ from trustjournal.services.export.items import gratitude_item, mood_item, sessio
 from trustjournal.services.export.items_written import together_intro, written_items
 from trustjournal.services.export.model import Candidate, Item, Summary, SummarySection
 from trustjournal.services.export.request import Audience, ExportRequest, Section
+from trustjournal.services.export.shared_charts import chart_kinds, chosen_kinds, shared_chart
 
 PAGE = 2000  # entries fetched per query
 HARD_INTENSITY = 8
@@ -86,8 +87,8 @@ class EntrySource(Protocol):
         ...
 
 
-def _kinds(sections: frozenset[Section]) -> frozenset[EntryKind]:
-    kinds: set[EntryKind] = set()
+def _kinds(sections: frozenset[Section], charts: tuple[str, ...] = ()) -> frozenset[EntryKind]:
+    kinds: set[EntryKind] = set(chart_kinds(charts))
     if sections & {Section.MOOD, Section.NOTES}:
         kinds.add(EntryKind.MOOD)
     if Section.GRATITUDE in sections:
@@ -107,10 +108,13 @@ _WRITTEN = {
 }
 
 
-def is_offered(entry: Entry, sections: frozenset[Section]) -> bool:
-    """Whether an entry contributes to any chosen section (private entries never do)."""
+def is_offered(entry: Entry, sections: frozenset[Section], charts: tuple[str, ...] = ()) -> bool:
+    """Whether an entry contributes to any chosen section or added chart (private entries
+    never do)."""
     if entry.private:
         return False
+    if entry.kind in chart_kinds(charts):
+        return True
     if isinstance(entry, MoodCheckIn):
         return Section.MOOD in sections or (
             Section.NOTES in sections and bool(entry.note.strip() or entry.emotions)
@@ -138,7 +142,7 @@ def offered_entries(source: EntrySource, request: ExportRequest) -> list[Entry]:
     Raises:
         UserFacingError: if the store cannot be read.
     """
-    kinds = _kinds(request.sections)
+    kinds = _kinds(request.sections, request.charts)
     if not kinds:
         return []
     query = EntryQuery(kinds=kinds, period=request.period, include_private=False)
@@ -148,7 +152,7 @@ def offered_entries(source: EntrySource, request: ExportRequest) -> list[Entry]:
         found.extend(page)
         if len(page) < PAGE:
             break
-    offered = [e for e in found if is_offered(e, request.sections)]
+    offered = [e for e in found if is_offered(e, request.sections, request.charts)]
     offered.sort(key=lambda e: (e.occurred_at, e.id or 0))
     return offered
 
@@ -257,4 +261,7 @@ def _build(source: EntrySource, request: ExportRequest, *, now: datetime, langua
         entry_ids=frozenset(e.id for e in chosen if e.id is not None),
         candidates=_candidates(offered, request, now),
         language=language,
+        charts=tuple(
+            shared_chart(k, chosen, start, end) for k in chosen_kinds(list(request.charts))
+        ),
     )

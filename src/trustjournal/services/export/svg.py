@@ -1,28 +1,28 @@
-"""The mood/connection/trust chart as a small, self-contained inline SVG (no scripts, no links)."""
+"""The summary's mood/connection/trust chart, built in the chart layer and written as inline SVG."""
 
 from __future__ import annotations
 
-from datetime import date
-from html import escape
-
 from trustjournal.core.i18n import _, format_number
+from trustjournal.services.charts.lines import (
+    LEGEND_ROW,
+    LINE_DASH,
+    TimeChart,
+    TimeSeries,
+    over_time,
+)
+from trustjournal.services.charts.scene import PAPER, Scene
+from trustjournal.services.charts.svg import write_svg
 from trustjournal.services.export.model import Chart, ChartSeries
 from trustjournal.services.export.text import day_text
 
 WIDTH, HEIGHT = 680, 230
-LEFT, RIGHT, TOP, BOTTOM = 34, 14, 12, 36  # the date row clears the scale's "0"
-
-# Colour-blind-safe hues (Okabe–Ito) plus a dash pattern each, so print in grey still works.
-STYLES: dict[str, tuple[str, str]] = {
-    "Mood": ("#0072B2", ""),
-    "Connection": ("#D55E00", "7 4"),
-    "Trust": ("#009E73", "2 3"),
-}
+NAMES = ("Mood", "Connection", "Trust")  # a series' place in the chart layer: colour, dash
 
 
 def series_style(name: str) -> tuple[str, str]:
-    """(colour, SVG dash pattern) of a series; the PDF uses the same."""
-    return STYLES.get(name, ("#555555", ""))
+    """(colour, SVG dash pattern) of a series, as the chart layer draws it on paper."""
+    index = NAMES.index(name) if name in NAMES else 0
+    return PAPER.series[index], " ".join(f"{d:g}" for d in LINE_DASH[index])
 
 
 def shows_average(series: ChartSeries) -> bool:
@@ -46,64 +46,29 @@ def legend_label(series: ChartSeries) -> str:
     return name
 
 
-def _x(day: date, chart: Chart) -> float:
-    span = max((chart.end - chart.start).days, 1)
-    return LEFT + (WIDTH - LEFT - RIGHT) * (day - chart.start).days / span
-
-
-def _y(value: float) -> float:
-    return TOP + (HEIGHT - TOP - BOTTOM) * (1 - value / 10)
-
-
-def _series(series: ChartSeries, chart: Chart) -> list[str]:
-    colour, dash = series_style(series.name)
-    dash_attr = f' stroke-dasharray="{dash}"' if dash else ""
-    out: list[str] = []
-    if shows_average(series) and series.average is not None:
-        y = _y(series.average)
-        out.append(
-            f'<line x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{y:.1f}" y2="{y:.1f}" '
-            f'stroke="{colour}" stroke-opacity="0.45" stroke-width="1" stroke-dasharray="1 3"/>'
+def summary_scene(chart: Chart, *, legend: bool = False) -> Scene:
+    """The summary's chart in the one chart layer (the PDF adds the key; HTML writes its own)."""
+    series = tuple(
+        TimeSeries(
+            index=NAMES.index(s.name) if s.name in NAMES else 0,
+            points=s.points,
+            period_average=s.average,
+            legend=legend_label(s),
         )
-    if len(series.points) == 1:
-        (day, value) = series.points[0]
-        out.append(
-            f'<circle cx="{_x(day, chart):.1f}" cy="{_y(value):.1f}" r="4" fill="{colour}"/>'
-        )
-    elif series.points:
-        coords = " ".join(f"{_x(d, chart):.1f},{_y(v):.1f}" for d, v in series.points)
-        out.append(
-            f'<polyline points="{coords}" fill="none" stroke="{colour}" stroke-width="1.8"'
-            f'{dash_attr} stroke-linejoin="round"/>'
-        )
-    return out
+        for s in chart.series
+    )
+    shown = TimeChart(
+        start=chart.start,
+        end=chart.end,
+        series=series,
+        title=_("Mood, connection and trust over the period"),
+        start_text=day_text(chart.start),
+        end_text=day_text(chart.end),
+    )
+    height = HEIGHT + (LEGEND_ROW if legend else 0)
+    return over_time(shown, width=WIDTH, height=height, style="lines", legend=legend)
 
 
 def render_svg(chart: Chart) -> str:
     """The chart as an <svg> element string; every text in it is escaped."""
-    label = _("Mood, connection and trust over the period")
-    parts = [
-        f'<svg viewBox="0 0 {WIDTH} {HEIGHT}" width="100%" role="img" aria-label="{escape(label)}">'
-    ]
-    for value in (0, 5, 10):
-        y = _y(value)
-        parts.append(
-            f'<line x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{y:.1f}" y2="{y:.1f}" '
-            f'stroke="#d0d0d0" stroke-width="1"/>'
-        )
-        parts.append(
-            f'<text x="{LEFT - 6}" y="{y + 4:.1f}" text-anchor="end" font-size="11" '
-            f'fill="#666">{value}</text>'
-        )
-    for series in chart.series:
-        parts += _series(series, chart)
-    for anchor, x, day in (
-        ("start", LEFT, chart.start),
-        ("end", WIDTH - RIGHT, chart.end),
-    ):
-        parts.append(
-            f'<text x="{x}" y="{HEIGHT - 6}" text-anchor="{anchor}" font-size="11" '
-            f'fill="#666">{escape(day_text(day))}</text>'
-        )
-    parts.append("</svg>")
-    return "".join(parts)
+    return write_svg(summary_scene(chart))

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
     QLayoutItem,
-    QScrollArea,
     QStyle,
     QVBoxLayout,
     QWidget,
@@ -30,6 +29,7 @@ from trustjournal.ui.editors.fields import (
 )
 from trustjournal.ui.session import Session
 from trustjournal.ui.tab_order import tab_controls
+from trustjournal.ui.widgets.field_scroll import FieldScrollArea
 
 
 def _widgets_in(item: QLayoutItem | None) -> list[QWidget]:
@@ -66,10 +66,10 @@ class FormEditor(EntryEditor):
         self._loaded: Entry | None = None
         self._baseline: dict[str, Any] = {}
         # A long form scrolls inside the editor; `body` is the widget its rows are laid on.
-        self.scroll_area: QScrollArea | None = None
+        self.scroll_area: FieldScrollArea | None = None
         self.body: QWidget = self
         if scrolled:
-            self.scroll_area = QScrollArea(self)
+            self.scroll_area = FieldScrollArea(self)
             self.scroll_area.setWidgetResizable(True)
             self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
             # Not a Tab stop of its own: it scrolls to each field as Tab reaches it.

@@ -19,6 +19,7 @@ from trustjournal.core.errors import EntryNotFoundError, UserFacingError, Valida
 from trustjournal.core.i18n import _, format_date
 from trustjournal.core.serialize import to_dict
 from trustjournal.core.wording import kind_label
+from trustjournal.ui.editors.autosave import BackgroundAutosave
 from trustjournal.ui.editors.base import EntryEditor
 from trustjournal.ui.editors.registry import EditorRegistry
 from trustjournal.ui.session import Session
@@ -107,6 +108,7 @@ class EditorPane(QWidget):
         self.timer.setSingleShot(True)
         self.timer.setInterval(AUTOSAVE_MS)
         self.timer.timeout.connect(self._on_timer_timeout)
+        self._autosave = BackgroundAutosave(drafts=session.drafts, tasks=session.tasks)
         self.save_button.clicked.connect(self.save)
         self.cancel_button.clicked.connect(self.cancel)
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
@@ -168,33 +170,65 @@ class EditorPane(QWidget):
             return self.editor.loaded_id()
         return self._shown.id if self._shown is not None else None
 
-    def _parked_key(self, entry_id: int | None) -> str:
-        """Where the draft of an entry waits while another one is shown."""
-        return f"{self._draft_key}.{'new' if entry_id is None else f'entry-{entry_id}'}"
+    def _parked_key(self, entry_id: int | None, kind: EntryKind | None = None) -> str:
+        """Where the draft of an entry waits while another one is shown.
 
-    def switch_to(self, entry: Entry | None, kind: EntryKind = EntryKind.MOOD) -> None:
+        A new entry's draft waits under a key of its kind (a set-aside reflection and a new
+        check-in never share one), except a check-in's, which keeps the key it always had.
+        """
+        if entry_id is not None:
+            return f"{self._draft_key}.entry-{entry_id}"
+        if kind is None or kind is EntryKind.MOOD:
+            return f"{self._draft_key}.new"
+        return f"{self._draft_key}.new-{kind.value}"
+
+    def _parked_new(self, kind: EntryKind) -> tuple[str, dict[str, Any] | None]:
+        """The key and draft of a new entry of `kind` waiting to be finished, if any."""
+        drafts = self._session.drafts
+        for key in dict.fromkeys((self._parked_key(None, kind), self._parked_key(None))):
+            draft: dict[str, Any] | None = drafts.load(key)
+            if draft is not None and draft.get("kind") == kind.value:
+                return key, draft
+        return self._parked_key(None, kind), None
+
+    def switch_to(self, entry: Entry | None, kind: EntryKind | None = None) -> None:
         """Show `entry` (None: a new entry), keeping what was typed in the one shown before.
 
         Unsaved edits of the entry shown stay its draft, kept under its own key; if `entry`
         has such a draft, it is put back into the editor (and becomes the pane's draft again).
+        A new entry of `kind` brings back the one of that kind set aside; with no kind, the
+        new entry last set aside (or a check-in).
         """
         drafts = self._session.drafts
         self.stash()
         waiting: dict[str, Any] | None = drafts.load(self._draft_key)
+        waiting_new: EntryKind | None = None
         if waiting is not None:
             data = waiting.get("data") or {}
-            drafts.move(self._draft_key, self._parked_key(data.get("id")))
-        entry_id = entry.id if entry is not None else None
-        parked = self._parked_key(entry_id)
-        draft: dict[str, Any] | None = drafts.load(parked)
-        if draft is not None and entry is None:
-            kind = EntryKind(draft["kind"])
+            waiting_kind = EntryKind(waiting["kind"])
+            if data.get("id") is None:
+                waiting_new = waiting_kind
+            drafts.move(self._draft_key, self._parked_key(data.get("id"), waiting_kind))
+        draft: dict[str, Any] | None
+        if entry is None:
+            kind = kind or waiting_new or self._legacy_new_kind() or EntryKind.MOOD
+            parked, draft = self._parked_new(kind)
+        else:
+            kind = entry.kind
+            parked = self._parked_key(entry.id)
+            draft = drafts.load(parked)
         self.open(entry, kind)
         editor = self.editor
         if draft is not None and editor is not None and editor.kind.value == draft["kind"]:
             drafts.move(parked, self._draft_key)
             editor.restore_draft(draft["data"])
             self.timer.stop()
+
+    def _legacy_new_kind(self) -> EntryKind | None:
+        """The kind of the new entry set aside under the check-in's key (as every kind's new
+        draft once was), so that one comes back first."""
+        draft: dict[str, Any] | None = self._session.drafts.load(self._parked_key(None))
+        return EntryKind(draft["kind"]) if draft is not None else None
 
     def save(self) -> Entry | None:
         """Validate and write the entry; None (and the message by its field) if it is not valid."""
@@ -205,7 +239,10 @@ class EditorPane(QWidget):
             entry = editor.entry()
         except ValidationError:
             return None
-        keys = [self._draft_key] + ([self._parked_key(None)] if entry.id is None else [])
+        keys = [self._draft_key] + (
+            [self._parked_key(None, entry.kind)] if entry.id is None else []
+        )
+        self._autosave.invalidate()  # an autosave still to come must not outlive this save
         try:
             # One transaction: the entry is stored and its drafts forgotten, or neither.
             saved = self._session.services.operations.run(
@@ -234,8 +271,9 @@ class EditorPane(QWidget):
         self.set_aside.emit()
 
     def stash(self) -> None:
-        """Write the open editor's text to the encrypted draft if it changed (autosave, lock)."""
+        """Write the open editor's text to the encrypted draft if it changed (Esc, lock)."""
         self.timer.stop()
+        self._autosave.invalidate()
         editor = self.editor
         if editor is not None and editor.is_dirty():
             self._session.drafts.save(
@@ -245,8 +283,17 @@ class EditorPane(QWidget):
     def _on_timer_timeout(self) -> None:
         # A lock stashes every draft before it closes the journal; an autosave that comes due
         # after that (the timer raced the lock) has nothing left to keep and nowhere to write.
-        if self._session.is_open():
-            self.stash()
+        # The write itself runs in the background: a long reflection takes longer than a frame.
+        editor = self.editor
+        if self._session.is_open() and editor is not None and editor.is_dirty():
+            payload = {"kind": editor.kind.value, "data": editor.draft()}
+            self._autosave.write(self._draft_key, payload, self._on_autosave_failed)
+
+    def _on_autosave_failed(self, message: str) -> None:
+        # Every word is still in the editor; the message says why it could not be kept.
+        if message and self._session.is_open():
+            self.message.setText(message)
+            self.message.show()
 
     def has_draft(self) -> bool:
         """Whether unfinished text is waiting in the draft."""
@@ -272,12 +319,18 @@ class EditorPane(QWidget):
         return True
 
     def draft_keys(self) -> list[str]:
-        """Where drafts of what is shown are kept (to forget them with the entry's delete)."""
-        return [self._draft_key, self._parked_key(self.shown_id())]
+        """Where drafts of what is shown are kept (to forget them with the entry's delete).
+
+        An autosave still to come is dropped: the caller is about to forget these drafts.
+        """
+        self._autosave.invalidate()
+        kind = self.editor.kind if self.editor is not None else None
+        return [self._draft_key, self._parked_key(self.shown_id(), kind)]
 
     def clear(self) -> None:
         """Empty every editor (the journal is locking)."""
         self.timer.stop()
+        self._autosave.invalidate()
         self._shown = None
         for editor in self._by_kind.values():
             editor.load(None)

@@ -11,6 +11,9 @@ from trustjournal.core.entries import EntryKind
 from trustjournal.ui.editors.base import EntryEditor
 from trustjournal.ui.editors.gratitude import GratitudeEditor
 from trustjournal.ui.editors.mood import MoodEditor
+from trustjournal.ui.editors.quality_time import QualityTimeEditor
+from trustjournal.ui.editors.reflection import ReflectionEditor
+from trustjournal.ui.editors.statement import StatementEditor
 from trustjournal.ui.editors.trigger import TriggerEditor
 from trustjournal.ui.session import Session
 
@@ -54,5 +57,10 @@ def default_editors(*, scrolled: bool = False) -> EditorRegistry:
                 session=s, scrolled=scrolled, parent=parent
             ),
             EntryKind.TRIGGER: lambda s, parent: TriggerEditor(session=s, parent=parent),
+            EntryKind.REFLECTION: lambda s, parent: ReflectionEditor(session=s, parent=parent),
+            EntryKind.STATEMENT: lambda s, parent: StatementEditor(session=s, parent=parent),
+            EntryKind.QUALITY_TIME: lambda s, parent: QualityTimeEditor(
+                session=s, scrolled=scrolled, parent=parent
+            ),
         }
     )

@@ -93,6 +93,15 @@ class TriggerEditor(FormEditor):
         )
         self.need = text_box(_("What I need"), _("From myself, from my partner, from someone else"))
         self.for_session, self._for_session_row = check_row(_(FOR_SESSION))
+        self._events = session.events
+        self.statement_button = button(_("Turn this into an &I statement"), icon_name=None)
+        self.statement_button.setToolTip(
+            _(
+                "Start an I statement with these feelings, what happened and what you need "
+                "filled in; this record stays as it is"
+            )
+        )
+        self.statement_button.clicked.connect(self.turn_into_statement)
         self.unfinished, self._unfinished_row = check_row(_(STILL_TO_FINISH))
         self._lay_out()
         self.add_envelope_rows()
@@ -169,9 +178,25 @@ class TriggerEditor(FormEditor):
         self._step(_("What I need"))
         form.row("", self.need, "what I need", question=_("What I need, or want to ask for"))
         form.layout.addRow(self._for_session_row)
+        statement_row = QHBoxLayout()
+        statement_row.addWidget(self.statement_button)
+        statement_row.addStretch(1)
+        form.layout.addRow(statement_row)
         self._step(_("Before you save"))
         form.layout.addRow(self._unfinished_row)
         self._step(_("Details"))
+
+    def turn_into_statement(self) -> None:
+        """Start a new "I" statement from this record: its feelings, what happened (when)
+        and what I need (because). The record itself is kept as it is, unsaved edits too."""
+        self._events.request_new_entry(
+            EntryKind.STATEMENT,
+            {
+                "feel": self.emotions.chosen(),
+                "when": self.situation.toPlainText().strip(),
+                "because": self.need.toPlainText().strip(),
+            },
+        )
 
     def _fill_categories(self, keep: str) -> None:
         self.category.blockSignals(True)

@@ -1,43 +1,25 @@
 """Mood, connection and trust over a period: daily points, an average line, gaps for no check-in.
 
-Drawn with QPainter. Arrow keys (or the mouse) choose a day; Enter (or a click) opens it.
+Described by the chart layer and painted by its QPainter renderer. Arrow keys (or the mouse)
+choose a day; Enter (or a click) opens it.
 """
 
 from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import (
-    QColor,
-    QFocusEvent,
-    QKeyEvent,
-    QMouseEvent,
-    QPainter,
-    QPainterPath,
-    QPaintEvent,
-    QPalette,
-    QPen,
-)
+from PySide6.QtCore import QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from trustjournal.core.i18n import _, format_date
+from trustjournal.services.charts.lines import TimeChart, TimeSeries, downsample, over_time
+from trustjournal.services.charts.scene import Scene
 from trustjournal.services.insights_figures import Average, DailyMood, Figures
-from trustjournal.ui.insights.colors import series_colors
+from trustjournal.ui.chart_painter import paint_scene, screen_theme
 
-LEFT, RIGHT, TOP, BOTTOM = 34, 12, 10, 26  # room for the scale and the dates
-MARKER = 3.5
-
-
-def downsample(xs: list[float], values: list[float]) -> list[tuple[float, float, float]]:
-    """Per whole pixel column, the lowest and highest value (x, low, high): what the eye can see
-    when there are more days than pixels."""
-    columns: dict[int, tuple[float, float]] = {}
-    for x, value in zip(xs, values, strict=True):
-        column = int(x)
-        low, high = columns.get(column, (value, value))
-        columns[column] = (min(low, value), max(high, value))
-    return [(float(c), low, high) for c, (low, high) in sorted(columns.items())]
+__all__ = ["MoodChart", "downsample", "values_text"]
+LEFT, RIGHT, TOP, BOTTOM = 34, 12, 10, 26  # the chart layer's plot margins, for the mouse
 
 
 def values_text(day: DailyMood) -> str:
@@ -120,10 +102,6 @@ class MoodChart(QWidget):
         step = plot.width() / max(self._length, 1)
         return plot.left() + step * ((day - self._start).days + 0.5)
 
-    @staticmethod
-    def _y(value: float, plot: QRectF) -> float:
-        return plot.bottom() - plot.height() * value / 10.0
-
     # --- keys and mouse ------------------------------------------------------------------------
 
     def _choose(self, index: int) -> None:
@@ -178,106 +156,39 @@ class MoodChart(QWidget):
 
     # --- painting ----------------------------------------------------------------------------
 
+    def scene(self) -> Scene:
+        """The chart as the chart layer describes it, at the widget's size."""
+        series = []
+        for index, name in enumerate(("mood", "connection", "trust")):
+            points = tuple(
+                (d.day, value)
+                for d in self._days
+                if (value := getattr(d, f"{name}_avg")) is not None
+            )
+            averages = tuple((a.start, getattr(a, name)) for a in self._averages)
+            series.append(TimeSeries(index, points, averages))
+        end = self._start + timedelta(days=self._length - 1)
+        chart = TimeChart(
+            start=self._start,
+            end=end,
+            series=tuple(series),
+            title=self.accessibleName(),
+            start_text=format_date(self._start, "medium"),
+            end_text=format_date(end, "medium"),
+            bucket_days=self._bucket_days,
+        )
+        return over_time(
+            chart,
+            width=self.width(),
+            height=self.height(),
+            focused=self.focused_day,
+            strong_focus=self.hasFocus(),
+        )
+
     def paintEvent(self, _event: QPaintEvent) -> None:
         painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        palette = self.palette()
-        plot = self._plot()
-        self._paint_scale(painter, plot, palette)
-        colors = series_colors(self)
-        fields = ("mood_avg", "connection_avg", "trust_avg")
-        styles = (Qt.PenStyle.SolidLine, Qt.PenStyle.DashLine, Qt.PenStyle.DotLine)
-        # Averages of a week that began before the period would reach into the scale: clip.
-        painter.setClipRect(plot.adjusted(-MARKER - 1, -MARKER - 1, MARKER + 1, MARKER + 1))
-        for color, name, style, shape in zip(colors, fields, styles, range(3), strict=True):
-            self._paint_series(painter, plot, color, name, shape)
-            self._paint_average(painter, plot, color, name.removesuffix("_avg"), style)
-        painter.setClipping(False)
-        self._paint_focus(painter, plot, palette)
-        painter.end()
-
-    def _paint_scale(self, painter: QPainter, plot: QRectF, palette: QPalette) -> None:
-        grid = QColor(palette.color(QPalette.ColorRole.Mid))
-        muted = palette.color(QPalette.ColorRole.PlaceholderText)
-        for value in (0, 5, 10):
-            y = self._y(value, plot)
-            painter.setPen(QPen(grid, 1))
-            painter.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y))
-            painter.setPen(muted)
-            box = QRectF(0, y - 8, LEFT - 6, 16)
-            painter.drawText(
-                box, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, str(value)
-            )
-        end = self._start + timedelta(days=self._length - 1)
-        below = QRectF(plot.left(), plot.bottom() + 4, plot.width(), BOTTOM - 4)
-        painter.drawText(below, Qt.AlignmentFlag.AlignLeft, format_date(self._start, "medium"))
-        painter.drawText(below, Qt.AlignmentFlag.AlignRight, format_date(end, "medium"))
-
-    def _paint_series(
-        self, painter: QPainter, plot: QRectF, color: QColor, name: str, shape: int
-    ) -> None:
-        points = [(d.day, getattr(d, name)) for d in self._days if getattr(d, name) is not None]
-        xs = [self._x(day, plot) for day, _v in points]
-        if len(points) > plot.width():  # more days than pixels: each column's range
-            painter.setPen(QPen(color, 1.5))
-            for x, low, high in downsample(xs, [v for _d, v in points]):
-                painter.drawLine(
-                    QPointF(x, self._y(low, plot)), QPointF(x, self._y(high, plot) - 1)
-                )
-            return
-        painter.setPen(QPen(color, 1))
-        painter.setBrush(color if shape == 0 else Qt.BrushStyle.NoBrush)
-        for x, (_day, value) in zip(xs, points, strict=True):
-            self._marker(painter, QPointF(x, self._y(value, plot)), shape)
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-
-    @staticmethod
-    def _marker(painter: QPainter, at: QPointF, shape: int) -> None:
-        r = MARKER
-        if shape == 0:
-            painter.drawEllipse(at, r, r)
-        elif shape == 1:
-            painter.drawRect(QRectF(at.x() - r, at.y() - r, 2 * r, 2 * r))
-        else:
-            path = QPainterPath(QPointF(at.x(), at.y() - r - 1))
-            path.lineTo(at.x() + r + 1, at.y() + r)
-            path.lineTo(at.x() - r - 1, at.y() + r)
-            path.closeSubpath()
-            painter.drawPath(path)
-
-    def _paint_average(
-        self, painter: QPainter, plot: QRectF, color: QColor, name: str, style: Qt.PenStyle
-    ) -> None:
-        # One segment between neighbouring weeks (or months) only: a week without any
-        # check-in leaves a gap in the line instead of bridging it.
-        painter.setPen(QPen(color, 2.5, style))
-        previous: tuple[date, QPointF] | None = None
-        for avg in self._averages:
-            value = getattr(avg, name)
-            middle = avg.start + timedelta(days=self._bucket_days // 2)
-            if value is None:
-                previous = None
-                continue
-            point = QPointF(self._x(middle, plot), self._y(value, plot))
-            near = previous is not None and (avg.start - previous[0]).days <= self._bucket_days + 3
-            if previous is not None and near:
-                painter.drawLine(previous[1], point)
-            elif len(self._averages) == 1:
-                painter.drawLine(
-                    QPointF(point.x() - 6, point.y()), QPointF(point.x() + 6, point.y())
-                )
-            previous = (avg.start, point)
-
-    def _paint_focus(self, painter: QPainter, plot: QRectF, palette: QPalette) -> None:
-        day = self.focused_day
-        if day is None:
-            return
-        x = self._x(day, plot)
-        color = palette.color(QPalette.ColorRole.Text)
-        width = 2 if self.hasFocus() else 1
-        style = Qt.PenStyle.SolidLine if self.hasFocus() else Qt.PenStyle.DotLine
-        painter.setPen(QPen(color, width, style))
-        painter.drawLine(QPointF(x, plot.top()), QPointF(x, plot.bottom()))
+        paint_scene(painter, self.scene(), QRectF(self.rect()), screen_theme(self))
         if self.hasFocus():
-            painter.setPen(QPen(palette.color(QPalette.ColorRole.Highlight), 1))
+            painter.setPen(QPen(self.palette().color(QPalette.ColorRole.Highlight), 1))
             painter.drawRect(QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5))
+        painter.end()

@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, QSize, Qt
-from PySide6.QtGui import QPainter, QPaintEvent, QPalette, QPen
+from PySide6.QtCore import QRectF, QSize
+from PySide6.QtGui import QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from trustjournal.core.i18n import _
+from trustjournal.services.charts.bars import told_bars
 from trustjournal.services.insights_figures import GratitudeBucket
-from trustjournal.ui.insights.colors import series_colors
+from trustjournal.ui.chart_painter import paint_scene, screen_theme
 
 HEIGHT = 64
-BAR = 14  # widest bar; many buckets get narrower ones
 
 
 class ToldBars(QWidget):
@@ -39,24 +39,8 @@ class ToldBars(QWidget):
     def paintEvent(self, _event: QPaintEvent) -> None:
         if not self.buckets:
             return
+        shares = [(b.count, b.told) for b in self.buckets]
+        scene = told_bars(shares, width=self.width(), height=HEIGHT, title=self.accessibleName())
         painter = QPainter(self)
-        step = min(BAR + 4, self.width() / len(self.buckets))
-        fill = series_colors(self)[0]
-        outline = QPen(self.palette().color(QPalette.ColorRole.Mid), 1)
-        for i, bucket in enumerate(self.buckets):
-            box = QRectF(i * step + 1.5, 1.5, max(step - 4, 2), HEIGHT - 3)
-            share = bucket.told / bucket.count
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(fill)
-            painter.drawRect(
-                QRectF(
-                    box.left(),
-                    box.bottom() - box.height() * share,
-                    box.width(),
-                    box.height() * share,
-                )
-            )
-            painter.setPen(outline)
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawRect(box)
+        paint_scene(painter, scene, QRectF(self.rect()), screen_theme(self))
         painter.end()

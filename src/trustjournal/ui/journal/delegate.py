@@ -18,6 +18,9 @@ KIND_ICONS: dict[str, Icon] = {
     EntryKind.MOOD.value: Icon.HEART,
     EntryKind.GRATITUDE.value: Icon.GRATITUDE,
     EntryKind.TRIGGER.value: Icon.TRIGGER,
+    EntryKind.REFLECTION.value: Icon.REFLECTION,
+    EntryKind.STATEMENT.value: Icon.STATEMENT,
+    EntryKind.QUALITY_TIME.value: Icon.TOGETHER,
 }
 ROW_HEIGHT = 36
 PAD = 12

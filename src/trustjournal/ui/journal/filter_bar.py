@@ -21,6 +21,7 @@ from trustjournal.core.entries import EntryKind
 from trustjournal.core.i18n import _, babel_locale, first_weekday, pgettext
 from trustjournal.core.periods import Period
 from trustjournal.core.query import EntryQuery
+from trustjournal.core.wording import kind_word
 from trustjournal.ui.editors.fields import qt_format
 from trustjournal.ui.wheel_guard import guard_wheel
 
@@ -57,6 +58,20 @@ class TagCombo(QComboBox):
         self.blockSignals(False)
 
 
+def kind_choices() -> list[tuple[EntryKind, str]]:
+    """Every kind of entry, as the kind chooser names it ("Mood check-ins", "Reflections")."""
+    words = {
+        EntryKind.MOOD: _("Mood check-ins"),
+        EntryKind.GRATITUDE: _("Gratitude"),
+        EntryKind.TRIGGER: _("Trigger records"),
+        EntryKind.REFLECTION: _("Reflections"),
+        EntryKind.STATEMENT: _("I statements"),
+        EntryKind.QUALITY_TIME: _("Time together"),
+    }
+    # A kind added later is listed all the same, by its own word, until it has a plural here.
+    return [(kind, words.get(kind) or kind_word(kind)) for kind in EntryKind]
+
+
 class FilterBar(QWidget):
     """Controls that say which entries the timeline shows.
 
@@ -72,11 +87,7 @@ class FilterBar(QWidget):
         self.kind = QComboBox(self)
         self.kind.setAccessibleName(_("Kind"))
         self.kind.addItem(_("All kinds"), None)
-        for kind, text in (
-            (EntryKind.MOOD, _("Mood check-ins")),
-            (EntryKind.GRATITUDE, _("Gratitude")),
-            (EntryKind.TRIGGER, _("Trigger records")),
-        ):
+        for kind, text in kind_choices():
             self.kind.addItem(text, kind.value)
         self.kind.addItem(_("Gratitude not yet shared"), UNSHARED_GRATITUDE)
         self.tag = TagCombo(self)

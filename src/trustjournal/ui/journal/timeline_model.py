@@ -20,6 +20,7 @@ from trustjournal.core.entries import Entry
 from trustjournal.core.i18n import _
 from trustjournal.core.query import EntryQuery
 from trustjournal.store.entries import EntryRepository
+from trustjournal.store.search import search_terms
 from trustjournal.store.timeline import TimelineKey
 from trustjournal.ui.journal.rows import (
     FOR_SESSION,
@@ -96,6 +97,7 @@ class TimelineModel(QAbstractListModel):
         self._rows: list[int] = []  # entry position, or -1 - position for the heading above it
         self._cache: dict[int, Entry] = {}  # id -> entry, for the pages read so far
         self._views: dict[int, RowView] = {}  # id -> what its row shows, once asked for
+        self._terms: list[str] = []  # the words searched for, shown in each row's summary
         self._headings: dict[str, RowView] = {}  # ISO day -> its heading row
         self._pages: set[int] = set()
         self._more = False
@@ -116,8 +118,10 @@ class TimelineModel(QAbstractListModel):
         """
         first = self._entries.timeline_slice(query, limit=FIRST_FETCH)
         index = list(first.rows)
+        terms = search_terms(query.search) if query.search else []
         self.beginResetModel()
         self._query = query
+        self._terms = terms
         self._index = []
         self._rows = []
         self._cache.clear()
@@ -257,7 +261,7 @@ class TimelineModel(QAbstractListModel):
         entry_id = self._index[position][0]
         found = self._views.get(entry_id)
         if found is None:
-            found = self._views[entry_id] = entry_view(self.entry(row))
+            found = self._views[entry_id] = entry_view(self.entry(row), self._terms)
         return found
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

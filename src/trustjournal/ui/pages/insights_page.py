@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QScrollArea, QVBoxLayout, QWi
 from trustjournal.core.i18n import _
 from trustjournal.core.periods import Period
 from trustjournal.services.changes import Change
+from trustjournal.services.export.shared_charts import ChartKind
 from trustjournal.services.insights_figures import PERIOD_SETTING, Figures, InsightFigures, Span
 from trustjournal.ui.insights.compare import (
     emotion_shift,
@@ -24,6 +25,9 @@ from trustjournal.ui.insights.helps import HelpsList
 from trustjournal.ui.insights.legend import SeriesLegend
 from trustjournal.ui.insights.mood_chart import MoodChart, values_text
 from trustjournal.ui.insights.period_bar import PeriodBar
+from trustjournal.ui.insights.readable import hours_summary, make_readable, order_tabs
+from trustjournal.ui.insights.share_button import add_share_buttons
+from trustjournal.ui.insights.together_card import together_card
 from trustjournal.ui.insights.told_bars import ToldBars
 from trustjournal.ui.insights.wording import (
     category_summary,
@@ -67,6 +71,7 @@ class InsightsPage(QWidget):
         self.year = YearGrid(self)
         self.year_text = label("", role="hint")
         self.hours = HourGrid(self)
+        self.hours_text = label("", role="hint")
         self.trigger_text = label("")
         self.trigger_counts = label("", role="hint")
         self.categories = label("")
@@ -80,6 +85,17 @@ class InsightsPage(QWidget):
         self.progress_text = label("")
         self.figures: Figures | None = None
         self._lay_out()
+        for text, chart in (  # each chart's words, reachable by Tab
+            (self.mood_text, self.chart.accessibleName()),
+            (self.year_text, self.year.accessibleName()),
+            (self.trigger_counts, _("Triggers")),
+            (self.categories, _("Triggers")),
+            (self.hours_text, self.hours.accessibleName()),
+            (self.intensity_text, _("Triggers")),
+            (self.told_text, self.told_bars.accessibleName()),
+        ):
+            make_readable(text, chart=chart)
+        order_tabs(self._cards(), set(self.share_buttons.values()))
         self.bar.changed.connect(self._on_period)
         self.chart.day_focused.connect(self._on_day_focused)
         self.chart.day_activated.connect(self.open_day)
@@ -126,6 +142,7 @@ class InsightsPage(QWidget):
             )
         )
         triggers.addWidget(self.hours)
+        triggers.addWidget(self.hours_text)
         triggers.addWidget(self.intensity_text)
         self.helps_card, helps = card(
             self,
@@ -138,6 +155,7 @@ class InsightsPage(QWidget):
         )
         helps.addWidget(self.helps)
         self._lay_out_comparisons()
+        self.share_buttons = add_share_buttons(self._shareable(), session=self._session)
         for frame in self._cards():
             column.addWidget(frame)
         column.addStretch(1)
@@ -163,12 +181,25 @@ class InsightsPage(QWidget):
         self.emotions_card, emotions = card(self, heading=_("Emotions"))
         emotions.addWidget(self.emotion_text)
         emotions.addWidget(self.emotion_shift)
+        self.together_card, self.together = together_card(self)
         self.progress_card, progress = card(
             self,
             heading=_("Progress"),
             hint=_("This period beside the same number of days just before it, as it was."),
         )
         progress.addWidget(self.progress_text)
+
+    def _shareable(self) -> dict[ChartKind, QWidget]:
+        """The cards that can be added to the next summary ("Add to Share")."""
+        return {
+            ChartKind.MOOD: self.mood_card,
+            ChartKind.YEAR: self.year_card,
+            ChartKind.TRIGGERS: self.trigger_card,
+            ChartKind.HELPS: self.helps_card,
+            ChartKind.GRATITUDE: self.gratitude_card,
+            ChartKind.EMOTIONS: self.emotions_card,
+            ChartKind.PROGRESS: self.progress_card,
+        }
 
     def _cards(self) -> tuple[QWidget, ...]:
         return (
@@ -178,6 +209,7 @@ class InsightsPage(QWidget):
             self.helps_card,
             self.gratitude_card,
             self.emotions_card,
+            self.together_card,
             self.progress_card,
         )
 
@@ -232,6 +264,9 @@ class InsightsPage(QWidget):
         self.categories.setText(category_summary(shown))
         self.categories.setVisible(bool(shown.categories))
         self.hours.show_counts(shown.grid)
+        self.hours_text.setText(hours_summary(shown.grid))
+        self.hours_text.setVisible(bool(shown.grid))
+        self.hours.setAccessibleDescription(self.hours_text.text())
         self.intensity_text.setText(intensity_summary(shown) if shown.triggers else "")
         self.intensity_text.setVisible(bool(shown.triggers))
         self.helps.show_effects(shown.coping)
@@ -247,6 +282,7 @@ class InsightsPage(QWidget):
         self.emotion_text.setText(emotion_summary(shown))
         self.emotion_shift.setText(emotion_shift(shown))
         self.progress_text.setText("\n".join(progress_lines(shown)))
+        self.together.show_comparisons(shown.together)
 
     def _on_day_focused(self, day: date | None) -> None:
         chosen = next((d for d in self.chart.days if d.day == day), None)
@@ -278,6 +314,8 @@ class InsightsPage(QWidget):
     def clear(self) -> None:
         """Forget the figures; the journal is about to close."""
         self._session.events.changed.disconnect(self._on_changed)
+        for share in self.share_buttons.values():
+            share.stop()
         self.figures = None
         self.chart.show_figures(Figures(Period(date.today(), date.today()), "week", [], [], []))
         self.day_values.clear()
@@ -288,6 +326,8 @@ class InsightsPage(QWidget):
         self.trigger_counts.clear()
         self.categories.clear()
         self.hours.show_counts({})
+        self.hours_text.clear()
+        self.together.show_comparisons([])
         self.intensity_text.clear()
         self.helps.show_effects([])
         for text in (

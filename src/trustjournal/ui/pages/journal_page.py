@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from itertools import pairwise
+from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSize, Qt
 from PySide6.QtGui import QAction, QKeySequence
@@ -26,6 +27,7 @@ from trustjournal.ui.editors.pane import EditorPane
 from trustjournal.ui.editors.registry import EditorRegistry, default_editors
 from trustjournal.ui.journal.delegate import TimelineDelegate
 from trustjournal.ui.journal.filter_bar import FilterBar
+from trustjournal.ui.journal.new_menu import NewEntryButton
 from trustjournal.ui.journal.timeline_model import Role, TimelineModel
 from trustjournal.ui.journal.timeline_view import TimelineView
 from trustjournal.ui.journal.undo_bar import UndoBar
@@ -44,6 +46,12 @@ def deleted_text(entry: Entry) -> str:
         return _("Mood entry of {when} moved to the bin.").format(when=when)
     if entry.kind is EntryKind.TRIGGER:
         return _("Trigger entry of {when} moved to the bin.").format(when=when)
+    if entry.kind is EntryKind.REFLECTION:
+        return _("Reflection of {when} moved to the bin.").format(when=when)
+    if entry.kind is EntryKind.STATEMENT:
+        return _("I statement of {when} moved to the bin.").format(when=when)
+    if entry.kind is EntryKind.QUALITY_TIME:
+        return _("Time together of {when} moved to the bin.").format(when=when)
     return _("Gratitude entry of {when} moved to the bin.").format(when=when)
 
 
@@ -83,7 +91,8 @@ class JournalPage(QWidget):
         self._session = session
         self.undo_stack = page_undo_stack(self)  # Ctrl+Z, Ctrl+Shift+Z; Edit → Undo, Redo
         self._undo_index = 0  # the stack's index last seen: the Undo bar shows as it grows
-        self.delete_button, self.new_button = self._top_buttons()
+        self._editors = editors or default_editors(scrolled=True)
+        self.delete_button, self.new_button, self.new_menu = self._top_buttons()
         self.filters = FilterBar(today=lambda: session.clock().date(), parent=self)
         self.search_error = label("", role="error")
         self.model = TimelineModel(entries=session.entries, parent=self)
@@ -94,7 +103,7 @@ class JournalPage(QWidget):
         self.empty = label("", role="hint")
         self.pane = EditorPane(
             session=session,
-            editors=editors or default_editors(scrolled=True),
+            editors=self._editors,
             draft_key=DRAFT_KEY,
             saved_text=_(SAVED),
             parent=self,
@@ -129,6 +138,7 @@ class JournalPage(QWidget):
         top.addStretch(1)
         top.addWidget(self.delete_button)
         top.addWidget(self.new_button)
+        top.addWidget(self.new_menu)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 16)
         layout.setSpacing(10)
@@ -141,7 +151,7 @@ class JournalPage(QWidget):
         self._wire()
         self.refresh()
 
-    def _top_buttons(self) -> tuple[QPushButton, QPushButton]:
+    def _top_buttons(self) -> tuple[QPushButton, QPushButton, NewEntryButton]:
         # Made first, with the page as parent, so the buttons read first start Tab's chain
         # (setTabOrder moves only the second widget of each pair).
         delete = button(_("Delete"))
@@ -151,7 +161,8 @@ class JournalPage(QWidget):
         new = button(_("&New check-in"))
         new.setParent(self)
         new.setToolTip(_("Start a new mood check-in (Ctrl+N)"))
-        return delete, new
+        menu = NewEntryButton(can_edit=self._editors.can_edit, parent=self)
+        return delete, new, menu
 
     def _order_tabs(self) -> None:
         # Tab follows reading order: the buttons at the top, the filters, the timeline, then
@@ -159,6 +170,7 @@ class JournalPage(QWidget):
         chain = [
             self.delete_button,
             self.new_button,
+            self.new_menu,
             *tab_stops(self.filters, focus_chain(self)),
             self.view,
             self.undo_bar.button,
@@ -173,6 +185,8 @@ class JournalPage(QWidget):
         self.filters.category.provider = self._session.services.insights.category_choices
         self._action(_("Find"), QKeySequence.StandardKey.Find, self.focus_search)
         self._action(_("New check-in"), QKeySequence.StandardKey.New, self.new_check_in)
+        self._action(_("New entry"), QKeySequence("Ctrl+Shift+N"), self.new_menu.showMenu)
+        self.new_menu.chosen.connect(self.new_entry)
         self.delete_action = QAction(_("Delete entry"), self.view)
         self.delete_action.setObjectName("deleteEntry")  # Edit → Delete entry runs it
         self.delete_action.setEnabled(False)
@@ -193,7 +207,9 @@ class JournalPage(QWidget):
         self.pane.set_aside.connect(self._close_editor)
         self._session.events.changed.connect(self._on_changed)
 
-    def _action(self, text: str, keys: QKeySequence.StandardKey, slot: object) -> QAction:
+    def _action(
+        self, text: str, keys: QKeySequence | QKeySequence.StandardKey, slot: object
+    ) -> QAction:
         action = QAction(text, self)
         action.setShortcut(QKeySequence(keys))
         action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -296,8 +312,10 @@ class JournalPage(QWidget):
         if self.pane.editor is not None:
             self.pane.editor.focus_first()
 
-    def _show_in_pane(self, entry: Entry | None, *, focus: bool = True) -> None:
-        self.pane.switch_to(entry)
+    def _show_in_pane(
+        self, entry: Entry | None, *, kind: EntryKind = EntryKind.MOOD, focus: bool = True
+    ) -> None:
+        self.pane.switch_to(entry, kind)
         self.right.setCurrentWidget(self.pane)
         self._show_delete_state()
         if focus and self.pane.editor is not None:
@@ -328,8 +346,39 @@ class JournalPage(QWidget):
 
     def new_check_in(self) -> None:
         """Open a new mood check-in (bringing back a set-aside one)."""
+        self.new_entry(EntryKind.MOOD)
+
+    def new_entry(self, kind: EntryKind) -> None:
+        """Open a new entry of `kind` (bringing back the one of that kind set aside)."""
         self.view.selectionModel().clearSelection()  # no row stands for it
-        self._show_in_pane(None)
+        self.pane.switch_to(None, kind)
+        self.right.setCurrentWidget(self.pane)
+        self._show_delete_state()
+        if self.pane.editor is not None:
+            self.pane.editor.focus_first()
+
+    def start_entry(self, kind: EntryKind, fields: dict[str, Any]) -> bool:
+        """Open a new `kind` entry with `fields` filled in (how other pages and editors start
+        one: `events.request_new_entry`), keeping what was typed in the entry shown before.
+
+        A new entry of the same kind set aside earlier comes back first instead, untouched, so
+        that nothing typed is lost (other kinds wait under their own drafts); False then, and
+        when there is no editor for `kind`.
+        """
+        if not self._editors.can_edit(kind):
+            return False
+        self.view.selectionModel().clearSelection()  # no row stands for it
+        self._show_in_pane(None, kind=kind, focus=False)
+        editor = self.pane.editor
+        if editor is None or editor.kind is not kind or editor.is_dirty():
+            if editor is not None:
+                editor.focus_first()
+            return False
+        if fields:
+            editor.restore_draft({**editor.draft(), **fields})
+            editor.changed.emit()  # kept as a draft like anything typed
+        editor.focus_first()
+        return True
 
     def focus_search(self) -> None:
         """Put the cursor in the search field (Ctrl+F)."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 from PySide6.QtWidgets import QWidget
 
@@ -18,6 +18,7 @@ from trustjournal.core.i18n import _
 from trustjournal.ui.icons import Icon
 
 if TYPE_CHECKING:
+    from trustjournal.core.entries import EntryKind
     from trustjournal.ui.session import Session
 
 
@@ -45,6 +46,15 @@ class EntryOpener(Protocol):
 
     def open_entry(self, entry_id: int) -> bool:
         """Show the entry `entry_id` in the editor; False if there is no such live entry."""
+
+
+@runtime_checkable
+class EntryStarter(Protocol):
+    """A page that can start a new entry of any kind (the Journal), through
+    `session.events.request_new_entry(kind, fields)`."""
+
+    def start_entry(self, kind: EntryKind, fields: dict[str, Any]) -> bool:
+        """Show a new entry of `kind` with `fields` filled in; False if it could not."""
 
 
 PageFactory = Callable[["Session"], QWidget]

@@ -25,6 +25,7 @@ from trustjournal.services.export.request import Audience, ExportRequest, defaul
 from trustjournal.ui.errors import describe
 from trustjournal.ui.session import Session
 from trustjournal.ui.share.choices import ChoicesPanel
+from trustjournal.ui.share.chosen_charts import ChosenCharts
 from trustjournal.ui.share.columns import ShareColumns
 from trustjournal.ui.share.entries_model import EntriesModel, LeftOut, counts_text
 from trustjournal.ui.share.notes import draft_of, notes_from_draft
@@ -56,6 +57,7 @@ class SharePage(QWidget):
         self.note.setPlaceholderText(_("What I want to say (for this summary only, shown first)"))
         self.note.setTabChangesFocus(True)
         self.note.setMinimumHeight(90)
+        self.charts = ChosenCharts(session=session, parent=self)
         self.model = EntriesModel(entries=session.entries, parent=self)
         self.entries = QListView(self)
         self.entries.setModel(self.model)
@@ -108,7 +110,7 @@ class SharePage(QWidget):
         line.setFrameShape(QFrame.Shape.HLine)
         self.columns = ShareColumns(
             choices=self._block(
-                self.choices, label(_("In your own words"), role="hint"), self.note
+                self.choices, label(_("In your own words"), role="hint"), self.note, self.charts
             ),
             entries=self._block(
                 label(_("4. Which entries"), role="heading"),
@@ -173,8 +175,10 @@ class SharePage(QWidget):
             self.choices.sections_chosen(),
             self.choices.fields_chosen(),
             excluded_ids=self.model.excluded,
+            reflection_ids=self.model.reflections,
             note=self.note.toPlainText(),
             language=self.choices.summary_language,
+            charts=self.charts.kinds,
         )
 
     def _on_choices_changed(self) -> None:
@@ -312,6 +316,7 @@ class SharePage(QWidget):
     def clear(self) -> None:
         """Forget every entry, the preview, the note and the passwords."""
         self._session.events.changed.disconnect(self._on_events_changed)
+        self.charts.clear()
         self._generation += 1
         self.preview_timer.stop()
         self.draft_timer.stop()

@@ -25,6 +25,7 @@ from trustjournal.ui.session import Session
 from trustjournal.ui.tab_order import tab_after
 from trustjournal.ui.today.gratitude_card import GratitudeCard
 from trustjournal.ui.today.later_cards import LaterCards
+from trustjournal.ui.today.together_card import TogetherCard
 from trustjournal.ui.today.trigger_card import TriggerCard
 from trustjournal.ui.today.week_strip import WEEK, WeekStrip
 from trustjournal.ui.undo import page_undo_stack
@@ -79,9 +80,8 @@ class TodayPage(QWidget):
         self._session = session
         self.heading = label("", role="title")  # wraps: in some languages the day is long
         self.streak = label("", role="good")
-        self.pane = EditorPane(
-            session=session, editors=editors or default_editors(), draft_key=DRAFT_KEY, parent=self
-        )
+        editors = editors or default_editors()
+        self.pane = EditorPane(session=session, editors=editors, draft_key=DRAFT_KEY, parent=self)
         self.pane.save_button.setText(_("Save check-in"))
         self.pane.cancel_button.setText(_("Set aside"))
         self.status = label("", role="hint")
@@ -91,6 +91,12 @@ class TodayPage(QWidget):
         self.week = WeekStrip(self)
         self.undo_stack = page_undo_stack(self)  # "I told them" (Ctrl+Z, Edit → Undo)
         self.gratitude = GratitudeCard(session=session, undo_stack=self.undo_stack, parent=self)
+        self.together = TogetherCard(
+            session=session,
+            undo_stack=self.undo_stack,
+            reflections=editors.can_edit(EntryKind.REFLECTION),
+            parent=self,
+        )
         self._later: LaterCards | None = None
         self._restore_later = False  # restore_drafts came before the later cards were built
         self._cleared = False
@@ -133,6 +139,7 @@ class TodayPage(QWidget):
         self._right = right = QVBoxLayout()
         right.setSpacing(14)
         right.addWidget(self.gratitude)
+        right.addWidget(self.together)
         right.addWidget(week)
         right.addStretch(1)  # gives way to "Logged today" and the rest (`LaterCards`)
         sides.addLayout(right, 1)
@@ -282,6 +289,7 @@ class TodayPage(QWidget):
         """Put an unfinished check-in, gratitude and trigger log (once built) back."""
         self.pane.restore()
         self.gratitude.restore_drafts()
+        self.together.restore_drafts()
         if self._later is None:
             self._restore_later = True
         else:
@@ -292,6 +300,7 @@ class TodayPage(QWidget):
         trigger log not built yet holds nothing new: its stored draft stays as it was)."""
         self.pane.stash()
         self.gratitude.stash_drafts()
+        self.together.stash_drafts()
         if self._later is not None:
             self._later.trigger.stash_drafts()
 
@@ -301,6 +310,7 @@ class TodayPage(QWidget):
         self._session.events.changed.disconnect(self._on_changed)
         self.pane.clear()
         self.gratitude.clear()
+        self.together.clear()
         if self._later is not None:
             self._later.clear()
         self.streak.clear()

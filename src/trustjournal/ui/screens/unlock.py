@@ -3,7 +3,14 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from trustjournal.core.i18n import _, ngettext
 from trustjournal.ui.icons import Icon, icon
@@ -40,9 +47,12 @@ class UnlockScreen(QWidget):
 
     Signals:
         unlock_requested(str, bool): the secret, and whether it is the recovery code.
+        restore_requested: "Restore from a backup…" was pressed (offered once the journal
+            could not be opened).
     """
 
     unlock_requested = Signal(str, bool)
+    restore_requested = Signal()
 
     def __init__(
         self, *, demo_passphrase: str | None = None, parent: QWidget | None = None
@@ -83,6 +93,7 @@ class UnlockScreen(QWidget):
         self.switch_button.clicked.connect(self._on_switch_clicked)
         margins = box.contentsMargins()
         self._add_buttons(box, CARD_WIDTH - margins.left() - margins.right())
+        self.restore_button = self._add_restore(box)
         column.addWidget(frame)
         if demo_passphrase is not None:
             demo = label(
@@ -126,6 +137,17 @@ class UnlockScreen(QWidget):
             row.addStretch(1)
         box.addLayout(row)
 
+    def _add_restore(self, box: QVBoxLayout) -> QPushButton:
+        """Add the restore offer below the rest; shown only when the journal cannot be opened."""
+        restore = button(_("Restore from a &backup…"), flat=True)
+        restore.setToolTip(_("Put a backup in your journal's place; what is there now is kept."))
+        restore.clicked.connect(self.restore_requested)
+        restore.hide()
+        row = button_row(restore, stretch_first=False)
+        row.addStretch(1)
+        box.addLayout(row)
+        return restore
+
     @property
     def uses_recovery_code(self) -> bool:
         """Whether the field currently takes the recovery code."""
@@ -142,6 +164,7 @@ class UnlockScreen(QWidget):
         self.field.setReadOnly(busy)
         self.unlock_button.setEnabled(not busy)
         self.switch_button.setEnabled(not busy)
+        self.restore_button.setEnabled(not busy)
         self.progress.setVisible(busy)
 
     def show_error(self, message: str) -> None:
@@ -151,6 +174,19 @@ class UnlockScreen(QWidget):
         self.error.show()
         self.field.setFocus(Qt.FocusReason.OtherFocusReason)
         self.field.selectAll()
+
+    def offer_restore(self, offer: bool = True) -> None:
+        """Show (or hide) "Restore from a backup…": for a journal that cannot be opened."""
+        self.restore_button.setVisible(offer)
+
+    def note_restored(self, message: str) -> None:
+        """Say how a restore went; the field is ready for unlocking."""
+        self.error.hide()
+        self.note.setText(message)
+        self.note.show()
+        self.offer_restore(False)
+        self.field.clear()
+        self.field.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _on_submit(self) -> None:
         secret = self.field.text()

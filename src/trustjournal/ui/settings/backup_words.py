@@ -4,8 +4,22 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from trustjournal.core.i18n import _, format_date, format_number, format_time, ngettext
+from trustjournal.core.i18n import N_, _, format_date, format_number, format_time, ngettext
 from trustjournal.services.backups import BackupInfo
+from trustjournal.services.backups_found import SecretsOfBackup
+
+# Why a backup asks for other secrets than the journal's of now (none when it does not).
+SECRET_NOTES = {
+    SecretsOfBackup.EARLIER: N_(
+        "This backup was made before your passphrase last changed, so the passphrase you "
+        "had then opens it. Your passphrase now and your recovery code work too."
+    ),
+    SecretsOfBackup.OWN_ONLY: N_(
+        "Your journal's key file cannot be read, so the backup's own comes back with it. "
+        "Enter the passphrase or recovery code you had when the backup was made; "
+        "afterwards it opens your journal."
+    ),
+}
 
 
 def rule_text() -> str:

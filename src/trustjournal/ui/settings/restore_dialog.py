@@ -16,9 +16,10 @@ from trustjournal.services.backups import (
     require_passphrase_for,
     restore,
 )
+from trustjournal.services.backups_found import secrets_of
 from trustjournal.ui.dialogs.keyed import KeyedDialog
 from trustjournal.ui.errors import describe
-from trustjournal.ui.settings.backup_words import when_text
+from trustjournal.ui.settings.backup_words import SECRET_NOTES, when_text
 from trustjournal.ui.tasks import Tasks
 from trustjournal.ui.widgets.common import button, button_row, field_label, label
 from trustjournal.ui.widgets.password_field import PasswordField
@@ -73,6 +74,10 @@ class RestoreBackupDialog(KeyedDialog):
             )
         )
         layout.addWidget(label(_(EXPLAIN), role="hint"))
+        note = SECRET_NOTES.get(secrets_of(info.path, service.journal_directory))
+        self.secret_note = label(_(note) if note else "", role="hint")
+        self.secret_note.setVisible(bool(note))  # why this backup may ask for another secret
+        layout.addWidget(self.secret_note)
         self.passphrase = PasswordField(accessible_name=_("Passphrase"), parent=self)
         layout.addWidget(field_label(_("&Passphrase"), self.passphrase))
         layout.addWidget(self.passphrase)

@@ -51,6 +51,9 @@ def section_words() -> dict[Section, str]:
         Section.TRIGGERS: _("Hard moments (trigger records)"),
         Section.PATTERNS: _("Patterns across hard moments"),
         Section.SESSION: _("Topics flagged for the session"),
+        Section.STATEMENTS: _("“I” statements I prepared"),
+        Section.TOGETHER: _("Time together"),
+        Section.REFLECTIONS: _("Reflections, only those I tick below"),
     }
 
 
@@ -58,6 +61,9 @@ SECTIONS_SHOWN = (  # the trigger records last, right above the fields they shar
     Section.MOOD,
     Section.NOTES,
     Section.GRATITUDE,
+    Section.TOGETHER,
+    Section.STATEMENTS,
+    Section.REFLECTIONS,
     Section.SESSION,
     Section.TRIGGERS,
     Section.PATTERNS,

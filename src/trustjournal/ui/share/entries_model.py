@@ -39,7 +39,15 @@ def kind_words() -> dict[EntryKind, str]:
         EntryKind.MOOD: _("Check-in"),
         EntryKind.GRATITUDE: pgettext("kind of entry", "Gratitude"),
         EntryKind.TRIGGER: _("Hard moment"),
+        EntryKind.STATEMENT: pgettext("kind of entry", "I statement"),
+        EntryKind.QUALITY_TIME: pgettext("kind of entry", "Time together"),
+        EntryKind.REFLECTION: pgettext("kind of entry", "Reflection"),
     }
+
+
+def tick_to_share_text() -> str:
+    """Said under a reflection: free writing is shared only when it is ticked, one by one."""
+    return _("Free writing: shared only if you tick it.")
 
 
 def gone_text() -> str:
@@ -65,6 +73,7 @@ class LeftOut:
 
     excluded: frozenset[int] = field(default_factory=frozenset)
     asked: frozenset[int] = field(default_factory=frozenset)
+    reflections: frozenset[int] = field(default_factory=frozenset)  # ticked one by one
 
 
 def counts_text(included: int, total: int) -> str:
@@ -86,7 +95,8 @@ class EntriesModel(QAbstractListModel):
     long period never loads every entry into the list. Private entries are never candidates.
 
     A hard moment (see `Candidate.hard_moment`) is left out the first time it is offered, and
-    its row asks whether to share it; ticking it shares it.
+    its row asks whether to share it; ticking it shares it. A reflection is the other way
+    round: it is never in unless its own box is ticked (`reflections`), as the summary asks.
 
     Signals:
         excluded_changed: an entry was left out or taken back in.
@@ -100,6 +110,7 @@ class EntriesModel(QAbstractListModel):
         self._rows: tuple[Candidate, ...] = ()
         self._excluded: set[int] = set()
         self._asked: set[int] = set()  # hard moments already left out once by default
+        self._reflections: set[int] = set()  # reflections ticked, one by one
         self._labels: dict[int, str] = {}
 
     # --- contents -------------------------------------------------------------------------------
@@ -132,12 +143,15 @@ class EntriesModel(QAbstractListModel):
 
     def left_out(self) -> LeftOut:
         """The entry choices as they are now (kept per audience by the page)."""
-        return LeftOut(frozenset(self._excluded), frozenset(self._asked))
+        return LeftOut(
+            frozenset(self._excluded), frozenset(self._asked), frozenset(self._reflections)
+        )
 
     def restore_left_out(self, state: LeftOut) -> None:
         """Put back an audience's entry choices."""
         self._excluded = set(state.excluded)
         self._asked = set(state.asked)
+        self._reflections = set(state.reflections)
         if self._rows:
             self.dataChanged.emit(self.index(0), self.index(len(self._rows) - 1))
         self.excluded_changed.emit()
@@ -154,6 +168,7 @@ class EntriesModel(QAbstractListModel):
         self._rows = ()
         self._excluded.clear()
         self._asked.clear()
+        self._reflections.clear()
         self._labels.clear()
         self.endResetModel()
 
@@ -161,6 +176,33 @@ class EntriesModel(QAbstractListModel):
     def excluded(self) -> frozenset[int]:
         """The ids left out (of those offered now, and earlier ones the person left out)."""
         return frozenset(self._excluded)
+
+    @property
+    def reflections(self) -> frozenset[int]:
+        """The reflections ticked one by one (the only ones a summary may include)."""
+        return frozenset(self._reflections)
+
+    def is_included(self, candidate: Candidate) -> bool:
+        """Whether an offered entry will be shared as things are ticked now."""
+        if candidate.kind is EntryKind.REFLECTION:
+            return candidate.entry_id in self._reflections
+        return candidate.entry_id not in self._excluded
+
+    def set_included(self, candidate: Candidate, included: bool) -> None:
+        """Tick an entry in or out: a reflection by its own choice, the rest by leaving out."""
+        if candidate.kind is not EntryKind.REFLECTION:
+            self.set_excluded(candidate.entry_id, not included)
+            return
+        if (candidate.entry_id in self._reflections) == included:
+            return
+        if included:
+            self._reflections.add(candidate.entry_id)
+        else:
+            self._reflections.discard(candidate.entry_id)
+        row = self.row_of(candidate.entry_id)
+        if row >= 0:
+            self.dataChanged.emit(self.index(row), self.index(row))
+        self.excluded_changed.emit()
 
     def set_excluded(self, entry_id: int, excluded: bool) -> None:
         """Leave an entry out, or take it back in."""
@@ -189,7 +231,7 @@ class EntriesModel(QAbstractListModel):
 
     def included_count(self) -> int:
         """How many offered entries will be shared."""
-        return sum(c.entry_id not in self._excluded for c in self._rows)
+        return sum(self.is_included(c) for c in self._rows)
 
     def candidate(self, row: int) -> Candidate:
         """The candidate in `row`."""
@@ -237,16 +279,21 @@ class EntriesModel(QAbstractListModel):
         row = index.row()
         candidate = self._rows[row]
         hard = candidate.hard_moment
+        by_one = candidate.kind is EntryKind.REFLECTION
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             text = self.label(row)
-            return f"{text}\n{hard_moment_text()}" if hard else text
-        included = candidate.entry_id not in self._excluded
+            if hard:
+                return f"{text}\n{hard_moment_text()}"
+            return f"{text}\n{tick_to_share_text()}" if by_one else text
+        included = self.is_included(candidate)
         values: dict[int, Any] = {
             Qt.ItemDataRole.CheckStateRole: (
                 Qt.CheckState.Checked if included else Qt.CheckState.Unchecked
             ),
             Qt.ItemDataRole.DecorationRole: icon(Icon.HEART) if hard else None,
-            Qt.ItemDataRole.ToolTipRole: hard_moment_text() if hard else None,
+            Qt.ItemDataRole.ToolTipRole: (
+                hard_moment_text() if hard else tick_to_share_text() if by_one else None
+            ),
             Role.ID: candidate.entry_id,
             Role.HARD_MOMENT: hard,
             Role.INCLUDED: included,
@@ -259,7 +306,7 @@ class EntriesModel(QAbstractListModel):
         checked = (
             Qt.CheckState(value) == Qt.CheckState.Checked if not isinstance(value, bool) else value
         )
-        self.set_excluded(self._rows[index.row()].entry_id, not checked)
+        self.set_included(self._rows[index.row()], checked)
         return True
 
     def flags(self, index: Index) -> Qt.ItemFlag:

@@ -41,16 +41,21 @@ class PreviewDocument(QTextDocument):
         refused: what was asked for and refused (for tests).
     """
 
-    def __init__(self, chart: QImage | None, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        chart: QImage | None,
+        parent: QObject | None = None,
+        extra: tuple[QImage | None, ...] = (),
+    ) -> None:
         super().__init__(parent)
         self.setUndoRedoEnabled(False)
-        self._chart = chart
+        self._images = images(chart, extra)
         self.refused: list[str] = []
 
     def loadResource(self, kind: int, name: QUrl | str) -> Any:
         text = name.toString() if isinstance(name, QUrl) else str(name)
-        if kind == QTextDocument.ResourceType.ImageResource.value and text == CHART_URL:
-            return self._chart
+        if kind == QTextDocument.ResourceType.ImageResource.value and text in self._images:
+            return self._images[text]
         self.refused.append(text)
         return None
 
@@ -67,6 +72,14 @@ class Preview:
     html: str
     chart: QImage | None
     document: PreviewDocument | None = None
+    extra: tuple[QImage | None, ...] = ()  # the charts after the first, added from Insights
+
+
+def images(chart: QImage | None, extra: tuple[QImage | None, ...]) -> dict[str, QImage | None]:
+    """The preview's own images by the address its HTML gives them."""
+    found = {f"{CHART_URL}-{i}": image for i, image in enumerate(extra, 1)}
+    found[CHART_URL] = chart
+    return found
 
 
 def chart_image(svg: str) -> QImage | None:
@@ -90,15 +103,11 @@ def chart_image(svg: str) -> QImage | None:
 def build_preview(request: ExportRequest, summary: Summary) -> Preview:
     """The preview of a summary: its HTML with the chart as one local image."""
     html = _spaced(render_html(summary))
-    found = _SVG.search(html)
-    chart = chart_image(found.group(0)) if found else None
-    if found:
-        html = (
-            html[: found.start()]
-            + f'<p><img src="{CHART_URL}" {WIDTH_MARK}></p>'
-            + html[found.end() :]
-        )
-    return Preview(request, summary, html, chart)
+    drawn = [chart_image(found.group(0)) for found in _SVG.finditer(html)]
+    addresses = iter([CHART_URL, *(f"{CHART_URL}-{i}" for i in range(1, len(drawn)))])
+    html = _SVG.sub(lambda _m: f'<p><img src="{next(addresses)}" {WIDTH_MARK}></p>', html)
+    chart = drawn[0] if drawn else None
+    return Preview(request, summary, html, chart, extra=tuple(drawn[1:]))
 
 
 def _spaced(html: str) -> str:
@@ -118,12 +127,14 @@ def parsed(preview: Preview, width: int) -> Preview:
 
     Runs in the worker: the document is made there, then moved to the thread that shows it.
     """
-    document = PreviewDocument(preview.chart)
+    document = PreviewDocument(preview.chart, extra=preview.extra)
     document.setHtml(preview.html.replace(WIDTH_MARK, f'width="{width}"'))
     app = QCoreApplication.instance()
     if app is not None:
         document.moveToThread(app.thread())
-    return Preview(preview.request, preview.summary, preview.html, preview.chart, document)
+    return Preview(
+        preview.request, preview.summary, preview.html, preview.chart, document, preview.extra
+    )
 
 
 def build_job(
@@ -150,7 +161,7 @@ class PreviewBrowser(QTextBrowser):
         self.setOpenExternalLinks(False)
         self.setAccessibleName(_("Preview of the summary"))
         self.setUndoRedoEnabled(False)
-        self._chart: QImage | None = None
+        self._images: dict[str, QImage | None] = {}
         self._refused: list[str] = []  # asked of the browser itself
         self._shown_width: int | None = None  # the chart width of the preview shown
         self.setDocument(PreviewDocument(None, self))
@@ -173,7 +184,7 @@ class PreviewBrowser(QTextBrowser):
         """
         bar = self.verticalScrollBar()
         position = bar.value()
-        self._chart = preview.chart
+        self._images = images(preview.chart, preview.extra)
         self._shown_width = self.chart_width() if preview.chart is not None else None
         document = preview.document
         if document is None or not shiboken6.isValid(document):  # shown before, then let go
@@ -194,7 +205,7 @@ class PreviewBrowser(QTextBrowser):
 
     def clear_preview(self) -> None:
         """Forget the preview (the journal is locking)."""
-        self._chart = None
+        self._images = {}
         self._shown_width = None
         previous = self.document()
         self.setDocument(PreviewDocument(None, self))
@@ -202,7 +213,7 @@ class PreviewBrowser(QTextBrowser):
 
     def loadResource(self, kind: int, name: QUrl | str) -> Any:
         text = name.toString() if isinstance(name, QUrl) else str(name)
-        if kind == QTextDocument.ResourceType.ImageResource.value and text == CHART_URL:
-            return self._chart
+        if kind == QTextDocument.ResourceType.ImageResource.value and text in self._images:
+            return self._images[text]
         self._refused.append(text)
         return None
