@@ -23,6 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # run as a script from anywhere
     sys.path.insert(0, str(ROOT))
 
+from benchmarks.between_figures import between_figures  # noqa: E402
 from benchmarks.bundle_figures import bundle_report, print_bundle  # noqa: E402
 from benchmarks.data_figures import data_figures  # noqa: E402
 from benchmarks.insights_figures import insights_figures  # noqa: E402
@@ -234,6 +235,7 @@ def main(argv: list[str] | None = None) -> int:
         figures.extend(store_figures(directory, size, runs))
         figures.extend(insights_figures(directory, size, runs))
         figures.extend(written_figures(directory, size, runs))
+        figures.extend(between_figures(directory, size, runs))
     # The data targets are set at the largest vault (a backup ≤ 2 s, export-data ≤ 10 s).
     figures.extend(data_figures(vault_for(sizes[-1], SEED), sizes[-1], 3))
 

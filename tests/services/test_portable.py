@@ -22,6 +22,7 @@ from tests.store.test_entries_roundtrip import (
     gratitudes,
     moods,
     reflections,
+    sessions,
     statements,
     together,
     triggers,
@@ -75,7 +76,7 @@ def _import(db: Database, path: Path) -> imports.ImportPlan:
     return plan
 
 
-any_entry = moods | gratitudes | triggers | reflections | statements | together
+any_entry = moods | gratitudes | triggers | reflections | statements | together | sessions
 entries_in_bin = st.lists(st.tuples(any_entry, st.booleans()), max_size=8)
 chosen_settings = st.fixed_dictionaries(
     {},
@@ -258,12 +259,13 @@ def test_too_large_or_not_utf8_is_refused() -> None:
 def test_every_entry_kind_and_field_is_in_the_schema() -> None:
     from trustjournal.core.entries import ENTRY_TYPES, field_names
     from trustjournal.core.resources import load_json
+    from trustjournal.core.serialize import json_name
 
     schema = load_json(*portable.SCHEMA)
     kinds = schema["$defs"]
     for kind in ENTRY_TYPES:
         properties = set(kinds[kind.value]["properties"])
-        assert set(field_names(kind)) - {"id"} <= properties, kind
+        assert {json_name(name) for name in field_names(kind)} - {"id"} <= properties, kind
     assert EntryQuery  # the query module is what the export reads through
 
 
@@ -273,6 +275,7 @@ def test_every_exported_entry_has_only_fields_its_schema_allows(tmp_path: Path) 
         QualityTime,
         Reflection,
         Statement,
+        TherapySession,
         TriggerRecord,
     )
     from trustjournal.core.resources import load_json
@@ -285,6 +288,7 @@ def test_every_exported_entry_has_only_fields_its_schema_allows(tmp_path: Path) 
     repo.add(Reflection(occurred_at=NOW, title="t", body="b", prompt="p"))
     repo.add(Statement(occurred_at=NOW, feel=("hurt",), when="w", said_on=NOW.date()))
     repo.add(QualityTime(occurred_at=NOW, what="walk", minutes=30, connection=7))
+    repo.add(TherapySession(occurred_at=NOW, with_whom="Dr. Lee", next_at=NOW + timedelta(7)))
     assert binned.id is not None
     repo.delete(binned.id)
     data = _export(db, tmp_path / "all.json")

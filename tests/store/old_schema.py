@@ -11,16 +11,27 @@ from trustjournal.store.entry_rows import DATA_COLUMNS, data_values, fts_row, na
 
 # The columns of `entries` before schema v5 added those of the new kinds.
 V4_COLUMNS = DATA_COLUMNS[: DATA_COLUMNS.index("title")]
+# The columns of `entries` before schema v6 added those of the session.
+V5_COLUMNS = DATA_COLUMNS[: DATA_COLUMNS.index("with_whom")]
 
 
 def add_before_v5(db: Database, entry: Entry, *, now: datetime) -> Entry:
     """Store an entry of an old kind the way versions 1–4 did, and return it with its id."""
+    return _add_old(db, entry, now=now, columns=V4_COLUMNS)
+
+
+def add_before_v6(db: Database, entry: Entry, *, now: datetime) -> Entry:
+    """Store an entry of a kind before sessions the way version 5 did, with its id."""
+    return _add_old(db, entry, now=now, columns=V5_COLUMNS)
+
+
+def _add_old(db: Database, entry: Entry, *, now: datetime, columns: tuple[str, ...]) -> Entry:
     micros = utc_micros(now)
-    values = data_values(entry, updated_utc=micros)[: len(V4_COLUMNS)]
+    values = data_values(entry, updated_utc=micros)[: len(columns)]
     with db.transaction():
         cursor = db.execute(
-            f"INSERT INTO entries (created_utc, {', '.join(V4_COLUMNS)})"  # noqa: S608
-            f" VALUES (?, {placeholders(len(V4_COLUMNS))})",
+            f"INSERT INTO entries (created_utc, {', '.join(columns)})"  # noqa: S608
+            f" VALUES (?, {placeholders(len(columns))})",
             (micros, *values),
         )
         entry_id = int(cursor.lastrowid)

@@ -21,6 +21,7 @@ from trustjournal.core.entries import (
     QualityTime,
     Reflection,
     Statement,
+    TherapySession,
     TriggerRecord,
 )
 from trustjournal.core.query import EntryQuery
@@ -114,6 +115,14 @@ together = st.builds(
     appreciated=texts,
     **envelope,
 )
+sessions = st.builds(
+    TherapySession,
+    with_whom=short_texts,
+    worked_on=texts,
+    remember=texts,
+    next_at=st.none() | moments,
+    **envelope,
+)
 # A word no generated text can glue itself to: it is stored on a line of its own.
 markers = st.text(alphabet="bcdfghjklmnpqrstvwxz", min_size=6, max_size=12)
 
@@ -136,6 +145,7 @@ def _with_marker(entry: Entry, marker: str) -> Entry:
         Reflection: "body",
         Statement: "when",
         QualityTime: "what",
+        TherapySession: "worked_on",
     }[type(entry)]
     return entry.with_changes(**{name: f"{getattr(entry, name)}\n{marker}\n"})
 
@@ -153,6 +163,9 @@ def _check_round_trip(repo: EntryRepository, entry: Entry, marker: str) -> None:
     assert stored.occurred_at == original.occurred_at  # the same instant
     assert stored.occurred_at.utcoffset() == original.occurred_at.utcoffset()
     assert stored.occurred_at.isoformat() == original.occurred_at.isoformat()
+    if isinstance(original, TherapySession) and original.next_at is not None:
+        assert isinstance(stored, TherapySession) and stored.next_at is not None
+        assert stored.next_at.isoformat() == original.next_at.isoformat()  # its offset too
     assert repo.get_many([saved.id]) == [stored]
     assert saved.id in repo.ids(EntryQuery(search=marker))
     assert saved.id in repo.ids(EntryQuery(search=marker.upper()[:-2] + "*"))
@@ -186,8 +199,8 @@ def test_any_trigger_record_round_trips(
 
 
 @ROUND_TRIP
-@given(entry=st.one_of(reflections, statements, together), marker=markers)
-def test_any_reflection_statement_or_time_together_round_trips(
+@given(entry=st.one_of(reflections, statements, together, sessions), marker=markers)
+def test_any_reflection_statement_time_together_or_session_round_trips(
     shared_repo: EntryRepository, entry: Entry, marker: str
 ) -> None:
     _check_round_trip(shared_repo, entry, marker)

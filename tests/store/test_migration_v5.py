@@ -109,7 +109,7 @@ def test_a_journal_at_v4_keeps_every_entry_name_search_row_and_index(tmp_path: P
 
     with Vault.unlock(directory, PASSPHRASE, clock=_clock) as vault:
         db = vault.db
-        assert db.user_version == SCHEMA_VERSION == 5
+        assert db.user_version == SCHEMA_VERSION
         assert repr(_contents(db)) == (tmp_path / "contents").read_text()
         repo = EntryRepository(db=db, clock=_clock)
         assert repo.get_many([e.id or 0 for e in before]) == [
@@ -119,7 +119,8 @@ def test_a_journal_at_v4_keeps_every_entry_name_search_row_and_index(tmp_path: P
         for word, entry in zip(("marigold", "saffron", "juniper"), before, strict=False):
             assert repo.ids(EntryQuery(search=word)) == [entry.id]
         assert repo.ids(EntryQuery(tag="phone")) == [before[2].id]
-        assert _schema(db) == indexes  # every index made again, exactly as it was
+        after = _schema(db)  # later migrations add their own indexes beside these
+        assert {name: after[name] for name in indexes} == indexes  # each made again as it was
         assert db.query("PRAGMA foreign_key_check") == []
         assert db.scalar("PRAGMA foreign_keys") == 1  # enforced again after the rebuild
         assert vault.verify() == []

@@ -90,7 +90,7 @@ def test_the_foundations_import_no_editor_registry_or_pane() -> None:
 def test_only_the_registry_imports_the_concrete_editors() -> None:
     graph = _graph()
     concrete = _concrete_editors()
-    assert concrete >= {"mood", "gratitude", "trigger", "statement", "quality_time"}
+    assert concrete >= {"mood", "gratitude", "trigger", "statement", "quality_time", "session"}
     importers = {name for name, imported in graph.items() if imported & concrete}
     assert importers == {"registry"}
 
@@ -101,6 +101,7 @@ def test_the_registry_knows_every_shipped_editor() -> None:
     assert editors.can_edit(EntryKind.TRIGGER)
     assert editors.can_edit(EntryKind.REFLECTION)
     assert editors.can_edit(EntryKind.STATEMENT) and editors.can_edit(EntryKind.QUALITY_TIME)
+    assert editors.can_edit(EntryKind.SESSION)
 
 
 def test_the_cycle_finder_finds_the_old_lazy_import() -> None:

@@ -158,7 +158,9 @@ def test_a_squeezed_or_overlapping_layout_is_noticed(qtbot: QtBot) -> None:
 
 
 @pytest.mark.parametrize("size", SIZES)
-@pytest.mark.parametrize("kind", [EntryKind.STATEMENT, EntryKind.QUALITY_TIME], ids=str)
+@pytest.mark.parametrize(
+    "kind", [EntryKind.STATEMENT, EntryKind.QUALITY_TIME, EntryKind.SESSION], ids=str
+)
 def test_the_written_kinds_editors_fit_the_journal_at_every_size(
     qtbot: QtBot, qapp: QApplication, tmp_path: Path, kind: EntryKind, size: tuple[int, int]
 ) -> None:

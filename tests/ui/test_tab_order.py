@@ -235,7 +235,9 @@ def test_tab_follows_reading_order_in_the_journals_editors(
     ] == []
 
 
-@pytest.mark.parametrize("kind", [EntryKind.STATEMENT, EntryKind.QUALITY_TIME], ids=str)
+@pytest.mark.parametrize(
+    "kind", [EntryKind.STATEMENT, EntryKind.QUALITY_TIME, EntryKind.SESSION], ids=str
+)
 def test_tab_follows_reading_order_in_the_written_kinds_editors(
     qtbot: QtBot, qapp: QApplication, tmp_path: Path, kind: EntryKind
 ) -> None:

@@ -22,10 +22,16 @@ from pytestqt.qtbot import QtBot
 
 from tests.ui.shell_helpers import open_journal
 from trustjournal.core.entries import EntryKind
+from trustjournal.ui.editors.session import SessionEditor
 from trustjournal.ui.pages.journal_pages import journal_pages
 
 PAGE_KEYS = [spec.key for spec in journal_pages()] + ["settings"]
 INPUTS = (QAbstractSpinBox, QComboBox, QAbstractSlider, QAbstractButton)
+WRITTEN_KINDS = {
+    "statement": EntryKind.STATEMENT,
+    "together": EntryKind.QUALITY_TIME,
+    "session": EntryKind.SESSION,
+}
 
 
 def wheel_over(widget: QWidget, *, down: bool = True) -> None:
@@ -96,17 +102,21 @@ def test_the_wheel_over_an_unfocused_input_changes_nothing(
     assert frame.page_list.hasFocus()  # and the wheel gave none of them focus
 
 
-@pytest.mark.parametrize("editor", ["check-in", "trigger", "reflection", "statement", "together"])
+@pytest.mark.parametrize(
+    "editor", ["check-in", "trigger", "reflection", "statement", "together", "session"]
+)
 def test_the_wheel_over_the_journal_editors_changes_nothing(
     qtbot: QtBot, qapp: QApplication, tmp_path: Path, editor: str
 ) -> None:
     shell, frame = open_journal(qtbot, qapp, tmp_path)
     shell.window.resize(800, 600)
     journal = frame.page("journal")
-    if editor in ("statement", "together"):
-        kind = EntryKind.STATEMENT if editor == "statement" else EntryKind.QUALITY_TIME
+    if editor in WRITTEN_KINDS:
+        kind = WRITTEN_KINDS[editor]
         frame.show_page("journal")
         assert journal.start_entry(kind, {})
+        if isinstance(journal.pane.editor, SessionEditor):  # its next session's time, enabled
+            journal.pane.editor.next_session.known.setChecked(True)
     elif editor == "trigger":
         card = frame.page("today").trigger
         card.situation.setPlainText("A door closed hard")

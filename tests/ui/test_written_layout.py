@@ -12,7 +12,14 @@ from pytestqt.qtbot import QtBot
 from tests.ui.layout_checks import out_of_reach, overlaps, save_shot, settle, sideways, squeezed
 from tests.ui.shell_helpers import PASSPHRASE, fixed_clock, make_vault, start_shell, unlock
 from trustjournal.app import Shell
-from trustjournal.core.entries import Entry, EntryKind, QualityTime, Reflection, Statement
+from trustjournal.core.entries import (
+    Entry,
+    EntryKind,
+    QualityTime,
+    Reflection,
+    Statement,
+    TherapySession,
+)
 from trustjournal.store.entries import EntryRepository
 from trustjournal.store.vault import Vault
 from trustjournal.ui.editors.registry import default_editors
@@ -22,7 +29,12 @@ from trustjournal.ui.pages.journal_page import JournalPage
 from trustjournal.ui.pages.journal_pages import journal_pages
 
 SIZES = [(MINIMUM_SIZE.width(), MINIMUM_SIZE.height()), (960, 680), (1920, 1080)]
-NEW_KINDS = (EntryKind.REFLECTION, EntryKind.STATEMENT, EntryKind.QUALITY_TIME)
+NEW_KINDS = (
+    EntryKind.REFLECTION,
+    EntryKind.STATEMENT,
+    EntryKind.QUALITY_TIME,
+    EntryKind.SESSION,
+)
 EDITED = [kind for kind in NEW_KINDS if default_editors().can_edit(kind)]
 FORMATTED = (
     "# What stayed with me\n\nWe **talked about the week** and I noticed _how tired_ we both "
@@ -53,6 +65,13 @@ def written_entries() -> list[Entry]:
             minutes=90,
             connection=8,
             appreciated="that we laughed again",
+        ),
+        TherapySession(
+            occurred_at=moment - timedelta(minutes=35),
+            with_whom="Dr. Lee, couples session",
+            worked_on="How we repair after a fight, and asking before advising",
+            remember="Breathe first; say what I feel, not what they did",
+            next_at=moment + timedelta(days=5),
         ),
     ]
 

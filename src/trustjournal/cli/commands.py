@@ -12,6 +12,7 @@ from typing import Any
 
 import platformdirs
 
+from trustjournal.cli.between_commands import BetweenCommands
 from trustjournal.cli.data_commands import DataCommands
 from trustjournal.cli.entry_args import (
     detail_lines,
@@ -95,7 +96,7 @@ def _unlock(args: argparse.Namespace, secrets: SecretSource) -> Vault:
     return Vault.unlock(directory, secrets.ask(_("Passphrase: ")))
 
 
-class Commands(DataCommands, InsightsCommand):
+class Commands(DataCommands, InsightsCommand, BetweenCommands):
     """The subcommands, sharing the secret source, the printer and the clock."""
 
     def __init__(

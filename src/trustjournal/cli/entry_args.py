@@ -7,6 +7,7 @@ from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
+from trustjournal.cli.between_args import session_entry
 from trustjournal.cli.terminal import UsageError, visible
 from trustjournal.cli.written_args import written_entry
 from trustjournal.core.entries import (
@@ -67,6 +68,10 @@ FIELD_LABELS = {
     "what": N_("what"),
     "minutes": N_("minutes"),
     "appreciated": N_("appreciated"),
+    "with": N_("with"),
+    "worked_on": N_("worked on"),
+    "remember": N_("remember"),
+    "next_at": N_("next session"),
 }
 
 
@@ -106,7 +111,7 @@ def entry_from_args(args: argparse.Namespace, now_local: datetime) -> Entry:
         "tags": _names(args.tags),
         "private": args.private,
     }
-    written = written_entry(args, common, now_local)
+    written = written_entry(args, common, now_local) or session_entry(args, common)
     if written is not None:
         return written
     if args.kind == EntryKind.MOOD:

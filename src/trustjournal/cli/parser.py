@@ -7,6 +7,7 @@ from collections.abc import Callable
 from typing import Any, NoReturn
 
 from trustjournal import __version__
+from trustjournal.cli.between_args import add_between_commands, add_session_kind
 from trustjournal.cli.data_commands import add_data_commands, backup_to_help
 from trustjournal.cli.insights_command import add_insights_command
 from trustjournal.cli.terminal import UsageError
@@ -92,6 +93,16 @@ def _entry_id(text: str) -> int:
     return value
 
 
+def _item_id(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(_("expected a number from the list")) from None
+    if not 1 <= value <= MAX_ENTRY_ID:
+        raise argparse.ArgumentTypeError(_("expected a number from the list"))
+    return value
+
+
 def _common(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--vault", metavar="DIR", help=_("the journal folder (default: your data folder)")
@@ -149,6 +160,7 @@ def _add_commands(sub: argparse._SubParsersAction[Parser]) -> None:
     _envelope(trig)
 
     add_written_kinds(kinds, common=_common, envelope=_envelope, scale=_scale)
+    add_session_kind(kinds, common=_common, envelope=_envelope)
 
 
 def _export_command(sub: argparse._SubParsersAction[Parser]) -> None:
@@ -269,6 +281,7 @@ def build_parser() -> Parser:
 
     add_data_commands(sub, _common)
     add_insights_command(sub, _common)
+    add_between_commands(sub, common=_common, scale=_scale, number=_item_id)
     _export_command(sub)
 
     demo = sub.add_parser("demo", help=_("create a journal filled with generated examples"))

@@ -103,6 +103,10 @@ TEXT_OPTIONS = (
     "felt_after",
     "what",
     "appreciated",
+    "with_whom",
+    "worked_on",
+    "remember",
+    "why",
 )
 FROM_STDIN = "-"
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, fields
 from datetime import date
 
+from trustjournal.core.entries_session import TherapySession
 from trustjournal.core.entries_written import (
     QualityTime,
     Reflection,
@@ -56,6 +57,7 @@ __all__ = [
     "QualityTime",
     "Reflection",
     "Statement",
+    "TherapySession",
     "TriggerRecord",
     "check_date",
     "check_scale",
@@ -159,7 +161,15 @@ class TriggerRecord(EntryBase):
         self._set("unfinished", bool(self.unfinished))
 
 
-Entry = MoodCheckIn | GratitudeEntry | TriggerRecord | Reflection | Statement | QualityTime
+Entry = (
+    MoodCheckIn
+    | GratitudeEntry
+    | TriggerRecord
+    | Reflection
+    | Statement
+    | QualityTime
+    | TherapySession
+)
 
 EntryType = (
     type[MoodCheckIn]
@@ -168,6 +178,7 @@ EntryType = (
     | type[Reflection]
     | type[Statement]
     | type[QualityTime]
+    | type[TherapySession]
 )
 
 ENTRY_TYPES: dict[EntryKind, EntryType] = {
@@ -177,6 +188,7 @@ ENTRY_TYPES: dict[EntryKind, EntryType] = {
     EntryKind.REFLECTION: Reflection,
     EntryKind.STATEMENT: Statement,
     EntryKind.QUALITY_TIME: QualityTime,
+    EntryKind.SESSION: TherapySession,
 }
 
 TEXT_FIELDS: dict[EntryKind, tuple[str, ...]] = {
@@ -186,6 +198,7 @@ TEXT_FIELDS: dict[EntryKind, tuple[str, ...]] = {
     EntryKind.REFLECTION: ("title", "body", "prompt"),
     EntryKind.STATEMENT: ("when", "because", "request", "outcome", "felt_after"),
     EntryKind.QUALITY_TIME: ("what", "appreciated"),
+    EntryKind.SESSION: ("with_whom", "worked_on", "remember"),
 }
 
 

@@ -36,6 +36,7 @@ class EntryKind(StrEnum):
     REFLECTION = "reflection"
     STATEMENT = "statement"
     QUALITY_TIME = "quality_time"
+    SESSION = "session"
 
 
 class About(StrEnum):
@@ -89,6 +90,24 @@ FIELD_NAMES = {
     "what": N_("what we did"),
     "minutes": N_("minutes"),
     "appreciated": N_("what I appreciated"),
+    "with_whom": N_("with whom"),
+    "worked_on": N_("what we worked on"),
+    "remember": N_("what I want to remember"),
+    "next_at": N_("the next session"),
+    "counts": N_("what counts"),
+    "times": N_("how often"),
+    "per": N_("per"),
+    "from": N_("from"),
+    "to": N_("until"),
+    "ended_on": N_("ended on"),
+    "why": N_("why it matters"),
+    "steps": N_("steps"),
+    "step": N_("step"),
+    "target_on": N_("target date"),
+    "state": N_("state"),
+    "at": N_("done at"),
+    "homework": N_("homework"),
+    "goal": N_("goal"),
 }
 
 

@@ -181,3 +181,17 @@ class VaultUpgradeError(UserFacingError):
         "The journal could not be updated for this version of TrustJournal. "
         "Nothing was lost: it is still at its previous version."
     )
+
+
+class HomeworkNotFoundError(UserFacingError):
+    """No homework item has that number (or it is in the bin)."""
+
+    exit_code = ExitCode.NOT_FOUND
+    default_message = N_("There is no homework with that number.")
+
+
+class GoalNotFoundError(UserFacingError):
+    """No goal has that number (or it is in the bin)."""
+
+    exit_code = ExitCode.NOT_FOUND
+    default_message = N_("There is no goal with that number.")

@@ -12,7 +12,15 @@ from trustjournal.core.errors import ValidationError
 from trustjournal.core.i18n import _
 
 _DATES = {"expressed_on", "said_on"}
-_MOMENTS = {"occurred_at", "created_at", "updated_at"}
+_MOMENTS = {"occurred_at", "created_at", "updated_at", "next_at"}
+# Fields whose JSON name differs: `with` is a Python keyword, so the session's field is
+# `with_whom` in code and `with` wherever people read it (the issue's JSON, the CLI).
+_JSON_NAMES = {"with_whom": "with"}
+
+
+def json_name(field_name: str) -> str:
+    """The name a field has in JSON (the export schema, --json): `with` for `with_whom`."""
+    return _JSON_NAMES.get(field_name, field_name)
 
 
 def to_dict(entry: Entry) -> dict[str, Any]:
@@ -26,7 +34,7 @@ def to_dict(entry: Entry) -> dict[str, Any]:
             value = value.value
         elif isinstance(value, tuple):
             value = list(value)
-        out[f.name] = value
+        out[_JSON_NAMES.get(f.name, f.name)] = value
     return out
 
 
@@ -41,9 +49,10 @@ def from_dict(data: dict[str, Any]) -> Entry:
         cls = ENTRY_TYPES[kind]
         kwargs: dict[str, Any] = {}
         for f in fields(cls):
-            if not f.init or f.name not in data:
+            key = _JSON_NAMES.get(f.name, f.name)
+            if not f.init or key not in data:
                 continue
-            value = data[f.name]
+            value = data[key]
             if value is not None and f.name in _MOMENTS:
                 value = datetime.fromisoformat(value)
             elif value is not None and f.name in _DATES:

@@ -15,6 +15,7 @@ from trustjournal.core.entries import (
     QualityTime,
     Reflection,
     Statement,
+    TherapySession,
     TriggerRecord,
 )
 from trustjournal.core.i18n import N_, _, format_date, format_time, ngettext, pgettext
@@ -174,6 +175,8 @@ def summarise(entry: Entry, width: int = SUMMARY_WIDTH) -> str:
         text = first_line(entry.title, width) or first_line(entry.body, width)
     elif isinstance(entry, Statement):
         text = first_line(i_feel_when(entry.feel, entry.when), width)
+    elif isinstance(entry, TherapySession):
+        text = session_line(entry, width)
     else:
         text = quality_time_line(entry, width)
     return first_line(text, width)
@@ -227,7 +230,13 @@ def quality_time_line(entry: QualityTime, width: int = SUMMARY_WIDTH) -> str:
     return " · ".join(parts)
 
 
-def kind_word(kind: EntryKind) -> str:
+def session_line(entry: TherapySession, width: int = SUMMARY_WIDTH) -> str:
+    """A session in one line: with whom, and what we worked on."""
+    parts = [first_line(text, width) for text in (entry.with_whom, entry.worked_on) if text]
+    return " · ".join(parts) or _("Session")
+
+
+def kind_word(kind: EntryKind) -> str:  # noqa: PLR0911 - one return per kind, plainest
     """A kind of entry as a person says it, in the current language."""
     if kind is EntryKind.MOOD:
         return pgettext("entry kind", "Mood")
@@ -239,6 +248,8 @@ def kind_word(kind: EntryKind) -> str:
         return pgettext("entry kind", "I statement")
     if kind is EntryKind.QUALITY_TIME:
         return pgettext("entry kind", "Time together")
+    if kind is EntryKind.SESSION:
+        return pgettext("entry kind", "Session")
     return pgettext("entry kind", "Gratitude")
 
 

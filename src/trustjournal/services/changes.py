@@ -23,6 +23,9 @@ class Change(StrEnum):
     GRATITUDE_TOLD = "gratitude told"
     SETTINGS = "settings"
     VOCABULARY = "vocabulary"
+    HOMEWORK = "homework"  # items, their ticks, or their weeks' progress
+    GOALS = "goals"
+    PROGRESS = "progress"  # the progress list: something reached, or acknowledged
 
 
 Changes = frozenset[Change]

@@ -6,6 +6,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
+from trustjournal.services.between import BetweenOperations
+from trustjournal.services.between_reader import BetweenReader
 from trustjournal.store.drafts import DraftRepository
 from trustjournal.store.entries import EntryRepository
 from trustjournal.store.exports import ExportLogRepository
@@ -34,6 +36,16 @@ def session_stores(*, vault: Vault, clock: Callable[[], datetime]) -> SessionSto
         drafts=DraftRepository(db=vault.db, clock=clock),
         entries=EntryRepository(db=vault.db, clock=clock),
     )
+
+
+def between_reader(*, vault: Vault, clock: Callable[[], datetime]) -> BetweenReader:
+    """Homework with its weeks, goals, progress and milestones, and the sessions around now."""
+    return BetweenReader(vault=vault, clock=clock)
+
+
+def between_operations(*, vault: Vault, clock: Callable[[], datetime]) -> BetweenOperations:
+    """The changes to homework, goals and progress (each with its undo pair)."""
+    return BetweenOperations(vault=vault, clock=clock)
 
 
 def export_history(*, vault: Vault, clock: Callable[[], datetime]) -> ExportLogRepository:

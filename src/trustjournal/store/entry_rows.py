@@ -15,6 +15,7 @@ from trustjournal.core.entries import (
     QualityTime,
     Reflection,
     Statement,
+    TherapySession,
     TriggerRecord,
     searchable_text,
 )
@@ -63,6 +64,12 @@ DATA_COLUMNS: tuple[str, ...] = (
     "what",
     "minutes",
     "appreciated",
+    # added in schema v6 for therapy sessions
+    "with_whom",
+    "worked_on",
+    "remember",
+    "next_utc",
+    "next_offset_min",
 )
 
 # What `entry_from_row` reads, in this order.
@@ -157,6 +164,17 @@ def data_values(entry: Entry, *, updated_utc: int) -> tuple[Any, ...]:
             outcome=entry.outcome,
             felt_after=entry.felt_after,
         )
+    elif isinstance(entry, TherapySession):
+        next_micros = next_minutes = None
+        if entry.next_at is not None:
+            next_micros, next_minutes, _day, _hour = moment_columns(entry.next_at)
+        values.update(
+            with_whom=entry.with_whom,
+            worked_on=entry.worked_on,
+            remember=entry.remember,
+            next_utc=next_micros,
+            next_offset_min=next_minutes,
+        )
     else:
         values.update(
             what=entry.what,
@@ -193,7 +211,7 @@ def fts_row(entry_id: int, entry: Entry) -> tuple[int, str]:
     return entry_id, searchable_text(entry)
 
 
-def entry_from_row(row: Sequence[Any], names: Names) -> Entry:
+def entry_from_row(row: Sequence[Any], names: Names) -> Entry:  # noqa: PLR0911 - one per kind
     """Rebuild an entry from a row selected with SELECT_LIST and its names by role."""
 
     def col(name: str) -> Any:
@@ -244,6 +262,15 @@ def entry_from_row(row: Sequence[Any], names: Names) -> Entry:
             said_on=date.fromisoformat(said_on) if said_on else None,
             outcome=col("outcome") or "",
             felt_after=col("felt_after") or "",
+            **common,
+        )
+    if kind is EntryKind.SESSION:
+        next_utc = col("next_utc")
+        return TherapySession(
+            with_whom=col("with_whom") or "",
+            worked_on=col("worked_on") or "",
+            remember=col("remember") or "",
+            next_at=from_micros(next_utc, col("next_offset_min")) if next_utc is not None else None,
             **common,
         )
     return QualityTime(

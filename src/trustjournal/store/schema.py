@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from trustjournal.store.db import Database
+from trustjournal.store.schema_v6 import create_v6
 
 
 @dataclass(frozen=True)
@@ -275,6 +276,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(3, "covering index for the coping figures", _create_v3),
     Migration(4, "the timeline index covers the day, for search pages", _create_v4),
     Migration(5, "reflections, statements and time together", _create_v5, rebuilds_tables=True),
+    Migration(6, "sessions, homework, goals and progress", create_v6, rebuilds_tables=True),
 )
 
 SCHEMA_VERSION = MIGRATIONS[-1].version

@@ -71,6 +71,11 @@ _DELETE = {
         N_("&Undo delete of the time together of {day}"),
         N_("&Redo delete of the time together of {day}"),
     ),
+    EntryKind.SESSION: (
+        N_("delete of the session entry of {day}"),
+        N_("&Undo delete of the session entry of {day}"),
+        N_("&Redo delete of the session entry of {day}"),
+    ),
 }
 _EDIT = {
     EntryKind.MOOD: (
@@ -102,6 +107,11 @@ _EDIT = {
         N_("edit of the time together of {day}"),
         N_("&Undo edit of the time together of {day}"),
         N_("&Redo edit of the time together of {day}"),
+    ),
+    EntryKind.SESSION: (
+        N_("edit of the session entry of {day}"),
+        N_("&Undo edit of the session entry of {day}"),
+        N_("&Redo edit of the session entry of {day}"),
     ),
 }
 _TOLD = (  # "I told them": the button on Today's unshared appreciations (gratitude only)

@@ -13,6 +13,7 @@ from trustjournal.ui.editors.gratitude import GratitudeEditor
 from trustjournal.ui.editors.mood import MoodEditor
 from trustjournal.ui.editors.quality_time import QualityTimeEditor
 from trustjournal.ui.editors.reflection import ReflectionEditor
+from trustjournal.ui.editors.session import SessionEditor
 from trustjournal.ui.editors.statement import StatementEditor
 from trustjournal.ui.editors.trigger import TriggerEditor
 from trustjournal.ui.session import Session
@@ -60,6 +61,9 @@ def default_editors(*, scrolled: bool = False) -> EditorRegistry:
             EntryKind.REFLECTION: lambda s, parent: ReflectionEditor(session=s, parent=parent),
             EntryKind.STATEMENT: lambda s, parent: StatementEditor(session=s, parent=parent),
             EntryKind.QUALITY_TIME: lambda s, parent: QualityTimeEditor(
+                session=s, scrolled=scrolled, parent=parent
+            ),
+            EntryKind.SESSION: lambda s, parent: SessionEditor(
                 session=s, scrolled=scrolled, parent=parent
             ),
         }

@@ -21,6 +21,7 @@ KIND_ICONS: dict[str, Icon] = {
     EntryKind.REFLECTION.value: Icon.REFLECTION,
     EntryKind.STATEMENT.value: Icon.STATEMENT,
     EntryKind.QUALITY_TIME.value: Icon.TOGETHER,
+    EntryKind.SESSION.value: Icon.CLOCK,
 }
 ROW_HEIGHT = 36
 PAD = 12

@@ -67,6 +67,7 @@ def kind_choices() -> list[tuple[EntryKind, str]]:
         EntryKind.REFLECTION: _("Reflections"),
         EntryKind.STATEMENT: _("I statements"),
         EntryKind.QUALITY_TIME: _("Time together"),
+        EntryKind.SESSION: _("Therapy sessions"),
     }
     # A kind added later is listed all the same, by its own word, until it has a plural here.
     return [(kind, words.get(kind) or kind_word(kind)) for kind in EntryKind]

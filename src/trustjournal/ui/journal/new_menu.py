@@ -20,6 +20,7 @@ KIND_ICONS: dict[EntryKind, Icon] = {
     EntryKind.REFLECTION: Icon.REFLECTION,
     EntryKind.STATEMENT: Icon.STATEMENT,
     EntryKind.QUALITY_TIME: Icon.TOGETHER,
+    EntryKind.SESSION: Icon.CLOCK,
 }
 
 
@@ -32,6 +33,7 @@ def menu_words(kind: EntryKind) -> str:
         EntryKind.REFLECTION: _("&Reflection"),
         EntryKind.STATEMENT: _("&I statement"),
         EntryKind.QUALITY_TIME: _("Time t&ogether"),
+        EntryKind.SESSION: _("Therapy &session"),
     }
     return words.get(kind) or kind_word(kind)
 

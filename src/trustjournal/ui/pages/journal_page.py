@@ -39,7 +39,7 @@ DRAFT_KEY = "journal.editor"
 WORDS_MIN_WIDTH = 120  # px: the hints and the Undo bar's words wrap below their natural width
 
 
-def deleted_text(entry: Entry) -> str:
+def deleted_text(entry: Entry) -> str:  # noqa: PLR0911 - one sentence per kind, plainest
     """The Undo bar's words after a delete: the entry by kind and time, no journal text."""
     when = short_when(entry.occurred_at)  # "Sat 14 Mar, 02:30"
     if entry.kind is EntryKind.MOOD:
@@ -52,6 +52,8 @@ def deleted_text(entry: Entry) -> str:
         return _("I statement of {when} moved to the bin.").format(when=when)
     if entry.kind is EntryKind.QUALITY_TIME:
         return _("Time together of {when} moved to the bin.").format(when=when)
+    if entry.kind is EntryKind.SESSION:
+        return _("Session entry of {when} moved to the bin.").format(when=when)
     return _("Gratitude entry of {when} moved to the bin.").format(when=when)
 
 

@@ -1,0 +1,81 @@
+"""Reads for between sessions: sessions around now, and the figures milestones are found from."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from trustjournal.core.times import from_micros
+from trustjournal.store.db import Database
+from trustjournal.store.entry_rows import utc_micros
+
+
+@dataclass(frozen=True)
+class FullWeek:
+    """A Monday-to-Sunday week with a check-in on every day."""
+
+    start: date
+    checkins: int
+
+
+@dataclass(frozen=True)
+class MonthAverage:
+    """The mean of the trust answers given in one calendar month."""
+
+    month: date  # its first day
+    mean: float
+    answers: int
+
+
+def next_session(db: Database, now: datetime) -> datetime | None:
+    """The earliest next session still ahead, as recorded on a live session entry."""
+    row = db.query_one(
+        "SELECT next_utc, next_offset_min FROM entries WHERE kind = 'session'"
+        " AND deleted_utc IS NULL AND next_utc >= ? ORDER BY next_utc LIMIT 1",
+        (utc_micros(now),),
+    )
+    return from_micros(row[0], row[1]) if row is not None else None
+
+
+def last_session_day(db: Database, *, on_or_before: date, include_private: bool) -> date | None:
+    """The local day of the latest live session on or before a day (a summary's period start).
+
+    Args:
+        include_private: False for anything shared (a private session is never shown there).
+    """
+    sql = (
+        "SELECT max(local_day) FROM entries WHERE kind = 'session' AND deleted_utc IS NULL"
+        " AND local_day <= ?"
+    )
+    if not include_private:
+        sql += " AND private = 0"
+    day = db.scalar(sql, (on_or_before.isoformat(),))
+    return date.fromisoformat(day) if day else None
+
+
+def first_full_checkin_week(db: Database, *, before: date) -> FullWeek | None:
+    """The first week (ending before `before`) with a live check-in on each of its 7 days."""
+    row = db.query_one(
+        "SELECT date(local_day, '-6 days', 'weekday 1') AS week, count(*)"
+        " FROM entries WHERE kind = 'mood' AND deleted_utc IS NULL AND local_day < ?"
+        " GROUP BY week HAVING count(DISTINCT local_day) = 7 ORDER BY week LIMIT 1",
+        (before.isoformat(),),
+    )
+    return FullWeek(date.fromisoformat(row[0]), int(row[1])) if row is not None else None
+
+
+def monthly_trust(db: Database, *, before: date) -> list[MonthAverage]:
+    """The trust mean of each calendar month that ended before `before`, oldest first.
+
+    Unanswered trust (NULL) is left out, as in Insights; entries in the bin never count.
+    """
+    rows = db.query(
+        "SELECT substr(local_day, 1, 7) AS month, avg(trust), count(trust) FROM entries"
+        " WHERE kind = 'mood' AND deleted_utc IS NULL AND trust IS NOT NULL AND local_day < ?"
+        " GROUP BY month ORDER BY month",
+        (before.replace(day=1).isoformat(),),
+    )
+    return [
+        MonthAverage(date.fromisoformat(f"{month}-01"), float(mean), int(count))
+        for month, mean, count in rows
+    ]
