@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
 
 from trustjournal.core.i18n import _
 from trustjournal.core.periods import Period
@@ -40,6 +40,7 @@ from trustjournal.ui.insights.wording import (
 from trustjournal.ui.insights.written_card import written_card
 from trustjournal.ui.session import Session
 from trustjournal.ui.widgets.common import card, label
+from trustjournal.ui.widgets.field_scroll import FieldScrollArea
 
 
 class InsightsPage(QWidget):
@@ -160,7 +161,7 @@ class InsightsPage(QWidget):
         for frame in self._cards():
             column.addWidget(frame)
         column.addStretch(1)
-        scroll = QScrollArea(self)
+        scroll = FieldScrollArea(self)
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         scroll.setWidgetResizable(True)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QListView,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -32,6 +31,7 @@ from trustjournal.ui.undo import page_undo_stack
 from trustjournal.ui.widgets.common import button, card, label
 from trustjournal.ui.widgets.coping_figures import CopingFiguresView
 from trustjournal.ui.widgets.fading import Confirmation
+from trustjournal.ui.widgets.field_scroll import FieldScrollArea
 
 DRAFT_KEY = "today.checkin"
 CHECKED_IN = N_("Saved. Thank you for checking in.")  # translated where shown
@@ -144,7 +144,7 @@ class TodayPage(QWidget):
         right.addStretch(1)  # gives way to "Logged today" and the rest (`LaterCards`)
         sides.addLayout(right, 1)
         column.addLayout(sides, 1)
-        self.scroll_area = scroll = QScrollArea(self)
+        self.scroll_area = scroll = FieldScrollArea(self)
         # Not a Tab stop of its own: Tab goes from the side bar straight to the check-in, and
         # the area scrolls to whatever control Tab reaches.
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from trustjournal.ui.tab_order import tab_controls
+from trustjournal.ui.widgets.field_scroll import FieldScrollArea
 
 THREE_COLUMNS = 1100  # page widths from which the blocks go in three columns
 TWO_COLUMNS = 700  # ... in two (the preview beside the steps); below it, one column
@@ -48,7 +49,7 @@ def mode_for(width: int) -> Mode:
 
 
 def _scroll(parent: QWidget) -> tuple[QScrollArea, QVBoxLayout]:
-    scroll = QScrollArea(parent)
+    scroll = FieldScrollArea(parent)
     scroll.setWidgetResizable(True)
     scroll.setFrameShape(QFrame.Shape.NoFrame)
     scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)

@@ -11,12 +11,12 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
 from trustjournal.ui.icons import Icon, icon
+from trustjournal.ui.widgets.field_scroll import FieldScrollArea
 
 
 def N_(message: str) -> str:
@@ -154,7 +154,7 @@ def scrolled_body(owner: QWidget) -> QWidget:
     """Fill `owner` with a frameless scroll area and return the widget it scrolls."""
     outer = QVBoxLayout(owner)
     outer.setContentsMargins(0, 0, 0, 0)
-    scroll = QScrollArea(owner)
+    scroll = FieldScrollArea(owner)
     scroll.setWidgetResizable(True)
     scroll.setFrameShape(QFrame.Shape.NoFrame)
     outer.addWidget(scroll)
