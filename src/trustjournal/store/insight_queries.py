@@ -169,9 +169,15 @@ def _float(value: Any) -> float | None:
     return None if value is None else float(value)
 
 
+_TOTALS_KINDS = "'mood', 'gratitude', 'trigger', 'reflection', 'statement', 'quality_time'"
+
+
 def period_totals(db: Database, period: Period | None) -> PeriodTotals:
     """One pass over the period's live entries, grouped in SQL."""
     where = Where()
+    # Only these kinds are counted; naming them lets SQLite walk one range of the covering
+    # index entries_insights (schema 7) per kind, never a whole entry row.
+    where.add(f"kind IN ({_TOTALS_KINDS})")
     where.add("deleted_utc IS NULL")
     add_period(where, period, "local_day")
     row = db.query(
