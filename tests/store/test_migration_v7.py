@@ -119,3 +119,17 @@ def test_the_insights_figures_read_only_the_covering_index(
     # A plan that reads entry rows decrypts most of the table's pages over all time.
     assert f"USING COVERING INDEX {INSIGHTS_INDEX}" in plan, plan
     assert "USING INDEX " not in plan.replace("COVERING INDEX", ""), plan
+
+
+def test_emotion_counts_walk_names_in_order_over_the_covering_index(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    directory, _contents = _vault_at_v6(tmp_path)
+    with Vault.unlock(directory, PASSPHRASE, clock=_clock) as vault:
+        assert insight_queries.emotion_counts(vault.db, PERIOD) == [("tired", 1)]
+        plan = _plans(vault.db, lambda db: insight_queries.emotion_counts(db, PERIOD), monkeypatch)
+    # Probing entry_names once per entry reads a random page each; the period's ids come from
+    # the covering index and the names are walked in order, grouped without a sort.
+    assert "SEARCH n USING COVERING INDEX entry_names_by_name (role=?)" in plan, plan
+    assert f"SEARCH entries USING COVERING INDEX {INSIGHTS_INDEX}" in plan, plan
+    assert "TEMP B-TREE FOR GROUP BY" not in plan, plan

@@ -225,17 +225,24 @@ def emotion_counts(db: Database, period: Period | None) -> list[tuple[str, int]]
     """Emotions named in check-ins and trigger records (letter case ignored), most frequent
     first; each is shown as first written."""
     where = Where()
-    where.add("e.kind IN ('mood', 'trigger')")
-    where.add("e.deleted_utc IS NULL")
-    add_period(where, period, "e.local_day")
+    where.add("kind IN ('mood', 'trigger')")
+    where.add("deleted_utc IS NULL")
+    add_period(where, period, "local_day")
+    # The period's entry ids come from the covering index entries_insights (schema 7) into one
+    # in-memory set; the emotions are then walked in name order through entry_names_by_name
+    # (`+` keeps SQLite from probing by entry id instead), so counting needs no sort and reads
+    # no entry row. Only each emotion's first naming is looked up for its written form.
     rows = db.query(
-        "SELECT n.name, min(n.entry_id), count(*) AS uses"  # noqa: S608
-        " FROM entries AS e CROSS JOIN entry_names AS n"
-        " ON n.entry_id = e.id AND n.role = 'emotion'"
-        f" {where.sql()} GROUP BY n.name_key ORDER BY uses DESC, n.name_key",
+        "SELECT (SELECT f.name FROM entry_names AS f WHERE f.entry_id = g.first"  # noqa: S608
+        " AND f.role = 'emotion' AND f.name_key = g.key ORDER BY f.position LIMIT 1),"
+        " g.uses FROM (SELECT n.name_key AS key, min(n.entry_id) AS first, count(*) AS uses"
+        " FROM entry_names AS n INDEXED BY entry_names_by_name"
+        " WHERE n.role = 'emotion' AND +n.entry_id IN"
+        f" (SELECT id FROM entries {where.sql()}) GROUP BY n.name_key) AS g"
+        " ORDER BY g.uses DESC, g.key",
         where.params,
     )
-    return [(str(name), int(uses)) for name, _first, uses in rows]
+    return [(str(name), int(uses)) for name, uses in rows]
 
 
 def gratitude_by_bucket(
