@@ -125,10 +125,10 @@ def test_failing_third_migration_keeps_the_second(db: Database) -> None:
 
 def test_a_database_newer_than_the_app_is_refused_untouched(db: Database) -> None:
     migrate(db)
-    db.execute("PRAGMA user_version = 7")
+    db.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
     with pytest.raises(VaultTooNewError, match="newer version"):
         migrate(db)
-    assert db.user_version == 7
+    assert db.user_version == SCHEMA_VERSION + 1
 
 
 def test_misnumbered_migrations_are_a_bug(db: Database) -> None:

@@ -169,9 +169,15 @@ def _float(value: Any) -> float | None:
     return None if value is None else float(value)
 
 
+_TOTALS_KINDS = "'mood', 'gratitude', 'trigger', 'reflection', 'statement', 'quality_time'"
+
+
 def period_totals(db: Database, period: Period | None) -> PeriodTotals:
     """One pass over the period's live entries, grouped in SQL."""
     where = Where()
+    # Only these kinds are counted; naming them lets SQLite walk one range of the covering
+    # index entries_insights (schema 7) per kind, never a whole entry row.
+    where.add(f"kind IN ({_TOTALS_KINDS})")
     where.add("deleted_utc IS NULL")
     add_period(where, period, "local_day")
     row = db.query(
@@ -215,21 +221,49 @@ def period_totals(db: Database, period: Period | None) -> PeriodTotals:
     )
 
 
+# From this many days on (about four years, measured at 100 000 entries), walking every emotion
+# ever named beats probing entry_names once per entry of the period (each probe a random
+# encrypted page); shorter periods probe.
+WALK_NAMES_DAYS = 1461
+
+
 def emotion_counts(db: Database, period: Period | None) -> list[tuple[str, int]]:
     """Emotions named in check-ins and trigger records (letter case ignored), most frequent
     first; each is shown as first written."""
     where = Where()
-    where.add("e.kind IN ('mood', 'trigger')")
-    where.add("e.deleted_utc IS NULL")
-    add_period(where, period, "e.local_day")
+    where.add("kind IN ('mood', 'trigger')")
+    where.add("deleted_utc IS NULL")
+    add_period(where, period, "local_day")
+    # The period's entry ids come from the covering index entries_insights (schema 7).
+    ids = f"SELECT id FROM entries {where.sql()}"  # noqa: S608
+    if _long(period):
+        # Into one in-memory set; the emotions are then walked in name order through
+        # entry_names_by_name (`+` keeps SQLite from probing by entry id), so counting needs
+        # no sort. Only each emotion's first naming is looked up for its written form.
+        groups = (
+            "SELECT n.name_key AS key, min(n.entry_id) AS first, count(*) AS uses"  # noqa: S608
+            " FROM entry_names AS n INDEXED BY entry_names_by_name"
+            f" WHERE n.role = 'emotion' AND +n.entry_id IN ({ids}) GROUP BY n.name_key"
+        )
+    else:
+        groups = (
+            "SELECT n.name_key AS key, min(n.entry_id) AS first, count(*) AS uses"  # noqa: S608
+            f" FROM ({ids}) AS e CROSS JOIN entry_names AS n"
+            " ON n.entry_id = e.id AND n.role = 'emotion' GROUP BY n.name_key"
+        )
     rows = db.query(
-        "SELECT n.name, min(n.entry_id), count(*) AS uses"  # noqa: S608
-        " FROM entries AS e CROSS JOIN entry_names AS n"
-        " ON n.entry_id = e.id AND n.role = 'emotion'"
-        f" {where.sql()} GROUP BY n.name_key ORDER BY uses DESC, n.name_key",
+        "SELECT (SELECT f.name FROM entry_names AS f WHERE f.entry_id = g.first"  # noqa: S608
+        " AND f.role = 'emotion' AND f.name_key = g.key ORDER BY f.position LIMIT 1),"
+        f" g.uses FROM ({groups}) AS g ORDER BY g.uses DESC, g.key",
         where.params,
     )
-    return [(str(name), int(uses)) for name, _first, uses in rows]
+    return [(str(name), int(uses)) for name, uses in rows]
+
+
+def _long(period: Period | None) -> bool:
+    if period is None or period.start is None or period.end is None:
+        return True
+    return (period.end - period.start).days + 1 >= WALK_NAMES_DAYS
 
 
 def gratitude_by_bucket(

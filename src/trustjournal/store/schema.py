@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from trustjournal.store.db import Database
 from trustjournal.store.schema_v6 import create_v6
+from trustjournal.store.schema_v7 import create_v7
 
 
 @dataclass(frozen=True)
@@ -277,6 +278,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(4, "the timeline index covers the day, for search pages", _create_v4),
     Migration(5, "reflections, statements and time together", _create_v5, rebuilds_tables=True),
     Migration(6, "sessions, homework, goals and progress", create_v6, rebuilds_tables=True),
+    Migration(7, "covering index for the Insights figures", create_v7),
 )
 
 SCHEMA_VERSION = MIGRATIONS[-1].version
