@@ -180,44 +180,41 @@ def period_totals(db: Database, period: Period | None) -> PeriodTotals:
     where.add(f"kind IN ({_TOTALS_KINDS})")
     where.add("deleted_utc IS NULL")
     add_period(where, period, "local_day")
-    row = db.query(
-        "SELECT sum(kind = 'mood'), avg(CASE WHEN kind = 'mood' THEN mood END),"  # noqa: S608
-        " avg(CASE WHEN kind = 'mood' THEN connection END),"
-        " avg(CASE WHEN kind = 'mood' THEN trust END),"
-        " sum(kind = 'gratitude'), sum(kind = 'gratitude' AND expressed = 1),"
-        " sum(kind = 'trigger'), sum(kind = 'trigger' AND unfinished = 1),"
-        " avg(CASE WHEN kind = 'trigger' THEN intensity END),"
-        " avg(CASE WHEN kind = 'trigger' THEN intensity_after END),"
-        " avg(CASE WHEN kind = 'trigger' THEN intensity - intensity_after END),"
-        " sum(kind = 'reflection'), sum(kind = 'statement'),"
-        " sum(kind = 'statement' AND said = 1), sum(kind = 'quality_time'),"
-        " sum(CASE WHEN kind = 'quality_time' THEN minutes END),"
-        " avg(CASE WHEN kind = 'quality_time' THEN connection END),"
-        " count(CASE WHEN kind = 'quality_time' THEN connection END)"
-        f" FROM entries {where.sql()}",
+    # One group per kind, each aggregate a plain column: the index hands the rows over kind
+    # by kind, and no row evaluates another kind's CASE (half the time of one mixed pass).
+    rows = db.query(
+        "SELECT kind, count(*), avg(mood), avg(connection), avg(trust),"  # noqa: S608
+        " sum(expressed = 1), sum(unfinished = 1), avg(intensity), avg(intensity_after),"
+        " avg(intensity - intensity_after), sum(said = 1), sum(minutes), count(connection)"
+        f" FROM entries {where.sql()} GROUP BY kind",
         where.params,
-    )[0]
-    n, mood, conn, trust, grat, told, trig, unfinished, intensity, after, drop = row[:11]
-    reflections, statements, said, together, minutes, together_conn, rated = row[11:]
+    )
+    by_kind = {str(row[0]): row[1:] for row in rows}
+    none: tuple[Any, ...] = (0,) + (None,) * 11
+    mood = by_kind.get("mood", none)
+    grat = by_kind.get("gratitude", none)
+    trig = by_kind.get("trigger", none)
+    statement = by_kind.get("statement", none)
+    together = by_kind.get("quality_time", none)
     return PeriodTotals(
-        int(n or 0),
-        _float(mood),
-        _float(conn),
-        _float(trust),
-        int(grat or 0),
-        int(told or 0),
-        int(trig or 0),
-        int(unfinished or 0),
-        _float(intensity),
-        _float(after),
-        _float(drop),
-        reflections=int(reflections or 0),
-        statements=int(statements or 0),
-        said=int(said or 0),
-        together=int(together or 0),
-        together_minutes=int(minutes or 0),
-        together_connection=_float(together_conn),
-        together_rated=int(rated or 0),
+        int(mood[0]),
+        _float(mood[1]),
+        _float(mood[2]),
+        _float(mood[3]),
+        int(grat[0]),
+        int(grat[4] or 0),
+        int(trig[0]),
+        int(trig[5] or 0),
+        _float(trig[6]),
+        _float(trig[7]),
+        _float(trig[8]),
+        reflections=int(by_kind.get("reflection", none)[0]),
+        statements=int(statement[0]),
+        said=int(statement[9] or 0),
+        together=int(together[0]),
+        together_minutes=int(together[10] or 0),
+        together_connection=_float(together[2]),
+        together_rated=int(together[11] or 0),
     )
 
 
