@@ -27,6 +27,7 @@ from benchmarks.between_figures import between_figures  # noqa: E402
 from benchmarks.bundle_figures import bundle_report, print_bundle  # noqa: E402
 from benchmarks.data_figures import data_figures  # noqa: E402
 from benchmarks.insights_figures import insights_figures  # noqa: E402
+from benchmarks.insights_page_report import print_insights_page  # noqa: E402
 from benchmarks.startup_figures import startup_figures  # noqa: E402
 from benchmarks.store_figures import Figure, kdf_figure, store_figures  # noqa: E402
 from benchmarks.vaults import vault_for  # noqa: E402
@@ -124,6 +125,18 @@ def shell_figures_in_process(directory: Path, runs: int) -> dict[str, Any]:
     entries = int(directory.name.rsplit("-n", 1)[1])
     report["figures"] = [{**fig, "entries": entries} for fig in report["figures"]]
     return report
+
+
+def insights_page_in_process(directory: Path, runs: int) -> dict[str, Any]:
+    """Ctrl+3 and period switches on the Insights page, and `insights --json`, in a fresh
+    process (its RSS growth is the page's own)."""
+    command = [sys.executable, "-m", "benchmarks.insights_page", str(directory), "--json"]
+    command += ["--runs", str(runs)]
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    result = subprocess.run(
+        command, capture_output=True, text=True, check=True, timeout=900, cwd=ROOT, env=env
+    )
+    return dict(json.loads(result.stdout.strip().splitlines()[-1]))
 
 
 def writing_figures_in_process(*, quick: bool) -> dict[str, Any]:
@@ -247,6 +260,8 @@ def main(argv: list[str] | None = None) -> int:
     shell_runs = 3 if args.quick else 9
     ends = sorted({sizes[0], sizes[-1]})
     shell = [shell_figures_in_process(vault_for(size, SEED), shell_runs) for size in ends]
+    # The page's targets are set at the largest vault (100 000 entries over 20 years).
+    insights_page = insights_page_in_process(vault_for(sizes[-1], SEED), 3 if args.quick else 7)
     export = export_figures(quick=args.quick)
     writing = writing_figures_in_process(quick=args.quick)
     export_data = export_data_memory(quick=args.quick)
@@ -258,6 +273,7 @@ def main(argv: list[str] | None = None) -> int:
     print_table(figures)
     print_shell(shell, kdf)
     print_journal(journal)
+    print_insights_page(insights_page)
     print_export(export)
     print_writing(writing)
     print_export_data_memory(export_data)
@@ -271,6 +287,7 @@ def main(argv: list[str] | None = None) -> int:
             "figures": [f.as_dict() for f in figures],
             "journal": journal,
             "shell": shell,
+            "insights_page": insights_page,
             "export": export,
             "writing": writing,
             "export_data": export_data,
