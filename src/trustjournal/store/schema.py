@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from trustjournal.store.db import Database
 from trustjournal.store.schema_v6 import create_v6
 from trustjournal.store.schema_v7 import create_v7
+from trustjournal.store.table_rebuild import rebuild_entries
 
 
 @dataclass(frozen=True)
@@ -247,28 +248,7 @@ _V4_COLUMNS = (
 
 
 def _create_v5(db: Database) -> None:
-    indexes = [
-        str(sql)
-        for (sql,) in db.query(
-            "SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'entries'"
-            " AND sql IS NOT NULL ORDER BY name"
-        )
-    ]
-    sequence = db.scalar("SELECT seq FROM sqlite_sequence WHERE name = 'entries'")
-    db.execute(_ENTRIES_V5)
-    db.execute(
-        f"INSERT INTO entries_v5 ({_V4_COLUMNS}) SELECT {_V4_COLUMNS} FROM entries"  # noqa: S608
-    )
-    db.execute("DROP TABLE entries")
-    db.execute("ALTER TABLE entries_v5 RENAME TO entries")
-    # Ids are never reused: the counter goes on from where it was, past purged entries too.
-    db.execute("DELETE FROM sqlite_sequence WHERE name IN ('entries', 'entries_v5')")
-    top = db.scalar("SELECT max(id) FROM entries")
-    highest = max(int(sequence or 0), int(top or 0))
-    if highest:
-        db.execute("INSERT INTO sqlite_sequence (name, seq) VALUES ('entries', ?)", (highest,))
-    for sql in indexes:
-        db.execute(sql)
+    rebuild_entries(db, create=_ENTRIES_V5, new_name="entries_v5", columns=_V4_COLUMNS)
 
 
 MIGRATIONS: tuple[Migration, ...] = (

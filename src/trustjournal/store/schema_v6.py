@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from trustjournal.store.db import Database
+from trustjournal.store.table_rebuild import rebuild_entries
 
 # The session kind needs the kind CHECK widened, which SQLite cannot alter: `entries` is rebuilt
 # as migration 5 did (ids kept, so full-text rowids and entry_names still point at the same
@@ -163,26 +164,6 @@ _TABLES = (
 
 def create_v6(db: Database) -> None:
     """Rebuild `entries` with the session kind, then add the between-sessions tables."""
-    indexes = [
-        str(sql)
-        for (sql,) in db.query(
-            "SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'entries'"
-            " AND sql IS NOT NULL ORDER BY name"
-        )
-    ]
-    sequence = db.scalar("SELECT seq FROM sqlite_sequence WHERE name = 'entries'")
-    db.execute(_ENTRIES_V6)
-    db.execute(
-        f"INSERT INTO entries_v6 ({_V5_COLUMNS}) SELECT {_V5_COLUMNS} FROM entries"  # noqa: S608
-    )
-    db.execute("DROP TABLE entries")
-    db.execute("ALTER TABLE entries_v6 RENAME TO entries")
-    db.execute("DELETE FROM sqlite_sequence WHERE name IN ('entries', 'entries_v6')")
-    top = db.scalar("SELECT max(id) FROM entries")
-    highest = max(int(sequence or 0), int(top or 0))
-    if highest:
-        db.execute("INSERT INTO sqlite_sequence (name, seq) VALUES ('entries', ?)", (highest,))
-    for sql in indexes:
-        db.execute(sql)
+    rebuild_entries(db, create=_ENTRIES_V6, new_name="entries_v6", columns=_V5_COLUMNS)
     for statement in _TABLES:
         db.execute(statement)
