@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import timedelta
 from pathlib import Path
 
@@ -11,6 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
+from tests.ui.dialog_helpers import HeldTasks
 from tests.ui.i18n_helpers import escaped_texts
 from tests.ui.journal_helpers import NOW, MovableClock, create_vault, open_session, shown
 from tests.ui.layout_checks import out_of_reach, overlaps, settle, squeezed
@@ -23,6 +25,7 @@ from trustjournal.ui.pages.insights_page import InsightsPage
 from trustjournal.ui.pages.journal_page import JournalPage
 from trustjournal.ui.pages.journal_pages import journal_pages
 from trustjournal.ui.session import Session
+from trustjournal.ui.tasks import ScopedTasks
 
 TODAY = NOW.date()
 
@@ -212,3 +215,17 @@ def test_what_helps_gives_an_average_only_from_enough_records_and_says_so_below(
         "Breathing: Used once; how intense it felt afterwards was not noted.",
         "Run: Used once, afterwards noted once: too few to tell yet.",
     ]
+
+
+def test_a_new_span_is_saved_by_a_background_task_not_on_the_ui_thread(
+    qtbot: QtBot, session: Session
+) -> None:
+    held = HeldTasks()
+    frame = _frame(qtbot, replace(session, tasks=ScopedTasks(tasks=held, is_current=lambda: True)))
+    page = _insights(frame)
+    held.run_all()  # the first period's figures
+    page.bar.span.setCurrentIndex(page.bar.span.findData(Span.MONTHS_12.value))
+    assert session.settings.get(PERIOD_SETTING) is None  # the page did not wait for the write
+    held.run_all()
+    assert session.settings.get(PERIOD_SETTING) == Span.MONTHS_12.value
+    assert page.figures is not None and page.bar.current_span() == Span.MONTHS_12

@@ -231,10 +231,19 @@ class InsightsPage(QWidget):
         span = self.bar.current_span().value
         if span != self._span_saved:
             self._span_saved = span
-            self._session.services.operations.run(
-                lambda ops: ops.save_settings({PERIOD_SETTING: span})
+            # Saved in the background: an encrypted commit took 60-70 ms of the UI thread at
+            # every change of span. If it fails, the next change tries again.
+            self._session.services.operations.run_in_background(
+                lambda ops: ops.save_settings({PERIOD_SETTING: span}),
+                tasks=self._session.tasks,
+                on_done=lambda _value: None,
+                on_error=lambda _exc: self._forget_saved_span(span),
             )
         self.refresh(period)
+
+    def _forget_saved_span(self, span: str) -> None:
+        if self._span_saved == span:
+            self._span_saved = ""
 
     def refresh(self, period: Period | None = None) -> None:
         """Read the figures of `period` (default: the one shown) off the UI thread."""
