@@ -5,13 +5,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QLineEdit, QProgressBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
 
 from trustjournal.core.i18n import _
 from trustjournal.ui.dialogs.keyed import KeyedDialog
+from trustjournal.ui.dialogs.work_footer import work_footer
 from trustjournal.ui.errors import describe, with_unconfirmed_note
 from trustjournal.ui.tasks import Tasks
-from trustjournal.ui.widgets.common import N_, button, button_row, field_label, label
+from trustjournal.ui.widgets.common import N_, field_label, label
 from trustjournal.ui.widgets.passphrase_form import PassphraseForm
 from trustjournal.ui.widgets.password_field import PasswordField
 
@@ -62,23 +63,10 @@ class ChangePassphraseDialog(KeyedDialog):
             0, field_label(_("&Current passphrase"), self.current), self.current
         )
         layout.addWidget(self.form)
-        self.error = label(role="error")
-        self.error.setAccessibleName(_("Message"))
-        self.error.hide()
-        layout.addWidget(self.error)
-        self.progress = QProgressBar(self)
-        self.progress.setRange(0, 0)
-        self.progress.setTextVisible(False)
-        self.progress.setAccessibleName(_("Changing the passphrase"))
-        self.progress.hide()
-        layout.addWidget(self.progress)
-        self.cancel_button = button(_("Cancel"))
-        self.cancel_button.clicked.connect(self.reject)
-        self.ok_button = button(_("C&hange passphrase"), primary=True)
-        self.ok_button.setEnabled(False)
+        self.error, self.progress, self.cancel_button, self.ok_button = work_footer(
+            self, layout, working=_("Changing the passphrase"), action=_("C&hange passphrase")
+        )
         self.ok_button.clicked.connect(self._on_ok_clicked)
-        layout.addLayout(button_row(self.cancel_button, self.ok_button))
-        self.set_default_button(self.ok_button)
         self.form.validity_changed.connect(self._update_ok)
         self.current.textChanged.connect(self._update_ok)
         self.current.setFocus()

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import shiboken6
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QListWidget, QListWidgetItem, QProgressBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from trustjournal.core.i18n import N_, _
 from trustjournal.services.backups import BackupInfo
@@ -21,6 +21,7 @@ from trustjournal.services.backups_found import (
     secrets_of,
 )
 from trustjournal.ui.dialogs.keyed import KeyedDialog
+from trustjournal.ui.dialogs.work_footer import work_footer
 from trustjournal.ui.errors import describe
 from trustjournal.ui.icons import Icon
 from trustjournal.ui.settings.backup_words import SECRET_NOTES, size_text, when_text
@@ -76,23 +77,10 @@ class LockedRestoreDialog(KeyedDialog):
         self.secret_note = label(role="hint")
         self.secret_note.hide()
         layout.addWidget(self.secret_note)
-        self.error = label(role="error")
-        self.error.setAccessibleName(_("Message"))
-        self.error.hide()
-        layout.addWidget(self.error)
-        self.progress = QProgressBar(self)
-        self.progress.setRange(0, 0)
-        self.progress.setTextVisible(False)
-        self.progress.setAccessibleName(_("Restoring the backup"))
-        self.progress.hide()
-        layout.addWidget(self.progress)
-        self.cancel_button = button(_("Cancel"))
-        self.cancel_button.clicked.connect(self.reject)
-        self.ok_button = button(_("&Restore"), primary=True)
-        self.ok_button.setEnabled(False)
+        self.error, self.progress, self.cancel_button, self.ok_button = work_footer(
+            self, layout, working=_("Restoring the backup"), action=_("&Restore")
+        )
         self.ok_button.clicked.connect(self._on_ok_clicked)
-        layout.addLayout(button_row(self.cancel_button, self.ok_button))
-        self.set_default_button(self.ok_button)
         self.secret.textChanged.connect(self._update_ok)
         self.backups.currentItemChanged.connect(self._on_selection)
         self._look_in(self._folder)

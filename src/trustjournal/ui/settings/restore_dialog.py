@@ -7,7 +7,7 @@ from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QProgressBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from trustjournal.core.i18n import N_, _
 from trustjournal.services.backups import (
@@ -18,10 +18,11 @@ from trustjournal.services.backups import (
 )
 from trustjournal.services.backups_found import secrets_of
 from trustjournal.ui.dialogs.keyed import KeyedDialog
+from trustjournal.ui.dialogs.work_footer import work_footer
 from trustjournal.ui.errors import describe
 from trustjournal.ui.settings.backup_words import SECRET_NOTES, when_text
 from trustjournal.ui.tasks import Tasks
-from trustjournal.ui.widgets.common import button, button_row, field_label, label
+from trustjournal.ui.widgets.common import field_label, label
 from trustjournal.ui.widgets.password_field import PasswordField
 
 EXPLAIN = N_(
@@ -81,23 +82,13 @@ class RestoreBackupDialog(KeyedDialog):
         self.passphrase = PasswordField(accessible_name=_("Passphrase"), parent=self)
         layout.addWidget(field_label(_("&Passphrase"), self.passphrase))
         layout.addWidget(self.passphrase)
-        self.error = label(role="error")
-        self.error.setAccessibleName(_("Message"))
-        self.error.hide()
-        layout.addWidget(self.error)
-        self.progress = QProgressBar(self)
-        self.progress.setRange(0, 0)
-        self.progress.setTextVisible(False)
-        self.progress.setAccessibleName(_("Keeping a backup of your journal as it is now"))
-        self.progress.hide()
-        layout.addWidget(self.progress)
-        self.cancel_button = button(_("Cancel"))
-        self.cancel_button.clicked.connect(self.reject)
-        self.ok_button = button(_("Restore and &lock"), primary=True)
-        self.ok_button.setEnabled(False)
+        self.error, self.progress, self.cancel_button, self.ok_button = work_footer(
+            self,
+            layout,
+            working=_("Keeping a backup of your journal as it is now"),
+            action=_("Restore and &lock"),
+        )
         self.ok_button.clicked.connect(self._on_ok_clicked)
-        layout.addLayout(button_row(self.cancel_button, self.ok_button))
-        self.set_default_button(self.ok_button)
         self.passphrase.textChanged.connect(self._update_ok)
         self.passphrase.setFocus()
 
