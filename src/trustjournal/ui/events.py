@@ -11,6 +11,9 @@ if TYPE_CHECKING:  # the services load after the unlock screen has painted
     from trustjournal.services.changes import Change, Changes
 
 
+SHARE_SINCE_SESSION = "since-session"  # the Share preset: for the therapist, since the last session
+
+
 class JournalEvents(QObject):
     """Tells every page that something in the journal changed, so views refresh themselves.
 
@@ -22,11 +25,14 @@ class JournalEvents(QObject):
         open_entry_requested(int): someone asked to open the entry with this id.
         new_entry_requested(EntryKind, dict): someone asked to start a new entry of a kind,
             with some of its fields filled in (keyed as the editor's drafts are).
+        share_requested(str): someone asked for the Share page with a preset, e.g.
+            SHARE_SINCE_SESSION ("since my last session", for the therapist).
     """
 
     changed = Signal(object)
     open_entry_requested = Signal(object)  # an int id; object keeps 64 bits
     new_entry_requested = Signal(object, object)  # an EntryKind, and a dict of fields to fill
+    share_requested = Signal(str)
 
     def announce(self, changes: Changes) -> None:
         """Announce what an operation changed (ui/operations.py is the one caller to aim for)."""
@@ -50,3 +56,7 @@ class JournalEvents(QObject):
         """Ask for a new entry of `kind` (an EntryKind) to be started where entries are edited,
         with `fields` filled in (the names its editor's drafts use)."""
         self.new_entry_requested.emit(kind, dict(fields or {}))
+
+    def request_share(self, preset: str) -> None:
+        """Ask for the Share page to be shown with `preset` chosen (e.g. SHARE_SINCE_SESSION)."""
+        self.share_requested.emit(preset)
