@@ -71,8 +71,9 @@ def progress_text(progress: HomeworkProgress, today: date) -> str:
     last = weeks.get(monday - timedelta(days=7))
     if last is not None and last.target > 0:
         parts.append(
-            ngettext("Last week: {done} of {target}", "Last week: {done} of {target}", last.target)
-            .format(done=last.done, target=last.target)
+            ngettext(
+                "Last week: {done} of {target}", "Last week: {done} of {target}", last.target
+            ).format(done=last.done, target=last.target)
         )
     if not parts:
         parts.append(how_often(item))
