@@ -192,12 +192,15 @@ class HomeworkDialog(KeyedDialog):
         layout.setSpacing(14)
         layout.addLayout(form)
         layout.addWidget(self.message)
-        actions = QHBoxLayout()
-        actions.setSpacing(10)
-        actions.addWidget(self.end_button)
-        actions.addWidget(self.delete_button)
-        actions.addLayout(button_row(self.cancel_button, self.save_button), 1)
-        layout.addLayout(actions)
+        # Ending and deleting on a row of their own: in a longer language the four buttons
+        # would not fit one row, and they are not the dialog's answer.
+        item_actions = QHBoxLayout()
+        item_actions.setSpacing(10)
+        item_actions.addWidget(self.end_button)
+        item_actions.addWidget(self.delete_button)
+        item_actions.addStretch(1)
+        layout.addLayout(item_actions)
+        layout.addLayout(button_row(self.cancel_button, self.save_button))
 
     def _fill(self, item: Homework | None, next_session_day: date | None) -> None:
         today = self._today
