@@ -30,6 +30,7 @@ from benchmarks.insights_figures import insights_figures  # noqa: E402
 from benchmarks.insights_page_report import print_insights_page  # noqa: E402
 from benchmarks.startup_figures import startup_figures  # noqa: E402
 from benchmarks.store_figures import Figure, kdf_figure, store_figures  # noqa: E402
+from benchmarks.today_between_figures import print_today_between  # noqa: E402
 from benchmarks.vaults import vault_for  # noqa: E402
 from benchmarks.written_figures import written_figures  # noqa: E402
 
@@ -125,6 +126,18 @@ def shell_figures_in_process(directory: Path, runs: int) -> dict[str, Any]:
     entries = int(directory.name.rsplit("-n", 1)[1])
     report["figures"] = [{**fig, "entries": entries} for fig in report["figures"]]
     return report
+
+
+def today_between_in_process(directory: Path, runs: int) -> dict[str, Any]:
+    """Today's first paint with 20 homework items and 50 goals, beside without, in a fresh
+    process."""
+    command = [sys.executable, "-m", "benchmarks.today_between_figures", str(directory)]
+    command += ["--json", "--runs", str(runs)]
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    result = subprocess.run(
+        command, capture_output=True, text=True, check=True, timeout=1800, cwd=ROOT, env=env
+    )
+    return dict(json.loads(result.stdout.strip().splitlines()[-1]))
 
 
 def insights_page_in_process(directory: Path, runs: int) -> dict[str, Any]:
@@ -260,6 +273,7 @@ def main(argv: list[str] | None = None) -> int:
     shell_runs = 3 if args.quick else 9
     ends = sorted({sizes[0], sizes[-1]})
     shell = [shell_figures_in_process(vault_for(size, SEED), shell_runs) for size in ends]
+    today_between = today_between_in_process(vault_for(sizes[-1], SEED), shell_runs)
     # The page's targets are set at the largest vault (100 000 entries over 20 years).
     insights_page = insights_page_in_process(vault_for(sizes[-1], SEED), 3 if args.quick else 7)
     export = export_figures(quick=args.quick)
@@ -272,6 +286,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"\nTrustJournal benchmark · {machine()}")
     print_table(figures)
     print_shell(shell, kdf)
+    print_today_between(today_between)
     print_journal(journal)
     print_insights_page(insights_page)
     print_export(export)
@@ -287,6 +302,7 @@ def main(argv: list[str] | None = None) -> int:
             "figures": [f.as_dict() for f in figures],
             "journal": journal,
             "shell": shell,
+            "today_between": today_between,
             "insights_page": insights_page,
             "export": export,
             "writing": writing,

@@ -22,6 +22,7 @@ from trustjournal.ui.editors.registry import EditorRegistry, default_editors
 from trustjournal.ui.journal.timeline_model import Role, TimelineModel
 from trustjournal.ui.session import Session
 from trustjournal.ui.tab_order import tab_after
+from trustjournal.ui.today.between_cards import TodayBetween
 from trustjournal.ui.today.gratitude_card import GratitudeCard
 from trustjournal.ui.today.later_cards import LaterCards
 from trustjournal.ui.today.together_card import TogetherCard
@@ -97,6 +98,7 @@ class TodayPage(QWidget):
             reflections=editors.can_edit(EntryKind.REFLECTION),
             parent=self,
         )
+        self.between = TodayBetween(session=session, undo_stack=self.undo_stack, page=self)
         self._later: LaterCards | None = None
         self._restore_later = False  # restore_drafts came before the later cards were built
         self._cleared = False
@@ -129,6 +131,7 @@ class TodayPage(QWidget):
         column.setSpacing(14)
         column.addWidget(self.heading)
         column.addWidget(self.streak)
+        column.addWidget(self.between.next_session)
         self.sides = sides = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         sides.setSpacing(14)
         self._left = left = QVBoxLayout()
@@ -139,6 +142,7 @@ class TodayPage(QWidget):
         self._right = right = QVBoxLayout()
         right.setSpacing(14)
         right.addWidget(self.gratitude)
+        right.addWidget(self.between.homework)
         right.addWidget(self.together)
         right.addWidget(week)
         right.addStretch(1)  # gives way to "Logged today" and the rest (`LaterCards`)
@@ -158,6 +162,7 @@ class TodayPage(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(scroll)
         tab_after(self.pane, self.bring_back)  # made before the pane's editor
+        tab_after(self.gratitude, self.between.homework)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         # Side by side only where both columns fit; otherwise one above the other.
@@ -311,6 +316,7 @@ class TodayPage(QWidget):
         self.pane.clear()
         self.gratitude.clear()
         self.together.clear()
+        self.between.clear()
         if self._later is not None:
             self._later.clear()
         self.streak.clear()
