@@ -79,3 +79,63 @@ def monthly_trust(db: Database, *, before: date) -> list[MonthAverage]:
         MonthAverage(date.fromisoformat(f"{month}-01"), float(mean), int(count))
         for month, mean, count in rows
     ]
+
+
+@dataclass(frozen=True)
+class MonthDrop:
+    """The mean drop in intensity (before minus after) of one month's coped trigger records."""
+
+    month: date  # its first day
+    mean: float
+    records: int
+
+
+def monthly_coping_drop(db: Database, *, before: date) -> list[MonthDrop]:
+    """Per calendar month ended before `before`, the mean drop of finished trigger records
+    that name a way of coping and give intensity both before and after; oldest first."""
+    rows = db.query(
+        "SELECT substr(local_day, 1, 7) AS month, avg(intensity - intensity_after), count(*)"
+        " FROM entries e WHERE kind = 'trigger' AND deleted_utc IS NULL"
+        " AND coalesce(unfinished, 0) = 0 AND intensity IS NOT NULL"
+        " AND intensity_after IS NOT NULL AND local_day < ?"
+        " AND EXISTS (SELECT 1 FROM entry_names n WHERE n.entry_id = e.id AND n.role = 'coping')"
+        " GROUP BY month ORDER BY month",
+        (before.replace(day=1).isoformat(),),
+    )
+    return [
+        MonthDrop(date.fromisoformat(f"{month}-01"), float(mean), int(count))
+        for month, mean, count in rows
+    ]
+
+
+@dataclass(frozen=True)
+class MoodWeek:
+    """A Monday-to-Sunday week's check-ins: how many, and their mean mood (1 to 10)."""
+
+    start: date
+    mean: float
+    checkins: int
+
+
+def weekly_moods(db: Database, *, before: date, most: float, least: int) -> list[MoodWeek]:
+    """Weeks ending before `before` (a Monday) with at least `least` check-ins whose mean
+    mood is at most `most`, oldest first."""
+    rows = db.query(
+        "SELECT date(local_day, '-6 days', 'weekday 1') AS week, avg(mood), count(*)"
+        " FROM entries WHERE kind = 'mood' AND deleted_utc IS NULL AND local_day < ?"
+        " GROUP BY week HAVING count(*) >= ? AND avg(mood) <= ? ORDER BY week",
+        (before.isoformat(), least, most),
+    )
+    return [MoodWeek(date.fromisoformat(w), float(mean), int(n)) for w, mean, n in rows]
+
+
+def first_told_between(db: Database, first: date, last: date) -> date | None:
+    """The first day from `first` to `last` on which an appreciation was told (its told day,
+    or its own day when no told day was given), if any."""
+    day = db.scalar(
+        "SELECT min(coalesce(expressed_on, local_day)) FROM entries WHERE kind = 'gratitude'"
+        " AND expressed = 1 AND deleted_utc IS NULL"
+        " AND coalesce(expressed_on, local_day) BETWEEN ? AND ?",
+        (first.isoformat(), last.isoformat()),
+    )
+    return date.fromisoformat(day) if day else None
