@@ -22,8 +22,10 @@ from trustjournal.ui.editors.registry import EditorRegistry, default_editors
 from trustjournal.ui.journal.timeline_model import Role, TimelineModel
 from trustjournal.ui.session import Session
 from trustjournal.ui.tab_order import tab_after
+from trustjournal.ui.today.goals_card import GoalsCard
 from trustjournal.ui.today.gratitude_card import GratitudeCard
 from trustjournal.ui.today.later_cards import LaterCards
+from trustjournal.ui.today.progress_note import ProgressNotes
 from trustjournal.ui.today.together_card import TogetherCard
 from trustjournal.ui.today.trigger_card import TriggerCard
 from trustjournal.ui.today.week_strip import WEEK, WeekStrip
@@ -97,6 +99,8 @@ class TodayPage(QWidget):
             reflections=editors.can_edit(EntryKind.REFLECTION),
             parent=self,
         )
+        self.goals = GoalsCard(session=session, undo_stack=self.undo_stack, parent=self)
+        self.progress_notes = ProgressNotes(session=session, parent=self)  # reached, said once
         self._later: LaterCards | None = None
         self._restore_later = False  # restore_drafts came before the later cards were built
         self._cleared = False
@@ -129,6 +133,7 @@ class TodayPage(QWidget):
         column.setSpacing(14)
         column.addWidget(self.heading)
         column.addWidget(self.streak)
+        column.addWidget(self.progress_notes)
         self.sides = sides = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         sides.setSpacing(14)
         self._left = left = QVBoxLayout()
@@ -140,6 +145,7 @@ class TodayPage(QWidget):
         right.setSpacing(14)
         right.addWidget(self.gratitude)
         right.addWidget(self.together)
+        right.addWidget(self.goals)
         right.addWidget(week)
         right.addStretch(1)  # gives way to "Logged today" and the rest (`LaterCards`)
         sides.addLayout(right, 1)
@@ -311,6 +317,8 @@ class TodayPage(QWidget):
         self.pane.clear()
         self.gratitude.clear()
         self.together.clear()
+        self.goals.clear()
+        self.progress_notes.clear()
         if self._later is not None:
             self._later.clear()
         self.streak.clear()
