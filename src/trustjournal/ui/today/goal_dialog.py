@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from PySide6.QtCore import QDate, QLocale, Qt, Signal
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLineEdit,
+    QStyle,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -94,10 +95,8 @@ class GoalDialog(KeyedDialog):
         self.add_button = button(_("&Add step"))
         self.remove_button = button(_("&Remove step"), flat=True)
         self.up_button = button(_("Move up"), flat=True)
-        self.up_button.setShortcut(QKeySequence("Alt+Up"))
         self.up_button.setToolTip(_("Move the chosen step up (Alt+Up)"))
         self.down_button = button(_("Move down"), flat=True)
-        self.down_button.setShortcut(QKeySequence("Alt+Down"))
         self.down_button.setToolTip(_("Move the chosen step down (Alt+Down)"))
         self.has_target = QCheckBox(_("A target date"), self)
         self.target = self._date_field()
@@ -121,6 +120,10 @@ class GoalDialog(KeyedDialog):
         self.remove_button.clicked.connect(self.remove_step)
         self.up_button.clicked.connect(lambda: self.move_step(-1))
         self.down_button.clicked.connect(lambda: self.move_step(1))
+        # The dialog's own keys (a button's shortcut would bind to it before it has a window).
+        for keys, by in (("Alt+Up", -1), ("Alt+Down", 1)):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.activated.connect(lambda by=by: self.move_step(by))
         self.has_target.toggled.connect(self.target.setEnabled)
         self.steps.itemChanged.connect(self._on_step_changed)
         self.save_button.clicked.connect(self.save)
@@ -136,6 +139,10 @@ class GoalDialog(KeyedDialog):
             qt_format(pgettext("date field", "ddd d MMM yyyy"), "ddd d MMM yyyy")
         )
         field.setAccessibleName(_("Target date"))
+        # Room for its own text field's whole height inside its frame (left to itself, the
+        # date edit gives that field a few pixels less than its text needs).
+        frame = field.style().pixelMetric(QStyle.PixelMetric.PM_SpinBoxFrameWidth, None, field)
+        field.setMinimumHeight(field.lineEdit().minimumSizeHint().height() + 2 * frame)
         return field
 
     def _lay_out(self) -> None:
