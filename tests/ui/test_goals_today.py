@@ -208,3 +208,26 @@ def test_deleting_a_goal_has_undo_and_editing_keeps_done_dates(
     goals.undo_button.click()
     assert [g.title for g in _reader(session).goals()] == ["Talk calmly, often"]
     frame.stash_and_clear()
+
+
+def test_milestones_are_found_and_recorded_off_the_ui_thread(
+    qtbot: QtBot, session: Session
+) -> None:
+    from dataclasses import replace
+
+    from tests.ui.dialog_helpers import HeldTasks
+    from trustjournal.ui.tasks import ScopedTasks
+
+    monday = date(2026, 3, 2)
+    for offset in range(7):
+        moment = datetime.combine(monday + timedelta(offset), NOW.timetz())
+        session.entries.add(MoodCheckIn(occurred_at=moment, mood=6))
+    held = HeldTasks()
+    waiting = replace(session, tasks=ScopedTasks(tasks=held, is_current=lambda: True))
+    frame = _frame(qtbot, waiting)
+    _goals, notes = _cards(frame)
+    assert _reader(session).progress() == [] and notes.rows == []  # nothing on the UI thread
+    held.run_all()
+    assert [p.key for p in _reader(session).progress()] == ["milestone:checkin-week"]
+    assert len(notes.rows) == 1
+    frame.stash_and_clear()

@@ -137,6 +137,8 @@ class ProgressNotes(QWidget):
         self.thank(self._rest)
 
     def _on_changed(self, changes: frozenset[Any]) -> None:
+        if self._reading and set(changes) == {Change.PROGRESS}:
+            return  # our own read recording milestones: what it read already holds them
         if WATCHED & set(changes):
             self.refresh()
 
