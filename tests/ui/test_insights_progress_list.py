@@ -65,8 +65,7 @@ def test_the_period_lists_what_was_reached_with_days_and_numbers(
     shown_lines = [line.text() for line in page.reached.lines if line.isVisibleTo(page)]
     assert shown_lines == [
         "12 March: You reached your goal “Talk about money”.",
-        "11 March: You did a step towards “Talk about money”: “Pick a quiet hour”."
-        " 2 of 2 steps done.",
+        "11 March: You did step 2 of 2 towards “Talk about money”: “Pick a quiet hour”.",
         "8 March: You checked in every day of the week of 2 March: 7 of 7 days.",
     ]
     assert not page.reached.nothing.isVisibleTo(page)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QFormLayout,
     QHBoxLayout,
+    QHeaderView,
     QLineEdit,
     QStyle,
     QTreeWidget,
@@ -33,6 +34,7 @@ from trustjournal.ui.editors.fields import qt_format
 from trustjournal.ui.wheel_guard import guard_wheel
 from trustjournal.ui.widgets.common import button, field_label, label
 
+MIN_WIDTH = 480
 DONE_AT = Qt.ItemDataRole.UserRole  # a step's done moment (None: not done) on its item
 
 
@@ -89,6 +91,10 @@ class GoalDialog(KeyedDialog):
             | QAbstractItemView.EditTrigger.EditKeyPressed
         )
         self.steps.setMinimumHeight(120)
+        header = self.steps.header()
+        header.setStretchLastSection(False)  # the step's words take the room, its day what it needs
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.new_step = QLineEdit(self)
         self.new_step.setAccessibleName(_("A new step"))
         self.new_step.setPlaceholderText(_("A small next step; Enter adds it"))
@@ -112,6 +118,8 @@ class GoalDialog(KeyedDialog):
         self.save_button = button(_("Save goal"), primary=True)
         self._lay_out()
         self._fill(goal)
+        self.setMinimumWidth(MIN_WIDTH)  # a step's words need a line's room
+        self.resize(MIN_WIDTH + 80, 520)
         self.set_default_button(self.save_button)
         self._connect()
 

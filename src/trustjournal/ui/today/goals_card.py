@@ -54,7 +54,6 @@ class GoalRow(QWidget):
         self.done_button.setAccessibleName(
             _("Mark the next step of “{goal}” done").format(goal=goal.title)
         )
-        self.done_button.setEnabled(nxt is not None)
         self.edit_button = button(_("Edit…"), flat=True)
         self.edit_button.setAccessibleName(_("Edit the goal “{goal}”").format(goal=goal.title))
         column = QVBoxLayout(self)
@@ -70,6 +69,7 @@ class GoalRow(QWidget):
         buttons.addWidget(self.edit_button)
         buttons.addStretch(1)
         column.addLayout(buttons)
+        self.done_button.setHidden(nxt is None)  # nothing to tick: no button that does nothing
 
 
 class GoalsCard(QWidget):

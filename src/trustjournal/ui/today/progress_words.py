@@ -95,9 +95,15 @@ def progress_text(
         return _("You reached your goal “{goal}”.").format(goal=title)
     if goal is None:
         return _("You did a step: “{step}”.").format(step=record.title)
-    return _("You did a step towards “{goal}”: “{step}”. {steps}.").format(
-        goal=goal.title, step=record.title, steps=steps_done_text(goal)
-    )
+    if record.step is None or not 1 <= record.step <= len(goal.steps):
+        return _("You did a step towards “{goal}”: “{step}”.").format(
+            goal=goal.title, step=record.title
+        )
+    return ngettext(
+        "You did step {number} of {total} towards “{goal}”: “{step}”.",
+        "You did step {number} of {total} towards “{goal}”: “{step}”.",
+        len(goal.steps),
+    ).format(number=record.step, total=len(goal.steps), goal=goal.title, step=record.title)
 
 
 def reached_on_text(record: Progress) -> str:
