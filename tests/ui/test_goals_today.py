@@ -231,3 +231,22 @@ def test_milestones_are_found_and_recorded_off_the_ui_thread(
     assert [p.key for p in _reader(session).progress()] == ["milestone:checkin-week"]
     assert len(notes.rows) == 1
     frame.stash_and_clear()
+
+
+def test_goals_and_notes_have_every_word_translatable(
+    qtbot: QtBot, session: Session, pseudo: None
+) -> None:
+    from tests.ui.i18n_helpers import escaped_texts
+    from tests.ui.layout_checks import overlaps
+
+    goal = _goal(session, done=1, total=3)
+    _goal(session, done=0, total=0, title="Rest more")
+    _ops(session).mark_step_done(goal.id or 0, 2, NOW)
+    frame = _frame(qtbot, session)
+    goals, notes = _cards(frame)
+    goals.mark_next_done(_reader(session).goals()[0])
+    user = ["Talk calmly", "Rest more", "Step 1", "Step 2", "Step 3"]
+    assert escaped_texts(goals, user_texts=user) == []
+    assert escaped_texts(notes, user_texts=user) == []
+    assert notes.rows and overlaps(goals) == []
+    frame.stash_and_clear()
