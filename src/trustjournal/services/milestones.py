@@ -31,10 +31,9 @@ from enum import StrEnum
 from trustjournal.core.between import Homework, Progress, ProgressKind
 from trustjournal.store.between_queries import (
     first_full_checkin_week,
-    first_told_between,
+    first_told_after_hard_week,
     monthly_coping_drop,
     monthly_trust,
-    weekly_moods,
 )
 from trustjournal.store.db import Database
 from trustjournal.store.homework_progress import Week, monday_of, weekly_progress
@@ -198,16 +197,15 @@ def _coping_drop(db: Database, *, today: date) -> list[Milestone]:
 def _told_after_hard_week(db: Database, *, this_week: date) -> list[Milestone]:
     """The first appreciation told in the week after a hard week (see the module's notes)."""
     last_hard = this_week - timedelta(days=7)  # the week after it must be over too
-    for hard in weekly_moods(db, before=last_hard, most=HARD_MOOD, least=HARD_CHECKINS):
-        after = hard.start + timedelta(days=7)
-        told = first_told_between(db, after, after + timedelta(days=6))
-        if told is not None:
-            return [
-                Milestone(
-                    key=f"milestone:{MilestoneKind.TOLD_AFTER_HARD_WEEK}",
-                    kind=MilestoneKind.TOLD_AFTER_HARD_WEEK,
-                    reached_on=told,
-                    hard_week=(Week(hard.start, hard.checkins, hard.checkins), round(hard.mean, 1)),
-                )
-            ]
-    return []
+    found = first_told_after_hard_week(db, before=last_hard, most=HARD_MOOD, least=HARD_CHECKINS)
+    if found is None:
+        return []
+    hard, told = found
+    return [
+        Milestone(
+            key=f"milestone:{MilestoneKind.TOLD_AFTER_HARD_WEEK}",
+            kind=MilestoneKind.TOLD_AFTER_HARD_WEEK,
+            reached_on=told,
+            hard_week=(Week(hard.start, hard.checkins, hard.checkins), round(hard.mean, 1)),
+        )
+    ]

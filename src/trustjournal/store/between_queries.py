@@ -117,25 +117,28 @@ class MoodWeek:
     checkins: int
 
 
-def weekly_moods(db: Database, *, before: date, most: float, least: int) -> list[MoodWeek]:
-    """Weeks ending before `before` (a Monday) with at least `least` check-ins whose mean
-    mood is at most `most`, oldest first."""
-    rows = db.query(
-        "SELECT date(local_day, '-6 days', 'weekday 1') AS week, avg(mood), count(*)"
-        " FROM entries WHERE kind = 'mood' AND deleted_utc IS NULL AND local_day < ?"
-        " GROUP BY week HAVING count(*) >= ? AND avg(mood) <= ? ORDER BY week",
+def first_told_after_hard_week(
+    db: Database, *, before: date, most: float, least: int
+) -> tuple[MoodWeek, date] | None:
+    """The first week ending before `before` (a Monday) with at least `least` check-ins whose
+    mean mood is at most `most`, followed in the very next week by an appreciation told (on
+    its told day, or its own day when none was given); with that first told day.
+
+    One query: a told day per week, joined to the hard weeks (a loop of one query per hard
+    week took 0.18 s at 100 000 entries).
+    """
+    row = db.query_one(
+        "WITH hard AS (SELECT date(local_day, '-6 days', 'weekday 1') AS week, avg(mood) AS mean,"
+        " count(*) AS checkins FROM entries WHERE kind = 'mood' AND deleted_utc IS NULL"
+        " AND local_day < ? GROUP BY week HAVING count(*) >= ? AND avg(mood) <= ?),"
+        " told AS (SELECT date(day, '-6 days', 'weekday 1') AS week, min(day) AS first"
+        " FROM (SELECT coalesce(expressed_on, local_day) AS day FROM entries"
+        " WHERE kind = 'gratitude' AND expressed = 1 AND deleted_utc IS NULL) GROUP BY week)"
+        " SELECT hard.week, hard.mean, hard.checkins, told.first FROM hard"
+        " JOIN told ON told.week = date(hard.week, '+7 days') ORDER BY hard.week LIMIT 1",
         (before.isoformat(), least, most),
     )
-    return [MoodWeek(date.fromisoformat(w), float(mean), int(n)) for w, mean, n in rows]
-
-
-def first_told_between(db: Database, first: date, last: date) -> date | None:
-    """The first day from `first` to `last` on which an appreciation was told (its told day,
-    or its own day when no told day was given), if any."""
-    day = db.scalar(
-        "SELECT min(coalesce(expressed_on, local_day)) FROM entries WHERE kind = 'gratitude'"
-        " AND expressed = 1 AND deleted_utc IS NULL"
-        " AND coalesce(expressed_on, local_day) BETWEEN ? AND ?",
-        (first.isoformat(), last.isoformat()),
-    )
-    return date.fromisoformat(day) if day else None
+    if row is None:
+        return None
+    week = MoodWeek(date.fromisoformat(row[0]), float(row[1]), int(row[2]))
+    return week, date.fromisoformat(row[3])
