@@ -79,3 +79,66 @@ def monthly_trust(db: Database, *, before: date) -> list[MonthAverage]:
         MonthAverage(date.fromisoformat(f"{month}-01"), float(mean), int(count))
         for month, mean, count in rows
     ]
+
+
+@dataclass(frozen=True)
+class MonthDrop:
+    """The mean drop in intensity (before minus after) of one month's coped trigger records."""
+
+    month: date  # its first day
+    mean: float
+    records: int
+
+
+def monthly_coping_drop(db: Database, *, before: date) -> list[MonthDrop]:
+    """Per calendar month ended before `before`, the mean drop of finished trigger records
+    that name a way of coping and give intensity both before and after; oldest first."""
+    rows = db.query(
+        "SELECT substr(local_day, 1, 7) AS month, avg(intensity - intensity_after), count(*)"
+        " FROM entries e WHERE kind = 'trigger' AND deleted_utc IS NULL"
+        " AND coalesce(unfinished, 0) = 0 AND intensity IS NOT NULL"
+        " AND intensity_after IS NOT NULL AND local_day < ?"
+        " AND EXISTS (SELECT 1 FROM entry_names n WHERE n.entry_id = e.id AND n.role = 'coping')"
+        " GROUP BY month ORDER BY month",
+        (before.replace(day=1).isoformat(),),
+    )
+    return [
+        MonthDrop(date.fromisoformat(f"{month}-01"), float(mean), int(count))
+        for month, mean, count in rows
+    ]
+
+
+@dataclass(frozen=True)
+class MoodWeek:
+    """A Monday-to-Sunday week's check-ins: how many, and their mean mood (1 to 10)."""
+
+    start: date
+    mean: float
+    checkins: int
+
+
+def first_told_after_hard_week(
+    db: Database, *, before: date, most: float, least: int
+) -> tuple[MoodWeek, date] | None:
+    """The first week ending before `before` (a Monday) with at least `least` check-ins whose
+    mean mood is at most `most`, followed in the very next week by an appreciation told (on
+    its told day, or its own day when none was given); with that first told day.
+
+    One query: a told day per week, joined to the hard weeks (a loop of one query per hard
+    week took 0.18 s at 100 000 entries).
+    """
+    row = db.query_one(
+        "WITH hard AS (SELECT date(local_day, '-6 days', 'weekday 1') AS week, avg(mood) AS mean,"
+        " count(*) AS checkins FROM entries WHERE kind = 'mood' AND deleted_utc IS NULL"
+        " AND local_day < ? GROUP BY week HAVING count(*) >= ? AND avg(mood) <= ?),"
+        " told AS (SELECT date(day, '-6 days', 'weekday 1') AS week, min(day) AS first"
+        " FROM (SELECT coalesce(expressed_on, local_day) AS day FROM entries"
+        " WHERE kind = 'gratitude' AND expressed = 1 AND deleted_utc IS NULL) GROUP BY week)"
+        " SELECT hard.week, hard.mean, hard.checkins, told.first FROM hard"
+        " JOIN told ON told.week = date(hard.week, '+7 days') ORDER BY hard.week LIMIT 1",
+        (before.isoformat(), least, most),
+    )
+    if row is None:
+        return None
+    week = MoodWeek(date.fromisoformat(row[0]), float(row[1]), int(row[2]))
+    return week, date.fromisoformat(row[3])

@@ -25,6 +25,7 @@ from trustjournal.ui.insights.helps import HelpsList
 from trustjournal.ui.insights.legend import SeriesLegend
 from trustjournal.ui.insights.mood_chart import MoodChart, values_text
 from trustjournal.ui.insights.period_bar import PeriodBar
+from trustjournal.ui.insights.progress_card import progress_list_card
 from trustjournal.ui.insights.readable import hours_summary, make_readable, order_tabs
 from trustjournal.ui.insights.share_button import add_share_buttons
 from trustjournal.ui.insights.together_card import together_card
@@ -191,6 +192,9 @@ class InsightsPage(QWidget):
             hint=_("This period beside the same number of days just before it, as it was."),
         )
         progress.addWidget(self.progress_text)
+        self.reached_card, self.reached = progress_list_card(  # issue 20: what was reached
+            self, session=self._session, bar=self.bar
+        )
 
     def _shareable(self) -> dict[ChartKind, QWidget]:
         """The cards that can be added to the next summary ("Add to Share")."""
@@ -216,6 +220,7 @@ class InsightsPage(QWidget):
             self.together_card,
             self.written_card,
             self.progress_card,
+            self.reached_card,
         )
 
     # --- reading -------------------------------------------------------------------------------
@@ -333,6 +338,7 @@ class InsightsPage(QWidget):
         self._session.events.changed.disconnect(self._on_changed)
         for share in self.share_buttons.values():
             share.stop()
+        self.reached.clear()
         self.figures = None
         self.chart.show_figures(Figures(Period(date.today(), date.today()), "week", [], [], []))
         self.day_values.clear()

@@ -23,8 +23,10 @@ from trustjournal.ui.journal.timeline_model import Role, TimelineModel
 from trustjournal.ui.session import Session
 from trustjournal.ui.tab_order import tab_after
 from trustjournal.ui.today.between_cards import TodayBetween
+from trustjournal.ui.today.goals_card import GoalsCard
 from trustjournal.ui.today.gratitude_card import GratitudeCard
 from trustjournal.ui.today.later_cards import LaterCards
+from trustjournal.ui.today.progress_note import ProgressNotes
 from trustjournal.ui.today.together_card import TogetherCard
 from trustjournal.ui.today.trigger_card import TriggerCard
 from trustjournal.ui.today.week_strip import WEEK, WeekStrip
@@ -99,6 +101,8 @@ class TodayPage(QWidget):
             parent=self,
         )
         self.between = TodayBetween(session=session, undo_stack=self.undo_stack, page=self)
+        self.goals = GoalsCard(session=session, undo_stack=self.undo_stack, parent=self)
+        self.progress_notes = ProgressNotes(session=session, parent=self)  # reached, said once
         self._later: LaterCards | None = None
         self._restore_later = False  # restore_drafts came before the later cards were built
         self._cleared = False
@@ -132,6 +136,7 @@ class TodayPage(QWidget):
         column.addWidget(self.heading)
         column.addWidget(self.streak)
         column.addWidget(self.between.next_session)
+        column.addWidget(self.progress_notes)
         self.sides = sides = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         sides.setSpacing(14)
         self._left = left = QVBoxLayout()
@@ -144,6 +149,7 @@ class TodayPage(QWidget):
         right.addWidget(self.gratitude)
         right.addWidget(self.between.homework)
         right.addWidget(self.together)
+        right.addWidget(self.goals)
         right.addWidget(week)
         right.addStretch(1)  # gives way to "Logged today" and the rest (`LaterCards`)
         sides.addLayout(right, 1)
@@ -317,6 +323,8 @@ class TodayPage(QWidget):
         self.gratitude.clear()
         self.together.clear()
         self.between.clear()
+        self.goals.clear()
+        self.progress_notes.clear()
         if self._later is not None:
             self._later.clear()
         self.streak.clear()

@@ -1,0 +1,124 @@
+"""Insights' progress list: the steps, goals and milestones reached in the period, each with its
+day and its numbers, every line reachable by Tab and read by screen readers."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
+
+from trustjournal.core.i18n import _, ngettext
+from trustjournal.core.periods import Period
+from trustjournal.services.changes import Change
+from trustjournal.ui.insights.period_bar import PeriodBar
+from trustjournal.ui.insights.readable import make_readable
+from trustjournal.ui.session import Session
+from trustjournal.ui.today.progress_reads import ProgressView, read_progress
+from trustjournal.ui.today.progress_words import progress_text, reached_on_text
+from trustjournal.ui.widgets.common import card, label
+
+SHOWN = 12  # lines made up front (Tab's chain follows the order widgets join); the rest counted
+WATCHED = frozenset({Change.ENTRIES, Change.HOMEWORK, Change.GOALS, Change.PROGRESS})
+
+
+def progress_list_card(
+    parent: QWidget, *, session: Session, bar: PeriodBar
+) -> tuple[QFrame, ProgressList]:
+    """The card and its list, which follows `bar`'s period and the journal's changes."""
+    frame, column = card(
+        parent,
+        heading=_("Progress list"),
+        hint=_(
+            "Steps, goals and milestones you reached in this period, the latest first, each"
+            " with the numbers behind it."
+        ),
+    )
+    reached = ProgressList(session=session, bar=bar, parent=frame)
+    column.addWidget(reached)
+    return frame, reached
+
+
+class ProgressList(QWidget):
+    """One line per thing reached in the period, read off the UI thread (finding milestones
+    takes about 0.2 s at 100 000 entries)."""
+
+    def __init__(self, *, session: Session, bar: PeriodBar, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._session = session
+        self._bar = bar
+        self.column = QVBoxLayout(self)
+        self.column.setContentsMargins(0, 0, 0, 0)
+        self.column.setSpacing(6)
+        self.nothing = label(
+            _("Nothing reached in this period yet. Steps you tick on Today appear here."),
+            role="hint",
+        )
+        self.column.addWidget(self.nothing)
+        self.lines: list[QLabel] = []
+        for _index in range(SHOWN):
+            line = make_readable(label(""), chart=_("Progress list"))
+            line.setMinimumWidth(1)  # wraps; never widens the page
+            line.hide()
+            self.column.addWidget(line)
+            self.lines.append(line)
+        self.more = label("", role="hint")
+        self.more.hide()
+        self.column.addWidget(self.more)
+        bar.changed.connect(self._on_period)
+        session.events.changed.connect(self._on_changed)
+
+    def refresh(self, period: Period | None = None) -> None:
+        """Read the progress list again, for `period` (default: the bar's)."""
+        if not self._session.is_open():
+            return
+        wanted = period or self._bar.period()
+        session, today = self._session, self._session.clock().date()
+        session.tasks.run_in_background(
+            lambda: read_progress(session, today, unacknowledged_only=False).value,
+            lambda view: self._show(wanted, view),
+            lambda _error: self.show_lines([]),
+        )
+
+    def _show(self, period: Period, view: ProgressView) -> None:
+        if period != self._bar.period():
+            return  # an older read; the newer one is on its way
+        lines = []
+        for record in reversed(view.progress):
+            if not period.contains(record.reached_on):
+                continue
+            text = progress_text(record, goals=view.goals, milestones=view.milestones)
+            if text is not None:
+                lines.append(_("{day}: {what}").format(day=reached_on_text(record), what=text))
+        self.show_lines(lines)
+
+    def show_lines(self, lines: list[str]) -> None:
+        """Show these lines, the first SHOWN of them, and how many more there are."""
+        for index, line in enumerate(self.lines):
+            shown = index < len(lines)
+            line.setText(lines[index] if shown else "")
+            line.setVisible(shown)
+        rest = len(lines) - SHOWN
+        self.more.setText(
+            ngettext(
+                "And {count} more reached earlier in this period.",
+                "And {count} more reached earlier in this period.",
+                rest,
+            ).format(count=rest)
+            if rest > 0
+            else ""
+        )
+        self.more.setVisible(rest > 0)
+        self.nothing.setVisible(not lines)
+
+    def _on_period(self, period: Period) -> None:
+        self.refresh(period)
+
+    def _on_changed(self, changes: frozenset[Any]) -> None:
+        if WATCHED & set(changes):
+            self.refresh()
+
+    def clear(self) -> None:
+        """Stop listening and forget the lines (the journal is about to close)."""
+        self._session.events.changed.disconnect(self._on_changed)
+        self._bar.changed.disconnect(self._on_period)
+        self.show_lines([])

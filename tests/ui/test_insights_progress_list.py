@@ -1,0 +1,86 @@
+"""Insights' progress list: steps, goals and milestones reached in the period, with their days
+and numbers, in words Tab reaches; acknowledged or not, each stays listed."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from pytestqt.qtbot import QtBot
+
+from tests.ui.journal_helpers import NOW, MovableClock, create_vault, open_session, shown
+from trustjournal.core.between import Goal, GoalState, GoalStep
+from trustjournal.core.entries import MoodCheckIn
+from trustjournal.services.between import BetweenOperations
+from trustjournal.services.insights_figures import Span
+from trustjournal.ui.main_frame import MainFrame
+from trustjournal.ui.pages.insights_page import InsightsPage
+from trustjournal.ui.pages.journal_pages import journal_pages
+from trustjournal.ui.session import Session
+
+
+@pytest.fixture
+def session(tmp_path: Path) -> Iterator[Session]:
+    vault = create_vault(tmp_path / "journal")
+    yield open_session(vault, MovableClock())
+    vault.lock()
+
+
+def _insights(qtbot: QtBot, session: Session) -> tuple[MainFrame, InsightsPage]:
+    frame = shown(qtbot, MainFrame(specs=journal_pages(), session=session), (1280, 800))
+    frame.activateWindow()
+    qtbot.waitUntil(frame.isActiveWindow)
+    QTest.keyClick(frame, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    page = frame.page("insights")
+    assert isinstance(page, InsightsPage)
+    return frame, page
+
+
+def _fill(session: Session) -> None:
+    ops = BetweenOperations(vault=session.vault, clock=session.clock)
+    steps = (GoalStep(text="List our costs"), GoalStep(text="Pick a quiet hour"))
+    goal = ops.add_goal(Goal(title="Talk about money", steps=steps)).value
+    goal_id = goal.id or 0
+    ops.mark_step_done(goal_id, 1, NOW - timedelta(days=60))  # long before the period
+    ops.mark_step_done(goal_id, 2, NOW - timedelta(days=3))
+    ops.acknowledge(f"step:{goal_id}:2", NOW)  # seen on Today: still listed here
+    ops.set_goal_state(goal_id, GoalState.REACHED, NOW - timedelta(days=2))
+    monday = date(2026, 3, 2)  # a full week of check-ins, inside the last four weeks
+    for offset in range(7):
+        moment = datetime.combine(monday + timedelta(offset), NOW.timetz())
+        session.entries.add(MoodCheckIn(occurred_at=moment, mood=6))
+    ops.record_milestones(NOW.date())
+
+
+def test_the_period_lists_what_was_reached_with_days_and_numbers(
+    qtbot: QtBot, session: Session
+) -> None:
+    _fill(session)
+    frame, page = _insights(qtbot, session)
+    page.bar.choose(Span.WEEKS_4)
+    shown_lines = [line.text() for line in page.reached.lines if line.isVisibleTo(page)]
+    assert shown_lines == [
+        "12 March: You reached your goal “Talk about money”.",
+        "11 March: You did step 2 of 2 towards “Talk about money”: “Pick a quiet hour”.",
+        "8 March: You checked in every day of the week of 2 March: 7 of 7 days.",
+    ]
+    assert not page.reached.nothing.isVisibleTo(page)
+    page.bar.choose(Span.MONTHS_3)
+    assert len([line for line in page.reached.lines if line.isVisibleTo(page)]) == 4
+    # each line is reachable by Tab, and read with the card's name
+    first = page.reached.lines[0]
+    assert first.focusPolicy() & Qt.FocusPolicy.TabFocus
+    assert first.accessibleDescription() == "Progress list"
+    frame.stash_and_clear()
+
+
+def test_nothing_reached_says_so_plainly(qtbot: QtBot, session: Session) -> None:
+    session.entries.add(MoodCheckIn(occurred_at=NOW, mood=5))
+    frame, page = _insights(qtbot, session)
+    assert page.reached.nothing.isVisibleTo(page)
+    assert not [line for line in page.reached.lines if line.isVisibleTo(page)]
+    frame.stash_and_clear()
