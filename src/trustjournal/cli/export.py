@@ -12,7 +12,7 @@ from trustjournal.cli.parser import MAX_ENTRY_ID
 from trustjournal.cli.terminal import FROM_STDIN, SecretSource, UsageError
 from trustjournal.core.i18n import N_, _, ngettext
 from trustjournal.core.periods import Period, parse_day
-from trustjournal.services.export.between_source import VaultBetween
+from trustjournal.services.export.between_source import between_source
 from trustjournal.services.export.html import render_html
 from trustjournal.services.export.log import (
     ExportFormat,
@@ -213,7 +213,7 @@ def run_export(
         EntryRepository(db=vault.db, clock=clock),
         request,
         now=now,
-        between_source=VaultBetween(db=vault.db, clock=clock),
+        between_source=between_source(vault=vault, clock=clock),
     )
     data = render(summary, file_format, password)
     record = record_and_write(

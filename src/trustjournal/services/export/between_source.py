@@ -11,6 +11,7 @@ from trustjournal.store.db import Database
 from trustjournal.store.goals import GoalRepository
 from trustjournal.store.homework import HomeworkRepository
 from trustjournal.store.homework_progress import Week, weekly_progress
+from trustjournal.store.vault import Vault
 
 
 class BetweenSource(Protocol):
@@ -51,3 +52,8 @@ class VaultBetween:
     def goals(self) -> list[Goal]:
         """Every goal not in the bin, with its steps."""
         return GoalRepository(db=self._db, clock=self._clock).list()
+
+
+def between_source(*, vault: Vault, clock: Callable[[], datetime]) -> VaultBetween:
+    """The homework and goals of the open `vault`, for the sessions section of a summary."""
+    return VaultBetween(db=vault.db, clock=clock)

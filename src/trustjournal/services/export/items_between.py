@@ -21,6 +21,7 @@ from trustjournal.services.export.model import Field, Group, Item, Part
 from trustjournal.services.export.text import day_text, moment_text
 from trustjournal.store.homework_progress import Week
 
+_UNSAVED = "only saved entries can be exported"  # a bug in the caller, never shown to a person
 COUNTED_KIND: dict[Counts, EntryKind] = {
     Counts.CHECKIN: EntryKind.MOOD,
     Counts.GRATITUDE_TOLD: EntryKind.GRATITUDE,
@@ -38,7 +39,7 @@ def _field(label: str, text: str | None) -> list[Field]:
 def session_item(entry: TherapySession) -> Item:
     """A session: with whom, what we worked on, what I want to remember, the next one."""
     if entry.id is None:
-        raise ValueError("only saved entries can be exported")  # a caller's bug, never shown
+        raise ValueError(_UNSAVED)
     fields = _field(_("With"), entry.with_whom)
     fields += _field(_("What we worked on"), entry.worked_on)
     fields += _field(_("What I want to remember"), entry.remember)
