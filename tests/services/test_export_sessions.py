@@ -34,8 +34,8 @@ from trustjournal.services.export.text import count_line, day_text, moment_text
 from trustjournal.store.db import Database
 from trustjournal.store.entries import EntryRepository
 
-WEEK_2 = f"Week of {day_text(date(2026, 3, 2))}"
-WEEK_9 = f"Week of {day_text(date(2026, 3, 9))}"
+WEEK_2 = day_text(date(2026, 3, 2))  # each week's line starts with its Monday
+WEEK_9 = day_text(date(2026, 3, 9))
 
 
 @pytest.fixture
@@ -120,8 +120,8 @@ def test_homework_weeks_count_only_the_entries_in_the_summary(
     weeks = _fields(_sessions(summary), "Homework", HOMEWORK_TITLE)
     # Week of 2 March: chosen check-ins on 2, 4 and 5 March; the private one on 3 March never
     # counts. The period ends on Saturday 14 March, so the last week's target is 6 days.
-    assert weeks[WEEK_2] == "3 of 7"
-    assert weeks[WEEK_9] == "1 of 6"
+    assert f"{WEEK_2}: 3 of 7" in weeks["Each week, from Monday"].splitlines()
+    assert f"{WEEK_9}: 1 of 6" in weeks["Each week, from Monday"].splitlines()
     assert weeks["How often"] == "every day"
     left_out = frozenset({journal.left_out, between.extra_checkin})
     fewer = _fields(
@@ -129,7 +129,7 @@ def test_homework_weeks_count_only_the_entries_in_the_summary(
         "Homework",
         HOMEWORK_TITLE,
     )
-    assert fewer[WEEK_2] == "2 of 7"
+    assert f"{WEEK_2}: 2 of 7" in fewer["Each week, from Monday"].splitlines()
 
 
 def test_ticks_by_hand_count_and_a_kind_not_shared_is_said_to_be_uncounted(
@@ -139,13 +139,13 @@ def test_ticks_by_hand_count_and_a_kind_not_shared_is_said_to_be_uncounted(
     summary = _summary(db, repo, clock, journal, sections=sections)
     section = _sessions(summary)
     manual = _fields(section, "Homework", MANUAL_TITLE)
-    assert manual[WEEK_2] == "1 of 2"
+    assert f"{WEEK_2}: 1 of 2" in manual["Each week, from Monday"].splitlines()
     assert manual["How often"] == "2 times a week"
     checkins = _fields(section, "Homework", HOMEWORK_TITLE)
     assert checkins["Progress"] == (
         "This summary shares no check-ins, so they are not counted here."
     )
-    assert not any(label.startswith("Week of") for label in checkins)  # never "0 of 7"
+    assert "Each week, from Monday" not in checkins  # never "0 of 7"
 
 
 def test_goals_show_their_state_and_each_step_with_its_date(

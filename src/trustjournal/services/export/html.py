@@ -28,8 +28,8 @@ h1 { font-size: 1.6rem; margin: 0 0 .25rem; }
 h2 { font-size: 1.2rem; margin: 2.2rem 0 .4rem; padding-bottom: .2rem;
   border-bottom: 1px solid #ddd; break-after: avoid; }
 h3 { font-size: 1rem; margin: 0 0 .3rem; break-after: avoid; }
-h3.group { font-size: 1.05rem; margin: 1.4rem 0 .2rem; }
-h4 { font-size: 1rem; margin: 0 0 .3rem; break-after: avoid; }
+h3.group { font-size: 17px; margin: 22px 0 3px; }
+h4 { font-size: 15px; margin: 0 0 4px; break-after: avoid; }
 .meta, .when, .intro { color: #666; }
 .when { font-weight: normal; margin-right: .5rem; }
 .entry { margin: 0 0 1rem; padding: .6rem .8rem; border-left: 3px solid #cfd8e3;

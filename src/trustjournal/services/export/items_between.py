@@ -113,14 +113,17 @@ def homework_part(item: Homework, weeks: Sequence[Week], counted: bool) -> Part:
     ]
     if not counted:
         fields.append(Field(_("Progress"), _uncounted_words()[item.counts]))
-    else:
-        for week in weeks:
-            label = _("Week of %(day)s") % {"day": day_text(week.start)}
-            done = _("%(done)s of %(target)s") % {
+    elif weeks:  # one line a week, so a long period reads as a column, not a run-on line
+        lines = [
+            _("%(day)s: %(done)s of %(target)s")
+            % {
+                "day": day_text(week.start),
                 "done": format_number(week.done),
                 "target": format_number(week.target),
             }
-            fields.append(Field(label, done))
+            for week in weeks
+        ]
+        fields.append(Field(_("Each week, from Monday"), "\n".join(lines)))
     return Part(item.title, tuple(fields))
 
 
@@ -149,10 +152,7 @@ def homework_group(
     )
     if not parts:
         return None
-    intro = _(
-        "Week by week from Monday, counted only from the entries in this summary and what "
-        "I ticked by hand."
-    )
+    intro = _("Counted only from the entries in this summary and what I ticked by hand.")
     return Group(_("Homework"), intro, parts)
 
 
