@@ -190,3 +190,16 @@ def test_hostile_session_text_is_literal_in_markdown_and_html(
     assert "\\<script\\>alert(1)\\</script\\>" in markdown
     assert "\\<b\\>Dr. X\\</b\\>" in markdown
     assert f"#### {GOAL_TITLE}" in markdown
+
+
+def test_a_summary_in_german_says_the_section_in_german(
+    db: Database, repo: EntryRepository, clock: Clock, journal: Journal, between: BetweenJournal
+) -> None:
+    summary = _summary(db, repo, clock, journal, language="de")
+    section = _sessions(summary)
+    assert section.title == "Sitzungen, Übungen und Ziele"
+    assert [g.title for g in section.groups] == ["Übungen", "Ziele"]
+    homework = _fields(section, "Übungen", HOMEWORK_TITLE)
+    assert homework["Wie oft"] == "jeden Tag"
+    assert "3 von 7" in homework["Jede Woche, ab Montag"]
+    assert HOMEWORK_TITLE in render_markdown(summary)  # the person's words stay theirs

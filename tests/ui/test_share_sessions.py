@@ -22,7 +22,9 @@ from tests.services.between_export_data import (
     fill_between,
 )
 from tests.services.export_data import NOW, PERIOD, fill_journal
+from tests.ui.i18n_helpers import escaped_texts
 from tests.ui.journal_helpers import MovableClock, create_vault, open_session
+from tests.ui.layout_checks import settle
 from tests.ui.share_helpers import WRITTEN_EARLIER, labels
 from tests.ui.shell_helpers import open_journal
 from trustjournal.core.entries_session import TherapySession
@@ -175,3 +177,15 @@ def test_the_share_request_on_a_real_shell_shows_the_page_with_the_preset(
     assert page.choices.audience == Audience.THERAPIST
     assert page.choices.period.currentData() == SESSION
     shell.controller.lock()
+
+
+@pytest.mark.usefixtures("pseudo")
+def test_no_word_of_the_session_choices_escapes_translation(qtbot: QtBot, tmp_path: Path) -> None:
+    page, _session, _between = _page(qtbot, tmp_path)
+    page.show()
+    settle()
+    user = [page.model.label(row) for row in range(page.model.rowCount())]
+    combo = page.choices.language
+    user += [combo.itemText(i) for i in range(combo.count())]
+    assert page.choices.period.currentData() == SESSION
+    assert escaped_texts(page, user_texts=user) == []

@@ -29,7 +29,6 @@ h2 { font-size: 1.2rem; margin: 2.2rem 0 .4rem; padding-bottom: .2rem;
   border-bottom: 1px solid #ddd; break-after: avoid; }
 h3 { font-size: 1rem; margin: 0 0 .3rem; break-after: avoid; }
 h3.group { font-size: 17px; margin: 22px 0 3px; }
-h4 { font-size: 15px; margin: 0 0 4px; break-after: avoid; }
 .meta, .when, .intro { color: #666; }
 .when { font-weight: normal; margin-right: .5rem; }
 .entry { margin: 0 0 1rem; padding: .6rem .8rem; border-left: 3px solid #cfd8e3;
@@ -74,7 +73,7 @@ def _group(group: Group) -> str:
     """Homework or goals: a heading of their own, then each part as an entry is shown."""
     out = [_t(group.title, "h3", "group"), _t(group.intro, "p", "intro")]
     for part in group.parts:
-        out += ['<article class="entry">', _t(part.heading, "h4"), *_fields(part.fields)]
+        out += ['<article class="entry"><h3>', _t(part.heading), "</h3>", *_fields(part.fields)]
         out.append("</article>")
     return "".join(out)
 
