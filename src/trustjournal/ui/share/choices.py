@@ -79,6 +79,7 @@ class ChoicesPanel(QWidget):
         self._today = today
         self._since_last = since_last
         self._last_session = last_session
+        self._shown = Period(None, None)  # the days of the last choice that was not custom
         self._quiet = False
         self.audience_group = QButtonGroup(self)
         self.audience_buttons: dict[Audience, QRadioButton] = {}
@@ -281,6 +282,8 @@ class ChoicesPanel(QWidget):
     def _show_period(self) -> None:
         key = self.period.currentData()
         self.dates.setVisible(key == CUSTOM)
+        if key != CUSTOM:  # "between two dates" starts from the days shown until then
+            self._shown = self.chosen_period()
         hint = ""
         if key == SINCE:
             period, last = self._since_last(self.audience)
@@ -332,7 +335,7 @@ class ChoicesPanel(QWidget):
     def _on_period_current_index_changed(self, _index: int) -> None:
         if not self._quiet:
             if self.period.currentData() == CUSTOM:  # start from the days shown until now
-                since = self._since_last(self.audience)[0]
+                since = self._shown
                 if since.start is not None and since.end is not None:
                     self._quiet = True
                     self.start.setDate(_qdate(since.start))
