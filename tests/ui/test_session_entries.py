@@ -17,7 +17,7 @@ from tests.ui.share_helpers import labels, make_composer
 from trustjournal.core import i18n
 from trustjournal.core.entries import EntryKind, MoodCheckIn, TherapySession
 from trustjournal.core.query import EntryQuery
-from trustjournal.services.export.request import Audience
+from trustjournal.services.export.request import Audience, Section
 from trustjournal.ui.editors.pane import EditorPane
 from trustjournal.ui.editors.registry import default_editors
 from trustjournal.ui.editors.session import SessionEditor
@@ -174,7 +174,9 @@ def test_a_session_opens_and_its_delete_is_undone_by_name_not_text(
     assert deleted_text(stored).startswith("Session entry of Sat 14 Mar")
 
 
-def test_sessions_are_never_offered_or_shown_by_share(qtbot: QtBot, tmp_path: Path) -> None:
+def test_share_offers_sessions_only_in_their_section_and_private_ones_never(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
     composer = make_composer(qtbot, tmp_path)
     public = composer.repo.add(
         TherapySession(
@@ -189,15 +191,20 @@ def test_sessions_are_never_offered_or_shown_by_share(qtbot: QtBot, tmp_path: Pa
             private=True,
         )
     )
+    assert public.id is not None and private.id is not None
     page = composer.page
     for audience in Audience:
         page.choices.set_audience(audience)
         for box in page.choices.sections.values():
             box.setChecked(True)
         page.flush()
-        assert page.model.rowCount() > 0  # the period does offer other entries
-        for stored in (public, private):
-            assert stored.id is not None and page.model.row_of(stored.id) < 0
+        assert page.model.row_of(public.id) >= 0
+        assert page.model.row_of(private.id) < 0
         shown_text = page.preview.toPlainText() + " ".join(labels(page))
-        for words in ("Dr. Lee", "Quiet harbour", "Secret therapist", "Hidden lantern"):
+        assert "Dr. Lee" in shown_text and "Quiet harbour" in shown_text
+        for words in ("Secret therapist", "Hidden lantern"):
             assert words not in shown_text
+        page.choices.sections[Section.SESSIONS].setChecked(False)
+        page.flush()
+        assert page.model.row_of(public.id) < 0
+        assert "Quiet harbour" not in page.preview.toPlainText() + " ".join(labels(page))

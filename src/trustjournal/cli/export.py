@@ -12,6 +12,7 @@ from trustjournal.cli.parser import MAX_ENTRY_ID
 from trustjournal.cli.terminal import FROM_STDIN, SecretSource, UsageError
 from trustjournal.core.i18n import N_, _, ngettext
 from trustjournal.core.periods import Period, parse_day
+from trustjournal.services.export.between_source import between_source
 from trustjournal.services.export.html import render_html
 from trustjournal.services.export.log import (
     ExportFormat,
@@ -208,7 +209,12 @@ def run_export(
         note=note,
         language=plan.language,
     )
-    summary = build_summary(EntryRepository(db=vault.db, clock=clock), request, now=now)
+    summary = build_summary(
+        EntryRepository(db=vault.db, clock=clock),
+        request,
+        now=now,
+        between_source=between_source(vault=vault, clock=clock),
+    )
     data = render(summary, file_format, password)
     record = record_and_write(
         db=vault.db,

@@ -42,6 +42,7 @@ _FULL_TEXT = Qt.ItemDataRole.UserRole + 1  # a row's name while the side bar is 
 # Rows get a fixed height: Qt measures list items when they are added, and a style sheet that
 # arrives later (a theme change) would otherwise leave padded rows overlapping each other.
 SIDEBAR_ROW_HEIGHT = 44
+SHARE_PAGE = "share"  # the page that answers events.share_requested
 
 
 class MainFrame(QWidget):
@@ -103,6 +104,7 @@ class MainFrame(QWidget):
         self.page_list.currentRowChanged.connect(self._on_page_list_current_row_changed)
         self._events.open_entry_requested.connect(self._on_events_open_entry_requested)
         self._events.new_entry_requested.connect(self._on_events_new_entry_requested)
+        self._events.share_requested.connect(self._on_events_share_requested)
         self.setTabOrder(self.page_list, self.stack)
         keys = [spec.key for spec in specs]
         if keys:
@@ -250,6 +252,7 @@ class MainFrame(QWidget):
         """Ask every built page to keep its drafts, then to empty itself. Never raises."""
         self._events.open_entry_requested.disconnect(self._on_events_open_entry_requested)
         self._events.new_entry_requested.disconnect(self._on_events_new_entry_requested)
+        self._events.share_requested.disconnect(self._on_events_share_requested)
         for key, page in self._pages.items():
             if isinstance(page, Page):
                 self._guard(key, "stash", page.stash_drafts)
@@ -271,6 +274,13 @@ class MainFrame(QWidget):
     def _on_events_new_entry_requested(self, kind: object, fields: object) -> None:
         if isinstance(kind, EntryKind) and isinstance(fields, dict):
             self.start_entry(kind, fields)
+
+    def _on_events_share_requested(self, preset: str) -> None:
+        # The Share page (built now if it was not yet) chooses what the preset names.
+        if self.show_page(SHARE_PAGE):
+            show_preset = getattr(self.page(SHARE_PAGE), "show_preset", None)
+            if callable(show_preset):
+                show_preset(preset)
 
     def _on_page_list_current_row_changed(self, row: int) -> None:
         if 0 <= row < len(self._specs):

@@ -26,7 +26,7 @@ from PySide6.QtGui import (
 from trustjournal.core.i18n import _
 from trustjournal.services.charts.scene import Scene
 from trustjournal.services.export import text as tx
-from trustjournal.services.export.model import Item, Summary, SummarySection
+from trustjournal.services.export.model import Field, Group, Item, Summary, SummarySection
 from trustjournal.services.export.request import Section
 from trustjournal.services.export.shared_charts import charts_heading, charts_intro
 
@@ -173,8 +173,21 @@ class DocumentBuilder:
         self.block(top=9, bottom=3, keep=True)
         self.text(tx.moment_text(item.occurred_at) + "   ", self.char(colour=GREY))
         self.text(item.heading, self.char(bold=True))
+        self.fields(item.fields)
+
+    def group(self, group: Group) -> None:
+        """Homework or goals: a heading of their own, then each part as an entry is shown."""
+        self.heading(group.title, size=11.5, top=12)
+        self.grey(group.intro, keep=True)
+        for part in group.parts:
+            self.block(top=9, bottom=3, keep=True)
+            self.text(part.heading, self.char(bold=True))
+            self.fields(part.fields)
+
+    def fields(self, fields: Sequence[Field]) -> None:
+        """An entry's or part's fields: short ones side by side, the others one per line."""
         short: list[tuple[str, str]] = []
-        for f in item.fields:
+        for f in fields:
             if len(f.text) <= SHORT and not any(c in f.text for c in ".!?\n"):  # not a sentence
                 short.append((f.label, f.text))
                 continue
@@ -271,10 +284,12 @@ class DocumentBuilder:
                 self.table(tx.category_headers(), tx.category_rows(p))
             if p.coping:
                 self.table(tx.coping_headers(), tx.coping_rows(p))
-        elif not section.items:
+        elif not section.items and not section.groups:
             self.grey(tx.none_chosen())
         for item in section.items:
             self.item(item)
+        for group in section.groups:
+            self.group(group)
 
 
 def build_document(summary: Summary, *, dpi: int) -> Built:

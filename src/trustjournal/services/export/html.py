@@ -13,7 +13,7 @@ from trustjournal.core import i18n
 from trustjournal.core.i18n import _
 from trustjournal.services.charts.svg import write_svg
 from trustjournal.services.export import text as tx
-from trustjournal.services.export.model import Item, Summary, SummarySection
+from trustjournal.services.export.model import Field, Group, Item, Summary, SummarySection
 from trustjournal.services.export.request import Section
 from trustjournal.services.export.shared_charts import charts_heading, charts_intro
 from trustjournal.services.export.svg import legend_label, render_svg, series_style
@@ -28,6 +28,7 @@ h1 { font-size: 1.6rem; margin: 0 0 .25rem; }
 h2 { font-size: 1.2rem; margin: 2.2rem 0 .4rem; padding-bottom: .2rem;
   border-bottom: 1px solid #ddd; break-after: avoid; }
 h3 { font-size: 1rem; margin: 0 0 .3rem; break-after: avoid; }
+h3.group { font-size: 17px; margin: 22px 0 3px; }
 .meta, .when, .intro { color: #666; }
 .when { font-weight: normal; margin-right: .5rem; }
 .entry { margin: 0 0 1rem; padding: .6rem .8rem; border-left: 3px solid #cfd8e3;
@@ -57,13 +58,24 @@ def _item(item: Item) -> str:
         _t(item.heading),
         "</h3>",
     ]
-    if item.fields:
-        parts.append("<dl>")
-        for field in item.fields:
-            parts.append(_t(field.label, "dt") + _t(field.text, "dd"))
-        parts.append("</dl>")
+    parts += _fields(item.fields)
     parts.append("</article>")
     return "".join(parts)
+
+
+def _fields(fields: Sequence[Field]) -> list[str]:
+    if not fields:
+        return []
+    return ["<dl>", *(_t(f.label, "dt") + _t(f.text, "dd") for f in fields), "</dl>"]
+
+
+def _group(group: Group) -> str:
+    """Homework or goals: a heading of their own, then each part as an entry is shown."""
+    out = [_t(group.title, "h3", "group"), _t(group.intro, "p", "intro")]
+    for part in group.parts:
+        out += ['<article class="entry"><h3>', _t(part.heading), "</h3>", *_fields(part.fields)]
+        out.append("</article>")
+    return "".join(out)
 
 
 def _table(headers: tuple[str, ...], rows: Sequence[tuple[str, ...]]) -> str:
@@ -107,10 +119,11 @@ def _section(summary: Summary, section: SummarySection) -> str:
             out.append(_table(tx.category_headers(), tx.category_rows(patterns)))
         if patterns.coping:
             out.append(_table(tx.coping_headers(), tx.coping_rows(patterns)))
-    elif not section.items:
+    elif not section.items and not section.groups:
         out.append(_t(tx.none_chosen(), "p", "intro"))
     else:
         out += [_item(item) for item in section.items]
+        out += [_group(group) for group in section.groups]
     out.append("</section>")
     return "\n".join(out)
 

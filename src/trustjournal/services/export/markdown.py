@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from trustjournal.core import i18n
 from trustjournal.core.i18n import _
 from trustjournal.services.export import text as tx
-from trustjournal.services.export.model import Item, Summary, SummarySection
+from trustjournal.services.export.model import Field, Group, Item, Summary, SummarySection
 from trustjournal.services.export.request import Section
 from trustjournal.services.export.shared_charts import charts_heading, charts_intro
 
@@ -57,12 +57,25 @@ def escape(text: str, *, inline: bool = False) -> str:
 
 def _item(item: Item) -> list[str]:
     out = [f"### {escape(tx.moment_text(item.occurred_at))} · {escape(item.heading)}", ""]
-    for field in item.fields:
+    return out + _fields(item.fields)
+
+
+def _fields(fields: Sequence[Field]) -> list[str]:
+    out: list[str] = []
+    for field in fields:
         label = f"**{escape(field.label)}:**"
         if len(field.text.splitlines()) > 1:
             out += [label, "", escape(field.text), ""]
         else:
             out += [f"{label} {escape(field.text, inline=True)}", ""]
+    return out
+
+
+def _group(group: Group) -> list[str]:
+    """Homework or goals: a heading of their own, then each part as an entry is shown."""
+    out = [f"### {escape(group.title)}", "", escape(group.intro), ""]
+    for part in group.parts:
+        out += [f"#### {escape(part.heading)}", "", *_fields(part.fields)]
     return out
 
 
@@ -88,10 +101,12 @@ def _section(summary: Summary, section: SummarySection) -> list[str]:
         if patterns.coping:
             out += _table(tx.coping_headers(), tx.coping_rows(patterns))
         return out
-    if not section.items:
+    if not section.items and not section.groups:
         return [*out, escape(tx.none_chosen()), ""]
     for item in section.items:
         out += _item(item)
+    for group in section.groups:
+        out += _group(group)
     return out
 
 

@@ -38,13 +38,35 @@ class Item:
 
 
 @dataclass(frozen=True)
+class Part:
+    """Something shown that is not an entry (a homework item, a goal): a heading, its fields."""
+
+    heading: str
+    fields: tuple[Field, ...]
+
+
+@dataclass(frozen=True)
+class Group:
+    """A titled run of parts after a section's entries, e.g. "Homework" with its items."""
+
+    title: str
+    intro: str
+    parts: tuple[Part, ...]
+
+
+@dataclass(frozen=True)
 class SummarySection:
-    """A titled part of the summary with its entries (and a short plain-text intro)."""
+    """A titled part of the summary with its entries (and a short plain-text intro).
+
+    `groups` follow the entries: what belongs to the section without being an entry
+    (the sessions section's homework and goals). Renderers show them after the items.
+    """
 
     key: Section
     title: str
     intro: str
     items: tuple[Item, ...]
+    groups: tuple[Group, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -62,6 +84,7 @@ class Figures:
     statement_count: int = 0
     together_count: int = 0
     reflection_count: int = 0
+    session_count: int = 0
 
 
 @dataclass(frozen=True)

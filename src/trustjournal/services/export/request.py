@@ -35,6 +35,7 @@ class Section(StrEnum):
     STATEMENTS = "statements"  # "I" statements
     TOGETHER = "together"  # time together
     REFLECTIONS = "reflections"  # only the reflections named one by one (reflection_ids)
+    SESSIONS = "sessions"  # therapy sessions, homework progress and goals (issue 20)
 
 
 class TriggerField(StrEnum):
@@ -83,9 +84,10 @@ def defaults_for(audience: Audience) -> AudienceDefaults:
 
     A therapist gets everything but reflections; a partner gets progress, gratitude, "I"
     statements, time together and a gentle view of trigger records (what happened, intensity,
-    coping and need; no thoughts, urges or body sensations), without patterns or mood notes;
-    myself gets everything but reflections. Reflections are never on by default: free writing
-    is shared only when each one is chosen (`ExportRequest.reflection_ids`).
+    coping and need; no thoughts, urges or body sensations), without patterns, mood notes or
+    sessions, homework and goals; myself gets everything but reflections. Reflections are
+    never on by default: free writing is shared only when each one is chosen
+    (`ExportRequest.reflection_ids`).
     """
     everything = frozenset(TriggerField)
     if audience == Audience.PARTNER:
@@ -104,6 +106,11 @@ def default_period(last_end: date | None, *, today: date) -> Period:
     if last_end is not None:
         return Period(min(last_end, today), today)
     return Period(today - timedelta(days=DEFAULT_DAYS - 1), today)
+
+
+def since_session(session_day: date, *, today: date) -> Period:
+    """ "Since my last session": from the session's own day (so it is in the summary) to today."""
+    return Period(min(session_day, today), today)
 
 
 @dataclass(frozen=True)

@@ -18,9 +18,12 @@ from trustjournal.core.entries import (
     Statement,
     TriggerRecord,
 )
+from trustjournal.core.entries_session import TherapySession
 from trustjournal.core.i18n import _, pgettext
 from trustjournal.core.query import EntryQuery
 from trustjournal.services.export import figures as fig
+from trustjournal.services.export import items_between as between
+from trustjournal.services.export.between_source import BetweenSource
 from trustjournal.services.export.items import gratitude_item, mood_item, session_item, trigger_item
 from trustjournal.services.export.items_written import together_intro, written_items
 from trustjournal.services.export.model import Candidate, Item, Summary, SummarySection
@@ -34,6 +37,7 @@ HARD_WINDOW = timedelta(hours=24)
 ORDER: tuple[Section, ...] = (
     Section.MOOD,
     Section.SESSION,
+    Section.SESSIONS,
     Section.PATTERNS,
     Section.TRIGGERS,
     Section.NOTES,
@@ -68,6 +72,7 @@ def _section_texts() -> dict[Section, tuple[str, str]]:
             pgettext("summary section", "Reflections"),
             _("Things I wrote and chose to share, one by one."),
         ),
+        Section.SESSIONS: (_("Sessions, homework and goals"), ""),  # its intro counts sessions
     }
 
 
@@ -105,6 +110,7 @@ _WRITTEN = {
     Section.STATEMENTS: EntryKind.STATEMENT,
     Section.TOGETHER: EntryKind.QUALITY_TIME,
     Section.REFLECTIONS: EntryKind.REFLECTION,
+    Section.SESSIONS: EntryKind.SESSION,
 }
 
 
@@ -202,20 +208,45 @@ def _items(section: Section, chosen: Sequence[Entry], request: ExportRequest) ->
     return ()
 
 
-def _section(key: Section, chosen: Sequence[Entry], request: ExportRequest) -> SummarySection:
+def _section(
+    key: Section,
+    chosen: Sequence[Entry],
+    request: ExportRequest,
+    between_source: BetweenSource | None,
+) -> SummarySection:
     title, intro = section_text(key, request.audience)
     if key == Section.TOGETHER:  # its figures count only the time together it includes
         intro = together_intro([e for e in chosen if isinstance(e, QualityTime)])
-    return SummarySection(key, title, intro, _items(key, chosen, request))
+    if key != Section.SESSIONS:
+        return SummarySection(key, title, intro, _items(key, chosen, request))
+    items = tuple(between.session_item(e) for e in chosen if isinstance(e, TherapySession))
+    groups = []
+    if between_source is not None:
+        ids = {e.id for e in chosen if e.id is not None}
+        kinds = _kinds(request.sections, request.charts)
+        homework = between.homework_group(
+            between_source, request.period, chosen_ids=ids, shared_kinds=kinds
+        )
+        goals = between.goals_group(between_source, request.period)
+        groups = [g for g in (homework, goals) if g is not None]
+    return SummarySection(key, title, between.sessions_intro(len(items)), items, tuple(groups))
 
 
-def build_summary(source: EntrySource, request: ExportRequest, *, now: datetime) -> Summary:
+def build_summary(
+    source: EntrySource,
+    request: ExportRequest,
+    *,
+    now: datetime,
+    between_source: BetweenSource | None = None,
+) -> Summary:
     """The summary of exactly the chosen entries.
 
     Args:
         source: the entry store.
         request: the person's choices.
         now: the current moment, aware, in the local offset (for `made_on` and hard moments).
+        between_source: homework and goals for the sessions section (without it, that section
+            shows the chosen sessions only).
 
     Returns:
         A Summary whose `entry_ids` are the offered entries of the period minus those left out.
@@ -224,10 +255,16 @@ def build_summary(source: EntrySource, request: ExportRequest, *, now: datetime)
         UserFacingError: if the store cannot be read.
     """
     with i18n.speaking(request.language) as language:
-        return _build(source, request, now=now, language=language)
+        return _build(source, request, now, language, between_source)
 
 
-def _build(source: EntrySource, request: ExportRequest, *, now: datetime, language: str) -> Summary:
+def _build(
+    source: EntrySource,
+    request: ExportRequest,
+    now: datetime,
+    language: str,
+    between_source: BetweenSource | None,
+) -> Summary:
     start, end = request.period.start, request.period.end
     if start is None or end is None:  # ExportRequest forbids it; kept for the type checker
         raise ValueError("a summary needs a closed period")
@@ -238,7 +275,9 @@ def _build(source: EntrySource, request: ExportRequest, *, now: datetime, langua
     grateful = sum(isinstance(e, GratitudeEntry) for e in chosen)
     together = [e for e in chosen if isinstance(e, QualityTime)]
     mood_on = Section.MOOD in request.sections
-    sections = tuple(_section(key, chosen, request) for key in ORDER if key in request.sections)
+    sections = tuple(
+        _section(key, chosen, request, between_source) for key in ORDER if key in request.sections
+    )
     return Summary(
         title=request.title,
         audience=request.audience,
@@ -251,6 +290,7 @@ def _build(source: EntrySource, request: ExportRequest, *, now: datetime, langua
                 statement_count=sum(isinstance(e, Statement) for e in chosen),
                 together_count=len(together),
                 reflection_count=sum(isinstance(e, Reflection) for e in chosen),
+                session_count=sum(isinstance(e, TherapySession) for e in chosen),
             )
             if mood_on
             else None

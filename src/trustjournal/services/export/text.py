@@ -142,6 +142,9 @@ def count_line(figures: Figures) -> str:
     n = figures.reflection_count
     if n:
         counts.append(ngettext("%(count)s reflection", "%(count)s reflections", n) % _n(n))
+    n = figures.session_count
+    if n:
+        counts.append(ngettext("%(count)s session", "%(count)s sessions", n) % _n(n))
     if not counts:
         return none_chosen()
     return _("In this summary: %(counts)s.") % {"counts": _(", ").join(counts)}

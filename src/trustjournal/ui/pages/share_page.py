@@ -20,11 +20,13 @@ from PySide6.QtWidgets import (
 from trustjournal.core.errors import ValidationError
 from trustjournal.core.i18n import _, pgettext
 from trustjournal.core.periods import Period
+from trustjournal.services.export.between_source import between_source
 from trustjournal.services.export.model import Summary
 from trustjournal.services.export.request import Audience, ExportRequest, default_period
 from trustjournal.ui.errors import describe
+from trustjournal.ui.events import SHARE_SINCE_SESSION
 from trustjournal.ui.session import Session
-from trustjournal.ui.share.choices import ChoicesPanel
+from trustjournal.ui.share.choices import SESSION, ChoicesPanel
 from trustjournal.ui.share.chosen_charts import ChosenCharts
 from trustjournal.ui.share.columns import ShareColumns
 from trustjournal.ui.share.entries_model import EntriesModel, LeftOut, counts_text
@@ -50,7 +52,10 @@ class SharePage(QWidget):
         self._building = False
         self.shown: Preview | None = None  # the preview on screen
         self.choices = ChoicesPanel(
-            today=lambda: session.clock().date(), since_last=self._since_last, parent=self
+            today=lambda: session.clock().date(),
+            since_last=self._since_last,
+            last_session=self._last_session,
+            parent=self,
         )
         self.note = QPlainTextEdit(self)
         self.note.setAccessibleName(_("What I want to say"))
@@ -163,6 +168,28 @@ class SharePage(QWidget):
         end = last.period.end if last else None
         return default_period(end, today=self._session.clock().date()), end
 
+    def _last_session(self) -> date | None:
+        """The day of the latest session; a private one counts (it is the person's own), though
+        the summary never shows it."""
+        if not self._session.is_open():
+            return None
+        from trustjournal.services.stores import between_reader
+
+        reader = between_reader(vault=self._session.vault, clock=self._session.clock)
+        return reader.last_session_day(self._session.clock().date())
+
+    def show_preset(self, preset: str) -> None:
+        """Choose what `events.request_share(preset)` asked for (the main frame shows the page).
+
+        SHARE_SINCE_SESSION: for my therapist, since my last session (while one is recorded).
+        """
+        if preset != SHARE_SINCE_SESSION:
+            return
+        if self.choices.audience != Audience.THERAPIST:
+            self.choices.set_audience(Audience.THERAPIST)  # brings the session period with it
+        elif self.choices.refresh_sessions() is not None:
+            self.choices.set_period_choice(SESSION)
+
     def request(self) -> ExportRequest:
         """Every choice on the page as one request.
 
@@ -216,10 +243,11 @@ class SharePage(QWidget):
             self._show_preview_error(str(error))
             return
         generation, now, entries = self._generation, self._session.clock(), self._session.entries
+        between = between_source(vault=self._session.vault, clock=self._session.clock)
         width = self.preview.chart_width()
         self._building = True
         self._session.tasks.run_in_background(
-            lambda: build_job(entries, request, now, width),
+            lambda: build_job(entries, request, now, width, between),
             lambda preview: self._on_built(generation, preview),
             lambda exc: self._on_build_failed(generation, exc),
         )
@@ -258,6 +286,7 @@ class SharePage(QWidget):
 
     def _on_events_changed(self, _kinds: frozenset[str]) -> None:
         self.model.refresh_labels()
+        self.choices.refresh_sessions()  # a session recorded, moved or deleted
         self._changed()
 
     def _on_note_text_changed(self) -> None:

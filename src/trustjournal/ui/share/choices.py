@@ -27,74 +27,29 @@ from trustjournal.services.export.request import (
     Section,
     TriggerField,
     defaults_for,
+    since_session,
 )
 from trustjournal.services.export.text import day_text
+from trustjournal.ui.share.choice_words import (
+    SECTIONS_SHOWN,
+    audience_words,
+    field_words,
+    language_name,
+    section_words,
+)
 from trustjournal.ui.wheel_guard import guard_wheel
 from trustjournal.ui.widgets.common import field_label, label
 
-
-def audience_words() -> dict[Audience, str]:
-    """The audience choices, with their mnemonics."""
-    return {
-        Audience.THERAPIST: _("My &therapist"),
-        Audience.PARTNER: _("My &partner"),
-        Audience.SELF: _("&Myself"),
-    }
-
-
-def section_words() -> dict[Section, str]:
-    """What each section checkbox says."""
-    return {
-        Section.MOOD: _("Mood summary (chart and figures)"),
-        Section.NOTES: _("Notes from my check-ins"),
-        Section.GRATITUDE: pgettext("section checkbox", "Gratitude"),
-        Section.TRIGGERS: _("Hard moments (trigger records)"),
-        Section.PATTERNS: _("Patterns across hard moments"),
-        Section.SESSION: _("Topics flagged for the session"),
-        Section.STATEMENTS: _("“I” statements I prepared"),
-        Section.TOGETHER: _("Time together"),
-        Section.REFLECTIONS: _("Reflections, only those I tick below"),
-    }
-
-
-SECTIONS_SHOWN = (  # the trigger records last, right above the fields they share
-    Section.MOOD,
-    Section.NOTES,
-    Section.GRATITUDE,
-    Section.TOGETHER,
-    Section.STATEMENTS,
-    Section.REFLECTIONS,
-    Section.SESSION,
-    Section.TRIGGERS,
-    Section.PATTERNS,
-)
-
-
-def field_words() -> dict[TriggerField, str]:
-    """What each trigger-field checkbox says, in display order."""
-    return {
-        TriggerField.SITUATION: _("What happened"),
-        TriggerField.INTENSITY: _("Intensity, before → after"),
-        TriggerField.EMOTIONS: _("Feelings"),
-        TriggerField.THOUGHTS: _("What I thought"),
-        TriggerField.BODY: _("In my body"),
-        TriggerField.URGE: _("What I felt like doing"),
-        TriggerField.RESPONSE: _("What I did"),
-        TriggerField.COPING: _("What helped me cope"),
-        TriggerField.NEED: _("What I need"),
-    }
-
-
-def language_name(code: str) -> str:
-    """A language's name in that language ("English", "Deutsch"), so anyone can find theirs."""
-    from babel import Locale
-
-    return str(Locale.parse(code).get_display_name(code) or code).capitalize()
-
-
 SINCE, WEEK, MONTH, CUSTOM = "since", "7", "30", "custom"
+SESSION = "session"  # since my last session (offered while a session is recorded)
 FIELDS_BUDGET = 480  # px: the trigger fields in two columns must fit the page's narrowest column
 SinceLast = Callable[[Audience], tuple[Period, date | None]]
+LastSession = Callable[[], date | None]
+
+
+def since_session_text(day: date) -> str:
+    """The period choice naming the last session's day."""
+    return _("Since my last session (%(day)s)") % {"day": day_text(day)}
 
 
 def _qdate(day: date) -> QDate:
@@ -115,11 +70,16 @@ class ChoicesPanel(QWidget):
         *,
         today: Callable[[], date],
         since_last: SinceLast,
+        last_session: LastSession = lambda: None,
         parent: QWidget | None = None,
     ) -> None:
+        """`last_session` gives the day of the latest session (private ones too: they are the
+        person's own); the period "since my last session" is offered while there is one."""
         super().__init__(parent)
         self._today = today
         self._since_last = since_last
+        self._last_session = last_session
+        self._shown = Period(None, None)  # the days of the last choice that was not custom
         self._quiet = False
         self.audience_group = QButtonGroup(self)
         self.audience_buttons: dict[Audience, QRadioButton] = {}
@@ -242,14 +202,43 @@ class ChoicesPanel(QWidget):
                 box.setChecked(section in defaults.sections)
             for field, box in self.fields.items():
                 box.setChecked(field in defaults.trigger_fields)
-            self.period.setCurrentIndex(self.period.findData(SINCE))
+            session = self.refresh_sessions()
+            # A therapist is seen session to session: since the last one, once one is recorded.
+            first = SESSION if session and audience == Audience.THERAPIST else SINCE
+            self.period.setCurrentIndex(self.period.findData(first))
             self._show_period()
         finally:
             self._quiet = False
         self.changed.emit()
 
+    def refresh_sessions(self) -> date | None:
+        """Offer "since my last session" with its day while a session is recorded; returns it.
+
+        When the last session is gone (deleted) while chosen, "since the last summary" is
+        chosen instead; the caller rebuilds the summary either way.
+        """
+        day = self._last_session()
+        index = self.period.findData(SESSION)
+        quiet, self._quiet = self._quiet, True
+        try:
+            if day is None and index >= 0:
+                if self.period.currentIndex() == index:
+                    self.period.setCurrentIndex(self.period.findData(SINCE))
+                self.period.removeItem(index)
+            elif day is not None and index < 0:
+                self.period.insertItem(
+                    self.period.findData(SINCE) + 1, since_session_text(day), SESSION
+                )
+            elif day is not None:
+                self.period.setItemText(index, since_session_text(day))
+        finally:
+            self._quiet = quiet
+        if not quiet:
+            self._show_period()
+        return day
+
     def set_period_choice(self, key: str) -> None:
-        """Choose SINCE, WEEK, MONTH or CUSTOM."""
+        """Choose SINCE, SESSION (while offered), WEEK, MONTH or CUSTOM."""
         self.period.setCurrentIndex(self.period.findData(key))
 
     def set_custom_dates(self, start: date, end: date) -> None:
@@ -285,11 +274,16 @@ class ChoicesPanel(QWidget):
             assert isinstance(start, date)
             assert isinstance(end, date)
             return Period(min(start, end), max(start, end))
+        session = self._last_session() if key == SESSION else None
+        if session is not None:
+            return since_session(session, today=today)
         return self._since_last(self.audience)[0]
 
     def _show_period(self) -> None:
         key = self.period.currentData()
         self.dates.setVisible(key == CUSTOM)
+        if key != CUSTOM:  # "between two dates" starts from the days shown until then
+            self._shown = self.chosen_period()
         hint = ""
         if key == SINCE:
             period, last = self._since_last(self.audience)
@@ -303,6 +297,10 @@ class ChoicesPanel(QWidget):
                 hint = _("From %(day)s, the last day your previous summary covered.") % {
                     "day": day_text(period.start)
                 }
+        elif key == SESSION and (session := self._last_session()) is not None:
+            hint = _("From %(day)s, the day of your last session, until today.") % {
+                "day": day_text(min(session, self._today()))
+            }
         self.period_hint.setText(hint)
         self.period_hint.setVisible(bool(hint))
         triggers = bool(self.sections_chosen() & {Section.TRIGGERS, Section.SESSION})
@@ -337,7 +335,7 @@ class ChoicesPanel(QWidget):
     def _on_period_current_index_changed(self, _index: int) -> None:
         if not self._quiet:
             if self.period.currentData() == CUSTOM:  # start from the days shown until now
-                since = self._since_last(self.audience)[0]
+                since = self._shown
                 if since.start is not None and since.end is not None:
                     self._quiet = True
                     self.start.setDate(_qdate(since.start))

@@ -42,6 +42,7 @@ def kind_words() -> dict[EntryKind, str]:
         EntryKind.STATEMENT: pgettext("kind of entry", "I statement"),
         EntryKind.QUALITY_TIME: pgettext("kind of entry", "Time together"),
         EntryKind.REFLECTION: pgettext("kind of entry", "Reflection"),
+        EntryKind.SESSION: pgettext("kind of entry", "Therapy session"),
     }
 
 

@@ -22,6 +22,7 @@ from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from trustjournal.core.i18n import _
+from trustjournal.services.export.between_source import BetweenSource
 from trustjournal.services.export.html import render_html
 from trustjournal.services.export.model import Summary
 from trustjournal.services.export.request import ExportRequest
@@ -138,10 +139,18 @@ def parsed(preview: Preview, width: int) -> Preview:
 
 
 def build_job(
-    entries: EntrySource, request: ExportRequest, now: datetime, width: int = CHART_WIDTH
+    entries: EntrySource,
+    request: ExportRequest,
+    now: datetime,
+    width: int = CHART_WIDTH,
+    between_source: BetweenSource | None = None,
 ) -> Preview:
-    """Build the Summary and its parsed preview (runs in a worker thread; touches no widget)."""
-    return parsed(build_preview(request, build_summary(entries, request, now=now)), width)
+    """Build the Summary and its parsed preview (runs in a worker thread; touches no widget).
+
+    `between_source` gives the sessions section its homework and goals.
+    """
+    summary = build_summary(entries, request, now=now, between_source=between_source)
+    return parsed(build_preview(request, summary), width)
 
 
 class PreviewBrowser(QTextBrowser):

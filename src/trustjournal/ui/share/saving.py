@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QWidget
 
 from trustjournal.core.errors import UserFacingError, ValidationError
 from trustjournal.core.i18n import _, ngettext
+from trustjournal.services.export.between_source import between_source
 from trustjournal.services.export.log import ExportFormat
 from trustjournal.services.export.model import Summary
 from trustjournal.services.export.request import Audience, ExportRequest
@@ -105,9 +106,12 @@ class SummarySaver(QObject):
             return
         summary = shown(chosen_request)
         now, entries = self._session.clock(), self._session.entries
+        between = between_source(vault=self._session.vault, clock=self._session.clock)
 
         def job() -> tuple[Summary, bytes]:
-            chosen = summary or build_job(entries, chosen_request, now).summary
+            chosen = (
+                summary or build_job(entries, chosen_request, now, between_source=between).summary
+            )
             return chosen, render_bytes(chosen, file_format, password)
 
         self._writing = True
