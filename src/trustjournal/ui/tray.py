@@ -11,6 +11,7 @@ from trustjournal.ui.lock import LockManager
 from trustjournal.ui.main_window import MainWindow
 
 TOOLTIP = "TrustJournal"  # never a count, a date or an entry's words (SECURITY.md, T1)
+REMINDER_SHOWN_MS = 15_000
 
 
 def tray_menu(*, window: MainWindow, lock_manager: LockManager) -> QMenu:
@@ -44,5 +45,17 @@ def make_tray(
             window.bring_to_front()
 
     tray.activated.connect(on_activated)
+    tray.messageClicked.connect(window.bring_to_front)  # a reminder brings the window, locked
     tray.show()
     return tray
+
+
+def show_reminder(tray: QSystemTrayIcon | None, words: str) -> bool:
+    """Show a reminder's neutral words from the tray; False (and nothing shown) without one.
+
+    The title is the app's name only, like the tooltip: never a count, a date or an entry's words.
+    """
+    if tray is None or not QSystemTrayIcon.supportsMessages():
+        return False
+    tray.showMessage(TOOLTIP, words, QSystemTrayIcon.MessageIcon.Information, REMINDER_SHOWN_MS)
+    return True
