@@ -82,8 +82,8 @@ class RemindersSection(QFrame):
             ),
             role="warning",
         )
-        self.no_tray_hint.setVisible(not tray_available())
-        layout.addWidget(self.no_tray_hint)
+        layout.addWidget(self.no_tray_hint)  # in its place first: a parentless label shown
+        self.no_tray_hint.setVisible(not tray_available())  # would be a window of its own
         layout.addWidget(
             label(
                 _(
