@@ -10,7 +10,7 @@ import logging
 from collections.abc import Callable
 from datetime import time
 
-from PySide6.QtCore import QLocale, QTime
+from PySide6.QtCore import QLocale, Qt, QTime
 from PySide6.QtWidgets import (
     QCheckBox,
     QFrame,
@@ -111,6 +111,7 @@ class RemindersSection(QFrame):
         grid.setContentsMargins(24, 0, 0, 0)  # under "Remind me", as its parts
         grid.setHorizontalSpacing(12)
         grid.setColumnStretch(2, 1)
+        grid.setColumnMinimumWidth(0, 280)  # short enough at 800×600, long words wrap once
         rows = (
             (_("Daily chec&k-in, at"), _("Check-in reminder time")),
             (_("Home&work, on days it runs, at"), _("Homework reminder time")),
@@ -125,8 +126,11 @@ class RemindersSection(QFrame):
             edit.setDisplayFormat(time_format)
             edit.setAccessibleName(name)
             edit.setMinimumHeight(32)
+            # The words' first line level with the middle of the time box beside them.
+            line = self.fontMetrics().lineSpacing()
+            check_words.setContentsMargins(0, max(0, (edit.sizeHint().height() - line) // 2), 0, 0)
             grid.addLayout(check_words, index, 0)
-            grid.addWidget(edit, index, 1)
+            grid.addWidget(edit, index, 1, Qt.AlignmentFlag.AlignTop)
             made.append((check, edit))
         layout.addLayout(grid)
         (
