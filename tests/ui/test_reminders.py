@@ -15,6 +15,7 @@ from pytestqt.qtbot import QtBot
 
 from tests.ui.i18n_helpers import escaped_texts
 from tests.ui.journal_helpers import NOW, MovableClock, create_vault, open_session
+from tests.ui.shell_helpers import PASSPHRASE, make_vault, start_shell, unlock
 from trustjournal.core import i18n
 from trustjournal.core.entries import MoodCheckIn, TherapySession, TriggerRecord
 from trustjournal.services.reminder_facts import reminder_settings
@@ -22,9 +23,11 @@ from trustjournal.services.reminders import ReminderSettings, as_values
 from trustjournal.store.settings import SettingsRepository
 from trustjournal.store.vault import Vault
 from trustjournal.ui.icons import Icon, icon
+from trustjournal.ui.pages.settings_page import SettingsPage
 from trustjournal.ui.reminders import ReminderScheduler, learn_from
+from trustjournal.ui.screens.unlock import UnlockScreen
 from trustjournal.ui.settings.reminders_section import RemindersSection
-from trustjournal.ui.tray import show_reminder
+from trustjournal.ui.tray import show_reminder, wire_tray
 
 SESSION_AT = NOW + timedelta(days=3)
 ON = ReminderSettings(enabled=True, checkin_at=time(20, 0), session_eve_on=True)
@@ -206,3 +209,40 @@ def test_the_section_speaks_the_pseudo_locale(
     section = _section(qtbot, vault, MovableClock())
     assert escaped_texts(section) == []
     assert i18n.current_language() == "pseudo"
+
+
+def test_the_shell_learns_reminders_from_settings_and_keeps_them_when_locked(
+    qtbot: QtBot, qapp: QApplication, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    make_vault(tmp_path / "journal")
+    shell = start_shell(qtbot, qapp, tmp_path)
+    with qtbot.waitSignal(shell.controller.unlocked, timeout=30_000):
+        unlock(shell, PASSPHRASE)
+    assert shell.reminders is not None
+    assert shell.reminders.next_due() is None  # off by default
+    frame = shell.controller.frame
+    assert frame is not None and frame.show_page("settings")
+    page = frame.page("settings")
+    assert isinstance(page, SettingsPage)
+    page.reminders.enabled_check.click()
+    assert shell.reminders.plan.daily == ((time(20, 0), True),)
+    qsettings = QSettings(str(tmp_path / "qsettings.ini"), QSettings.Format.IniFormat)
+    assert qsettings.value("reminders/daily") == "20:00"
+    shell.controller.lock("test")
+    assert shell.reminders.next_due() is not None  # reminders go on while locked
+    shell.reminders.check()  # no tray offscreen: nothing shown, nothing fails
+
+
+def test_clicking_a_reminder_brings_the_window_and_never_unlocks(
+    qtbot: QtBot, qapp: QApplication, tmp_path: Path
+) -> None:
+    make_vault(tmp_path / "journal")
+    shell = start_shell(qtbot, qapp, tmp_path)
+    tray = QSystemTrayIcon(icon(Icon.APP), shell.window)
+    wire_tray(tray, window=shell.window, lock_manager=shell.lock_manager)
+    shell.window.showMinimized()
+    tray.messageClicked.emit()
+    assert not shell.window.isMinimized()
+    assert shell.controller.vault is None
+    assert isinstance(shell.controller.screen(), UnlockScreen)
