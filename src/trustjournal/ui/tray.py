@@ -37,6 +37,14 @@ def make_tray(
     if not QSystemTrayIcon.isSystemTrayAvailable():
         return None
     tray = QSystemTrayIcon(icon(Icon.APP), parent)
+    wire_tray(tray, window=window, lock_manager=lock_manager)
+    tray.show()
+    return tray
+
+
+def wire_tray(tray: QSystemTrayIcon, *, window: MainWindow, lock_manager: LockManager) -> None:
+    """Give `tray` its tooltip and menu; a click on it, or on a reminder it shows, brings the
+    window forward (locked, if it was: nothing here unlocks)."""
     tray.setToolTip(TOOLTIP)
     tray.setContextMenu(tray_menu(window=window, lock_manager=lock_manager))
 
@@ -45,9 +53,7 @@ def make_tray(
             window.bring_to_front()
 
     tray.activated.connect(on_activated)
-    tray.messageClicked.connect(window.bring_to_front)  # a reminder brings the window, locked
-    tray.show()
-    return tray
+    tray.messageClicked.connect(window.bring_to_front)
 
 
 def show_reminder(tray: QSystemTrayIcon | None, words: str) -> bool:
