@@ -238,7 +238,8 @@ def build_shell(
 
     after_paint.add(add_tray)
     if demo_passphrase is None:  # the throwaway demo never changes the person's reminders
-        _add_reminders(shell, qsettings=qsettings, clock=clock)
+        # After the first paint (and before any unlock): its modules are not the lock screen's.
+        after_paint.add(lambda: _add_reminders(shell, qsettings=qsettings, clock=clock))
     return shell
 
 
@@ -254,7 +255,7 @@ def _add_reminders(shell: Shell, *, qsettings: QSettings, clock: Callable[[], da
         parent=shell.window,
     )
     watch_journal(shell.reminders, controller=shell.controller, events=shell.events, clock=clock)
-    shell.after_paint.add(shell.reminders.start)
+    shell.reminders.start()
 
 
 def _arm_process(

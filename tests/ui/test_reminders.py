@@ -197,7 +197,7 @@ def test_a_real_tray_icon_takes_the_words_without_error(qapp: QApplication) -> N
     tray = QSystemTrayIcon(icon(Icon.APP), qapp)
     try:
         shown = show_reminder(tray, "A moment for your journal?")
-        assert shown == QSystemTrayIcon.supportsMessages()
+        assert shown
     finally:
         tray.deleteLater()
 

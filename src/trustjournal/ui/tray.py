@@ -61,7 +61,7 @@ def show_reminder(tray: QSystemTrayIcon | None, words: str) -> bool:
 
     The title is the app's name only, like the tooltip: never a count, a date or an entry's words.
     """
-    if tray is None or not QSystemTrayIcon.supportsMessages():
+    if tray is None:  # where a tray cannot show messages, Qt shows its own small balloon
         return False
     tray.showMessage(TOOLTIP, words, QSystemTrayIcon.MessageIcon.Information, REMINDER_SHOWN_MS)
     return True
