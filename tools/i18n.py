@@ -40,6 +40,7 @@ AREA_OF_PATH = (
     ("ui/pages/insights", "insights"),
     ("ui/insights/", "insights"),
     ("services/insights_", "insights"),
+    ("services/reminder", "pages"),  # Settings → Reminders, with its section
     ("services/backups", "data"),
     ("ui/settings/backup", "data"),  # Settings → Backups: backups_section.py, backup_words.py
     ("ui/settings/restore_dialog.py", "data"),

@@ -39,6 +39,7 @@ if TYPE_CHECKING:  # the shell's own modules load in build_shell: after the unlo
     from trustjournal.ui.events import JournalEvents
     from trustjournal.ui.lock import LockManager
     from trustjournal.ui.pages.registry import PageRegistry, PageSpec
+    from trustjournal.ui.reminders import ReminderScheduler
     from trustjournal.ui.session import Session
     from trustjournal.ui.tasks import Tasks
 
@@ -97,6 +98,7 @@ class Shell:
         self.pages = pages
         self.after_paint = after_paint
         self.tray: QSystemTrayIcon | None = None  # made after the first paint, or on unlock
+        self.reminders: ReminderScheduler | None = None  # none for the demo journal
 
 
 def build_window(*, app: QApplication, qsettings: QSettings) -> tuple[MainWindow, ThemeManager]:
@@ -235,7 +237,25 @@ def build_shell(
     after_paint.add(theme.use_control_style)  # check boxes come only after the first screen
 
     after_paint.add(add_tray)
+    if demo_passphrase is None:  # the throwaway demo never changes the person's reminders
+        # After the first paint (and before any unlock): its modules are not the lock screen's.
+        after_paint.add(lambda: _add_reminders(shell, qsettings=qsettings, clock=clock))
     return shell
+
+
+def _add_reminders(shell: Shell, *, qsettings: QSettings, clock: Callable[[], datetime]) -> None:
+    """Reminders run while the app does, locked or not; they speak through the tray, if any."""
+    from trustjournal.ui.reminders import ReminderScheduler, watch_journal
+    from trustjournal.ui.tray import show_reminder
+
+    shell.reminders = ReminderScheduler(
+        qsettings=qsettings,
+        clock=clock,
+        notify=lambda words: show_reminder(shell.tray, words),
+        parent=shell.window,
+    )
+    watch_journal(shell.reminders, controller=shell.controller, events=shell.events, clock=clock)
+    shell.reminders.start()
 
 
 def _arm_process(

@@ -11,6 +11,7 @@ from trustjournal.ui.lock import LockManager
 from trustjournal.ui.main_window import MainWindow
 
 TOOLTIP = "TrustJournal"  # never a count, a date or an entry's words (SECURITY.md, T1)
+REMINDER_SHOWN_MS = 15_000
 
 
 def tray_menu(*, window: MainWindow, lock_manager: LockManager) -> QMenu:
@@ -36,6 +37,14 @@ def make_tray(
     if not QSystemTrayIcon.isSystemTrayAvailable():
         return None
     tray = QSystemTrayIcon(icon(Icon.APP), parent)
+    wire_tray(tray, window=window, lock_manager=lock_manager)
+    tray.show()
+    return tray
+
+
+def wire_tray(tray: QSystemTrayIcon, *, window: MainWindow, lock_manager: LockManager) -> None:
+    """Give `tray` its tooltip and menu; a click on it, or on a reminder it shows, brings the
+    window forward (locked, if it was: nothing here unlocks)."""
     tray.setToolTip(TOOLTIP)
     tray.setContextMenu(tray_menu(window=window, lock_manager=lock_manager))
 
@@ -44,5 +53,15 @@ def make_tray(
             window.bring_to_front()
 
     tray.activated.connect(on_activated)
-    tray.show()
-    return tray
+    tray.messageClicked.connect(window.bring_to_front)
+
+
+def show_reminder(tray: QSystemTrayIcon | None, words: str) -> bool:
+    """Show a reminder's neutral words from the tray; False (and nothing shown) without one.
+
+    The title is the app's name only, like the tooltip: never a count, a date or an entry's words.
+    """
+    if tray is None:  # where a tray cannot show messages, Qt shows its own small balloon
+        return False
+    tray.showMessage(TOOLTIP, words, QSystemTrayIcon.MessageIcon.Information, REMINDER_SHOWN_MS)
+    return True

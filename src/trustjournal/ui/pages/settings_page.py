@@ -37,6 +37,7 @@ from trustjournal.ui.main_frame import SIDEBAR_WIDTH
 from trustjournal.ui.screens.welcome import CANNOT, limits_card
 from trustjournal.ui.session import Session
 from trustjournal.ui.settings.backups_section import BackupsSection
+from trustjournal.ui.settings.reminders_section import RemindersSection
 from trustjournal.ui.settings.restore_dialog import RestoreBackupDialog, restore_after_lock
 from trustjournal.ui.settings.vocabulary_section import VocabularySection
 from trustjournal.ui.theme import ThemeManager, ThemePreference
@@ -96,6 +97,8 @@ class SettingsPage(QWidget):
         column.addWidget(label(_("Settings"), role="title"))
         column.addWidget(self._locking_card())
         column.addWidget(self._appearance_card())
+        self.reminders = RemindersSection(session=session, parent=body)
+        column.addWidget(self.reminders)
         self.vocabulary = VocabularySection(session=session, room=CARD_ROOM, parent=body)
         column.addWidget(self.vocabulary)
         column.addWidget(self._secrets_card())
