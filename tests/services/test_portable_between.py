@@ -30,7 +30,7 @@ from trustjournal.core.entries import MoodCheckIn, TherapySession
 from trustjournal.core.errors import ValidationError
 from trustjournal.services import imports, portable
 from trustjournal.services.imports_files import apply_parsed, parse_file, plan_file
-from trustjournal.store.between_dump import all_goals, all_homework
+from trustjournal.store.between_dump import all_homework
 from trustjournal.store.db import Database, open_database
 from trustjournal.store.entries import EntryRepository
 from trustjournal.store.goals import GoalRepository, ProgressRepository
@@ -76,9 +76,13 @@ def _dumped(value: dict[str, Any]) -> str:
 
 def comparable(data: dict[str, Any]) -> dict[str, Any]:
     """The export with every id replaced by what it names, so two journals compare by content."""
-    entries = {e["id"]: _dumped({k: v for k, v in e.items() if k != "id"}) for e in data["entries"]}
-    homework = {h["id"]: _dumped({k: v for k, v in h.items() if k != "id"}) for h in data["homework"]}
-    goals = {g["id"]: _dumped({k: v for k, v in g.items() if k != "id"}) for g in data["goals"]}
+
+    def by_id(records: list[dict[str, Any]]) -> dict[int, str]:
+        return {x["id"]: _dumped({k: v for k, v in x.items() if k != "id"}) for x in records}
+
+    entries, goals = by_id(data["entries"]), by_id(data["goals"])
+    linked = [{**h, "session_id": entries.get(h["session_id"])} for h in data["homework"]]
+    homework = by_id(linked)
 
     def key(text: str) -> str:
         parts = text.split(":")
@@ -88,15 +92,12 @@ def comparable(data: dict[str, Any]) -> dict[str, Any]:
             parts[2] = homework[int(parts[2])]
         return ":".join(parts)
 
-    linked = [
-        {**h, "id": None, "session_id": entries.get(h["session_id"])} for h in data["homework"]
-    ]
     progress = [
         {**p, "key": key(p["key"]), "goal_id": goals.get(p["goal_id"])} for p in data["progress"]
     ]
     return {
         "entries": sorted(entries.values()),
-        "homework": sorted(_dumped(h) for h in linked),
+        "homework": sorted(homework.values()),
         "goals": sorted(goals.values()),
         "progress": sorted(_dumped(p) for p in progress),
     }
@@ -162,14 +163,18 @@ def _fill(
     progress = ProgressRepository(db=db, clock=clock)
     at = NOW if acknowledged else None
     for item, session, marks, in_bin in items:
-        linked = session_ids[session] if session is not None and session < len(session_ids) else None
+        linked = (
+            session_ids[session] if session is not None and session < len(session_ids) else None
+        )
         stored = homework_repo.add(item.with_changes(session_id=linked))
         assert stored.id is not None
         for mark in marks:
             homework_repo.add_mark(DoneMark(homework_id=stored.id, at=mark))
         key = f"milestone:homework-kept:{stored.id}"
         progress.record(
-            Progress(key=key, what=ProgressKind.MILESTONE, reached_on=item.start, acknowledged_at=at)
+            Progress(
+                key=key, what=ProgressKind.MILESTONE, reached_on=item.start, acknowledged_at=at
+            )
         )
         if in_bin:
             homework_repo.set_deleted(stored.id, True)
@@ -236,3 +241,129 @@ def test_homework_goals_and_progress_come_back_equal_and_twice_adds_nothing(
         finally:
             first.close()
             second.close()
+
+
+def test_a_format_1_export_still_imports(tmp_path: Path) -> None:
+    old = {
+        "format": "trustjournal-export",
+        "version": 1,
+        "entries": [
+            {
+                "kind": "mood",
+                "occurred_at": "2026-03-14T09:00:00+01:00",
+                "mood": 5,
+                "in_bin": False,
+            },
+            {"kind": "session", "occurred_at": "2026-03-12T17:00:00+01:00", "with": "Dr. Lee"},
+        ],
+        "vocabulary": {"emotion": {"own": [{"name": "Seen", "family": "joy"}]}},
+    }
+    path = tmp_path / "old.json"
+    path.write_text(json.dumps(old), encoding="utf-8")
+    db = _open(tmp_path / "b.db")
+    plan = import_file(db, path)
+    assert (len(plan.to_add), plan.rejected, plan.between) == (2, [], None)
+    exported = export(db, tmp_path / "again.json")
+    db.close()
+    assert exported["version"] == 2
+    assert sorted(e["kind"] for e in exported["entries"]) == ["mood", "session"]
+    assert (exported["homework"], exported["goals"], exported["progress"]) == ([], [], [])
+
+
+def test_unreadable_homework_goals_and_progress_are_named_by_place_never_by_text(
+    tmp_path: Path,
+) -> None:
+    text = json.dumps(
+        {
+            "format": "trustjournal-export",
+            "version": 2,
+            "entries": [],
+            "homework": [
+                {"id": 1, "title": "walk", "counts": "manual", "times": 1, "per": "week",
+                 "from": "2026-03-02"},
+                {"id": 2, "title": "zqxsecret", "counts": "manual", "times": 0, "per": "week",
+                 "from": "2026-03-02"},
+                {"id": 3, "title": "x", "counts": "manual", "times": 1, "per": "week",
+                 "from": "2026-03-09", "to": "2026-03-01"},
+            ],
+            "goals": [{"id": 1, "title": "zqxsecret", "steps": "not a list"}, ["nonsense"]],
+            "progress": [{"key": "goal:1", "what": "goal", "reached_on": "someday"}],
+        }
+    )  # fmt: skip
+    parsed = parse_file(text)
+    assert [h.item.title for h in parsed.between.homework] == ["walk"]
+    assert [r.where for r in parsed.rejected] == [
+        "homework 2",
+        "homework 3",
+        "goal 1",
+        "goal 2",
+        "progress 1",
+    ]
+    assert all("zqxsecret" not in r.reason for r in parsed.rejected)
+    assert "ends before it starts" in parsed.rejected[1].reason
+
+
+def test_every_exported_field_of_homework_goals_and_progress_is_in_the_schema(
+    tmp_path: Path,
+) -> None:
+    from trustjournal.core.resources import load_json
+
+    db = _open(tmp_path / "a.db")
+    session = TherapySession(occurred_at=NOW, with_whom="Dr. Lee", next_at=NOW + timedelta(7))
+    _fill(
+        db,
+        [session],
+        [(Homework(title="walk", counts=Counts.MANUAL, times=1, per=Per.WEEK, start=NOW.date()),
+          0, [NOW], False)],
+        [(Goal(title="talk", steps=(GoalStep(text="ask", done_at=NOW),),
+               state=GoalState.REACHED, state_at=NOW, target_on=NOW.date()), True)],
+        acknowledged=True,
+    )  # fmt: skip
+    data = export(db, tmp_path / "a.json")
+    db.close()
+    schema = load_json(*portable.SCHEMA)
+    assert schema["properties"]["version"] == {"const": portable.VERSION}
+    for section in ("homework", "goals", "progress"):
+        assert data[section], section
+        allowed = schema["properties"][section]["items"]
+        for record in data[section]:
+            assert set(record) <= set(allowed["properties"]), section
+            assert set(allowed["required"]) <= set(record), section
+    [step] = data["goals"][0]["steps"]
+    assert set(step) <= set(allowed_steps(schema))
+    for kind in schema["$defs"].values():
+        assert "id" in kind["properties"] or "own" in kind["properties"]
+
+
+def allowed_steps(schema: dict[str, Any]) -> dict[str, Any]:
+    steps: dict[str, Any] = schema["properties"]["goals"]["items"]["properties"]["steps"]
+    return dict(steps["items"]["properties"])
+
+
+def test_the_encrypted_archive_carries_homework_goals_and_progress(tmp_path: Path) -> None:
+    from trustjournal.services.imports_files import file_text
+
+    db = _open(tmp_path / "a.db")
+    _fill(
+        db,
+        [TherapySession(occurred_at=NOW, with_whom="Dr. Lee")],
+        [(Homework(title="walk", counts=Counts.MANUAL, times=1, per=Per.WEEK, start=NOW.date()),
+          0, [NOW], False)],
+        [(Goal(title="talk", steps=(GoalStep(text="ask", done_at=NOW),)), False)],
+        acknowledged=False,
+    )  # fmt: skip
+    target = tmp_path / "all.zip"
+    secret = "lantern orchard quietly folding maps"
+    portable.write_export(_sources(db), target, clock=lambda: NOW, passphrase=secret)
+    plain = export(db, tmp_path / "all.json")
+    db.close()
+    assert b"walk" not in target.read_bytes()
+    opened = json.loads(file_text(target.read_bytes(), secret))
+    assert comparable(opened) == comparable(plain)
+    fresh = _open(tmp_path / "b.db")
+    parsed = parse_file(file_text(target.read_bytes(), secret))
+    apply_parsed(fresh, Clock(NOW), parsed, plan_file(fresh, Clock(NOW), parsed))
+    [held] = all_homework(fresh)
+    assert held.item.session_id is not None
+    assert EntryRepository(db=fresh, clock=Clock(NOW)).get(held.item.session_id).kind == "session"
+    fresh.close()

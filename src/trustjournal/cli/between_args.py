@@ -31,6 +31,16 @@ def add_session_kind(
     session.add_argument(
         "--next", dest="next_at", metavar="WHEN", help=_("when the next one is: 2026-03-21T18:00")
     )
+    session.add_argument(
+        "--homework",
+        action="append",
+        default=[],
+        metavar="TEXT",
+        help=_(
+            "homework agreed (repeatable): each becomes a homework item ticked by hand once a "
+            "week, until the day before the next session"
+        ),
+    )
     envelope(session)
 
 

@@ -65,6 +65,10 @@ class ImportPlan:
     matched: dict[int, int] = field(default_factory=dict)
     between: BetweenPlan | None = None
 
+    def adds_anything(self) -> bool:
+        """Whether carrying it out would add entries, homework, goals, ticks or progress."""
+        return bool(self.to_add) or (self.between is not None and self.between.adds_anything())
+
     def by_kind_and_year(self) -> dict[tuple[str, int], int]:
         """How many entries would be added, per kind and year (for a preview)."""
         found = Counter((c.entry.kind.value, c.entry.occurred_at.year) for c in self.to_add)
@@ -220,4 +224,25 @@ def describe(import_plan: ImportPlan, *, dry_run: bool = False) -> str:
                 count=count
             )
         )
-    return ", ".join(parts) + "."
+    sentence = ", ".join(parts) + "."
+    if import_plan.between is not None:
+        sentence += " " + _describe_between(import_plan.between, dry_run=dry_run)
+    return sentence
+
+
+def _describe_between(between: BetweenPlan, *, dry_run: bool) -> str:
+    """What an import does with homework, goals and progress, in one sentence."""
+    homework, goals = len(between.homework_new), len(between.goals_new)
+    progress = between.progress_new
+    parts = [
+        ngettext("{count} homework item", "{count} homework items", homework).format(
+            count=homework
+        ),
+        ngettext("{count} goal", "{count} goals", goals).format(count=goals),
+        ngettext("{count} progress record", "{count} progress records", progress).format(
+            count=progress
+        ),
+    ]
+    if dry_run:
+        return _("Between sessions, this would add: {what}.").format(what=", ".join(parts))
+    return _("Between sessions, added: {what}.").format(what=", ".join(parts))

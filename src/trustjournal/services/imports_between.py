@@ -44,6 +44,18 @@ def _moment_key(at: datetime) -> tuple[float, object]:
     return at.timestamp(), at.utcoffset()
 
 
+def _missing(marks: tuple[datetime, ...], have: Counter[tuple[float, object]]) -> list[datetime]:
+    """The ticks of `marks` not among those `have` (each one there matched once)."""
+    left = Counter(have)
+    missing = []
+    for at in marks:
+        if left[_moment_key(at)] > 0:
+            left[_moment_key(at)] -= 1
+        else:
+            missing.append(at)
+    return missing
+
+
 @dataclass
 class BetweenPlan:
     """What an import of homework, goals and progress would do.
@@ -55,18 +67,14 @@ class BetweenPlan:
     homework_same: list[tuple[FileHomework, int]] = field(default_factory=list)
     goals_new: list[FileGoal] = field(default_factory=list)
     goals_same: list[tuple[FileGoal, int]] = field(default_factory=list)
+    marks_new: int = 0  # ticks of items already here that the journal lacks
     progress_new: int = 0
     progress_same: int = 0
     progress: list[Progress] = field(default_factory=list)
 
     def adds_anything(self) -> bool:
         """Whether applying it could change the journal (new items, records or ticks)."""
-        return bool(
-            self.homework_new
-            or self.goals_new
-            or self.progress_new
-            or any(found.marks for found, _here in self.homework_same)
-        )
+        return bool(self.homework_new or self.goals_new or self.progress_new or self.marks_new)
 
     def sessions_wanted(self) -> set[int]:
         """The file ids of the session entries new homework links to."""
@@ -112,8 +120,11 @@ def remap_key(key: str, goals: Mapping[int, int], homework: Mapping[int, int]) -
 def plan_between(db: Database, clock: Callable[[], datetime], found: BetweenFile) -> BetweenPlan:
     """Decide, without writing, which homework items, goals and progress records are new."""
     held_homework: dict[Hashable, list[int]] = defaultdict(list)
+    held_marks: dict[int, Counter[tuple[float, object]]] = {}
     for held in all_homework(db):
         held_homework[_homework_key(held.item)].append(held.item.id or 0)
+        if not held.in_bin:  # an item in the bin takes no ticks
+            held_marks[held.item.id or 0] = Counter(_moment_key(m.at) for m in held.marks)
     held_goals: dict[Hashable, list[int]] = defaultdict(list)
     for goal in all_goals(db):
         held_goals[_goal_key(goal.goal)].append(goal.goal.id or 0)
@@ -122,13 +133,16 @@ def plan_between(db: Database, clock: Callable[[], datetime], found: BetweenFile
         found.homework, held_homework, lambda h: _homework_key(h.item)
     )
     plan.goals_new, plan.goals_same = _pair(found.goals, held_goals, lambda g: _goal_key(g.goal))
+    for item, same_id in plan.homework_same:
+        if same_id in held_marks:
+            plan.marks_new += len(_missing(item.marks, held_marks[same_id]))
     # New items get ids not yet known: their records are new; the others may be here already.
     goals = {g.file_id: i for g, i in plan.goals_same if g.file_id is not None}
     homework = {h.file_id: i for h, i in plan.homework_same if h.file_id is not None}
-    here = {p.key for p in ProgressRepository(db=db, clock=clock).list()}
+    keys_here = {p.key for p in ProgressRepository(db=db, clock=clock).list()}
     for record in found.progress:
         key = remap_key(record.key, goals, homework)
-        if key is not None and key in here:
+        if key is not None and key in keys_here:
             plan.progress_same += 1
         else:
             plan.progress_new += 1
@@ -169,11 +183,8 @@ def _apply_homework(
         if here in binned:
             continue  # an item in the bin takes no ticks; it is the same item all the same
         have = Counter(_moment_key(m.at) for m in repo.marks(here))
-        for at in found.marks:
-            if have[_moment_key(at)] > 0:
-                have[_moment_key(at)] -= 1
-            else:
-                repo.add_mark(DoneMark(homework_id=here, at=at))
+        for at in _missing(found.marks, have):
+            repo.add_mark(DoneMark(homework_id=here, at=at))
     for found in plan.homework_new:
         session = sessions.get(found.session) if found.session is not None else None
         stored = repo.add(found.item.with_changes(id=None, session_id=session))
