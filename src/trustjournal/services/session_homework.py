@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from datetime import timedelta
+from collections.abc import Callable, Iterable
+from datetime import datetime, timedelta
 
 from trustjournal.core.between import Counts, Homework, Per
 from trustjournal.core.entries import TherapySession
+from trustjournal.store.homework import HomeworkRepository
+from trustjournal.store.vault import Vault
 
 
 def agreed_titles(lines: Iterable[str]) -> list[str]:
@@ -39,3 +41,11 @@ def agreed_homework(session: TherapySession, lines: Iterable[str]) -> list[Homew
         )
         for title in agreed_titles(lines)
     ]
+
+
+def homework_of_session(
+    *, vault: Vault, clock: Callable[[], datetime], session_id: int
+) -> list[Homework]:
+    """The homework items agreed in a session (not in the bin), oldest first."""
+    items = HomeworkRepository(db=vault.db, clock=clock).list()
+    return [item for item in items if item.session_id == session_id]
