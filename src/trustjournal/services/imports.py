@@ -226,11 +226,11 @@ def describe(import_plan: ImportPlan, *, dry_run: bool = False) -> str:
         )
     sentence = ", ".join(parts) + "."
     if import_plan.between is not None:
-        sentence += " " + _describe_between(import_plan.between, dry_run=dry_run)
+        sentence += " " + describe_between(import_plan.between, dry_run=dry_run)
     return sentence
 
 
-def _describe_between(between: BetweenPlan, *, dry_run: bool) -> str:
+def describe_between(between: BetweenPlan, *, dry_run: bool) -> str:
     """What an import does with homework, goals and progress, in one sentence."""
     homework, goals = len(between.homework_new), len(between.goals_new)
     progress = between.progress_new

@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QProgressBar, QScrollArea, QVBoxLayout, QWidget
 
 from trustjournal.core.i18n import _, ngettext
-from trustjournal.services.imports import ImportPlan
+from trustjournal.services.imports import ImportPlan, describe_between
 from trustjournal.services.imports_files import ArchivePassphraseNeeded
 from trustjournal.services.portable_archive import ArchivePassphraseError
 from trustjournal.services.portable_files import ImportPreview, preview_import
@@ -290,6 +290,8 @@ class ImportDataDialog(KeyedDialog):
             "Added {count} entries. A backup of your journal was kept first.",
             added,
         ).format(count=added)
+        if plan.between is not None and plan.between.adds_anything():
+            text += " " + describe_between(plan.between, dry_run=False)
         self.outcome.emit(text)
         self.status.setText(text)
         self.status.show()
