@@ -218,3 +218,14 @@ def test_export_data_carries_homework_and_goals_into_a_fresh_journal(
     assert goal["steps"][0]["done_at"] is not None
     again = there("import", str(out))
     assert "0 homework items, 0 goals, 0 progress records" in again.out
+
+
+def test_homework_agreed_can_come_from_standard_input_one_per_line(cli: Run) -> None:
+    stdin = f"{PASSPHRASE}\nWalk together\n\nAsk first\n"
+    added = cli("add", "session", "--at", "2026-03-12", "--homework", "-", stdin=stdin)
+    assert added.code == 0, added.err
+    items = json.loads(cli("homework", "list", "--json").out)
+    assert [i["title"] for i in items] == ["Walk together", "Ask first"]
+    both = cli("add", "session", "--remember", "-", "--homework", "-", stdin=stdin)
+    assert both.code == 2
+    assert "--remember and --homework" in both.err

@@ -12,6 +12,7 @@ from typing import Any
 
 import platformdirs
 
+from trustjournal.cli.between_args import homework_lines
 from trustjournal.cli.between_commands import BetweenCommands
 from trustjournal.cli.data_commands import DataCommands
 from trustjournal.cli.entry_args import (
@@ -126,9 +127,10 @@ class Commands(DataCommands, InsightsCommand, BetweenCommands):
         parse_when(args.at, now_local)  # a bad date is refused before the passphrase is asked
         vault = _unlock(args, self._secrets)
         try:
+            agreed = homework_lines(args, self._secrets)  # `add session --homework -`
             fill_from_stdin(args, self._secrets)
             entry = entry_from_args(args, now_local)
-            saved, made = self._save(vault, entry, getattr(args, "homework", None) or [])
+            saved, made = self._save(vault, entry, agreed)
             own = own_words(vault, saved, self._clock)
         finally:
             vault.lock()
