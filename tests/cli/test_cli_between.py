@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
-from tests.cli.conftest import Run
+from tests.cli.conftest import FAST_KDF, PASSPHRASE, Result, Run, run_cli
+from trustjournal.store.vault import Vault
 
 
 def test_a_session_lists_with_its_fields_as_the_issue_names_them(cli: Run) -> None:
@@ -155,3 +157,75 @@ def test_titles_can_come_from_standard_input(cli: Run) -> None:
     result = cli("goal", "add", "--title", "-", stdin=f"{PASSPHRASE}\nTrust again\n")
     assert result.code == 0, result.err
     assert json.loads(cli("goal", "list", "--json").out)[0]["title"] == "Trust again"
+
+
+def test_homework_agreed_in_a_session_runs_until_the_day_before_the_next(cli: Run) -> None:
+    added = cli(
+        "add",
+        "session",
+        "--at",
+        "2026-03-12T17:00+01:00",
+        "--next",
+        "2026-03-19T17:00+01:00",
+        "--homework",
+        "Take a walk together",
+        "--homework",
+        "  ",  # a blank one is no homework
+        "--homework",
+        "Say one thing I appreciate",
+    )
+    assert added.code == 0, added.err
+    assert "Homework agreed: items 1, 2." in added.out
+    [session] = json.loads(cli("list", "--kind", "session", "--json").out)
+    items = json.loads(cli("homework", "list", "--json").out)
+    assert [(i["title"], i["counts"], i["times"], i["per"], i["from"], i["to"]) for i in items] == [
+        ("Take a walk together", "manual", 1, "week", "2026-03-12", "2026-03-18"),
+        ("Say one thing I appreciate", "manual", 1, "week", "2026-03-12", "2026-03-18"),
+    ]
+    assert {i["session"] for i in items} == {session["id"]}
+
+
+def test_homework_agreed_without_a_next_session_has_no_end(cli: Run) -> None:
+    assert cli("add", "session", "--at", "2026-03-12", "--homework", "Breathe").code == 0
+    [item] = json.loads(cli("homework", "list", "--json").out)
+    assert (item["from"], item["to"]) == ("2026-03-12", None)
+
+
+def test_export_data_carries_homework_and_goals_into_a_fresh_journal(
+    cli: Run, tmp_path: Path
+) -> None:
+    assert cli("add", "session", "--at", "2026-03-12", "--homework", "Walk").code == 0
+    assert cli("goal", "add", "--title", "Talk kindly", "--step", "Ask first").code == 0
+    assert cli("goal", "step", "1", "1").code == 0
+    out = tmp_path / "all.json"
+    assert cli("export-data", "--out", str(out)).code == 0
+    other = tmp_path / "other"
+    vault, _code = Vault.create(other, PASSPHRASE, kdf=FAST_KDF)
+    vault.lock()
+
+    def there(*argv: str) -> Result:
+        return run_cli(*argv, "--vault", str(other), "--passphrase-stdin", stdin=PASSPHRASE + "\n")
+
+    dry = there("import", str(out), "--dry-run", "--json")
+    assert json.loads(dry.out)["homework"] == {"added": 1, "skipped": 0}
+    done = there("import", str(out))
+    assert done.code == 0, done.err
+    assert "1 homework item, 1 goal, 1 progress record" in done.out
+    [item] = json.loads(there("homework", "list", "--json").out)
+    [session] = json.loads(there("list", "--kind", "session", "--json").out)
+    assert (item["title"], item["session"]) == ("Walk", session["id"])
+    [goal] = json.loads(there("goal", "list", "--json").out)
+    assert goal["steps"][0]["done_at"] is not None
+    again = there("import", str(out))
+    assert "0 homework items, 0 goals, 0 progress records" in again.out
+
+
+def test_homework_agreed_can_come_from_standard_input_one_per_line(cli: Run) -> None:
+    stdin = f"{PASSPHRASE}\nWalk together\n\nAsk first\n"
+    added = cli("add", "session", "--at", "2026-03-12", "--homework", "-", stdin=stdin)
+    assert added.code == 0, added.err
+    items = json.loads(cli("homework", "list", "--json").out)
+    assert [i["title"] for i in items] == ["Walk together", "Ask first"]
+    both = cli("add", "session", "--remember", "-", "--homework", "-", stdin=stdin)
+    assert both.code == 2
+    assert "--remember and --homework" in both.err

@@ -55,13 +55,17 @@ def _sources(db: Database) -> portable.Sources:
         entries=EntryRepository(db=db, clock=clock),
         vocabulary=VocabularyRepository(db=db, clock=clock),
         settings=SettingsRepository(db=db),
+        between=db,
     )
 
 
 def _export(db: Database, path: Path) -> dict[str, object]:
+    """The export with the entries in content order and without their ids, which are each
+    journal's own (test_portable_between follows the links that use them)."""
     portable.write_export(_sources(db), path, clock=lambda: NOW)
     data = json.loads(path.read_text(encoding="utf-8"))
-    data["entries"] = sorted(data["entries"], key=lambda e: json.dumps(e, sort_keys=True))
+    entries = [{k: v for k, v in e.items() if k != "id"} for e in data["entries"]]
+    data["entries"] = sorted(entries, key=lambda e: json.dumps(e, sort_keys=True))
     return data
 
 
@@ -134,8 +138,9 @@ def test_the_file_is_private_and_says_what_it_is(tmp_path: Path) -> None:
     db.close()
     assert stat.S_IMODE(target.stat().st_mode) == 0o600
     data = json.loads(target.read_text(encoding="utf-8"))
-    assert (data["format"], data["version"]) == ("trustjournal-export", 1)
+    assert (data["format"], data["version"]) == ("trustjournal-export", 2)
     [entry] = data["entries"]
+    assert isinstance(entry["id"], int)
     assert entry["occurred_at"] == "2026-03-14T09:00:00+01:00"
     assert entry["in_bin"] is False
     assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []

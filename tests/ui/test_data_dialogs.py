@@ -28,10 +28,13 @@ from tests.ui.i18n_helpers import escaped_texts
 from tests.ui.journal_helpers import NOW
 from tests.ui.shell_helpers import fixed_clock, open_journal
 from trustjournal.core import i18n
+from trustjournal.core.between import Counts, Goal, GoalStep, Homework, Per
 from trustjournal.core.entries import GratitudeEntry, MoodCheckIn
 from trustjournal.core.query import EntryQuery
+from trustjournal.services.between import BetweenOperations
 from trustjournal.services.portable_archive import read_archive
 from trustjournal.store.entries import EntryRepository
+from trustjournal.store.goals import GoalRepository
 from trustjournal.ui.data.export_dialog import ExportDataDialog
 from trustjournal.ui.data.import_dialog import ImportDataDialog
 
@@ -172,6 +175,37 @@ def test_import_previews_by_year_and_kind_backs_up_tells_every_page_and_twice_ad
     QTest.keyClick(again.focusWidget() or again, Qt.Key.Key_Return)
     assert again.error.text() == "Everything in this file is already in your journal."
     assert len(_entries(other)) == 2
+
+
+def test_homework_and_goals_alone_are_previewed_and_imported_by_keys(
+    qtbot: QtBot, journal: Journal, tmp_path: Path
+) -> None:
+    other = Journal(tmp_path / "other")
+    first = import_data_dialog(other)
+    QTest.keyClicks(first.source.field, str(_export_file(journal, tmp_path)))
+    _key(first.source.field, Qt.Key.Key_Return)
+    _key(first.import_button, Qt.Key.Key_Return)  # the entries are there; nothing else yet
+    ops = BetweenOperations(vault=journal.vault, clock=fixed_clock)
+    ops.add_homework(
+        Homework(title="Walk", counts=Counts.MANUAL, times=1, per=Per.WEEK, start=NOW.date())
+    )
+    ops.add_goal(Goal(title="Talk kindly", steps=(GoalStep(text="Ask first"),)))
+    later = tmp_path / "later"
+    later.mkdir()
+    dialog = import_data_dialog(other)
+    QTest.keyClicks(dialog.source.field, str(_export_file(journal, later)))
+    _key(dialog.source.field, Qt.Key.Key_Return)
+    assert "0 entries would be added." in dialog.summary.text()
+    assert dialog.details.text().splitlines() == ["Homework items: 1", "Goals: 1"]
+    assert dialog.import_button.isEnabled() and dialog.import_button.text() == "&Import"
+    told: list[frozenset[str]] = []
+    other.events.changed.connect(told.append)
+    _key(dialog.import_button, Qt.Key.Key_Return)
+    assert "Between sessions, added: 1 homework item, 1 goal" in dialog.status.text()
+    assert told and {"homework", "goals"} <= set(told[0])
+    assert [g.title for g in GoalRepository(db=other.vault.db, clock=fixed_clock).list()] == [
+        "Talk kindly"
+    ]
 
 
 def test_daylio_own_moods_are_mapped_by_keys_and_unreadable_rows_named(

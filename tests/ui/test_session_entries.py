@@ -18,6 +18,7 @@ from trustjournal.core import i18n
 from trustjournal.core.entries import EntryKind, MoodCheckIn, TherapySession
 from trustjournal.core.query import EntryQuery
 from trustjournal.services.export.request import Audience, Section
+from trustjournal.services.session_homework import homework_of_session
 from trustjournal.ui.editors.pane import EditorPane
 from trustjournal.ui.editors.registry import default_editors
 from trustjournal.ui.editors.session import SessionEditor
@@ -66,6 +67,12 @@ def test_every_field_typed_by_keys_is_saved_with_ctrl_enter(
     assert editor.remember.hasFocus()
     QTest.keyClicks(editor.remember, "Ask before advising")
     QTest.keyClick(editor.remember, Qt.Key.Key_Tab)
+    lines = editor.agreed.lines
+    assert lines.hasFocus()
+    QTest.keyClicks(lines, "Take a walk together")
+    QTest.keyClick(lines, Qt.Key.Key_Return)  # one per line
+    QTest.keyClicks(lines, "Say one thing I appreciate")
+    QTest.keyClick(lines, Qt.Key.Key_Tab)
     booked = editor.next_session.known
     assert booked.hasFocus() and not editor.next_session.time.isEnabled()
     QTest.keyClick(booked, Qt.Key.Key_Space)
@@ -77,6 +84,9 @@ def test_every_field_typed_by_keys_is_saved_with_ctrl_enter(
     assert (saved.with_whom, saved.worked_on) == ("Dr. Lee", "Listening without fixing")
     assert saved.remember == "Ask before advising"
     assert saved.next_at == NEXT
+    items = homework_of_session(vault=session.vault, clock=session.clock, session_id=saved.id or 0)
+    assert [i.title for i in items] == ["Take a walk together", "Say one thing I appreciate"]
+    assert editor.agreed.titles.isVisibleTo(editor) and not lines.isVisibleTo(editor)
 
 
 def test_the_next_session_stays_unknown_unless_booked(pane: EditorPane, session: Session) -> None:

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from datetime import date, datetime, time
 from typing import Any
 
-from trustjournal.cli.terminal import UsageError
+from trustjournal.cli.terminal import FROM_STDIN, SecretSource, UsageError, stdin_option
 from trustjournal.core.between import MAX_TIMES, Counts, Per
 from trustjournal.core.entries import TherapySession
 from trustjournal.core.i18n import _
@@ -31,7 +31,40 @@ def add_session_kind(
     session.add_argument(
         "--next", dest="next_at", metavar="WHEN", help=_("when the next one is: 2026-03-21T18:00")
     )
+    session.add_argument(
+        "--homework",
+        action="append",
+        default=[],
+        metavar="TEXT",
+        help=_(
+            "homework agreed (repeatable; - reads them from standard input, one per line): "
+            "each becomes a homework item ticked by hand once a week, until the day before the "
+            "next session"
+        ),
+    )
     envelope(session)
+
+
+def homework_lines(args: argparse.Namespace, secrets: SecretSource) -> list[str]:
+    """The `--homework` given to `add session`; `-` reads them from standard input, one per
+    line, so they stay out of shell history (S20). Call before `fill_from_stdin`.
+
+    Raises:
+        UsageError: if another text option reads standard input too.
+    """
+    given = list(getattr(args, "homework", None) or [])
+    if FROM_STDIN not in given:
+        return given
+    other = stdin_option(args)
+    if other is not None:
+        raise UsageError(
+            _(
+                "Only one option can read its text from standard input, "
+                "but {first} and {second} both ask to."
+            ).format(first="--" + other.replace("_", "-"), second="--homework")
+        )
+    lines = secrets.rest_of_input().splitlines()
+    return [line for value in given for line in (lines if value == FROM_STDIN else [value])]
 
 
 def parse_moment(text: str, option: str) -> datetime:

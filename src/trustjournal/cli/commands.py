@@ -12,6 +12,7 @@ from typing import Any
 
 import platformdirs
 
+from trustjournal.cli.between_args import homework_lines
 from trustjournal.cli.between_commands import BetweenCommands
 from trustjournal.cli.data_commands import DataCommands
 from trustjournal.cli.entry_args import (
@@ -26,6 +27,7 @@ from trustjournal.cli.entry_args import (
 )
 from trustjournal.cli.insights_command import InsightsCommand
 from trustjournal.cli.terminal import SecretSource, UsageError, fill_from_stdin, visible
+from trustjournal.core.entries import Entry
 from trustjournal.core.errors import UserFacingError
 from trustjournal.core.i18n import _, ngettext
 from trustjournal.core.serialize import to_dict
@@ -125,8 +127,10 @@ class Commands(DataCommands, InsightsCommand, BetweenCommands):
         parse_when(args.at, now_local)  # a bad date is refused before the passphrase is asked
         vault = _unlock(args, self._secrets)
         try:
+            agreed = homework_lines(args, self._secrets)  # `add session --homework -`
             fill_from_stdin(args, self._secrets)
-            saved = self._repo(vault).add(entry_from_args(args, now_local))
+            entry = entry_from_args(args, now_local)
+            saved, made = self._save(vault, entry, agreed)
             own = own_words(vault, saved, self._clock)
         finally:
             vault.lock()
@@ -134,6 +138,25 @@ class Commands(DataCommands, InsightsCommand, BetweenCommands):
             words = visible(", ".join(own))
             self._out(_("Kept as your own words: {words}.").format(words=words))
         self._out(_("Saved as entry {number}.").format(number=saved.id))
+        if made:
+            numbers = ", ".join(str(item.id) for item in made)
+            self._out(
+                ngettext(
+                    "Homework agreed: item {numbers}.",
+                    "Homework agreed: items {numbers}.",
+                    len(made),
+                ).format(numbers=numbers)
+            )
+
+    def _save(self, vault: Vault, entry: Entry, agreed: list[str]) -> tuple[Entry, tuple[Any, ...]]:
+        """Store the entry; with homework agreed (`add session --homework`), the items too,
+        in the same transaction."""
+        if not agreed:
+            return self._repo(vault).add(entry), ()
+        from trustjournal.services.operations import Operations
+
+        saved = Operations(vault=vault, clock=self._clock).save_entry(entry, homework=agreed).value
+        return saved.after, saved.homework
 
     def list(self, args: argparse.Namespace) -> None:
         query_from_args(args)  # bad dates are refused before the passphrase is asked

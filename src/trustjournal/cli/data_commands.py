@@ -208,15 +208,12 @@ class DataCommands:
             vault.lock()
 
     def _import(self, vault: Vault, parsed: ParsedFile, args: argparse.Namespace) -> int:
-        from trustjournal.services import imports
-        from trustjournal.services.imports_files import apply_import
-        from trustjournal.store.entries import EntryRepository
+        from trustjournal.services.imports_files import apply_import, plan_file
 
-        repo = EntryRepository(db=vault.db, clock=self._clock)
-        plan = imports.plan(repo, parsed.candidates, parsed.rejected)
+        plan = plan_file(vault.db, self._clock, parsed)
         refused = bool(plan.rejected) and not args.accept_valid and not args.dry_run
         if refused:
-            plan.to_add, plan.skipped = [], 0
+            plan.to_add, plan.skipped, plan.between = [], 0, None
         elif not args.dry_run:
             apply_import(vault, self._clock, parsed, plan)  # backs up first
         self._report(plan, args, refused=refused)

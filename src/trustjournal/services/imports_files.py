@@ -15,6 +15,8 @@ from trustjournal.core.i18n import N_
 from trustjournal.services import imports, imports_apps, imports_jrnl, portable
 from trustjournal.services.imports import Candidate, ImportPlan, Rejected
 from trustjournal.services.portable_archive import is_archive, read_archive
+from trustjournal.services.portable_between import BetweenFile
+from trustjournal.store.db import Database
 from trustjournal.store.vault import Vault
 
 
@@ -27,13 +29,15 @@ class ArchivePassphraseNeeded(UserFacingError):
 
 @dataclass
 class ParsedFile:
-    """A file read for importing: its format, the entries found, what failed, words, settings."""
+    """A file read for importing: its format, the entries found, what failed, words, settings,
+    and homework, goals and progress."""
 
     kind: str
     candidates: list[Candidate]
     rejected: list[Rejected]
     vocabulary: dict[str, Any] = field(default_factory=dict)
     settings: dict[str, Any] = field(default_factory=dict)
+    between: BetweenFile = field(default_factory=BetweenFile)
 
 
 def needs_passphrase(data: bytes) -> bool:
@@ -73,7 +77,26 @@ def parse_file(
         candidates, rejected = imports_apps.parse_daylio(text, mood_map=mood_map)
         return ParsedFile(kind, candidates, rejected)
     parsed = portable.parse_export(text)
-    return ParsedFile(kind, parsed.candidates, parsed.rejected, parsed.vocabulary, parsed.settings)
+    return ParsedFile(
+        kind,
+        parsed.candidates,
+        parsed.rejected,
+        parsed.vocabulary,
+        parsed.settings,
+        parsed.between,
+    )
+
+
+def plan_file(db: Database, clock: Callable[[], datetime], parsed: ParsedFile) -> ImportPlan:
+    """Decide, without writing, what importing `parsed` would add and skip."""
+    from trustjournal.services.imports_between import plan_between
+    from trustjournal.store.entries import EntryRepository
+
+    repo = EntryRepository(db=db, clock=clock)
+    import_plan = imports.plan(repo, parsed.candidates, parsed.rejected)
+    if parsed.between:
+        import_plan.between = plan_between(db, clock, parsed.between)
+    return import_plan
 
 
 def custom_moods(text: str) -> list[str]:
@@ -101,7 +124,8 @@ def custom_moods(text: str) -> list[str]:
 def apply_import(
     vault: Vault, clock: Callable[[], datetime], parsed: ParsedFile, import_plan: ImportPlan
 ) -> int:
-    """Back up the journal, then add the planned entries, the words and the settings together.
+    """Back up the journal, then add the planned entries, the words, the settings, and the
+    homework, goals and progress, together.
 
     Nothing is backed up or written when there is nothing to add.
 
@@ -112,17 +136,37 @@ def apply_import(
         UserFacingError: if the backup or the journal cannot be written; then nothing was added.
     """
     from trustjournal.services.backups import BackupService
+
+    between = import_plan.between
+    news = between is not None and between.adds_anything()
+    if not (import_plan.to_add or parsed.vocabulary or parsed.settings or news):
+        return 0
+    BackupService(vault=vault, clock=clock).back_up_now()
+    return apply_parsed(vault.db, clock, parsed, import_plan)
+
+
+def apply_parsed(
+    db: Database, clock: Callable[[], datetime], parsed: ParsedFile, import_plan: ImportPlan
+) -> int:
+    """Add the planned entries, words, settings, homework, goals and progress in one
+    transaction (no backup: `apply_import` makes it first).
+
+    Returns:
+        How many entries were added.
+    """
+    from trustjournal.services.imports_between import apply_between
     from trustjournal.services.portable_settings import import_settings
     from trustjournal.store.entries import EntryRepository
     from trustjournal.store.settings import SettingsRepository
     from trustjournal.store.vocabulary import VocabularyRepository
 
-    if not (import_plan.to_add or parsed.vocabulary or parsed.settings):
-        return 0
-    BackupService(vault=vault, clock=clock).back_up_now()
-    db = vault.db
+    between = import_plan.between
     with db.transaction():
-        added = imports.apply(EntryRepository(db=db, clock=clock), import_plan)
+        wanted = between.sessions_wanted() if between is not None else set()
+        repo = EntryRepository(db=db, clock=clock)
+        added, sessions = imports.apply_with_ids(repo, import_plan, wanted)
         portable.import_vocabulary(VocabularyRepository(db=db, clock=clock), parsed.vocabulary)
         import_settings(SettingsRepository(db=db), parsed.settings)
+        if between is not None:
+            apply_between(db, clock, between, sessions)
     return added

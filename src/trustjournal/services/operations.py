@@ -8,7 +8,8 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
-from trustjournal.core.entries import Entry, GratitudeEntry, Statement
+from trustjournal.core.between import Homework
+from trustjournal.core.entries import Entry, GratitudeEntry, Statement, TherapySession
 from trustjournal.core.errors import EntryNotFoundError
 from trustjournal.services.changes import Change, Outcome
 from trustjournal.services.export.log import ExportFormat
@@ -16,9 +17,11 @@ from trustjournal.services.export.model import Summary
 from trustjournal.services.export.request import ExportRequest
 from trustjournal.services.export.saving import record_and_write, sweep_leftovers
 from trustjournal.services.imports import ImportPlan
+from trustjournal.services.session_homework import agreed_homework
 from trustjournal.store.drafts import DraftRepository
 from trustjournal.store.entries import EntryRepository
 from trustjournal.store.exports import ExportRecord
+from trustjournal.store.homework import HomeworkRepository
 from trustjournal.store.settings import SettingsRepository
 from trustjournal.store.vault import Vault
 from trustjournal.store.vocabulary import VocabularyItem, VocabularyRepository
@@ -29,14 +32,17 @@ TOLD = frozenset({Change.ENTRIES, Change.GRATITUDE_TOLD})
 ENTRIES = frozenset({Change.ENTRIES})
 SETTINGS = frozenset({Change.SETTINGS})
 VOCABULARY = frozenset({Change.VOCABULARY})
+HOMEWORK = frozenset({Change.HOMEWORK})
 
 
 @dataclass(frozen=True)
 class Saved:
-    """An entry as saved, and as it was stored before (None: it is new), for Undo."""
+    """An entry as saved, and as it was stored before (None: it is new), for Undo; and the
+    homework items a new session made (services/session_homework.py)."""
 
     before: Entry | None
     after: Entry
+    homework: tuple[Homework, ...] = ()
 
 
 class Operations:
@@ -71,11 +77,14 @@ class Operations:
                 DraftRepository(db=db, clock=self._clock).delete(draft_key)
         return Outcome(stored, ENTRIES)
 
-    def save_entry(self, entry: Entry, *, draft_keys: Iterable[str] = ()) -> Outcome[Saved]:
+    def save_entry(
+        self, entry: Entry, *, draft_keys: Iterable[str] = (), homework: Iterable[str] = ()
+    ) -> Outcome[Saved]:
         """Store a new or edited entry and forget the drafts it was written in, together.
 
         A crash or a failure part-way leaves the entry as it was and its draft in place, never
-        a saved entry with a stale draft that comes back as if unsaved.
+        a saved entry with a stale draft that comes back as if unsaved. A new session's
+        `homework` lines become homework items linked to it, in the same transaction.
 
         Raises:
             UserFacingError: if the vault could not be written; nothing is stored or forgotten.
@@ -86,10 +95,17 @@ class Operations:
             entries = self._entries()
             before = entries.get(entry.id) if entry.id is not None else None
             stored = entries.add(entry) if entry.id is None else entries.update(entry)
+            made = self._agreed_homework(stored, homework) if before is None else ()
             drafts = DraftRepository(db=db, clock=self._clock)
             for key in draft_keys:
                 drafts.delete(key)
-        return Outcome(Saved(before, stored), ENTRIES)
+        return Outcome(Saved(before, stored, made), ENTRIES | (HOMEWORK if made else set()))
+
+    def _agreed_homework(self, stored: Entry, lines: Iterable[str]) -> tuple[Homework, ...]:
+        if not isinstance(stored, TherapySession):
+            return ()
+        repo = HomeworkRepository(db=self._vault.db, clock=self._clock)
+        return tuple(repo.add(item) for item in agreed_homework(stored, lines))
 
     def delete_entry(self, entry_id: int, *, draft_keys: Iterable[str] = ()) -> Outcome[Entry]:
         """Move an entry to the bin and forget its drafts, together.
@@ -257,7 +273,8 @@ class Operations:
 
     def import_file(self, text: str, mood_map: Mapping[str, int]) -> Outcome[ImportPlan]:
         """Plan a file's text again (the journal may have changed since the preview), back up,
-        then add what is new, the words and the settings, in one transaction.
+        then add what is new, the words, the settings, homework, goals and progress, in one
+        transaction.
 
         Returns:
             The plan that was carried out (what was added, skipped and left out).
@@ -270,8 +287,13 @@ class Operations:
 
         preview = plan_text(self._vault, text, clock=self._clock, mood_map=mood_map)
         added = apply_import(self._vault, self._clock, preview.parsed, preview.plan)
+        between = preview.plan.between
+        news = between is not None and between.adds_anything()
         changed = frozenset({Change.ENTRIES, Change.VOCABULARY, Change.SETTINGS})
-        return Outcome(preview.plan, changed if added or preview.parsed.vocabulary else frozenset())
+        if news:
+            changed |= {Change.HOMEWORK, Change.GOALS, Change.PROGRESS}
+        touched = added or preview.parsed.vocabulary or news
+        return Outcome(preview.plan, changed if touched else frozenset())
 
     # --- settings ------------------------------------------------------------------------------
 

@@ -1,4 +1,4 @@
-"""The whole journal as one open JSON file, and back (resources/schema/trustjournal-export-1.json).
+"""The whole journal as one open JSON file, and back (resources/schema/trustjournal-export-2.json).
 
 The file is plain text: anyone who can read it can read the journal. It is written 0600, one
 entry per line so a large journal is streamed rather than built in memory, into a file that is
@@ -24,8 +24,9 @@ from trustjournal.core.serialize import from_dict, to_dict
 from trustjournal.services.export.writer import TargetExistsError, named_when_complete
 from trustjournal.services.imports import Candidate, ImportFormatError, Rejected
 from trustjournal.services.portable_archive import AesZipWriter, archive_name
+from trustjournal.services.portable_between import BetweenFile, export_between, parse_between
 from trustjournal.services.portable_settings import export_settings
-from trustjournal.store.db import translate_errors
+from trustjournal.store.db import Database, translate_errors
 from trustjournal.store.entries import EntryRepository
 from trustjournal.store.entry_reads import chunks
 from trustjournal.store.exports import ExportLogRepository
@@ -33,8 +34,9 @@ from trustjournal.store.settings import SettingsRepository
 from trustjournal.store.vocabulary import VocabularyList, VocabularyRepository
 
 FORMAT = "trustjournal-export"
-VERSION = 1
-SCHEMA = ("schema", "trustjournal-export-1.json")
+VERSION = 2  # 2: entries keep their id; homework, goals and progress travel with them
+READABLE = (1, 2)  # versions an import reads (1 has neither ids nor homework)
+SCHEMA = ("schema", "trustjournal-export-2.json")
 Progress = Callable[[int, int], None]
 
 
@@ -46,6 +48,7 @@ class Sources:
     vocabulary: VocabularyRepository
     export_log: ExportLogRepository | None = None
     settings: SettingsRepository | None = None  # the settings that travel (portable_settings)
+    between: Database | None = None  # homework, goals and progress (portable_between)
 
 
 def write_export(
@@ -111,6 +114,10 @@ def _write(
     if sources.export_log is not None:
         out.write(',\n"export_log": ')
         out.write(json.dumps(_export_log(sources.export_log), ensure_ascii=False))
+    if sources.between is not None:
+        for name, items in export_between(sources.between, clock).items():
+            out.write(f',\n"{name}": ')
+            out.write(json.dumps(items, ensure_ascii=False))
     out.write("\n}\n")
     return count
 
@@ -123,8 +130,7 @@ def _entries(repo: EntryRepository, progress: Progress | None = None) -> Iterato
         if progress is not None:
             progress(done * 500, len(ids))
         for entry in repo.get_many(chunk):
-            data = to_dict(entry)
-            data.pop("id")
+            data = to_dict(entry)  # its id stays: homework names its session by it
             data["in_bin"] = entry.id in binned
             yield json.dumps(data, ensure_ascii=False)
     if progress is not None:
@@ -170,6 +176,7 @@ class ParsedExport:
     rejected: list[Rejected]
     vocabulary: dict[str, Any]
     settings: dict[str, Any] = field(default_factory=dict)
+    between: BetweenFile = field(default_factory=BetweenFile)
 
 
 def looks_like_export(text: str) -> bool:
@@ -194,7 +201,7 @@ def parse_export(text: str) -> ParsedExport:
         ) from None
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise ImportFormatError()
-    if data.get("version") != VERSION:
+    if data.get("version") not in READABLE:
         raise ImportFormatError(
             _(
                 "That export was made by a newer TrustJournal (format {version}); "
@@ -212,16 +219,21 @@ def parse_export(text: str) -> ParsedExport:
                 raise ValidationError()
             fields = {k: v for k, v in item.items() if k not in ("id", "in_bin")}
             entry = from_dict(fields)
-            candidates.append(Candidate(entry, where, in_bin=item.get("in_bin") is True))
+            source = item.get("id")
+            source = source if isinstance(source, int) and not isinstance(source, bool) else None
+            in_bin = item.get("in_bin") is True
+            candidates.append(Candidate(entry, where, in_bin=in_bin, source_id=source))
         except ValidationError as exc:
             rejected.append(Rejected(where, exc.message))
     vocabulary = data.get("vocabulary")
     found = data.get("settings")
+    between = parse_between(data, rejected)
     return ParsedExport(
         candidates,
         rejected,
         vocabulary if isinstance(vocabulary, dict) else {},
         found if isinstance(found, dict) else {},
+        between,
     )
 
 

@@ -12,7 +12,13 @@ from pathlib import Path
 from trustjournal.services import imports
 from trustjournal.services.export.leftovers import remember_folder
 from trustjournal.services.export.saving import sweep_leftovers
-from trustjournal.services.imports_files import ParsedFile, custom_moods, file_text, parse_file
+from trustjournal.services.imports_files import (
+    ParsedFile,
+    custom_moods,
+    file_text,
+    parse_file,
+    plan_file,
+)
 from trustjournal.services.portable import Sources, write_export
 from trustjournal.services.portable_archive import require_strong
 from trustjournal.store.db import translate_errors
@@ -71,6 +77,7 @@ def export_vault(
         vocabulary=VocabularyRepository(db=db, clock=clock),
         export_log=ExportLogRepository(db=db, clock=clock),
         settings=SettingsRepository(db=db),
+        between=db,
     )
     return write_export(sources, target, clock=clock, passphrase=passphrase, progress=progress)
 
@@ -121,5 +128,4 @@ def plan_text(
     chosen = {label.casefold(): 5 for label in own}
     chosen.update({k.casefold(): v for k, v in (mood_map or {}).items()})
     parsed = parse_file(text, mood_map=chosen)
-    repo = EntryRepository(db=vault.db, clock=clock)
-    return ImportPreview(text, parsed, imports.plan(repo, parsed.candidates, parsed.rejected), own)
+    return ImportPreview(text, parsed, plan_file(vault.db, clock, parsed), own)

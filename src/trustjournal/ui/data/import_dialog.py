@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QProgressBar, QScrollArea, QVBoxLayout, QWidget
 
 from trustjournal.core.i18n import _, ngettext
-from trustjournal.services.imports import ImportPlan
+from trustjournal.services.imports import ImportPlan, describe_between
 from trustjournal.services.imports_files import ArchivePassphraseNeeded
 from trustjournal.services.portable_archive import ArchivePassphraseError
 from trustjournal.services.portable_files import ImportPreview, preview_import
@@ -182,7 +182,7 @@ class ImportDataDialog(KeyedDialog):
     def _update_buttons(self) -> None:
         self.preview_button.setEnabled(not self._busy and self.source.path() is not None)
         plan = self._preview.plan if self._preview is not None else None
-        self.import_button.setEnabled(not self._busy and plan is not None and bool(plan.to_add))
+        self.import_button.setEnabled(not self._busy and plan is not None and plan.adds_anything())
         self.back_button.setEnabled(not self._busy)
         self.cancel_button.setEnabled(not self._busy)
 
@@ -245,6 +245,8 @@ class ImportDataDialog(KeyedDialog):
         if plan.rejected:
             text = ngettext("&Import the {count} readable entry",
                             "&Import the {count} readable entries", count)  # fmt: skip
+        elif count == 0 and plan.adds_anything():  # only homework, goals or progress are new
+            text = _("&Import")
         else:
             text = ngettext("&Import {count} entry", "&Import {count} entries", count)
         self.import_button.setText(text.format(count=count))
@@ -264,7 +266,7 @@ class ImportDataDialog(KeyedDialog):
 
     def _on_import_clicked(self) -> None:
         preview = self._preview
-        if self._busy or preview is None or not preview.plan.to_add:
+        if self._busy or preview is None or not preview.plan.adds_anything():
             return
         mood_map = self.mapping.mood_map() if self.mapping is not None else {}
         text = preview.text
@@ -288,6 +290,8 @@ class ImportDataDialog(KeyedDialog):
             "Added {count} entries. A backup of your journal was kept first.",
             added,
         ).format(count=added)
+        if plan.between is not None and plan.between.adds_anything():
+            text += " " + describe_between(plan.between, dry_run=False)
         self.outcome.emit(text)
         self.status.setText(text)
         self.status.show()

@@ -31,13 +31,24 @@ def _kind(kind: str) -> str:
 
 
 def added_lines(preview: ImportPreview) -> list[str]:
-    """One line per year and kind, e.g. "2026 · Mood: 5"."""
-    return [
+    """One line per year and kind, e.g. "2026 · Mood: 5", then homework, goals and progress
+    that would be added (an export of TrustJournal since format 2)."""
+    lines = [
         _("{year} · {kind}: {count}").format(
             year=year, kind=_kind(kind), count=format_number(count)
         )
         for (kind, year), count in sorted(preview.plan.by_kind_and_year().items(), key=_by_year)
     ]
+    between = preview.plan.between
+    if between is None:
+        return lines
+    counts = (
+        (_("Homework items: {count}"), len(between.homework_new)),
+        (_("Goals: {count}"), len(between.goals_new)),
+        (_("Progress records: {count}"), between.progress_new),
+    )
+    lines += [text.format(count=format_number(n)) for text, n in counts if n]
+    return lines
 
 
 def _by_year(item: tuple[tuple[str, int], int]) -> tuple[int, str]:

@@ -51,6 +51,10 @@ class EntryEditor(QWidget):
         """The id of the entry being edited (None for a new one)."""
         raise NotImplementedError
 
+    def homework_agreed(self) -> list[str]:
+        """Homework titles to make with a new entry (a session's; every other kind: none)."""
+        return []
+
     def focus_first(self) -> None:
         """Put the keyboard focus on the first field."""
         self.setFocus()

@@ -242,11 +242,13 @@ class EditorPane(QWidget):
         keys = [self._draft_key] + (
             [self._parked_key(None, entry.kind)] if entry.id is None else []
         )
+        # A new session's homework lines become homework items in the same transaction.
+        agreed = editor.homework_agreed() if entry.id is None else []
         self._autosave.invalidate()  # an autosave still to come must not outlive this save
         try:
             # One transaction: the entry is stored and its drafts forgotten, or neither.
             saved = self._session.services.operations.run(
-                lambda ops: ops.save_entry(entry, draft_keys=keys)
+                lambda ops: ops.save_entry(entry, draft_keys=keys, homework=agreed)
             )
         except UserFacingError as error:
             self.stash()  # keep every word; the message says what went wrong
