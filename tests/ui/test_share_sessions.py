@@ -3,7 +3,7 @@ and the preset other pages ask for (issue 20)."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -210,3 +210,30 @@ def test_between_two_dates_starts_from_the_session_period_shown(
     page, _session, _between = _page(qtbot, tmp_path)
     page.choices.set_period_choice(CUSTOM)
     assert page.request().period == Period(PRIVATE_DAY, NOW.date())
+
+
+@pytest.mark.usefixtures("qapp")
+def test_todays_prepare_button_opens_share_for_the_therapist_since_the_session(
+    qtbot: QtBot, qapp: QApplication, tmp_path: Path
+) -> None:
+    """The whole way a person takes, by keys: Today's offer the day before → the Share page."""
+    shell, frame = open_journal(qtbot, qapp, tmp_path)
+    session = frame.session
+    now = session.clock()
+    last = now - timedelta(days=6)
+    session.entries.add(TherapySession(occurred_at=last, next_at=now + timedelta(days=1)))
+    session.events.notify(["session"])
+    frame.show_page("today")
+    today = frame.page("today")
+    settle()
+    button = today.between.next_session.prepare_button  # type: ignore[attr-defined]
+    assert button.isVisibleTo(today)
+    button.setFocus()
+    QTest.keyClick(button, Qt.Key.Key_Space)
+    assert frame.current_key == "share"
+    page = frame.page("share")
+    assert isinstance(page, SharePage)
+    assert page.choices.audience == Audience.THERAPIST
+    assert page.choices.period.currentData() == SESSION
+    assert page.request().period == Period(last.date(), now.date())
+    shell.controller.lock()
