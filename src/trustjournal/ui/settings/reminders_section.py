@@ -154,7 +154,8 @@ class RemindersSection(QFrame):
             label(
                 _(
                     "They show on screen even while the journal is locked, so keep them "
-                    "neutral: anyone nearby may read them."
+                    "neutral: anyone nearby may read them. For the same reason they and the "
+                    "daily times are kept outside the encrypted journal."
                 ),
                 role="hint",
             )
