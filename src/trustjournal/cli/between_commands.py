@@ -10,7 +10,8 @@ from typing import TYPE_CHECKING, Any
 
 from trustjournal.cli.terminal import fill_from_stdin, visible
 from trustjournal.core.between import Goal, GoalState, GoalStep, Homework
-from trustjournal.core.i18n import _, ngettext
+from trustjournal.core.between_words import how_often
+from trustjournal.core.i18n import _
 from trustjournal.core.periods import parse_day
 from trustjournal.services.between import BetweenOperations
 from trustjournal.services.between_reader import BetweenReader, HomeworkProgress
@@ -53,16 +54,6 @@ def goal_json(goal: Goal) -> dict[str, Any]:
             for s in goal.steps
         ],
     }
-
-
-def _how_often(item: Homework) -> str:
-    if item.per.value == "day":
-        return ngettext("{count} time a day", "{count} times a day", item.times).format(
-            count=item.times
-        )
-    return ngettext("{count} time a week", "{count} times a week", item.times).format(
-        count=item.times
-    )
 
 
 def _state_word(state: GoalState) -> str:
@@ -162,7 +153,7 @@ class BetweenCommands:
 
     def _homework_line(self, progress: HomeworkProgress) -> str:
         item = progress.item
-        head = f"{item.id:>5}  {visible(item.title)} · {_how_often(item)}"
+        head = f"{item.id:>5}  {visible(item.title)} · {how_often(item)}"
         if item.ended_on is not None:
             return head + " · " + _("ended")
         week = progress.this_week

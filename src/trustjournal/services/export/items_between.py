@@ -11,7 +11,8 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 from datetime import date
 
-from trustjournal.core.between import Counts, Goal, GoalState, Homework, Per
+from trustjournal.core.between import Counts, Goal, GoalState, Homework
+from trustjournal.core.between_words import how_often
 from trustjournal.core.entries import EntryKind
 from trustjournal.core.entries_session import TherapySession
 from trustjournal.core.i18n import _, format_number, ngettext
@@ -80,16 +81,6 @@ def _uncounted_words() -> dict[Counts, str]:
         Counts.QUALITY_TIME: _("This summary shares no time together, so it is not counted here."),
         Counts.REFLECTION: _("This summary shares no reflections, so they are not counted here."),
     }
-
-
-def how_often(item: Homework) -> str:
-    """E.g. "every day", "2 times a day", "3 times a week"."""
-    values = {"count": format_number(item.times)}
-    if item.per is Per.DAY:
-        if item.times == 1:
-            return _("every day")
-        return ngettext("%(count)s time a day", "%(count)s times a day", item.times) % values
-    return ngettext("%(count)s time a week", "%(count)s times a week", item.times) % values
 
 
 def _span(item: Homework) -> str:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from trustjournal.core.between import Counts, Homework, Per
+from trustjournal.core.between import Counts, Homework
+from trustjournal.core.between_words import how_often
 from trustjournal.core.i18n import _, ngettext
 from trustjournal.core.wording import short_day
 from trustjournal.services.between_reader import HomeworkProgress
@@ -35,19 +36,6 @@ def counted_from(counts: Counts) -> str:
         Counts.REFLECTION: _("counted from reflections"),
     }
     return words.get(counts, "")
-
-
-def how_often(item: Homework) -> str:
-    """ "3 times a week", "once a day"."""
-    if item.times == 1:
-        return _("once a day") if item.per is Per.DAY else _("once a week")
-    if item.per is Per.DAY:
-        return ngettext("{count} time a day", "{count} times a day", item.times).format(
-            count=item.times
-        )
-    return ngettext("{count} time a week", "{count} times a week", item.times).format(
-        count=item.times
-    )
 
 
 def progress_text(progress: HomeworkProgress, today: date) -> str:
