@@ -10,12 +10,15 @@ from typing import TypeVar
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
-from trustjournal.core.entries import Entry, GratitudeEntry, MoodCheckIn, TriggerRecord
+from trustjournal.core.entries import Entry, EntryKind, GratitudeEntry, MoodCheckIn, TriggerRecord
 from trustjournal.store.drafts import DraftRepository
 from trustjournal.store.entries import EntryRepository
 from trustjournal.store.keyfile import KdfParams
 from trustjournal.store.settings import SettingsRepository
 from trustjournal.store.vault import Vault
+from trustjournal.ui.editors.base import EntryEditor
+from trustjournal.ui.editors.pane import EditorPane
+from trustjournal.ui.editors.registry import default_editors
 from trustjournal.ui.events import JournalEvents
 from trustjournal.ui.session import Session
 from trustjournal.ui.tasks import ScopedTasks, SynchronousTasks
@@ -33,6 +36,7 @@ HOSTILE = [
 
 
 W = TypeVar("W", bound=QWidget)
+E = TypeVar("E", bound=EntryEditor)
 
 
 def shown(qtbot: QtBot, widget: W, size: tuple[int, int] = (1100, 700)) -> W:
@@ -97,3 +101,31 @@ def sample_entries(days: int = 3, per_day: int = 3) -> Iterator[Entry]:
                     intensity=6,
                     for_session=day == 0,
                 )
+
+
+def new_session(tmp_path: Path) -> Iterator[Session]:
+    """A session over a new journal in `tmp_path`, locked afterwards (a fixture's body)."""
+    vault = create_vault(tmp_path / "journal")
+    yield open_session(vault, MovableClock())
+    vault.lock()
+
+
+def new_entry_pane(
+    qtbot: QtBot, session: Session, kind: EntryKind, *, draft_key: str, size: tuple[int, int]
+) -> Iterator[EditorPane]:
+    """A shown editor pane with a new entry of `kind` open (a `pane` fixture's body).
+
+    Cleared afterwards, as the lock does: a test that leaves typing unsaved must not leave its
+    autosave running into a later test, when this vault is locked.
+    """
+    built = EditorPane(session=session, editors=default_editors(), draft_key=draft_key)
+    shown(qtbot, built, size).open(None, kind)
+    yield built
+    built.clear()
+
+
+def editor_of(pane: EditorPane, kind: type[E]) -> E:
+    """The pane's editor, which must be a `kind`."""
+    editor = pane.editor
+    assert isinstance(editor, kind)
+    return editor

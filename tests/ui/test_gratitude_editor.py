@@ -15,10 +15,9 @@ from tests.services.export_data import INJECTION, RTL, ZERO_WIDTH
 from tests.ui.journal_helpers import (
     HOSTILE,
     NOW,
-    MovableClock,
-    create_vault,
-    open_session,
-    shown,
+    editor_of,
+    new_entry_pane,
+    new_session,
 )
 from trustjournal.core.entries import About, EntryKind, GratitudeEntry
 from trustjournal.core.query import EntryQuery
@@ -34,25 +33,16 @@ DRAFT = "test.gratitude"
 
 @pytest.fixture
 def session(tmp_path: Path) -> Iterator[Session]:
-    vault = create_vault(tmp_path / "journal")
-    yield open_session(vault, MovableClock())
-    vault.lock()
+    yield from new_session(tmp_path)
 
 
 @pytest.fixture
 def pane(qtbot: QtBot, session: Session) -> Iterator[EditorPane]:
-    built = EditorPane(session=session, editors=default_editors(), draft_key=DRAFT)
-    shown(qtbot, built, (700, 600)).open(None, EntryKind.GRATITUDE)
-    yield built
-    # As the lock does: a test that leaves typing unsaved must not leave its autosave running
-    # into a later test, when this vault is locked.
-    built.clear()
+    yield from new_entry_pane(qtbot, session, EntryKind.GRATITUDE, draft_key=DRAFT, size=(700, 600))
 
 
 def _editor(pane: EditorPane) -> GratitudeEditor:
-    editor = pane.editor
-    assert isinstance(editor, GratitudeEditor)
-    return editor
+    return editor_of(pane, GratitudeEditor)
 
 
 def test_every_field_typed_chosen_and_ticked_is_saved_with_ctrl_enter(

@@ -10,7 +10,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
-from tests.ui.journal_helpers import NOW, MovableClock, create_vault, open_session, shown
+from tests.ui.journal_helpers import (
+    NOW,
+    editor_of,
+    new_entry_pane,
+    new_session,
+)
 from trustjournal.core.entries import EntryKind, QualityTime
 from trustjournal.core.query import EntryQuery
 from trustjournal.ui.editors.pane import EditorPane
@@ -24,23 +29,18 @@ TOGETHER = EntryQuery(kinds=frozenset({EntryKind.QUALITY_TIME}))
 
 @pytest.fixture
 def session(tmp_path: Path) -> Iterator[Session]:
-    vault = create_vault(tmp_path / "journal")
-    yield open_session(vault, MovableClock())
-    vault.lock()
+    yield from new_session(tmp_path)
 
 
 @pytest.fixture
 def pane(qtbot: QtBot, session: Session) -> Iterator[EditorPane]:
-    built = EditorPane(session=session, editors=default_editors(), draft_key=DRAFT)
-    shown(qtbot, built, (620, 600)).open(None, EntryKind.QUALITY_TIME)
-    yield built
-    built.clear()
+    yield from new_entry_pane(
+        qtbot, session, EntryKind.QUALITY_TIME, draft_key=DRAFT, size=(620, 600)
+    )
 
 
 def _editor(pane: EditorPane) -> QualityTimeEditor:
-    editor = pane.editor
-    assert isinstance(editor, QualityTimeEditor)
-    return editor
+    return editor_of(pane, QualityTimeEditor)
 
 
 def test_every_field_typed_by_keys_is_saved_with_ctrl_enter(

@@ -11,7 +11,13 @@ from PySide6.QtGui import QAction, QKeySequence, QTextCharFormat
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
-from tests.ui.journal_helpers import NOW, MovableClock, create_vault, open_session, shown
+from tests.ui.journal_helpers import (
+    NOW,
+    editor_of,
+    new_entry_pane,
+    new_session,
+    shown,
+)
 from trustjournal.core.entries import EntryKind, Reflection
 from trustjournal.core.query import EntryQuery
 from trustjournal.ui.editors.markdown_edit import MarkdownEdit, count_words
@@ -34,23 +40,18 @@ HOSTILE_MARKDOWN = (
 
 @pytest.fixture
 def session(tmp_path: Path) -> Iterator[Session]:
-    vault = create_vault(tmp_path / "journal")
-    yield open_session(vault, MovableClock())
-    vault.lock()
+    yield from new_session(tmp_path)
 
 
 @pytest.fixture
 def pane(qtbot: QtBot, session: Session) -> Iterator[EditorPane]:
-    built = EditorPane(session=session, editors=default_editors(), draft_key=DRAFT)
-    shown(qtbot, built, (700, 600)).open(None, EntryKind.REFLECTION)
-    yield built
-    built.clear()
+    yield from new_entry_pane(
+        qtbot, session, EntryKind.REFLECTION, draft_key=DRAFT, size=(700, 600)
+    )
 
 
 def _editor(pane: EditorPane) -> ReflectionEditor:
-    editor = pane.editor
-    assert isinstance(editor, ReflectionEditor)
-    return editor
+    return editor_of(pane, ReflectionEditor)
 
 
 def _type(box: MarkdownEdit, text: str) -> None:

@@ -12,7 +12,13 @@ from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from tests.ui.i18n_helpers import escaped_texts
-from tests.ui.journal_helpers import NOW, MovableClock, create_vault, open_session, shown
+from tests.ui.journal_helpers import (
+    NOW,
+    editor_of,
+    new_entry_pane,
+    new_session,
+    shown,
+)
 from tests.ui.share_helpers import labels, make_composer
 from trustjournal.core import i18n
 from trustjournal.core.entries import EntryKind, MoodCheckIn, TherapySession
@@ -35,23 +41,16 @@ NEXT = datetime(2026, 3, 19, 18, 0, tzinfo=NOW.tzinfo)  # the Thursday after
 
 @pytest.fixture
 def session(tmp_path: Path) -> Iterator[Session]:
-    vault = create_vault(tmp_path / "journal")
-    yield open_session(vault, MovableClock())
-    vault.lock()
+    yield from new_session(tmp_path)
 
 
 @pytest.fixture
 def pane(qtbot: QtBot, session: Session) -> Iterator[EditorPane]:
-    built = EditorPane(session=session, editors=default_editors(), draft_key=DRAFT)
-    shown(qtbot, built, (620, 600)).open(None, EntryKind.SESSION)
-    yield built
-    built.clear()
+    yield from new_entry_pane(qtbot, session, EntryKind.SESSION, draft_key=DRAFT, size=(620, 600))
 
 
 def _editor(pane: EditorPane) -> SessionEditor:
-    editor = pane.editor
-    assert isinstance(editor, SessionEditor)
-    return editor
+    return editor_of(pane, SessionEditor)
 
 
 def test_every_field_typed_by_keys_is_saved_with_ctrl_enter(

@@ -12,7 +12,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
-from tests.ui.journal_helpers import NOW, MovableClock, create_vault, open_session, shown
+from tests.ui.journal_helpers import (
+    NOW,
+    editor_of,
+    new_entry_pane,
+    new_session,
+)
 from trustjournal.core.between import Counts, Per
 from trustjournal.core.entries import EntryKind, TherapySession
 from trustjournal.core.errors import ValidationError
@@ -31,23 +36,16 @@ NEXT = datetime(2026, 3, 19, 18, 0, tzinfo=NOW.tzinfo)
 
 @pytest.fixture
 def session(tmp_path: Path) -> Iterator[Session]:
-    vault = create_vault(tmp_path / "journal")
-    yield open_session(vault, MovableClock())
-    vault.lock()
+    yield from new_session(tmp_path)
 
 
 @pytest.fixture
 def pane(qtbot: QtBot, session: Session) -> Iterator[EditorPane]:
-    built = EditorPane(session=session, editors=default_editors(), draft_key=DRAFT)
-    shown(qtbot, built, (620, 600)).open(None, EntryKind.SESSION)
-    yield built
-    built.clear()
+    yield from new_entry_pane(qtbot, session, EntryKind.SESSION, draft_key=DRAFT, size=(620, 600))
 
 
 def _editor(pane: EditorPane) -> SessionEditor:
-    editor = pane.editor
-    assert isinstance(editor, SessionEditor)
-    return editor
+    return editor_of(pane, SessionEditor)
 
 
 def _agreed(session: Session, saved: object) -> list:  # type: ignore[type-arg]

@@ -12,7 +12,13 @@ from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from tests.services.export_data import INJECTION, RTL, ZERO_WIDTH
-from tests.ui.journal_helpers import HOSTILE, NOW, MovableClock, create_vault, open_session, shown
+from tests.ui.journal_helpers import (
+    HOSTILE,
+    NOW,
+    editor_of,
+    new_entry_pane,
+    new_session,
+)
 from tests.ui.layout_checks import settle
 from trustjournal.core import i18n
 from trustjournal.core.entries import EntryKind, Statement
@@ -29,23 +35,16 @@ STATEMENTS = EntryQuery(kinds=frozenset({EntryKind.STATEMENT}))
 
 @pytest.fixture
 def session(tmp_path: Path) -> Iterator[Session]:
-    vault = create_vault(tmp_path / "journal")
-    yield open_session(vault, MovableClock())
-    vault.lock()
+    yield from new_session(tmp_path)
 
 
 @pytest.fixture
 def pane(qtbot: QtBot, session: Session) -> Iterator[EditorPane]:
-    built = EditorPane(session=session, editors=default_editors(), draft_key=DRAFT)
-    shown(qtbot, built, (620, 760)).open(None, EntryKind.STATEMENT)
-    yield built
-    built.clear()  # no autosave left running into a later test
+    yield from new_entry_pane(qtbot, session, EntryKind.STATEMENT, draft_key=DRAFT, size=(620, 760))
 
 
 def _editor(pane: EditorPane) -> StatementEditor:
-    editor = pane.editor
-    assert isinstance(editor, StatementEditor)
-    return editor
+    return editor_of(pane, StatementEditor)
 
 
 def _feel(editor: StatementEditor, *names: str) -> None:
