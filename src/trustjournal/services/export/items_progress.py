@@ -28,6 +28,8 @@ from trustjournal.services.export.shared_charts import (
 from trustjournal.services.export.text import day_text
 from trustjournal.services.progress_words import Voice, reached_text
 
+_OPEN = "a summary needs a closed period"  # ExportRequest forbids it; never shown to a person
+
 
 def _still_holds(record: Progress, goals: Mapping[int, Goal]) -> tuple[Progress, Goal] | None:
     """The record (with the step's words as they are now) and its goal, if the goal still says
@@ -109,5 +111,5 @@ def added_chart(
     if kind is ChartKind.REACHED:
         return reached_chart(reached_in(source, period))
     if period.start is None or period.end is None:
-        raise ValueError("a summary needs a closed period")  # ExportRequest forbids it
+        raise ValueError(_OPEN)
     return shared_chart(kind, chosen, period.start, period.end)
