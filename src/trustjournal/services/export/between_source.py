@@ -1,4 +1,4 @@
-"""What the sessions section reads besides entries: homework with its weeks, and goals."""
+"""What the sessions section reads besides entries: homework with its weeks, goals, progress."""
 
 from __future__ import annotations
 
@@ -6,9 +6,9 @@ from collections.abc import Callable, Collection, Mapping, Sequence
 from datetime import date, datetime
 from typing import Protocol
 
-from trustjournal.core.between import Goal, Homework
+from trustjournal.core.between import Goal, Homework, Progress
 from trustjournal.store.db import Database
-from trustjournal.store.goals import GoalRepository
+from trustjournal.store.goals import GoalRepository, ProgressRepository
 from trustjournal.store.homework import HomeworkRepository
 from trustjournal.store.homework_progress import Week, weekly_progress
 from trustjournal.store.vault import Vault
@@ -29,6 +29,10 @@ class BetweenSource(Protocol):
 
     def goals(self) -> Sequence[Goal]:
         """Every goal not in the bin, with its steps."""
+        ...
+
+    def progress(self) -> Sequence[Progress]:
+        """The progress list, in the order things were reached."""
         ...
 
 
@@ -52,6 +56,11 @@ class VaultBetween:
     def goals(self) -> list[Goal]:
         """Every goal not in the bin, with its steps."""
         return GoalRepository(db=self._db, clock=self._clock).list()
+
+    def progress(self) -> list[Progress]:
+        """The progress list, in the order things were reached (milestones too: the summary
+        leaves those out)."""
+        return ProgressRepository(db=self._db, clock=self._clock).list()
 
 
 def between_source(*, vault: Vault, clock: Callable[[], datetime]) -> VaultBetween:

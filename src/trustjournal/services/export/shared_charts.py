@@ -35,6 +35,7 @@ class ChartKind(StrEnum):
     EMOTIONS = "emotions"
     PROGRESS = "progress"
     WRITTEN = "written"
+    REACHED = "reached"  # the progress list: steps and goals, no entries (items_progress.py)
 
 
 NEEDS: dict[ChartKind, frozenset[EntryKind]] = {
@@ -49,6 +50,7 @@ NEEDS: dict[ChartKind, frozenset[EntryKind]] = {
     ChartKind.WRITTEN: frozenset(
         {EntryKind.REFLECTION, EntryKind.STATEMENT, EntryKind.QUALITY_TIME}
     ),
+    ChartKind.REACHED: frozenset(),
 }
 
 
@@ -78,6 +80,7 @@ def chart_title(kind: ChartKind) -> str:
         ChartKind.EMOTIONS: _("Emotions named most often"),
         ChartKind.PROGRESS: _("Progress within this summary"),
         ChartKind.WRITTEN: _("Writing and time together"),
+        ChartKind.REACHED: _("Progress list"),
     }[kind]
 
 
@@ -362,7 +365,8 @@ def _progress(entries: Sequence[Entry], start: date, end: date) -> SharedChart:
 
 
 def shared_chart(kind: ChartKind, chosen: Sequence[Entry], start: date, end: date) -> SharedChart:
-    """The chart `kind` over exactly the `chosen` entries of a summary from `start` to `end`."""
+    """The chart `kind` over exactly the `chosen` entries of a summary from `start` to `end`
+    (not the progress list, which counts no entries: items_progress.reached_chart)."""
     if kind in (ChartKind.TRIGGERS, ChartKind.HELPS, ChartKind.EMOTIONS):
         counted = {ChartKind.TRIGGERS: _by_category, ChartKind.HELPS: _helps}
         return counted.get(kind, _emotions)(chosen)

@@ -25,10 +25,11 @@ from trustjournal.services.export import figures as fig
 from trustjournal.services.export import items_between as between
 from trustjournal.services.export.between_source import BetweenSource
 from trustjournal.services.export.items import gratitude_item, mood_item, session_item, trigger_item
+from trustjournal.services.export.items_progress import added_chart, progress_group, reached_in
 from trustjournal.services.export.items_written import together_intro, written_items
 from trustjournal.services.export.model import Candidate, Item, Summary, SummarySection
 from trustjournal.services.export.request import Audience, ExportRequest, Section
-from trustjournal.services.export.shared_charts import chart_kinds, chosen_kinds, shared_chart
+from trustjournal.services.export.shared_charts import ChartKind, chart_kinds, chosen_kinds
 
 PAGE = 2000  # entries fetched per query
 HARD_INTENSITY = 8
@@ -228,7 +229,11 @@ def _section(
             between_source, request.period, chosen_ids=ids, shared_kinds=kinds
         )
         goals = between.goals_group(between_source, request.period)
-        groups = [g for g in (homework, goals) if g is not None]
+        # The progress list shows once: where the person put it with "Add to Share", else here.
+        reached = None
+        if ChartKind.REACHED not in chosen_kinds(list(request.charts)):
+            reached = progress_group(reached_in(between_source, request.period))
+        groups = [g for g in (homework, goals, reached) if g is not None]
     return SummarySection(key, title, between.sessions_intro(len(items)), items, tuple(groups))
 
 
@@ -302,6 +307,7 @@ def _build(
         candidates=_candidates(offered, request, now),
         language=language,
         charts=tuple(
-            shared_chart(k, chosen, start, end) for k in chosen_kinds(list(request.charts))
+            added_chart(k, chosen, request.period, between_source)
+            for k in chosen_kinds(list(request.charts))
         ),
     )

@@ -8,6 +8,7 @@ from datetime import date
 from trustjournal.core.between import Goal, Progress, ProgressKind
 from trustjournal.core.i18n import _, format_date, format_number, ngettext, pgettext
 from trustjournal.services.milestones import Milestone, MilestoneKind
+from trustjournal.services.progress_words import Voice, reached_text
 
 
 def _day(day: date) -> str:
@@ -89,21 +90,7 @@ def progress_text(
     if record.what is ProgressKind.MILESTONE:
         found = milestones.get(record.key)
         return milestone_text(found) if found is not None else None
-    goal = goals.get(record.goal_id or 0)
-    if record.what is ProgressKind.GOAL:
-        title = goal.title if goal else record.title
-        return _("You reached your goal “{goal}”.").format(goal=title)
-    if goal is None:
-        return _("You did a step: “{step}”.").format(step=record.title)
-    if record.step is None or not 1 <= record.step <= len(goal.steps):
-        return _("You did a step towards “{goal}”: “{step}”.").format(
-            goal=goal.title, step=record.title
-        )
-    return ngettext(
-        "You did step {number} of {total} towards “{goal}”: “{step}”.",
-        "You did step {number} of {total} towards “{goal}”: “{step}”.",
-        len(goal.steps),
-    ).format(number=record.step, total=len(goal.steps), goal=goal.title, step=record.title)
+    return reached_text(record, goals.get(record.goal_id or 0), voice=Voice.YOU)
 
 
 def reached_on_text(record: Progress) -> str:
