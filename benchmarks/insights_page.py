@@ -33,6 +33,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 import trustjournal
+from benchmarks.args import figure_args
 from benchmarks.shell_figures import _argon2id, _figure, _wait
 from benchmarks.vaults import scratch_copy
 from trustjournal.app import Shell, build_shell
@@ -300,19 +301,10 @@ def cli_figures(directory: Path, passphrase: str, *, runs: int = RUNS) -> list[d
 
 def main() -> None:
     """Print the figures for one cached vault (`--json`: one JSON object)."""
-    args = sys.argv[1:]
-    runs = RUNS
-    if "--runs" in args:
-        at = args.index("--runs")
-        runs = int(args[at + 1])
-        del args[at : at + 2]
-    as_json = "--json" in args
-    args = [a for a in args if a != "--json"]
-    directory = Path(args[0])
-    passphrase = args[1] if len(args) > 1 else "benchmark passphrase"
-    report = page_figures(directory, passphrase, runs=runs)
-    report["cli"] = cli_figures(directory, passphrase, runs=runs)
-    if as_json:
+    args = figure_args(runs=RUNS)
+    report = page_figures(args.directory, args.passphrase, runs=args.runs)
+    report["cli"] = cli_figures(args.directory, args.passphrase, runs=args.runs)
+    if args.as_json:
         print(json.dumps(report))
         return
     from benchmarks.insights_page_report import print_insights_page

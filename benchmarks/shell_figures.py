@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import json
 import os
-import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -31,6 +30,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
+from benchmarks.args import figure_args
 from benchmarks.timing import stats
 from benchmarks.vaults import scratch_copy
 from trustjournal.app import Shell, build_shell
@@ -238,18 +238,9 @@ def _figure(name: str, samples: list[float]) -> dict[str, Any]:
 
 def main() -> None:
     """Print the figures for one cached vault (`--json`: one JSON object)."""
-    args = sys.argv[1:]
-    runs = RUNS
-    if "--runs" in args:
-        at = args.index("--runs")
-        runs = int(args[at + 1])
-        del args[at : at + 2]
-    as_json = "--json" in args
-    args = [a for a in args if a != "--json"]
-    directory = Path(args[0])
-    passphrase = args[1] if len(args) > 1 else "benchmark passphrase"
-    figures = shell_figures(directory, passphrase, runs=runs)
-    if as_json:
+    args = figure_args(runs=RUNS)
+    figures = shell_figures(args.directory, args.passphrase, runs=args.runs)
+    if args.as_json:
         print(json.dumps({"figures": figures}))
         return
     for figure in figures:

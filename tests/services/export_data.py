@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, timezone
+from pathlib import Path
 
+from tests.store.conftest import Clock, create_schema
 from trustjournal.core.entries import MAX_TEXT, About, GratitudeEntry, MoodCheckIn, TriggerRecord
 from trustjournal.core.periods import Period
+from trustjournal.services import portable
 from trustjournal.services.export.request import Audience, ExportRequest
+from trustjournal.store.db import Database, open_database
 from trustjournal.store.entries import EntryRepository
+from trustjournal.store.settings import SettingsRepository
+from trustjournal.store.vocabulary import VocabularyRepository
 
 TZ = timezone(timedelta(hours=1))
 NOW = datetime(2026, 3, 14, 18, 0, tzinfo=UTC).astimezone(TZ)
@@ -165,3 +172,22 @@ def request_for(audience: Audience, journal: Journal, **changes: object) -> Expo
 CANARIES = (LEFT_OUT, PRIVATE, OUTSIDE)
 PARTNER_HIDDEN = (THOUGHTS, URGE, BODY)
 CHOSEN_TEXTS = (CHOSEN_SITUATION, CHOSEN_NEED, CHOSEN_GRATITUDE, CHOSEN_NOTE, CHOSEN_COPING)
+
+
+def new_database(path: Path) -> Database:
+    """A new encrypted journal database at `path` (a random key), with the current schema."""
+    db = open_database(path, os.urandom(32))
+    create_schema(db)
+    return db
+
+
+def portable_sources(db: Database, now: datetime) -> portable.Sources:
+    """Everything the full export reads (entries, vocabulary, settings, between sessions) in
+    `db`, its clock stopped at `now`."""
+    clock = Clock(now)
+    return portable.Sources(
+        entries=EntryRepository(db=db, clock=clock),
+        vocabulary=VocabularyRepository(db=db, clock=clock),
+        settings=SettingsRepository(db=db),
+        between=db,
+    )

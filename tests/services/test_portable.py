@@ -17,7 +17,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.store.conftest import Clock, create_schema
+from tests.services.export_data import new_database, portable_sources
+from tests.store.conftest import Clock
 from tests.store.test_entries_roundtrip import (
     gratitudes,
     moods,
@@ -34,7 +35,7 @@ from trustjournal.services import imports, portable
 from trustjournal.services.imports import ImportFormatError
 from trustjournal.services.portable_files import ExportProgress, ExportStopped
 from trustjournal.services.portable_settings import import_settings
-from trustjournal.store.db import Database, open_database
+from trustjournal.store.db import Database
 from trustjournal.store.entries import EntryRepository
 from trustjournal.store.settings import SettingsRepository
 from trustjournal.store.vocabulary import VocabularyRepository
@@ -43,26 +44,10 @@ NOW = datetime(2026, 12, 6, 20, 0, tzinfo=UTC)
 WORD = "zqxvwholejournal"
 
 
-def _open(path: Path) -> Database:
-    db = open_database(path, os.urandom(32))
-    create_schema(db)
-    return db
-
-
-def _sources(db: Database) -> portable.Sources:
-    clock = Clock(NOW)
-    return portable.Sources(
-        entries=EntryRepository(db=db, clock=clock),
-        vocabulary=VocabularyRepository(db=db, clock=clock),
-        settings=SettingsRepository(db=db),
-        between=db,
-    )
-
-
 def _export(db: Database, path: Path) -> dict[str, object]:
     """The export with the entries in content order and without their ids, which are each
     journal's own (test_portable_between follows the links that use them)."""
-    portable.write_export(_sources(db), path, clock=lambda: NOW)
+    portable.write_export(portable_sources(db, NOW), path, clock=lambda: NOW)
     data = json.loads(path.read_text(encoding="utf-8"))
     entries = [{k: v for k, v in e.items() if k != "id"} for e in data["entries"]]
     data["entries"] = sorted(entries, key=lambda e: json.dumps(e, sort_keys=True))
@@ -70,7 +55,7 @@ def _export(db: Database, path: Path) -> dict[str, object]:
 
 
 def _import(db: Database, path: Path) -> imports.ImportPlan:
-    sources = _sources(db)
+    sources = portable_sources(db, NOW)
     parsed = portable.parse_export(imports.read_text(path.read_bytes()))
     plan = imports.plan(sources.entries, parsed.candidates, parsed.rejected)
     imports.apply(sources.entries, plan)
@@ -102,7 +87,7 @@ def test_export_import_export_gives_the_same_entries_and_twice_adds_nothing(
 ) -> None:
     with tempfile.TemporaryDirectory() as folder:
         root = Path(folder)
-        first, second = _open(root / "a.db"), _open(root / "b.db")
+        first, second = new_database(root / "a.db"), new_database(root / "b.db")
         try:
             repo = EntryRepository(db=first, clock=Clock(NOW))
             for entry, in_bin in entries:
@@ -127,14 +112,14 @@ def test_export_import_export_gives_the_same_entries_and_twice_adds_nothing(
 
 
 def test_the_file_is_private_and_says_what_it_is(tmp_path: Path) -> None:
-    db = _open(tmp_path / "a.db")
+    db = new_database(tmp_path / "a.db")
     EntryRepository(db=db, clock=Clock(NOW)).add(
         MoodCheckIn(
             occurred_at=datetime(2026, 3, 14, 9, tzinfo=timezone(timedelta(hours=1))), mood=4
         )
     )
     target = tmp_path / "all.json"
-    assert portable.write_export(_sources(db), target, clock=lambda: NOW) == 1
+    assert portable.write_export(portable_sources(db, NOW), target, clock=lambda: NOW) == 1
     db.close()
     assert stat.S_IMODE(target.stat().st_mode) == 0o600
     data = json.loads(target.read_text(encoding="utf-8"))
@@ -169,13 +154,13 @@ def _fail_at(code: int) -> Callable[..., object]:
 def test_a_failure_at_the_last_steps_leaves_nothing_behind(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, temp_files: str, call: str, code: int
 ) -> None:
-    db = _open(tmp_path / "a.db")
+    db = new_database(tmp_path / "a.db")
     EntryRepository(db=db, clock=Clock(NOW)).add(MoodCheckIn(occurred_at=NOW, mood=4, note=WORD))
     out = tmp_path / "out"
     out.mkdir()
     monkeypatch.setattr(os, call, _fail_at(code))
     with pytest.raises(UserFacingError) as caught:
-        portable.write_export(_sources(db), out / "all.json", clock=lambda: NOW)
+        portable.write_export(portable_sources(db, NOW), out / "all.json", clock=lambda: NOW)
     monkeypatch.undo()
     db.close()
     assert ("disk is full" in caught.value.message) == (code == errno.ENOSPC)
@@ -196,7 +181,7 @@ def _open_in(folder: Path) -> int:
 def test_a_stop_halfway_through_the_entries_leaves_nothing_behind(
     tmp_path: Path, temp_files: str
 ) -> None:
-    db = _open(tmp_path / "a.db")
+    db = new_database(tmp_path / "a.db")
     entries = (MoodCheckIn(occurred_at=NOW, mood=4, note=f"{WORD} {i}") for i in range(1200))
     EntryRepository(db=db, clock=Clock(NOW)).add_many(entries)
     out = tmp_path / "out"
@@ -212,7 +197,10 @@ def test_a_stop_halfway_through_the_entries_leaves_nothing_behind(
 
     with pytest.raises(ExportStopped):
         portable.write_export(
-            _sources(db), out / "all.json", clock=lambda: NOW, progress=stop_at_the_second_chunk
+            portable_sources(db, NOW),
+            out / "all.json",
+            clock=lambda: NOW,
+            progress=stop_at_the_second_chunk,
         )
     db.close()
     assert on_disk and on_disk[0] > 10_000  # half a journal really was on disk
@@ -220,11 +208,11 @@ def test_a_stop_halfway_through_the_entries_leaves_nothing_behind(
 
 
 def test_an_existing_file_is_never_replaced(tmp_path: Path, temp_files: str) -> None:
-    db = _open(tmp_path / "a.db")
+    db = new_database(tmp_path / "a.db")
     target = tmp_path / "all.json"
     target.write_bytes(b"someone's own file")
     with pytest.raises(UserFacingError, match="already a file with that name"):
-        portable.write_export(_sources(db), target, clock=lambda: NOW)
+        portable.write_export(portable_sources(db, NOW), target, clock=lambda: NOW)
     db.close()
     assert target.read_bytes() == b"someone's own file"
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]
@@ -285,7 +273,7 @@ def test_every_exported_entry_has_only_fields_its_schema_allows(tmp_path: Path) 
     )
     from trustjournal.core.resources import load_json
 
-    db = _open(tmp_path / "a.db")
+    db = new_database(tmp_path / "a.db")
     repo = EntryRepository(db=db, clock=Clock(NOW))
     repo.add(MoodCheckIn(occurred_at=NOW, mood=5, tags=("walk",), private=True))
     repo.add(GratitudeEntry(occurred_at=NOW, text="tea", expressed_on=NOW.date()))

@@ -4,7 +4,6 @@ to sessions and goals following the new ids), twice adds nothing, and format 1 s
 from __future__ import annotations
 
 import json
-import os
 import tempfile
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -13,7 +12,8 @@ from typing import Any
 from hypothesis import HealthCheck, given, reject, settings
 from hypothesis import strategies as st
 
-from tests.store.conftest import Clock, create_schema
+from tests.services.export_data import new_database, portable_sources
+from tests.store.conftest import Clock
 from tests.store.test_entries_roundtrip import moments, sessions, short_texts
 from trustjournal.core.between import (
     Counts,
@@ -31,34 +31,16 @@ from trustjournal.core.errors import ValidationError
 from trustjournal.services import imports, portable
 from trustjournal.services.imports_files import apply_parsed, parse_file, plan_file
 from trustjournal.store.between_dump import all_homework
-from trustjournal.store.db import Database, open_database
+from trustjournal.store.db import Database
 from trustjournal.store.entries import EntryRepository
 from trustjournal.store.goals import GoalRepository, ProgressRepository
 from trustjournal.store.homework import HomeworkRepository
-from trustjournal.store.settings import SettingsRepository
-from trustjournal.store.vocabulary import VocabularyRepository
 
 NOW = datetime(2026, 12, 6, 20, 0, tzinfo=UTC)
 
 
-def _open(path: Path) -> Database:
-    db = open_database(path, os.urandom(32))
-    create_schema(db)
-    return db
-
-
-def _sources(db: Database) -> portable.Sources:
-    clock = Clock(NOW)
-    return portable.Sources(
-        entries=EntryRepository(db=db, clock=clock),
-        vocabulary=VocabularyRepository(db=db, clock=clock),
-        settings=SettingsRepository(db=db),
-        between=db,
-    )
-
-
 def export(db: Database, path: Path) -> dict[str, Any]:
-    portable.write_export(_sources(db), path, clock=lambda: NOW)
+    portable.write_export(portable_sources(db, NOW), path, clock=lambda: NOW)
     data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
     return data
 
@@ -226,7 +208,7 @@ def test_homework_goals_and_progress_come_back_equal_and_twice_adds_nothing(
 ) -> None:
     with tempfile.TemporaryDirectory() as folder:
         root = Path(folder)
-        first, second = _open(root / "a.db"), _open(root / "b.db")
+        first, second = new_database(root / "a.db"), new_database(root / "b.db")
         try:
             _fill(first, found_sessions, items, found_goals, acknowledged)
             exported = export(first, root / "a.json")
@@ -260,7 +242,7 @@ def test_a_format_1_export_still_imports(tmp_path: Path) -> None:
     }
     path = tmp_path / "old.json"
     path.write_text(json.dumps(old), encoding="utf-8")
-    db = _open(tmp_path / "b.db")
+    db = new_database(tmp_path / "b.db")
     plan = import_file(db, path)
     assert (len(plan.to_add), plan.rejected, plan.between) == (2, [], None)
     exported = export(db, tmp_path / "again.json")
@@ -308,7 +290,7 @@ def test_every_exported_field_of_homework_goals_and_progress_is_in_the_schema(
 ) -> None:
     from trustjournal.core.resources import load_json
 
-    db = _open(tmp_path / "a.db")
+    db = new_database(tmp_path / "a.db")
     session = TherapySession(occurred_at=NOW, with_whom="Dr. Lee", next_at=NOW + timedelta(7))
     _fill(
         db,
@@ -343,7 +325,7 @@ def allowed_steps(schema: dict[str, Any]) -> dict[str, Any]:
 def test_the_encrypted_archive_carries_homework_goals_and_progress(tmp_path: Path) -> None:
     from trustjournal.services.imports_files import file_text
 
-    db = _open(tmp_path / "a.db")
+    db = new_database(tmp_path / "a.db")
     _fill(
         db,
         [TherapySession(occurred_at=NOW, with_whom="Dr. Lee")],
@@ -354,13 +336,13 @@ def test_the_encrypted_archive_carries_homework_goals_and_progress(tmp_path: Pat
     )  # fmt: skip
     target = tmp_path / "all.zip"
     secret = "lantern orchard quietly folding maps"
-    portable.write_export(_sources(db), target, clock=lambda: NOW, passphrase=secret)
+    portable.write_export(portable_sources(db, NOW), target, clock=lambda: NOW, passphrase=secret)
     plain = export(db, tmp_path / "all.json")
     db.close()
     assert b"walk" not in target.read_bytes()
     opened = json.loads(file_text(target.read_bytes(), secret))
     assert comparable(opened) == comparable(plain)
-    fresh = _open(tmp_path / "b.db")
+    fresh = new_database(tmp_path / "b.db")
     parsed = parse_file(file_text(target.read_bytes(), secret))
     apply_parsed(fresh, Clock(NOW), parsed, plan_file(fresh, Clock(NOW), parsed))
     [held] = all_homework(fresh)

@@ -7,6 +7,8 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TypeVar
 
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
@@ -20,6 +22,9 @@ from trustjournal.ui.editors.base import EntryEditor
 from trustjournal.ui.editors.pane import EditorPane
 from trustjournal.ui.editors.registry import default_editors
 from trustjournal.ui.events import JournalEvents
+from trustjournal.ui.main_frame import MainFrame
+from trustjournal.ui.pages.insights_page import InsightsPage
+from trustjournal.ui.pages.journal_pages import journal_pages
 from trustjournal.ui.session import Session
 from trustjournal.ui.tasks import ScopedTasks, SynchronousTasks
 
@@ -129,3 +134,14 @@ def editor_of(pane: EditorPane, kind: type[E]) -> E:
     editor = pane.editor
     assert isinstance(editor, kind)
     return editor
+
+
+def open_insights(qtbot: QtBot, session: Session) -> tuple[MainFrame, InsightsPage]:
+    """The main frame shown and active, gone to Insights by Ctrl+3 as a person would."""
+    frame = shown(qtbot, MainFrame(specs=journal_pages(), session=session), (1280, 800))
+    frame.activateWindow()
+    qtbot.waitUntil(frame.isActiveWindow)
+    QTest.keyClick(frame, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    page = frame.page("insights")
+    assert isinstance(page, InsightsPage)
+    return frame, page

@@ -11,14 +11,11 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
-from tests.ui.journal_helpers import NOW, MovableClock, create_vault, open_session, shown
+from tests.ui.journal_helpers import NOW, new_session, open_insights
 from trustjournal.core.entries import MoodCheckIn
 from trustjournal.core.periods import Period
 from trustjournal.services.insights_figures import PERIOD_SETTING, Span
-from trustjournal.ui.main_frame import MainFrame
-from trustjournal.ui.pages.insights_page import InsightsPage
 from trustjournal.ui.pages.journal_page import JournalPage
-from trustjournal.ui.pages.journal_pages import journal_pages
 from trustjournal.ui.session import Session
 
 TODAY = NOW.date()
@@ -26,26 +23,14 @@ TODAY = NOW.date()
 
 @pytest.fixture
 def session(tmp_path: Path) -> Iterator[Session]:
-    vault = create_vault(tmp_path / "journal")
-    yield open_session(vault, MovableClock())
-    vault.lock()
-
-
-def _frame(qtbot: QtBot, session: Session) -> tuple[MainFrame, InsightsPage]:
-    frame = shown(qtbot, MainFrame(specs=journal_pages(), session=session), (1280, 800))
-    frame.activateWindow()
-    qtbot.waitUntil(frame.isActiveWindow)
-    QTest.keyClick(frame, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
-    page = frame.page("insights")
-    assert isinstance(page, InsightsPage)
-    return frame, page
+    yield from new_session(tmp_path)
 
 
 def test_typed_custom_dates_choose_the_period_and_are_remembered(
     qtbot: QtBot, session: Session
 ) -> None:
     session.entries.add(MoodCheckIn(occurred_at=NOW - timedelta(days=60), mood=4))
-    _frame_unused, page = _frame(qtbot, session)
+    _frame_unused, page = open_insights(qtbot, session)
     page.bar.span.setFocus()
     QTest.keyClick(page.bar.span, Qt.Key.Key_End)  # the last choice: "Choose dates"
     assert page.bar.current_span() == Span.CUSTOM
@@ -67,7 +52,7 @@ def test_a_click_on_a_day_in_the_chart_opens_it_in_the_journal(
     for ago in (5, 1):
         entry = session.entries.add(MoodCheckIn(occurred_at=NOW - timedelta(days=ago), mood=6))
         ids[ago] = entry.id
-    frame, page = _frame(qtbot, session)
+    frame, page = open_insights(qtbot, session)
     chart = page.chart
     # Days sit evenly across the plot; a click nearest the day five days ago chooses it.
     plot_left, plot_right = 34, chart.width() - 12

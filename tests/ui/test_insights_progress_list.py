@@ -9,35 +9,19 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
-from tests.ui.journal_helpers import NOW, MovableClock, create_vault, open_session, shown
+from tests.ui.journal_helpers import NOW, new_session, open_insights
 from trustjournal.core.between import Goal, GoalState, GoalStep
 from trustjournal.core.entries import MoodCheckIn
 from trustjournal.services.between import BetweenOperations
 from trustjournal.services.insights_figures import Span
-from trustjournal.ui.main_frame import MainFrame
-from trustjournal.ui.pages.insights_page import InsightsPage
-from trustjournal.ui.pages.journal_pages import journal_pages
 from trustjournal.ui.session import Session
 
 
 @pytest.fixture
 def session(tmp_path: Path) -> Iterator[Session]:
-    vault = create_vault(tmp_path / "journal")
-    yield open_session(vault, MovableClock())
-    vault.lock()
-
-
-def _insights(qtbot: QtBot, session: Session) -> tuple[MainFrame, InsightsPage]:
-    frame = shown(qtbot, MainFrame(specs=journal_pages(), session=session), (1280, 800))
-    frame.activateWindow()
-    qtbot.waitUntil(frame.isActiveWindow)
-    QTest.keyClick(frame, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
-    page = frame.page("insights")
-    assert isinstance(page, InsightsPage)
-    return frame, page
+    yield from new_session(tmp_path)
 
 
 def _fill(session: Session) -> None:
@@ -60,7 +44,7 @@ def test_the_period_lists_what_was_reached_with_days_and_numbers(
     qtbot: QtBot, session: Session
 ) -> None:
     _fill(session)
-    frame, page = _insights(qtbot, session)
+    frame, page = open_insights(qtbot, session)
     page.bar.choose(Span.WEEKS_4)
     shown_lines = [line.text() for line in page.reached.lines if line.isVisibleTo(page)]
     assert shown_lines == [
@@ -80,7 +64,7 @@ def test_the_period_lists_what_was_reached_with_days_and_numbers(
 
 def test_nothing_reached_says_so_plainly(qtbot: QtBot, session: Session) -> None:
     session.entries.add(MoodCheckIn(occurred_at=NOW, mood=5))
-    frame, page = _insights(qtbot, session)
+    frame, page = open_insights(qtbot, session)
     assert page.reached.nothing.isVisibleTo(page)
     assert not [line for line in page.reached.lines if line.isVisibleTo(page)]
     frame.stash_and_clear()

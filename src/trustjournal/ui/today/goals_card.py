@@ -6,7 +6,6 @@ from __future__ import annotations
 from itertools import pairwise
 from typing import Any
 
-from PySide6.QtCore import QTimer
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
@@ -19,11 +18,11 @@ from trustjournal.ui.session import Session
 from trustjournal.ui.today.between_access import between_runner
 from trustjournal.ui.today.goal_dialog import GoalChoice, GoalDialog
 from trustjournal.ui.today.progress_words import steps_done_text
+from trustjournal.ui.today.undo_offer import UndoOffer
 from trustjournal.ui.undo import CommandWords, OperationCommand
 from trustjournal.ui.widgets.common import button, card, label
 from trustjournal.ui.widgets.fading import Confirmation
 
-UNDO_MS = 8000  # how long Undo stays beside what was done
 SHOWN = 5  # goals shown before "Show all"
 WATCHED = frozenset({Change.GOALS, Change.PROGRESS})
 
@@ -94,11 +93,8 @@ class GoalsCard(QWidget):
         self.more_button = button("", flat=True)
         self.status = label("", role="good", wrap=True)
         self.confirmation = Confirmation(self.status, self)
-        self.undo_button = button(_("Undo"), flat=True)
-        self.undo_button.hide()
-        self.undo_timer = QTimer(self)
-        self.undo_timer.setSingleShot(True)
-        self.undo_timer.setInterval(UNDO_MS)
+        self.undo_offer = UndoOffer(self, undo_stack=undo_stack)
+        self.undo_button = self.undo_offer.button
         frame, column = card(self, heading=_("Goals"))
         self._rows_column = QVBoxLayout()
         self._rows_column.setSpacing(10)
@@ -118,8 +114,6 @@ class GoalsCard(QWidget):
         outer.addWidget(frame)
         self.new_button.clicked.connect(lambda: self.edit(None))
         self.more_button.clicked.connect(self._toggle_all)
-        self.undo_button.clicked.connect(self.undo)
-        self.undo_timer.timeout.connect(self.undo_button.hide)
         session.events.changed.connect(self._on_changed)
         self.refresh()
 
@@ -261,7 +255,7 @@ class GoalsCard(QWidget):
                 on_error=lambda error: self.confirmation.say(str(error), role="error"),
             )
         )
-        self._offer_undo()
+        self.undo_offer.offer()
         self.confirmation.confirm(_("Goal saved."))
 
     def _push(self, words: CommandWords, *, redo: Any, undo: Any) -> None:
@@ -276,26 +270,19 @@ class GoalsCard(QWidget):
                 on_error=lambda error: self.confirmation.say(str(error), role="error"),
             )
         )
-        self._offer_undo()
-
-    def _offer_undo(self) -> None:
-        self.undo_button.show()
-        self.undo_timer.start()
+        self.undo_offer.offer()
 
     def undo(self) -> None:
         """Take the last change here back (the Undo shown after it)."""
-        if not self.undo_button.isHidden():
-            self.undo_stack.undo()
+        self.undo_offer.undo()
 
     def _on_undone(self) -> None:
-        self.undo_timer.stop()
-        self.undo_button.hide()
+        self.undo_offer.withdraw()
         self.confirmation.say(_("Taken back."), role="hint")
 
     def clear(self) -> None:
         """Stop listening and forget the goals (the journal is locking)."""
         self._session.events.changed.disconnect(self._on_changed)
-        self.undo_timer.stop()
-        self.undo_button.hide()
+        self.undo_offer.withdraw()
         self.confirmation.clear()
         self.show_goals([])

@@ -6,8 +6,8 @@ from __future__ import annotations
 import logging
 from datetime import date
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QUndoStack
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
 
 from trustjournal.core.between import Counts, Homework
@@ -20,11 +20,11 @@ from trustjournal.ui.today import between_access
 from trustjournal.ui.today.between_access import TICKED, BetweenRunner
 from trustjournal.ui.today.homework_dialog import HomeworkCommand, HomeworkDialog
 from trustjournal.ui.today.homework_words import details_text, progress_text, shown_this_week
+from trustjournal.ui.today.undo_offer import UndoOffer
 from trustjournal.ui.widgets.common import button, card, label, remove_rows
 
 log = logging.getLogger(__name__)
 
-UNDO_MS = 8000  # how long Undo stays after a change
 EMPTY = N_("No homework right now. What you agree on in a session can go here.")
 
 
@@ -77,7 +77,6 @@ class HomeworkCard(QWidget):
         super().__init__(parent)
         self._session = session
         self.undo_stack = undo_stack
-        self._undo_index = undo_stack.index()
         self._generation = 0  # results of older reads are dropped
         self._loaded = False
         self.rows: list[HomeworkRow] = []
@@ -87,21 +86,16 @@ class HomeworkCard(QWidget):
         self.add_button = button(_("Add homework…"), flat=True)
         self.add_button.setAutoDefault(True)
         self.undo_text = label("", role="good")
-        self.undo_button = button(_("Undo"), flat=True)
+        self.undo_offer = UndoOffer(self, undo_stack=undo_stack, text=self.undo_text)
+        self.undo_button = self.undo_offer.button
         self.undo_button.setAutoDefault(True)
-        self.undo_timer = QTimer(self)
-        self.undo_timer.setSingleShot(True)
-        self.undo_timer.setInterval(UNDO_MS)
         self.error = label("", role="error")
         self.row_box = QVBoxLayout()
         self.row_box.setSpacing(2)
         self._lay_out()
         self.error.hide()
-        self._hide_undo()
         self.add_button.clicked.connect(lambda: self.open_dialog(None))
-        self.undo_button.clicked.connect(self.undo)
-        self.undo_timer.timeout.connect(self._hide_undo)
-        self.undo_stack.indexChanged.connect(self._on_undo_stack_index_changed)
+        self.undo_offer.follow(_said)
         session.events.changed.connect(self._on_changed)
         self.refresh()
 
@@ -215,19 +209,7 @@ class HomeworkCard(QWidget):
 
     def undo(self) -> None:
         """Take back the last change (the Undo shown after it)."""
-        if not self.undo_button.isHidden():
-            self.undo_stack.undo()
-
-    def _on_undo_stack_index_changed(self, index: int) -> None:
-        grew, self._undo_index = index > self._undo_index, index
-        command = self.undo_stack.command(index - 1) if grew else None
-        if isinstance(command, HomeworkCommand) and command.said:
-            self.undo_text.setText(command.said)
-            self.undo_text.show()
-            self.undo_button.show()
-            self.undo_timer.start()
-        else:  # something else was done or undone: this Undo would no longer be ours
-            self._hide_undo()
+        self.undo_offer.undo()
 
     def _on_command_failed(self, error: UserFacingError) -> None:
         if isinstance(error, HomeworkNotFoundError):
@@ -238,18 +220,13 @@ class HomeworkCard(QWidget):
         self.error.setText(text)
         self.error.show()
 
-    def _hide_undo(self) -> None:
-        self.undo_timer.stop()
-        self.undo_text.hide()
-        self.undo_button.hide()
-
     def _on_changed(self, _changes: frozenset[str]) -> None:
         self.refresh()
 
     def clear(self) -> None:
         """Forget every item shown (the journal is locking)."""
         self._generation += 1
-        self._hide_undo()
+        self.undo_offer.withdraw()
         self.error.hide()
         remove_rows(self.row_box, self.rows)
         self.rows = []
@@ -260,3 +237,8 @@ class HomeworkCard(QWidget):
         """Stop listening for changes, and forget what is shown."""
         self._session.events.changed.disconnect(self._on_changed)
         self.clear()
+
+
+def _said(command: QUndoCommand | None) -> str:
+    """What Undo says beside a homework change ("" for anyone else's: no Undo here)."""
+    return command.said if isinstance(command, HomeworkCommand) else ""

@@ -17,12 +17,12 @@ from trustjournal.ui.editors.pane import AUTOSAVE_MS
 from trustjournal.ui.editors.quality_time import connection_box, connection_of
 from trustjournal.ui.session import Session
 from trustjournal.ui.today.gratitude_card import QuickField
+from trustjournal.ui.today.undo_offer import UndoOffer
 from trustjournal.ui.undo import CommandWords, OperationCommand
 from trustjournal.ui.widgets.common import button, card, label
 from trustjournal.ui.widgets.fading import Confirmation
 
 DRAFT_KEY = "today.together"
-UNDO_MS = 8000  # how long Undo stays beside "Saved"
 SAVED = N_("Saved to your journal.")
 WORDS = (
     N_("saving the time together of {day}"),
@@ -61,16 +61,13 @@ class TogetherCard(QWidget):
         self.save_button.setToolTip(_("Save (Enter)"))
         self.status = label("", role="good", wrap=True)
         self.confirmation = Confirmation(self.status, self)
-        self.undo_button = button(_("Undo"), flat=True)
+        self.undo_offer = UndoOffer(self, undo_stack=undo_stack)
+        self.undo_button = self.undo_offer.button
         self.undo_button.setToolTip(_("Take this time together back out of the journal"))
-        self.undo_button.hide()
         self.statement_button = button(_("Prepare an I statement"), flat=True)
         self.statement_button.setToolTip(_("I feel … when … because … what I would like is …"))
         self.reflection_button = button(_("Write a reflection"), flat=True)
         self.reflection_button.setToolTip(_("Free writing, in the Journal"))
-        self.undo_timer = QTimer(self)
-        self.undo_timer.setSingleShot(True)
-        self.undo_timer.setInterval(UNDO_MS)
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setInterval(AUTOSAVE_MS)
@@ -80,8 +77,6 @@ class TogetherCard(QWidget):
         self.reflection_button.setHidden(not reflections)
         self.what.returnPressed.connect(self.save)
         self.save_button.clicked.connect(self.save)
-        self.undo_button.clicked.connect(self.undo)
-        self.undo_timer.timeout.connect(self.undo_button.hide)
         self.timer.timeout.connect(self.stash_drafts)
         self.what.textEdited.connect(self._on_edited)
         self.connection.valueChanged.connect(lambda _value: self.timer.start())
@@ -167,17 +162,14 @@ class TogetherCard(QWidget):
             )
         )
         self.confirmation.confirm(_(SAVED))
-        self.undo_button.show()
-        self.undo_timer.start()
+        self.undo_offer.offer()
 
     def undo(self) -> None:
         """Take the last quick save back (the Undo shown after it)."""
-        if not self.undo_button.isHidden():
-            self.undo_stack.undo()
+        self.undo_offer.undo()
 
     def _on_undone(self) -> None:
-        self.undo_timer.stop()
-        self.undo_button.hide()
+        self.undo_offer.withdraw()
         self.confirmation.say(_("Taken back out of the journal."), role="hint")
 
     def _on_edited(self, _text: str) -> None:
@@ -211,8 +203,7 @@ class TogetherCard(QWidget):
     def clear(self) -> None:
         """Empty the card (the journal is locking)."""
         self.timer.stop()
-        self.undo_timer.stop()
-        self.undo_button.hide()
+        self.undo_offer.withdraw()
         self.what.clear()
         self.connection.setValue(-1)
         self.confirmation.clear()

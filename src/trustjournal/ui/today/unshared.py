@@ -6,8 +6,8 @@ import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QUndoStack
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from trustjournal.core.entries import About, EntryKind, GratitudeEntry
@@ -18,6 +18,7 @@ from trustjournal.core.wording import first_line, short_day
 from trustjournal.services.gratitude import about_label
 from trustjournal.ui.icons import Icon
 from trustjournal.ui.session import Session
+from trustjournal.ui.today.undo_offer import UndoOffer
 from trustjournal.ui.undo import OperationCommand, told_words
 from trustjournal.ui.widgets.common import button, label, lay_out_item_row, remove_rows
 
@@ -33,7 +34,6 @@ UNSHARED = EntryQuery(
     about=frozenset({About.PARTNER.value, About.US.value}),
 )
 SHOWN = 3  # appreciations listed; the rest wait in the Journal
-UNDO_MS = 8000  # how long "Undo" stays after "I told them"
 TEXT_WIDTH = 140  # characters of an appreciation shown in the list
 EMPTY = N_(  # translated where shown
     "Nothing waiting. What you appreciate about your partner or the two of you, "
@@ -82,17 +82,13 @@ class UnsharedList(QWidget):
         super().__init__(parent)
         self._session = session
         self.undo_stack = undo_stack if undo_stack is not None else QUndoStack(self)
-        self._undo_index = self.undo_stack.index()  # as it grows, Undo shows here
         self._generation = 0  # results of older reads are dropped
         self.rows: list[UnsharedRow] = []
         self.empty = label(_(EMPTY), role="hint")
         self.more = label("", role="hint")
         self.undo_text = label("", role="good", wrap=False)
-        self.undo_button = button(_("Undo"), flat=True)
-        self.undo_timer = QTimer(self)
-        self.undo_timer.setSingleShot(True)
-        self.undo_timer.setInterval(UNDO_MS)
-        self.undo_timer.timeout.connect(self._hide_undo)
+        self.undo_offer = UndoOffer(self, undo_stack=self.undo_stack, text=self.undo_text)
+        self.undo_button = self.undo_offer.button
         self.error = label("", role="error")
         self.error.hide()
         self.row_box = QVBoxLayout()
@@ -114,9 +110,7 @@ class UnsharedList(QWidget):
         layout.addWidget(self.more)
         layout.addLayout(undo_row)
         layout.addWidget(self.error)
-        self.undo_button.clicked.connect(self.undo)
-        self.undo_stack.indexChanged.connect(self._on_undo_stack_index_changed)
-        self._hide_undo()
+        self.undo_offer.follow(_offered)  # as the stack grows by "I told them", Undo shows here
         self.more.hide()  # until it has been counted
 
     def refresh(self) -> None:
@@ -181,20 +175,7 @@ class UnsharedList(QWidget):
 
     def undo(self) -> None:
         """Take back the last "I told them" (the Undo shown after it)."""
-        if not self.undo_button.isHidden():
-            self.undo_stack.undo()
-
-    def _on_undo_stack_index_changed(self, index: int) -> None:
-        grew, self._undo_index = index > self._undo_index, index
-        command = self.undo_stack.command(index - 1) if grew else None
-        offer = getattr(command, "offer", "")
-        if offer and isinstance(command, OperationCommand):
-            self.undo_text.setText(offer)
-            self.undo_text.show()
-            self.undo_button.show()
-            self.undo_timer.start()
-        else:
-            self._hide_undo()
+        self.undo_offer.undo()
 
     def _on_command_failed(self, error: UserFacingError) -> None:
         if isinstance(error, EntryNotFoundError):
@@ -216,16 +197,11 @@ class UnsharedList(QWidget):
         self.error.hide()
         return result
 
-    def _hide_undo(self) -> None:
-        self.undo_timer.stop()
-        self.undo_text.hide()
-        self.undo_button.hide()
-
     def clear(self) -> None:
         """Forget every appreciation shown (the journal is locking)."""
         self._generation += 1
         self.undo_stack.clear()
-        self._hide_undo()
+        self.undo_offer.withdraw()
         self._drop_rows()
 
     def _drop_rows(self) -> None:
@@ -235,3 +211,8 @@ class UnsharedList(QWidget):
     def texts(self) -> list[QLabel]:
         """The text labels of the rows shown, newest first."""
         return [row.text for row in self.rows]
+
+
+def _offered(command: QUndoCommand | None) -> str:
+    """What Undo says beside a change that offers one ("I told them"), else ""."""
+    return command.offer if isinstance(command, OperationCommand) else ""
