@@ -163,6 +163,30 @@ from trustjournal.__main__ import main
 sys.exit(main(sys.argv[1:]))
 """
 
+# No journal yet: the shell is built after the window is shown; look once it has started.
+WELCOME_PROBE = """
+import sys
+from PySide6.QtCore import QTimer
+from trustjournal import app as app_module
+built = app_module.build_shell
+
+def build_shell(**kwargs):
+    shell = built(**kwargs)
+
+    def look():
+        window = shell.window
+        print("visible", window.isVisible(), "minimised", window.isMinimized(),
+              type(shell.controller.screen()).__name__, flush=True)
+        window.close()
+
+    QTimer.singleShot(0, look)
+    return shell
+
+app_module.build_shell = build_shell
+from trustjournal.__main__ import main
+sys.exit(main(sys.argv[1:]))
+"""
+
 # A desktop with a tray: Quit from its menu ends the app although its window was never shown.
 QUIT_PROBE = """
 import sys
@@ -217,6 +241,11 @@ def test_the_real_entry_point_starts_minimised_on_the_lock_screen(tmp_path: Path
     make_vault(tmp_path / "journal")
     said = _run(tmp_path, MAIN_PROBE, "--vault", str(tmp_path / "journal"), "--minimised")
     assert said.split() == ["visible", "True", "minimised", "True", "UnlockScreen"]
+
+
+def test_with_no_journal_yet_minimised_shows_the_welcome_screen_as_usual(tmp_path: Path) -> None:
+    said = _run(tmp_path, WELCOME_PROBE, "--minimised", "--vault", str(tmp_path / "new"))
+    assert said.split() == ["visible", "True", "minimised", "False", "WelcomeScreen"]
 
 
 def test_quit_from_the_tray_ends_an_app_whose_window_was_never_shown(tmp_path: Path) -> None:
