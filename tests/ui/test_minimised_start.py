@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
 from datetime import datetime, time
@@ -218,23 +219,28 @@ print("ended", code, "shown", shell.window.isVisible(), flush=True)
 """
 
 
-def _run(tmp_path: Path, code: str, *args: str) -> str:
+def _env(tmp_path: Path) -> dict[str, str]:
+    return {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "HOME": str(tmp_path / "home"),
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+        "XDG_DATA_HOME": str(tmp_path / "data"),
+    }
+
+
+def _run(tmp_path: Path, code: str, *args: str, app: bool = False) -> str:
+    """What `code` (or, with `app`, `trustjournal` itself) prints: stdout, or stderr for the app."""
     result = subprocess.run(
-        [sys.executable, "-c", code, *args],
-        env={
-            **os.environ,
-            "QT_QPA_PLATFORM": "offscreen",
-            "HOME": str(tmp_path / "home"),
-            "XDG_CONFIG_HOME": str(tmp_path / "config"),
-            "XDG_DATA_HOME": str(tmp_path / "data"),
-        },
+        [sys.executable, *(["-m", "trustjournal"] if app else ["-c", code]), *args],
+        env=_env(tmp_path),
         capture_output=True,
         text=True,
         timeout=120,  # a hang (an app that never ends) fails here
         check=False,
     )
     assert result.returncode == 0, result.stderr
-    return result.stdout
+    return result.stderr if app else result.stdout
 
 
 def test_the_real_entry_point_starts_minimised_on_the_lock_screen(tmp_path: Path) -> None:
@@ -252,3 +258,57 @@ def test_quit_from_the_tray_ends_an_app_whose_window_was_never_shown(tmp_path: P
     make_vault(tmp_path / "journal")
     said = _run(tmp_path, QUIT_PROBE, str(tmp_path / "journal"))
     assert said.split() == ["ended", "0", "shown", "False"]
+
+
+# The real app started minimised, counting how often something asks its window to the front.
+RAISE_PROBE = """
+import sys
+from trustjournal import app as app_module
+from trustjournal.ui.main_window import MainWindow
+started, bring = app_module.start_minimised, MainWindow.bring_to_front
+asked = []
+
+def bring_to_front(window):
+    asked.append(1)
+    print("raised", len(asked), flush=True)
+    bring(window)
+
+def start_minimised(shell):
+    started(shell)
+    print("started", flush=True)
+
+MainWindow.bring_to_front = bring_to_front
+app_module.start_minimised = start_minimised
+from trustjournal.__main__ import main
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+def test_a_second_launch_raises_the_window_but_a_second_login_start_does_not(
+    tmp_path: Path,
+) -> None:
+    make_vault(tmp_path / "journal")
+    journal = str(tmp_path / "journal")
+    env = _env(tmp_path)
+    with subprocess.Popen(
+        [sys.executable, "-c", RAISE_PROBE, "--minimised", "--vault", journal],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    ) as first:
+        try:
+            assert first.stdout is not None
+            assert first.stdout.readline().split() == ["started"]
+            login = _run(tmp_path, "", "--vault", journal, "--minimised", app=True)
+            assert login.strip() == "TrustJournal is already open for this journal."
+            second = _run(tmp_path, "", "--vault", journal, app=True)
+            assert "brought to the front" in second
+            assert first.stdout.readline().split() == ["raised", "1"]
+            first.send_signal(signal.SIGTERM)
+            rest, _ = first.communicate(timeout=60)
+            assert first.returncode == 0
+            assert "raised" not in rest  # the login start asked for nothing
+        finally:
+            if first.poll() is None:
+                first.kill()
