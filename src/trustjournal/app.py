@@ -42,6 +42,7 @@ if TYPE_CHECKING:  # the shell's own modules load in build_shell: after the unlo
     from trustjournal.ui.reminders import ReminderScheduler
     from trustjournal.ui.session import Session
     from trustjournal.ui.tasks import Tasks
+    from trustjournal.ui.tray import TrayMaker
 
 log = logging.getLogger(__name__)
 
@@ -124,6 +125,8 @@ def build_shell(
     window: MainWindow | None = None,
     theme: ThemeManager | None = None,
     after_paint: AfterFirstPaint | None = None,
+    tray: TrayMaker | None = None,
+    notify: Callable[[str], object] | None = None,
 ) -> Shell:
     """Build the window, the controller and their helpers (nothing new is shown yet).
 
@@ -132,6 +135,8 @@ def build_shell(
     before the rest of the shell, as `run` does. The tray icon waits in `after_paint` (see
     `AfterFirstPaint`): it is made after the window first paints, once
     `after_paint.watch(window)` is called, and at the latest before any journal opens.
+    `tray` (default: `make_tray`, an icon where the desktop has a tray) and `notify` (default:
+    the tray's message) are seams for tests.
     """
     from PySide6.QtGui import QGuiApplication
 
@@ -232,18 +237,26 @@ def build_shell(
     def add_tray() -> None:
         from trustjournal.ui.tray import make_tray
 
-        shell.tray = make_tray(window=window, lock_manager=lock_manager, parent=window)
+        shell.tray = (tray or make_tray)(window=window, lock_manager=lock_manager, parent=window)
 
     after_paint.add(theme.use_control_style)  # check boxes come only after the first screen
 
     after_paint.add(add_tray)
     if demo_passphrase is None:  # the throwaway demo never changes the person's reminders
         # After the first paint (and before any unlock): its modules are not the lock screen's.
-        after_paint.add(lambda: _add_reminders(shell, qsettings=qsettings, clock=clock))
+        after_paint.add(
+            lambda: _add_reminders(shell, qsettings=qsettings, clock=clock, notify=notify)
+        )
     return shell
 
 
-def _add_reminders(shell: Shell, *, qsettings: QSettings, clock: Callable[[], datetime]) -> None:
+def _add_reminders(
+    shell: Shell,
+    *,
+    qsettings: QSettings,
+    clock: Callable[[], datetime],
+    notify: Callable[[str], object] | None,
+) -> None:
     """Reminders run while the app does, locked or not; they speak through the tray, if any."""
     from trustjournal.ui.reminders import ReminderScheduler, watch_journal
     from trustjournal.ui.tray import show_reminder
@@ -251,11 +264,25 @@ def _add_reminders(shell: Shell, *, qsettings: QSettings, clock: Callable[[], da
     shell.reminders = ReminderScheduler(
         qsettings=qsettings,
         clock=clock,
-        notify=lambda words: show_reminder(shell.tray, words),
+        notify=notify or (lambda words: show_reminder(shell.tray, words)),
         parent=shell.window,
     )
     watch_journal(shell.reminders, controller=shell.controller, events=shell.events, clock=clock)
     shell.reminders.start()
+
+
+def start_minimised(shell: Shell) -> None:
+    """Start out of sight, locked (`trustjournal --minimised`, the autostart entry).
+
+    No paint is coming to wait for, so the work queued for after it runs now: the tray, the
+    reminders, the answer to a second launch. The window stays hidden in the tray, or is
+    shown minimised where there is no tray; the tray, a reminder or a second launch brings
+    it, on its lock screen.
+    """
+    from trustjournal.ui.tray import keep_out_of_sight
+
+    shell.after_paint.run_now()
+    keep_out_of_sight(shell.window, shell.tray)
 
 
 def _arm_process(
@@ -312,12 +339,14 @@ def _resume_collecting() -> None:
     gc.enable()
 
 
-def run(*, vault_dir: Path | None = None, demo: bool = False) -> int:
+def run(*, vault_dir: Path | None = None, demo: bool = False, minimised: bool = False) -> int:
     """Start the app and return its exit code.
 
     Args:
         vault_dir: the journal folder (default: the one used last, else the data folder).
         demo: open a throwaway copy of a generated demo journal instead.
+        minimised: start out of sight (`start_minimised`) when there is a journal to unlock;
+            with none yet, the welcome screen shows as usual (there is nothing to remind of).
     """
     logging.basicConfig(level=logging.WARNING, format="trustjournal: %(levelname)s %(message)s")
     app = make_application(sys.argv[0])
@@ -339,7 +368,8 @@ def run(*, vault_dir: Path | None = None, demo: bool = False) -> int:
             instance = SingleInstance(vault_dir=directory, parent=app)
             cleanup.callback(instance.release)
             if looks_like_vault(directory) and not instance.acquire():
-                raised = instance.ask_running_instance_to_raise()
+                # A second start at login must not bring a window up either.
+                raised = not minimised and instance.ask_running_instance_to_raise()
                 print(
                     _(
                         "TrustJournal is already open for this journal; its window was "
@@ -355,6 +385,7 @@ def run(*, vault_dir: Path | None = None, demo: bool = False) -> int:
         # A journal to unlock: its screen paints first, and the rest of the shell is built in
         # the event loop's first turn after that paint (always before anything is unlocked).
         first = None if demo or not looks_like_vault(directory) else UnlockScreen()
+        hidden = minimised and first is not None
         if first is not None:
             window.show_screen(first)
 
@@ -384,7 +415,12 @@ def run(*, vault_dir: Path | None = None, demo: bool = False) -> int:
             _arm_process(app, shell, instance=instance, after_paint=after_paint, demo=demo)
             prepare = demo_journal.make_demo(directory, local_now) if demo else None
             shell.controller.start(prepare=prepare, showing=first)
+            if hidden:
+                start_minimised(shell)
 
+        if hidden:  # nothing paints: the shell is built now, the window stays out of sight
+            build_the_rest()
+            return app.exec()
         window.show()
         after_paint.watch(window)  # before any paint report is set up, so that one comes first
         if first is None:  # the welcome screen, or the demo being written: built as before

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shlex
 import shutil
 import subprocess
 from datetime import UTC, date, datetime, time, timedelta
@@ -12,6 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from trustjournal import __main__ as entry
 from trustjournal.core.errors import ValidationError
 from trustjournal.services import autostart
 from trustjournal.services.reminders import (
@@ -155,7 +157,9 @@ def test_autostart_entry_is_written_and_removed(tmp_path: Path) -> None:
     path = autostart.enable(["/opt/Trust Journal/bin/trustjournal"], env)
     assert path == tmp_path / "config" / "autostart" / "io.github.trustjournal.TrustJournal.desktop"
     assert autostart.is_enabled(env)
-    assert 'Exec="/opt/Trust Journal/bin/trustjournal"' in path.read_text(encoding="utf-8")
+    assert 'Exec="/opt/Trust Journal/bin/trustjournal" --minimised\n' in path.read_text(
+        encoding="utf-8"
+    )
     autostart.disable(env)
     assert not path.exists()
     autostart.disable(env)  # twice is fine
@@ -174,3 +178,15 @@ def test_the_autostart_entry_validates(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert result.stdout.strip() == ""
+    exec_line = next(x for x in path.read_text(encoding="utf-8").splitlines() if "Exec=" in x)
+    assert exec_line.endswith(" --minimised")
+
+
+def test_the_autostart_entry_starts_the_app_out_of_sight() -> None:
+    # What the desktop runs at login is an app start with --minimised, not a command.
+    for command in (["/usr/bin/trustjournal"], ["/usr/bin/python3", "-m", "trustjournal"]):
+        text = autostart.desktop_entry(command)
+        exec_value = next(x for x in text.splitlines() if x.startswith("Exec="))
+        argv = shlex.split(exec_value.removeprefix("Exec="))
+        assert argv[: len(command)] == command
+        assert entry._app_options(argv[len(command) :]) == (None, False, True)

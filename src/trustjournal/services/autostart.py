@@ -11,6 +11,9 @@ from pathlib import Path
 from trustjournal import APP_ID
 
 ENTRY_NAME = f"{APP_ID}.desktop"
+# Started at login, the app waits hidden in the tray (locked): a journal window popping up
+# at login is what a person sharing this computer must not see (SECURITY.md, T1).
+MINIMISED = "--minimised"
 _RESERVED = set(" \t\n\"'\\><~|&;$*?#()`")
 
 
@@ -52,14 +55,15 @@ def exec_line(command: Sequence[str]) -> str:
 
 
 def desktop_entry(command: Sequence[str]) -> str:
-    """The autostart entry's text: the app starts as usual, on its lock screen."""
+    """The autostart entry's text: `command` with --minimised, so the app starts locked and
+    out of sight (in the tray, or minimised where there is none)."""
     return "\n".join(
         [
             "[Desktop Entry]",
             "Type=Application",
             "Name=TrustJournal",
-            "Comment=Starts TrustJournal locked, so its reminders can show",
-            f"Exec={exec_line(command)}",
+            "Comment=Starts TrustJournal locked and out of sight, so its reminders can show",
+            f"Exec={exec_line([*command, MINIMISED])}",
             f"Icon={APP_ID}",
             "Terminal=false",
             "NoDisplay=true",

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from typing import Protocol
+
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QMenu, QSystemTrayIcon
+from PySide6.QtWidgets import QApplication, QMenu, QSystemTrayIcon
 
 from trustjournal.core.i18n import _
 from trustjournal.ui.icons import Icon, icon
@@ -26,8 +28,23 @@ def tray_menu(*, window: MainWindow, lock_manager: LockManager) -> QMenu:
     menu.addSeparator()
     quit_action = menu.addAction(_("Quit"))
     quit_action.setObjectName("tray-quit")
-    quit_action.triggered.connect(window.close)
+    quit_action.triggered.connect(lambda: _quit(window))
     return menu
+
+
+def _quit(window: MainWindow) -> None:
+    """Close the window (it locks and saves), and end the app even if the window was never
+    shown: closing a window nobody saw is no "last window closed" to Qt (--minimised)."""
+    if window.close():
+        QApplication.quit()  # nothing while no event loop runs (tests)
+
+
+class TrayMaker(Protocol):
+    """Makes the tray icon, or None without a tray: `make_tray`, or a test's stand-in."""
+
+    def __call__(
+        self, *, window: MainWindow, lock_manager: LockManager, parent: QObject | None = None
+    ) -> QSystemTrayIcon | None: ...
 
 
 def make_tray(
@@ -54,6 +71,13 @@ def wire_tray(tray: QSystemTrayIcon, *, window: MainWindow, lock_manager: LockMa
 
     tray.activated.connect(on_activated)
     tray.messageClicked.connect(window.bring_to_front)
+
+
+def keep_out_of_sight(window: MainWindow, tray: QSystemTrayIcon | None) -> None:
+    """A start at login (--minimised): the window, never shown yet, stays hidden while a tray
+    icon can bring it back; with no tray it is shown minimised, never hidden with no way back."""
+    if tray is None:
+        window.showMinimized()
 
 
 def show_reminder(tray: QSystemTrayIcon | None, words: str) -> bool:
