@@ -6,7 +6,6 @@ cheap key-derivation parameters and a private settings file.
 
 from __future__ import annotations
 
-import gc
 import logging
 import sys
 from collections.abc import Callable
@@ -14,7 +13,7 @@ from contextlib import ExitStack
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QWidget
 
 from trustjournal import APP_ID
@@ -23,6 +22,7 @@ from trustjournal.ui.first_paint import AfterFirstPaint
 from trustjournal.ui.language import apply_language
 from trustjournal.ui.main_window import MainWindow
 from trustjournal.ui.paint_report import PaintReporter
+from trustjournal.ui.process_arming import arm_process
 from trustjournal.ui.screens.unlock import UnlockScreen
 from trustjournal.ui.single_instance import SingleInstance
 from trustjournal.ui.theme import ThemeManager, make_application
@@ -48,7 +48,6 @@ log = logging.getLogger(__name__)
 
 APP_NAME = "TrustJournal"
 VAULT_PATH_KEY = "vault/path"
-SIGNAL_POLL_MS = 250
 
 
 def local_now() -> datetime:
@@ -285,60 +284,6 @@ def start_minimised(shell: Shell) -> None:
     keep_out_of_sight(shell.window, shell.tray)
 
 
-def _arm_process(
-    app: QApplication,
-    shell: Shell,
-    *,
-    instance: SingleInstance | None,
-    after_paint: AfterFirstPaint,
-    demo: bool,
-) -> None:
-    """What the process does beside the shell: answer a second launch, forbid core dumps,
-    collect garbage again, lock on quit, and quit properly on Ctrl+C or SIGTERM."""
-    if instance is not None:
-        instance.activation_requested.connect(shell.window.bring_to_front)
-        after_paint.add(instance.listen)  # a second launch retries until it answers
-    after_paint.add(_forbid_core_dumps)  # before any journal opens (S4)
-    if not gc.isenabled():  # __main__ starts the app with the collector off
-        after_paint.add(_resume_collecting)
-    app.aboutToQuit.connect(shell.controller.shutdown)
-    if demo:  # the throwaway journal is written from the start: remove it whatever comes
-        _quit_on_signals(app)
-    else:  # nothing is open before the first paint; until then a signal just ends it
-        after_paint.add(lambda: _quit_on_signals(app))
-
-
-def _forbid_core_dumps() -> None:
-    from trustjournal.core.process import forbid_core_dumps  # ctypes: not before the paint
-
-    if not forbid_core_dumps():
-        log.warning("core dumps could not be turned off for this process")
-
-
-def _quit_on_signals(app: QApplication) -> None:
-    """Ctrl+C or SIGTERM quit properly: the journal locks (drafts kept), the demo is removed.
-
-    Python handles signals only when it runs; a light timer lets it run while Qt waits.
-    """
-    import signal  # its enums cost a millisecond or two; set up after the first paint
-
-    for number in (signal.SIGINT, signal.SIGTERM):
-        signal.signal(number, lambda *_args: app.quit())
-    waker = QTimer(app)
-    waker.timeout.connect(lambda: None)
-    waker.start(SIGNAL_POLL_MS)
-
-
-def _resume_collecting() -> None:
-    """Turn the cyclic garbage collector back on after a start-up that ran without it.
-
-    What start-up built lives as long as the app, so it is frozen out of later collections
-    (`gc.freeze`) instead of being walked by each of them.
-    """
-    gc.freeze()
-    gc.enable()
-
-
 def run(*, vault_dir: Path | None = None, demo: bool = False, minimised: bool = False) -> int:
     """Start the app and return its exit code.
 
@@ -412,7 +357,7 @@ def run(*, vault_dir: Path | None = None, demo: bool = False, minimised: bool = 
                 theme=theme,
                 after_paint=after_paint,
             )
-            _arm_process(app, shell, instance=instance, after_paint=after_paint, demo=demo)
+            arm_process(app, shell, instance=instance, after_paint=after_paint, demo=demo)
             prepare = demo_journal.make_demo(directory, local_now) if demo else None
             shell.controller.start(prepare=prepare, showing=first)
             if hidden:

@@ -16,7 +16,7 @@ print(app.style().name())
 COLLECTOR_PROBE = """
 import gc
 gc.disable()
-from trustjournal.app import _resume_collecting
+from trustjournal.ui.process_arming import _resume_collecting
 _resume_collecting()
 print(gc.isenabled(), gc.get_freeze_count() > 0)
 """
