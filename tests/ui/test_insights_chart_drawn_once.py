@@ -1,0 +1,136 @@
+"""The Insights mood chart is drawn once per figures, size and theme, and drawn anew on a change."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QImage, QPalette, QRegion
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QWidget
+from pytestqt.qtbot import QtBot
+
+from tests.ui.journal_helpers import NOW, MovableClock, create_vault, open_session, shown
+from tests.ui.layout_checks import settle
+from trustjournal.core.entries import MoodCheckIn
+from trustjournal.services.changes import Change
+from trustjournal.services.insights_figures import Span
+from trustjournal.ui.insights.mood_chart import MoodChart
+from trustjournal.ui.main_frame import MainFrame
+from trustjournal.ui.pages.insights_page import InsightsPage
+from trustjournal.ui.pages.journal_pages import journal_pages
+from trustjournal.ui.session import Session
+from trustjournal.ui.theme import DARK, palette_for
+
+TODAY = NOW.date()
+
+
+@pytest.fixture
+def session(tmp_path: Path) -> Iterator[Session]:
+    vault = create_vault(tmp_path / "journal")
+    opened = open_session(vault, MovableClock())
+    for ago, mood, trust in ((40, 2, 3), (20, 5, None), (6, 8, 7), (3, 4, 6), (0, 9, 8)):
+        opened.entries.add(
+            MoodCheckIn(occurred_at=NOW - timedelta(days=ago), mood=mood, trust=trust)
+        )
+    yield opened
+    vault.lock()
+
+
+def _page(qtbot: QtBot, session: Session) -> InsightsPage:
+    frame = shown(qtbot, MainFrame(specs=journal_pages(), session=session), (1280, 800))
+    frame.activateWindow()
+    qtbot.waitUntil(frame.isActiveWindow)
+    QTest.keyClick(frame, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    page = frame.page("insights")
+    assert isinstance(page, InsightsPage)
+    assert page.figures is not None
+    settle()  # the page laid out with its figures, as a person sees it
+    return page
+
+
+def _image(chart: MoodChart) -> QImage:
+    """What the chart paints, over white (without the card behind it)."""
+    image = QImage(chart.size(), QImage.Format.Format_ARGB32_Premultiplied)
+    image.fill(Qt.GlobalColor.white)
+    chart.render(image, QPoint(), QRegion(), QWidget.RenderFlag.DrawChildren)
+    return image
+
+
+def _fresh(qtbot: QtBot, page: InsightsPage, palette: QPalette | None = None) -> QImage:
+    """The page's figures at its chart's size, in `palette` (default: the application's), with
+    its focused day, drawn by a chart that never drew before."""
+    chart = page.chart
+    assert page.figures is not None
+    other = MoodChart()
+    qtbot.addWidget(other)
+    if palette is not None:
+        other.setPalette(palette)
+    other.setFont(chart.font())
+    other.resize(chart.size())
+    other.show_figures(page.figures)
+    other.focused = chart.focused
+    image = _image(other)
+    assert other.drawn_here == 1
+    return image
+
+
+def test_arrow_keys_repaint_the_focus_line_but_never_draw_the_chart_again(
+    qtbot: QtBot, session: Session
+) -> None:
+    page = _page(qtbot, session)
+    chart = page.chart
+    before = _image(chart)
+    drawn = chart.drawn_here
+    chart.setFocus()
+    for key in (Qt.Key.Key_Left, Qt.Key.Key_Left, Qt.Key.Key_Home, Qt.Key.Key_End):
+        QTest.keyClick(chart, key)
+        _image(chart)
+    QTest.keyClick(chart, Qt.Key.Key_Left)
+    moved = _image(chart)
+    assert chart.focused_day == TODAY - timedelta(days=3)
+    assert moved != before  # the focus line moved (and the chart has the keyboard focus now)
+    assert chart.drawn_here == drawn  # the kept image served every paint
+    chart.clearFocus()
+    assert _image(chart) == _fresh(qtbot, page)
+
+
+def test_a_period_read_in_the_background_brings_its_chart_already_drawn(
+    qtbot: QtBot, session: Session
+) -> None:
+    page = _page(qtbot, session)
+    chart = page.chart
+    four_weeks = _image(chart)
+    drawn = chart.drawn_here
+    page.bar.span.setCurrentIndex(page.bar.span.findData(Span.MONTHS_3.value))
+    assert page.figures is not None and page.figures.period.start == TODAY - timedelta(days=90)
+    settle()  # laid out, as it is painted
+    three_months = _image(chart)
+    assert chart.drawn_here == drawn  # drawn by the read, not on the UI thread
+    assert three_months != four_weeks
+    assert three_months == _fresh(qtbot, page)
+
+
+def test_a_new_theme_size_or_entry_draws_the_chart_anew(qtbot: QtBot, session: Session) -> None:
+    page = _page(qtbot, session)
+    chart = page.chart
+    light = _image(chart)
+    page.setPalette(palette_for(DARK))
+    dark = _image(chart)
+    assert dark != light
+    assert dark == _fresh(qtbot, page, palette_for(DARK))
+
+    page.window().resize(900, 640)
+    qtbot.waitUntil(lambda: chart.width() < light.width())
+    narrow = _image(chart)
+    assert narrow == _fresh(qtbot, page, palette_for(DARK))
+
+    session.entries.add(MoodCheckIn(occurred_at=NOW - timedelta(days=1), mood=1, trust=0))
+    session.events.announce(frozenset({Change.ENTRIES}))
+    assert page.figures is not None and len(page.figures.days) == 5
+    with_new_day = _image(chart)
+    assert with_new_day != narrow
+    assert with_new_day == _fresh(qtbot, page, palette_for(DARK))
