@@ -12,6 +12,7 @@ from trustjournal.core.periods import Period
 from trustjournal.services.changes import Change
 from trustjournal.services.export.shared_charts import ChartKind
 from trustjournal.services.insights_figures import PERIOD_SETTING, Figures, InsightFigures, Span
+from trustjournal.ui.insights.chart_image import Drawn, draw
 from trustjournal.ui.insights.compare import (
     emotion_shift,
     emotion_summary,
@@ -104,6 +105,7 @@ class InsightsPage(QWidget):
         session.events.changed.connect(self._on_changed)
         saved = session.settings.get(PERIOD_SETTING, Span.WEEKS_4.value)
         self._span_saved = saved if saved in {s.value for s in Span} else Span.WEEKS_4.value
+        self._span_unsaved: str | None = None  # chosen, written once its figures are shown
         self._start()
 
     def _lay_out(self) -> None:
@@ -231,15 +233,27 @@ class InsightsPage(QWidget):
         span = self.bar.current_span().value
         if span != self._span_saved:
             self._span_saved = span
-            # Saved in the background: an encrypted commit took 60-70 ms of the UI thread at
-            # every change of span. If it fails, the next change tries again.
-            self._session.services.operations.run_in_background(
-                lambda ops: ops.save_settings({PERIOD_SETTING: span}),
-                tasks=self._session.tasks,
-                on_done=lambda _value: None,
-                on_error=lambda _exc: self._forget_saved_span(span),
-            )
+            self._span_unsaved = span
         self.refresh(period)
+
+    def _save_span(self) -> None:
+        """Remember the span chosen last, once its figures are shown.
+
+        Saved in the background: an encrypted commit took 60-70 ms of the UI thread at every
+        change of span. And only after the read: the write is announced as a change, other
+        pages then read the journal on the UI thread, and while the read of all time held the
+        database they waited for it (up to 200 ms of frozen window). If it fails, the next
+        change tries again.
+        """
+        span, self._span_unsaved = self._span_unsaved, None
+        if span is None or not self._session.is_open():
+            return
+        self._session.services.operations.run_in_background(
+            lambda ops: ops.save_settings({PERIOD_SETTING: span}),
+            tasks=self._session.tasks,
+            on_done=lambda _value: None,
+            on_error=lambda _exc: self._forget_saved_span(span),
+        )
 
     def _forget_saved_span(self, span: str) -> None:
         if self._span_saved == span:
@@ -251,15 +265,25 @@ class InsightsPage(QWidget):
             return
         wanted = period or self.bar.period()
         reader = self._figures
-        self._session.tasks.run_in_background(
-            lambda: reader.figures(wanted), self._show, self._failed
-        )
+        # The chart is drawn in the same background task, in the look it has now (a page not
+        # laid out yet has no look to draw for: its first paint draws, a short period is cheap).
+        look = self.chart.look() if self.chart.isVisible() else None
+        title = self.chart.accessibleName()
+
+        def read() -> tuple[Figures, Drawn | None]:
+            shown = reader.figures(wanted)
+            return shown, None if look is None else draw(shown, look, title)
+
+        self._session.tasks.run_in_background(read, self._arrived, self._failed)
 
     def _failed(self, _error: BaseException) -> None:
         self.empty.setText(_("The figures could not be read just now. Nothing was changed."))
         self.empty.show()
 
-    def _show(self, shown: Figures) -> None:
+    def _arrived(self, result: tuple[Figures, Drawn | None]) -> None:
+        self._show(*result)
+
+    def _show(self, shown: Figures, drawn: Drawn | None = None) -> None:
         if shown.period != self.bar.period():
             return  # an older read; the newer one is on its way
         self.figures = shown
@@ -269,7 +293,7 @@ class InsightsPage(QWidget):
             frame.setVisible(not shown.empty)
         # Only once there is something of these kinds: an unused kind never clutters the page.
         self.written_card.setVisible(shown.written_ever)
-        self.chart.show_figures(shown)
+        self.chart.show_figures(shown, drawn)
         self.mood_text.setText(mood_summary(shown))
         assert shown.year_start is not None
         self.year.show_days(shown.year_start, shown.year_days)
@@ -287,6 +311,7 @@ class InsightsPage(QWidget):
         self.intensity_text.setVisible(bool(shown.triggers))
         self.helps.show_effects(shown.coping)
         self._show_comparisons(shown)
+        self._save_span()
 
     def _show_comparisons(self, shown: Figures) -> None:
         self.gratitude_text.setText(gratitude_summary(shown))
