@@ -80,7 +80,7 @@ def _add_by_keys(qtbot: QtBot, frame: MainFrame, kind: ChartKind) -> InsightsPag
     QTest.keyClick(frame, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
     page = frame.page("insights")
     assert isinstance(page, InsightsPage)
-    qtbot.waitUntil(lambda: page.figures is not None)
+    qtbot.waitUntil(lambda: page.figures is not None and page.built)  # every card on the page
     found = page.share_buttons[kind]
     assert found.text() == "Add to Share"
     _tab_to(frame, found)

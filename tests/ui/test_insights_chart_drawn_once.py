@@ -48,6 +48,7 @@ def _page(qtbot: QtBot, session: Session) -> InsightsPage:
     page = frame.page("insights")
     assert isinstance(page, InsightsPage)
     assert page.figures is not None
+    qtbot.waitUntil(lambda: page.built)
     settle()  # the page laid out with its figures, as a person sees it
     return page
 

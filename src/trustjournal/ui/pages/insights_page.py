@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
 
 from trustjournal.core.i18n import _
@@ -42,6 +42,9 @@ from trustjournal.ui.insights.written_card import written_card
 from trustjournal.ui.session import Session
 from trustjournal.ui.widgets.common import card, label
 from trustjournal.ui.widgets.field_scroll import FieldScrollArea
+
+FIRST_CARDS = 1  # built with the page: mood, closeness and trust over time
+CARDS_PER_TURN = 3  # then this many more on each turn of the event loop
 
 
 class InsightsPage(QWidget):
@@ -87,6 +90,7 @@ class InsightsPage(QWidget):
         self.emotion_shift = label("", role="hint")
         self.progress_text = label("")
         self.figures: Figures | None = None
+        self._unattached: list[QWidget] = []  # cards still to put on the page, in order
         self._lay_out()
         for text, chart in (  # each chart's words, reachable by Tab
             (self.mood_text, self.chart.accessibleName()),
@@ -98,7 +102,6 @@ class InsightsPage(QWidget):
             (self.told_text, self.told_bars.accessibleName()),
         ):
             make_readable(text, chart=chart)
-        order_tabs(self._cards(), set(self.share_buttons.values()))
         self.bar.changed.connect(self._on_period)
         self.chart.day_focused.connect(self._on_day_focused)
         self.chart.day_activated.connect(self.open_day)
@@ -107,6 +110,36 @@ class InsightsPage(QWidget):
         self._span_saved = saved if saved in {s.value for s in Span} else Span.WEEKS_4.value
         self._span_unsaved: str | None = None  # chosen, written once its figures are shown
         self._start()
+        QTimer.singleShot(0, self, self._attach_later)
+
+    @property
+    def built(self) -> bool:
+        """Whether every card is on the page (they follow the first within a few turns of the
+        event loop)."""
+        return not self._unattached
+
+    def _attach_later(self) -> None:
+        """Put the next few cards on the page, in their order; once all are, chain Tab."""
+        now, self._unattached = self._unattached[:CARDS_PER_TURN], self._unattached[CARDS_PER_TURN:]
+        for frame in now:
+            self._column.insertWidget(self._column.count() - 1, frame)
+            self._show_card(frame)
+        if self._unattached:
+            QTimer.singleShot(0, self, self._attach_later)
+        else:
+            order_tabs(self._cards(), set(self.share_buttons.values()))
+
+    def _show_card(self, frame: QWidget) -> None:
+        """Show or hide a card on the page for the figures shown (never one without a parent:
+        that would open it as a window of its own)."""
+        if frame in self._unattached:
+            return
+        shown = self.figures
+        if frame is self.written_card:
+            # Only once there is something of these kinds: an unused kind never clutters.
+            frame.setVisible(shown is not None and shown.written_ever)
+        else:
+            frame.setVisible(shown is None or not shown.empty)
 
     def _lay_out(self) -> None:
         content = QWidget(self)
@@ -125,7 +158,7 @@ class InsightsPage(QWidget):
             label(_("Arrow keys choose a day; Enter opens it in the Journal."), role="hint")
         )
         mood.addWidget(self.mood_text)
-        self.year_card, year = card(self, heading=_("A year at a glance"))
+        self.year_card, year = card(None, heading=_("A year at a glance"))
         year.addWidget(self.year)
         key = QHBoxLayout()
         key.addWidget(label(_("Lower mood"), role="hint", wrap=False))
@@ -135,7 +168,7 @@ class InsightsPage(QWidget):
         year.addLayout(key)
         year.addWidget(label(_("An outlined square is a day without a check-in."), role="hint"))
         year.addWidget(self.year_text)
-        self.trigger_card, triggers = card(self, heading=_("Triggers"))
+        self.trigger_card, triggers = card(None, heading=_("Triggers"))
         triggers.addWidget(self.trigger_text)
         triggers.addWidget(self.trigger_counts)
         triggers.addWidget(self.categories)
@@ -149,7 +182,7 @@ class InsightsPage(QWidget):
         triggers.addWidget(self.hours_text)
         triggers.addWidget(self.intensity_text)
         self.helps_card, helps = card(
-            self,
+            None,
             heading=_("What helps"),
             hint=_(
                 "How often you turned to each way of coping in this period, and how intense"
@@ -160,9 +193,7 @@ class InsightsPage(QWidget):
         helps.addWidget(self.helps)
         self._lay_out_comparisons()
         self.share_buttons = add_share_buttons(self._shareable(), session=self._session)
-        for frame in self._cards():
-            column.addWidget(frame)
-        column.addStretch(1)
+        self._place_first_cards(column)
         scroll = FieldScrollArea(self)
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         scroll.setWidgetResizable(True)
@@ -174,21 +205,32 @@ class InsightsPage(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(scroll)
 
+    def _place_first_cards(self, column: QVBoxLayout) -> None:
+        # The page comes with its first card; the others follow, a few per turn of the event
+        # loop (`_attach_later`), so Ctrl+3 does not wait while every card is styled and laid
+        # out. Until then they have no parent, so nothing styles or lays them out meanwhile.
+        cards = self._cards()
+        for frame in cards[:FIRST_CARDS]:
+            column.addWidget(frame)
+        column.addStretch(1)
+        self._column = column
+        self._unattached = list(cards[FIRST_CARDS:])
+
     def _lay_out_comparisons(self) -> None:
-        self.gratitude_card, gratitude = card(self, heading=_("Gratitude"))
+        self.gratitude_card, gratitude = card(None, heading=_("Gratitude"))
         gratitude.addWidget(self.gratitude_text)
         gratitude.addWidget(
             label(_("Each bar is filled to the share you told (full: all of them)."), role="hint")
         )
         gratitude.addWidget(self.told_bars)
         gratitude.addWidget(self.told_text)
-        self.emotions_card, emotions = card(self, heading=_("Emotions"))
+        self.emotions_card, emotions = card(None, heading=_("Emotions"))
         emotions.addWidget(self.emotion_text)
         emotions.addWidget(self.emotion_shift)
-        self.together_card, self.together = together_card(self)
-        self.written_card, self.written = written_card(self)
+        self.together_card, self.together = together_card(None)
+        self.written_card, self.written = written_card(None)
         self.progress_card, progress = card(
-            self,
+            None,
             heading=_("Progress"),
             hint=_("This period beside the same number of days just before it, as it was."),
         )
@@ -290,9 +332,7 @@ class InsightsPage(QWidget):
         self.bar.set_first_day(shown.first_day)
         self.empty.setVisible(shown.empty)
         for frame in self._cards():
-            frame.setVisible(not shown.empty)
-        # Only once there is something of these kinds: an unused kind never clutters the page.
-        self.written_card.setVisible(shown.written_ever)
+            self._show_card(frame)
         self.chart.show_figures(shown, drawn)
         self.mood_text.setText(mood_summary(shown))
         assert shown.year_start is not None
