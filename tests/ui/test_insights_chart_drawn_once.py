@@ -17,7 +17,8 @@ from tests.ui.journal_helpers import NOW, MovableClock, create_vault, open_sessi
 from tests.ui.layout_checks import settle
 from trustjournal.core.entries import MoodCheckIn
 from trustjournal.services.changes import Change
-from trustjournal.services.insights_figures import Span
+from trustjournal.services.insights_figures import DailyMood, Span
+from trustjournal.ui.insights.grids import YearGrid
 from trustjournal.ui.insights.mood_chart import MoodChart
 from trustjournal.ui.main_frame import MainFrame
 from trustjournal.ui.pages.insights_page import InsightsPage
@@ -135,3 +136,18 @@ def test_a_new_theme_size_or_entry_draws_the_chart_anew(qtbot: QtBot, session: S
     with_new_day = _image(chart)
     assert with_new_day != narrow
     assert with_new_day == _fresh(qtbot, page, palette_for(DARK))
+
+
+def test_the_year_at_a_glance_is_described_once_per_days_and_width(qtbot: QtBot) -> None:
+    year = YearGrid()
+    qtbot.addWidget(year)
+    year.resize(900, year.height())
+    first = TODAY - timedelta(days=TODAY.weekday() + 52 * 7)
+    year.show_days(first, [DailyMood(TODAY, 1, 4.0, None, None)])
+    kept = year.scene()
+    assert year.scene() is kept  # a repaint describes nothing again
+    year.show_days(first, [DailyMood(TODAY, 1, 9.0, None, None)])
+    recoloured = year.scene()
+    assert recoloured is not kept and recoloured.items != kept.items
+    year.resize(700, year.height())
+    assert year.scene().width != recoloured.width

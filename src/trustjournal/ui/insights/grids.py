@@ -35,6 +35,7 @@ class YearGrid(QWidget):
         self.setAccessibleName(_("A year of mood, one square a day"))
         self._first = date.today()
         self._moods: dict[date, float] = {}
+        self._kept: tuple[tuple[int, tuple[str, ...], str], Scene] | None = None
         self.setFixedHeight(7 * ROW)
 
     def sizeHint(self) -> QSize:
@@ -48,18 +49,27 @@ class YearGrid(QWidget):
         own order of weekdays)."""
         self._first = first
         self._moods = {d.day: d.mood_avg for d in days}
+        self._kept = None
         self.update()
 
     def scene(self) -> Scene:
-        """The grid as the chart layer describes it, at the widget's width."""
+        """The grid as the chart layer describes it, at the widget's width.
+
+        Kept until the days, the width or the words change: the page repaints this card at
+        every scroll and every change around it, and 371 squares took 5-12 ms to describe.
+        """
         names = [format_weekday(self._first + timedelta(days=r), "abbreviated") for r in (0, 2, 4)]
-        return grids.year_grid(
-            self._first,
-            self._moods,
-            width=self.width(),
-            weekday_names=names,
-            title=self.accessibleName(),
-        )
+        key = (self.width(), tuple(names), self.accessibleName())
+        if self._kept is None or self._kept[0] != key:
+            scene = grids.year_grid(
+                self._first,
+                self._moods,
+                width=self.width(),
+                weekday_names=names,
+                title=self.accessibleName(),
+            )
+            self._kept = (key, scene)
+        return self._kept[1]
 
     def paintEvent(self, _event: QPaintEvent) -> None:
         _paint(self, self.scene())
