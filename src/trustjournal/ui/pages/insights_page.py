@@ -48,7 +48,14 @@ CARDS_PER_TURN = 3  # then this many more on each turn of the event loop
 
 
 class InsightsPage(QWidget):
-    """Figures over a chosen period, read in the background and drawn when they arrive."""
+    """Figures over a chosen period, read in the background and drawn when they arrive.
+
+    Cards: `_cards()` lists them in reading order. The first comes with the page; the others
+    are made without a parent (`card(None, ...)`) and put on the page a few per turn of the
+    event loop. A new card is made like them, added to `_cards()` (and `_shareable()` if it
+    can go to Share), and filled in `_show`, which may run before it is on the page; its
+    visibility goes through `_show_card`, never `setVisible` on the frame itself.
+    """
 
     def __init__(self, *, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -215,6 +222,9 @@ class InsightsPage(QWidget):
         column.addStretch(1)
         self._column = column
         self._unattached = list(cards[FIRST_CARDS:])
+        for frame in self._unattached:
+            if frame.parent() is not None:  # made with the page as parent: it would sit on top
+                frame.setParent(None)  # of the first card, unstyled, until its turn
 
     def _lay_out_comparisons(self) -> None:
         self.gratitude_card, gratitude = card(None, heading=_("Gratitude"))
