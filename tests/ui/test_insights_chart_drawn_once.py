@@ -54,12 +54,16 @@ def _page(qtbot: QtBot, session: Session) -> InsightsPage:
     return page
 
 
-def _image(chart: MoodChart) -> QImage:
-    """What the chart paints, over white (without the card behind it)."""
-    image = QImage(chart.size(), QImage.Format.Format_ARGB32_Premultiplied)
+def _image_of(widget: QWidget) -> QImage:
+    """What the widget paints, over white (without the card behind it)."""
+    image = QImage(widget.size(), QImage.Format.Format_ARGB32_Premultiplied)
     image.fill(Qt.GlobalColor.white)
-    chart.render(image, QPoint(), QRegion(), QWidget.RenderFlag.DrawChildren)
+    widget.render(image, QPoint(), QRegion(), QWidget.RenderFlag.DrawChildren)
     return image
+
+
+def _image(chart: MoodChart) -> QImage:
+    return _image_of(chart)
 
 
 def _fresh(qtbot: QtBot, page: InsightsPage, palette: QPalette | None = None) -> QImage:
@@ -149,5 +153,10 @@ def test_the_year_at_a_glance_is_described_once_per_days_and_width(qtbot: QtBot)
     year.show_days(first, [DailyMood(TODAY, 1, 9.0, None, None)])
     recoloured = year.scene()
     assert recoloured is not kept and recoloured.items != kept.items
+    _image_of(year)
+    _image_of(year)
+    assert year.drawn_here == 1  # the squares' image served the second paint
     year.resize(700, year.height())
     assert year.scene().width != recoloured.width
+    _image_of(year)
+    assert year.drawn_here == 2

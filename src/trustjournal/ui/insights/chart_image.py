@@ -78,11 +78,9 @@ def time_chart(figures: Figures, title: str) -> TimeChart:
     )
 
 
-def draw(figures: Figures, look: Look, title: str) -> Drawn:
-    """Draw the chart's shapes for `figures` in `look`; safe on a worker thread (no widget, no
-    font: the words are returned as a scene of their own, to be painted on the widget)."""
-    chart = time_chart(figures, title)
-    scene = over_time(chart, width=look.width, height=look.height)
+def shapes_image(scene: Scene, look: Look) -> tuple[QImage, Scene]:
+    """The scene's shapes drawn into an image of `look`, and its words as a scene of their own
+    (painted over the image they look as before: no word of these charts overlaps a shape)."""
     shapes = tuple(i for i in scene.items if not isinstance(i, Label))
     words = tuple(i for i in scene.items if isinstance(i, Label))
     image = QImage(
@@ -96,4 +94,12 @@ def draw(figures: Figures, look: Look, title: str) -> Drawn:
     bounds = QRectF(0, 0, look.width, look.height)
     paint_scene(painter, Scene(scene.width, scene.height, scene.title, shapes), bounds, look.theme)
     painter.end()
-    return Drawn(figures, look, chart, image, Scene(scene.width, scene.height, scene.title, words))
+    return image, Scene(scene.width, scene.height, scene.title, words)
+
+
+def draw(figures: Figures, look: Look, title: str) -> Drawn:
+    """Draw the chart's shapes for `figures` in `look`; safe on a worker thread (no widget, no
+    font: the words are returned as a scene of their own, to be painted on the widget)."""
+    chart = time_chart(figures, title)
+    image, words = shapes_image(over_time(chart, width=look.width, height=look.height), look)
+    return Drawn(figures, look, chart, image, words)
