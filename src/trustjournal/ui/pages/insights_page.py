@@ -116,8 +116,18 @@ class InsightsPage(QWidget):
         saved = session.settings.get(PERIOD_SETTING, Span.WEEKS_4.value)
         self._span_saved = saved if saved in {s.value for s in Span} else Span.WEEKS_4.value
         self._span_unsaved: str | None = None  # chosen, written once its figures are shown
+        self._attaching = False
         self._start()
-        QTimer.singleShot(0, self, self._attach_later)
+        if not session.is_open():
+            self._attach_soon()
+
+    def _attach_soon(self) -> None:
+        """Start putting the other cards on the page, once the first figures are shown (or
+        could not be read): until then the UI thread keeps out of the way of the read, which
+        needs the same interpreter (the GIL) for its own Python work."""
+        if not self._attaching and self._unattached:
+            self._attaching = True
+            QTimer.singleShot(0, self, self._attach_later)
 
     @property
     def built(self) -> bool:
@@ -331,6 +341,7 @@ class InsightsPage(QWidget):
     def _failed(self, _error: BaseException) -> None:
         self.empty.setText(_("The figures could not be read just now. Nothing was changed."))
         self.empty.show()
+        self._attach_soon()
 
     def _arrived(self, result: tuple[Figures, Drawn | None]) -> None:
         self._show(*result)
@@ -362,6 +373,7 @@ class InsightsPage(QWidget):
         self.helps.show_effects(shown.coping)
         self._show_comparisons(shown)
         self._save_span()
+        self._attach_soon()
 
     def _show_comparisons(self, shown: Figures) -> None:
         self.gratitude_text.setText(gratitude_summary(shown))
