@@ -24,7 +24,7 @@ from trustjournal.ui.main_frame import MainFrame
 from trustjournal.ui.pages.insights_page import InsightsPage
 from trustjournal.ui.pages.journal_pages import journal_pages
 from trustjournal.ui.session import Session
-from trustjournal.ui.theme import DARK, palette_for
+from trustjournal.ui.theme import DARK, LIGHT, palette_for
 
 TODAY = NOW.date()
 
@@ -123,7 +123,9 @@ def test_a_period_read_in_the_background_brings_its_chart_already_drawn(
 def test_a_new_theme_size_or_entry_draws_the_chart_anew(qtbot: QtBot, session: Session) -> None:
     page = _page(qtbot, session)
     chart = page.chart
+    page.setPalette(palette_for(LIGHT))  # whatever the application's palette is now
     light = _image(chart)
+    assert light == _fresh(qtbot, page, palette_for(LIGHT))
     page.setPalette(palette_for(DARK))
     dark = _image(chart)
     assert dark != light
