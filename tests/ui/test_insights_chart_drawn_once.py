@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import timedelta
 from pathlib import Path
 
@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QImage, QPalette, QRegion
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from tests.ui.journal_helpers import NOW, MovableClock, create_vault, open_session, shown
@@ -24,7 +24,7 @@ from trustjournal.ui.main_frame import MainFrame
 from trustjournal.ui.pages.insights_page import InsightsPage
 from trustjournal.ui.pages.journal_pages import journal_pages
 from trustjournal.ui.session import Session
-from trustjournal.ui.theme import DARK, LIGHT, palette_for
+from trustjournal.ui.theme import DARK, LIGHT, Colors, palette_for, style_sheet
 
 TODAY = NOW.date()
 
@@ -120,28 +120,43 @@ def test_a_period_read_in_the_background_brings_its_chart_already_drawn(
     assert three_months == _fresh(qtbot, page)
 
 
-def test_a_new_theme_size_or_entry_draws_the_chart_anew(qtbot: QtBot, session: Session) -> None:
+@pytest.fixture
+def themed_app(qapp: QApplication) -> Iterator[Callable[[Colors], None]]:
+    """Switch the application's theme as Settings does; put the old one back afterwards."""
+    palette, sheet = qapp.palette(), qapp.styleSheet()
+
+    def use(colors: Colors) -> None:
+        qapp.setPalette(palette_for(colors))
+        qapp.setStyleSheet(style_sheet(colors))
+
+    yield use
+    qapp.setStyleSheet(sheet)
+    qapp.setPalette(palette)
+
+
+def test_a_new_theme_size_or_entry_draws_the_chart_anew(
+    qtbot: QtBot, session: Session, themed_app: Callable[[Colors], None]
+) -> None:
+    themed_app(LIGHT)
     page = _page(qtbot, session)
     chart = page.chart
-    page.setPalette(palette_for(LIGHT))  # whatever the application's palette is now
     light = _image(chart)
-    assert light == _fresh(qtbot, page, palette_for(LIGHT))
-    page.setPalette(palette_for(DARK))
+    themed_app(DARK)
     dark = _image(chart)
     assert dark != light
-    assert dark == _fresh(qtbot, page, palette_for(DARK))
+    assert dark == _fresh(qtbot, page)
 
     page.window().resize(900, 640)
     qtbot.waitUntil(lambda: chart.width() < light.width())
     narrow = _image(chart)
-    assert narrow == _fresh(qtbot, page, palette_for(DARK))
+    assert narrow == _fresh(qtbot, page)
 
     session.entries.add(MoodCheckIn(occurred_at=NOW - timedelta(days=1), mood=1, trust=0))
     session.events.announce(frozenset({Change.ENTRIES}))
     assert page.figures is not None and len(page.figures.days) == 5
     with_new_day = _image(chart)
     assert with_new_day != narrow
-    assert with_new_day == _fresh(qtbot, page, palette_for(DARK))
+    assert with_new_day == _fresh(qtbot, page)
 
 
 def test_the_year_at_a_glance_is_described_once_per_days_and_width(qtbot: QtBot) -> None:
