@@ -34,6 +34,7 @@ from trustjournal.ui.pages.insights_page import InsightsPage
 from trustjournal.ui.pages.journal_pages import journal_pages
 from trustjournal.ui.pages.share_page import SharePage
 from trustjournal.ui.session import Session
+from trustjournal.ui.share.chosen_charts import set_chosen
 
 
 def _fill(session: Session) -> None:
@@ -80,7 +81,7 @@ def _add_by_keys(qtbot: QtBot, frame: MainFrame, kind: ChartKind) -> InsightsPag
     QTest.keyClick(frame, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
     page = frame.page("insights")
     assert isinstance(page, InsightsPage)
-    qtbot.waitUntil(lambda: page.figures is not None)
+    qtbot.waitUntil(lambda: page.figures is not None and page.built)  # every card on the page
     found = page.share_buttons[kind]
     assert found.text() == "Add to Share"
     _tab_to(frame, found)
@@ -216,3 +217,18 @@ def test_progress_in_a_summary_says_it_is_its_own_two_halves_never_the_time_befo
         lowered = words.lower()
         assert "previous" not in lowered and "period before" not in lowered
         assert "the period" not in lowered
+
+
+def test_every_button_follows_a_change_made_elsewhere(qtbot: QtBot, vault: Vault) -> None:
+    session = open_session(vault, MovableClock())
+    _fill(session)
+    frame = _frame(qtbot, session)
+    QTest.keyClick(frame, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    page = frame.page("insights")
+    assert isinstance(page, InsightsPage)
+    set_chosen(session, (ChartKind.YEAR, ChartKind.PROGRESS))  # as the Share page does
+    texts = {kind: button.text() for kind, button in page.share_buttons.items()}
+    assert texts.pop(ChartKind.YEAR) == texts.pop(ChartKind.PROGRESS) == "Remove from Share"
+    assert set(texts.values()) == {"Add to Share"}
+    set_chosen(session, ())
+    assert {button.text() for button in page.share_buttons.values()} == {"Add to Share"}

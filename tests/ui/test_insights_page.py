@@ -217,7 +217,7 @@ def test_what_helps_gives_an_average_only_from_enough_records_and_says_so_below(
     ]
 
 
-def test_a_new_span_is_saved_by_a_background_task_not_on_the_ui_thread(
+def test_a_new_span_is_saved_by_a_background_task_after_its_figures_are_read(
     qtbot: QtBot, session: Session
 ) -> None:
     held = HeldTasks()
@@ -225,6 +225,8 @@ def test_a_new_span_is_saved_by_a_background_task_not_on_the_ui_thread(
     page = _insights(frame)
     held.run_all()  # the first period's figures
     page.bar.span.setCurrentIndex(page.bar.span.findData(Span.MONTHS_12.value))
+    assert len(held.held) == 1  # only the read: the write would hold the database meanwhile
+    held.run_all()
     assert session.settings.get(PERIOD_SETTING) is None  # the page did not wait for the write
     held.run_all()
     assert session.settings.get(PERIOD_SETTING) == Span.MONTHS_12.value

@@ -36,6 +36,7 @@ def _insights(qtbot: QtBot, session: Session, size: tuple[int, int] = (1280, 800
     QTest.keyClick(frame, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
     page = frame.page("insights")
     assert isinstance(page, InsightsPage)
+    qtbot.waitUntil(lambda: page.built)  # the cards after the first follow within a few turns
     return page
 
 

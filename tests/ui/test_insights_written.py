@@ -39,7 +39,7 @@ def _insights(qtbot: QtBot, session: Session) -> InsightsPage:
     QTest.keyClick(frame, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
     page = frame.page("insights")
     assert isinstance(page, InsightsPage)
-    qtbot.waitUntil(lambda: page.figures is not None)
+    qtbot.waitUntil(lambda: page.figures is not None and page.built)
     return page
 
 

@@ -45,11 +45,15 @@ class TimeChart:
 def downsample(xs: list[float], values: list[float]) -> list[tuple[float, float, float]]:
     """Per whole pixel column, the lowest and highest value (x, low, high): what the eye can see
     when there are more days than pixels."""
-    columns: dict[int, tuple[float, float]] = {}
+    columns: dict[int, list[float]] = {}
     for x, value in zip(xs, values, strict=True):
-        column = int(x)
-        low, high = columns.get(column, (value, value))
-        columns[column] = (min(low, value), max(high, value))
+        column = columns.get(int(x))
+        if column is None:
+            columns[int(x)] = [value, value]
+        elif value < column[0]:
+            column[0] = value
+        elif value > column[1]:
+            column[1] = value
     return [(float(c), low, high) for c, (low, high) in sorted(columns.items())]
 
 
@@ -66,6 +70,16 @@ class _Frame:
         offset = (day - self.chart.start).days + (0.5 if self.centred else 0.0)
         x = self.left + (self.right - self.left) * offset / max(self.days, 1)
         return min(max(x, self.left), self.right)
+
+    def xs(self, days: Sequence[date]) -> list[float]:
+        """`x` of each day, in one pass (20 years of days are 7 300 calls of `x` otherwise)."""
+        start, shift = self.chart.start.toordinal(), 0.5 if self.centred else 0.0
+        left, right, span = self.left, self.right, self.right - self.left
+        count = max(self.days, 1)
+        return [
+            min(max(left + span * (day.toordinal() - start + shift) / count, left), right)
+            for day in days
+        ]
 
     def y(self, value: float) -> float:
         return self.bottom - (self.bottom - self.top) * value / 10.0
@@ -85,7 +99,7 @@ def _scale(frame: _Frame, chart: TimeChart, width: float) -> list[Item]:
 
 def _points(frame: _Frame, series: TimeSeries) -> list[Item]:
     colour = f"series{series.index}"
-    xs = [frame.x(day) for day, _v in series.points]
+    xs = frame.xs([day for day, _v in series.points])
     if len(series.points) > frame.right - frame.left:  # more days than pixels: each column's range
         return [
             Line(((x, frame.y(low)), (x, frame.y(high) - 1)), colour, 1.5)
@@ -140,6 +154,24 @@ def _lines(frame: _Frame, series: TimeSeries) -> list[Item]:
     return items
 
 
+def _focus_line(frame: _Frame, focused: date, strong: bool) -> Line:
+    x = frame.x(focused)
+    dash = () if strong else (1.0, 2.0)
+    return Line(((x, frame.top), (x, frame.bottom)), "ink", 2 if strong else 1, dash)
+
+
+def _points_frame(chart: TimeChart, width: float, height: float) -> _Frame:
+    return _Frame(chart, (34, 10, width - 12, height - 26), centred=True)
+
+
+def focus_line(
+    chart: TimeChart, *, width: float, height: float, focused: date, strong_focus: bool
+) -> Line:
+    """The line `over_time` (points style, no legend) draws at `focused`, alone: a widget keeps
+    the rest of the chart drawn and paints only this line when the focus moves."""
+    return _focus_line(_points_frame(chart, width, height), focused, strong_focus)
+
+
 def legend_items(
     entries: Sequence[tuple[int, str]],
     *,
@@ -188,7 +220,7 @@ def over_time(
     """
     key = LEGEND_ROW if legend else 0.0
     if style == "points":
-        frame = _Frame(chart, (34, 10, width - 12, height - 26 - key), centred=True)
+        frame = _points_frame(chart, width, height - key)
     else:
         frame = _Frame(chart, (34, 12, width - 14, height - 36 - key), centred=False)
     items = _scale(frame, chart, width)
@@ -199,11 +231,7 @@ def over_time(
         else:
             items += _lines(frame, series)
     if focused is not None:
-        x = frame.x(focused)
-        dash = () if strong_focus else (1.0, 2.0)
-        items.append(
-            Line(((x, frame.top), (x, frame.bottom)), "ink", 2 if strong_focus else 1, dash)
-        )
+        items.append(_focus_line(frame, focused, strong_focus))
     if legend:
         entries = [(s.index, s.legend) for s in chart.series if s.points and s.legend]
         items += legend_items(entries, y=height - key / 2, x=frame.left, style=style)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from PySide6.QtCore import QRectF, QSize
-from PySide6.QtGui import QPainter, QPaintEvent
+from PySide6.QtGui import QImage, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from trustjournal.core.i18n import _, first_weekday, format_weekday
@@ -14,6 +14,7 @@ from trustjournal.services.charts.grids import HOURS, LABEL_W, ROW, WEEKS
 from trustjournal.services.charts.scene import Scene
 from trustjournal.services.insights_figures import DailyMood
 from trustjournal.ui.chart_painter import paint_scene, screen_theme
+from trustjournal.ui.insights.chart_image import Look, shapes_image
 
 
 def _monday(offset: int) -> date:
@@ -35,6 +36,9 @@ class YearGrid(QWidget):
         self.setAccessibleName(_("A year of mood, one square a day"))
         self._first = date.today()
         self._moods: dict[date, float] = {}
+        self._kept: tuple[tuple[int, tuple[str, ...], str], Scene] | None = None
+        self._image: tuple[Scene, Look, QImage, Scene] | None = None
+        self.drawn_here = 0  # how often the squares were drawn into an image (a test's seam)
         self.setFixedHeight(7 * ROW)
 
     def sizeHint(self) -> QSize:
@@ -48,21 +52,42 @@ class YearGrid(QWidget):
         own order of weekdays)."""
         self._first = first
         self._moods = {d.day: d.mood_avg for d in days}
+        self._kept = None
         self.update()
 
     def scene(self) -> Scene:
-        """The grid as the chart layer describes it, at the widget's width."""
+        """The grid as the chart layer describes it, at the widget's width.
+
+        Kept until the days, the width or the words change: the page repaints this card at
+        every scroll and every change around it, and 371 squares took 5-12 ms to describe.
+        """
         names = [format_weekday(self._first + timedelta(days=r), "abbreviated") for r in (0, 2, 4)]
-        return grids.year_grid(
-            self._first,
-            self._moods,
-            width=self.width(),
-            weekday_names=names,
-            title=self.accessibleName(),
-        )
+        key = (self.width(), tuple(names), self.accessibleName())
+        if self._kept is None or self._kept[0] != key:
+            scene = grids.year_grid(
+                self._first,
+                self._moods,
+                width=self.width(),
+                weekday_names=names,
+                title=self.accessibleName(),
+            )
+            self._kept = (key, scene)
+        return self._kept[1]
 
     def paintEvent(self, _event: QPaintEvent) -> None:
-        _paint(self, self.scene())
+        # The squares go into an image kept with the scene: a scroll repaints only pixels.
+        scene = self.scene()
+        look = Look(
+            round(scene.width), round(scene.height), self.devicePixelRatioF(), screen_theme(self)
+        )
+        if self._image is None or self._image[0] is not scene or self._image[1] != look:
+            self.drawn_here += 1
+            self._image = (scene, look, *shapes_image(scene, look))
+        _scene, _look, image, words = self._image
+        painter = QPainter(self)
+        painter.drawImage(0, 0, image)
+        paint_scene(painter, words, QRectF(0, 0, scene.width, scene.height), look.theme)
+        painter.end()
 
 
 class RampLegend(QWidget):

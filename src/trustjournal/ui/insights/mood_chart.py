@@ -1,22 +1,25 @@
 """Mood, connection and trust over a period: daily points, an average line, gaps for no check-in.
 
-Described by the chart layer and painted by its QPainter renderer. Arrow keys (or the mouse)
-choose a day; Enter (or a click) opens it.
+Described by the chart layer and painted by its QPainter renderer, through an image that is
+drawn once per figures, size and theme (`chart_image`). Arrow keys (or the mouse) choose a
+day; Enter (or a click) opens it, and only the focus line is painted anew.
 """
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 
 from PySide6.QtCore import QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from trustjournal.core.i18n import _, format_date
-from trustjournal.services.charts.lines import TimeChart, TimeSeries, downsample, over_time
+from trustjournal.core.periods import Period
+from trustjournal.services.charts.lines import downsample, focus_line, over_time
 from trustjournal.services.charts.scene import Scene
-from trustjournal.services.insights_figures import Average, DailyMood, Figures
+from trustjournal.services.insights_figures import DailyMood, Figures
 from trustjournal.ui.chart_painter import paint_scene, screen_theme
+from trustjournal.ui.insights.chart_image import Drawn, Look, draw, time_chart
 
 __all__ = ["MoodChart", "downsample", "values_text"]
 LEFT, RIGHT, TOP, BOTTOM = 34, 12, 10, 26  # the chart layer's plot margins, for the mouse
@@ -56,11 +59,13 @@ class MoodChart(QWidget):
         self.setMinimumHeight(180)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.setAccessibleName(_("Mood, closeness and trust over time"))
-        self._start = date.today()
+        today = date.today()
+        self._figures = Figures(Period(today, today), "week", [], [], [])
+        self._start = today
         self._length = 1
         self._days: list[DailyMood] = []
-        self._averages: list[Average] = []
-        self._bucket_days = 7
+        self._drawn: Drawn | None = None
+        self.drawn_here = 0  # how often the shapes were drawn on the UI thread (a test's seam)
         self.focused: int | None = None  # index into the days with a check-in
 
     def sizeHint(self) -> QSize:
@@ -69,19 +74,24 @@ class MoodChart(QWidget):
     def minimumSizeHint(self) -> QSize:
         return QSize(240, 180)
 
-    def show_figures(self, figures: Figures) -> None:
-        """Draw the days and averages of `figures`."""
+    def show_figures(self, figures: Figures, drawn: Drawn | None = None) -> None:
+        """Draw the days and averages of `figures`; `drawn` is their chart already drawn off the
+        UI thread (used while the widget's look is still the one it was drawn for)."""
         period = figures.period
         assert period.start is not None
         assert period.end is not None
+        self._figures = figures
         self._start = period.start
         self._length = (period.end - period.start).days + 1
         self._days = figures.days
-        self._averages = figures.averages
-        self._bucket_days = 7 if figures.bucket == "week" else 30
+        self._drawn = drawn if drawn is not None and drawn.figures is figures else None
         self.focused = len(self._days) - 1 if self._days else None
         self.update()
         self.day_focused.emit(self.focused_day)
+
+    def look(self) -> Look:
+        """The size, pixel ratio and colours the chart is drawn in now (read on the UI thread)."""
+        return Look(self.width(), self.height(), self.devicePixelRatioF(), screen_theme(self))
 
     @property
     def focused_day(self) -> date | None:
@@ -158,37 +168,40 @@ class MoodChart(QWidget):
 
     def scene(self) -> Scene:
         """The chart as the chart layer describes it, at the widget's size."""
-        series = []
-        for index, name in enumerate(("mood", "connection", "trust")):
-            points = tuple(
-                (d.day, value)
-                for d in self._days
-                if (value := getattr(d, f"{name}_avg")) is not None
-            )
-            averages = tuple((a.start, getattr(a, name)) for a in self._averages)
-            series.append(TimeSeries(index, points, averages))
-        end = self._start + timedelta(days=self._length - 1)
-        chart = TimeChart(
-            start=self._start,
-            end=end,
-            series=tuple(series),
-            title=self.accessibleName(),
-            start_text=format_date(self._start, "medium"),
-            end_text=format_date(end, "medium"),
-            bucket_days=self._bucket_days,
-        )
         return over_time(
-            chart,
+            time_chart(self._figures, self.accessibleName()),
             width=self.width(),
             height=self.height(),
             focused=self.focused_day,
             strong_focus=self.hasFocus(),
         )
 
+    def _current(self) -> Drawn:
+        """The chart's shapes in today's look: the kept image, else drawn now."""
+        look = self.look()
+        drawn = self._drawn
+        if drawn is None or drawn.figures is not self._figures or drawn.look != look:
+            self.drawn_here += 1
+            drawn = self._drawn = draw(self._figures, look, self.accessibleName())
+        return drawn
+
     def paintEvent(self, _event: QPaintEvent) -> None:
+        drawn = self._current()
+        rect = QRectF(self.rect())
         painter = QPainter(self)
-        paint_scene(painter, self.scene(), QRectF(self.rect()), screen_theme(self))
+        painter.drawImage(0, 0, drawn.image)
+        on_top = drawn.words
+        if self.focused_day is not None:
+            line = focus_line(
+                drawn.chart,
+                width=self.width(),
+                height=self.height(),
+                focused=self.focused_day,
+                strong_focus=self.hasFocus(),
+            )
+            on_top = Scene(on_top.width, on_top.height, on_top.title, (*on_top.items, line))
+        paint_scene(painter, on_top, rect, drawn.look.theme)
         if self.hasFocus():
             painter.setPen(QPen(self.palette().color(QPalette.ColorRole.Highlight), 1))
-            painter.drawRect(QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5))
+            painter.drawRect(rect.adjusted(0.5, 0.5, -0.5, -0.5))
         painter.end()

@@ -12,26 +12,42 @@ from trustjournal.ui.share.chosen_charts import read_chosen, set_chosen
 
 
 class ShareChartButton(QPushButton):
-    """Adds its chart to the next summary (Share page) or, once added, removes it."""
+    """Adds its chart to the next summary (Share page) or, once added, removes it.
 
-    def __init__(self, kind: ChartKind, *, session: Session, parent: QWidget | None = None) -> None:
+    One button of a page listens for changes and tells its `followers` too, from one read of
+    the settings: eight buttons reading the vault on the UI thread at every change (a new span
+    is one) waited up to 5 ms each while a figures read held the database.
+    """
+
+    def __init__(
+        self,
+        kind: ChartKind,
+        *,
+        session: Session,
+        parent: QWidget | None = None,
+        chosen: tuple[ChartKind, ...] | None = None,
+        listen: bool = True,
+    ) -> None:
         super().__init__(parent)
         self.kind = kind
         self._session = session
+        self._listening = listen
+        self.followers: list[ShareChartButton] = []
         self.setProperty("flat", True)
         self.clicked.connect(self._on_clicked)
-        session.events.changed.connect(self._on_events_changed)
-        self.show_state()
+        if listen:
+            session.events.changed.connect(self._on_events_changed)
+        self.show_state(chosen)
 
     @property
     def added(self) -> bool:
         """Whether the chart is in the next summary."""
         return self.kind in read_chosen(self._session)
 
-    def show_state(self) -> None:
-        """Say what a press will do."""
+    def show_state(self, chosen: tuple[ChartKind, ...] | None = None) -> None:
+        """Say what a press will do (`chosen`: the charts in the summary, if already read)."""
         title = chart_title(self.kind)
-        if self.added:
+        if self.kind in (chosen if chosen is not None else read_chosen(self._session)):
             self.setText(_("Remove from Share"))
             self.setAccessibleName(_("Remove “{chart}” from the next summary").format(chart=title))
         else:
@@ -49,20 +65,30 @@ class ShareChartButton(QPushButton):
 
     def _on_events_changed(self, changes: frozenset[Change]) -> None:
         if Change.SETTINGS in changes and self._session.is_open():
-            self.show_state()
+            chosen = read_chosen(self._session)
+            for button in (self, *self.followers):
+                button.show_state(chosen)
 
     def stop(self) -> None:
         """Stop listening; the journal is about to close."""
-        self._session.events.changed.disconnect(self._on_events_changed)
+        if self._listening:
+            self._listening = False
+            self._session.events.changed.disconnect(self._on_events_changed)
 
 
 def add_share_buttons(
     cards: dict[ChartKind, QWidget], *, session: Session
 ) -> dict[ChartKind, ShareChartButton]:
     """An "Add to Share" button at the end of each chart's card, on the left."""
-    made = {}
+    made: dict[ChartKind, ShareChartButton] = {}
+    chosen = read_chosen(session)  # once for all of them
     for kind, frame in cards.items():
-        found = ShareChartButton(kind, session=session, parent=frame)
+        leader = next(iter(made.values()), None)
+        found = ShareChartButton(
+            kind, session=session, parent=frame, chosen=chosen, listen=leader is None
+        )
+        if leader is not None:
+            leader.followers.append(found)
         row = QHBoxLayout()
         row.addWidget(found)
         row.addStretch(1)

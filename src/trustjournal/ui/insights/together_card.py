@@ -15,7 +15,7 @@ from trustjournal.ui.insights.readable import make_readable
 from trustjournal.ui.widgets.common import card, label
 
 
-def together_card(parent: QWidget) -> tuple[QFrame, TogetherList]:
+def together_card(parent: QWidget | None) -> tuple[QFrame, TogetherList]:
     """The card and its list of sentences."""
     frame, column = card(
         parent,

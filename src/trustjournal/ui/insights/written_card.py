@@ -114,7 +114,7 @@ def written_lines(figures: Figures) -> list[str]:
     ]
 
 
-def written_card(parent: QWidget) -> tuple[QFrame, WrittenList]:
+def written_card(parent: QWidget | None) -> tuple[QFrame, WrittenList]:
     """The card and its sentences."""
     frame, column = card(
         parent,

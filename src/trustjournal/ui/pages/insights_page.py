@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
 
 from trustjournal.core.i18n import _
@@ -12,6 +12,7 @@ from trustjournal.core.periods import Period
 from trustjournal.services.changes import Change
 from trustjournal.services.export.shared_charts import ChartKind
 from trustjournal.services.insights_figures import PERIOD_SETTING, Figures, InsightFigures, Span
+from trustjournal.ui.insights.chart_image import Drawn, draw
 from trustjournal.ui.insights.compare import (
     emotion_shift,
     emotion_summary,
@@ -43,9 +44,19 @@ from trustjournal.ui.session import Session
 from trustjournal.ui.widgets.common import card, label
 from trustjournal.ui.widgets.field_scroll import FieldScrollArea
 
+FIRST_CARDS = 1  # built with the page: mood, closeness and trust over time
+CARDS_PER_TURN = 3  # then this many more on each turn of the event loop
+
 
 class InsightsPage(QWidget):
-    """Figures over a chosen period, read in the background and drawn when they arrive."""
+    """Figures over a chosen period, read in the background and drawn when they arrive.
+
+    Cards: `_cards()` lists them in reading order. The first comes with the page; the others
+    are made without a parent (`card(None, ...)`) and put on the page a few per turn of the
+    event loop. A new card is made like them, added to `_cards()` (and `_shareable()` if it
+    can go to Share), and filled in `_show`, which may run before it is on the page; its
+    visibility goes through `_show_card`, never `setVisible` on the frame itself.
+    """
 
     def __init__(self, *, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -87,6 +98,7 @@ class InsightsPage(QWidget):
         self.emotion_shift = label("", role="hint")
         self.progress_text = label("")
         self.figures: Figures | None = None
+        self._unattached: list[QWidget] = []  # cards still to put on the page, in order
         self._lay_out()
         for text, chart in (  # each chart's words, reachable by Tab
             (self.mood_text, self.chart.accessibleName()),
@@ -98,14 +110,54 @@ class InsightsPage(QWidget):
             (self.told_text, self.told_bars.accessibleName()),
         ):
             make_readable(text, chart=chart)
-        order_tabs(self._cards(), set(self.share_buttons.values()))
         self.bar.changed.connect(self._on_period)
         self.chart.day_focused.connect(self._on_day_focused)
         self.chart.day_activated.connect(self.open_day)
         session.events.changed.connect(self._on_changed)
         saved = session.settings.get(PERIOD_SETTING, Span.WEEKS_4.value)
         self._span_saved = saved if saved in {s.value for s in Span} else Span.WEEKS_4.value
+        self._span_unsaved: str | None = None  # chosen, written once its figures are shown
+        self._attaching = False
         self._start()
+        if not session.is_open():
+            self._attach_soon()
+
+    def _attach_soon(self) -> None:
+        """Start putting the other cards on the page, once the first figures are shown (or
+        could not be read): until then the UI thread keeps out of the way of the read, which
+        needs the same interpreter (the GIL) for its own Python work."""
+        if not self._attaching and self._unattached:
+            self._attaching = True
+            QTimer.singleShot(0, self, self._attach_later)
+
+    @property
+    def built(self) -> bool:
+        """Whether every card is on the page (they follow the first within a few turns of the
+        event loop)."""
+        return not self._unattached
+
+    def _attach_later(self) -> None:
+        """Put the next few cards on the page, in their order; once all are, chain Tab."""
+        now, self._unattached = self._unattached[:CARDS_PER_TURN], self._unattached[CARDS_PER_TURN:]
+        for frame in now:
+            self._column.insertWidget(self._column.count() - 1, frame)
+            self._show_card(frame)
+        if self._unattached:
+            QTimer.singleShot(0, self, self._attach_later)
+        else:
+            order_tabs(self._cards(), set(self.share_buttons.values()))
+
+    def _show_card(self, frame: QWidget) -> None:
+        """Show or hide a card on the page for the figures shown (never one without a parent:
+        that would open it as a window of its own)."""
+        if frame in self._unattached:
+            return
+        shown = self.figures
+        if frame is self.written_card:
+            # Only once there is something of these kinds: an unused kind never clutters.
+            frame.setVisible(shown is not None and shown.written_ever)
+        else:
+            frame.setVisible(shown is None or not shown.empty)
 
     def _lay_out(self) -> None:
         content = QWidget(self)
@@ -124,7 +176,7 @@ class InsightsPage(QWidget):
             label(_("Arrow keys choose a day; Enter opens it in the Journal."), role="hint")
         )
         mood.addWidget(self.mood_text)
-        self.year_card, year = card(self, heading=_("A year at a glance"))
+        self.year_card, year = card(None, heading=_("A year at a glance"))
         year.addWidget(self.year)
         key = QHBoxLayout()
         key.addWidget(label(_("Lower mood"), role="hint", wrap=False))
@@ -134,7 +186,7 @@ class InsightsPage(QWidget):
         year.addLayout(key)
         year.addWidget(label(_("An outlined square is a day without a check-in."), role="hint"))
         year.addWidget(self.year_text)
-        self.trigger_card, triggers = card(self, heading=_("Triggers"))
+        self.trigger_card, triggers = card(None, heading=_("Triggers"))
         triggers.addWidget(self.trigger_text)
         triggers.addWidget(self.trigger_counts)
         triggers.addWidget(self.categories)
@@ -148,7 +200,7 @@ class InsightsPage(QWidget):
         triggers.addWidget(self.hours_text)
         triggers.addWidget(self.intensity_text)
         self.helps_card, helps = card(
-            self,
+            None,
             heading=_("What helps"),
             hint=_(
                 "How often you turned to each way of coping in this period, and how intense"
@@ -159,9 +211,7 @@ class InsightsPage(QWidget):
         helps.addWidget(self.helps)
         self._lay_out_comparisons()
         self.share_buttons = add_share_buttons(self._shareable(), session=self._session)
-        for frame in self._cards():
-            column.addWidget(frame)
-        column.addStretch(1)
+        self._place_first_cards(column)
         scroll = FieldScrollArea(self)
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         scroll.setWidgetResizable(True)
@@ -173,21 +223,35 @@ class InsightsPage(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(scroll)
 
+    def _place_first_cards(self, column: QVBoxLayout) -> None:
+        # The page comes with its first card; the others follow, a few per turn of the event
+        # loop (`_attach_later`), so Ctrl+3 does not wait while every card is styled and laid
+        # out. Until then they have no parent, so nothing styles or lays them out meanwhile.
+        cards = self._cards()
+        for frame in cards[:FIRST_CARDS]:
+            column.addWidget(frame)
+        column.addStretch(1)
+        self._column = column
+        self._unattached = list(cards[FIRST_CARDS:])
+        for frame in self._unattached:
+            if frame.parent() is not None:  # made with the page as parent: it would sit on top
+                frame.setParent(None)  # of the first card, unstyled, until its turn
+
     def _lay_out_comparisons(self) -> None:
-        self.gratitude_card, gratitude = card(self, heading=_("Gratitude"))
+        self.gratitude_card, gratitude = card(None, heading=_("Gratitude"))
         gratitude.addWidget(self.gratitude_text)
         gratitude.addWidget(
             label(_("Each bar is filled to the share you told (full: all of them)."), role="hint")
         )
         gratitude.addWidget(self.told_bars)
         gratitude.addWidget(self.told_text)
-        self.emotions_card, emotions = card(self, heading=_("Emotions"))
+        self.emotions_card, emotions = card(None, heading=_("Emotions"))
         emotions.addWidget(self.emotion_text)
         emotions.addWidget(self.emotion_shift)
-        self.together_card, self.together = together_card(self)
-        self.written_card, self.written = written_card(self)
+        self.together_card, self.together = together_card(None)
+        self.written_card, self.written = written_card(None)
         self.progress_card, progress = card(
-            self,
+            None,
             heading=_("Progress"),
             hint=_("This period beside the same number of days just before it, as it was."),
         )
@@ -236,15 +300,27 @@ class InsightsPage(QWidget):
         span = self.bar.current_span().value
         if span != self._span_saved:
             self._span_saved = span
-            # Saved in the background: an encrypted commit took 60-70 ms of the UI thread at
-            # every change of span. If it fails, the next change tries again.
-            self._session.services.operations.run_in_background(
-                lambda ops: ops.save_settings({PERIOD_SETTING: span}),
-                tasks=self._session.tasks,
-                on_done=lambda _value: None,
-                on_error=lambda _exc: self._forget_saved_span(span),
-            )
+            self._span_unsaved = span
         self.refresh(period)
+
+    def _save_span(self) -> None:
+        """Remember the span chosen last, once its figures are shown.
+
+        Saved in the background: an encrypted commit took 60-70 ms of the UI thread at every
+        change of span. And only after the read: the write is announced as a change, other
+        pages then read the journal on the UI thread, and while the read of all time held the
+        database they waited for it (up to 200 ms of frozen window). If it fails, the next
+        change tries again.
+        """
+        span, self._span_unsaved = self._span_unsaved, None
+        if span is None or not self._session.is_open():
+            return
+        self._session.services.operations.run_in_background(
+            lambda ops: ops.save_settings({PERIOD_SETTING: span}),
+            tasks=self._session.tasks,
+            on_done=lambda _value: None,
+            on_error=lambda _exc: self._forget_saved_span(span),
+        )
 
     def _forget_saved_span(self, span: str) -> None:
         if self._span_saved == span:
@@ -256,25 +332,34 @@ class InsightsPage(QWidget):
             return
         wanted = period or self.bar.period()
         reader = self._figures
-        self._session.tasks.run_in_background(
-            lambda: reader.figures(wanted), self._show, self._failed
-        )
+        # The chart is drawn in the same background task, in the look it has now (a page not
+        # laid out yet has no look to draw for: its first paint draws, a short period is cheap).
+        look = self.chart.look() if self.chart.isVisible() else None
+        title = self.chart.accessibleName()
+
+        def read() -> tuple[Figures, Drawn | None]:
+            shown = reader.figures(wanted)
+            return shown, None if look is None else draw(shown, look, title)
+
+        self._session.tasks.run_in_background(read, self._arrived, self._failed)
 
     def _failed(self, _error: BaseException) -> None:
         self.empty.setText(_("The figures could not be read just now. Nothing was changed."))
         self.empty.show()
+        self._attach_soon()
 
-    def _show(self, shown: Figures) -> None:
+    def _arrived(self, result: tuple[Figures, Drawn | None]) -> None:
+        self._show(*result)
+
+    def _show(self, shown: Figures, drawn: Drawn | None = None) -> None:
         if shown.period != self.bar.period():
             return  # an older read; the newer one is on its way
         self.figures = shown
         self.bar.set_first_day(shown.first_day)
         self.empty.setVisible(shown.empty)
         for frame in self._cards():
-            frame.setVisible(not shown.empty)
-        # Only once there is something of these kinds: an unused kind never clutters the page.
-        self.written_card.setVisible(shown.written_ever)
-        self.chart.show_figures(shown)
+            self._show_card(frame)
+        self.chart.show_figures(shown, drawn)
         self.mood_text.setText(mood_summary(shown))
         assert shown.year_start is not None
         self.year.show_days(shown.year_start, shown.year_days)
@@ -292,6 +377,8 @@ class InsightsPage(QWidget):
         self.intensity_text.setVisible(bool(shown.triggers))
         self.helps.show_effects(shown.coping)
         self._show_comparisons(shown)
+        self._save_span()
+        self._attach_soon()
 
     def _show_comparisons(self, shown: Figures) -> None:
         self.gratitude_text.setText(gratitude_summary(shown))
