@@ -144,4 +144,5 @@ def open_insights(qtbot: QtBot, session: Session) -> tuple[MainFrame, InsightsPa
     QTest.keyClick(frame, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
     page = frame.page("insights")
     assert isinstance(page, InsightsPage)
+    qtbot.waitUntil(lambda: page.built)  # the later cards come a few per turn of the loop
     return frame, page

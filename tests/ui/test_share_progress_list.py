@@ -101,7 +101,7 @@ def test_added_by_keys_it_is_in_the_preview_pdf_and_html_without_milestones(
     insights = _insights(qtbot, frame)
     listed = [line.text() for line in insights.reached.lines if line.isVisibleTo(insights)]
     assert any("checked in every day" in line for line in listed)  # Insights: their own view
-    button = insights.reached.share
+    button = insights.share_buttons[ChartKind.REACHED]
     assert button is not None and button.text() == "Add to Share"
     assert button.accessibleName() == "Add “Progress list” to the next summary"
     _tab_to(frame, button)  # after the card's lines, like every card's button

@@ -5,15 +5,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from trustjournal.core.i18n import _, ngettext
 from trustjournal.core.periods import Period
 from trustjournal.services.changes import Change
-from trustjournal.services.export.shared_charts import ChartKind
 from trustjournal.ui.insights.period_bar import PeriodBar
 from trustjournal.ui.insights.readable import make_readable
-from trustjournal.ui.insights.share_button import ShareChartButton
 from trustjournal.ui.session import Session
 from trustjournal.ui.today.progress_reads import ProgressView, read_progress
 from trustjournal.ui.today.progress_words import progress_text, reached_on_text
@@ -24,10 +22,10 @@ WATCHED = frozenset({Change.ENTRIES, Change.HOMEWORK, Change.GOALS, Change.PROGR
 
 
 def progress_list_card(
-    parent: QWidget, *, session: Session, bar: PeriodBar
+    parent: QWidget | None, *, session: Session, bar: PeriodBar
 ) -> tuple[QFrame, ProgressList]:
-    """The card and its list, which follows `bar`'s period and the journal's changes, with an
-    "Add to Share" like every other card (the list then goes into the next summary)."""
+    """The card and its list, which follows `bar`'s period and the journal's changes (the page
+    gives it its "Add to Share", as every other card: the list then goes into the next summary)."""
     frame, column = card(
         parent,
         heading=_("Progress list"),
@@ -38,11 +36,6 @@ def progress_list_card(
     )
     reached = ProgressList(session=session, bar=bar, parent=frame)
     column.addWidget(reached)
-    reached.share = ShareChartButton(ChartKind.REACHED, session=session, parent=frame)
-    row = QHBoxLayout()
-    row.addWidget(reached.share)
-    row.addStretch(1)
-    column.addLayout(row)
     return frame, reached
 
 
@@ -69,7 +62,6 @@ class ProgressList(QWidget):
             line.hide()
             self.column.addWidget(line)
             self.lines.append(line)
-        self.share: ShareChartButton | None = None  # its card's "Add to Share", if it has one
         self.more = label("", role="hint")
         self.more.hide()
         self.column.addWidget(self.more)
@@ -130,6 +122,4 @@ class ProgressList(QWidget):
         """Stop listening and forget the lines (the journal is about to close)."""
         self._session.events.changed.disconnect(self._on_changed)
         self._bar.changed.disconnect(self._on_period)
-        if self.share is not None:
-            self.share.stop()
         self.show_lines([])

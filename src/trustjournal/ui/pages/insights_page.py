@@ -257,7 +257,7 @@ class InsightsPage(QWidget):
         )
         progress.addWidget(self.progress_text)
         self.reached_card, self.reached = progress_list_card(  # issue 20: what was reached
-            self, session=self._session, bar=self.bar
+            None, session=self._session, bar=self.bar
         )
 
     def _shareable(self) -> dict[ChartKind, QWidget]:
@@ -271,6 +271,7 @@ class InsightsPage(QWidget):
             ChartKind.EMOTIONS: self.emotions_card,
             ChartKind.WRITTEN: self.written_card,
             ChartKind.PROGRESS: self.progress_card,
+            ChartKind.REACHED: self.reached_card,
         }
 
     def _cards(self) -> tuple[QWidget, ...]:
