@@ -4,15 +4,18 @@ and deleted through the goal dialog (with Undo), and what was reached said once,
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QUndoStack
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
+from tests.ui.dialog_helpers import HeldTasks
 from tests.ui.journal_helpers import NOW, MovableClock, create_vault, open_session, shown
 from trustjournal.core.between import Goal, GoalState, GoalStep
 from trustjournal.core.entries import MoodCheckIn
@@ -22,6 +25,7 @@ from trustjournal.ui.main_frame import MainFrame
 from trustjournal.ui.pages.journal_pages import journal_pages
 from trustjournal.ui.pages.today_page import TodayPage
 from trustjournal.ui.session import Session
+from trustjournal.ui.tasks import ScopedTasks
 from trustjournal.ui.today.goal_dialog import GoalChoice, GoalDialog
 from trustjournal.ui.today.goals_card import GoalsCard
 from trustjournal.ui.today.progress_note import ProgressNotes
@@ -59,6 +63,22 @@ def _ops(session: Session) -> BetweenOperations:
 
 def _reader(session: Session) -> BetweenReader:
     return BetweenReader(vault=session.vault, clock=session.clock)
+
+
+def test_goals_are_read_after_todays_first_paint_and_a_late_read_is_dropped(
+    qtbot: QtBot, session: Session
+) -> None:
+    _goal(session)
+    held = HeldTasks()
+    later = replace(session, tasks=ScopedTasks(tasks=held, is_current=lambda: True))
+    card = shown(qtbot, GoalsCard(session=later, undo_stack=QUndoStack()), (700, 400))
+    assert card.rows == [] and not card.nothing.isVisibleTo(card)  # nothing read, nothing said
+    held.run_all()
+    assert [row.title.text() for row in card.rows] == ["Talk calmly"]
+    card.refresh()
+    card.clear()  # the journal locks before the read answers
+    held.run_all()
+    assert card.rows == []
 
 
 def _goal(session: Session, *, done: int = 1, total: int = 3, title: str = "Talk calmly") -> Goal:

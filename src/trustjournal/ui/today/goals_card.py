@@ -3,6 +3,7 @@ tick the next step done (with Undo), write a new goal or change one."""
 
 from __future__ import annotations
 
+import logging
 from itertools import pairwise
 from typing import Any
 
@@ -22,6 +23,8 @@ from trustjournal.ui.today.undo_offer import UndoOffer
 from trustjournal.ui.undo import CommandWords, OperationCommand
 from trustjournal.ui.widgets.common import button, card, label
 from trustjournal.ui.widgets.fading import Confirmation
+
+log = logging.getLogger(__name__)
 
 SHOWN = 5  # goals shown before "Show all"
 WATCHED = frozenset({Change.GOALS, Change.PROGRESS})
@@ -114,19 +117,36 @@ class GoalsCard(QWidget):
         outer.addWidget(frame)
         self.new_button.clicked.connect(lambda: self.edit(None))
         self.more_button.clicked.connect(self._toggle_all)
+        self.nothing.hide()  # until the first read says there are none
+        self._generation = 0  # a read answered after a newer one (or a lock) is dropped
         session.events.changed.connect(self._on_changed)
-        self.refresh()
+        session.tasks.call_on_release(self.refresh)  # after Today's first paint, as homework
 
     # --- reading ---------------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        """Read the goals being worked on again (a few small queries: on the UI thread)."""
+        """Read the goals being worked on again, in the background: at 100 000 entries, reading
+        and laying out 50 goals added about 11 ms to Today's first paint on the UI thread."""
         if not self._session.is_open():
             return
         from trustjournal.services.stores import between_reader
 
+        self._generation += 1
+        generation = self._generation
         reader = between_reader(vault=self._session.vault, clock=self._session.clock)
-        self.show_goals([g for g in reader.goals() if g.state is GoalState.WORKING])
+        self._session.tasks.run_in_background(
+            lambda: [g for g in reader.goals() if g.state is GoalState.WORKING],
+            lambda goals: self._on_read(generation, goals),
+            self._on_read_failed,
+        )
+
+    def _on_read(self, generation: int, goals: list[Goal]) -> None:
+        if generation == self._generation:
+            self.show_goals(goals)
+
+    def _on_read_failed(self, exc: BaseException) -> None:
+        log.warning("reading the goals failed: %s", type(exc).__name__)
+        self.confirmation.say(_("Your goals could not be read just now."), role="error")
 
     def show_goals(self, goals: list[Goal]) -> None:
         """Show these goals (up to SHOWN unless all are asked for)."""
@@ -282,6 +302,7 @@ class GoalsCard(QWidget):
 
     def clear(self) -> None:
         """Stop listening and forget the goals (the journal is locking)."""
+        self._generation += 1
         self._session.events.changed.disconnect(self._on_changed)
         self.undo_offer.withdraw()
         self.confirmation.clear()
