@@ -24,6 +24,7 @@ from tests.services.between_export_data import (
 )
 from tests.services.export_data import INJECTION, NOW, Journal, at, request_for
 from tests.store.conftest import Clock
+from trustjournal.core.between import Counts, Homework, Per
 from trustjournal.services.export.between_source import VaultBetween
 from trustjournal.services.export.html import render_html
 from trustjournal.services.export.markdown import render_markdown
@@ -33,6 +34,7 @@ from trustjournal.services.export.summary import build_summary
 from trustjournal.services.export.text import count_line, day_text, moment_text
 from trustjournal.store.db import Database
 from trustjournal.store.entries import EntryRepository
+from trustjournal.store.homework import HomeworkRepository
 
 WEEK_2 = day_text(date(2026, 3, 2))  # each week's line starts with its Monday
 WEEK_9 = day_text(date(2026, 3, 9))
@@ -203,3 +205,25 @@ def test_a_summary_in_german_says_the_section_in_german(
     assert homework["Wie oft"] == "jeden Tag"
     assert "3 von 7" in homework["Jede Woche, ab Montag"]
     assert HOMEWORK_TITLE in render_markdown(summary)  # the person's words stay theirs
+
+
+def test_homework_agreed_in_a_private_session_is_never_in_a_summary(
+    db: Database, repo: EntryRepository, clock: Clock, journal: Journal, between: BetweenJournal
+) -> None:
+    secret = "CANARY-HOMEWORK-OF-A-PRIVATE-SESSION"
+    HomeworkRepository(db=db, clock=clock).add(
+        Homework(
+            title=secret,
+            counts=Counts.MANUAL,
+            times=1,
+            per=Per.WEEK,
+            start=date(2026, 3, 2),
+            session_id=between.private_session,
+        )
+    )
+    summary = _summary(db, repo, clock, journal)
+    titles = [g.title for g in _sessions(summary).groups for _ in g.parts]
+    assert titles  # the other homework is there
+    for text in (repr(summary), render_markdown(summary), render_html(summary)):
+        assert secret not in text
+        assert HOMEWORK_TITLE in text

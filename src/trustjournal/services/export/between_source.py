@@ -18,7 +18,8 @@ class BetweenSource(Protocol):
     """Homework and goals for a summary (VaultBetween reads them from the vault)."""
 
     def homework(self) -> Sequence[Homework]:
-        """Every homework item not in the bin, ended ones too."""
+        """Every homework item not in the bin, ended ones too, but none agreed in a private
+        session."""
         ...
 
     def weeks(
@@ -44,8 +45,16 @@ class VaultBetween:
         self._clock = clock
 
     def homework(self) -> list[Homework]:
-        """Every homework item not in the bin, ended ones too."""
-        return HomeworkRepository(db=self._db, clock=self._clock).list(include_ended=True)
+        """Every homework item not in the bin, ended ones too, but none agreed in a private
+        session: a summary shows nothing of what a private session holds (SECURITY.md)."""
+        items = HomeworkRepository(db=self._db, clock=self._clock).list(include_ended=True)
+        private = {
+            row[0]
+            for row in self._db.query(
+                "SELECT id FROM entries WHERE kind = 'session' AND private = 1"
+            )
+        }
+        return [item for item in items if item.session_id not in private]
 
     def weeks(
         self, item_ids: Sequence[int], *, start: date, end: date, only_entries: Collection[int]
