@@ -143,3 +143,16 @@ def test_the_session_and_its_homework_are_one_transaction(session: Session) -> N
     assert session.entries.list(SESSIONS) == []
     saved = ops.save_entry(entry, homework=["Walk"]).value
     assert [h.session_id for h in saved.homework] == [saved.after.id]
+
+
+def test_tab_goes_from_booked_to_when_the_next_session_is(qtbot: QtBot, pane: EditorPane) -> None:
+    editor = _editor(pane)
+    known, when = editor.next_session.known, editor.next_session.time
+    known.setFocus()
+    qtbot.waitUntil(known.hasFocus)
+    QTest.keyClick(known, Qt.Key.Key_Space)
+    assert when.isEnabled()
+    QTest.keyClick(known, Qt.Key.Key_Tab)
+    assert when.hasFocus()  # the date follows its box, not the tags below
+    QTest.keyClick(when, Qt.Key.Key_Tab, Qt.KeyboardModifier.ShiftModifier)
+    assert known.hasFocus()
