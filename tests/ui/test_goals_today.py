@@ -12,7 +12,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from tests.ui.dialog_helpers import HeldTasks
@@ -133,6 +133,24 @@ def test_ticking_the_next_step_is_kept_said_once_and_undone(qtbot: QtBot, sessio
     goals.undo_stack.redo()  # Edit → Redo does it again
     assert [s.done_at for s in _reader(session).goals()[0].steps] == [DONE, NOW, None]
     assert goal.id == back.id
+    frame.stash_and_clear()
+
+
+def test_space_again_ticks_the_next_step_never_undo(qtbot: QtBot, session: Session) -> None:
+    _goal(session, done=0)
+    frame = _frame(qtbot, session)
+    goals, _notes = _cards(frame)
+    frame.activateWindow()
+    qtbot.waitUntil(frame.isActiveWindow)
+    goals.rows[0].done_button.setFocus()
+    for _ in range(2):  # a person ticking two steps in a row, with Space where the focus is
+        done_button = goals.rows[0].done_button
+        qtbot.waitUntil(done_button.isVisible)
+        focused = QApplication.focusWidget()
+        assert focused is done_button  # the rebuilt row keeps the person's place
+        QTest.keyClick(focused, Qt.Key.Key_Space)
+    assert goals.rows[0].count.text() == "2 of 3 steps done"
+    assert goals.rows[0].done_button.hasFocus()
     frame.stash_and_clear()
 
 
