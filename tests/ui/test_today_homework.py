@@ -176,6 +176,18 @@ def test_tab_runs_add_then_each_row_then_undo_after_a_tick(qtbot: QtBot, session
     assert _tab_names(qtbot, card, 4, back=True) == [*forth[2::-1], "Done today: A walk together"]
 
 
+def test_undo_by_keys_leaves_the_focus_in_the_homework_card(qtbot: QtBot, session: Session) -> None:
+    add_homework(session, "A walk together", Counts.MANUAL)
+    card = _page(qtbot, session).between.homework
+    card.rows[0].done_button.setFocus()
+    QTest.keyClick(card.rows[0].done_button, Qt.Key.Key_Space)
+    assert _tab_names(qtbot, card, 2) == ["Edit: A walk together", "Undo"]
+    QTest.keyClick(card.undo_button, Qt.Key.Key_Space)
+    assert _row(card, "A walk together").meta.text().startswith("0 of 3 this week")
+    # Undo goes away; the focus steps back to the row, not on into the next card.
+    assert _row(card, "A walk together").edit_button.hasFocus()
+
+
 def test_counted_homework_is_read_only_and_follows_entries_written(
     qtbot: QtBot, session: Session
 ) -> None:
