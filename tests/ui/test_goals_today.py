@@ -173,6 +173,29 @@ def test_thank_you_acknowledges_once_and_it_stays_in_the_progress_list(
     again.stash_and_clear()
 
 
+def test_thank_you_by_keys_moves_on_to_the_next_line(qtbot: QtBot, session: Session) -> None:
+    goal = _goal(session, done=0)
+    for number in (1, 2):
+        _ops(session).mark_step_done(goal.id or 0, number, NOW)
+    frame = _frame(qtbot, session)
+    frame.activateWindow()
+    qtbot.waitUntil(frame.isActiveWindow)
+    _goals, notes = _cards(frame)
+    first, second = notes.rows
+    assert "step 2 of 3" in first.text.text()  # the latest first
+    first.thanks.setFocus()
+    QTest.keyClick(first.thanks, Qt.Key.Key_Space)
+    [left] = notes.rows
+    assert left.key == second.key
+    qtbot.waitUntil(left.thanks.isVisible)
+    assert left.thanks.hasFocus()  # the next line's "Thank you", not a card further down
+    QTest.keyClick(left.thanks, Qt.Key.Key_Tab, Qt.KeyboardModifier.ShiftModifier)
+    assert not notes.isAncestorOf(QApplication.focusWidget())  # Tab reads the lines in order
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    assert left.thanks.hasFocus()
+    frame.stash_and_clear()
+
+
 def test_a_milestone_is_found_recorded_and_said_with_its_numbers(
     qtbot: QtBot, session: Session
 ) -> None:
