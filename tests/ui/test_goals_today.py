@@ -12,7 +12,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from tests.ui.dialog_helpers import HeldTasks
@@ -136,6 +136,24 @@ def test_ticking_the_next_step_is_kept_said_once_and_undone(qtbot: QtBot, sessio
     frame.stash_and_clear()
 
 
+def test_space_again_ticks_the_next_step_never_undo(qtbot: QtBot, session: Session) -> None:
+    _goal(session, done=0)
+    frame = _frame(qtbot, session)
+    goals, _notes = _cards(frame)
+    frame.activateWindow()
+    qtbot.waitUntil(frame.isActiveWindow)
+    goals.rows[0].done_button.setFocus()
+    for _ in range(2):  # a person ticking two steps in a row, with Space where the focus is
+        done_button = goals.rows[0].done_button
+        qtbot.waitUntil(done_button.isVisible)
+        focused = QApplication.focusWidget()
+        assert focused is done_button  # the rebuilt row keeps the person's place
+        QTest.keyClick(focused, Qt.Key.Key_Space)
+    assert goals.rows[0].count.text() == "2 of 3 steps done"
+    assert goals.rows[0].done_button.hasFocus()
+    frame.stash_and_clear()
+
+
 def test_thank_you_acknowledges_once_and_it_stays_in_the_progress_list(
     qtbot: QtBot, session: Session
 ) -> None:
@@ -153,6 +171,29 @@ def test_thank_you_acknowledges_once_and_it_stays_in_the_progress_list(
     again = _frame(qtbot, session)  # the next time Today opens, it is not said again
     assert _cards(again)[1].rows == []
     again.stash_and_clear()
+
+
+def test_thank_you_by_keys_moves_on_to_the_next_line(qtbot: QtBot, session: Session) -> None:
+    goal = _goal(session, done=0)
+    for number in (1, 2):
+        _ops(session).mark_step_done(goal.id or 0, number, NOW)
+    frame = _frame(qtbot, session)
+    frame.activateWindow()
+    qtbot.waitUntil(frame.isActiveWindow)
+    _goals, notes = _cards(frame)
+    first, second = notes.rows
+    assert "step 2 of 3" in first.text.text()  # the latest first
+    first.thanks.setFocus()
+    QTest.keyClick(first.thanks, Qt.Key.Key_Space)
+    [left] = notes.rows
+    assert left.key == second.key
+    qtbot.waitUntil(left.thanks.isVisible)
+    assert left.thanks.hasFocus()  # the next line's "Thank you", not a card further down
+    QTest.keyClick(left.thanks, Qt.Key.Key_Tab, Qt.KeyboardModifier.ShiftModifier)
+    assert not notes.isAncestorOf(QApplication.focusWidget())  # Tab reads the lines in order
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    assert left.thanks.hasFocus()
+    frame.stash_and_clear()
 
 
 def test_a_milestone_is_found_recorded_and_said_with_its_numbers(

@@ -152,6 +152,19 @@ def test_the_section_by_keyboard_saves_into_the_vault(
     assert reminder_settings(vault=vault).text == "Tea and a pen?"
 
 
+def test_times_read_on_the_same_clock_as_the_rest_of_the_app(qtbot: QtBot, vault: Vault) -> None:
+    section = _section(qtbot, vault, MovableClock())
+    # Today names the next session "at 19:40": a reminder "at 8:00 PM" would read as another
+    # clock.
+    assert section.checkin_time.text() == "20:00"
+    section.enabled_check.click()
+    section.checkin_time.setFocus()
+    qtbot.waitUntil(section.checkin_time.hasFocus)
+    QTest.keyClick(section.checkin_time, Qt.Key.Key_Up)  # the hour, the first part, goes up
+    assert section.checkin_time.text() == "21:00"
+    assert reminder_settings(vault=vault).checkin_at == time(21, 0)
+
+
 def test_bad_words_get_a_plain_message_and_are_not_saved(
     qtbot: QtBot, vault: Vault, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -18,6 +18,7 @@ from tests.ui.journal_helpers import (
     new_entry_pane,
     new_session,
 )
+from trustjournal.core import i18n
 from trustjournal.core.between import Counts, Per
 from trustjournal.core.entries import EntryKind, TherapySession
 from trustjournal.core.errors import ValidationError
@@ -143,3 +144,34 @@ def test_the_session_and_its_homework_are_one_transaction(session: Session) -> N
     assert session.entries.list(SESSIONS) == []
     saved = ops.save_entry(entry, homework=["Walk"]).value
     assert [h.session_id for h in saved.homework] == [saved.after.id]
+
+
+def test_tab_goes_from_booked_to_when_the_next_session_is(qtbot: QtBot, pane: EditorPane) -> None:
+    editor = _editor(pane)
+    known, when = editor.next_session.known, editor.next_session.time
+    known.setFocus()
+    qtbot.waitUntil(known.hasFocus)
+    QTest.keyClick(known, Qt.Key.Key_Space)
+    assert when.isEnabled()
+    QTest.keyClick(known, Qt.Key.Key_Tab)
+    assert when.hasFocus()  # the date follows its box, not the tags below
+    QTest.keyClick(when, Qt.Key.Key_Tab, Qt.KeyboardModifier.ShiftModifier)
+    assert known.hasFocus()
+
+
+def test_german_calls_them_hausaufgaben_as_today_does(qtbot: QtBot, session: Session) -> None:
+    i18n.set_language("de")
+    try:
+        other = EditorPane(session=session, editors=default_editors(), draft_key=DRAFT)
+        qtbot.addWidget(other)
+        other.open(None, EntryKind.SESSION)
+        editor = _editor(other)
+        today_word = i18n.pgettext("heading of the Today card", "Homework")
+        assert today_word == "Hausaufgaben"
+        # "Edit these on Today" sends the person there: the same word must meet them.
+        assert today_word in editor.agreed.lines.accessibleName()
+        saved = other.save()
+        other.open(saved)
+        assert "Hausaufgabe" in editor.agreed.titles.text()
+    finally:
+        i18n.set_language("en")

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QLabel
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 from pytestqt.qtbot import QtBot
 
 from tests.ui.dialog_helpers import HeldTasks
@@ -146,6 +146,46 @@ def test_done_today_by_space_and_enter_counts_and_undo_takes_it_back(
     card.undo_button.click()
     assert _row(card, "A walk together").meta.text().startswith("1 of 3 this week")
     assert card.undo_stack.undoText() == "“Done” for a homework item on Sat 14 Mar"
+
+
+def _tab_names(qtbot: QtBot, card: HomeworkCard, presses: int, *, back: bool = False) -> list[str]:
+    """What each press of Tab (or Shift+Tab) lands on, by name as a screen reader reads it."""
+    modifier = Qt.KeyboardModifier.ShiftModifier if back else Qt.KeyboardModifier.NoModifier
+    names = []
+    for _ in range(presses):
+        qtbot.waitUntil(lambda: all(row.isVisible() for row in card.rows))
+        focused = QApplication.focusWidget()
+        assert focused is not None
+        QTest.keyClick(focused, Qt.Key.Key_Tab, modifier)
+        landed = QApplication.focusWidget()
+        assert isinstance(landed, QPushButton)
+        names.append(landed.accessibleName() or landed.text())
+    return names
+
+
+def test_tab_runs_add_then_each_row_then_undo_after_a_tick(qtbot: QtBot, session: Session) -> None:
+    add_homework(session, "A walk together", Counts.MANUAL)
+    add_homework(session, "Ask first", Counts.MANUAL)
+    card = _page(qtbot, session).between.homework
+    card.add_button.setFocus()
+    assert _tab_names(qtbot, card, 1) == ["Done today: A walk together"]
+    QTest.keyClick(card.rows[0].done_button, Qt.Key.Key_Space)  # rebuilds the rows under it
+    # The rows made after the card still come before its Undo, as they are read.
+    forth = ["Edit: A walk together", "Done today: Ask first", "Edit: Ask first", "Undo"]
+    assert _tab_names(qtbot, card, 4) == forth
+    assert _tab_names(qtbot, card, 4, back=True) == [*forth[2::-1], "Done today: A walk together"]
+
+
+def test_undo_by_keys_leaves_the_focus_in_the_homework_card(qtbot: QtBot, session: Session) -> None:
+    add_homework(session, "A walk together", Counts.MANUAL)
+    card = _page(qtbot, session).between.homework
+    card.rows[0].done_button.setFocus()
+    QTest.keyClick(card.rows[0].done_button, Qt.Key.Key_Space)
+    assert _tab_names(qtbot, card, 2) == ["Edit: A walk together", "Undo"]
+    QTest.keyClick(card.undo_button, Qt.Key.Key_Space)
+    assert _row(card, "A walk together").meta.text().startswith("0 of 3 this week")
+    # Undo goes away; the focus steps back to the row, not on into the next card.
+    assert _row(card, "A walk together").edit_button.hasFocus()
 
 
 def test_counted_homework_is_read_only_and_follows_entries_written(

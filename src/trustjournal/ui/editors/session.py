@@ -32,7 +32,8 @@ class NextSessionField(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.known = QCheckBox(_("Booked"))
+        # Made with its parent before the date, so Tab reaches the box first, then the date.
+        self.known = QCheckBox(_("Booked"), self)
         self.known.setAccessibleName(_("The next session is booked"))
         self.time = TimeField(self)  # guards the wheel itself: scrolling past never changes it
         self.time.setAccessibleName(_("When the next session is"))

@@ -10,7 +10,7 @@ import logging
 from collections.abc import Callable
 from datetime import time
 
-from PySide6.QtCore import QLocale, Qt, QTime
+from PySide6.QtCore import Qt, QTime
 from PySide6.QtWidgets import (
     QCheckBox,
     QFrame,
@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from trustjournal.core.errors import ValidationError
-from trustjournal.core.i18n import _, ui_language
+from trustjournal.core.i18n import _, pgettext
 from trustjournal.services import autostart
 from trustjournal.services.reminder_facts import reminder_settings
 from trustjournal.services.reminders import (
@@ -34,6 +34,7 @@ from trustjournal.services.reminders import (
     check_text,
 )
 from trustjournal.ui.check_row import check_row
+from trustjournal.ui.editors.fields import qt_format
 from trustjournal.ui.errors import describe
 from trustjournal.ui.session import Session
 from trustjournal.ui.wheel_guard import guard_wheel
@@ -118,7 +119,10 @@ class RemindersSection(QFrame):
             (_("The da&y before a session, at"), _("Reminder time before a session")),
         )
         made: list[tuple[QCheckBox, QTimeEdit]] = []
-        time_format = QLocale(ui_language()).timeFormat(QLocale.FormatType.ShortFormat)
+        # The clock Today names the next session by ("at 19:40"), not Qt's locale default,
+        # which is 12-hour for English and would make a reminder read as another clock.
+        # Translators: a CLDR time pattern, 24-hour clock unless your language prefers otherwise.
+        time_format = qt_format(pgettext("short time pattern", "HH:mm"), "HH:mm")
         for index, (words, name) in enumerate(rows):
             check, check_words = check_row(words)
             edit = QTimeEdit(self)

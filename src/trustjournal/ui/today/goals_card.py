@@ -74,6 +74,10 @@ class GoalRow(QWidget):
         self.done_button.setHidden(nxt is None)  # nothing to tick: no button that does nothing
 
 
+def _has_focus(row: GoalRow) -> bool:
+    return row.done_button.hasFocus() or row.edit_button.hasFocus()
+
+
 class GoalsCard(QWidget):
     """The goals being worked on, each a `GoalRow`, and "New goal…".
 
@@ -150,6 +154,10 @@ class GoalsCard(QWidget):
 
     def show_goals(self, goals: list[Goal]) -> None:
         """Show these goals (up to SHOWN unless all are asked for)."""
+        focused = next(
+            ((row.goal.id, row.done_button.hasFocus()) for row in self.rows if _has_focus(row)),
+            None,
+        )
         for row in self.rows:
             self._rows_column.removeWidget(row)
             row.hide()
@@ -162,6 +170,11 @@ class GoalsCard(QWidget):
             row.edit_button.clicked.connect(lambda _c=False, g=goal: self.edit(g))
             self._rows_column.addWidget(row)
             self.rows.append(row)
+            if focused is not None and goal.id == focused[0]:
+                # The row was rebuilt under the person's focus: keep their place, so Space
+                # again ticks the next step (not the Undo that came next in Tab's chain).
+                done = focused[1] and not row.done_button.isHidden()
+                (row.done_button if done else row.edit_button).setFocus()
         hidden = len(goals) - len(shown)
         self.nothing.setHidden(bool(goals))
         self.more_button.setHidden(len(goals) <= SHOWN)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 from datetime import date
+from itertools import pairwise
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoCommand, QUndoStack
@@ -151,6 +152,10 @@ class HomeworkCard(QWidget):
                 # The row was rebuilt under the person's focus: keep their place.
                 (row.done_button if focused[1] else row.edit_button).setFocus()
         self.empty.setVisible(not shown)
+        # Rows made now would come last for Tab: chained here in reading order.
+        buttons = [b for row in self.rows for b in (row.done_button, row.edit_button)]
+        for first, second in pairwise([self.add_button, *buttons, self.undo_button]):
+            QWidget.setTabOrder(first, second)
         self._loaded = True
 
     def _focused_row_id(self) -> tuple[int | None, bool]:

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
 from typing import Any
 
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
@@ -96,6 +97,7 @@ class ProgressNotes(QWidget):
 
     def show_lines(self, lines: list[tuple[str, str]]) -> None:
         """Show these (key, sentence) lines, the first SHOWN of them."""
+        focused = next((row.key for row in self.rows if row.thanks.hasFocus()), None)
         for row in self.rows:
             self._column.removeWidget(row)
             row.hide()
@@ -106,6 +108,13 @@ class ProgressNotes(QWidget):
             row.thanks.clicked.connect(lambda _c=False, k=key: self.thank([k]))
             self._column.insertWidget(index, row)
             self.rows.append(row)
+            if key == focused:
+                row.thanks.setFocus()  # rebuilt under the person's focus: keep their place
+        # Rows made now would come last for Tab: chained here in reading order, after this
+        # widget's place in the chain (between the next-session line and the check-in).
+        chain = [self, *(row.thanks for row in self.rows), self.all_thanks]
+        for first, second in pairwise(chain):
+            QWidget.setTabOrder(first, second)
         self._rest = [key for key, _text in lines[SHOWN:]]
         rest = len(self._rest)
         self.more.setText(
@@ -125,6 +134,13 @@ class ProgressNotes(QWidget):
         if not self._session.is_open():
             return
         at = self._session.clock()
+        focused = next((i for i, row in enumerate(self.rows) if row.thanks.hasFocus()), None)
+        staying = [row for row in self.rows if row.key not in keys]
+        if focused is not None and self.rows[focused].key in keys and staying:
+            later = [row for row in staying if self.rows.index(row) > focused]
+            # The next line's "Thank you" (else the one above), not wherever hiding this one
+            # would send the focus (the page's next card, further down).
+            (later[0] if later else staying[-1]).thanks.setFocus()
         for row in self.rows:
             if row.key in keys:
                 row.hide()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QLabel, QWidget
 
@@ -54,6 +54,8 @@ class UndoOffer(QObject):
         self.timer.stop()
         if self.text is not None:
             self.text.hide()
+        if self.button.hasFocus():
+            _focus_before(self.button)
         self.button.hide()
 
     def undo(self) -> None:
@@ -75,3 +77,27 @@ class UndoOffer(QObject):
             self.offer(words)
         else:
             self.withdraw()
+
+
+def _focus_before(widget: QWidget) -> None:
+    """Move the focus to the control Shift+Tab would reach from `widget`: hiding a focused
+    button would send it on to the next card instead, away from what was just undone."""
+    before = widget.previousInFocusChain()
+    while before is not None and before is not widget:
+        takes_tab = bool(before.focusPolicy() & Qt.FocusPolicy.TabFocus)
+        if takes_tab and _not_hidden(before, widget.window()) and before.isEnabled():
+            before.setFocus(Qt.FocusReason.BacktabFocusReason)
+            return
+        before = before.previousInFocusChain()
+
+
+def _not_hidden(widget: QWidget, window: QWidget) -> bool:
+    """Whether `widget` shows or is about to: rows a card has just rebuilt are shown by their
+    layout at the next turn, so only what was hidden on purpose (it or a parent) is left out."""
+    current: QWidget | None = widget
+    explicit = Qt.WidgetAttribute.WA_WState_ExplicitShowHide
+    while current is not None and current is not window:
+        if current.isHidden() and current.testAttribute(explicit):
+            return False
+        current = current.parentWidget()
+    return True
