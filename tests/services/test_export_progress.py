@@ -156,7 +156,7 @@ def test_added_from_insights_it_shows_once_with_the_charts(
     summary = _summary(db, repo, clock, journal, charts=(ChartKind.REACHED.value,))
     assert _progress(summary) is None  # not twice
     (chart,) = summary.charts
-    assert chart.title == "Progress list" and chart.scene is None
+    assert chart.title == "Reached along the way" and chart.scene is None
     assert chart.text == (
         "Steps and goals I reached in this period, in the order I reached them.",
         f"{day_text(date(2026, 3, 6))}: I did step 2 of 3 towards “{GOAL}”: “{STEPS[1]}”.",
@@ -239,5 +239,5 @@ def test_german_wording(
     assert group.parts[-1].heading == f"Ich habe mein Ziel „{GOAL}“ erreicht."
     assert group.parts[0].fields[0].label == "Erreicht am"
     added = _summary(db, repo, clock, journal, language="de", charts=(ChartKind.REACHED.value,))
-    assert added.charts[0].title == "Fortschrittsliste"
+    assert added.charts[0].title == "Auf dem Weg erreicht"
     assert added.charts[0].text[0].startswith("Schritte und Ziele, die ich")

@@ -120,7 +120,7 @@ def test_ticking_the_next_step_is_kept_said_once_and_undone(qtbot: QtBot, sessio
     [stored] = _reader(session).goals()
     assert [s.done_at for s in stored.steps] == [DONE, NOW, None]
     assert goals.rows[0].count.text() == "2 of 3 steps done"
-    assert goals.status.text() == "Done: “Step 2”. Well done."
+    assert goals.status.text() == "Step done: “Step 2”."
     # said once, warmly, with its numbers
     assert [r.text.text() for r in notes.rows] == [
         "You did step 2 of 3 towards “Talk calmly”: “Step 2”."
@@ -222,7 +222,9 @@ def test_many_found_at_once_show_three_and_thank_the_rest_together(
     frame = _frame(qtbot, session)
     _goals, notes = _cards(frame)
     assert [r.key for r in notes.rows] == [f"step:{goal.id}:{n}" for n in (5, 4, 3)]
-    assert notes.more.text() == "And 2 more reached before, in Insights' progress list."
+    assert notes.more.text() == (
+        "And 2 more reached before, in Insights under “Reached along the way”."
+    )
     notes.all_thanks.click()
     assert [p.step for p in _reader(session).progress(unacknowledged_only=True)] == [3, 4, 5]
     frame.stash_and_clear()

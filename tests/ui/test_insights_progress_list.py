@@ -58,7 +58,7 @@ def test_the_period_lists_what_was_reached_with_days_and_numbers(
     # each line is reachable by Tab, and read with the card's name
     first = page.reached.lines[0]
     assert first.focusPolicy() & Qt.FocusPolicy.TabFocus
-    assert first.accessibleDescription() == "Progress list"
+    assert first.accessibleDescription() == "Reached along the way"
     frame.stash_and_clear()
 
 

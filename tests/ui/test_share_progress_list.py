@@ -103,7 +103,7 @@ def test_added_by_keys_it_is_in_the_preview_pdf_and_html_without_milestones(
     assert any("checked in every day" in line for line in listed)  # Insights: their own view
     button = insights.share_buttons[ChartKind.REACHED]
     assert button is not None and button.text() == "Add to Share"
-    assert button.accessibleName() == "Add “Progress list” to the next summary"
+    assert button.accessibleName() == "Add “Reached along the way” to the next summary"
     _tab_to(frame, button)  # after the card's lines, like every card's button
     QTest.keyClick(button, Qt.Key.Key_Space)
     assert button.text() == "Remove from Share"
@@ -124,7 +124,7 @@ def test_added_by_keys_it_is_in_the_preview_pdf_and_html_without_milestones(
         ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
     ).stdout
     flat = " ".join(text.split())
-    assert "Charts from my insights" in flat and "Progress list" in flat
+    assert "Charts from my insights" in flat and "Reached along the way" in flat
     assert f"I reached my goal “{GOAL}”." in flat  # the markup-looking title, literally
     assert "I did step 2 of 2 towards" in flat
     assert PRIVATE_NOTE not in flat and "every day of the week" not in flat

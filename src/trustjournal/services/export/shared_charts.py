@@ -80,7 +80,7 @@ def chart_title(kind: ChartKind) -> str:
         ChartKind.EMOTIONS: _("Emotions named most often"),
         ChartKind.PROGRESS: _("Progress within this summary"),
         ChartKind.WRITTEN: _("Writing and time together"),
-        ChartKind.REACHED: _("Progress list"),
+        ChartKind.REACHED: _("Reached along the way"),
     }[kind]
 
 

@@ -28,7 +28,7 @@ def progress_list_card(
     gives it its "Add to Share", as every other card: the list then goes into the next summary)."""
     frame, column = card(
         parent,
-        heading=_("Progress list"),
+        heading=_("Reached along the way"),
         hint=_(
             "Steps, goals and milestones you reached in this period, the latest first, each"
             " with the numbers behind it."
@@ -57,7 +57,7 @@ class ProgressList(QWidget):
         self.column.addWidget(self.nothing)
         self.lines: list[QLabel] = []
         for _index in range(SHOWN):
-            line = make_readable(label(""), chart=_("Progress list"))
+            line = make_readable(label(""), chart=_("Reached along the way"))
             line.setMinimumWidth(1)  # wraps; never widens the page
             line.hide()
             self.column.addWidget(line)

@@ -223,7 +223,7 @@ class GoalsCard(QWidget):
             redo=lambda ops: ops.mark_step_done(goal_id, number, at),
             undo=lambda ops: ops.mark_step_undone(goal_id, number),
         )
-        self.confirmation.confirm(_("Done: “{step}”. Well done.").format(step=text))
+        self.confirmation.confirm(_("Step done: “{step}”.").format(step=text))
 
     def edit(self, goal: Goal | None) -> None:
         """Write a new goal (None) or change `goal` in the goal dialog."""

@@ -209,8 +209,12 @@ class HomeworkDialog(KeyedDialog):
             self.times.setValue(1)
             self.per.setCurrentIndex(self.per.findData(Per.WEEK))
             self.start.setDate(_qdate(today))
-            booked = next_session_day is not None and next_session_day >= today
-            end = next_session_day if booked else None
+            # Until the day before the next session, as homework agreed in a session runs
+            # (services/session_homework.py): it is talked over on the day itself.
+            end: date | None = None
+            if next_session_day is not None and next_session_day >= today:
+                end = max(today, next_session_day - timedelta(days=1))
+            booked = end is not None
             self.end.setDate(_qdate(end or today + timedelta(weeks=DEFAULT_WEEKS)))
             self.has_end.setChecked(booked)
         else:

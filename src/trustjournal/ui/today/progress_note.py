@@ -119,8 +119,8 @@ class ProgressNotes(QWidget):
         rest = len(self._rest)
         self.more.setText(
             ngettext(
-                "And {count} more reached before, in Insights' progress list.",
-                "And {count} more reached before, in Insights' progress list.",
+                "And {count} more reached before, in Insights under “Reached along the way”.",
+                "And {count} more reached before, in Insights under “Reached along the way”.",
                 rest,
             ).format(count=rest)
         )
