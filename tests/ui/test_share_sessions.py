@@ -236,4 +236,5 @@ def test_todays_prepare_button_opens_share_for_the_therapist_since_the_session(
     assert page.choices.audience == Audience.THERAPIST
     assert page.choices.period.currentData() == SESSION
     assert page.request().period == Period(last.date(), now.date())
+    assert QApplication.focusWidget() is page.choices.period  # the keys go on from the choice
     shell.controller.lock()

@@ -189,6 +189,9 @@ class SharePage(QWidget):
             self.choices.set_audience(Audience.THERAPIST)  # brings the session period with it
         elif self.choices.refresh_sessions() is not None:
             self.choices.set_period_choice(SESSION)
+        # Asked for from a button elsewhere: the keys go on from the choice just made, not
+        # from wherever the page last had them (or its scroll area).
+        self.choices.period.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def request(self) -> ExportRequest:
         """Every choice on the page as one request.
