@@ -111,6 +111,7 @@ class InsightsPage(QWidget):
         self._span_saved = saved if saved in {s.value for s in Span} else Span.WEEKS_4.value
         self._span_unsaved: str | None = None  # chosen, written once its figures are shown
         self._making = False
+        self._chained = False  # Tab goes through every card, in order
         self._start()
         if not session.is_open():
             self._make_soon()
@@ -132,11 +133,12 @@ class InsightsPage(QWidget):
     def built(self) -> bool:
         """Whether every card is on the page (they follow the first within a few turns of the
         event loop)."""
-        return not self._to_make
+        return self._chained
 
     def _make_later(self) -> None:
         """Make the next card(s), fill them with the figures shown, put them on the page; once
-        all are there, chain Tab. (Nothing is left to make once the page was cleared.)"""
+        all are there, chain Tab on a turn of its own (6-8 ms: it walks every card's widgets).
+        Nothing is left to make once the page was cleared."""
         now, self._to_make = self._to_make[:CARDS_PER_TURN], self._to_make[CARDS_PER_TURN:]
         for make in now:
             made = make(self)
@@ -153,7 +155,11 @@ class InsightsPage(QWidget):
         if self._to_make:
             QTimer.singleShot(0, self, self._make_later)
         elif now:
-            order_tabs(self._cards(), set(self.share_buttons.values()))
+            QTimer.singleShot(0, self, self._chain_tabs)
+
+    def _chain_tabs(self) -> None:
+        order_tabs(self._cards(), set(self.share_buttons.values()))
+        self._chained = True
 
     def _show_card(self, frame: QWidget) -> None:
         """Show or hide a card on the page for the figures shown (only once it is on the page:
