@@ -226,6 +226,7 @@ def reached_card(page: InsightsPage) -> Made:
     """Issue 20: what was reached in the period. It reads its own list, from the bar's period,
     and follows the bar from now on; made after the first period was chosen, it reads now."""
     page.reached_card, page.reached = progress_list_card(None, session=page.session, bar=page.bar)
+    page.follow_bar_last()  # the list's read is asked for first, as when it came with the page
     page.reached.refresh()
     return Made(page.reached_card, ChartKind.REACHED, lambda _shown: None, page.reached.clear)
 
