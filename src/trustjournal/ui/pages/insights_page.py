@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
 
 from trustjournal.core.i18n import _
 from trustjournal.core.periods import Period
@@ -13,19 +13,13 @@ from trustjournal.services.changes import Change
 from trustjournal.services.export.shared_charts import ChartKind
 from trustjournal.services.insights_figures import PERIOD_SETTING, Figures, InsightFigures, Span
 from trustjournal.ui.insights.chart_image import Drawn, draw
-from trustjournal.ui.insights.grids import HourGrid, YearGrid
-from trustjournal.ui.insights.helps import HelpsList
 from trustjournal.ui.insights.legend import SeriesLegend
 from trustjournal.ui.insights.mood_chart import MoodChart, values_text
 from trustjournal.ui.insights.page_cards import LATER_CARDS, Made
 from trustjournal.ui.insights.period_bar import PeriodBar
-from trustjournal.ui.insights.progress_card import ProgressList
 from trustjournal.ui.insights.readable import make_readable, order_tabs
 from trustjournal.ui.insights.share_button import add_share_buttons
-from trustjournal.ui.insights.together_card import TogetherList
-from trustjournal.ui.insights.told_bars import ToldBars
 from trustjournal.ui.insights.wording import mood_summary
-from trustjournal.ui.insights.written_card import WrittenList
 from trustjournal.ui.session import Session
 from trustjournal.ui.widgets.common import card, label
 from trustjournal.ui.widgets.field_scroll import FieldScrollArea
@@ -45,35 +39,6 @@ class InsightsPage(QWidget):
     period) and whose `clear` empties it; give it a `ChartKind` if it can go to Share. Its
     visibility goes through `_show_card`, never `setVisible` on the frame itself.
     """
-
-    # Made on their turn by ui/insights/page_cards.py; until then they do not exist.
-    year_card: QFrame
-    year: YearGrid
-    year_text: QLabel
-    trigger_card: QFrame
-    trigger_text: QLabel
-    trigger_counts: QLabel
-    categories: QLabel
-    hours: HourGrid
-    hours_text: QLabel
-    intensity_text: QLabel
-    helps_card: QFrame
-    helps: HelpsList
-    gratitude_card: QFrame
-    gratitude_text: QLabel
-    told_bars: ToldBars
-    told_text: QLabel
-    emotions_card: QFrame
-    emotion_text: QLabel
-    emotion_shift: QLabel
-    together_card: QFrame
-    together: TogetherList
-    written_card: QFrame
-    written: WrittenList
-    progress_card: QFrame
-    progress_text: QLabel
-    reached_card: QFrame
-    reached: ProgressList
 
     def __init__(self, *, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -172,7 +137,7 @@ class InsightsPage(QWidget):
         """Show or hide a card on the page for the figures shown (only once it is on the page:
         without a parent it would open as a window of its own)."""
         shown = self.figures
-        if frame is getattr(self, "written_card", None):
+        if frame is self.made_card("written_card"):
             # Only once there is something of these kinds: an unused kind never clutters.
             frame.setVisible(shown is not None and shown.written_ever)
         else:
@@ -211,6 +176,11 @@ class InsightsPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(scroll)
+
+    def made_card(self, name: str) -> QWidget | None:
+        """A later card by its name on the page ("written_card"), once it is made."""
+        found = self.__dict__.get(name)
+        return found if isinstance(found, QWidget) else None
 
     def _cards(self) -> tuple[QWidget, ...]:
         """The cards on the page, in reading order."""
