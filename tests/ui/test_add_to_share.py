@@ -171,6 +171,7 @@ def test_the_choice_survives_a_restart_and_is_removed_on_the_share_page_by_keys(
     assert again.settings.get(CHARTS_SETTING) == ["emotions"]
     insights = frame.page("insights")
     assert isinstance(insights, InsightsPage)
+    qtbot.waitUntil(lambda: insights.built)  # the later cards come one per turn of the loop
     button = insights.share_buttons[ChartKind.TRIGGERS]
     assert isinstance(button, ShareChartButton) and button.text() == "Add to Share"
 
@@ -226,6 +227,7 @@ def test_every_button_follows_a_change_made_elsewhere(qtbot: QtBot, vault: Vault
     QTest.keyClick(frame, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
     page = frame.page("insights")
     assert isinstance(page, InsightsPage)
+    qtbot.waitUntil(lambda: page.built)
     set_chosen(session, (ChartKind.YEAR, ChartKind.PROGRESS))  # as the Share page does
     texts = {kind: button.text() for kind, button in page.share_buttons.items()}
     assert texts.pop(ChartKind.YEAR) == texts.pop(ChartKind.PROGRESS) == "Remove from Share"

@@ -33,6 +33,7 @@ def _insights(qtbot: QtBot, session: Session) -> InsightsPage:
     QTest.keyClick(frame, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
     page = frame.page("insights")
     assert isinstance(page, InsightsPage)
+    qtbot.waitUntil(lambda: page.built)  # the later cards come one per turn of the loop
     return page
 
 

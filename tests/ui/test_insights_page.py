@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from tests.ui.dialog_helpers import HeldTasks
@@ -49,6 +50,8 @@ def _insights(frame: MainFrame) -> InsightsPage:
     assert frame.current_key == "insights"
     page = frame.page("insights")
     assert isinstance(page, InsightsPage)
+    while page.figures is not None and not page.built:  # the later cards, one per turn
+        QApplication.processEvents()
     return page
 
 

@@ -34,6 +34,7 @@ from trustjournal.store.vault import Vault
 from trustjournal.ui.clipboard import ClipboardGuard
 from trustjournal.ui.main_frame import MainFrame
 from trustjournal.ui.main_window import MINIMUM_SIZE
+from trustjournal.ui.pages.insights_page import InsightsPage
 from trustjournal.ui.pages.journal_page import JournalPage
 from trustjournal.ui.pages.journal_pages import journal_pages
 from trustjournal.ui.pages.today_page import TodayPage
@@ -100,6 +101,8 @@ def test_every_page_fits_at_every_size(
     page = frame.page(key)
     if isinstance(page, TodayPage):
         page.today_view  # noqa: B018 - the cards below the fold too
+    if isinstance(page, InsightsPage):
+        qtbot.waitUntil(lambda: page.built)  # the later cards, one per turn of the loop
     _check(page, f"page-{key}-{size[0]}x{size[1]}", tmp_path)
 
 

@@ -80,7 +80,7 @@ def _insights(qtbot: QtBot, frame: MainFrame) -> InsightsPage:
     QTest.keyClick(frame, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
     page = frame.page("insights")
     assert isinstance(page, InsightsPage)
-    qtbot.waitUntil(lambda: page.figures is not None)
+    qtbot.waitUntil(lambda: page.figures is not None and page.built)
     qtbot.waitUntil(lambda: any(line.isVisibleTo(page) for line in page.reached.lines))
     return page
 

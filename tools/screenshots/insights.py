@@ -33,7 +33,11 @@ def render(out: Path, scheme: ThemePreference, app: QApplication) -> list[Path]:
         settle(app)
         name = scheme.value
         written.append(shot(app, shell.window, out / f"30-insights-{name}.png"))
-        page.scroll_area.ensureWidgetVisible(page.written_card, 0, 0)
+        while not page.built:  # the later cards come one per turn of the loop
+            app.processEvents()
+        written_card = page.made_card("written_card")
+        assert written_card is not None
+        page.scroll_area.ensureWidgetVisible(written_card, 0, 0)
         written.append(shot(app, shell.window, out / f"31-insights-written-{name}.png"))
         shell.controller.lock("screenshots")
         shell.window.close()

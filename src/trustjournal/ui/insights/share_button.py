@@ -33,6 +33,7 @@ class ShareChartButton(QPushButton):
         self._session = session
         self._listening = listen
         self.followers: list[ShareChartButton] = []
+        self.chosen: tuple[ChartKind, ...] = ()  # the charts in the summary, as last read
         self.setProperty("flat", True)
         self.clicked.connect(self._on_clicked)
         if listen:
@@ -47,7 +48,8 @@ class ShareChartButton(QPushButton):
     def show_state(self, chosen: tuple[ChartKind, ...] | None = None) -> None:
         """Say what a press will do (`chosen`: the charts in the summary, if already read)."""
         title = chart_title(self.kind)
-        if self.kind in (chosen if chosen is not None else read_chosen(self._session)):
+        self.chosen = chosen if chosen is not None else read_chosen(self._session)
+        if self.kind in self.chosen:
             self.setText(_("Remove from Share"))
             self.setAccessibleName(_("Remove “{chart}” from the next summary").format(chart=title))
         else:
@@ -77,13 +79,18 @@ class ShareChartButton(QPushButton):
 
 
 def add_share_buttons(
-    cards: dict[ChartKind, QWidget], *, session: Session
+    cards: dict[ChartKind, QWidget], *, session: Session, leader: ShareChartButton | None = None
 ) -> dict[ChartKind, ShareChartButton]:
-    """An "Add to Share" button at the end of each chart's card, on the left."""
+    """An "Add to Share" button at the end of each chart's card, on the left.
+
+    The first button listens for changes, or `leader` (a button made earlier for the same
+    page, which already listens) does: a card made later joins its followers, and takes the
+    charts chosen from what the leader read last instead of reading the vault again.
+    """
     made: dict[ChartKind, ShareChartButton] = {}
-    chosen = read_chosen(session)  # once for all of them
+    chosen = read_chosen(session) if leader is None else leader.chosen  # once for all of them
     for kind, frame in cards.items():
-        leader = next(iter(made.values()), None)
+        leader = leader or next(iter(made.values()), None)
         found = ShareChartButton(
             kind, session=session, parent=frame, chosen=chosen, listen=leader is None
         )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
 
 from trustjournal.core.i18n import _
 from trustjournal.core.periods import Period
@@ -13,48 +13,30 @@ from trustjournal.services.changes import Change
 from trustjournal.services.export.shared_charts import ChartKind
 from trustjournal.services.insights_figures import PERIOD_SETTING, Figures, InsightFigures, Span
 from trustjournal.ui.insights.chart_image import Drawn, draw
-from trustjournal.ui.insights.compare import (
-    emotion_shift,
-    emotion_summary,
-    gratitude_lines,
-    gratitude_summary,
-    progress_lines,
-    told_buckets,
-)
-from trustjournal.ui.insights.grids import HourGrid, RampLegend, YearGrid
-from trustjournal.ui.insights.helps import HelpsList
 from trustjournal.ui.insights.legend import SeriesLegend
 from trustjournal.ui.insights.mood_chart import MoodChart, values_text
+from trustjournal.ui.insights.page_cards import LATER_CARDS, Made
 from trustjournal.ui.insights.period_bar import PeriodBar
-from trustjournal.ui.insights.progress_card import progress_list_card
-from trustjournal.ui.insights.readable import hours_summary, make_readable, order_tabs
+from trustjournal.ui.insights.readable import make_readable, order_tabs
 from trustjournal.ui.insights.share_button import add_share_buttons
-from trustjournal.ui.insights.together_card import together_card
-from trustjournal.ui.insights.told_bars import ToldBars
-from trustjournal.ui.insights.wording import (
-    category_summary,
-    intensity_summary,
-    mood_summary,
-    trigger_counts,
-    trigger_summary,
-    year_summary,
-)
-from trustjournal.ui.insights.written_card import written_card
+from trustjournal.ui.insights.wording import mood_summary
 from trustjournal.ui.session import Session
 from trustjournal.ui.widgets.common import card, label
 from trustjournal.ui.widgets.field_scroll import FieldScrollArea
 
-FIRST_CARDS = 1  # built with the page: mood, closeness and trust over time
-CARDS_PER_TURN = 3  # then this many more on each turn of the event loop
+CARDS_PER_TURN = 1  # later cards made, filled and put on the page on each turn of the loop
 
 
 class InsightsPage(QWidget):
     """Figures over a chosen period, read in the background and drawn when they arrive.
 
-    Cards: `_cards()` lists them in reading order. The first comes with the page; the others
-    are made without a parent (`card(None, ...)`) and put on the page a few per turn of the
-    event loop. A new card is made like them, added to `_cards()` (and `_shareable()` if it
-    can go to Share), and filled in `_show`, which may run before it is on the page; its
+    Cards: the period bar and the first card (mood, closeness and trust over time) come with
+    the page. Once the first figures are shown, the others are made in their reading order,
+    one per turn of the event loop (`ui/insights/page_cards.py`, `LATER_CARDS`), so no turn
+    keeps the UI thread long. A new card is a function there that makes its widgets (without a
+    parent: `card(None, ...)`), names them on the page (declared below), and returns a `Made`
+    whose `show` fills it from figures (at once, if some are shown, and for every newer
+    period) and whose `clear` empties it; give it a `ChartKind` if it can go to Share. Its
     visibility goes through `_show_card`, never `setVisible` on the frame itself.
     """
 
@@ -81,35 +63,11 @@ class InsightsPage(QWidget):
         self.chart = MoodChart(self)
         self.day_values = label("", wrap=True)
         self.day_values.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
-        self.mood_text = label("", role="hint")
-        self.year = YearGrid(self)
-        self.year_text = label("", role="hint")
-        self.hours = HourGrid(self)
-        self.hours_text = label("", role="hint")
-        self.trigger_text = label("")
-        self.trigger_counts = label("", role="hint")
-        self.categories = label("")
-        self.intensity_text = label("")
-        self.helps = HelpsList(self)
-        self.gratitude_text = label("")
-        self.told_bars = ToldBars(self)
-        self.told_text = label("", role="hint")
-        self.emotion_text = label("")
-        self.emotion_shift = label("", role="hint")
-        self.progress_text = label("")
+        self.mood_text = make_readable(label("", role="hint"), chart=self.chart.accessibleName())
         self.figures: Figures | None = None
-        self._unattached: list[QWidget] = []  # cards still to put on the page, in order
+        self._made: list[Made] = []  # the later cards made so far, in order
+        self._to_make = list(LATER_CARDS)  # and those still to make
         self._lay_out()
-        for text, chart in (  # each chart's words, reachable by Tab
-            (self.mood_text, self.chart.accessibleName()),
-            (self.year_text, self.year.accessibleName()),
-            (self.trigger_counts, _("Triggers")),
-            (self.categories, _("Triggers")),
-            (self.hours_text, self.hours.accessibleName()),
-            (self.intensity_text, _("Triggers")),
-            (self.told_text, self.told_bars.accessibleName()),
-        ):
-            make_readable(text, chart=chart)
         self.bar.changed.connect(self._on_period)
         self.chart.day_focused.connect(self._on_day_focused)
         self.chart.day_activated.connect(self.open_day)
@@ -117,43 +75,69 @@ class InsightsPage(QWidget):
         saved = session.settings.get(PERIOD_SETTING, Span.WEEKS_4.value)
         self._span_saved = saved if saved in {s.value for s in Span} else Span.WEEKS_4.value
         self._span_unsaved: str | None = None  # chosen, written once its figures are shown
-        self._attaching = False
+        self._making = False
+        self._chained = False  # Tab goes through every card, in order
         self._start()
         if not session.is_open():
-            self._attach_soon()
+            self._make_soon()
 
-    def _attach_soon(self) -> None:
-        """Start putting the other cards on the page, once the first figures are shown (or
-        could not be read): until then the UI thread keeps out of the way of the read, which
-        needs the same interpreter (the GIL) for its own Python work."""
-        if not self._attaching and self._unattached:
-            self._attaching = True
-            QTimer.singleShot(0, self, self._attach_later)
+    @property
+    def session(self) -> Session:
+        """The session the page reads (the later cards read through it too)."""
+        return self._session
+
+    def follow_bar_last(self) -> None:
+        """Hear the period bar after whatever listens to it now (the progress list, made later):
+        its read is then asked for before the figures', as it was when the list came with the
+        page (switching was 30-50 ms slower to paint the other way round)."""
+        self.bar.changed.disconnect(self._on_period)
+        self.bar.changed.connect(self._on_period)
+
+    def _make_soon(self) -> None:
+        """Start making the other cards, once the first figures are shown (or could not be
+        read): until then the UI thread keeps out of the way of the read, which needs the same
+        interpreter (the GIL) for its own Python work."""
+        if not self._making and self._to_make:
+            self._making = True
+            QTimer.singleShot(0, self, self._make_later)
 
     @property
     def built(self) -> bool:
         """Whether every card is on the page (they follow the first within a few turns of the
         event loop)."""
-        return not self._unattached
+        return self._chained
 
-    def _attach_later(self) -> None:
-        """Put the next few cards on the page, in their order; once all are, chain Tab."""
-        now, self._unattached = self._unattached[:CARDS_PER_TURN], self._unattached[CARDS_PER_TURN:]
-        for frame in now:
-            self._column.insertWidget(self._column.count() - 1, frame)
-            self._show_card(frame)
-        if self._unattached:
-            QTimer.singleShot(0, self, self._attach_later)
-        else:
-            order_tabs(self._cards(), set(self.share_buttons.values()))
+    def _make_later(self) -> None:
+        """Make the next card(s), fill them with the figures shown, put them on the page; once
+        all are there, chain Tab on a turn of its own (6-8 ms: it walks every card's widgets).
+        Nothing is left to make once the page was cleared."""
+        now, self._to_make = self._to_make[:CARDS_PER_TURN], self._to_make[CARDS_PER_TURN:]
+        for make in now:
+            made = make(self)
+            self._made.append(made)
+            if made.kind is not None:
+                leader = self.share_buttons[ChartKind.MOOD]  # listens for all of them
+                self.share_buttons |= add_share_buttons(
+                    {made.kind: made.frame}, session=self._session, leader=leader
+                )
+            if self.figures is not None:
+                made.show(self.figures)
+            self._column.insertWidget(self._column.count() - 1, made.frame)
+            self._show_card(made.frame)
+        if self._to_make:
+            QTimer.singleShot(0, self, self._make_later)
+        elif now:
+            QTimer.singleShot(0, self, self._chain_tabs)
+
+    def _chain_tabs(self) -> None:
+        order_tabs(self._cards(), set(self.share_buttons.values()))
+        self._chained = True
 
     def _show_card(self, frame: QWidget) -> None:
-        """Show or hide a card on the page for the figures shown (never one without a parent:
-        that would open it as a window of its own)."""
-        if frame in self._unattached:
-            return
+        """Show or hide a card on the page for the figures shown (only once it is on the page:
+        without a parent it would open as a window of its own)."""
         shown = self.figures
-        if frame is self.written_card:
+        if frame is self.made_card("written_card"):
             # Only once there is something of these kinds: an unused kind never clutters.
             frame.setVisible(shown is not None and shown.written_ever)
         else:
@@ -176,42 +160,12 @@ class InsightsPage(QWidget):
             label(_("Arrow keys choose a day; Enter opens it in the Journal."), role="hint")
         )
         mood.addWidget(self.mood_text)
-        self.year_card, year = card(None, heading=_("A year at a glance"))
-        year.addWidget(self.year)
-        key = QHBoxLayout()
-        key.addWidget(label(_("Lower mood"), role="hint", wrap=False))
-        key.addWidget(RampLegend(self))
-        key.addWidget(label(_("Higher mood"), role="hint", wrap=False))
-        key.addStretch(1)
-        year.addLayout(key)
-        year.addWidget(label(_("An outlined square is a day without a check-in."), role="hint"))
-        year.addWidget(self.year_text)
-        self.trigger_card, triggers = card(None, heading=_("Triggers"))
-        triggers.addWidget(self.trigger_text)
-        triggers.addWidget(self.trigger_counts)
-        triggers.addWidget(self.categories)
-        triggers.addWidget(
-            label(
-                _("When they came, by weekday and hour (the stronger the square, the more often)"),
-                role="hint",
-            )
+        self.share_buttons = add_share_buttons(
+            {ChartKind.MOOD: self.mood_card}, session=self._session
         )
-        triggers.addWidget(self.hours)
-        triggers.addWidget(self.hours_text)
-        triggers.addWidget(self.intensity_text)
-        self.helps_card, helps = card(
-            None,
-            heading=_("What helps"),
-            hint=_(
-                "How often you turned to each way of coping in this period, and how intense"
-                " it felt afterwards. It is your record, not proof: a feeling can ease for"
-                " many reasons."
-            ),
-        )
-        helps.addWidget(self.helps)
-        self._lay_out_comparisons()
-        self.share_buttons = add_share_buttons(self._shareable(), session=self._session)
-        self._place_first_cards(column)
+        column.addWidget(self.mood_card)
+        column.addStretch(1)  # the later cards go in above it
+        self._column = column
         scroll = FieldScrollArea(self)
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         scroll.setWidgetResizable(True)
@@ -223,70 +177,14 @@ class InsightsPage(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(scroll)
 
-    def _place_first_cards(self, column: QVBoxLayout) -> None:
-        # The page comes with its first card; the others follow, a few per turn of the event
-        # loop (`_attach_later`), so Ctrl+3 does not wait while every card is styled and laid
-        # out. Until then they have no parent, so nothing styles or lays them out meanwhile.
-        cards = self._cards()
-        for frame in cards[:FIRST_CARDS]:
-            column.addWidget(frame)
-        column.addStretch(1)
-        self._column = column
-        self._unattached = list(cards[FIRST_CARDS:])
-        for frame in self._unattached:
-            if frame.parent() is not None:  # made with the page as parent: it would sit on top
-                frame.setParent(None)  # of the first card, unstyled, until its turn
-
-    def _lay_out_comparisons(self) -> None:
-        self.gratitude_card, gratitude = card(None, heading=_("Gratitude"))
-        gratitude.addWidget(self.gratitude_text)
-        gratitude.addWidget(
-            label(_("Each bar is filled to the share you told (full: all of them)."), role="hint")
-        )
-        gratitude.addWidget(self.told_bars)
-        gratitude.addWidget(self.told_text)
-        self.emotions_card, emotions = card(None, heading=_("Emotions"))
-        emotions.addWidget(self.emotion_text)
-        emotions.addWidget(self.emotion_shift)
-        self.together_card, self.together = together_card(None)
-        self.written_card, self.written = written_card(None)
-        self.progress_card, progress = card(
-            None,
-            heading=_("Progress"),
-            hint=_("This period beside the same number of days just before it, as it was."),
-        )
-        progress.addWidget(self.progress_text)
-        self.reached_card, self.reached = progress_list_card(  # issue 20: what was reached
-            None, session=self._session, bar=self.bar
-        )
-
-    def _shareable(self) -> dict[ChartKind, QWidget]:
-        """The cards that can be added to the next summary ("Add to Share")."""
-        return {
-            ChartKind.MOOD: self.mood_card,
-            ChartKind.YEAR: self.year_card,
-            ChartKind.TRIGGERS: self.trigger_card,
-            ChartKind.HELPS: self.helps_card,
-            ChartKind.GRATITUDE: self.gratitude_card,
-            ChartKind.EMOTIONS: self.emotions_card,
-            ChartKind.WRITTEN: self.written_card,
-            ChartKind.PROGRESS: self.progress_card,
-            ChartKind.REACHED: self.reached_card,
-        }
+    def made_card(self, name: str) -> QWidget | None:
+        """A later card by its name on the page ("written_card"), once it is made."""
+        found = self.__dict__.get(name)
+        return found if isinstance(found, QWidget) else None
 
     def _cards(self) -> tuple[QWidget, ...]:
-        return (
-            self.mood_card,
-            self.year_card,
-            self.trigger_card,
-            self.helps_card,
-            self.gratitude_card,
-            self.emotions_card,
-            self.together_card,
-            self.written_card,
-            self.progress_card,
-            self.reached_card,
-        )
+        """The cards on the page, in reading order."""
+        return (self.mood_card, *(made.frame for made in self._made))
 
     # --- reading -------------------------------------------------------------------------------
 
@@ -347,7 +245,7 @@ class InsightsPage(QWidget):
     def _failed(self, _error: BaseException) -> None:
         self.empty.setText(_("The figures could not be read just now. Nothing was changed."))
         self.empty.show()
-        self._attach_soon()
+        self._make_soon()
 
     def _arrived(self, result: tuple[Figures, Drawn | None]) -> None:
         self._show(*result)
@@ -358,41 +256,14 @@ class InsightsPage(QWidget):
         self.figures = shown
         self.bar.set_first_day(shown.first_day)
         self.empty.setVisible(shown.empty)
-        for frame in self._cards():
-            self._show_card(frame)
+        self._show_card(self.mood_card)
         self.chart.show_figures(shown, drawn)
         self.mood_text.setText(mood_summary(shown))
-        assert shown.year_start is not None
-        self.year.show_days(shown.year_start, shown.year_days)
-        self.year_text.setText(year_summary(shown.year_days))
-        self.trigger_text.setText(trigger_summary(shown))
-        self.trigger_counts.setText(trigger_counts(shown))
-        self.trigger_counts.setVisible(bool(shown.triggers))
-        self.categories.setText(category_summary(shown))
-        self.categories.setVisible(bool(shown.categories))
-        self.hours.show_counts(shown.grid)
-        self.hours_text.setText(hours_summary(shown.grid))
-        self.hours_text.setVisible(bool(shown.grid))
-        self.hours.setAccessibleDescription(self.hours_text.text())
-        self.intensity_text.setText(intensity_summary(shown) if shown.triggers else "")
-        self.intensity_text.setVisible(bool(shown.triggers))
-        self.helps.show_effects(shown.coping)
-        self._show_comparisons(shown)
+        for made in self._made:  # those still to make are filled when they are made
+            made.show(shown)
+            self._show_card(made.frame)
         self._save_span()
-        self._attach_soon()
-
-    def _show_comparisons(self, shown: Figures) -> None:
-        self.gratitude_text.setText(gratitude_summary(shown))
-        told = gratitude_lines(shown)
-        self.told_bars.show_buckets(told_buckets(shown), told)
-        self.told_bars.setVisible(bool(told))
-        self.told_text.setText(told)
-        self.told_text.setVisible(bool(told))
-        self.emotion_text.setText(emotion_summary(shown))
-        self.emotion_shift.setText(emotion_shift(shown))
-        self.progress_text.setText("\n".join(progress_lines(shown)))
-        self.together.show_comparisons(shown.together)
-        self.written.show_figures(shown)
+        self._make_soon()
 
     def _on_day_focused(self, day: date | None) -> None:
         chosen = next((d for d in self.chart.days if d.day == day), None)
@@ -422,32 +293,15 @@ class InsightsPage(QWidget):
         """Nothing is typed here."""
 
     def clear(self) -> None:
-        """Forget the figures; the journal is about to close."""
+        """Forget the figures; the journal is about to close. Cards not made yet never will be
+        (the page is dropped after this)."""
+        self._to_make.clear()
         self._session.events.changed.disconnect(self._on_changed)
         for share in self.share_buttons.values():
             share.stop()
-        self.reached.clear()
         self.figures = None
         self.chart.show_figures(Figures(Period(date.today(), date.today()), "week", [], [], []))
         self.day_values.clear()
         self.mood_text.clear()
-        self.year_text.clear()
-        self.year.show_days(date.today(), [])
-        self.trigger_text.clear()
-        self.trigger_counts.clear()
-        self.categories.clear()
-        self.hours.show_counts({})
-        self.hours_text.clear()
-        self.together.show_comparisons([])
-        self.written.show_figures(None)
-        self.intensity_text.clear()
-        self.helps.show_effects([])
-        for text in (
-            self.gratitude_text,
-            self.told_text,
-            self.emotion_text,
-            self.emotion_shift,
-            self.progress_text,
-        ):
-            text.clear()
-        self.told_bars.show_buckets([], "")
+        for made in self._made:
+            made.clear()
