@@ -28,18 +28,17 @@ from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 import trustjournal
 from benchmarks.args import figure_args
-from benchmarks.shell_figures import _argon2id, _figure, _wait
+from benchmarks.shell_figures import _argon2id, _figure, _wait, started_shell
 from benchmarks.vaults import scratch_copy
-from trustjournal.app import Shell, build_shell
+from trustjournal.app import Shell
 from trustjournal.services.insights_figures import Span
 from trustjournal.ui.pages.insights_page import InsightsPage
-from trustjournal.ui.pages.journal_pages import journal_pages
 from trustjournal.ui.screens.unlock import UnlockScreen
 from trustjournal.ui.tasks import BackgroundTasks
 
@@ -223,14 +222,7 @@ def page_figures(directory: Path, passphrase: str, *, runs: int = RUNS) -> dict[
     assert isinstance(app, QApplication)
     sessions: list[dict[str, Any]] = []
     with scratch_copy(directory, "tj-insights-bench-") as copy:
-        qsettings = QSettings(str(copy.parent / "settings.ini"), QSettings.Format.IniFormat)
-        tasks = BackgroundTasks(parent=app)
-        shell = build_shell(
-            app=app, vault_dir=copy, qsettings=qsettings, tasks=tasks, extra_pages=journal_pages()
-        )
-        shell.window.resize(1200, 800)
-        shell.window.show()
-        shell.controller.start()
+        shell, tasks = started_shell(app, copy)
         driver = _Session(app, shell, tasks)
         try:
             for _ in range(runs + 1):

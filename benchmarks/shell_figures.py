@@ -167,6 +167,20 @@ def _argon2id(directory: Path, passphrase: str) -> float:
     return time.perf_counter() - start
 
 
+def started_shell(app: QApplication, copy: Path) -> tuple[Shell, BackgroundTasks]:
+    """The real shell over the scratch vault `copy`, its window shown at 1200×800 and started
+    (its settings beside the copy, its background tasks on real threads)."""
+    qsettings = QSettings(str(copy.parent / "settings.ini"), QSettings.Format.IniFormat)
+    tasks = BackgroundTasks(parent=app)
+    shell = build_shell(
+        app=app, vault_dir=copy, qsettings=qsettings, tasks=tasks, extra_pages=journal_pages()
+    )
+    shell.window.resize(1200, 800)
+    shell.window.show()
+    shell.controller.start()
+    return shell, tasks
+
+
 def shell_figures(directory: Path, passphrase: str, *, runs: int = RUNS) -> list[dict[str, Any]]:
     """Unlock and lock the real shell `runs` times (plus one untimed) on a copy of the vault.
 
@@ -185,14 +199,7 @@ def shell_figures(directory: Path, passphrase: str, *, runs: int = RUNS) -> list
     lock_s: list[float] = []
     handled_s: list[float] = []
     with scratch_copy(directory, "tj-shell-bench-") as copy:
-        qsettings = QSettings(str(copy.parent / "settings.ini"), QSettings.Format.IniFormat)
-        tasks = BackgroundTasks(parent=app)
-        shell = build_shell(
-            app=app, vault_dir=copy, qsettings=qsettings, tasks=tasks, extra_pages=journal_pages()
-        )
-        shell.window.resize(1200, 800)
-        shell.window.show()
-        shell.controller.start()
+        shell, tasks = started_shell(app, copy)
         cycle = _Cycle(app, shell, tasks)
         try:
             first = cycle.unlock(passphrase)  # warms imports and the file cache

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, timezone
+from html.parser import HTMLParser
 from pathlib import Path
 
 from tests.store.conftest import Clock, create_schema
@@ -191,3 +192,18 @@ def portable_sources(db: Database, now: datetime) -> portable.Sources:
         settings=SettingsRepository(db=db),
         between=db,
     )
+
+
+class HtmlText(HTMLParser):
+    """The text an HTML document shows, and every tag it holds (hostile text stays text)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.text: list[str] = []
+        self.tags: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append(tag)
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)

@@ -4,11 +4,10 @@ numbers, in the person's own voice; milestones (which count private entries) nev
 from __future__ import annotations
 
 from datetime import date, datetime, time
-from html.parser import HTMLParser
 
 import pytest
 
-from tests.services.export_data import INJECTION, NOW, Journal, at, request_for
+from tests.services.export_data import INJECTION, NOW, HtmlText, Journal, at, request_for
 from tests.store.conftest import Clock
 from trustjournal.core.between import Goal, GoalState, GoalStep, Progress, ProgressKind
 from trustjournal.core.entries import MoodCheckIn
@@ -193,19 +192,6 @@ def test_a_milestone_from_private_entries_never_reaches_a_summary(
     assert summary.charts[0].text == ("No steps or goals reached in this period.",)
 
 
-class _Text(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__()
-        self.text: list[str] = []
-        self.tags: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.tags.append(tag)
-
-    def handle_data(self, data: str) -> None:
-        self.text.append(data)
-
-
 def test_hostile_goal_and_step_words_are_literal_in_markdown_and_html(
     db: Database, repo: EntryRepository, clock: Clock, journal: Journal
 ) -> None:
@@ -215,7 +201,7 @@ def test_hostile_goal_and_step_words_are_literal_in_markdown_and_html(
     _step_done(db, clock, hostile.id or 0, 1, date(2026, 3, 5))
     for charts in ((), (ChartKind.REACHED.value,)):
         summary = _summary(db, repo, clock, journal, charts=charts)
-        parser = _Text()
+        parser = HtmlText()
         parser.feed(render_html(summary))
         shown = "".join(parser.text)
         assert f"I did step 1 of 3 towards “{HOSTILE_GOAL}”: “{INJECTION[0]}”." in shown

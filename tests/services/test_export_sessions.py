@@ -4,7 +4,6 @@ goals with their steps; shown literally in Markdown and HTML (issue 20, S6)."""
 from __future__ import annotations
 
 from datetime import date
-from html.parser import HTMLParser
 
 import pytest
 
@@ -22,7 +21,7 @@ from tests.services.between_export_data import (
     BetweenJournal,
     fill_between,
 )
-from tests.services.export_data import INJECTION, NOW, Journal, at, request_for
+from tests.services.export_data import INJECTION, NOW, HtmlText, Journal, at, request_for
 from tests.store.conftest import Clock
 from trustjournal.core.between import Counts, Homework, Per
 from trustjournal.services.export.between_source import VaultBetween
@@ -161,26 +160,11 @@ def test_goals_show_their_state_and_each_step_with_its_date(
     assert goal["Step 2, not yet"] == STEP_OPEN
 
 
-class _Text(HTMLParser):
-    """The text an HTML document shows, and every tag it holds."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.text: list[str] = []
-        self.tags: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.tags.append(tag)
-
-    def handle_data(self, data: str) -> None:
-        self.text.append(data)
-
-
 def test_hostile_session_text_is_literal_in_markdown_and_html(
     db: Database, repo: EntryRepository, clock: Clock, journal: Journal, between: BetweenJournal
 ) -> None:
     summary = _summary(db, repo, clock, journal, sections=frozenset({Section.SESSIONS}))
-    parser = _Text()
+    parser = HtmlText()
     parser.feed(render_html(summary))
     shown = "".join(parser.text)
     for hostile in (*INJECTION, "<b>Dr. X</b>"):

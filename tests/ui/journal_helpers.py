@@ -9,7 +9,7 @@ from typing import TypeVar
 
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from trustjournal.core.entries import Entry, EntryKind, GratitudeEntry, MoodCheckIn, TriggerRecord
@@ -136,11 +136,26 @@ def editor_of(pane: EditorPane, kind: type[E]) -> E:
     return editor
 
 
-def open_insights(qtbot: QtBot, session: Session) -> tuple[MainFrame, InsightsPage]:
-    """The main frame shown and active, gone to Insights by Ctrl+3 as a person would."""
+def active_frame(qtbot: QtBot, session: Session) -> MainFrame:
+    """The main frame with every page, shown at 1280×800 and made the active window."""
     frame = shown(qtbot, MainFrame(specs=journal_pages(), session=session), (1280, 800))
     frame.activateWindow()
     qtbot.waitUntil(frame.isActiveWindow)
+    return frame
+
+
+def tab_to(frame: MainFrame, wanted: object, *, limit: int = 300) -> None:
+    """Press Tab, as a person would, until the focus is on `wanted`."""
+    for _ in range(limit):
+        if QApplication.focusWidget() is wanted:
+            return
+        QTest.keyClick(QApplication.focusWidget() or frame, Qt.Key.Key_Tab)
+    raise AssertionError("Tab never reached the widget")
+
+
+def open_insights(qtbot: QtBot, session: Session) -> tuple[MainFrame, InsightsPage]:
+    """The main frame shown and active, gone to Insights by Ctrl+3 as a person would."""
+    frame = active_frame(qtbot, session)
     QTest.keyClick(frame, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
     page = frame.page("insights")
     assert isinstance(page, InsightsPage)

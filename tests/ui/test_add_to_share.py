@@ -11,16 +11,16 @@ import pypdf
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from tests.ui.journal_helpers import (
     NOW,
     PASSPHRASE,
     MovableClock,
+    active_frame,
     create_vault,
     open_session,
-    shown,
+    tab_to,
 )
 from tests.ui.share_helpers import save_to
 from trustjournal.core.entries import GratitudeEntry, MoodCheckIn, TriggerRecord
@@ -31,7 +31,6 @@ from trustjournal.store.vault import Vault
 from trustjournal.ui.insights.share_button import ShareChartButton
 from trustjournal.ui.main_frame import MainFrame
 from trustjournal.ui.pages.insights_page import InsightsPage
-from trustjournal.ui.pages.journal_pages import journal_pages
 from trustjournal.ui.pages.share_page import SharePage
 from trustjournal.ui.session import Session
 from trustjournal.ui.share.chosen_charts import set_chosen
@@ -62,21 +61,6 @@ def _fill(session: Session) -> None:
     session.entries.add(GratitudeEntry(occurred_at=NOW, text="Coffee in bed", expressed=True))
 
 
-def _frame(qtbot: QtBot, session: Session) -> MainFrame:
-    frame = shown(qtbot, MainFrame(specs=journal_pages(), session=session), (1280, 800))
-    frame.activateWindow()
-    qtbot.waitUntil(frame.isActiveWindow)
-    return frame
-
-
-def _tab_to(frame: MainFrame, wanted: object) -> None:
-    for _ in range(200):
-        if QApplication.focusWidget() is wanted:
-            return
-        QTest.keyClick(QApplication.focusWidget() or frame, Qt.Key.Key_Tab)
-    raise AssertionError("Tab never reached the button")
-
-
 def _add_by_keys(qtbot: QtBot, frame: MainFrame, kind: ChartKind) -> InsightsPage:
     QTest.keyClick(frame, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
     page = frame.page("insights")
@@ -84,7 +68,7 @@ def _add_by_keys(qtbot: QtBot, frame: MainFrame, kind: ChartKind) -> InsightsPag
     qtbot.waitUntil(lambda: page.figures is not None and page.built)  # every card on the page
     found = page.share_buttons[kind]
     assert found.text() == "Add to Share"
-    _tab_to(frame, found)
+    tab_to(frame, found)
     QTest.keyClick(found, Qt.Key.Key_Space)
     assert found.text() == "Remove from Share"
     return page
@@ -108,7 +92,7 @@ def test_a_chart_added_by_keys_is_in_the_pdf_and_html_counted_without_private_en
 ) -> None:
     session = open_session(vault, MovableClock())
     _fill(session)
-    frame = _frame(qtbot, session)
+    frame = active_frame(qtbot, session)
     insights = _add_by_keys(qtbot, frame, ChartKind.MOOD)
     # The Insights page itself counts the private check-in (its own view)...
     assert insights.figures is not None and insights.figures.totals is not None
@@ -150,14 +134,14 @@ def test_the_choice_survives_a_restart_and_is_removed_on_the_share_page_by_keys(
 ) -> None:
     session = open_session(vault, MovableClock())
     _fill(session)
-    frame = _frame(qtbot, session)
+    frame = active_frame(qtbot, session)
     _add_by_keys(qtbot, frame, ChartKind.TRIGGERS)
     _add_by_keys(qtbot, frame, ChartKind.EMOTIONS)
     frame.close()
     directory = vault.directory
     vault.lock()
     again = open_session(Vault.unlock(directory, PASSPHRASE), MovableClock())
-    frame = _frame(qtbot, again)
+    frame = active_frame(qtbot, again)
     share = _share(frame)
     assert share.charts.kinds == (ChartKind.TRIGGERS, ChartKind.EMOTIONS)
     assert share.shown is not None
@@ -165,7 +149,7 @@ def test_the_choice_survives_a_restart_and_is_removed_on_the_share_page_by_keys(
     assert "Feeling dismissed: 1 time" in triggers.text
     assert "Hopeful: 2 times" in emotions.text and not any("Secretive" in t for t in emotions.text)
     remove = share.charts.remove_buttons[ChartKind.TRIGGERS]
-    _tab_to(frame, remove)
+    tab_to(frame, remove)
     QTest.keyClick(remove, Qt.Key.Key_Space)
     assert share.charts.kinds == (ChartKind.EMOTIONS,)
     assert again.settings.get(CHARTS_SETTING) == ["emotions"]
@@ -181,7 +165,7 @@ def test_progress_in_a_summary_says_it_is_its_own_two_halves_never_the_time_befo
 ) -> None:
     session = open_session(vault, MovableClock())
     _fill(session)
-    frame = _frame(qtbot, session)
+    frame = active_frame(qtbot, session)
     _add_by_keys(qtbot, frame, ChartKind.PROGRESS)
     share = _share(frame)
     assert share.shown is not None
@@ -223,7 +207,7 @@ def test_progress_in_a_summary_says_it_is_its_own_two_halves_never_the_time_befo
 def test_every_button_follows_a_change_made_elsewhere(qtbot: QtBot, vault: Vault) -> None:
     session = open_session(vault, MovableClock())
     _fill(session)
-    frame = _frame(qtbot, session)
+    frame = active_frame(qtbot, session)
     QTest.keyClick(frame, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
     page = frame.page("insights")
     assert isinstance(page, InsightsPage)

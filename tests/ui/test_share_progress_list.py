@@ -11,10 +11,16 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from tests.ui.journal_helpers import NOW, MovableClock, create_vault, open_session, shown
+from tests.ui.journal_helpers import (
+    NOW,
+    MovableClock,
+    active_frame,
+    create_vault,
+    open_session,
+    tab_to,
+)
 from tests.ui.share_helpers import save_to
 from trustjournal.core.between import Goal, GoalState, GoalStep
 from trustjournal.core.entries import MoodCheckIn
@@ -28,7 +34,6 @@ from trustjournal.services.export.summary import build_summary
 from trustjournal.services.export.text import day_text
 from trustjournal.ui.main_frame import MainFrame
 from trustjournal.ui.pages.insights_page import InsightsPage
-from trustjournal.ui.pages.journal_pages import journal_pages
 from trustjournal.ui.pages.share_page import SharePage
 from trustjournal.ui.pdf import pdf_bytes
 from trustjournal.ui.session import Session
@@ -61,21 +66,6 @@ def _fill(session: Session) -> None:
     ops.record_milestones(NOW.date())
 
 
-def _frame(qtbot: QtBot, session: Session) -> MainFrame:
-    frame = shown(qtbot, MainFrame(specs=journal_pages(), session=session), (1280, 800))
-    frame.activateWindow()
-    qtbot.waitUntil(frame.isActiveWindow)
-    return frame
-
-
-def _tab_to(frame: MainFrame, wanted: object) -> None:
-    for _ in range(300):
-        if QApplication.focusWidget() is wanted:
-            return
-        QTest.keyClick(QApplication.focusWidget() or frame, Qt.Key.Key_Tab)
-    raise AssertionError("Tab never reached the button")
-
-
 def _insights(qtbot: QtBot, frame: MainFrame) -> InsightsPage:
     QTest.keyClick(frame, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
     page = frame.page("insights")
@@ -97,14 +87,14 @@ def test_added_by_keys_it_is_in_the_preview_pdf_and_html_without_milestones(
     qtbot: QtBot, tmp_path: Path, session: Session, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     _fill(session)
-    frame = _frame(qtbot, session)
+    frame = active_frame(qtbot, session)
     insights = _insights(qtbot, frame)
     listed = [line.text() for line in insights.reached.lines if line.isVisibleTo(insights)]
     assert any("checked in every day" in line for line in listed)  # Insights: their own view
     button = insights.share_buttons[ChartKind.REACHED]
     assert button is not None and button.text() == "Add to Share"
     assert button.accessibleName() == "Add “Reached along the way” to the next summary"
-    _tab_to(frame, button)  # after the card's lines, like every card's button
+    tab_to(frame, button)  # after the card's lines, like every card's button
     QTest.keyClick(button, Qt.Key.Key_Space)
     assert button.text() == "Remove from Share"
     assert session.settings.get(CHARTS_SETTING) == ["reached"]
