@@ -308,12 +308,13 @@ def test_disk_full_keeps_the_journal_intact(cli: Run, vault_dir: Path) -> None:
 
 @pytest.fixture
 def tiny_filesystem(tmp_path: Path) -> Iterator[Path]:
-    """A real 512 KiB filesystem (tmpfs), where this user may mount one (a new journal with
-    schema 6 no longer fits in 384 KiB while its migrations run)."""
+    """A real 768 KiB filesystem (tmpfs), where this user may mount one (a new journal with
+    schema 6 no longer fits in 384 KiB while its migrations run, nor one with schema 8's
+    running totals and their triggers in 512 KiB)."""
     mount_point = tmp_path / "tiny"
     mount_point.mkdir()
     mounted = subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", "size=512k,mode=0700", "tmpfs", str(mount_point)],
+        ["mount", "-t", "tmpfs", "-o", "size=768k,mode=0700", "tmpfs", str(mount_point)],
         capture_output=True,
         check=False,
     )

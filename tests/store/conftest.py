@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -64,3 +65,28 @@ def clock() -> Clock:
 def repo(db: Database, clock: Clock) -> EntryRepository:
     """The entry repository over the test database."""
     return EntryRepository(db=db, clock=clock)
+
+
+def query_plans(
+    db: Database, read: Callable[[Database], Any], monkeypatch: pytest.MonkeyPatch
+) -> str:
+    """Run one figure and return the query plans of the SQL it sent, one per query."""
+    seen: list[tuple[str, Any]] = []
+    real_query, real_scalar = Database.query, Database.scalar
+
+    def record(self: Database, sql: str, params: Any = ()) -> list[tuple[Any, ...]]:
+        seen.append((sql, params))
+        return real_query(self, sql, params)
+
+    def record_one(self: Database, sql: str, params: Any = ()) -> Any:
+        seen.append((sql, params))
+        return real_scalar(self, sql, params)
+
+    monkeypatch.setattr(Database, "query", record)
+    monkeypatch.setattr(Database, "scalar", record_one)
+    read(db)
+    monkeypatch.undo()
+    return " || ".join(
+        " | ".join(str(row[3]) for row in db.query("EXPLAIN QUERY PLAN " + sql, params))
+        for sql, params in seen
+    )

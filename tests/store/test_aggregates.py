@@ -161,25 +161,3 @@ def test_an_empty_journal_has_no_figures(db: Database) -> None:
     assert triggers_by_category(db, MARCH) == []
     assert triggers_by_hour(db, MARCH) == [(hour, 0) for hour in range(24)]
     assert streak(db, date(2026, 3, 5)) == 0
-
-
-@pytest.mark.usefixtures("seeded")
-def test_coping_effect_walks_trigger_records_and_probes_names_by_key(
-    db: Database, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    seen: list[tuple[str, object]] = []
-    real_query = Database.query
-
-    def record(self: Database, sql: str, params: object = ()) -> list[tuple[object, ...]]:
-        seen.append((sql, params))
-        return real_query(self, sql, params)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(Database, "query", record)
-    coping_effect(db, Period(date(2020, 1, 1), date(2030, 1, 1)))
-    sql, params = seen[0]
-    monkeypatch.undo()
-    plan = " | ".join(str(row[3]) for row in db.query("EXPLAIN QUERY PLAN " + sql, params))  # type: ignore[arg-type]
-    # Driving from entry_names costs one random encrypted page read per coping name; the
-    # covering index (schema v3) means no whole entry row is read either.
-    assert plan.startswith("SEARCH e USING COVERING INDEX entries_trigger_coping"), plan
-    assert "SEARCH n USING PRIMARY KEY" in plan, plan

@@ -18,7 +18,6 @@ from trustjournal.core.entries import (
 from trustjournal.core.errors import EntryNotFoundError, SearchQueryError, ValidationError
 from trustjournal.core.periods import Period
 from trustjournal.core.query import EntryQuery
-from trustjournal.store import aggregates
 from trustjournal.store.db import Database
 from trustjournal.store.entries import EntryRepository
 
@@ -187,13 +186,4 @@ def test_the_newest_page_reads_the_timeline_index_without_sorting(
     one_kind = EntryQuery(kinds=frozenset({EntryKind.TRIGGER}))
     plan = _plan(db, lambda: repo.ids(one_kind))
     assert any("entries_kind_timeline" in step for step in plan), plan
-    assert not any("TEMP B-TREE" in step for step in plan), plan
-
-
-def test_the_daily_mood_query_reads_its_partial_index_in_day_order(
-    db: Database, seeded: dict[str, int]
-) -> None:
-    period = Period(date(2026, 3, 1), date(2026, 3, 31))
-    plan = _plan(db, lambda: aggregates.daily_mood(db, period))
-    assert any("entries_mood_daily" in step for step in plan), plan
     assert not any("TEMP B-TREE" in step for step in plan), plan

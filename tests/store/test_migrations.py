@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -12,7 +12,6 @@ import pytest
 from tests.store.old_schema import add_before_v5
 from trustjournal.core.entries import MoodCheckIn, TriggerRecord
 from trustjournal.core.errors import VaultTooNewError, VaultUpgradeError
-from trustjournal.core.periods import Period
 from trustjournal.core.query import EntryQuery
 from trustjournal.store import aggregates
 from trustjournal.store.aggregates import CopingEffect
@@ -227,16 +226,6 @@ def test_a_vault_at_version_two_gains_the_coping_index_and_keeps_its_entries(
         assert aggregates.coping_effect(upgraded.db, None) == [CopingEffect("walk", 1, 1, 3.0)]
         assert upgraded.verify() == []
     assert os.listdir(directory / "backups") == ["before-v2-20260314T092653Z"]
-
-
-@pytest.mark.parametrize("period", [None, Period(date(2026, 1, 1), date(2026, 3, 14))])
-def test_the_coping_figures_read_only_the_covering_index(
-    db: Database, period: Period | None
-) -> None:
-    migrate(db)
-    sql, params = aggregates.coping_effect_sql(period)
-    plan = " | ".join(str(row[-1]) for row in db.query(f"EXPLAIN QUERY PLAN {sql}", params))
-    assert f"USING COVERING INDEX {COPING_INDEX}" in plan, plan
 
 
 def _timeline_columns(db: Database) -> list[str]:

@@ -12,6 +12,7 @@ from typing import Any, Literal
 from trustjournal.core.errors import ValidationError
 from trustjournal.core.i18n import _
 from trustjournal.core.periods import Period
+from trustjournal.store import month_totals
 from trustjournal.store.db import Database
 from trustjournal.store.entry_filters import Where, add_period
 
@@ -73,67 +74,76 @@ def _optional(value: Any) -> float | None:
 def daily_mood(db: Database, period: Period | None) -> list[DailyMood]:
     """Mood, connection and trust averaged per lived day, oldest day first.
 
-    Walks the partial index `entries_mood_daily` in day order, so nothing is sorted.
+    Reads schema 8's running totals, one row per day in day order, so nothing is sorted.
     """
-    where = _where("mood", period)
+    where = Where()
+    where.add("kind = 'mood'")
+    add_period(where, period, "local_day")
     rows = db.query(
-        "SELECT local_day, count(*), avg(mood), avg(connection), avg(trust)"  # noqa: S608
-        f" FROM entries INDEXED BY entries_mood_daily {where.sql()}"
-        " GROUP BY local_day ORDER BY local_day",
+        "SELECT local_day, entries, mood_sum, mood_n, connection_sum, connection_n,"  # noqa: S608
+        f" trust_sum, trust_n FROM day_totals {where.sql()} ORDER BY local_day",
         where.params,
     )
     return [
-        DailyMood(date.fromisoformat(day), int(count), float(mood), _optional(conn), _optional(tr))
-        for day, count, mood, conn, tr in rows
+        DailyMood(
+            date.fromisoformat(day),
+            int(count),
+            mood / mood_n,
+            _mean(conn, conn_n),
+            _mean(trust, trust_n),
+        )
+        for day, count, mood, mood_n, conn, conn_n, trust, trust_n in rows
+        if mood_n
     ]
 
 
-def coping_effect_sql(period: Period | None = None) -> tuple[str, list[Any]]:
-    """The per-strategy coping query and its parameters (also for checking its query plan)."""
-    where = _where("trigger", period, "e.")
-    # CROSS JOIN fixes the order: walk the trigger records through the covering index
-    # entries_trigger_coping (schema v3; no entry row is read) and probe entry_names by its
-    # primary key. The other order fetches one random (encrypted) entry page per coping name.
-    # Named, since the wider entries_insights (schema 7) covers it too, at more pages read.
-    sql = (
-        "SELECT n.name, min(n.entry_id), count(*) AS uses, count(e.intensity_after),"  # noqa: S608
-        " avg(e.intensity - e.intensity_after) AS drop_avg"
-        " FROM entries AS e INDEXED BY entries_trigger_coping CROSS JOIN entry_names AS n"
-        " ON n.entry_id = e.id AND n.role = 'coping'"
-        f" {where.sql()}"
-        " GROUP BY n.name_key"
-        " ORDER BY drop_avg IS NULL, drop_avg DESC, uses DESC, n.name_key"
-    )
-    return sql, list(where.params)
+def _mean(total: int, count: int) -> float | None:
+    return total / count if count else None
 
 
 def coping_effect(db: Database, period: Period | None = None) -> list[CopingEffect]:
     """Each coping strategy used in trigger records, the most effective first.
 
     Effect is the mean drop in intensity over the records that noted the intensity
-    afterwards; strategies without any such record come last, most used first.
+    afterwards; strategies without any such record come last, most used first. Read from
+    schema 8's month totals and the days around the period's whole months.
     """
-    sql, params = coping_effect_sql(period)
-    rows = db.query(sql, params)
-    return [
-        CopingEffect(str(name), int(uses), int(with_after), _optional(drop))
-        for name, _first, uses, with_after, drop in rows
+    tallies = month_totals.name_tallies(db, period, "coping")
+    names = month_totals.first_names(db, "coping", tallies)
+    found = [
+        (key, CopingEffect(names.get(key, key), t.count, t.after_n, _mean(t.drop_sum, t.pair_n)))
+        for key, t in tallies.items()
     ]
+    found.sort(
+        key=lambda item: (
+            item[1].avg_drop is None,
+            -(item[1].avg_drop or 0.0),
+            -item[1].uses,
+            item[0],
+        )
+    )
+    return [effect for _key, effect in found]
 
 
 def triggers_by_category(db: Database, period: Period | None) -> list[tuple[str, int]]:
     """Trigger records per category (letter case ignored), most frequent first.
 
-    Records without a category are counted under NO_CATEGORY.
+    Records without a category are counted under NO_CATEGORY. Each category is shown as its
+    first record wrote it.
     """
-    where = _where("trigger", period)
-    rows = db.query(
-        "SELECT coalesce(category, ?), min(id), count(*) AS records"  # noqa: S608
-        f" FROM entries {where.sql()}"
-        " GROUP BY category COLLATE NOCASE ORDER BY records DESC, 1 COLLATE NOCASE",
-        (NO_CATEGORY, *where.params),
-    )
-    return [(str(category), int(records)) for category, _first, records in rows]
+    tallies = month_totals.category_tallies(db, period)
+    written = month_totals.categories_of(db, tallies)
+    found = [(written.get(key) or NO_CATEGORY, t.count) for key, t in tallies.items()]
+    found.sort(key=lambda item: (-item[1], _nocase(item[0])))
+    return found
+
+
+def _nocase(text: str) -> str:
+    """The order of COLLATE NOCASE: ASCII letters folded, nothing else."""
+    return text.translate(_ASCII_LOWER)
+
+
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 
 
 def triggers_by_hour(db: Database, period: Period | None) -> list[tuple[int, int]]:

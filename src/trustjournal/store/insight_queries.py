@@ -1,7 +1,8 @@
 """SQL aggregates for the Insights page: trigger counts, the hour × weekday grid, first days.
 
 Like `aggregates`, private entries count and entries in the bin never do. Every query groups
-in SQL, so the rows returned grow with days or weeks, never with entries.
+in SQL, so the rows returned grow with days or weeks, never with entries; most read schema 8's
+running totals (a row per day and kind), so the rows read do not either.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from datetime import date
 from typing import Any, Literal
 
 from trustjournal.core.periods import Period
+from trustjournal.store import month_totals
 from trustjournal.store.db import Database
 from trustjournal.store.entry_filters import Where, add_period
 
@@ -76,25 +78,26 @@ def has_written(db: Database) -> bool:
     )
 
 
+def _days(kind: str, period: Period | None) -> Where:
+    """The running totals (schema 8) of one kind's days in a period."""
+    where = Where()
+    where.add("kind = ?", kind)
+    add_period(where, period, "local_day")
+    return where
+
+
 def triggers_by_bucket(db: Database, period: Period | None, bucket: Bucket) -> list[TriggerBucket]:
     """Trigger records per week or month, oldest first (buckets without records left out)."""
-    where = _live("trigger", period)
+    where = _days("trigger", period)
     start = _BUCKET_SQL[bucket]
     rows = db.query(
-        f"SELECT {start} AS b, count(*), avg(CASE WHEN intensity_after IS NOT NULL"  # noqa: S608
-        " THEN intensity END), avg(intensity_after), count(intensity_after)"
-        f" FROM entries {where.sql()} GROUP BY b ORDER BY b",
+        f"SELECT {start} AS b, sum(entries), sum(pair_intensity_sum), sum(pair_n),"  # noqa: S608
+        f" sum(after_sum), sum(after_n) FROM day_totals {where.sql()} GROUP BY b ORDER BY b",
         where.params,
     )
     return [
-        TriggerBucket(
-            date.fromisoformat(str(b)),
-            int(n),
-            None if i is None else float(i),
-            None if a is None else float(a),
-            int(w),
-        )
-        for b, n, i, a, w in rows
+        TriggerBucket(date.fromisoformat(str(b)), int(n), _mean(i, pairs), _mean(a, w), int(w))
+        for b, n, i, pairs, a, w in rows
     ]
 
 
@@ -111,9 +114,9 @@ def triggers_by_weekday_hour(db: Database, period: Period | None) -> dict[tuple[
 
 def unfinished_triggers(db: Database, period: Period | None) -> int:
     """Trigger records in the period still marked as to finish."""
-    where = _live("trigger", period)
-    where.add("unfinished = 1")
-    return int(db.scalar(f"SELECT count(*) FROM entries {where.sql()}", where.params))  # noqa: S608
+    where = _days("trigger", period)
+    sql = f"SELECT coalesce(sum(unfinished), 0) FROM day_totals {where.sql()}"  # noqa: S608
+    return int(db.scalar(sql, where.params))
 
 
 def first_entry_of_day(db: Database, day: date) -> int | None:
@@ -165,102 +168,65 @@ class PeriodTotals:
     together_rated: int = 0
 
 
-def _float(value: Any) -> float | None:
-    return None if value is None else float(value)
+def _mean(total: Any, count: Any) -> float | None:
+    return total / count if count else None
 
 
 _TOTALS_KINDS = "'mood', 'gratitude', 'trigger', 'reflection', 'statement', 'quality_time'"
+_TOTALS_COLUMNS = (
+    "entries, mood_sum, mood_n, connection_sum, connection_n, trust_sum, trust_n, expressed,"
+    " unfinished, intensity_sum, intensity_n, after_sum, after_n, pair_intensity_sum,"
+    " pair_after_sum, pair_n, said, minutes"
+)
 
 
 def period_totals(db: Database, period: Period | None) -> PeriodTotals:
-    """One pass over the period's live entries, grouped in SQL."""
+    """The period's sums per kind, from schema 8's running totals (a row per day and kind)."""
     where = Where()
-    # Only these kinds are counted; naming them lets SQLite walk one range of the covering
-    # index entries_insights (schema 7) per kind, never a whole entry row.
     where.add(f"kind IN ({_TOTALS_KINDS})")
-    where.add("deleted_utc IS NULL")
     add_period(where, period, "local_day")
-    # One group per kind, each aggregate a plain column: the index hands the rows over kind
-    # by kind, and no row evaluates another kind's CASE (half the time of one mixed pass).
+    sums = ", ".join(f"sum({name.strip()})" for name in _TOTALS_COLUMNS.split(","))
     rows = db.query(
-        "SELECT kind, count(*), avg(mood), avg(connection), avg(trust),"  # noqa: S608
-        " sum(expressed = 1), sum(unfinished = 1), avg(intensity), avg(intensity_after),"
-        " avg(intensity - intensity_after), sum(said = 1), sum(minutes), count(connection)"
-        f" FROM entries {where.sql()} GROUP BY kind",
+        f"SELECT kind, {sums} FROM day_totals {where.sql()} GROUP BY kind",  # noqa: S608
         where.params,
     )
-    by_kind = {str(row[0]): row[1:] for row in rows}
-    none: tuple[Any, ...] = (0,) + (None,) * 11
+    by_kind = {str(row[0]): [int(v or 0) for v in row[1:]] for row in rows}
+    none = [0] * 18
     mood = by_kind.get("mood", none)
     grat = by_kind.get("gratitude", none)
     trig = by_kind.get("trigger", none)
     statement = by_kind.get("statement", none)
     together = by_kind.get("quality_time", none)
     return PeriodTotals(
-        int(mood[0]),
-        _float(mood[1]),
-        _float(mood[2]),
-        _float(mood[3]),
-        int(grat[0]),
-        int(grat[4] or 0),
-        int(trig[0]),
-        int(trig[5] or 0),
-        _float(trig[6]),
-        _float(trig[7]),
-        _float(trig[8]),
-        reflections=int(by_kind.get("reflection", none)[0]),
-        statements=int(statement[0]),
-        said=int(statement[9] or 0),
-        together=int(together[0]),
-        together_minutes=int(together[10] or 0),
-        together_connection=_float(together[2]),
-        together_rated=int(together[11] or 0),
+        mood[0],
+        _mean(mood[1], mood[2]),
+        _mean(mood[3], mood[4]),
+        _mean(mood[5], mood[6]),
+        grat[0],
+        grat[7],
+        trig[0],
+        trig[8],
+        _mean(trig[9], trig[10]),
+        _mean(trig[11], trig[12]),
+        _mean(trig[13] - trig[14], trig[15]),
+        reflections=by_kind.get("reflection", none)[0],
+        statements=statement[0],
+        said=statement[16],
+        together=together[0],
+        together_minutes=together[17],
+        together_connection=_mean(together[3], together[4]),
+        together_rated=together[4],
     )
-
-
-# From this many days on (about four years, measured at 100 000 entries), walking every emotion
-# ever named beats probing entry_names once per entry of the period (each probe a random
-# encrypted page); shorter periods probe.
-WALK_NAMES_DAYS = 1461
 
 
 def emotion_counts(db: Database, period: Period | None) -> list[tuple[str, int]]:
     """Emotions named in check-ins and trigger records (letter case ignored), most frequent
-    first; each is shown as first written."""
-    where = Where()
-    where.add("kind IN ('mood', 'trigger')")
-    where.add("deleted_utc IS NULL")
-    add_period(where, period, "local_day")
-    # The period's entry ids come from the covering index entries_insights (schema 7).
-    ids = f"SELECT id FROM entries {where.sql()}"  # noqa: S608
-    if _long(period):
-        # Into one in-memory set; the emotions are then walked in name order through
-        # entry_names_by_name (`+` keeps SQLite from probing by entry id), so counting needs
-        # no sort. Only each emotion's first naming is looked up for its written form.
-        groups = (
-            "SELECT n.name_key AS key, min(n.entry_id) AS first, count(*) AS uses"  # noqa: S608
-            " FROM entry_names AS n INDEXED BY entry_names_by_name"
-            f" WHERE n.role = 'emotion' AND +n.entry_id IN ({ids}) GROUP BY n.name_key"
-        )
-    else:
-        groups = (
-            "SELECT n.name_key AS key, min(n.entry_id) AS first, count(*) AS uses"  # noqa: S608
-            f" FROM ({ids}) AS e CROSS JOIN entry_names AS n"
-            " ON n.entry_id = e.id AND n.role = 'emotion' GROUP BY n.name_key"
-        )
-    rows = db.query(
-        "SELECT (SELECT f.name FROM entry_names AS f WHERE f.entry_id = g.first"  # noqa: S608
-        " AND f.role = 'emotion' AND f.name_key = g.key ORDER BY f.position LIMIT 1),"
-        f" g.uses FROM ({groups}) AS g ORDER BY g.uses DESC, g.key",
-        where.params,
-    )
-    return [(str(name), int(uses)) for name, uses in rows]
-
-
-def _long(period: Period | None) -> bool:
-    if period is None or period.start is None or period.end is None:
-        return True
-    return (period.end - period.start).days + 1 >= WALK_NAMES_DAYS
+    first; each is shown as first written. Read from schema 8's month totals and the days
+    around the period's whole months."""
+    tallies = month_totals.name_tallies(db, period, "emotion")
+    names = month_totals.first_names(db, "emotion", tallies)
+    ranked = sorted(tallies.items(), key=lambda item: (-item[1].count, item[0]))
+    return [(names.get(key, key), tally.count) for key, tally in ranked]
 
 
 def gratitude_by_bucket(
@@ -268,11 +234,11 @@ def gratitude_by_bucket(
 ) -> list[GratitudeBucket]:
     """Appreciations per week or month and how many were told, oldest first (empty ones left
     out)."""
-    where = _live("gratitude", period)
+    where = _days("gratitude", period)
     start = _BUCKET_SQL[bucket]
     rows = db.query(
-        f"SELECT {start} AS b, count(*), sum(expressed = 1)"  # noqa: S608
-        f" FROM entries {where.sql()} GROUP BY b ORDER BY b",
+        f"SELECT {start} AS b, sum(entries), sum(expressed)"  # noqa: S608
+        f" FROM day_totals {where.sql()} GROUP BY b ORDER BY b",
         where.params,
     )
     return [GratitudeBucket(date.fromisoformat(str(b)), int(n), int(t or 0)) for b, n, t in rows]

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from trustjournal.store.db import Database
 from trustjournal.store.schema_v6 import create_v6
 from trustjournal.store.schema_v7 import create_v7
+from trustjournal.store.schema_v8 import create_v8
 from trustjournal.store.table_rebuild import rebuild_entries
 
 
@@ -259,6 +260,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(5, "reflections, statements and time together", _create_v5, rebuilds_tables=True),
     Migration(6, "sessions, homework, goals and progress", create_v6, rebuilds_tables=True),
     Migration(7, "covering index for the Insights figures", create_v7),
+    Migration(8, "running totals per day and month for Insights", create_v8),
 )
 
 SCHEMA_VERSION = MIGRATIONS[-1].version

@@ -10,7 +10,7 @@ def rebuild_entries(db: Database, *, create: str, new_name: str, columns: str) -
 
     The documented SQLite way: the new table, every row copied with its id (full-text rowids and
     entry_names keep pointing at the same entries), the old table dropped, the new one renamed,
-    and every index of the old table made again from its own SQL. Ids are never reused: the
+    and every index and trigger made again from its own SQL. Ids are never reused: the
     AUTOINCREMENT counter goes on from where it was, past purged entries too. `columns` names
     what the old table holds; the new table's other columns start empty. Runs inside the
     migration's transaction, with foreign keys off (`Migration.rebuilds_tables`).
@@ -22,6 +22,11 @@ def rebuild_entries(db: Database, *, create: str, new_name: str, columns: str) -
             " AND sql IS NOT NULL ORDER BY name"
         )
     ]
+    # Every trigger (schema 8's running totals, on entries and on entry_names, which name
+    # entries) is dropped first, as SQLite's own procedure says, and made again at the end.
+    triggers = db.query("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name")
+    for name, _sql in triggers:
+        db.execute(f'DROP TRIGGER "{name}"')
     sequence = db.scalar("SELECT seq FROM sqlite_sequence WHERE name = 'entries'")
     db.execute(create)
     db.execute(f"INSERT INTO {new_name} ({columns}) SELECT {columns} FROM entries")  # noqa: S608
@@ -34,3 +39,5 @@ def rebuild_entries(db: Database, *, create: str, new_name: str, columns: str) -
         db.execute("INSERT INTO sqlite_sequence (name, seq) VALUES ('entries', ?)", (highest,))
     for sql in indexes:
         db.execute(sql)
+    for _name, sql in triggers:
+        db.execute(str(sql))

@@ -1,7 +1,7 @@
 """The lived days Insights' "Together with" compares on: a told appreciation, a trigger record.
 
-Like `aggregates`, private entries count and entries in the bin never do. Each query returns
-one row per marked day, never one per entry.
+Like `aggregates`, private entries count and entries in the bin never do. Each query reads
+schema 8's running totals, one row per day, never one per entry.
 """
 
 from __future__ import annotations
@@ -15,8 +15,8 @@ from trustjournal.store.entry_filters import Where, add_period
 
 # The SQL here is composed only of fixed fragments and `?` placeholders, hence `noqa: S608`.
 
-# Walks the covering index entries_trigger_coping (kind, local_day, …): no entry row is read.
-TRIGGER_DAYS_SQL = "SELECT DISTINCT local_day FROM entries {where} ORDER BY local_day"
+# One range of schema 8's running totals (kind, local_day): a row per day, no entry is read.
+TRIGGER_DAYS_SQL = "SELECT local_day FROM day_totals {where} ORDER BY local_day"
 
 
 @dataclass(frozen=True)
@@ -38,7 +38,6 @@ def trigger_days_sql(period: Period) -> tuple[str, list[object]]:
     start = None if period.start is None else period.start - timedelta(days=1)
     where = Where()
     where.add("kind = 'trigger'")
-    where.add("deleted_utc IS NULL")
     add_period(where, Period(start, period.end), "local_day")
     return TRIGGER_DAYS_SQL.format(where=where.sql()), list(where.params)
 
@@ -47,11 +46,10 @@ def marked_days(db: Database, period: Period) -> MarkedDays:
     """Read the told-appreciation days and the trigger days of `period`."""
     told = Where()
     told.add("kind = 'gratitude'")
-    told.add("deleted_utc IS NULL")
-    told.add("expressed = 1")
+    told.add("expressed > 0")
     add_period(told, period, "local_day")
     told_rows = db.query(
-        f"SELECT DISTINCT local_day FROM entries {told.sql()}",  # noqa: S608
+        f"SELECT local_day FROM day_totals {told.sql()}",  # noqa: S608
         told.params,
     )
     sql, params = trigger_days_sql(period)
