@@ -143,6 +143,22 @@ def test_no_hard_week_or_nothing_told_after_it_is_no_milestone(tmp_path: Path) -
     vault.lock()
 
 
+def test_only_a_day_of_the_very_next_week_counts_after_a_hard_week(tmp_path: Path) -> None:
+    """Its Sunday does (told on day 13 after the hard Monday); the hard week's own Sunday and
+    the Monday after the next week do not."""
+    vault = _vault(tmp_path)
+    repo = EntryRepository(db=vault.db, clock=Clock(NOW))
+    _week_of_moods(repo, MONDAY, [2, 2, 2])
+    _week_of_moods(repo, MONDAY + timedelta(weeks=4), [2, 2, 2])
+    later = (MONDAY + timedelta(days=6), MONDAY + timedelta(days=14))
+    for told_on in (*later, MONDAY + timedelta(weeks=5, days=6)):
+        repo.add(GratitudeEntry(occurred_at=at(told_on), text="Thanks", expressed=True))
+    [found] = _found(vault, MilestoneKind.TOLD_AFTER_HARD_WEEK)
+    assert found.reached_on == MONDAY + timedelta(weeks=5, days=6)
+    assert found.hard_week == (Week(MONDAY + timedelta(weeks=4), 3, 3), 2.0)
+    vault.lock()
+
+
 MONTHS = st.lists(
     st.lists(st.tuples(st.integers(0, 10), st.integers(0, 10)), min_size=0, max_size=4),
     min_size=3,
