@@ -13,6 +13,7 @@ from trustjournal.services.changes import Change
 from trustjournal.services.export.shared_charts import ChartKind
 from trustjournal.services.insights_figures import PERIOD_SETTING, Figures, InsightFigures, Span
 from trustjournal.ui.insights.chart_image import Drawn, draw
+from trustjournal.ui.insights.laid_out_once import laid_out_once
 from trustjournal.ui.insights.legend import SeriesLegend
 from trustjournal.ui.insights.mood_chart import MoodChart, values_text
 from trustjournal.ui.insights.page_cards import LATER_CARDS, Made
@@ -145,6 +146,7 @@ class InsightsPage(QWidget):
 
     def _lay_out(self) -> None:
         content = QWidget(self)
+        self._content = content  # the cards' column, inside the scroll area
         column = QVBoxLayout(content)
         column.setContentsMargins(24, 20, 24, 20)
         column.setSpacing(14)
@@ -254,14 +256,15 @@ class InsightsPage(QWidget):
         if shown.period != self.bar.period():
             return  # an older read; the newer one is on its way
         self.figures = shown
-        self.bar.set_first_day(shown.first_day)
-        self.empty.setVisible(shown.empty)
-        self._show_card(self.mood_card)
-        self.chart.show_figures(shown, drawn)
-        self.mood_text.setText(mood_summary(shown))
-        for made in self._made:  # those still to make are filled when they are made
-            made.show(shown)
-            self._show_card(made.frame)
+        with laid_out_once(self._content):  # once, not at every label shown
+            self.bar.set_first_day(shown.first_day)
+            self.empty.setVisible(shown.empty)
+            self._show_card(self.mood_card)
+            self.chart.show_figures(shown, drawn)
+            self.mood_text.setText(mood_summary(shown))
+            for made in self._made:  # those still to make are filled when they are made
+                made.show(shown)
+                self._show_card(made.frame)
         self._save_span()
         self._make_soon()
 
