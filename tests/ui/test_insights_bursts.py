@@ -1,5 +1,5 @@
-"""Insights keeps the UI thread's turns short: a new period's words are set before the page is
-laid out once, and the progress list is worded in the background."""
+"""Insights keeps the UI thread's turns short: a new period fills one card per turn, words
+shown together are laid out once, and the progress list is worded in the background."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from tests.ui.dialog_helpers import HeldTasks
@@ -21,6 +21,7 @@ from trustjournal.core.between import Goal, GoalStep
 from trustjournal.core.entries import MoodCheckIn, TriggerRecord
 from trustjournal.services.between import BetweenOperations
 from trustjournal.services.insights_figures import Span
+from trustjournal.ui.insights.wording import mood_summary, trigger_summary
 from trustjournal.ui.pages.insights_page import InsightsPage
 from trustjournal.ui.session import Session
 from trustjournal.ui.tasks import ScopedTasks
@@ -57,27 +58,52 @@ def _fill(session: Session) -> None:
     )
 
 
-def test_a_new_period_is_laid_out_once_after_all_its_words(
+def test_a_new_period_fills_the_first_card_at_once_and_the_others_one_per_turn(
     qtbot: QtBot, qapp: QApplication, session: Session
 ) -> None:
     _fill(session)
     frame, page = open_insights(qtbot, session)
     page.bar.choose(Span.WEEKS_4)
-    qapp.processEvents()
-    assert not page.trigger_counts.isVisibleTo(page)
+    qtbot.waitUntil(lambda: page.built)
+    before = page.trigger_text.text()
+    page.bar.choose(Span.MONTHS_3)  # read at once here (synchronous tasks)
+    shown_ = page.figures
+    assert shown_ is not None and shown_.period == page.bar.period()
+    assert page.mood_text.text() == mood_summary(shown_)  # the first card at once
+    assert page.trigger_text.text() == before != trigger_summary(shown_)  # the others later
+    later = [made.frame for made in page._made]
+
+    def words() -> list[list[str]]:
+        return [[w.text() for w in card.findChildren(QLabel)] for card in later]
+
+    turns = [words()]
+    while not page.built:
+        qapp.processEvents()  # one turn of the event loop
+        turns.append(words())
+    for earlier, now in pairwise(turns):
+        assert sum(a != b for a, b in zip(earlier, now, strict=True)) <= 1  # one card a turn
+    assert page.trigger_text.text() == trigger_summary(shown_)
+    assert page.trigger_counts.isVisibleTo(page)
+    frame.stash_and_clear()
+
+
+def test_the_progress_list_shows_its_lines_and_is_laid_out_once_afterwards(
+    qtbot: QtBot, qapp: QApplication, session: Session
+) -> None:
+    _fill(session)
+    frame, page = open_insights(qtbot, session)
     content = page.scroll_area.widget()
-    watched = [w for w in content.findChildren(QWidget) if w.isVisible()]
-    moved = _GeometryCount(watched)
-    page.bar.choose(Span.MONTHS_3)  # read and shown at once here (synchronous tasks)
-    assert page.trigger_counts.isVisibleTo(page)  # lines shown that were hidden
-    assert moved.count == 0  # ... without laying the page out once per line shown
-    qtbot.waitUntil(lambda: moved.count > 0)  # it is laid out on the next turn
+    moved = _GeometryCount([w for w in content.findChildren(QWidget) if w.isVisible()])
+    lines = [f"{day} March: a step reached" for day in range(1, 6)]
+    page.reached.show_lines(lines)
+    assert [line.text() for line in page.reached.lines if line.isVisibleTo(page)] == lines
+    assert moved.count == 0  # not laid out on the spot at every line shown
+    qtbot.waitUntil(lambda: moved.count > 0)  # but on the next turn, once
     qapp.processEvents()
-    cards = page._cards()
-    for upper, lower in pairwise(cards):
-        if upper.isVisible() and lower.isVisible():
-            assert upper.geometry().bottom() < lower.geometry().top()  # in place, apart
-    assert page.trigger_counts.height() > 0
+    shown_lines = [line for line in page.reached.lines if line.isVisible()]
+    assert all(line.height() > 0 for line in shown_lines)
+    for upper, lower in pairwise(shown_lines):
+        assert upper.geometry().bottom() < lower.geometry().top()  # in place, apart
     frame.stash_and_clear()
 
 
