@@ -17,6 +17,7 @@ from pytestqt.qtbot import QtBot
 
 from tests.ui.dialog_helpers import HeldTasks
 from tests.ui.journal_helpers import NOW, active_frame, new_session, open_insights
+from tests.ui.layout_checks import settle
 from trustjournal.core.between import Goal, GoalStep
 from trustjournal.core.entries import MoodCheckIn, TriggerRecord
 from trustjournal.services.between import BetweenOperations
@@ -104,6 +105,25 @@ def test_the_progress_list_shows_its_lines_and_is_laid_out_once_afterwards(
     assert all(line.height() > 0 for line in shown_lines)
     for upper, lower in pairwise(shown_lines):
         assert upper.geometry().bottom() < lower.geometry().top()  # in place, apart
+    frame.stash_and_clear()
+
+
+def test_the_mood_chart_keeps_its_height_when_the_page_is_laid_out_short(
+    qtbot: QtBot, qapp: QApplication, session: Session
+) -> None:
+    """While the cards' words change, Qt lays the page out more than once, and for a moment a
+    card can have less room than its words need; the chart took that squeeze (in the
+    benchmark: 220 -> 180..219 -> 220 px), and each height it was painted at drew the chart
+    again on the UI thread."""
+    _fill(session)
+    frame, page = open_insights(qtbot, session)
+    settle()
+    height, drawn_here = page.chart.height(), page.chart.drawn_here
+    card = page.mood_card  # laid out for a moment with less room than its words now need
+    card.resize(card.width(), card.height() - 30)
+    assert page.chart.height() == height
+    page.chart.repaint()
+    assert page.chart.drawn_here == drawn_here
     frame.stash_and_clear()
 
 
