@@ -5,14 +5,18 @@ session (unlock → Ctrl+3 → switches → lock) times, from the key press or t
 change to the window's next paint flushed after the page holds that period's figures:
 Ctrl+3 to the remembered (default) period; 3 months, 12 months, Earlier and Later; all time.
 A 1 ms timer on the UI thread notes the longest gap between its ticks while that happens
-(any stall of the UI thread shows as a gap). RSS is read before Ctrl+3 and after the first
-period is painted, and again after all the switches. The first session of the process is
-reported apart: it also imports the page's modules.
+(any stall of the UI thread shows as a gap). With `--cpu-clock` the gaps are read on the UI
+thread's own CPU clock (`time.thread_time`) instead of wall time: what the UI thread itself
+did between two ticks, without the time it was not scheduled on a busy machine or waited for
+the interpreter lock or the database; the report says which clock it used. RSS is read
+before Ctrl+3 and after the first period is painted, and again after all the switches. The
+first session of the process is reported apart: it also imports the page's modules.
 
 `trustjournal insights --json` (all time, its default) runs as a real subprocess with the
 passphrase on stdin; its wall time is set beside Argon2id timed alone just before it.
 
 Usage: python -m benchmarks.insights_page VAULT_DIR [PASSPHRASE] [--runs N] [--json]
+       [--cpu-clock] [--page-only]  (`--page-only`: without the CLI's figures)
 """
 
 from __future__ import annotations
@@ -69,10 +73,12 @@ class _PaintedWhen(QObject):
 
 
 class _StallMeter(QObject):
-    """A 1 ms timer on the UI thread; the longest gap between its ticks is the longest stall."""
+    """A 1 ms timer on the UI thread; the longest gap between its ticks is the longest stall,
+    on `clock` (wall time, or the UI thread's CPU clock: the timer ticks on that thread)."""
 
-    def __init__(self) -> None:
+    def __init__(self, clock: Callable[[], float] = time.perf_counter) -> None:
         super().__init__()
+        self.clock = clock
         self.timer = QTimer(self)
         self.timer.setTimerType(Qt.TimerType.PreciseTimer)
         self.timer.setInterval(1)
@@ -84,7 +90,7 @@ class _StallMeter(QObject):
 
     def start(self) -> None:
         self.gaps, self.steps, self._marked = [], [], 0
-        self.last = time.perf_counter()
+        self.last = self.clock()
         self.timer.start()
 
     def stop(self) -> list[float]:
@@ -100,7 +106,7 @@ class _StallMeter(QObject):
         return self.steps[-1]
 
     def _tick(self) -> None:
-        now = time.perf_counter()
+        now = self.clock()
         self.gaps.append(now - self.last)
         self.last = now
 
@@ -115,10 +121,12 @@ def _rss_mb() -> float:
 class _Session:
     """One unlocked session of the shell: Ctrl+3, then the period switches, each to painted."""
 
-    def __init__(self, app: QApplication, shell: Shell, tasks: BackgroundTasks) -> None:
+    def __init__(
+        self, app: QApplication, shell: Shell, tasks: BackgroundTasks, *, cpu_clock: bool
+    ) -> None:
         self.app, self.shell, self.tasks = app, shell, tasks
         self.watcher = _PaintedWhen()
-        self.meter = _StallMeter()
+        self.meter = _StallMeter(time.thread_time if cpu_clock else time.perf_counter)
         handle = shell.window.windowHandle()
         assert handle is not None
         handle.installEventFilter(self.watcher)  # Expose arrives at the native window,
@@ -216,14 +224,17 @@ class _Session:
         self._settle()
 
 
-def page_figures(directory: Path, passphrase: str, *, runs: int = RUNS) -> dict[str, Any]:
-    """One untimed-apart first session, then `runs` sessions on a copy of the vault."""
+def page_figures(
+    directory: Path, passphrase: str, *, runs: int = RUNS, cpu_clock: bool = False
+) -> dict[str, Any]:
+    """One untimed-apart first session, then `runs` sessions on a copy of the vault (stalls on
+    the UI thread's CPU clock with `cpu_clock`, else on wall time)."""
     app = QApplication.instance() or QApplication([])
     assert isinstance(app, QApplication)
     sessions: list[dict[str, Any]] = []
     with scratch_copy(directory, "tj-insights-bench-") as copy:
         shell, tasks = started_shell(app, copy)
-        driver = _Session(app, shell, tasks)
+        driver = _Session(app, shell, tasks, cpu_clock=cpu_clock)
         try:
             for _ in range(runs + 1):
                 driver.unlock(passphrase)
@@ -237,6 +248,7 @@ def page_figures(directory: Path, passphrase: str, *, runs: int = RUNS) -> dict[
             app.processEvents()
     first, rest = sessions[0], sessions[1:]
     return {
+        "stall_clock": "thread_time" if cpu_clock else "wall",
         "figures": [
             _figure("insights: Ctrl+3 to first period painted", [s["open"] for s in rest]),
             _figure("insights: switch period to painted", [x for s in rest for x in s["switches"]]),
@@ -293,9 +305,17 @@ def cli_figures(directory: Path, passphrase: str, *, runs: int = RUNS) -> list[d
 
 def main() -> None:
     """Print the figures for one cached vault (`--json`: one JSON object)."""
-    args = figure_args(runs=RUNS)
-    report = page_figures(args.directory, args.passphrase, runs=args.runs)
-    report["cli"] = cli_figures(args.directory, args.passphrase, runs=args.runs)
+    own = {"--cpu-clock", "--page-only"}  # this figure's own options, beside the shared ones
+    chosen = own & set(sys.argv[1:])
+    args = figure_args([a for a in sys.argv[1:] if a not in own], runs=RUNS)
+    report = page_figures(
+        args.directory, args.passphrase, runs=args.runs, cpu_clock="--cpu-clock" in chosen
+    )
+    report["cli"] = (
+        []
+        if "--page-only" in chosen
+        else cli_figures(args.directory, args.passphrase, runs=args.runs)
+    )
     if args.as_json:
         print(json.dumps(report))
         return

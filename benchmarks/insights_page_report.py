@@ -15,6 +15,12 @@ def print_insights_page(report: dict[str, Any]) -> None:
         "beyond Argon2id": "≤ 1 000 ms",
     }
     print("\nInsights page, the real shell (median / p95 / max ms):")
+    if report.get("stall_clock") == "thread_time":
+        print(
+            "  (UI stalls on the UI thread's own CPU clock, time.thread_time: its bursts of work)"
+        )
+    else:
+        print("  (UI stalls on wall time: gaps of a 1 ms timer on the UI thread)")
     for fig in report["figures"] + report["cli"]:
         target = next((t for key, t in targets.items() if key in fig["name"]), "")
         print(

@@ -148,6 +148,7 @@ def test_small_counts_are_called_too_few_and_a_new_entry_appears_at_once(
         )
     )
     session.events.notify({"entries"})
+    qtbot.waitUntil(lambda: page.built)  # the cards after the first follow, one per turn
     assert "2 triggers recorded in this period. 1 is still to finish." in page.trigger_text.text()
     assert page.categories.text() == "By category: no category: 1, Work: 1"
 

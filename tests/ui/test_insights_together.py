@@ -79,6 +79,7 @@ def test_together_with_gives_both_sides_and_their_counts_or_says_not_enough_yet(
     # One more day without a told appreciation changes the figures at once.
     session.entries.add(MoodCheckIn(occurred_at=NOW - timedelta(days=12), mood=2))
     session.events.notify({"entries"})
+    qtbot.waitUntil(lambda: page.built)  # the cards after the first follow, one per turn
     assert (
         page.together.sentences[0]
         .text()

@@ -41,6 +41,9 @@ def _number(value: float) -> str:
     return format_number(round(value, 1))
 
 
+HEIGHT = 220  # px: the chart's one height, at every window size (see MoodChart.__init__)
+
+
 class MoodChart(QWidget):
     """The three lines of a period; one day at a time has the focus.
 
@@ -56,8 +59,11 @@ class MoodChart(QWidget):
         super().__init__(parent)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMouseTracking(True)
-        self.setMinimumHeight(180)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        # One height, the one it always settled at: while the cards below grew, the page was
+        # laid out once at its old height first (squeezing the chart) and then at its new one,
+        # and each height the chart was painted at drew 20 years again on the UI thread.
+        self.setFixedHeight(HEIGHT)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setAccessibleName(_("Mood, closeness and trust over time"))
         today = date.today()
         self._figures = Figures(Period(today, today), "week", [], [], [])
@@ -69,10 +75,10 @@ class MoodChart(QWidget):
         self.focused: int | None = None  # index into the days with a check-in
 
     def sizeHint(self) -> QSize:
-        return QSize(600, 220)
+        return QSize(600, HEIGHT)
 
     def minimumSizeHint(self) -> QSize:
-        return QSize(240, 180)
+        return QSize(240, HEIGHT)
 
     def show_figures(self, figures: Figures, drawn: Drawn | None = None) -> None:
         """Draw the days and averages of `figures`; `drawn` is their chart already drawn off the

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import Qt, QTimer
@@ -13,6 +14,7 @@ from trustjournal.services.changes import Change
 from trustjournal.services.export.shared_charts import ChartKind
 from trustjournal.services.insights_figures import PERIOD_SETTING, Figures, InsightFigures, Span
 from trustjournal.ui.insights.chart_image import Drawn, draw
+from trustjournal.ui.insights.laid_out_once import laid_out_once
 from trustjournal.ui.insights.legend import SeriesLegend
 from trustjournal.ui.insights.mood_chart import MoodChart, values_text
 from trustjournal.ui.insights.page_cards import LATER_CARDS, Made
@@ -25,6 +27,7 @@ from trustjournal.ui.widgets.common import card, label
 from trustjournal.ui.widgets.field_scroll import FieldScrollArea
 
 CARDS_PER_TURN = 1  # later cards made, filled and put on the page on each turn of the loop
+# (and, at a new period, later cards filled with its figures on each turn)
 
 
 class InsightsPage(QWidget):
@@ -33,11 +36,13 @@ class InsightsPage(QWidget):
     Cards: the period bar and the first card (mood, closeness and trust over time) come with
     the page. Once the first figures are shown, the others are made in their reading order,
     one per turn of the event loop (`ui/insights/page_cards.py`, `LATER_CARDS`), so no turn
-    keeps the UI thread long. A new card is a function there that makes its widgets (without a
-    parent: `card(None, ...)`), names them on the page (declared below), and returns a `Made`
-    whose `show` fills it from figures (at once, if some are shown, and for every newer
-    period) and whose `clear` empties it; give it a `ChartKind` if it can go to Share. Its
-    visibility goes through `_show_card`, never `setVisible` on the frame itself.
+    keeps the UI thread long. A new period's figures go the same way: the first card at once,
+    the others one per turn after it (`built` once all show them). A new card is a function
+    there that makes its widgets (without a parent: `card(None, ...)`), names them on the
+    page (declared below), and returns a `Made` whose `show` fills it from figures (at once,
+    if some are shown, and for every newer period) and whose `clear` empties it; give it a
+    `ChartKind` if it can go to Share. Its visibility goes through `_show_card`, never
+    `setVisible` on the frame itself.
     """
 
     def __init__(self, *, session: Session, parent: QWidget | None = None) -> None:
@@ -67,6 +72,7 @@ class InsightsPage(QWidget):
         self.figures: Figures | None = None
         self._made: list[Made] = []  # the later cards made so far, in order
         self._to_make = list(LATER_CARDS)  # and those still to make
+        self._to_fill: list[Made] = []  # made cards still to show the figures shown
         self._lay_out()
         self.bar.changed.connect(self._on_period)
         self.chart.day_focused.connect(self._on_day_focused)
@@ -99,13 +105,18 @@ class InsightsPage(QWidget):
         interpreter (the GIL) for its own Python work."""
         if not self._making and self._to_make:
             self._making = True
-            QTimer.singleShot(0, self, self._make_later)
+            self._next_turn(self._make_later)
+
+    def _next_turn(self, then: Callable[[], None]) -> None:
+        """Run `then` on a later turn of the event loop than the layout this turn asked for: a
+        zero timer alone ran it beside that layout (2-8 ms of words) in one pass."""
+        QTimer.singleShot(0, self, lambda: QTimer.singleShot(0, self, then))
 
     @property
     def built(self) -> bool:
-        """Whether every card is on the page (they follow the first within a few turns of the
-        event loop)."""
-        return self._chained
+        """Whether every card is on the page and shows the figures shown (they follow the
+        first within a few turns of the event loop)."""
+        return self._chained and not self._to_fill
 
     def _make_later(self) -> None:
         """Make the next card(s), fill them with the figures shown, put them on the page; once
@@ -125,9 +136,9 @@ class InsightsPage(QWidget):
             self._column.insertWidget(self._column.count() - 1, made.frame)
             self._show_card(made.frame)
         if self._to_make:
-            QTimer.singleShot(0, self, self._make_later)
+            self._next_turn(self._make_later)
         elif now:
-            QTimer.singleShot(0, self, self._chain_tabs)
+            self._next_turn(self._chain_tabs)
 
     def _chain_tabs(self) -> None:
         order_tabs(self._cards(), set(self.share_buttons.values()))
@@ -145,6 +156,7 @@ class InsightsPage(QWidget):
 
     def _lay_out(self) -> None:
         content = QWidget(self)
+        self._content = content  # the cards' column, inside the scroll area
         column = QVBoxLayout(content)
         column.setContentsMargins(24, 20, 24, 20)
         column.setSpacing(14)
@@ -254,16 +266,31 @@ class InsightsPage(QWidget):
         if shown.period != self.bar.period():
             return  # an older read; the newer one is on its way
         self.figures = shown
-        self.bar.set_first_day(shown.first_day)
-        self.empty.setVisible(shown.empty)
-        self._show_card(self.mood_card)
-        self.chart.show_figures(shown, drawn)
-        self.mood_text.setText(mood_summary(shown))
-        for made in self._made:  # those still to make are filled when they are made
-            made.show(shown)
-            self._show_card(made.frame)
+        with laid_out_once(self._content):  # once, not at every label shown
+            self.bar.set_first_day(shown.first_day)
+            self.empty.setVisible(shown.empty)
+            self._show_card(self.mood_card)
+            self.chart.show_figures(shown, drawn)
+            self.mood_text.setText(mood_summary(shown))
+        # The cards made so far follow, one per turn (10-20 ms of words to lay out at once);
+        # those still to make are filled when they are made.
+        if not self._to_fill and self._made:
+            self._next_turn(self._fill_later)
+        self._to_fill = list(self._made)
         self._save_span()
         self._make_soon()
+
+    def _fill_later(self) -> None:
+        """Show the figures shown in the next card that still shows older ones."""
+        if not self._to_fill or self.figures is None:
+            self._to_fill = []
+            return
+        made = self._to_fill.pop(0)
+        with laid_out_once(self._content):
+            made.show(self.figures)
+            self._show_card(made.frame)
+        if self._to_fill:
+            self._next_turn(self._fill_later)
 
     def _on_day_focused(self, day: date | None) -> None:
         chosen = next((d for d in self.chart.days if d.day == day), None)
@@ -296,6 +323,7 @@ class InsightsPage(QWidget):
         """Forget the figures; the journal is about to close. Cards not made yet never will be
         (the page is dropped after this)."""
         self._to_make.clear()
+        self._to_fill.clear()
         self._session.events.changed.disconnect(self._on_changed)
         for share in self.share_buttons.values():
             share.stop()
