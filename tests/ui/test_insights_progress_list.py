@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
@@ -16,6 +17,7 @@ from trustjournal.core.between import Goal, GoalState, GoalStep
 from trustjournal.core.entries import MoodCheckIn
 from trustjournal.services.between import BetweenOperations
 from trustjournal.services.insights_figures import Span
+from trustjournal.ui.insights import progress_card
 from trustjournal.ui.session import Session
 
 
@@ -67,4 +69,38 @@ def test_nothing_reached_says_so_plainly(qtbot: QtBot, session: Session) -> None
     frame, page = open_insights(qtbot, session)
     assert page.reached.nothing.isVisibleTo(page)
     assert not [line for line in page.reached.lines if line.isVisibleTo(page)]
+    frame.stash_and_clear()
+
+
+def test_a_new_period_words_the_list_again_without_reading_it_again(
+    qtbot: QtBot, session: Session, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Finding milestones reads the whole journal; the list does not depend on the period, so
+    only a change to what it shows reads it again."""
+    _fill(session)
+    reads: list[date] = []
+    real = progress_card.read_progress
+
+    def counted(s: Session, today: date, **options: bool) -> Any:
+        reads.append(today)
+        return real(s, today, **options)
+
+    monkeypatch.setattr(progress_card, "read_progress", counted)
+    frame, page = open_insights(qtbot, session)
+    page.bar.choose(Span.WEEKS_4)
+    read_at_first = len(reads)
+    page.bar.choose(Span.MONTHS_3)
+    page.bar.choose(Span.ALL)
+    page.bar.choose(Span.WEEKS_4)
+    assert len(reads) == read_at_first  # none for the three new periods
+    assert len([line for line in page.reached.lines if line.isVisibleTo(page)]) == 3
+
+    ops = BetweenOperations(vault=session.vault, clock=session.clock)
+    added = ops.add_goal(Goal(title="Walk on Sundays"))
+    reached = ops.set_goal_state(added.value.id or 0, GoalState.REACHED, NOW)
+    session.events.announce(added.changes | reached.changes)  # as the goal dialog does
+    qtbot.waitUntil(lambda: len(reads) > read_at_first)
+    page.bar.choose(Span.MONTHS_3)
+    shown_lines = [line.text() for line in page.reached.lines if line.isVisibleTo(page)]
+    assert shown_lines[0] == "14 March: You reached your goal “Walk on Sundays”."
     frame.stash_and_clear()

@@ -3,6 +3,7 @@ day and its numbers, every line reachable by Tab and read by screen readers."""
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
@@ -66,25 +67,45 @@ class ProgressList(QWidget):
         self.more = label("", role="hint")
         self.more.hide()
         self.column.addWidget(self.more)
+        # The list as last read, and on which day; a change to what it shows forgets it.
+        self._kept: tuple[date, ProgressView] | None = None
+        self._generation = 0
         bar.changed.connect(self._on_period)
         session.events.changed.connect(self._on_changed)
 
-    def refresh(self, period: Period | None = None) -> None:
-        """Read the progress list again, for `period` (default: the bar's), and word it in the
-        same background task (all time has some 60 lines: 10-20 ms of the UI thread)."""
+    def refresh(self, period: Period | None = None, *, reread: bool = True) -> None:
+        """Show the progress list for `period` (default: the bar's), worded in a background
+        task (all time has some 60 lines: 10-20 ms of the UI thread). Without `reread`, the
+        list read last (today) is worded again: it does not depend on the period, and reading
+        it (finding milestones) would compete with the page's figures at every period."""
         if not self._session.is_open():
             return
         wanted = period or self._bar.period()
         session, today = self._session, self._session.clock().date()
+        kept = self._kept
+        if not reread and kept is not None and kept[0] == today:
+            view = kept[1]
+
+            def work() -> tuple[ProgressView, list[str]]:
+                return view, reached_lines(view, wanted)
+        else:
+
+            def work() -> tuple[ProgressView, list[str]]:
+                read = read_progress(session, today, unacknowledged_only=False).value
+                return read, reached_lines(read, wanted)
+
+        generation = self._generation
         session.tasks.run_in_background(
-            lambda: reached_lines(
-                read_progress(session, today, unacknowledged_only=False).value, wanted
-            ),
-            lambda lines: self._show(wanted, lines),
+            work,
+            lambda done: self._show(wanted, today, generation, *done),
             lambda _error: self.show_lines([]),
         )
 
-    def _show(self, period: Period, lines: list[str]) -> None:
+    def _show(
+        self, period: Period, today: date, generation: int, view: ProgressView, lines: list[str]
+    ) -> None:
+        if generation == self._generation:  # not read before a change that came since
+            self._kept = (today, view)
         if period != self._bar.period():
             return  # an older read; the newer one is on its way
         self.show_lines(lines)
@@ -114,16 +135,19 @@ class ProgressList(QWidget):
         self.nothing.setVisible(not lines)
 
     def _on_period(self, period: Period) -> None:
-        self.refresh(period)
+        self.refresh(period, reread=False)
 
     def _on_changed(self, changes: frozenset[Any]) -> None:
         if WATCHED & set(changes):
+            self._generation += 1
+            self._kept = None
             self.refresh()
 
     def clear(self) -> None:
         """Stop listening and forget the lines (the journal is about to close)."""
         self._session.events.changed.disconnect(self._on_changed)
         self._bar.changed.disconnect(self._on_period)
+        self._kept = None
         self.show_lines([])
 
 
