@@ -231,6 +231,9 @@ def test_a_new_span_is_saved_by_a_background_task_after_its_figures_are_read(
     page.bar.span.setCurrentIndex(page.bar.span.findData(Span.MONTHS_12.value))
     held.run_all()  # the reads (figures, the progress list): the write would hold the database
     assert session.settings.get(PERIOD_SETTING) is None  # it was not among them
+    announced: list[object] = []
+    session.events.changed.connect(announced.append)
     held.run_all()
     assert session.settings.get(PERIOD_SETTING) == Span.MONTHS_12.value
     assert page.figures is not None and page.bar.current_span() == Span.MONTHS_12
+    assert announced == []  # only this page reads it: no other page reads the journal again

@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 from tests.ui.journal_helpers import NOW, MovableClock, create_vault, open_session, sample_entries
 from tests.ui.shell_helpers import PASSPHRASE, open_journal, unlock
 from trustjournal.core.entries import MoodCheckIn
+from trustjournal.services.changes import Change
 from trustjournal.ui.editors.mood import MoodEditor
 from trustjournal.ui.pages.today_page import DRAFT_KEY, TodayPage, streak_text
 from trustjournal.ui.session import Session
@@ -113,3 +114,15 @@ def test_locking_while_typing_keeps_the_note_as_a_draft(
     editor = page.pane.editor
     assert isinstance(editor, MoodEditor)
     assert editor.note.toPlainText() == "words before the lock"
+
+
+def test_a_settings_only_change_reads_nothing_again(qtbot: QtBot, session: Session) -> None:
+    """Nothing on Today comes from the journal's settings (Insights keeps its period there at
+    every switch): only other changes read the journal again."""
+    page = _page(qtbot, session)
+    before = page.streak.text()
+    session.entries.add(MoodCheckIn(occurred_at=NOW, mood=6))  # written, not yet announced
+    session.events.announce(frozenset({Change.SETTINGS}))
+    assert page.streak.text() == before
+    session.events.announce(frozenset({Change.ENTRIES, Change.SETTINGS}))
+    assert page.streak.text() == "You checked in on 1 of the last 7 days."

@@ -218,8 +218,8 @@ class InsightsPage(QWidget):
         """Remember the span chosen last, once its figures are shown.
 
         Saved in the background: an encrypted commit took 60-70 ms of the UI thread at every
-        change of span. And only after the read: the write is announced as a change, other
-        pages then read the journal on the UI thread, and while the read of all time held the
+        change of span. And only after the read, announcing nothing: announced as a change,
+        other pages read the journal on the UI thread, and while the read of all time held the
         database they waited for it (up to 200 ms of frozen window). If it fails, the next
         change tries again.
         """
@@ -227,7 +227,7 @@ class InsightsPage(QWidget):
         if span is None or not self._session.is_open():
             return
         self._session.services.operations.run_in_background(
-            lambda ops: ops.save_settings({PERIOD_SETTING: span}),
+            lambda ops: ops.remember_view(PERIOD_SETTING, span),
             tasks=self._session.tasks,
             on_done=lambda _value: None,
             on_error=lambda _exc: self._forget_saved_span(span),
