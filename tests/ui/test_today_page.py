@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from tests.ui.journal_helpers import NOW, MovableClock, create_vault, open_session, sample_entries
 from tests.ui.shell_helpers import PASSPHRASE, open_journal, unlock
-from trustjournal.core.entries import MoodCheckIn
+from trustjournal.core.entries import About, GratitudeEntry, MoodCheckIn
 from trustjournal.services.changes import Change
 from trustjournal.ui.editors.mood import MoodEditor
 from trustjournal.ui.pages.today_page import DRAFT_KEY, TodayPage, streak_text
@@ -121,8 +121,13 @@ def test_a_settings_only_change_reads_nothing_again(qtbot: QtBot, session: Sessi
     every switch): only other changes read the journal again."""
     page = _page(qtbot, session)
     before = page.streak.text()
-    session.entries.add(MoodCheckIn(occurred_at=NOW, mood=6))  # written, not yet announced
+    # written, not yet announced
+    session.entries.add(MoodCheckIn(occurred_at=NOW, mood=6))
+    waited = GratitudeEntry(occurred_at=NOW, text="You waited for me", about=About.PARTNER)
+    session.entries.add(waited)
     session.events.announce(frozenset({Change.SETTINGS}))
     assert page.streak.text() == before
+    assert page.gratitude.unshared.texts() == []
     session.events.announce(frozenset({Change.ENTRIES, Change.SETTINGS}))
     assert page.streak.text() == "You checked in on 1 of the last 7 days."
+    qtbot.waitUntil(lambda: len(page.gratitude.unshared.texts()) == 1)

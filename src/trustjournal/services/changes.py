@@ -46,6 +46,12 @@ def changes_from(names: Iterable[Change | str]) -> Changes:
     return frozenset(found)
 
 
+def settings_only(changes: Iterable[Change | str]) -> bool:
+    """Whether only the journal's settings changed (Add to Share's chosen charts, the backup
+    choices): what shows entries, homework or words need not read the journal again."""
+    return set(changes) == {Change.SETTINGS}
+
+
 @dataclass(frozen=True)
 class Outcome(Generic[T]):
     """What an operation gives back: its result, and what it changed (for the one notice)."""

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 from trustjournal.core.entries import EntryKind
 from trustjournal.core.i18n import N_, _, format_date, ngettext, pgettext
 from trustjournal.core.periods import Period
-from trustjournal.services.changes import Change
+from trustjournal.services.changes import settings_only
 from trustjournal.ui.editors.pane import EditorPane
 from trustjournal.ui.editors.registry import EditorRegistry, default_editors
 from trustjournal.ui.journal.timeline_model import Role, TimelineModel
@@ -260,10 +260,9 @@ class TodayPage(QWidget):
             self._later.refresh(today)
 
     def _on_changed(self, changes: frozenset[str]) -> None:
-        # Nothing on Today comes from the journal's settings; a settings-only change (such as
-        # Insights keeping its period) refreshed all of it on the UI thread, waiting for the
-        # database while the later cards' reads held it (50-65 ms at 100 000 entries).
-        if changes != {Change.SETTINGS}:
+        # Nothing on Today comes from the journal's settings; a settings-only change refreshed
+        # all of it on the UI thread, waiting for the database while other reads held it.
+        if not settings_only(changes):
             self.refresh()
 
     def _on_today_view_activated(self, index: QModelIndex) -> None:

@@ -7,7 +7,7 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QVBoxLayout, QWidget
 
 from trustjournal.core.i18n import N_, _
-from trustjournal.services.changes import Change, Changes
+from trustjournal.services.changes import Changes, settings_only
 from trustjournal.store.vocabulary import VocabularyList
 from trustjournal.ui.session import Session
 from trustjournal.ui.settings.vocabulary_list import VocabularyListEditor
@@ -88,7 +88,7 @@ class VocabularySection(QFrame):
         return (self.categories, self.coping, self.emotions)
 
     def _on_events_changed(self, changes: Changes) -> None:
-        if changes != {Change.SETTINGS}:  # e.g. an own word added while writing a trigger record
+        if not settings_only(changes):  # e.g. an own word added while writing a trigger record
             for editor in self._lists():
                 editor.reload()
 

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLineEdit, QVBoxLayout, QW
 from trustjournal.core.entries import About, GratitudeEntry
 from trustjournal.core.errors import UserFacingError
 from trustjournal.core.i18n import N_, _, pgettext
-from trustjournal.services.changes import Changes
+from trustjournal.services.changes import Changes, settings_only
 from trustjournal.services.gratitude import prompt_of_the_day
 from trustjournal.ui.editors.about_chooser import AboutChooser
 from trustjournal.ui.editors.pane import AUTOSAVE_MS
@@ -179,8 +179,9 @@ class GratitudeCard(QWidget):
         self._show_prompt()
         self.unshared.refresh()
 
-    def _on_changed(self, _changes: Changes) -> None:
-        self.refresh()
+    def _on_changed(self, changes: Changes) -> None:
+        if not settings_only(changes):
+            self.refresh()
 
     def draft(self) -> dict[str, Any]:
         """What is typed, chosen and shown now."""

@@ -15,6 +15,7 @@ from trustjournal.core.between import Counts, Homework
 from trustjournal.core.errors import HomeworkNotFoundError, UserFacingError
 from trustjournal.core.i18n import N_, _, pgettext
 from trustjournal.services.between_reader import HomeworkProgress
+from trustjournal.services.changes import settings_only
 from trustjournal.ui.icons import Icon
 from trustjournal.ui.session import Session
 from trustjournal.ui.today import between_access
@@ -225,8 +226,9 @@ class HomeworkCard(QWidget):
         self.error.setText(text)
         self.error.show()
 
-    def _on_changed(self, _changes: frozenset[str]) -> None:
-        self.refresh()
+    def _on_changed(self, changes: frozenset[str]) -> None:
+        if not settings_only(changes):
+            self.refresh()
 
     def clear(self) -> None:
         """Forget every item shown (the journal is locking)."""

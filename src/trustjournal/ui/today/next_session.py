@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QHBoxLayout, QWidget
 
 from trustjournal.core.errors import UserFacingError
 from trustjournal.core.i18n import _, format_date, format_time, format_weekday, pgettext
+from trustjournal.services.changes import settings_only
 from trustjournal.ui.events import SHARE_SINCE_SESSION
 from trustjournal.ui.session import Session
 from trustjournal.ui.today.between_access import between_reader
@@ -91,8 +92,9 @@ class NextSessionLine(QWidget):
         """Ask for the Share page, set to "since my last session"."""
         self._session.events.request_share(SHARE_SINCE_SESSION)
 
-    def _on_changed(self, _changes: frozenset[str]) -> None:
-        self.refresh()
+    def _on_changed(self, changes: frozenset[str]) -> None:
+        if not settings_only(changes):
+            self.refresh()
 
     def clear(self) -> None:
         """Hide the line and forget its text (the journal is locking)."""

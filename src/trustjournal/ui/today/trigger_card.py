@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 from trustjournal.core.entries import TriggerRecord
 from trustjournal.core.errors import UserFacingError, ValidationError
 from trustjournal.core.i18n import N_, _
+from trustjournal.services.changes import settings_only
 from trustjournal.ui.editors.fields import text_box
 from trustjournal.ui.editors.intensity import IntensityScale
 from trustjournal.ui.editors.pane import AUTOSAVE_MS
@@ -134,8 +135,9 @@ class TriggerCard(QWidget):
         self.confirmation.clear()
         self.timer.start()
 
-    def _on_changed(self, _kinds: frozenset[str]) -> None:
-        self.refresh()
+    def _on_changed(self, changes: frozenset[str]) -> None:
+        if not settings_only(changes):
+            self.refresh()
 
     def refresh(self) -> None:
         """Read the records still to finish again."""

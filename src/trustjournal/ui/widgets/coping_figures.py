@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from trustjournal.core.i18n import _, format_number, ngettext
-from trustjournal.services.changes import Change, Changes
+from trustjournal.services.changes import Changes, settings_only
 from trustjournal.services.insights import CopingEffect
 from trustjournal.ui.session import Session
 from trustjournal.ui.widgets.common import N_, button, label
@@ -185,7 +185,7 @@ class CopingFiguresView(QWidget):
         self._show_rows()
 
     def _on_events_changed(self, changes: Changes) -> None:
-        if changes != {Change.SETTINGS}:
+        if not settings_only(changes):
             self.refresh()
 
     def clear(self) -> None:
