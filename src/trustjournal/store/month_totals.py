@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Any
 
 from trustjournal.core.periods import Period
 from trustjournal.store.db import Database
@@ -78,22 +79,17 @@ class Tally:
 
     def add(self, count: int, first_id: int, after_n: int, pair_n: int, drop_sum: int) -> None:
         """Add one month's or edge's row."""
-        self.count += int(count)
-        self.first_id = int(first_id) if self.first_id is None else min(self.first_id, first_id)
-        self.after_n += int(after_n)
-        self.pair_n += int(pair_n)
-        self.drop_sum += int(drop_sum)
+        self.count += count
+        self.first_id = first_id if self.first_id is None else min(self.first_id, first_id)
+        self.after_n += after_n
+        self.pair_n += pair_n
+        self.drop_sum += drop_sum
 
 
-def _add_rows(tallies: dict[str, Tally], rows: Iterable[tuple[object, ...]]) -> None:
+def _add_rows(tallies: dict[str, Tally], rows: Iterable[tuple[Any, ...]]) -> None:
     for key, count, first_id, after_n, pair_n, drop_sum in rows:
-        tallies.setdefault(str(key), Tally()).add(
-            int(str(count)),
-            int(str(first_id)),
-            int(str(after_n or 0)),
-            int(str(pair_n or 0)),
-            int(str(drop_sum or 0)),
-        )
+        tally = tallies.setdefault(str(key), Tally())
+        tally.add(count, first_id, after_n or 0, pair_n or 0, drop_sum or 0)
 
 
 def name_tallies(db: Database, period: Period | None, role: str) -> dict[str, Tally]:

@@ -156,18 +156,22 @@ def _entry_take(alias: str) -> str:
     return "\n".join((_day(alias, "-"), _category_take(alias), names, tidy))
 
 
+def _one_name(row: str) -> str:
+    """A name row (NEW or OLD of entry_names) as the source N, beside its entry E."""
+    return (
+        f"entries AS E, (SELECT {row}.role AS role, {row}.name_key AS name_key,"
+        f" {row}.entry_id AS entry_id) AS N"
+    )
+
+
 def _name_add(row: str) -> str:
-    source = f"entries AS E, (SELECT {row}.role AS role, {row}.name_key AS name_key,"
-    source += f" {row}.entry_id AS entry_id) AS N"
-    return _names("E", source, f"E.id = {row}.entry_id", "")
+    return _names("E", _one_name(row), f"E.id = {row}.entry_id", "")
 
 
 def _name_take(row: str) -> str:
-    source = f"entries AS E, (SELECT {row}.role AS role, {row}.name_key AS name_key,"
-    source += f" {row}.entry_id AS entry_id) AS N"
     month = f"(SELECT substr(local_day, 1, 7) FROM entries WHERE id = {row}.entry_id)"
     tidy = _names_tidy(month, f"{row}.entry_id", leaving=False)
-    return "\n".join((_names("E", source, f"E.id = {row}.entry_id", "-"), tidy))
+    return "\n".join((_names("E", _one_name(row), f"E.id = {row}.entry_id", "-"), tidy))
 
 
 TABLES = f"""
