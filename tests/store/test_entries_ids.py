@@ -20,6 +20,16 @@ def test_a_purged_id_is_never_given_to_a_new_entry(repo: EntryRepository) -> Non
     assert again.id is not None and again.id > newest.id
 
 
+def test_an_import_after_a_purge_gives_new_ids_too(repo: EntryRepository) -> None:
+    """`add_many` (imports, the demo journal) counted on from the highest id still held."""
+    repo.add(MoodCheckIn(occurred_at=WHEN, mood=5))
+    newest = repo.add(MoodCheckIn(occurred_at=WHEN, mood=6))
+    repo.delete(newest.id or 0)
+    repo.purge()
+    assert repo.add_many([MoodCheckIn(occurred_at=WHEN, mood=7)]) == 1
+    assert max(repo.ids()) > (newest.id or 0)
+
+
 def test_timeline_lists_ids_with_the_day_as_lived_newest_first(repo: EntryRepository) -> None:
     from datetime import timedelta, timezone
 

@@ -127,7 +127,8 @@ def _run(db: Database, repo: EntryRepository, step: tuple[Any, ...]) -> None:  #
         case ("erase", index):  # a live entry removed outright; its names go by the cascade
             chosen = _pick(db, index, deleted=False)
             if chosen is not None:
-                with db.transaction():
+                with db.transaction():  # its search text too, as the purge does
+                    db.execute("DELETE FROM entries_fts WHERE rowid = ?", (chosen,))
                     db.execute("DELETE FROM entries WHERE id = ?", (chosen,))
         case ("rename", index, name):  # a name row changed in place
             chosen = _pick(db, index, deleted=False)

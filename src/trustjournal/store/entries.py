@@ -111,7 +111,14 @@ class EntryRepository(EntryReader):
             raise ValueError("batch must be positive")
         count = 0
         with self._db.transaction():
-            next_id = int(self._db.scalar("SELECT coalesce(max(id), 0) FROM entries")) + 1
+            # Past every id ever given (AUTOINCREMENT's own counter): the newest entries may
+            # have been purged, and an id is never given twice (undo, the export log).
+            next_id = 1 + int(
+                self._db.scalar(
+                    "SELECT max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'entries'),"
+                    " 0), coalesce((SELECT max(id) FROM entries), 0))"
+                )
+            )
             for chunk in chunks(entries, batch):
                 rows, names, texts = [], [], []
                 for entry in chunk:
