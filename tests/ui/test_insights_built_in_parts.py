@@ -84,6 +84,31 @@ def test_cards_that_follow_on_an_empty_journal_stay_hidden(qtbot: QtBot, tmp_pat
         assert isinstance(page, InsightsPage)
         qtbot.waitUntil(lambda: page.built)
         assert page.empty.isVisibleTo(page)
-        assert not any(card.isVisibleTo(page) for card in page._cards())
+        assert not any(card.isVisibleTo(page) for card in page.cards())
     finally:
         vault.lock()
+
+
+@pytest.mark.parametrize("size", [(800, 600), (1280, 800)])
+def test_no_card_is_ever_laid_out_shorter_than_its_words_while_the_others_come(
+    qtbot: QtBot, session: Session, size: tuple[int, int]
+) -> None:
+    """Each card added one per turn grows the page's column at once: laid out first inside the
+    column's old height, the cards above were squeezed for a frame and their words were drawn
+    over the chart."""
+    frame = shown(qtbot, MainFrame(specs=journal_pages(), session=session), size)
+    frame.activateWindow()
+    qtbot.waitUntil(frame.isActiveWindow)
+    QTest.keyClick(frame, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    page = frame.page("insights")
+    assert isinstance(page, InsightsPage)
+    squeezed: list[str] = []
+    while not page.built:
+        QApplication.processEvents()
+        for index, card in enumerate(page.cards()):
+            if card.isVisible() and card.height() < card.minimumSizeHint().height():
+                squeezed.append(f"{index}: {card.height()} < {card.minimumSizeHint().height()}")
+    assert squeezed == []
+    # and the column is no wider than the window shows: nothing is cut off at the side
+    column = page.scroll_area.widget()
+    assert column is not None and column.width() <= page.scroll_area.viewport().width()

@@ -87,7 +87,7 @@ def test_ctrl_3_makes_only_the_first_card_and_the_others_come_one_turn_at_a_time
     while not page.built:
         qapp.processEvents()  # one turn of the event loop
         made.append(len(_cards(frame)))
-        newest = page._cards()[-1]
+        newest = page.cards()[-1]
         assert newest.parent() is not None  # made straight onto the page, never a window
     steps = [later - earlier for earlier, later in pairwise(made)]
     assert max(steps) <= CARDS_PER_TURN < LATER
@@ -142,5 +142,5 @@ def test_a_period_chosen_while_cards_are_being_made_shows_in_every_card(
     assert page.gratitude_text.text() == gratitude_summary(shown_)  # made after it
     assert page.emotion_text.text() == emotion_summary(shown_)
     assert page.progress_text.text() == "\n".join(progress_lines(shown_))
-    assert all(card.isVisibleTo(page) for card in page._cards() if card is not page.written_card)
+    assert all(card.isVisibleTo(page) for card in page.cards() if card is not page.written_card)
     frame.stash_and_clear()

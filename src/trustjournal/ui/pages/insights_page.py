@@ -6,7 +6,7 @@ from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QLayout, QVBoxLayout, QWidget
 
 from trustjournal.core.i18n import _
 from trustjournal.core.periods import Period
@@ -141,7 +141,7 @@ class InsightsPage(QWidget):
             self._next_turn(self._chain_tabs)
 
     def _chain_tabs(self) -> None:
-        order_tabs(self._cards(), set(self.share_buttons.values()))
+        order_tabs(self.cards(), set(self.share_buttons.values()))
         self._chained = True
 
     def _show_card(self, frame: QWidget) -> None:
@@ -158,6 +158,9 @@ class InsightsPage(QWidget):
         content = QWidget(self)
         self._content = content  # the cards' column, inside the scroll area
         column = QVBoxLayout(content)
+        # A card added (one per turn) grows the column at once: otherwise the column laid the
+        # cards out in its old height first, and for a frame their words overlapped the chart.
+        column.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
         column.setContentsMargins(24, 20, 24, 20)
         column.setSpacing(14)
         column.addWidget(self.heading)
@@ -194,7 +197,7 @@ class InsightsPage(QWidget):
         found = self.__dict__.get(name)
         return found if isinstance(found, QWidget) else None
 
-    def _cards(self) -> tuple[QWidget, ...]:
+    def cards(self) -> tuple[QWidget, ...]:
         """The cards on the page, in reading order."""
         return (self.mood_card, *(made.frame for made in self._made))
 
