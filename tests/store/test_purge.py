@@ -29,7 +29,8 @@ def _vault_files(db_path: Path) -> dict[str, bytes]:
 
 
 def _fill(repo: EntryRepository) -> int:
-    """Ordinary entries around one holding the canary in its text, tags and emotions."""
+    """Ordinary entries around one holding the canary in its text, tags, emotions, coping and
+    category (the last three are also counted in schema 8's running totals)."""
     for i in range(40):
         repo.add(MoodCheckIn(occurred_at=AT, mood=5, note=f"an ordinary evening number {i}"))
     canary = repo.add(
@@ -39,6 +40,8 @@ def _fill(repo: EntryRepository) -> int:
             intensity=9,
             thoughts=CANARY * 3,
             emotions=(f"{CANARY}-feeling",),
+            coping=(f"{CANARY}-walk",),
+            category=f"{CANARY}-category",
             tags=(CANARY,),
         )
     )

@@ -37,7 +37,16 @@ def vault_dir(tmp_path: Path) -> Path:
     with vault:
         repo = _repo(vault)
         repo.add(MoodCheckIn(occurred_at=AT, mood=5, note="an ordinary evening"))
-        repo.add(TriggerRecord(occurred_at=AT, situation=f"the {CANARY} moment", intensity=8))
+        repo.add(  # its names and category are counted in the running totals too (schema 8)
+            TriggerRecord(
+                occurred_at=AT,
+                situation=f"the {CANARY} moment",
+                intensity=8,
+                emotions=(f"{CANARY}-feeling",),
+                coping=(f"{CANARY}-walk",),
+                category=f"{CANARY}-category",
+            )
+        )
         repo.add(MoodCheckIn(occurred_at=AT, mood=6, note="another plain day"))
     return directory
 
