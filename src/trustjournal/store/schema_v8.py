@@ -9,7 +9,9 @@ each adds or takes away one entry's share, in integers, so nothing drifts. Priva
 count, entries in the bin never do, as in `aggregates`.
 
 A month row's first id is the smallest entry id counted in it (a name is shown as first
-written); when that entry leaves, the month's entries are looked through for the next one.
+written); when that entry leaves, the month's entries are looked through for the next one,
+through the index `entries_by_day` (schema 1), which the triggers name: a migration that drops
+or renames it must make the triggers again.
 """
 
 from __future__ import annotations
