@@ -9,7 +9,14 @@ from typing import cast
 import pytest
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QAbstractButton, QApplication, QBoxLayout, QLineEdit, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractScrollArea,
+    QApplication,
+    QBoxLayout,
+    QLineEdit,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from tests.ui.shell_helpers import (
@@ -82,8 +89,19 @@ def test_its_shortcut_builds_and_shows_a_page(
     assert frame.stack.currentWidget() is page
     assert page.isVisible()
     assert [other for other in LATER if other != key and frame.is_built(other)] == []
+    _keys_are_on_a_control_of(page)
     qtbot.keyClick(frame, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
     assert frame.stack.currentWidget() is frame.page("today")
+    _keys_are_on_a_control_of(frame.page("today"))
+
+
+def _keys_are_on_a_control_of(page: QWidget) -> None:
+    """After Ctrl+number the keys work in the page at once: on one of its controls (one that
+    Tab reaches), not on the frame or the scroll area around it."""
+    focused = QApplication.focusWidget()
+    assert focused is not None and page.isAncestorOf(focused), focused
+    assert focused.focusPolicy() & Qt.FocusPolicy.TabFocus, focused
+    assert not isinstance(focused, QAbstractScrollArea), focused
 
 
 def test_the_go_menu_and_the_side_bar_build_pages_too(

@@ -15,6 +15,8 @@ from typing import Any
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
+    QAbstractScrollArea,
+    QApplication,
     QHBoxLayout,
     QListWidget,
     QListWidgetItem,
@@ -161,7 +163,7 @@ class MainFrame(QWidget):
         action = QAction(title, self)
         action.setShortcut(QKeySequence(spec.shortcut))
         action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        action.triggered.connect(lambda _checked=False, key=spec.key: self.show_page(key))
+        action.triggered.connect(lambda _checked=False, key=spec.key: self.go_to_page(key))
         self.addAction(action)
         self.go_actions.append(action)
         for page_action in spec.actions:
@@ -212,6 +214,19 @@ class MainFrame(QWidget):
                 self.page_list.setCurrentRow(row)
                 return True
         return False
+
+    def go_to_page(self, key: str) -> None:
+        """Show page `key` with the keys in it (Ctrl+number): on its first control, not on the
+        frame or scroll area around it (where Qt leaves them), unless they were in it already."""
+        before = QApplication.focusWidget()
+        if not self.show_page(key):
+            return
+        page = self.page(key)
+        if before is not None and page.isAncestorOf(before):
+            return  # already working in this page: the keys stay where they were
+        first = _first_control(page)
+        if first is not None:
+            first.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def _page_action(self, key: str, spec: PageAction) -> QAction:
         action = QAction(_(spec.title), self)
@@ -287,3 +302,16 @@ class MainFrame(QWidget):
             key = self._specs[row].key
             self.stack.setCurrentWidget(self.page(key))
             self.page_changed.emit(key)
+
+
+def _first_control(page: QWidget) -> QWidget | None:
+    """The page's first control in the Tab chain (a scroll area around the controls is passed
+    over: the keys would only scroll it)."""
+    widget = page.nextInFocusChain()
+    while widget is not None and widget is not page and page.isAncestorOf(widget):
+        reachable = widget.isVisible() and widget.isEnabled()
+        tabbed = bool(widget.focusPolicy() & Qt.FocusPolicy.TabFocus)
+        if reachable and tabbed and not isinstance(widget, QAbstractScrollArea):
+            return widget
+        widget = widget.nextInFocusChain()
+    return None
