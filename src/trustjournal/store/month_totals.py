@@ -15,9 +15,12 @@ from typing import Any
 from trustjournal.core.periods import Period
 from trustjournal.store.db import Database
 from trustjournal.store.entry_filters import Where, add_period, placeholders
+from trustjournal.store.entry_reads import chunks
 from trustjournal.store.schema_v8 import CATEGORY_KEY
 
 # SQL here is composed only of fixed fragments and `?` placeholders, hence `noqa: S608`.
+
+IN_LIST = 500  # ids looked up per query
 
 
 @dataclass(frozen=True)
@@ -132,8 +135,7 @@ def first_names(db: Database, role: str, tallies: dict[str, Tally]) -> dict[str,
     """Each key's name as written in its first entry (its first position there)."""
     ids = sorted({t.first_id for t in tallies.values() if t.first_id is not None})
     found: dict[str, str] = {}
-    for chunk in range(0, len(ids), 500):
-        part = ids[chunk : chunk + 500]
+    for part in chunks(ids, IN_LIST):
         rows = db.query(
             "SELECT entry_id, name_key, name FROM entry_names"  # noqa: S608
             f" WHERE role = ? AND entry_id IN ({placeholders(len(part))}) ORDER BY position DESC",
@@ -181,8 +183,7 @@ def categories_of(db: Database, tallies: dict[str, Tally]) -> dict[str, str | No
     by_id = {t.first_id: key for key, t in tallies.items() if t.first_id is not None}
     ids = sorted(by_id)
     found: dict[str, str | None] = {}
-    for chunk in range(0, len(ids), 500):
-        part = ids[chunk : chunk + 500]
+    for part in chunks(ids, IN_LIST):
         rows = db.query(
             f"SELECT id, category FROM entries WHERE id IN ({placeholders(len(part))})",  # noqa: S608
             part,
