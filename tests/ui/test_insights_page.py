@@ -109,6 +109,7 @@ def test_the_chosen_span_is_remembered_in_the_vault_and_steps_by_one_period(
     assert not page.bar.forward.isEnabled()  # nothing lies after today
     page.bar.span.setFocus()
     page.bar.span.setCurrentIndex(page.bar.span.findData(Span.MONTHS_3.value))
+    qtbot.waitUntil(lambda: page.built)  # saved once every card shows the period
     assert session.settings.get(PERIOD_SETTING) == "3m"
     assert page.figures is not None
     assert page.figures.period.end == TODAY

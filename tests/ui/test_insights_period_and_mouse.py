@@ -42,7 +42,7 @@ def test_typed_custom_dates_choose_the_period_and_are_remembered(
     assert page.figures is not None
     assert page.figures.period == Period(start, TODAY)  # it ended today already
     assert [d.day for d in page.figures.days] == [TODAY - timedelta(days=60)]
-    assert session.settings.get(PERIOD_SETTING) == Span.CUSTOM.value
+    qtbot.waitUntil(lambda: session.settings.get(PERIOD_SETTING) == Span.CUSTOM.value)
 
 
 def test_a_click_on_a_day_in_the_chart_opens_it_in_the_journal(

@@ -48,6 +48,7 @@ def test_the_period_lists_what_was_reached_with_days_and_numbers(
     _fill(session)
     frame, page = open_insights(qtbot, session)
     page.bar.choose(Span.WEEKS_4)
+    qtbot.waitUntil(lambda: page.built)  # the list's lines come in its card's turn
     shown_lines = [line.text() for line in page.reached.lines if line.isVisibleTo(page)]
     assert shown_lines == [
         "12 March: You reached your goal “Talk about money”.",
@@ -56,6 +57,7 @@ def test_the_period_lists_what_was_reached_with_days_and_numbers(
     ]
     assert not page.reached.nothing.isVisibleTo(page)
     page.bar.choose(Span.MONTHS_3)
+    qtbot.waitUntil(lambda: page.built)
     assert len([line for line in page.reached.lines if line.isVisibleTo(page)]) == 4
     # each line is reachable by Tab, and read with the card's name
     first = page.reached.lines[0]
@@ -92,6 +94,7 @@ def test_a_new_period_words_the_list_again_without_reading_it_again(
     page.bar.choose(Span.MONTHS_3)
     page.bar.choose(Span.ALL)
     page.bar.choose(Span.WEEKS_4)
+    qtbot.waitUntil(lambda: page.built)
     assert len(reads) == read_at_first  # none for the three new periods
     assert len([line for line in page.reached.lines if line.isVisibleTo(page)]) == 3
 
@@ -101,6 +104,7 @@ def test_a_new_period_words_the_list_again_without_reading_it_again(
     session.events.announce(added.changes | reached.changes)  # as the goal dialog does
     qtbot.waitUntil(lambda: len(reads) > read_at_first)
     page.bar.choose(Span.MONTHS_3)
+    qtbot.waitUntil(lambda: page.built)
     shown_lines = [line.text() for line in page.reached.lines if line.isVisibleTo(page)]
     assert shown_lines[0] == "14 March: You reached your goal “Walk on Sundays”."
     frame.stash_and_clear()

@@ -65,6 +65,9 @@ class Made:
     kind: ChartKind | None
     show: Callable[[Figures], None]
     clear: Callable[[], None]
+    # For a card that reads on its own: keep what it reads back (True, at a new period) until
+    # its `show`, or let it go (False, when the figures could not be read).
+    held: Callable[[bool], None] | None = None
 
 
 def year_card(page: InsightsPage) -> Made:
@@ -248,12 +251,19 @@ def progress_card(page: InsightsPage) -> Made:
 
 def reached_card(page: InsightsPage) -> Made:
     """Issue 20: what was reached in the period. It reads its own list, from the bar's period,
-    and follows the bar from now on; made after the first period was chosen, it reads now."""
+    and follows the bar from now on; made after the first period was chosen, it reads now. At
+    a new period its lines wait for the page's figures, and come in this card's turn."""
     w = _named(page)
     w.reached_card, w.reached = progress_list_card(None, session=page.session, bar=page.bar)
     page.follow_bar_last()  # the list's read is asked for first, as when it came with the page
     w.reached.refresh()
-    return Made(w.reached_card, ChartKind.REACHED, lambda _shown: None, w.reached.clear)
+    return Made(
+        w.reached_card,
+        ChartKind.REACHED,
+        lambda _shown: w.reached.release(),
+        w.reached.clear,
+        held=lambda on: w.reached.hold() if on else w.reached.release(),
+    )
 
 
 # In reading order, after the first card (mood, closeness and trust over time).

@@ -70,6 +70,8 @@ class ProgressList(QWidget):
         # The list as last read, and on which day; a change to what it shows forgets it.
         self._kept: tuple[date, ProgressView] | None = None
         self._generation = 0
+        self._held = False  # lines read are kept back until `release`
+        self._waiting: list[str] | None = None  # lines kept back
         bar.changed.connect(self._on_period)
         session.events.changed.connect(self._on_changed)
 
@@ -108,7 +110,23 @@ class ProgressList(QWidget):
             self._kept = (today, view)
         if period != self._bar.period():
             return  # an older read; the newer one is on its way
-        self.show_lines(lines)
+        if self._held:
+            self._waiting = lines
+        else:
+            self.show_lines(lines)
+
+    def hold(self) -> None:
+        """Keep the lines of the next read back until `release` (the page holds them while it
+        reads a new period's figures: laid out meanwhile, they slowed that read and the
+        window both, as the two need the same interpreter)."""
+        self._held = True
+
+    def release(self) -> None:
+        """Show the lines kept back, if any; the next reads show theirs at once again."""
+        self._held = False
+        waiting, self._waiting = self._waiting, None
+        if waiting is not None:
+            self.show_lines(waiting)
 
     def show_lines(self, lines: list[str]) -> None:
         """Show these lines, the first SHOWN of them, and how many more there are (laid out
@@ -148,6 +166,7 @@ class ProgressList(QWidget):
         self._session.events.changed.disconnect(self._on_changed)
         self._bar.changed.disconnect(self._on_period)
         self._kept = None
+        self._held, self._waiting = False, None
         self.show_lines([])
 
 

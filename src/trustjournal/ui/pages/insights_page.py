@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QSize, Qt, QTimer
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QFrame, QLayout, QVBoxLayout, QWidget
 
 from trustjournal.core.i18n import _
@@ -28,6 +29,36 @@ from trustjournal.ui.widgets.field_scroll import FieldScrollArea
 
 CARDS_PER_TURN = 1  # later cards made, filled and put on the page on each turn of the loop
 # (and, at a new period, later cards filled with its figures on each turn)
+
+
+class _GrowingColumn(QVBoxLayout):
+    """The cards' column, at least as tall as its words need at its width.
+
+    With the column as its minimum size (`SetMinimumSize`), a card that grows grows the page
+    at once. Qt's minimum leaves out what wrapped words need, though: the cards were first
+    laid out in the page's old height, squeezed, and only then in the grown one. For a frame
+    their words overlapped the chart, and every card in view was moved and painted again
+    twice, even for a card that grew far below the view.
+    """
+
+    def minimumSize(self) -> QSize:
+        least = super().minimumSize()
+        page = self.parentWidget()
+        if page is None or not page.isVisible() or not self.hasHeightForWidth():
+            return least
+        needed = self.heightForWidth(page.contentsRect().width())
+        return QSize(least.width(), max(least.height(), needed))
+
+
+class _Content(QWidget):
+    """The widget the column lays out; a new width measures the column's words again (its
+    minimum height was for the old width)."""
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        layout = self.layout()
+        if layout is not None and event.size().width() != event.oldSize().width():
+            layout.invalidate()
+        super().resizeEvent(event)
 
 
 class InsightsPage(QWidget):
@@ -73,6 +104,7 @@ class InsightsPage(QWidget):
         self._made: list[Made] = []  # the later cards made so far, in order
         self._to_make = list(LATER_CARDS)  # and those still to make
         self._to_fill: list[Made] = []  # made cards still to show the figures shown
+        self._filling = False  # the next of them is to be filled on a coming turn
         self._lay_out()
         self.bar.changed.connect(self._on_period)
         self.chart.day_focused.connect(self._on_day_focused)
@@ -155,11 +187,13 @@ class InsightsPage(QWidget):
             frame.setVisible(shown is None or not shown.empty)
 
     def _lay_out(self) -> None:
-        content = QWidget(self)
+        content = _Content(self)
         self._content = content  # the cards' column, inside the scroll area
-        column = QVBoxLayout(content)
-        # A card added (one per turn) grows the column at once: otherwise the column laid the
-        # cards out in its old height first, and for a frame their words overlapped the chart.
+        # Grown or shrunk at its foot as cards come and change, it paints only what a resize
+        # newly shows: a card filled below the view no longer repaints the whole view (8-13 ms
+        # a time at 1280 x 800).
+        content.setAttribute(Qt.WidgetAttribute.WA_StaticContents)
+        column = _GrowingColumn(content)
         column.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
         column.setContentsMargins(24, 20, 24, 20)
         column.setSpacing(14)
@@ -215,16 +249,28 @@ class InsightsPage(QWidget):
         if span != self._span_saved:
             self._span_saved = span
             self._span_unsaved = span
+        # The cards still to show the older period's figures wait for the new ones instead
+        # (all are filled when they come): while the read runs, the UI thread keeps out of
+        # its way, as both need the same interpreter (the GIL); a card filled meanwhile took
+        # 20-40 ms of wall clock for 10 of its own work.
+        self._to_fill = []
+        self._hold_read_cards(True)
         self.refresh(period)
 
+    def _hold_read_cards(self, on: bool) -> None:
+        for made in self._made:
+            if made.held is not None:
+                made.held(on)
+
     def _save_span(self) -> None:
-        """Remember the span chosen last, once its figures are shown.
+        """Remember the span chosen last, once every card shows its figures.
 
         Saved in the background: an encrypted commit took 60-70 ms of the UI thread at every
-        change of span. And only after the read, announcing nothing: announced as a change,
-        other pages read the journal on the UI thread, and while the read of all time held the
-        database they waited for it (up to 200 ms of frozen window). If it fails, the next
-        change tries again.
+        change of span. Not while the cards are filled: the write's own Python work then
+        lengthened their turns (both need the same interpreter). And announcing nothing:
+        announced as a change, other pages read the journal on the UI thread, and while the
+        read of all time held the database they waited for it (up to 200 ms of frozen window).
+        If it fails, the next change tries again.
         """
         span, self._span_unsaved = self._span_unsaved, None
         if span is None or not self._session.is_open():
@@ -260,6 +306,7 @@ class InsightsPage(QWidget):
     def _failed(self, _error: BaseException) -> None:
         self.empty.setText(_("The figures could not be read just now. Nothing was changed."))
         self.empty.show()
+        self._hold_read_cards(False)
         self._make_soon()
 
     def _arrived(self, result: tuple[Figures, Drawn | None]) -> None:
@@ -277,14 +324,17 @@ class InsightsPage(QWidget):
             self.mood_text.setText(mood_summary(shown))
         # The cards made so far follow, one per turn (10-20 ms of words to lay out at once);
         # those still to make are filled when they are made.
-        if not self._to_fill and self._made:
+        if not self._filling and self._made:
+            self._filling = True
             self._next_turn(self._fill_later)
         self._to_fill = list(self._made)
-        self._save_span()
+        if not self._to_fill:
+            self._save_span()  # else once the cards show them: the write is Python work too
         self._make_soon()
 
     def _fill_later(self) -> None:
         """Show the figures shown in the next card that still shows older ones."""
+        self._filling = False
         if not self._to_fill or self.figures is None:
             self._to_fill = []
             return
@@ -293,7 +343,10 @@ class InsightsPage(QWidget):
             made.show(self.figures)
             self._show_card(made.frame)
         if self._to_fill:
+            self._filling = True
             self._next_turn(self._fill_later)
+        else:
+            self._save_span()
 
     def _on_day_focused(self, day: date | None) -> None:
         chosen = next((d for d in self.chart.days if d.day == day), None)
