@@ -5,12 +5,15 @@ session (unlock → Ctrl+3 → switches → lock) times, from the key press or t
 change to the window's next paint flushed after the page holds that period's figures:
 Ctrl+3 to the remembered (default) period; 3 months, 12 months, Earlier and Later; all time.
 A 1 ms timer on the UI thread notes the longest gap between its ticks while that happens
-(any stall of the UI thread shows as a gap). With `--cpu-clock` the gaps are read on the UI
-thread's own CPU clock (`time.thread_time`) instead of wall time: what the UI thread itself
-did between two ticks, without the time it was not scheduled on a busy machine or waited for
-the interpreter lock or the database; the report says which clock it used. RSS is read
-before Ctrl+3 and after the first period is painted, and again after all the switches. The
-first session of the process is reported apart: it also imports the page's modules.
+(any stall of the UI thread shows as a gap). Before Ctrl+3 each session waits for the page to
+be made ahead, as it is a second after unlocking (its stalls and memory are noted too); one
+last session presses Ctrl+3 at once after unlocking instead, before that. With `--cpu-clock`
+the gaps are read on the UI thread's own CPU clock (`time.thread_time`) instead of wall
+time: what the UI thread itself did between two ticks, without the time it was not scheduled
+on a busy machine or waited for the interpreter lock or the database; the report says which
+clock it used. RSS is read before the page is made ahead and after the first period is
+painted, and again after all the switches. The first session of the process is reported
+apart: it also imports the page's modules (while it is made ahead).
 
 `trustjournal insights --json` (all time, its default) runs as a real subprocess with the
 passphrase on stdin; its wall time is set beside Argon2id timed alone just before it.
@@ -175,12 +178,27 @@ class _Session:
         self.meter.mark()
         return painted - start
 
-    def insights(self) -> dict[str, Any]:
-        """Ctrl+3 and the switches; seconds, stalls and RSS (MB) of this session."""
+    def prepared(self) -> dict[str, Any]:
+        """Wait, after unlock, for the page to be made ahead of Ctrl+3 (the controller starts
+        a second after the first paint); the longest stall and RSS growth (MB) meanwhile."""
         frame = self.shell.controller.frame
         assert frame is not None
         assert not frame.is_built("insights")
         rss_before = _rss_mb()
+        self.meter.start()
+        _wait(self.app, lambda: frame.is_prepared("insights"))
+        self._settle()
+        return {"prepare_stall": max(self.meter.stop()), "rss_prepare": _rss_mb() - rss_before}
+
+    def insights(self, *, prepared: bool = True) -> dict[str, Any]:
+        """Ctrl+3 and the switches; seconds, stalls and RSS (MB) of this session. With
+        `prepared`, first as a person a second or more after unlocking finds it: the page made
+        ahead (RSS is then counted from before that); without, at once after unlocking."""
+        frame = self.shell.controller.frame
+        assert frame is not None
+        rss_before = _rss_mb()
+        ahead = self.prepared() if prepared else {"prepare_stall": 0.0, "rss_prepare": 0.0}
+        assert frame.is_prepared("insights") == prepared
         self.meter.start()
         opened = self._timed(
             lambda: QTest.keyClick(frame, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
@@ -207,6 +225,7 @@ class _Session:
         QTest.keyClick(frame, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
         self._settle()
         return {
+            **ahead,
             "open": opened,
             "switches": switches,
             "all": all_time,
@@ -240,6 +259,9 @@ def page_figures(
                 driver.unlock(passphrase)
                 sessions.append(driver.insights())
                 driver.lock()
+            driver.unlock(passphrase)
+            at_once = driver.insights(prepared=False)  # Ctrl+3 before the page was made ahead
+            driver.lock()
         finally:
             shell.controller.shutdown()
             tasks.finish()
@@ -250,6 +272,7 @@ def page_figures(
     return {
         "stall_clock": "thread_time" if cpu_clock else "wall",
         "figures": [
+            _figure("insights: longest UI stall, made ahead", [s["prepare_stall"] for s in rest]),
             _figure("insights: Ctrl+3 to first period painted", [s["open"] for s in rest]),
             _figure("insights: switch period to painted", [x for s in rest for x in s["switches"]]),
             _figure("insights: all time to painted", [s["all"] for s in rest]),
@@ -261,8 +284,12 @@ def page_figures(
             _figure("insights: longest UI stall, first Ctrl+3", [first["open_stall"]]),
             _figure("insights: first session, switch period", first["switches"]),
             _figure("insights: first session, all time", [first["all"]]),
+            _figure("insights: first session, longest stall made ahead", [first["prepare_stall"]]),
+            _figure("insights: Ctrl+3 at once after unlock", [at_once["open"]]),
+            _figure("insights: longest UI stall, Ctrl+3 at once", [at_once["open_stall"]]),
         ],
         "rss_mb": {
+            "prepare": [round(s["rss_prepare"], 1) for s in rest],
             "first_open": round(first["rss_open"], 1),
             "first_after_switches": round(first["rss_after"], 1),
             "open": [round(s["rss_open"], 1) for s in rest],

@@ -29,7 +29,8 @@ def print_insights_page(report: dict[str, Any]) -> None:
         )
     rss = report["rss_mb"]
     print(
-        f"  RSS growth opening Insights (MB): first {rss['first_open']}, then {rss['open']}"
+        f"  RSS growth making Insights ahead and opening it (MB): {rss['prepare']} ahead;"
+        f" first {rss['first_open']}, then {rss['open']}"
         f"; after all switches: first {rss['first_after_switches']}, then"
         f" {rss['after_switches']}  (≤ 30 MB)"
     )

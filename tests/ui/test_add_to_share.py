@@ -153,9 +153,10 @@ def test_the_choice_survives_a_restart_and_is_removed_on_the_share_page_by_keys(
     QTest.keyClick(remove, Qt.Key.Key_Space)
     assert share.charts.kinds == (ChartKind.EMOTIONS,)
     assert again.settings.get(CHARTS_SETTING) == ["emotions"]
+    QTest.keyClick(frame, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
     insights = frame.page("insights")
     assert isinstance(insights, InsightsPage)
-    qtbot.waitUntil(lambda: insights.built)  # the later cards come one per turn of the loop
+    qtbot.waitUntil(lambda: insights.built)  # the later cards come one per turn once shown
     button = insights.share_buttons[ChartKind.TRIGGERS]
     assert isinstance(button, ShareChartButton) and button.text() == "Add to Share"
 

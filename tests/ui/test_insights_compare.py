@@ -7,8 +7,6 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from tests.ui.journal_helpers import NOW, MovableClock, create_vault, open_session, shown
@@ -30,10 +28,10 @@ def session(tmp_path: Path) -> Iterator[Session]:
 
 def _insights(qtbot: QtBot, session: Session) -> InsightsPage:
     frame = shown(qtbot, MainFrame(specs=journal_pages(), session=session), (1280, 800))
-    QTest.keyClick(frame, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    frame.show_page("insights")  # the frame is not the active window: Ctrl+3 would not reach it
     page = frame.page("insights")
     assert isinstance(page, InsightsPage)
-    qtbot.waitUntil(lambda: page.built)  # the later cards come one per turn of the loop
+    qtbot.waitUntil(lambda: page.built)  # the later cards come one per turn once it is shown
     return page
 
 

@@ -49,6 +49,8 @@ MAIN_MODULES = (
 
 log = logging.getLogger(__name__)
 
+PREPARE_AFTER_MS = 1000  # after the first paint of the unlocked window: pages made ahead
+
 
 def preload_modules(names: tuple[str, ...]) -> None:
     """Import `names` one per turn of the event loop, so the screen stays responsive."""
@@ -167,6 +169,8 @@ class ShellController(QObject):
             if session.is_open():
                 session.tasks.release()
                 self.unlocked.emit()
+                # Pages slow to make are made ahead, once the first page's reads are done.
+                QTimer.singleShot(PREPARE_AFTER_MS, frame, frame.prepare_pages)
 
         # A turn after the paint, so that what notes the paint (the paint report, the
         # benchmark) comes first, not after the cards below the fold have been built.

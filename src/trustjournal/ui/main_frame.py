@@ -8,11 +8,13 @@ vault until it is.
 
 from __future__ import annotations
 
+import importlib
 import logging
+import sys
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
@@ -72,6 +74,9 @@ class MainFrame(QWidget):
         self._session = session
         self._events = session.events
         self._pages: dict[str, QWidget] = {}
+        self._unplaced: set[str] = set()  # pages made ahead, not yet in the stack
+        self._to_prepare: list[PageSpec] = []
+        self._cleared = False
         self.page_actions: list[QAction] = []  # commands offered from anywhere (for menus)
         self.go_actions: list[QAction] = []  # one per page, Ctrl+1…5, in side-bar order
 
@@ -171,12 +176,64 @@ class MainFrame(QWidget):
 
     def _build(self, spec: PageSpec) -> QWidget:
         """Build a page, put it in the stack (hidden) and give it back its drafts."""
+        page = self._make(spec)
+        self._place(spec.key)
+        return page
+
+    def _make(self, spec: PageSpec) -> QWidget:
         page = spec.build(self._session)
-        self._pages[spec.key] = page
+        self._pages[spec.key] = page  # the lock clears it from now on, placed or not
+        self._unplaced.add(spec.key)
+        return page
+
+    def _place(self, key: str) -> None:
+        """Put a page made in the stack (hidden) and give it back its drafts."""
+        if key not in self._unplaced:
+            return
+        self._unplaced.discard(key)
+        page = self._pages[key]
         self.stack.addWidget(page)  # Qt puts it in the Tab chain where the stack is
         if isinstance(page, Page):
-            self._guard(spec.key, "restore", page.restore_drafts)
-        return page
+            self._guard(key, "restore", page.restore_drafts)
+
+    def prepare_pages(self) -> None:
+        """Build the pages marked `prepared` that are not built yet, ahead of their shortcut.
+
+        Each page's `modules` are imported first, one a turn of the event loop; then it is
+        made on one turn and put in the stack on the next, one page after another, so no turn
+        keeps the UI thread long (Insights: 8-14 ms to make, 3-4 to put in the stack, against
+        15-22 ms in one turn when Ctrl+3 built it). A page asked for in between is finished
+        at once. Nothing is made once the frame was cleared (locked).
+        """
+        self._to_prepare = [s for s in self._specs if s.prepared and s.key not in self._pages]
+        self._prepare_next()
+
+    def _prepare_next(self) -> None:
+        if self._cleared or not self._session.is_open():
+            self._to_prepare = []
+            return
+        while self._to_prepare and self._to_prepare[0].key in self._pages:
+            self._to_prepare.pop(0)  # built meanwhile, when it was asked for
+        if not self._to_prepare:
+            return
+        missing = [name for name in self._to_prepare[0].modules if name not in sys.modules]
+        if missing:  # its modules first, one a turn
+            importlib.import_module(missing[0])
+            QTimer.singleShot(0, self, self._prepare_next)
+            return
+        spec = self._to_prepare.pop(0)
+        self._make(spec)
+        QTimer.singleShot(0, self, lambda: self._placed_then_next(spec.key))
+
+    def _placed_then_next(self, key: str) -> None:
+        if self._cleared:
+            return
+        self._place(key)
+        QTimer.singleShot(0, self, self._prepare_next)
+
+    def is_prepared(self, key: str) -> bool:
+        """Whether page `key` is built and in the stack, ready to be shown."""
+        return key in self._pages and key not in self._unplaced
 
     @property
     def session(self) -> Session:
@@ -197,6 +254,7 @@ class MainFrame(QWidget):
         """
         built = self._pages.get(key)
         if built is not None:
+            self._place(key)  # a page made ahead whose turn in the stack had not come yet
             return built
         for spec in self._specs:
             if spec.key == key:
@@ -265,6 +323,10 @@ class MainFrame(QWidget):
 
     def stash_and_clear(self) -> None:
         """Ask every built page to keep its drafts, then to empty itself. Never raises."""
+        self._cleared = True
+        self._to_prepare = []
+        for key in self._unplaced:  # made ahead, never placed: the frame will not own it
+            self._pages[key].deleteLater()
         self._events.open_entry_requested.disconnect(self._on_events_open_entry_requested)
         self._events.new_entry_requested.disconnect(self._on_events_new_entry_requested)
         self._events.share_requested.disconnect(self._on_events_share_requested)

@@ -83,6 +83,12 @@ class PageSpec:
     shortcut: str  # a QKeySequence string such as "Ctrl+5"
     build: PageFactory
     actions: tuple[PageAction, ...] = ()
+    # Built ahead of its shortcut, in turns of its own soon after unlock (a page whose widgets
+    # take long to make), instead of when first shown; see MainFrame.prepare_pages.
+    prepared: bool = False
+    # For a prepared page: the modules its making imports, leaves first, imported one per
+    # turn before it is made (the first time in a process they took 80 ms in one turn).
+    modules: tuple[str, ...] = ()
 
 
 class PageRegistry:
