@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
+import time
+
+from PySide6.QtCore import QPoint, Qt, QTimer
+from PySide6.QtGui import QWindow
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -175,3 +179,43 @@ def test_the_heartbeat_stops_when_the_journal_locks(qtbot: QtBot, qapp: QApplica
     clocks.sleep(3600)
     with qtbot.assertNotEmitted(manager.lock_requested, wait=2_500):
         pass
+
+
+def _typing_for(qtbot: QtBot, window: QWindow, seconds: float) -> None:
+    """A key at the window every 40 ms, as the system delivers them (not straight to a widget)."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        QTest.keyClick(window, Qt.Key.Key_A)
+        qtbot.wait(40)
+
+
+def test_input_at_the_window_or_a_dialog_keeps_the_journal_open_until_it_stops(
+    qtbot: QtBot, qapp: QApplication
+) -> None:
+    window = QWidget()
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    manager = _manager(qapp)
+    manager.arm()
+    manager.set_idle_ms(400)
+    handle = window.windowHandle()
+    assert handle is not None
+    with qtbot.assertNotEmitted(manager.lock_requested, wait=0):
+        _typing_for(qtbot, handle, 0.9)
+        for x in range(0, 200, 10):  # and the mouse moving over it
+            QTest.mouseMove(handle, QPoint(x, 20))
+            qtbot.wait(30)
+    dialog = QDialog(window)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: qapp.focusWindow() is dialog.windowHandle())
+    dialog_handle = dialog.windowHandle()
+    assert dialog_handle is not None
+    with qtbot.assertNotEmitted(manager.lock_requested, wait=0):
+        _typing_for(qtbot, dialog_handle, 0.9)
+    with qtbot.waitSignal(manager.lock_requested, timeout=3_000) as signal:
+        pass  # no more input
+    assert signal.args == ["idle"]
+    manager.disarm()
+    dialog.close()

@@ -1,7 +1,8 @@
 """When to lock (S5): idle time, a shortcut, the tray, minimising, the session going away.
 
 `LockManager` only decides *when*; the shell's controller does the locking itself. It watches
-input only while armed (the journal is open), so the unlock screen costs nothing.
+input only while armed (the journal is open), so the unlock screen costs nothing, and only at
+the windows input arrives at (see `arm`).
 
 Limits, honestly: Qt reports `ApplicationSuspended`/`ApplicationHidden` on macOS (hide) and on
 mobile platforms; on most Linux desktops and on Windows a screen lock or system sleep is *not*
@@ -20,6 +21,7 @@ import time
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QWindow
 from PySide6.QtWidgets import QApplication, QDialog, QLineEdit, QPlainTextEdit, QTextEdit
 
 DEFAULT_IDLE_MINUTES = 5
@@ -118,10 +120,20 @@ class LockManager(QObject):
         self._restart()
 
     def arm(self) -> None:
-        """Start watching: the journal is open."""
+        """Start watching: the journal is open.
+
+        Input is watched where it arrives: at each top-level window, the ones there now and
+        each window as it gets the focus (a dialog). Not application-wide: a filter there is
+        called, in Python, for every event of every widget (each paint, layout and child
+        added; a third of the time the Insights page took to make). Input to a window that
+        never had the focus (a menu's popup, by the mouse alone) goes unseen; that can only
+        bring the idle lock sooner, never later.
+        """
         if not self._armed:
             self._armed = True
-            self._app.installEventFilter(self)
+            for window in self._app.topLevelWindows():
+                window.installEventFilter(self)
+            self._app.focusWindowChanged.connect(self._on_focus_window_changed)
         self._beat = (self._monotonic(), self._sleepless())
         self._heartbeat.start()
         self._restart()
@@ -130,9 +142,15 @@ class LockManager(QObject):
         """Stop watching: the journal is locked or not open yet."""
         if self._armed:
             self._armed = False
-            self._app.removeEventFilter(self)
+            self._app.focusWindowChanged.disconnect(self._on_focus_window_changed)
+            for window in self._app.topLevelWindows():
+                window.removeEventFilter(self)
         self._timer.stop()
         self._heartbeat.stop()
+
+    def _on_focus_window_changed(self, window: QWindow | None) -> None:
+        if window is not None:
+            window.installEventFilter(self)  # once: installed again, it only moves to the front
 
     def request(self, reason: str) -> None:
         """Ask for a lock now (shortcut, tray); ignored when nothing is open."""
