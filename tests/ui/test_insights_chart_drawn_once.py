@@ -177,3 +177,26 @@ def test_the_year_at_a_glance_is_described_once_per_days_and_width(qtbot: QtBot)
     assert year.scene().width != recoloured.width
     _image_of(year)
     assert year.drawn_here == 2
+
+
+def test_a_period_read_in_the_background_brings_its_year_at_a_glance_already_drawn(
+    qtbot: QtBot, session: Session
+) -> None:
+    page = _page(qtbot, session)
+    year = page.year
+    before = _image_of(year)
+    drawn = year.drawn_here
+    page.bar.span.setCurrentIndex(page.bar.span.findData(Span.WEEKS_4.value))
+    page.bar.back.click()  # four weeks earlier: the year shown ends then, one square fewer
+    qtbot.waitUntil(lambda: page.built)
+    settle()
+    after = _image_of(year)
+    assert year.drawn_here == drawn  # described and drawn by the read, not on the UI thread
+    assert after != before
+    fresh = YearGrid()
+    qtbot.addWidget(fresh)
+    fresh.resize(year.size())
+    figures = page.figures
+    assert figures is not None and figures.year_start is not None
+    fresh.show_days(figures.year_start, figures.year_days)
+    assert _image_of(fresh) == after  # the same squares as drawn on the spot

@@ -87,7 +87,7 @@ def year_card(page: InsightsPage) -> Made:
 
     def show(shown: Figures) -> None:
         assert shown.year_start is not None
-        w.year.show_days(shown.year_start, shown.year_days)
+        w.year.show_days(shown.year_start, shown.year_days, page.drawn_year())
         w.year_text.setText(year_summary(shown.year_days))
 
     def clear() -> None:

@@ -15,6 +15,7 @@ from trustjournal.services.changes import Change
 from trustjournal.services.export.shared_charts import ChartKind
 from trustjournal.services.insights_figures import PERIOD_SETTING, Figures, InsightFigures, Span
 from trustjournal.ui.insights.chart_image import Drawn, draw
+from trustjournal.ui.insights.grids import DrawnYear, YearGrid, draw_year
 from trustjournal.ui.insights.laid_out_once import laid_out_once
 from trustjournal.ui.insights.legend import SeriesLegend
 from trustjournal.ui.insights.mood_chart import MoodChart, values_text
@@ -105,6 +106,7 @@ class InsightsPage(QWidget):
         self._to_make = list(LATER_CARDS)  # and those still to make
         self._to_fill: list[Made] = []  # made cards still to show the figures shown
         self._filling = False  # the next of them is to be filled on a coming turn
+        self._drawn_year: DrawnYear | None = None
         self._lay_out()
         self.bar.changed.connect(self._on_period)
         self.chart.day_focused.connect(self._on_day_focused)
@@ -305,10 +307,19 @@ class InsightsPage(QWidget):
         # laid out yet has no look to draw for: its first paint draws, a short period is cheap).
         look = self.chart.look() if self.chart.isVisible() else None
         title = self.chart.accessibleName()
+        # So is the year at a glance, once its card is made (5-10 ms of squares otherwise
+        # described and drawn in its paint, on the UI thread, at every new period).
+        year = self.__dict__.get("year")
+        year_look = year.look() if isinstance(year, YearGrid) else None
 
-        def read() -> tuple[Figures, Drawn | None]:
+        def read() -> tuple[Figures, Drawn | None, DrawnYear | None]:
             shown = reader.figures(wanted)
-            return shown, None if look is None else draw(shown, look, title)
+            chart = None if look is None else draw(shown, look, title)
+            first = shown.year_start
+            squares = None
+            if year_look is not None and first is not None:
+                squares = draw_year(first, shown.year_days, year_look)
+            return shown, chart, squares
 
         self._session.tasks.run_in_background(read, self._arrived, self._failed)
 
@@ -319,8 +330,15 @@ class InsightsPage(QWidget):
         self._hold_read_cards(False)
         self._make_soon()
 
-    def _arrived(self, result: tuple[Figures, Drawn | None]) -> None:
-        self._show(*result)
+    def _arrived(self, result: tuple[Figures, Drawn | None, DrawnYear | None]) -> None:
+        shown, chart, squares = result
+        self._drawn_year = squares
+        self._show(shown, chart)
+
+    def drawn_year(self) -> DrawnYear | None:
+        """The year at a glance drawn by the last read (its card takes it if it is for the
+        figures it shows)."""
+        return self._drawn_year
 
     def _show(self, shown: Figures, drawn: Drawn | None = None) -> None:
         if shown.period != self.bar.period():
