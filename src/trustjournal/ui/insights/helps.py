@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
 
 from trustjournal.core.i18n import _, format_number, ngettext
 from trustjournal.services.insights_figures import CopingEffect
-from trustjournal.ui.widgets.common import label
+from trustjournal.ui.insights.measured import label
 from trustjournal.ui.widgets.coping_figures import MIN_TO_TELL, SAME
 
 SHOWN = 8  # strategies listed; the rest are counted in one line

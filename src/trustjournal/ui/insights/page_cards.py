@@ -22,6 +22,7 @@ from trustjournal.ui.insights.compare import (
 )
 from trustjournal.ui.insights.grids import HourGrid, RampLegend, YearGrid
 from trustjournal.ui.insights.helps import HelpsList
+from trustjournal.ui.insights.measured import card, label
 from trustjournal.ui.insights.progress_card import progress_list_card
 from trustjournal.ui.insights.readable import hours_summary, make_readable
 from trustjournal.ui.insights.together_card import together_card
@@ -34,7 +35,6 @@ from trustjournal.ui.insights.wording import (
     year_summary,
 )
 from trustjournal.ui.insights.written_card import written_card
-from trustjournal.ui.widgets.common import card, label
 
 if TYPE_CHECKING:
     from trustjournal.ui.pages.insights_page import InsightsPage

@@ -10,8 +10,9 @@ from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QPushButton, QV
 from trustjournal.core.i18n import _, format_date
 from trustjournal.core.periods import Period
 from trustjournal.services.insights_figures import Span, period_for, shifted
+from trustjournal.ui.insights.measured import label
 from trustjournal.ui.wheel_guard import guard_wheel
-from trustjournal.ui.widgets.common import button, label
+from trustjournal.ui.widgets.common import button
 
 
 def span_names() -> list[tuple[Span, str]]:

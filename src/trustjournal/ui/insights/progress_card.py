@@ -12,12 +12,12 @@ from trustjournal.core.i18n import _, ngettext
 from trustjournal.core.periods import Period
 from trustjournal.services.changes import Change
 from trustjournal.ui.insights.laid_out_once import laid_out_once
+from trustjournal.ui.insights.measured import card, label
 from trustjournal.ui.insights.period_bar import PeriodBar
 from trustjournal.ui.insights.readable import make_readable
 from trustjournal.ui.session import Session
 from trustjournal.ui.today.progress_reads import ProgressView, read_progress
 from trustjournal.ui.today.progress_words import progress_text, reached_on_text
-from trustjournal.ui.widgets.common import card, label
 
 SHOWN = 12  # lines made up front (Tab's chain follows the order widgets join); the rest counted
 WATCHED = frozenset({Change.ENTRIES, Change.HOMEWORK, Change.GOALS, Change.PROGRESS})

@@ -11,8 +11,8 @@ from trustjournal.services.insights_together import (
     Comparison,
     comparison_text,
 )
+from trustjournal.ui.insights.measured import card, label
 from trustjournal.ui.insights.readable import make_readable
-from trustjournal.ui.widgets.common import card, label
 
 
 def together_card(parent: QWidget | None) -> tuple[QFrame, TogetherList]:

@@ -8,8 +8,8 @@ from trustjournal.core.i18n import _, format_number, ngettext
 from trustjournal.core.wording import duration_words
 from trustjournal.services.insights_figures import Figures, PeriodTotals
 from trustjournal.ui.insights.compare import SAME_AVERAGE
+from trustjournal.ui.insights.measured import card, label
 from trustjournal.ui.insights.readable import make_readable
-from trustjournal.ui.widgets.common import card, label
 
 MIN_RATED = 5  # times together that noted their connection before an average means much
 

@@ -18,6 +18,7 @@ from trustjournal.ui.insights.chart_image import Drawn, draw
 from trustjournal.ui.insights.grids import DrawnYear, YearGrid, draw_year
 from trustjournal.ui.insights.laid_out_once import laid_out_once
 from trustjournal.ui.insights.legend import SeriesLegend
+from trustjournal.ui.insights.measured import card, label
 from trustjournal.ui.insights.mood_chart import MoodChart, values_text
 from trustjournal.ui.insights.page_cards import LATER_CARDS, Made
 from trustjournal.ui.insights.period_bar import PeriodBar
@@ -25,7 +26,6 @@ from trustjournal.ui.insights.readable import make_readable, order_tabs
 from trustjournal.ui.insights.share_button import add_share_buttons
 from trustjournal.ui.insights.wording import mood_summary
 from trustjournal.ui.session import Session
-from trustjournal.ui.widgets.common import card, label
 from trustjournal.ui.widgets.field_scroll import FieldScrollArea
 
 CARDS_PER_TURN = 1  # later cards made, filled and put on the page on each turn of the loop

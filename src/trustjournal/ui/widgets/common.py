@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from trustjournal.ui.icons import Icon, icon
 from trustjournal.ui.widgets.field_scroll import FieldScrollArea
+from trustjournal.ui.widgets.measured_label import MeasuredLabel
 
 
 def N_(message: str) -> str:
@@ -50,9 +51,13 @@ class PaletteIcon(QLabel):
             self._draw()
 
 
-def label(text: str = "", *, role: str | None = None, wrap: bool = True) -> QLabel:
-    """A plain-text label (never interpreted as markup) with an optional style role."""
-    widget = QLabel()
+def label(
+    text: str = "", *, role: str | None = None, wrap: bool = True, measured: bool = False
+) -> QLabel:
+    """A plain-text label (never interpreted as markup) with an optional style role;
+    `measured`: one that keeps its height at each width (`MeasuredLabel`), for a page of many
+    words laid out again at every change, such as Insights."""
+    widget = MeasuredLabel() if measured else QLabel()
     widget.setTextFormat(Qt.TextFormat.PlainText)
     widget.setText(text)
     widget.setWordWrap(wrap)
@@ -85,19 +90,23 @@ def button(
 
 
 def card(
-    parent: QWidget | None = None, *, heading: str | None = None, hint: str | None = None
+    parent: QWidget | None = None,
+    *,
+    heading: str | None = None,
+    hint: str | None = None,
+    measured: bool = False,
 ) -> tuple[QFrame, QVBoxLayout]:
     """A rounded surface and its layout, with generous padding, optionally headed by a
-    heading and a hint line."""
+    heading and a hint line (`measured` labels: see `label`)."""
     frame = QFrame(parent)
     frame.setProperty("card", True)
     layout = QVBoxLayout(frame)
     layout.setContentsMargins(28, 24, 28, 24)
     layout.setSpacing(12)
     if heading is not None:
-        layout.addWidget(label(heading, role="heading"))
+        layout.addWidget(label(heading, role="heading", measured=measured))
     if hint is not None:
-        layout.addWidget(label(hint, role="hint"))
+        layout.addWidget(label(hint, role="hint", measured=measured))
     return frame, layout
 
 
