@@ -57,6 +57,39 @@ def test_the_cycle_collector_never_runs_in_a_worker(qtbot: QtBot) -> None:
     assert gc.isenabled()  # and back on the UI thread once the last one has reported
 
 
+class _Held:
+    """Stands for what work holds (a reader, text to save); notes the thread it is let go on."""
+
+    def __init__(self, freed: list[int]) -> None:
+        self._freed = freed
+
+    def __del__(self) -> None:
+        self._freed.append(threading.get_ident())
+
+
+def test_what_work_holds_is_let_go_on_the_ui_thread_once_it_has_reported(qtbot: QtBot) -> None:
+    """Each job used to stay alive for the whole process with all its work held, past every
+    lock; what the work holds must not outlive its report, nor be let go in a worker."""
+    tasks = BackgroundTasks()
+    freed: list[int] = []
+    failed: list[BaseException] = []
+
+    def run(held: _Held, fails: bool) -> None:
+        def work() -> None:
+            assert held
+            if fails:
+                raise ValueError("no")
+
+        tasks.run_in_background(work, lambda _r: None, failed.append)
+
+    with qtbot.waitSignal(tasks.idle, timeout=10_000):
+        for fails in (False, True) * 20:
+            run(_Held(freed), fails)
+    failed.clear()  # a failure's traceback holds its work's frame
+    gc.collect()
+    assert freed == [threading.get_ident()] * 40
+
+
 def test_background_failures_reach_on_error_with_the_exception(qtbot: QtBot) -> None:
     tasks = BackgroundTasks()
     errors: list[BaseException] = []

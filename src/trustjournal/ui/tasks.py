@@ -71,18 +71,30 @@ _COLLECTOR = _CollectorHold()
 
 
 class _Job(QRunnable):
+    """One piece of work on the pool, deleted by the pool once it has run.
+
+    It gives up its work before reporting back: the runner keeps the work until then, so what
+    the work holds (a page's reader, text to save) is let go on the UI thread, with the
+    report, and never outlives it. Before, each job stayed alive for the whole process,
+    holding all its work held, past every lock.
+    """
+
     def __init__(self, job_id: int, fn: Callable[[], Any], relay: _Relay) -> None:
         super().__init__()
         self._job_id = job_id
-        self._fn = fn
+        self._fn: Callable[[], Any] | None = fn
         self._relay = relay
 
     def run(self) -> None:
+        fn, self._fn = self._fn, None
+        assert fn is not None
         try:
-            result = self._fn()
+            result = fn()
         except BaseException as exc:
+            del fn
             self._relay.finished.emit(self._job_id, False, exc)
         else:
+            del fn
             self._relay.finished.emit(self._job_id, True, result)
 
 
@@ -107,7 +119,7 @@ class BackgroundTasks(QObject):
         self._relay = _Relay(self)
         self._relay.finished.connect(self._on_relay_finished)
         self._ids = itertools.count(1)
-        self._pending: dict[int, tuple[Done, Failed, _Job]] = {}
+        self._pending: dict[int, tuple[Callable[[], Any], Done, Failed]] = {}
 
     @property
     def running(self) -> int:
@@ -123,15 +135,13 @@ class BackgroundTasks(QObject):
     def run_in_background(self, fn: Callable[[], Any], on_done: Done, on_error: Failed) -> None:
         """Run `fn` in a worker thread; call `on_done` or `on_error` on the UI thread."""
         job_id = next(self._ids)
-        job = _Job(job_id, fn, self._relay)
-        job.setAutoDelete(False)  # we hold the Python reference until it reports back
-        self._pending[job_id] = (on_done, on_error, job)
+        self._pending[job_id] = (fn, on_done, on_error)  # let go here, on the UI thread
         _COLLECTOR.hold()
-        self._pool.start(job)
+        self._pool.start(_Job(job_id, fn, self._relay))  # the pool deletes it once run
 
     @Slot(int, bool, object)
     def _on_relay_finished(self, job_id: int, ok: bool, payload: object) -> None:
-        on_done, on_error, _job = self._pending.pop(job_id)
+        _fn, on_done, on_error = self._pending.pop(job_id)
         _COLLECTOR.release()
         try:
             if ok:
