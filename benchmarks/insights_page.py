@@ -41,7 +41,7 @@ from PySide6.QtWidgets import QApplication
 
 import trustjournal
 from benchmarks.args import figure_args
-from benchmarks.shell_figures import _argon2id, _figure, _wait, started_shell
+from benchmarks.shell_figures import _argon2id, _figure, _wait, started_shell, turn
 from benchmarks.vaults import scratch_copy
 from trustjournal.app import Shell
 from trustjournal.services.insights_figures import Span
@@ -138,7 +138,7 @@ class _Session:
     def _settle(self) -> None:
         _wait(self.app, lambda: self.tasks.running == 0)
         for _ in range(20):
-            self.app.processEvents()
+            turn(self.app)
 
     def unlock(self, passphrase: str) -> None:
         unlocked: list[bool] = []

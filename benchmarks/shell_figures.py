@@ -87,12 +87,21 @@ class _DeriveClock:
         keyfile_module._derive = self._derive
 
 
+def turn(app: QApplication) -> None:
+    """One turn of the event loop as the app's own `exec()` runs it. `processEvents()` alone,
+    with no loop running, never deletes what `deleteLater()` was called on: each locked
+    session's pages would stay alive, and the collector would walk them all at every full
+    collection (its run grew 11 → 20 ms over four sessions)."""
+    app.processEvents()
+    app.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
 def _wait(app: QApplication, done: Callable[[], bool]) -> None:
     deadline = time.monotonic() + TIMEOUT_S
     while not done():
         if time.monotonic() > deadline:
             raise RuntimeError("the shell did not get there in time")
-        app.processEvents()
+        turn(app)
         time.sleep(0.0005)
 
 
@@ -146,7 +155,7 @@ class _Cycle:
         assert built is not None
         _wait(self.app, lambda: self.tasks.running == 0)
         for _ in range(20):  # let the page settle before locking
-            self.app.processEvents()
+            turn(self.app)
         return painted - start, opened - start, built - opened, painted - built
 
     def lock(self) -> tuple[float, float]:
