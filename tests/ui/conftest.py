@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterator
 
 import pytest
@@ -37,6 +38,7 @@ def no_window_outlives_its_test() -> Iterator[None]:
         widget.close()
         widget.deleteLater()
     QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    gc.unfreeze()  # a journal left unlocked left its pages frozen (as the lock does)
 
 
 def _speaking(code: str) -> Iterator[None]:
