@@ -15,7 +15,6 @@ from pytestqt.qtbot import QtBot
 
 from tests.ui.shell_helpers import open_journal
 from trustjournal.core.entries import MoodCheckIn
-from trustjournal.ui import controller
 from trustjournal.ui.main_frame import MainFrame
 from trustjournal.ui.pages.insights_page import InsightsPage
 from trustjournal.ui.screens.unlock import UnlockScreen
@@ -57,17 +56,3 @@ def test_the_insights_page_and_its_figures_are_let_go_at_lock(
         shell.lock_manager.request("shortcut")
     assert isinstance(shell.controller.screen(), UnlockScreen)
     qtbot.waitUntil(lambda: all(ref() is None for ref in held), timeout=2_000)
-
-
-def test_what_lives_for_the_session_is_kept_out_of_the_collectors_walks(
-    qtbot: QtBot, qapp: QApplication, tmp_path: Path
-) -> None:
-    """A full collection walks every tracked object on the UI thread (9-19 ms once Insights
-    is made); once the pages are made ahead, those alive then are left out of it (the lock
-    hands them back: the test above)."""
-    shell, frame = open_journal(qtbot, qapp, tmp_path)
-    before = gc.get_freeze_count()
-    qtbot.waitUntil(lambda: frame.is_prepared("insights"), timeout=controller.PREPARE_AFTER_MS * 5)
-    qtbot.waitUntil(lambda: gc.get_freeze_count() > before + 1000)
-    with qtbot.waitSignal(shell.controller.locked):
-        shell.lock_manager.request("shortcut")

@@ -27,7 +27,7 @@ from trustjournal.ui.paint_report import PaintReporter
 from trustjournal.ui.screen_switch import ScreenSwitch
 from trustjournal.ui.screens.unlock import UnlockScreen
 from trustjournal.ui.single_instance import SingleInstance
-from trustjournal.ui.tasks import after_pending_paints, keep_long_lived, let_go_of_session
+from trustjournal.ui.tasks import after_pending_paints, let_go_of_session
 from trustjournal.ui.unlock_flow import UnlockFlow
 from trustjournal.ui.window_frame import WindowFrame
 
@@ -160,7 +160,6 @@ class ShellController(QObject):
         session = self._journal.begin()
         frame = self._frame.build(session)
         frame.lock_clicked.connect(lambda: self._lock_manager.request("button"))
-        frame.pages_prepared.connect(keep_long_lived)
         self._screens.show(frame)
         self._frame.install_menus()
         self._paint.watch(frame, "main")

@@ -55,12 +55,10 @@ class MainFrame(QWidget):
     Signals:
         lock_clicked: the side bar's Lock button was pressed.
         page_changed(str): the key of the page now shown.
-        pages_prepared: every page marked `prepared` is built and in the stack.
     """
 
     lock_clicked = Signal()
     page_changed = Signal(str)
-    pages_prepared = Signal()
 
     def __init__(
         self,
@@ -217,7 +215,6 @@ class MainFrame(QWidget):
         while self._to_prepare and self._to_prepare[0].key in self._pages:
             self._to_prepare.pop(0)  # built meanwhile, when it was asked for
         if not self._to_prepare:
-            self.pages_prepared.emit()
             return
         missing = [name for name in self._to_prepare[0].modules if name not in sys.modules]
         if missing:  # its modules first, one a turn

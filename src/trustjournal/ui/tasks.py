@@ -70,26 +70,13 @@ class _CollectorHold:
 _COLLECTOR = _CollectorHold()
 
 
-def keep_long_lived() -> None:
-    """Tell the cycle collector that what is alive now stays for the session (the pages made
-    ahead, the modules they imported), so its full collections stop walking it.
-
-    Start-up is frozen the same way (`process_arming`). A full collection walks every object
-    the collector tracks, on the UI thread: about 55 000 once Insights is made, 9-19 ms in
-    one turn, and one came due at the first Ctrl+3, after its modules were imported. Frozen
-    objects are still freed when their last reference goes; only reference cycles among them
-    wait, until `let_go_of_session`.
-    """
-    gc.freeze()
-
-
 def let_go_of_session() -> None:
-    """Collect now whatever the locked session left in reference cycles, frozen or not; then
-    freeze what is left, as at start-up.
+    """Collect now whatever the locked session left in reference cycles; then freeze what is
+    left, as start-up does (`process_arming`), so later collections do not walk it.
 
     A page can hold its figures in such a cycle (Insights: its cards, the days' moods, the
     emotion names), and would otherwise stay in memory, past the lock, until some later full
-    collection came due (or, frozen, until the app quit).
+    collection came due. Unfrozen first: anything frozen is never collected.
     """
     gc.unfreeze()
     gc.collect()
