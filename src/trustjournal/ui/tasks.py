@@ -72,13 +72,13 @@ _COLLECTOR = _CollectorHold()
 
 def let_go_of_session() -> None:
     """Collect now whatever the locked session left in reference cycles; then freeze what is
-    left, as start-up does (`process_arming`), so later collections do not walk it.
+    left, as start-up does (`process_arming`), so later collections do not walk it again.
 
     A page can hold its figures in such a cycle (Insights: its cards, the days' moods, the
     emotion names), and would otherwise stay in memory, past the lock, until some later full
-    collection came due. Unfrozen first: anything frozen is never collected.
+    collection came due. Nothing of a session is ever frozen: only what is left once it is
+    locked and collected, or before any journal was opened.
     """
-    gc.unfreeze()
     gc.collect()
     gc.freeze()
 
