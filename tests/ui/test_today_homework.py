@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QLabel, QPushButton
+from PySide6.QtWidgets import QApplication, QLabel, QPlainTextEdit, QPushButton
 from pytestqt.qtbot import QtBot
 
 from tests.ui.dialog_helpers import HeldTasks
@@ -184,8 +184,73 @@ def test_undo_by_keys_leaves_the_focus_in_the_homework_card(qtbot: QtBot, sessio
     assert _tab_names(qtbot, card, 2) == ["Edit: A walk together", "Undo"]
     QTest.keyClick(card.undo_button, Qt.Key.Key_Space)
     assert _row(card, "A walk together").meta.text().startswith("0 of 3 this week")
-    # Undo goes away; the focus steps back to the row, not on into the next card.
-    assert _row(card, "A walk together").edit_button.hasFocus()
+    # Undo goes away; the focus goes back to the Done it undid, not on into the next card.
+    assert _row(card, "A walk together").done_button.hasFocus()
+
+
+@pytest.mark.parametrize("undo_key", ["space", "ctrl+z"])
+def test_undo_of_a_tick_puts_the_keys_back_on_its_row_not_the_last(
+    qtbot: QtBot, session: Session, undo_key: str
+) -> None:
+    for title in ("A walk together", "Ask first", "Name one thing"):
+        add_homework(session, title, Counts.MANUAL)
+    card = _page(qtbot, session).between.homework
+    _row(card, "A walk together").done_button.setFocus()
+    QTest.keyClick(_row(card, "A walk together").done_button, Qt.Key.Key_Space)
+    if undo_key == "space":
+        card.undo_button.setFocus()
+        QTest.keyClick(card.undo_button, Qt.Key.Key_Space)
+    else:
+        focused = QApplication.focusWidget()
+        assert focused is not None
+        QTest.keyClick(focused, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert _row(card, "A walk together").meta.text().startswith("0 of 3 this week")
+    assert _row(card, "A walk together").done_button.hasFocus()
+
+
+def test_ctrl_z_from_elsewhere_in_the_page_leaves_the_keys_where_they_are(
+    qtbot: QtBot, session: Session
+) -> None:
+    add_homework(session, "A walk together", Counts.MANUAL)
+    page = _page(qtbot, session)
+    card = page.between.homework
+    _row(card, "A walk together").done_button.setFocus()
+    QTest.keyClick(_row(card, "A walk together").done_button, Qt.Key.Key_Space)
+    elsewhere = next(  # writing in the check-in
+        w for w in page.findChildren(QPlainTextEdit) if w.isVisible() and not card.isAncestorOf(w)
+    )
+    elsewhere.setFocus()
+    QTest.keyClick(elsewhere, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # the note's own
+    card.undo_stack.undo()  # Edit → Undo
+    assert _row(card, "A walk together").meta.text().startswith("0 of 3 this week")
+    assert elsewhere.hasFocus()
+
+
+def test_undo_of_a_tick_read_back_later_puts_the_keys_back_on_its_row(
+    qtbot: QtBot, tmp_path: Path, clock: MovableClock
+) -> None:
+    """As in the app: the rows are read again in the background, after Undo has gone and
+    left the keys on the last row."""
+    vault = create_vault(tmp_path / "held")
+    held = HeldTasks()
+    session = open_session(vault, clock)
+    session = Session(
+        **{**vars(session), "tasks": ScopedTasks(tasks=held, is_current=lambda: True)}
+    )
+    for title in ("A walk together", "Ask first", "Name one thing"):
+        add_homework(session, title, Counts.MANUAL)
+    card = _page(qtbot, session).between.homework
+    held.run_all()
+    _row(card, "A walk together").done_button.setFocus()
+    QTest.keyClick(_row(card, "A walk together").done_button, Qt.Key.Key_Space)
+    held.run_all()
+    card.undo_button.setFocus()
+    QTest.keyClick(card.undo_button, Qt.Key.Key_Space)
+    assert _row(card, "Name one thing").edit_button.hasFocus()  # Undo has gone, not the rows yet
+    held.run_all()
+    assert _row(card, "A walk together").meta.text().startswith("0 of 3 this week")
+    assert _row(card, "A walk together").done_button.hasFocus()
+    vault.lock()
 
 
 def test_counted_homework_is_read_only_and_follows_entries_written(

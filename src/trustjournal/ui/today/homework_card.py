@@ -9,7 +9,7 @@ from itertools import pairwise
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoCommand, QUndoStack
-from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
 
 from trustjournal.core.between import Counts, Homework
 from trustjournal.core.errors import HomeworkNotFoundError, UserFacingError
@@ -98,6 +98,8 @@ class HomeworkCard(QWidget):
         self.error.hide()
         self.add_button.clicked.connect(lambda: self.open_dialog(None))
         self.undo_offer.follow(_said)
+        self._back_to: int | None = None  # the row whose tick was undone, for the keys
+        self._reading = False
         session.events.changed.connect(self._on_changed)
         self.refresh()
 
@@ -126,6 +128,7 @@ class HomeworkCard(QWidget):
         if not self._session.is_open():
             return
         self._generation += 1
+        self._reading = True
         generation = self._generation
         today = self._session.clock().date()
         reader = between_access.between_reader(self._session)
@@ -138,8 +141,12 @@ class HomeworkCard(QWidget):
     def _on_read(self, generation: int, today: date, items: list[HomeworkProgress]) -> None:
         if generation != self._generation:
             return
+        self._reading = False
         shown = [p for p in items if shown_this_week(p.item, today)]
         focused = self._focused_row_id()
+        if self._back_to is not None and focused[0] is not None:
+            focused = (self._back_to, True)  # Undo of a tick: back to the Done that made it
+        self._back_to = None
         remove_rows(self.row_box, self.rows)
         self.rows = []
         for progress in shown:
@@ -166,6 +173,7 @@ class HomeworkCard(QWidget):
         return None, False
 
     def _on_read_failed(self, exc: BaseException) -> None:
+        self._reading, self._back_to = False, None
         log.warning("reading this week's homework failed: %s", type(exc).__name__)
         self._say_error(_("This week's homework could not be read just now."))
 
@@ -200,6 +208,7 @@ class HomeworkCard(QWidget):
                 undo_op=runner.operation(lambda ops: ops.take_back_mark(mark_id)),
                 on_error=self._on_command_failed,
                 said=_("Ticked as done today."),
+                after_undo=lambda _result: self._tick_undone(homework_id),
             )
         )
 
@@ -212,6 +221,19 @@ class HomeworkCard(QWidget):
         dialog.open()
         self.dialog = dialog
         return dialog
+
+    def _tick_undone(self, homework_id: int) -> None:
+        """A tick undone with the keys in this card puts them back on its row's Done (Undo
+        going away would leave them on the last row)."""
+        focused = QApplication.focusWidget()
+        if focused is None or not self.isAncestorOf(focused):
+            return  # Ctrl+Z from elsewhere in the page: the keys stay where they are
+        if self._reading:
+            self._back_to = homework_id  # the rows are about to be made again
+            return
+        row = next((r for r in self.rows if r.progress.item.id == homework_id), None)
+        if row is not None:
+            row.done_button.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def undo(self) -> None:
         """Take back the last change (the Undo shown after it)."""
