@@ -88,8 +88,8 @@ class _Job(QRunnable):
 
     It gives up its work before reporting back: the runner keeps the work until then, so what
     the work holds (a page's reader, text to save) is let go on the UI thread, with the
-    report, and never outlives it. Before, each job stayed alive for the whole process,
-    holding all its work held, past every lock.
+    report, and never outlives it. (Each job used to stay alive for the whole process, and
+    so did everything its work held, past every lock.)
     """
 
     def __init__(self, job_id: int, fn: Callable[[], Any], relay: _Relay) -> None:
@@ -154,7 +154,7 @@ class BackgroundTasks(QObject):
 
     @Slot(int, bool, object)
     def _on_relay_finished(self, job_id: int, ok: bool, payload: object) -> None:
-        _fn, on_done, on_error = self._pending.pop(job_id)
+        _fn, on_done, on_error = self._pending.pop(job_id)  # the work goes with this call
         _COLLECTOR.release()
         try:
             if ok:
