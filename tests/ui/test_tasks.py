@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import threading
+import weakref
 
 from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import QWidget
@@ -14,6 +15,7 @@ from trustjournal.ui.tasks import (
     ScopedTasks,
     SynchronousTasks,
     after_pending_paints,
+    let_go_of_session,
 )
 
 
@@ -88,6 +90,32 @@ def test_what_work_holds_is_let_go_on_the_ui_thread_once_it_has_reported(qtbot: 
     failed.clear()  # a failure's traceback holds its work's frame
     gc.collect()
     assert freed == [threading.get_ident()] * 40
+
+
+class _Cycle:
+    """Something a session's work holds in a reference cycle (a page's cards and figures)."""
+
+    def __init__(self) -> None:
+        self.itself = self
+
+
+def test_the_locks_collection_never_freezes_what_running_work_holds(qtbot: QtBot) -> None:
+    """Frozen, a cycle is never collected: work still running at the lock (a read started just
+    before it) would keep what it holds in memory for good once it had reported."""
+    tasks = BackgroundTasks()
+    gate = threading.Event()
+    held = _Cycle()
+    gone = weakref.ref(held)
+    tasks.run_in_background(lambda held=held: gate.wait(10), lambda _r: None, lambda _e: None)
+    del held
+    try:
+        let_go_of_session()  # the lock's, while the read still runs
+        with qtbot.waitSignal(tasks.idle, timeout=10_000):
+            gate.set()
+        gc.collect()
+        assert gone() is None
+    finally:
+        gc.unfreeze()
 
 
 def test_background_failures_reach_on_error_with_the_exception(qtbot: QtBot) -> None:

@@ -66,6 +66,11 @@ class _CollectorHold:
         if self._running == 0 and self._was_enabled:
             gc.enable()
 
+    @property
+    def busy(self) -> bool:
+        """Whether any worker's job has not reported back yet."""
+        return self._running > 0
+
 
 _COLLECTOR = _CollectorHold()
 
@@ -77,10 +82,13 @@ def let_go_of_session() -> None:
     A page can hold its figures in such a cycle (Insights: its cards, the days' moods, the
     emotion names), and would otherwise stay in memory, past the lock, until some later full
     collection came due. Nothing of a session is ever frozen: only what is left once it is
-    locked and collected, or before any journal was opened.
+    locked and collected, or before any journal was opened; and not while work still runs,
+    since what it holds may be the session's (a read started before the lock), to be
+    collected once it reports.
     """
     gc.collect()
-    gc.freeze()
+    if not _COLLECTOR.busy:
+        gc.freeze()
 
 
 class _Job(QRunnable):
